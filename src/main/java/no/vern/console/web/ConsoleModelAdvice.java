@@ -1,0 +1,59 @@
+package no.vern.console.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import jakarta.servlet.http.HttpServletRequest;
+import no.vern.shared.Actors;
+import no.vern.shared.ConsoleSection;
+
+/**
+ * Gives every console page its navigation (only the sections the user's roles may open), the
+ * signed-in user and the current path, so that module templates only render their own content.
+ */
+@ControllerAdvice
+class ConsoleModelAdvice {
+
+    private final List<ConsoleSection> sections;
+
+    ConsoleModelAdvice(List<ConsoleSection> sections) {
+        this.sections = sections.stream().sorted(Comparator.comparingInt(ConsoleSection::order)).toList();
+    }
+
+    @ModelAttribute("nav")
+    List<ConsoleSection> navigation(HttpServletRequest request) {
+        if (!request.getRequestURI().startsWith("/console")) {
+            return List.of();
+        }
+        Set<String> roles = currentRoles();
+        return sections.stream().filter(s -> s.roles().isEmpty() || s.roles().stream().anyMatch(roles::contains))
+                .toList();
+    }
+
+    @ModelAttribute("currentUser")
+    String currentUser() {
+        return Actors.current().id();
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    static Set<String> currentRoles() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) {
+            return Set.of();
+        }
+        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,42 @@
+package no.vern.identity;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What an API token may do. A token holds a set of scopes; endpoints require one with
+ * {@code hasAuthority('SCOPE_<value>')}. Modules add the scopes they need here.
+ */
+public enum ApiScope {
+    AUDIT_READ("audit:read"),
+    USERS_ADMIN("users:admin"),
+    METRICS_READ("metrics:read"),
+    PROCESSING_READ("processing:read"),
+    PROCESSING_WRITE("processing:write"),
+    SUBJECTS_READ("subjects:read"),
+    SUBJECTS_WRITE("subjects:write"),
+    SUBJECTS_ERASE("subjects:erase"),
+    CONSENT_READ("consent:read"),
+    CONSENT_WRITE("consent:write");
+
+    private final String value;
+
+    ApiScope(String value) {
+        this.value = value;
+    }
+
+    /** The scope as written in tokens and API docs, e.g. {@code audit:read}. */
+    public String value() {
+        return value;
+    }
+
+    /** The Spring Security authority of this scope. */
+    public String authority() {
+        return "SCOPE_" + value;
+    }
+
+    /** Parses {@code audit:read} back to its scope. */
+    public static Optional<ApiScope> fromValue(String value) {
+        return Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst();
+    }
+}

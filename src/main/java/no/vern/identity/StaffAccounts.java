@@ -1,0 +1,34 @@
+package no.vern.identity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Manages staff accounts: the privacy officer creates them, changes roles, disables leavers and
+ * resets passwords. Every change is audited.
+ */
+public interface StaffAccounts {
+
+    /** All accounts, by username. */
+    List<StaffAccount> list();
+
+    /** One account by id. */
+    Optional<StaffAccount> find(UUID id);
+
+    /** Creates an account; the password must be at least 12 characters. */
+    StaffAccount create(String username, String password, Set<Role> roles);
+
+    /** Replaces the roles of an account. */
+    StaffAccount changeRoles(UUID id, Set<Role> roles);
+
+    /** Enables or disables an account; a disabled account cannot log in. */
+    StaffAccount setEnabled(UUID id, boolean enabled);
+
+    /** Sets a new password and lifts any lockout. */
+    void resetPassword(UUID id, String password);
+
+    /** Lifts a lockout before it expires. */
+    StaffAccount unlock(UUID id);
+}

@@ -1,0 +1,89 @@
+package no.vern.identity.internal;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import no.vern.audit.AuditEvent;
+import no.vern.audit.AuditLog;
+import no.vern.audit.Outcome;
+import no.vern.identity.ApiToken;
+import no.vern.shared.Actor;
+import no.vern.shared.ProblemResponses;
+import no.vern.shared.ProblemTypes;
+
+/**
+ * Authenticates {@code Authorization: Bearer …} requests against the hashed token store. A bad
+ * token is answered with 401 at once (and counts against the caller's IP); too many bad tokens
+ * from one IP are answered with 429 without even looking.
+ */
+@Component
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final String PREFIX = "Bearer ";
+
+    private final ApiTokenService tokens;
+    private final FailureLimits limits;
+    private final AuditLog audit;
+    private final ProblemResponses problems;
+
+    BearerTokenFilter(ApiTokenService tokens, FailureLimits limits, AuditLog audit, ProblemResponses problems) {
+        this.tokens = tokens;
+        this.limits = limits;
+        this.audit = audit;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String ip = request.getRemoteAddr();
+        if (limits.ipBlocked(ip)) {
+            response.setHeader("Retry-After", "60");
+            problems.write(request, response, problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                    "Too many failed authentication attempts from this address; retry later."));
+            return;
+        }
+        String secret = header.substring(PREFIX.length()).strip();
+        Optional<ApiToken> token = secret.length() > 200 ? Optional.empty() : tokens.authenticate(secret);
+        if (token.isEmpty()) {
+            limits.failed(ip, "");
+            audit.record(AuditEvent.by(Actor.ANONYMOUS, "identity.token.rejected", Outcome.DENIED));
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"vern\", error=\"invalid_token\"");
+            problems.write(request, response, problem(HttpStatus.UNAUTHORIZED, "invalid-token", "Invalid token",
+                    "The bearer token is unknown, expired or revoked."));
+            return;
+        }
+        ApiToken t = token.get();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new ApiClientPrincipal(t.id(), t.name(), t.scopes()));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(ProblemTypes.of(slug));
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,56 @@
+package no.vern.identity.internal;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+
+/**
+ * Rate limits on failed logins and failed token checks, per client IP and per account: each
+ * failure takes a token from the bucket, and an empty bucket refuses further attempts until it
+ * refills. Successes cost nothing. Buckets live per node (bounded); the account lockout, which
+ * is stored in the database, is the cross-node protection.
+ */
+@Component
+class FailureLimits {
+
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(Duration.ofHours(1)).build();
+    private final int perIp;
+    private final int perAccount;
+    private final Duration window;
+
+    FailureLimits(@Value("${vern.security.failures-per-ip:30}") int perIp,
+            @Value("${vern.security.failures-per-account:10}") int perAccount,
+            @Value("${vern.security.failure-window:PT5M}") Duration window) {
+        this.perIp = perIp;
+        this.perAccount = perAccount;
+        this.window = window;
+    }
+
+    boolean ipBlocked(String ip) {
+        return bucket("ip:" + ip, perIp).getAvailableTokens() <= 0;
+    }
+
+    boolean accountBlocked(String account) {
+        return bucket("account:" + account, perAccount).getAvailableTokens() <= 0;
+    }
+
+    void failed(String ip, String account) {
+        bucket("ip:" + ip, perIp).tryConsume(1);
+        if (!account.isEmpty()) {
+            bucket("account:" + account, perAccount).tryConsume(1);
+        }
+    }
+
+    private Bucket bucket(String key, int capacity) {
+        return buckets.get(key, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, window).build()).build());
+    }
+}

@@ -1,0 +1,149 @@
+package no.vern.identity.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import no.vern.identity.ApiScope;
+import no.vern.identity.Role;
+import no.vern.shared.ProblemResponses;
+import no.vern.shared.ProblemTypes;
+import no.vern.shared.PublicEndpoints;
+
+/**
+ * The security rules every request passes: bearer tokens for the API, form login with sessions
+ * and CSRF for the console, an explicit list of public paths, and strict headers. Endpoints add
+ * their own role checks with {@code @PreAuthorize}; the authorisation matrix test proves them.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** Content-Security-Policy of every page Vern renders: no inline script or style at all. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; "
+            + "object-src 'none'";
+    /** Swagger UI needs inline styles; it gets a policy of its own. */
+    static final String SWAGGER_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
+
+    static final List<String> ALWAYS_PUBLIC = List.of("/login", "/error", "/webjars/**", "/css/**", "/js/**",
+            "/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**");
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt by default, with the {id} prefix so that hashes can be upgraded later.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, BearerTokenFilter bearer, ProblemResponses problems)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .anonymous(a -> a.disable())
+                .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer realm=\"vern\"");
+                            problems.write(request, response, problem(HttpStatus.UNAUTHORIZED, "unauthorized",
+                                    "Unauthorized", "A valid bearer token is required (Authorization: Bearer …)."));
+                        })
+                        .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
+                                problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                                        "Your token's scopes do not allow this operation."))))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http, BearerTokenFilter bearer, LoginRateLimitFilter loginLimit,
+            LoginOutcomes outcomes, List<PublicEndpoints> publicEndpoints) throws Exception {
+        List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
+        publicEndpoints.forEach(p -> open.addAll(p.patterns()));
+        RequestMatcher swagger = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
+        HeaderWriter pageCsp = new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swagger),
+                new StaticHeadersWriter("Content-Security-Policy", CSP));
+        HeaderWriter swaggerCsp = new DelegatingRequestMatcherHeaderWriter(swagger,
+                new StaticHeadersWriter("Content-Security-Policy", SWAGGER_CSP));
+        http.addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(loginLimit, UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(open.toArray(String[]::new)).permitAll()
+                        .requestMatchers(HttpMethod.POST, "/logout").authenticated()
+                        .requestMatchers("/actuator/**").hasAnyAuthority(Role.AUDITOR.authority(),
+                                Role.PRIVACY_OFFICER.authority(), ApiScope.METRICS_READ.authority())
+                        .requestMatchers("/console", "/console/**").authenticated()
+                        .anyRequest().denyAll())
+                .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
+                        .successHandler(outcomes).failureHandler(outcomes).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .deleteCookies("VERN_SESSION").invalidateHttpSession(true))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()).maximumSessions(5))
+                .headers(h -> h
+                        .addHeaderWriter(pageCsp)
+                        .addHeaderWriter(swaggerCsp)
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(f -> f.deny())
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                                "camera=(), microphone=(), geolocation=(), interest-cohort=()"))
+                        .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
+        return http.build();
+    }
+
+    /** The security chains run these filters; Boot must not also register them for every request. */
+    @Bean
+    FilterRegistrationBean<BearerTokenFilter> bearerFilterRegistration(BearerTokenFilter filter) {
+        FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<LoginRateLimitFilter> loginLimitRegistration(LoginRateLimitFilter filter) {
+        FilterRegistrationBean<LoginRateLimitFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(ProblemTypes.of(slug));
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,131 @@
+package no.vern.identity.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import no.vern.audit.AuditEvent;
+import no.vern.audit.AuditLog;
+import no.vern.audit.Outcome;
+import no.vern.identity.Role;
+import no.vern.identity.StaffAccount;
+import no.vern.identity.StaffAccounts;
+import no.vern.shared.Conflict;
+import no.vern.shared.InvalidInput;
+import no.vern.shared.NotFound;
+
+/** Staff account administration with validation and an audit entry per change. */
+@Service
+class StaffAccountService implements StaffAccounts {
+
+    static final int MIN_PASSWORD = 12;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
+
+    private final StaffUsers users;
+    private final PasswordEncoder encoder;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    StaffAccountService(StaffUsers users, PasswordEncoder encoder, AuditLog audit, Clock clock) {
+        this.users = users;
+        this.encoder = encoder;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<StaffAccount> list() {
+        return users.all();
+    }
+
+    @Override
+    public Optional<StaffAccount> find(UUID id) {
+        return users.byId(id);
+    }
+
+    @Override
+    @Transactional
+    public StaffAccount create(String username, String password, Set<Role> roles) {
+        String name = StaffUserDetailsService.normalise(username);
+        var errors = new java.util.ArrayList<InvalidInput.FieldError>();
+        if (!USERNAME.matcher(name).matches()) {
+            errors.add(new InvalidInput.FieldError("username",
+                    "2 to 40 lower-case letters, digits, dots, dashes or underscores (no email addresses)"));
+        }
+        passwordErrors(password).ifPresent(errors::add);
+        if (roles.isEmpty()) {
+            errors.add(new InvalidInput.FieldError("roles", "at least one role is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        if (users.byUsername(name).isPresent()) {
+            throw new Conflict("username-taken", "Username taken", "An account with this username already exists.");
+        }
+        UUID id = UUID.randomUUID();
+        users.insert(id, name, encoder.encode(password), roles, clock.instant());
+        audit.record(AuditEvent.of("identity.user.created", Outcome.SUCCESS).withTargets("user:" + id));
+        return users.byId(id).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public StaffAccount changeRoles(UUID id, Set<Role> roles) {
+        require(id);
+        if (roles.isEmpty()) {
+            throw new InvalidInput("roles", "at least one role is required");
+        }
+        users.replaceRoles(id, roles);
+        audit.record(AuditEvent.of("identity.user.roles-changed", Outcome.SUCCESS).withTargets("user:" + id));
+        return users.byId(id).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public StaffAccount setEnabled(UUID id, boolean enabled) {
+        require(id);
+        users.setEnabled(id, enabled, clock.instant());
+        audit.record(AuditEvent.of(enabled ? "identity.user.enabled" : "identity.user.disabled", Outcome.SUCCESS)
+                .withTargets("user:" + id));
+        return users.byId(id).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public void resetPassword(UUID id, String password) {
+        require(id);
+        passwordErrors(password).ifPresent(e -> {
+            throw new InvalidInput(List.of(e));
+        });
+        users.setPassword(id, encoder.encode(password), clock.instant());
+        audit.record(AuditEvent.of("identity.user.password-reset", Outcome.SUCCESS).withTargets("user:" + id));
+    }
+
+    @Override
+    @Transactional
+    public StaffAccount unlock(UUID id) {
+        require(id);
+        users.unlock(id, clock.instant());
+        audit.record(AuditEvent.of("identity.user.unlocked", Outcome.SUCCESS).withTargets("user:" + id));
+        return users.byId(id).orElseThrow();
+    }
+
+    private void require(UUID id) {
+        users.byId(id).orElseThrow(() -> new NotFound("User", id));
+    }
+
+    private static Optional<InvalidInput.FieldError> passwordErrors(String password) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 200) {
+            return Optional.of(new InvalidInput.FieldError("password",
+                    "must be " + MIN_PASSWORD + " to 200 characters"));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,13 @@
+package no.vern.shared;
+
+import java.time.ZoneId;
+
+/** The company's time zone: deadlines and retention dates are computed in it (DESIGN.md). */
+public final class VernClock {
+
+    /** Europe/Oslo; GDPR months and bookkeeping years are counted in this zone. */
+    public static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
+
+    private VernClock() {
+    }
+}

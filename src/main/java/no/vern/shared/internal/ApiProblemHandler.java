@@ -1,0 +1,201 @@
+package no.vern.shared.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import jakarta.servlet.http.HttpServletRequest;
+import no.vern.shared.InvalidInput;
+import no.vern.shared.PayloadTooLarge;
+import no.vern.shared.ProblemResponses;
+import no.vern.shared.ProblemTypes;
+import no.vern.shared.VernProblem;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Maps every failure of a REST controller to an RFC 9457 problem detail, once, for all modules.
+ * Details name fields and ids only: rejected values, stack traces and SQL never reach the client.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    private final ProblemResponses problems;
+
+    ApiProblemHandler(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(VernProblem.class)
+    ResponseEntity<ProblemDetail> domainProblem(VernProblem problem, HttpServletRequest request) {
+        return respond(problems.toProblem(problem, request));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e, HttpServletRequest request) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "Your role or token scope does not allow this operation.");
+        detail.setType(ProblemTypes.of("forbidden"));
+        detail.setTitle("Forbidden");
+        problems.decorate(detail, request);
+        return respond(detail);
+    }
+
+    @ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+            QueryTimeoutException.class, TransientDataAccessException.class })
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("Database unavailable: {}", e.getClass().getSimpleName());
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database is not reachable right now. Nothing was changed; please retry shortly.");
+        detail.setType(ProblemTypes.of("database-unavailable"));
+        detail.setTitle("Service unavailable");
+        problems.decorate(detail, request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        // The exception class only: messages of driver exceptions may carry bound values.
+        log.error("Unexpected failure of {} {}: {}", request.getMethod(), request.getRequestURI(),
+                e.getClass().getName(), withoutMessage(e));
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. Nothing was changed; quote the request id when you report it.");
+        detail.setType(ProblemTypes.of("internal"));
+        detail.setTitle("Internal error");
+        problems.decorate(detail, request);
+        return respond(detail);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getCause();
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof PayloadTooLarge tooLarge) {
+                return typed(problems.toProblem(tooLarge, servlet(request)));
+            }
+        }
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(cause));
+        detail.setTitle("Malformed request body");
+        detail.setType(ProblemTypes.of("malformed-body"));
+        if (cause instanceof JacksonException jackson && !path(jackson).isEmpty()) {
+            detail.setProperty("errors", List.of(new InvalidInput.FieldError(path(jackson), describe(cause))));
+        }
+        problems.decorate(detail, servlet(request));
+        return typed(detail);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+            errors.add(new InvalidInput.FieldError(error.getField(), String.valueOf(error.getDefaultMessage())));
+        }
+        ex.getBindingResult().getGlobalErrors()
+                .forEach(e -> errors.add(new InvalidInput.FieldError(e.getObjectName(), String.valueOf(e.getDefaultMessage()))));
+        return typed(problems.toProblem(new InvalidInput(errors), servlet(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<InvalidInput.FieldError> errors = ex.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(e -> new InvalidInput.FieldError(r.getMethodParameter().getParameterName(),
+                                String.valueOf(e.getDefaultMessage()))))
+                .collect(Collectors.toList());
+        return typed(problems.toProblem(new InvalidInput(errors), servlet(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        if (body instanceof ProblemDetail detail) {
+            if (detail.getType() == null || "about:blank".equals(String.valueOf(detail.getType()))) {
+                detail.setType(ProblemTypes.of(slug(statusCode)));
+            }
+            problems.decorate(detail, servlet(request));
+        }
+        HttpHeaders copy = new HttpHeaders();
+        copy.putAll(headers);
+        copy.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(body, copy, statusCode);
+    }
+
+    private static String slug(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return "Unknown field '" + unknown.getPropertyName() + "'.";
+        }
+        if (cause instanceof InvalidFormatException invalid) {
+            return "Field '" + path(invalid) + "' must be of type " + invalid.getTargetType().getSimpleName() + ".";
+        }
+        if (cause instanceof MismatchedInputException mismatch && !path(mismatch).isEmpty()) {
+            String type = mismatch.getTargetType() == null ? "another type" : mismatch.getTargetType().getSimpleName();
+            return "Field '" + path(mismatch) + "' has the wrong type; expected " + type + ".";
+        }
+        if (cause instanceof JacksonException jackson && jackson.getLocation() != null) {
+            return "The body is not valid JSON (line " + jackson.getLocation().getLineNr() + ", column "
+                    + jackson.getLocation().getColumnNr() + ").";
+        }
+        return "The request body is missing or not valid JSON.";
+    }
+
+    private static String path(JacksonException e) {
+        return e.getPath().stream()
+                .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static ResponseEntity<Object> typed(ProblemDetail detail) {
+        return ResponseEntity.status(detail.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail detail) {
+        return ResponseEntity.status(detail.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+    }
+
+    private static HttpServletRequest servlet(WebRequest request) {
+        return ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+    }
+
+    /** A stack trace with the messages stripped, since messages may contain bound values. */
+    private static Throwable withoutMessage(Throwable e) {
+        Throwable copy = new Throwable(e.getClass().getName());
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
+    }
+}

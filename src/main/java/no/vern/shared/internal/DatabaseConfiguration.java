@@ -1,0 +1,137 @@
+package no.vern.shared.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Chooses the PostgreSQL server (embedded unless {@code VERN_DB_URL} is set) and builds two pools:
+ * a small owner pool that only Flyway uses, and the application pool whose connections run as
+ * the restricted role {@code vern_app}, which may not rewrite the audit log or read the key store.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    /** The restricted role that every application connection switches to. */
+    static final String APP_ROLE = "vern_app";
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${vern.db.url:}'.isBlank()")
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
+        var embedded = properties.embedded();
+        Path dataDir = Path.of(embedded.dataDir()).toAbsolutePath().normalize();
+        Files.createDirectories(dataDir.getParent());
+        stopOrphanedServer(dataDir);
+        Path workDir = Path.of(embedded.workDir()).toAbsolutePath().normalize();
+        Files.createDirectories(workDir);
+        var builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(embedded.clean())
+                .setOverrideWorkingDirectory(workDir.toFile())
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "200");
+        if (embedded.port() > 0) {
+            builder.setPort(embedded.port());
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL is running on port {} with data in {}", postgres.getPort(), dataDir);
+        return postgres;
+    }
+
+    @Bean
+    DatabaseEndpoint databaseEndpoint(DatabaseProperties properties,
+            org.springframework.beans.factory.ObjectProvider<EmbeddedPostgres> embedded) {
+        EmbeddedPostgres postgres = embedded.getIfAvailable();
+        if (postgres != null) {
+            return new DatabaseEndpoint(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", true);
+        }
+        return new DatabaseEndpoint(properties.url(), properties.user(), properties.password(), false);
+    }
+
+    @Bean(destroyMethod = "close")
+    @FlywayDataSource
+    @Qualifier("ownerDataSource")
+    HikariDataSource ownerDataSource(DatabaseEndpoint endpoint) {
+        HikariDataSource ds = pool(endpoint, "vern-owner");
+        ds.setMaximumPoolSize(2);
+        ds.setMinimumIdle(0);
+        return ds;
+    }
+
+    @Bean(destroyMethod = "close")
+    @Primary
+    HikariDataSource dataSource(DatabaseEndpoint endpoint, DatabaseProperties properties) {
+        HikariDataSource ds = pool(endpoint, "vern-app");
+        ds.setConnectionInitSql("SET ROLE " + APP_ROLE);
+        ds.setMaximumPoolSize(properties.poolSize());
+        ds.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        return ds;
+    }
+
+    private static HikariDataSource pool(DatabaseEndpoint endpoint, String name) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setPoolName(name);
+        ds.setJdbcUrl(endpoint.url());
+        ds.setUsername(endpoint.user());
+        ds.setPassword(endpoint.password());
+        return ds;
+    }
+
+    /**
+     * A JVM killed with -9 leaves the embedded server running on the data directory; stop it so
+     * that the next start can take the directory over instead of failing.
+     */
+    private static void stopOrphanedServer(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            long pid = Long.parseLong(lines.get(0).trim());
+            ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                    .ifPresent(p -> {
+                        log.warn("Stopping an orphaned embedded PostgreSQL (pid {}) left by an earlier run", pid);
+                        p.destroy();
+                        Instant deadline = Instant.now().plusSeconds(30);
+                        while (p.isAlive() && Instant.now().isBefore(deadline)) {
+                            sleep();
+                        }
+                    });
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not inspect {}: {}", pidFile, e.toString());
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

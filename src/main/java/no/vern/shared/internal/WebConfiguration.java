@@ -1,0 +1,43 @@
+package no.vern.shared.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Language of every page: Norwegian (bokmål) by default, English with {@code ?lang=en}, and the
+ * choice remembered in a cookie (rule 8: both languages for everything a data subject sees).
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    /** Norwegian bokmål, the default language. */
+    static final Locale NORWEGIAN = Locale.forLanguageTag("nb");
+    static final List<Locale> SUPPORTED = List.of(NORWEGIAN, Locale.ENGLISH);
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("VERN_LANG");
+        resolver.setDefaultLocaleFunction(request -> NORWEGIAN);
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieHttpOnly(true);
+        resolver.setCookieSameSite("Lax");
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(new SupportedLocalesOnly(interceptor));
+    }
+}
