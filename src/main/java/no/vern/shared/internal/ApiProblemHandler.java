@@ -43,6 +43,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * Details name fields and ids only: rejected values, stack traces and SQL never reach the client.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);

@@ -1,0 +1,26 @@
+package no.vern.support;
+
+import java.util.List;
+
+/**
+ * Personal data values that tests feed into Vern and that must never appear in a log line
+ * (rule 1). {@link CanaryAppender} watches every log event of the test run for them.
+ */
+public final class Canaries {
+
+    /** A canary email; use it wherever a test enters an email. */
+    public static final String EMAIL = "kanari.fuglesang@kanarifugl.example";
+    /** A canary Norwegian mobile number as typed by a person. */
+    public static final String PHONE = "+47 915 55 123";
+    /** The same number in E.164, as Vern normalises it. */
+    public static final String PHONE_E164 = "+4791555123";
+    /** A canary name. */
+    public static final String NAME = "Kanari Fuglesang";
+
+    /** Every form a canary may take in a log line. */
+    public static final List<String> ALL = List.of(EMAIL, PHONE, PHONE_E164, "91555123", "915 55 123", NAME,
+            "kanarifugl.example");
+
+    private Canaries() {
+    }
+}

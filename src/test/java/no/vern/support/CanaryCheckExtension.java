@@ -1,0 +1,28 @@
+package no.vern.support;
+
+import java.util.List;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Registered for every test class (auto-detected through {@code META-INF/services}): fails the
+ * class if any log line written while it ran contained a canary value (rule 1).
+ */
+public final class CanaryCheckExtension implements BeforeAllCallback, AfterAllCallback {
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        CanaryAppender.drain();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        List<String> leaks = CanaryAppender.drain();
+        if (!leaks.isEmpty()) {
+            throw new AssertionError("Personal data (canary values) appeared in " + leaks.size()
+                    + " log line(s) while " + context.getDisplayName() + " ran:\n  " + String.join("\n  ", leaks));
+        }
+    }
+}
