@@ -23,8 +23,8 @@ class DashboardController {
         this.sources = sources;
     }
 
-    @GetMapping({ "/console", "/console/" })
-    @PreAuthorize("isAuthenticated()")
+    @GetMapping("/console")
+    @PreAuthorize("hasAnyRole('PRIVACY_OFFICER','CASE_HANDLER','SALES','RECRUITER','MARKETING','AUDITOR')")
     String dashboard(Model model) {
         Set<String> roles = ConsoleModelAdvice.currentRoles();
         List<DashboardTile> tiles = sources.stream().flatMap(s -> s.tiles().stream())

@@ -13,15 +13,22 @@ import no.vern.shared.Actor;
 import no.vern.shared.ActorSource;
 
 /** An API client authenticated by a bearer token; its authorities are the token's scopes. */
-final class ApiClientPrincipal extends AbstractAuthenticationToken implements ActorSource {
+final class ApiClientPrincipal extends AbstractAuthenticationToken {
 
-    private final UUID tokenId;
-    private final String name;
+    private final ApiClient client;
+
+    /** The client behind a token, as the security context's principal. */
+    record ApiClient(UUID tokenId, String name) implements ActorSource {
+
+        @Override
+        public Actor actor() {
+            return new Actor(Actor.Kind.API_CLIENT, tokenId.toString());
+        }
+    }
 
     ApiClientPrincipal(UUID tokenId, String name, Set<ApiScope> scopes) {
         super(authorities(scopes));
-        this.tokenId = tokenId;
-        this.name = name;
+        this.client = new ApiClient(tokenId, name);
         setAuthenticated(true);
     }
 
@@ -36,16 +43,11 @@ final class ApiClientPrincipal extends AbstractAuthenticationToken implements Ac
 
     @Override
     public Object getPrincipal() {
-        return this;
+        return client;
     }
 
     @Override
     public String getName() {
-        return name;
-    }
-
-    @Override
-    public Actor actor() {
-        return new Actor(Actor.Kind.API_CLIENT, tokenId.toString());
+        return client.name();
     }
 }

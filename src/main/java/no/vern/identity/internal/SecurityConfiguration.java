@@ -54,6 +54,10 @@ class SecurityConfiguration {
             "/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**");
 
+    /** Console pages are for staff only: an API token never opens them. */
+    private static final String[] STAFF_ROLES = java.util.Arrays.stream(Role.values()).map(Role::authority)
+            .toArray(String[]::new);
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // bcrypt by default, with the {id} prefix so that hashes can be upgraded later.
@@ -107,7 +111,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()
                         .requestMatchers("/actuator/**").hasAnyAuthority(Role.AUDITOR.authority(),
                                 Role.PRIVACY_OFFICER.authority(), ApiScope.METRICS_READ.authority())
-                        .requestMatchers("/console", "/console/**").authenticated()
+                        .requestMatchers("/console", "/console/**").hasAnyAuthority(STAFF_ROLES)
                         .anyRequest().denyAll())
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
                         .successHandler(outcomes).failureHandler(outcomes).permitAll())

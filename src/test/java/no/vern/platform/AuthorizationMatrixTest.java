@@ -1,0 +1,248 @@
+package no.vern.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+import no.vern.identity.ApiScope;
+import no.vern.identity.ApiTokens;
+import no.vern.identity.Role;
+import no.vern.identity.StaffAccounts;
+import no.vern.support.VernTest;
+
+/**
+ * Rule 6: every endpoint × every role, API scope and anonymous, with the expected outcome written
+ * down in {@code src/test/resources/authz/*.csv} (one file per module). An endpoint of the running
+ * application without a row fails the build, and so does a row for an endpoint that no longer exists.
+ *
+ * <p>Row format: {@code METHOD /pattern | principal=expect …} with principal {@code anonymous}, a role
+ * name or {@code scope:<value>}, and expect {@code ok} (anything but 401/403/redirect to login),
+ * {@code 401}, {@code 403} or {@code login}. Unlisted principals: anonymous → 401 on /api, login
+ * elsewhere; roles on /api → 401; everything else → 403. Optional {@code path=/concrete/path}.
+ */
+@VernTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+    private static final Pattern ROW = Pattern.compile("^(GET|POST|PUT|PATCH|DELETE)\\s+(\\S+)\\s*\\|(.*)$");
+    private static final Set<String> INFRASTRUCTURE = Set.of("/error", "/v3/api-docs", "/v3/api-docs.yaml",
+            "/v3/api-docs/swagger-config", "/v3/api-docs/{group}", "/swagger-ui.html", "/swagger-ui/index.html");
+    private static final String PASSWORD = "matrise-passord-2026";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    StaffAccounts accounts;
+    @Autowired
+    ApiTokens tokens;
+
+    private final Map<Role, MockHttpSession> sessions = new EnumMap<>(Role.class);
+    private final Map<ApiScope, String> bearers = new EnumMap<>(ApiScope.class);
+    private final Map<String, Row> rows = new LinkedHashMap<>();
+
+    record Row(String source, String method, String pattern, String path, Map<String, String> expected) {
+    }
+
+    @BeforeAll
+    void setUp() throws Exception {
+        for (Role role : Role.values()) {
+            String username = "matrise-" + role.name().toLowerCase().replace('_', '-');
+            accounts.create(username, PASSWORD, Set.of(role));
+            MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").param("username", username)
+                    .param("password", PASSWORD).with(csrf()).with(r -> {
+                        r.setRemoteAddr("10.77.0." + role.ordinal());
+                        return r;
+                    })).andReturn().getRequest().getSession(false);
+            sessions.put(role, session);
+        }
+        for (ApiScope scope : ApiScope.values()) {
+            bearers.put(scope, "Bearer " + tokens.issue("matrix " + scope.value(), Set.of(scope), null).secret());
+        }
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        for (Resource resource : resolver.getResources("classpath*:authz/*.csv")) {
+            try (InputStream in = resource.getInputStream()) {
+                parse(resource.getFilename(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Test
+    void everyEndpointHasARowInTheMatrix() {
+        Set<String> missing = new TreeSet<>(endpoints());
+        missing.removeAll(rows.keySet());
+        assertThat(missing).as("endpoints without a row in src/test/resources/authz/*.csv").isEmpty();
+    }
+
+    @Test
+    void everyRowNamesAnExistingEndpoint() {
+        Set<String> stale = new TreeSet<>(rows.keySet());
+        stale.removeAll(endpoints());
+        assertThat(stale).as("rows for endpoints that do not exist").isEmpty();
+    }
+
+    @Test
+    void everyPrincipalGetsTheExpectedOutcomeOnEveryEndpoint() throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        for (Row row : rows.values()) {
+            check(row, "anonymous", null, null, mismatches);
+            for (Role role : Role.values()) {
+                check(row, role.name(), sessions.get(role), null, mismatches);
+            }
+            for (ApiScope scope : ApiScope.values()) {
+                check(row, "scope:" + scope.value(), null, bearers.get(scope), mismatches);
+            }
+        }
+        assertThat(mismatches).as("principal × endpoint outcomes that differ from the matrix").isEmpty();
+    }
+
+    private void check(Row row, String principal, MockHttpSession session, String bearer, List<String> mismatches)
+            throws Exception {
+        String expected = row.expected().getOrDefault(principal, defaultFor(row, principal));
+        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(row.method()), row.path())
+                .with(r -> {
+                    r.setRemoteAddr("10.78.0.1");
+                    return r;
+                });
+        if (session != null) {
+            request.session(session);
+        }
+        if (bearer != null) {
+            request.header("Authorization", bearer);
+        }
+        if (!row.method().equals("GET")) {
+            request.with(csrf());
+            if (row.path().startsWith("/api/")) {
+                request.contentType(MediaType.APPLICATION_JSON).content("{}");
+            }
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        String actual = classify(response);
+        if (!actual.equals(expected)) {
+            mismatches.add(row.method() + " " + row.pattern() + " as " + principal + ": expected " + expected
+                    + " but was " + actual + " (" + response.getStatus() + ", " + row.source() + ")");
+        }
+    }
+
+    private static String classify(MockHttpServletResponse response) {
+        int status = response.getStatus();
+        if (status == 401) {
+            return "401";
+        }
+        if (status == 403) {
+            return "403";
+        }
+        String location = response.getRedirectedUrl();
+        if ((status == 302 || status == 303) && location != null && location.replaceAll("^https?://[^/]+", "").equals("/login")) {
+            return "login";
+        }
+        return "ok";
+    }
+
+    private static String defaultFor(Row row, String principal) {
+        boolean api = row.path().startsWith("/api/");
+        if (principal.equals("anonymous")) {
+            return api ? "401" : "login";
+        }
+        if (api && !principal.startsWith("scope:")) {
+            return "401";
+        }
+        return "403";
+    }
+
+    private Set<String> endpoints() {
+        Set<String> endpoints = new TreeSet<>();
+        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
+                .values()) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                for (String pattern : info.getPatternValues()) {
+                    if (INFRASTRUCTURE.contains(pattern)) {
+                        continue;
+                    }
+                    if (methods.isEmpty()) {
+                        endpoints.add("GET " + pattern);
+                    }
+                    methods.forEach(m -> endpoints.add(m.name() + " " + pattern));
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    private void parse(String source, String text) {
+        for (String line : text.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            Matcher m = ROW.matcher(trimmed);
+            if (!m.matches()) {
+                throw new IllegalArgumentException(source + ": cannot read row '" + trimmed + "'");
+            }
+            Map<String, String> expected = new LinkedHashMap<>();
+            String path = concrete(m.group(2));
+            for (String token : m.group(3).strip().split("\\s+")) {
+                if (token.isEmpty()) {
+                    continue;
+                }
+                String[] kv = token.split("=", 2);
+                if (kv.length != 2 || !Set.of("ok", "401", "403", "login").contains(kv[1]) && !kv[0].equals("path")) {
+                    throw new IllegalArgumentException(source + ": bad expectation '" + token + "'");
+                }
+                if (kv[0].equals("path")) {
+                    path = kv[1];
+                } else {
+                    expected.put(kv[0], kv[1]);
+                }
+            }
+            String key = m.group(1) + " " + m.group(2);
+            if (rows.put(key, new Row(source, m.group(1), m.group(2), path, expected)) != null) {
+                throw new IllegalArgumentException(source + ": duplicate row for " + key);
+            }
+        }
+    }
+
+    private static String concrete(String pattern) {
+        String path = pattern.replaceAll("\\{[^}]*[iI]d}", UUID.randomUUID().toString())
+                .replaceAll("\\{version}", "1").replaceAll("\\{\\*\\*?[^}]*}", "x").replaceAll("\\{[^}]+}", "x");
+        return path.replace("/**", "/x");
+    }
+
+    static String read(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+}
