@@ -23,10 +23,10 @@ public interface StaffAccounts {
     /** Replaces the roles of an account. */
     StaffAccount changeRoles(UUID id, Set<Role> roles);
 
-    /** Enables or disables an account; a disabled account cannot log in. */
+    /** Enables or disables an account; disabling ends its sessions on every node at once. */
     StaffAccount setEnabled(UUID id, boolean enabled);
 
-    /** Sets a new password and lifts any lockout. */
+    /** Sets a new password, lifts any lockout and ends the account's sessions. */
     void resetPassword(UUID id, String password);
 
     /** Lifts a lockout before it expires. */

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import no.vern.support.Canaries;
 import no.vern.support.TestClock;
+import no.vern.support.SessionCookies;
 import no.vern.support.VernTest;
 
 /** Staff login: success, failure, lockout, rate limits, CSRF and logout (ASVS V6/V7). */
@@ -151,14 +151,25 @@ class StaffLoginTests {
         mvc.perform(get("/console")).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/login"));
         StaffAccount kari = newUser(Role.AUDITOR);
-        MvcResult login = mvc.perform(login(kari.username(), PASSWORD, fromOwnIp))
-                .andReturn();
-        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
-        mvc.perform(get("/console").session(session)).andExpect(status().isOk());
+        Cookie session = SessionCookies.from(mvc.perform(login(kari.username(), PASSWORD, fromOwnIp)).andReturn()
+                .getResponse());
+        mvc.perform(get("/console").cookie(session)).andExpect(status().isOk());
 
-        mvc.perform(post("/logout").with(csrf()).session(session)).andExpect(redirectedUrl("/login?logout"));
+        mvc.perform(post("/logout").with(csrf()).cookie(session)).andExpect(redirectedUrl("/login?logout"));
 
-        assertThat(session.isInvalid()).isTrue();
+        mvc.perform(get("/console").cookie(session)).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void disablingAnAccountEndsItsOpenSessions() throws Exception {
+        StaffAccount kari = newUser(Role.AUDITOR);
+        Cookie session = SessionCookies.from(mvc.perform(login(kari.username(), PASSWORD, fromOwnIp)).andReturn()
+                .getResponse());
+        mvc.perform(get("/console").cookie(session)).andExpect(status().isOk());
+
+        accounts.setEnabled(kari.id(), false);
+
+        mvc.perform(get("/console").cookie(session)).andExpect(redirectedUrl("/login"));
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -40,6 +40,7 @@ import no.vern.identity.ApiScope;
 import no.vern.identity.ApiTokens;
 import no.vern.identity.Role;
 import no.vern.identity.StaffAccounts;
+import no.vern.support.SessionCookies;
 import no.vern.support.VernTest;
 
 /**
@@ -70,7 +71,7 @@ class AuthorizationMatrixTest {
     @Autowired
     ApiTokens tokens;
 
-    private final Map<Role, MockHttpSession> sessions = new EnumMap<>(Role.class);
+    private final Map<Role, Cookie> sessions = new EnumMap<>(Role.class);
     private final Map<ApiScope, String> bearers = new EnumMap<>(ApiScope.class);
     private final Map<String, Row> rows = new LinkedHashMap<>();
 
@@ -82,11 +83,11 @@ class AuthorizationMatrixTest {
         for (Role role : Role.values()) {
             String username = "matrise-" + role.name().toLowerCase().replace('_', '-');
             accounts.create(username, PASSWORD, Set.of(role));
-            MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").param("username", username)
+            Cookie session = SessionCookies.from(mvc.perform(post("/login").param("username", username)
                     .param("password", PASSWORD).with(csrf()).with(r -> {
                         r.setRemoteAddr("10.77.0." + role.ordinal());
                         return r;
-                    })).andReturn().getRequest().getSession(false);
+                    })).andReturn().getResponse());
             sessions.put(role, session);
         }
         for (ApiScope scope : ApiScope.values()) {
@@ -129,7 +130,7 @@ class AuthorizationMatrixTest {
         assertThat(mismatches).as("principal × endpoint outcomes that differ from the matrix").isEmpty();
     }
 
-    private void check(Row row, String principal, MockHttpSession session, String bearer, List<String> mismatches)
+    private void check(Row row, String principal, Cookie session, String bearer, List<String> mismatches)
             throws Exception {
         String expected = row.expected().getOrDefault(principal, defaultFor(row, principal));
         MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(row.method()), row.path())
@@ -138,7 +139,7 @@ class AuthorizationMatrixTest {
                     return r;
                 });
         if (session != null) {
-            request.session(session);
+            request.cookie(session);
         }
         if (bearer != null) {
             request.header("Authorization", bearer);

@@ -117,7 +117,7 @@ class SecurityConfiguration {
                         .successHandler(outcomes).failureHandler(outcomes).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("VERN_SESSION").invalidateHttpSession(true))
-                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()).maximumSessions(5))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         .addHeaderWriter(pageCsp)
                         .addHeaderWriter(swaggerCsp)

@@ -91,7 +91,11 @@ class StaffAccountService implements StaffAccounts {
     @Transactional
     public StaffAccount setEnabled(UUID id, boolean enabled) {
         require(id);
+        StaffAccount account = users.byId(id).orElseThrow();
         users.setEnabled(id, enabled, clock.instant());
+        if (!enabled) {
+            users.endSessions(account.username());
+        }
         audit.record(AuditEvent.of(enabled ? "identity.user.enabled" : "identity.user.disabled", Outcome.SUCCESS)
                 .withTargets("user:" + id));
         return users.byId(id).orElseThrow();
@@ -105,6 +109,7 @@ class StaffAccountService implements StaffAccounts {
             throw new InvalidInput(List.of(e));
         });
         users.setPassword(id, encoder.encode(password), clock.instant());
+        users.endSessions(users.byId(id).orElseThrow().username());
         audit.record(AuditEvent.of("identity.user.password-reset", Outcome.SUCCESS).withTargets("user:" + id));
     }
 

@@ -82,6 +82,12 @@ class StaffUsers {
                 .param("enabled", enabled).param("now", ts(now)).param("id", id).update();
     }
 
+    /** Ends every login session of the account, on every node (sessions live in the database). */
+    int endSessions(String username) {
+        return jdbc.sql("DELETE FROM spring_session WHERE principal_name = :username").param("username", username)
+                .update();
+    }
+
     void setPassword(UUID id, String passwordHash, Instant now) {
         jdbc.sql("""
                 UPDATE identity_staff_user
