@@ -2,6 +2,7 @@ package no.vern.crypto.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,7 +42,7 @@ final class LedgerShredder implements CryptoShredder {
     @Override
     public ShredResult shred(SubjectId subject) {
         @Nullable UUID keyId = keys.find(subject).map(StoredKey::keyId).orElse(null);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as timestamptz stores it
         boolean recorded = ledger.record(subject, keyId, now);
         boolean destroyed = keys.delete(subject);
         cache.evict(subject);
