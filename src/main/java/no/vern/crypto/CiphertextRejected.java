@@ -15,6 +15,7 @@ public final class CiphertextRejected extends VernProblem {
 
     private final SubjectId subject;
 
+    /** Signals a refused ciphertext; {@code reason} must be fixed text, never data. */
     public CiphertextRejected(SubjectId subject, String reason) {
         super("ciphertext-rejected", HttpStatus.INTERNAL_SERVER_ERROR, "Stored data failed its integrity check",
                 "A stored value of subject " + subject + " was rejected: " + reason + ".");

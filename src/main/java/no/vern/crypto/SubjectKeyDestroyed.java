@@ -12,6 +12,7 @@ public final class SubjectKeyDestroyed extends VernProblem {
 
     private final SubjectId subject;
 
+    /** Signals that the subject was shredded; the message names the subject id only. */
     public SubjectKeyDestroyed(SubjectId subject) {
         super("subject-key-destroyed", HttpStatus.GONE, "Subject erased",
                 "The data key of subject " + subject + " has been destroyed; its data cannot be read or written.");

@@ -61,11 +61,18 @@ final class ShredNotifications implements SmartLifecycle {
             return;
         }
         t.interrupt();
-        closeQuietly(connection);
         try {
-            t.join(5_000);
+            // the thread polls every POLL_MILLIS and sees running == false; close only if it hangs
+            t.join(4L * POLL_MILLIS);
+            if (t.isAlive()) {
+                closeQuietly(connection);
+                t.join(4L * POLL_MILLIS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+            log.warn("Key-shred listener did not stop in time; it is a daemon thread and ends with the JVM");
         }
         listening = false;
     }
