@@ -23,6 +23,8 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import no.vern.shared.DatabaseEndpoint;
+
 /**
  * Chooses the PostgreSQL server (embedded unless {@code VERN_DB_URL} is set) and builds two pools:
  * a small owner pool that only Flyway uses, and the application pool whose connections run as

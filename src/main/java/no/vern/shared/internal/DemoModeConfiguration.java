@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import no.vern.shared.DatabaseEndpoint;
 import no.vern.shared.DemoMode;
 
 /** Decides demo mode: {@code auto} means on for the embedded database and off for a real server. */

@@ -1,0 +1,35 @@
+package no.vern.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import no.vern.shared.SubjectId;
+
+/**
+ * Encrypts and decrypts one personal-data value under the data key of the subject it belongs to,
+ * bound to (subject, category, record id) so that a ciphertext copied to another row fails.
+ *
+ * <p>A key is created on first use. After {@link CryptoShredder#shred} both directions throw
+ * {@link SubjectKeyDestroyed}: the subject can neither be read nor be written again.
+ */
+public interface SubjectCipher {
+
+    /** Encrypts a value of the given category for a record of the subject (random nonce every time). */
+    byte[] encrypt(SubjectId subject, String category, UUID recordId, byte[] plaintext);
+
+    /** Decrypts what {@link #encrypt} produced for exactly this subject, category and record id. */
+    byte[] decrypt(SubjectId subject, String category, UUID recordId, byte[] ciphertext);
+
+    /** Makes sure the subject has a data key (idempotent, safe under concurrency); returns its key id. */
+    UUID ensureKey(SubjectId subject);
+
+    /** UTF-8 convenience form of {@link #encrypt(SubjectId, String, UUID, byte[])}. */
+    default byte[] encryptText(SubjectId subject, String category, UUID recordId, String plaintext) {
+        return encrypt(subject, category, recordId, plaintext.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** UTF-8 convenience form of {@link #decrypt(SubjectId, String, UUID, byte[])}. */
+    default String decryptText(SubjectId subject, String category, UUID recordId, byte[] ciphertext) {
+        return new String(decrypt(subject, category, recordId, ciphertext), StandardCharsets.UTF_8);
+    }
+}

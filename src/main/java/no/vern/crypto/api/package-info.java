@@ -1,0 +1,3 @@
+/** REST admin actions of the crypto module. */
+@org.jspecify.annotations.NullMarked
+package no.vern.crypto.api;

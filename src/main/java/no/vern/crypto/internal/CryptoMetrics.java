@@ -1,0 +1,17 @@
+package no.vern.crypto.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Counters of crypto operations by kind and outcome; tags never carry ids or data. */
+final class CryptoMetrics {
+
+    private final MeterRegistry registry;
+
+    CryptoMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void count(String operation, String outcome) {
+        registry.counter("vern.crypto.operations", "operation", operation, "outcome", outcome).increment();
+    }
+}

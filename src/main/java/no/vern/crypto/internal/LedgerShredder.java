@@ -1,0 +1,83 @@
+package no.vern.crypto.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import no.vern.crypto.CryptoShredder;
+import no.vern.crypto.ShredResult;
+import no.vern.crypto.internal.SubjectKeys.StoredKey;
+import no.vern.shared.SubjectId;
+
+/**
+ * Crypto-shredding in a crash-safe order: ledger entry first, then the key, then the caches of
+ * every node; each step is idempotent, so repeating a shred (or replaying the ledger) finishes one
+ * that stopped half-way.
+ */
+final class LedgerShredder implements CryptoShredder {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerShredder.class);
+    private static final int REPLAY_PAGE = 500;
+
+    private final SubjectKeys keys;
+    private final ShredLedger ledger;
+    private final DataKeyCache cache;
+    private final Clock clock;
+    private final CryptoMetrics metrics;
+
+    LedgerShredder(SubjectKeys keys, ShredLedger ledger, DataKeyCache cache, Clock clock, CryptoMetrics metrics) {
+        this.keys = keys;
+        this.ledger = ledger;
+        this.cache = cache;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public ShredResult shred(SubjectId subject) {
+        @Nullable UUID keyId = keys.find(subject).map(StoredKey::keyId).orElse(null);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as timestamptz stores it
+        boolean recorded = ledger.record(subject, keyId, now);
+        boolean destroyed = keys.delete(subject);
+        cache.evict(subject);
+        keys.notifyShredded(subject);
+        Instant shreddedAt = recorded ? now : ledger.shreddedAt(subject).orElse(now);
+        metrics.count("shred", destroyed ? "destroyed" : "no-key");
+        log.info("Shredded the data key of subject {} (key destroyed now: {}, already in ledger: {})", subject,
+                destroyed, !recorded);
+        return new ShredResult(subject, keyId, destroyed, !recorded, shreddedAt);
+    }
+
+    @Override
+    public boolean isShredded(SubjectId subject) {
+        return ledger.shreddedAt(subject).isPresent();
+    }
+
+    @Override
+    public int replayLedger() {
+        int destroyed = 0;
+        @Nullable UUID after = null;
+        while (true) {
+            List<UUID> page = ledger.page(after, REPLAY_PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (SubjectId subject : keys.deleteAll(page)) {
+                cache.evict(subject);
+                keys.notifyShredded(subject);
+                log.warn("Shred ledger replay destroyed a key that had come back for subject {}", subject);
+                destroyed++;
+            }
+            after = page.get(page.size() - 1);
+        }
+        metrics.count("shred-replay", destroyed > 0 ? "destroyed" : "nothing");
+        log.info("Shred ledger replayed: {} key(s) destroyed", destroyed);
+        return destroyed;
+    }
+}
