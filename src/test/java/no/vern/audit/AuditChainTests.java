@@ -2,6 +2,8 @@ package no.vern.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import no.vern.shared.Actor;
+import no.vern.shared.JdbcTime;
+import no.vern.shared.VernClock;
 
 /** Appends seal into one gap-free, verifiable hash chain, whatever the order of commits. */
 @SpringBootTest
@@ -135,6 +139,24 @@ class AuditChainTests {
         assertThat(chainSeqOf(late)).isGreaterThan(chainSeqOf(early));
         assertThat(chain.unsealedCount()).isZero();
         assertThat(chain.verify().ok()).isTrue();
+    }
+
+    @Test
+    void theNightlyVerificationIsOneSharedTaskAtHalfPastTwoOsloTime() throws InterruptedException {
+        // One row in scheduled_tasks for all nodes: db-scheduler lets exactly one node pick each run.
+        List<Instant> next = List.of();
+        for (int i = 0; i < 100 && next.isEmpty(); i++) {
+            next = jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE task_name = 'audit-chain-verification'")
+                    .query((rs, n) -> JdbcTime.required(rs, "execution_time")).list();
+            if (next.isEmpty()) {
+                Thread.sleep(200);
+            }
+        }
+
+        assertThat(next).hasSize(1);
+        ZonedDateTime oslo = next.get(0).atZone(VernClock.ZONE);
+        assertThat(oslo.getHour()).isEqualTo(2);
+        assertThat(oslo.getMinute()).isEqualTo(30);
     }
 
     private long unsealedWith(String target) {

@@ -150,6 +150,13 @@ class AuditWebTests {
     }
 
     @Test
+    void theApiIsDescribedInTheOpenApiDocument() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/audit/verify'].get.summary").value("Verify the hash chain now"))
+                .andExpect(jsonPath("$.paths['/api/v1/audit/entries'].get").exists());
+    }
+
+    @Test
     void theConsoleLogRendersForAnAuditor() throws Exception {
         String target = "case:" + UUID.randomUUID();
         log.record(AuditEvent.by(TESTER, "audit.test.console", Outcome.SUCCESS).withTargets(target));

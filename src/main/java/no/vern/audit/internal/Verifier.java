@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,7 +46,6 @@ class Verifier {
     private final TransactionTemplate write;
     private final Clock clock;
     private final AuditProperties properties;
-    private final AtomicReference<Optional<AuditVerification>> last = new AtomicReference<>();
 
     Verifier(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, AuditProperties properties) {
         this.jdbc = jdbc;
@@ -71,7 +69,6 @@ class Verifier {
         var result = new AuditVerification(walk.broken() == null, walk.checked(), walk.broken(), walk.overdue(),
                 millis, started, by.reference());
         write.executeWithoutResult(status -> store(result));
-        last.set(Optional.of(result));
         if (walk.broken() != null) {
             BrokenLink b = walk.broken();
             log.warn("Audit chain is broken at chain_seq {} (entry id {}): {}; {} positions verified before it",
@@ -83,14 +80,9 @@ class Verifier {
         return result;
     }
 
-    /** The latest stored result (cached after the first read). */
+    /** The latest stored result, whichever node produced it (one indexed row; read each time). */
     Optional<AuditVerification> lastVerification() {
-        Optional<AuditVerification> cached = last.get();
-        if (cached == null) {
-            cached = recent(1).stream().findFirst();
-            last.compareAndSet(null, cached);
-        }
-        return cached;
+        return recent(1).stream().findFirst();
     }
 
     List<AuditVerification> recent(int limit) {
