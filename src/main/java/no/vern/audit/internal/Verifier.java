@@ -3,6 +3,7 @@ package no.vern.audit.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +61,7 @@ class Verifier {
 
     /** Verifies the whole chain now and stores the result under the given actor. */
     AuditVerification verify(Actor by) {
-        Instant started = clock.instant();
+        Instant started = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Walk walk = snapshot.execute(status -> walk(started));
         if (walk == null) {
             throw new IllegalStateException("verification returned nothing");
