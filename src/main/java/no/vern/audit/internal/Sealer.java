@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.Counter;
@@ -62,6 +63,8 @@ class Sealer {
             MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
+        // Each statement must see a fresh snapshot (see the class comment).
+        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
         this.batchSize = properties.sealer().batchSize();
         this.sealed = Counter.builder("vern.audit.sealed").description("Audit entries sealed into the hash chain")
@@ -88,6 +91,10 @@ class Sealer {
 
     synchronized long currentWatermark() {
         return watermark;
+    }
+
+    /** The last position of the chain and its hash (position 0 and the genesis hash when empty). */
+    private record Head(long seq, byte[] hash) {
     }
 
     /** What one sealing transaction did, applied to the in-memory state only after it committed. */
@@ -151,10 +158,11 @@ class Sealer {
     }
 
     private void seal(List<EntryRow> pending) {
-        var head = jdbc.sql("SELECT chain_seq, hash FROM audit_seal ORDER BY chain_seq DESC LIMIT 1")
-                .query((rs, i) -> new Object[] { rs.getLong("chain_seq"), rs.getBytes("hash") }).optional();
-        long seq = head.map(h -> (Long) h[0]).orElse(0L);
-        byte[] previous = head.map(h -> (byte[]) h[1]).orElse(Canonical.GENESIS);
+        Head head = jdbc.sql("SELECT chain_seq, hash FROM audit_seal ORDER BY chain_seq DESC LIMIT 1")
+                .query((rs, i) -> new Head(rs.getLong("chain_seq"), rs.getBytes("hash"))).optional()
+                .orElse(new Head(0, Canonical.GENESIS));
+        long seq = head.seq();
+        byte[] previous = head.hash();
         long first = seq + 1;
         var seqs = new StringJoiner(",");
         var ids = new StringJoiner(",");
