@@ -217,6 +217,28 @@ class AuditTamperingTests {
         assertThat(meters.get("vern.audit.chain.broken").gauge().value()).isZero();
     }
 
+    @Test
+    void anEntryLeftUnsealedForMoreThanAMinuteIsReportedOverdue() throws SQLException {
+        try (Connection c = superuser()) {
+            // The sealing lock is held, so this entry from five minutes ago cannot be sealed yet.
+            exec(c, """
+                    INSERT INTO audit_entry (id, occurred_at, actor, action, outcome)
+                    VALUES (nextval('audit_entry_id_seq'), now() - interval '5 minutes', 'system:audit-tamper-test',
+                            'audit.test.stuck', 'SUCCESS')
+                    """);
+            try {
+                AuditVerification result = chain.verify();
+
+                assertThat(result.ok()).isTrue();
+                assertThat(result.unsealedOverdue()).isPositive();
+            } finally {
+                release(c);
+            }
+        }
+        chain.sealPending();
+        assertThat(chain.verify().unsealedOverdue()).isZero();
+    }
+
     /** An entry of this test, sealed, with its id and chain position. */
     private record Sealed(long id, long chainSeq) {
     }
