@@ -41,7 +41,7 @@ public record AuditVerification(boolean ok, long entriesChecked, @Nullable Broke
         ENTRY_MODIFIED,
         /** The seal points to an entry that no longer exists. */
         ENTRY_DELETED,
-        /** The seal row itself was changed: its previous hash does not match the chain. */
+        /** The seal row itself was changed: its previous hash or its own hash does not match the chain. */
         SEAL_MODIFIED,
         /** A chain position is missing: a seal row was removed. */
         SEQUENCE_GAP,

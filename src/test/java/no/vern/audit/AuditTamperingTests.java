@@ -94,6 +94,7 @@ class AuditTamperingTests {
     @Test
     void aSuperuserEditOfAnEntryIsFoundAtItsChainPosition() throws SQLException {
         Sealed entry = sealedEntry();
+        sealedEntry(); // a later position, so the edited entry is inside the chain
         try (Connection c = superuser()) {
             exec(c, "UPDATE audit_entry SET action = 'audit.test.forged' WHERE id = " + entry.id());
             try {
@@ -168,6 +169,28 @@ class AuditTamperingTests {
                         .isEqualTo(new BrokenLink(entry.chainSeq(), entry.id(), Reason.SEAL_MODIFIED));
             } finally {
                 exec(c, "UPDATE audit_seal SET prev_hash = (SELECT prev_hash FROM saved_seal) WHERE chain_seq = "
+                        + entry.chainSeq());
+                exec(c, "DROP TABLE saved_seal");
+                release(c);
+            }
+        }
+        assertThat(chain.verify().ok()).isTrue();
+    }
+
+    @Test
+    void aSuperuserRewriteOfASealsHashIsToldApartFromAnEntryEdit() throws SQLException {
+        Sealed entry = sealedEntry();
+        sealedEntry(); // the next seal still chains from the true hash
+        try (Connection c = superuser()) {
+            exec(c, "CREATE TEMP TABLE saved_seal AS SELECT * FROM audit_seal WHERE chain_seq = " + entry.chainSeq());
+            exec(c, "UPDATE audit_seal SET hash = sha256(hash) WHERE chain_seq = " + entry.chainSeq());
+            try {
+                AuditVerification result = chain.verify();
+
+                assertThat(result.firstBrokenLink())
+                        .isEqualTo(new BrokenLink(entry.chainSeq(), entry.id(), Reason.SEAL_MODIFIED));
+            } finally {
+                exec(c, "UPDATE audit_seal SET hash = (SELECT hash FROM saved_seal) WHERE chain_seq = "
                         + entry.chainSeq());
                 exec(c, "DROP TABLE saved_seal");
                 release(c);

@@ -171,6 +171,18 @@ class AuditWebTests {
     }
 
     @Test
+    void theDashboardShowsTheChainVerdictToAuditorsOnly() throws Exception {
+        chain.sealPending();
+        chain.verify();
+
+        mvc.perform(get("/console").with(user("revisor").roles("AUDITOR"))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Uforseglede revisjonsoppføringer")))
+                .andExpect(content().string(Matchers.containsString("Intakt")));
+        mvc.perform(get("/console").with(user("selger").roles("SALES"))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Uforseglede"))));
+    }
+
+    @Test
     void theConsoleLogIsForbiddenForSales() throws Exception {
         mvc.perform(get("/console/audit").with(user("selger").roles("SALES"))).andExpect(status().isForbidden());
     }

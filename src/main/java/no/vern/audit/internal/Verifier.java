@@ -135,8 +135,9 @@ class Verifier {
                     broken = new BrokenLink(link.chainSeq(), link.entryId(), Reason.SEAL_MODIFIED);
                     break walking;
                 }
-                if (!Arrays.equals(Canonical.hash(previous, link.chainSeq(), link.entry()), link.hash())) {
-                    broken = new BrokenLink(link.chainSeq(), link.entryId(), Reason.ENTRY_MODIFIED);
+                byte[] recomputed = Canonical.hash(previous, link.chainSeq(), link.entry());
+                if (!Arrays.equals(recomputed, link.hash())) {
+                    broken = new BrokenLink(link.chainSeq(), link.entryId(), mismatch(link.chainSeq(), recomputed));
                     break walking;
                 }
                 previous = link.hash();
@@ -151,6 +152,17 @@ class Verifier {
             broken = checkpointMismatch();
         }
         return new Walk(checked, broken, overdue(started.minus(properties.overdueAfter())));
+    }
+
+    /**
+     * Tells which side of a hash mismatch was changed: if the next seal still chains from the hash
+     * the entry recomputes to, the entry is intact and the seal's stored hash was rewritten.
+     */
+    private Reason mismatch(long chainSeq, byte[] recomputed) {
+        return jdbc.sql("SELECT prev_hash FROM audit_seal WHERE chain_seq = :next").param("next", chainSeq + 1)
+                .query((rs, i) -> rs.getBytes("prev_hash")).optional()
+                .filter(next -> Arrays.equals(next, recomputed))
+                .map(next -> Reason.SEAL_MODIFIED).orElse(Reason.ENTRY_MODIFIED);
     }
 
     /** A checkpoint whose head hash is not the seal at its position (catches a cut-off chain tail). */
