@@ -305,6 +305,16 @@ public class PolicyWriter {
         }
     }
 
+    /** The names of an activity's data categories, for pages and reports. */
+    public String categoryNames(ProcessingRecordDocument doc, Activity activity, Locale locale) {
+        return categories(doc, activity, new Texts(messages, locale));
+    }
+
+    /** The labels of an activity's kinds of data subjects, for pages and reports. */
+    public String subjectNames(Activity activity, Locale locale) {
+        return activity.subjects().stream().map(s -> subjectLabel(s, locale)).collect(Collectors.joining(", "));
+    }
+
     /** The label of a subject kind, for pages that list them. */
     public String subjectLabel(SubjectKind kind, Locale locale) {
         return messages.getMessage("processing.subject." + kind.name(), null, locale);
