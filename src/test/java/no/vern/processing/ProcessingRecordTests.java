@@ -226,9 +226,16 @@ class ProcessingRecordTests {
         assertThat(record.warnings()).extracting(RecordWarning::kind).contains(
                 RecordWarning.Kind.PROCESSOR_WITHOUT_AGREEMENT, RecordWarning.Kind.TRANSFER_WITHOUT_SAFEGUARD);
 
+        // S30: the policy names the new recipient and no longer promises agreements with every processor.
+        PolicyText policy = record.policy(Locale.ENGLISH);
+        assertThat(policy.version()).isEqualTo(after.version());
+        assertThat(policy.text()).contains("Analytics tool (processor)", "outside the EU/EEA (US)")
+                .doesNotContain("under a written agreement");
+
         // Put the record back so that other tests see the seeded website activity.
         record.update(after.version(), doc, "Revert analytics tool");
         assertThat(record.warnings()).isEmpty();
+        assertThat(record.policy(Locale.ENGLISH).text()).contains("under a written agreement");
     }
 
     @Test
