@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -104,7 +105,10 @@ class SecurityConfiguration {
                 new StaticHeadersWriter("Content-Security-Policy", CSP));
         HeaderWriter swaggerCsp = new DelegatingRequestMatcherHeaderWriter(swagger,
                 new StaticHeadersWriter("Content-Security-Policy", SWAGGER_CSP));
-        http.addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
+        HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
+        savedRequests.setMatchingRequestParameterName(null); // clean URLs after login: no "?continue"
+        http.requestCache(c -> c.requestCache(savedRequests))
+                .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(loginLimit, UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
