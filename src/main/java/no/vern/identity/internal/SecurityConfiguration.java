@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -31,7 +30,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import no.vern.identity.ApiScope;
 import no.vern.identity.Role;
 import no.vern.shared.ProblemResponses;
-import no.vern.shared.ProblemTypes;
 import no.vern.shared.PublicEndpoints;
 
 /**
@@ -83,11 +81,11 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader("WWW-Authenticate", "Bearer realm=\"vern\"");
-                            problems.write(request, response, problem(HttpStatus.UNAUTHORIZED, "unauthorized",
+                            problems.write(request, response, ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "unauthorized",
                                     "Unauthorized", "A valid bearer token is required (Authorization: Bearer …)."));
                         })
                         .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
-                                problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                                ProblemResponses.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                                         "Your token's scopes do not allow this operation."))))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
@@ -148,10 +146,4 @@ class SecurityConfiguration {
         return registration;
     }
 
-    private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ProblemTypes.of(slug));
-        problem.setTitle(title);
-        return problem;
-    }
 }
