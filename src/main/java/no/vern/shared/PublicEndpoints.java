@@ -9,13 +9,24 @@ import java.util.List;
  *
  * @param owner the module that opens the paths, for the authorisation matrix
  * @param patterns Ant-style path patterns, e.g. {@code /personvern}
+ * @param csrfExempt patterns among {@code patterns} whose POSTs come from other sites' pages without
+ *        a session (the cookie banner's consent and statistics beacon), so CSRF tokens cannot apply
  */
-public record PublicEndpoints(String owner, List<String> patterns) {
+public record PublicEndpoints(String owner, List<String> patterns, List<String> csrfExempt) {
 
     public PublicEndpoints {
         patterns = List.copyOf(patterns);
+        csrfExempt = List.copyOf(csrfExempt);
         if (patterns.isEmpty()) {
             throw new IllegalArgumentException("A public endpoint declaration needs at least one pattern");
         }
+        if (!patterns.containsAll(csrfExempt)) {
+            throw new IllegalArgumentException("Only public patterns can be exempt from CSRF protection");
+        }
+    }
+
+    /** Public paths that keep CSRF protection (every form posted from Vern's own pages). */
+    public PublicEndpoints(String owner, List<String> patterns) {
+        this(owner, patterns, List.of());
     }
 }

@@ -17,9 +17,12 @@ public final class Canaries {
     /** A canary name. */
     public static final String NAME = "Kanari Fuglesang";
 
+    /** A canary IP address (TEST-NET-3) of a website visitor; it must never be stored or logged (S16). */
+    public static final String IP = "203.0.113.77";
+
     /** Every form a canary may take in a log line. */
     public static final List<String> ALL = List.of(EMAIL, PHONE, PHONE_E164, "91555123", "915 55 123", NAME,
-            "kanarifugl.example");
+            "kanarifugl.example", IP);
 
     private Canaries() {
     }

@@ -97,6 +97,8 @@ class SecurityConfiguration {
             LoginOutcomes outcomes, List<PublicEndpoints> publicEndpoints) throws Exception {
         List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
         publicEndpoints.forEach(p -> open.addAll(p.patterns()));
+        // Sessionless public POSTs from other sites (cookie banner, beacon) cannot carry a CSRF token.
+        String[] csrfExempt = publicEndpoints.stream().flatMap(p -> p.csrfExempt().stream()).toArray(String[]::new);
         RequestMatcher swagger = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
         HeaderWriter pageCsp = new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swagger),
@@ -115,6 +117,11 @@ class SecurityConfiguration {
                                 Role.PRIVACY_OFFICER.authority(), ApiScope.METRICS_READ.authority())
                         .requestMatchers("/console", "/console/**").hasAnyAuthority(STAFF_ROLES)
                         .anyRequest().denyAll())
+                .csrf(c -> {
+                    if (csrfExempt.length > 0) {
+                        c.ignoringRequestMatchers(csrfExempt);
+                    }
+                })
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
                         .successHandler(outcomes).failureHandler(outcomes).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout")

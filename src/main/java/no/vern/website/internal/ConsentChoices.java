@@ -1,0 +1,139 @@
+package no.vern.website.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import jakarta.servlet.http.HttpServletRequest;
+import no.vern.shared.Conflict;
+import no.vern.shared.InvalidInput;
+import no.vern.website.internal.ConsentProof.Decision;
+
+/**
+ * Turns a banner choice into a consent proof (GDPR Art. 7(1)) and into the value of the visitor's
+ * strictly necessary {@code vern_consent} cookie, which the script writes on the site's own domain.
+ */
+@Component
+class ConsentChoices {
+
+    /** Largest consent body accepted. */
+    static final int MAX_BYTES = 2048;
+
+    /**
+     * What the banner sends.
+     *
+     * @param consentId the id from the visitor's cookie, or null for a first choice
+     * @param decision ACCEPT_ALL, REJECT_ALL or CUSTOM
+     * @param purposes the optional purposes chosen
+     * @param gpc whether the browser signalled Global Privacy Control
+     * @param version the banner version shown
+     * @param lang the banner language (nb or en)
+     */
+    record Choice(@Nullable String consentId, @Nullable String decision, @Nullable List<String> purposes,
+            @Nullable Boolean gpc, @Nullable Integer version, @Nullable String lang) {
+    }
+
+    /** The answer: the consent id and the cookie value that encodes the choice for the script. */
+    record Recorded(String consentId, String decision, List<String> purposes, boolean gpc, int version, String cookie) {
+    }
+
+    private final Sites sites;
+    private final ConsentProofs proofs;
+    private final BannerConfigs banner;
+
+    ConsentChoices(Sites sites, ConsentProofs proofs, BannerConfigs banner) {
+        this.sites = sites;
+        this.proofs = proofs;
+        this.banner = banner;
+    }
+
+    Recorded record(byte[] body, HttpServletRequest request) {
+        Choice choice = StrictJson.parse(body, Choice.class, "consentId, decision, purposes, gpc, version, lang");
+        String origin = request.getHeader("Origin");
+        Site site = sites.resolve(origin == null ? "" : origin, request)
+                .orElseThrow(() -> new InvalidInput("Origin", "must be a site registered in Vern"));
+        Decision decision;
+        try {
+            decision = Decision.valueOf(choice.decision() == null ? "" : choice.decision());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("decision", "must be ACCEPT_ALL, REJECT_ALL or CUSTOM");
+        }
+        List<String> purposes = purposes(decision, choice.purposes());
+        // Sec-GPC: 1 is recorded even if the script could not read navigator.globalPrivacyControl.
+        boolean gpc = Boolean.TRUE.equals(choice.gpc()) || "1".equals(request.getHeader("Sec-GPC"));
+        String lang = "en".equals(choice.lang()) ? "en" : "nb";
+        BannerConfigs.BannerConfig config = banner.current(gpc);
+        if (choice.version() == null || choice.version() != config.version()) {
+            // The visitor saw another banner than the current one: ask again with the current texts.
+            throw new Conflict("banner-outdated", "Banner outdated",
+                    "The banner version has changed; show the current banner and ask again.");
+        }
+        UUID consentId = consentId(choice.consentId());
+        String agent = request.getHeader("User-Agent");
+        proofs.record(site.id(), consentId, decision, purposes, gpc, config.version(), config.noticeSha256().get(lang),
+                lang, agent == null ? "" : agent);
+        return new Recorded(consentId.toString(), decision.name(), purposes, gpc, config.version(),
+                cookie(consentId, config.version(), purposes, gpc));
+    }
+
+    /** The cookie value: {@code <consent id>.<version>.<flags>} with p = preferences, s = statistics, g = GPC. */
+    static String cookie(UUID consentId, int version, List<String> purposes, boolean gpc) {
+        StringBuilder flags = new StringBuilder();
+        if (purposes.contains("preferences")) {
+            flags.append('p');
+        }
+        if (purposes.contains("statistics")) {
+            flags.append('s');
+        }
+        if (gpc) {
+            flags.append('g');
+        }
+        return consentId + "." + version + "." + (flags.isEmpty() ? "-" : flags);
+    }
+
+    private static List<String> purposes(Decision decision, @Nullable List<String> chosen) {
+        List<String> given = chosen == null ? List.of() : chosen;
+        Set<String> unique = new HashSet<>(given);
+        if (unique.size() != given.size() || !BannerConfigs.OPTIONAL.containsAll(unique)) {
+            throw new InvalidInput("purposes", "must be distinct values of " + BannerConfigs.OPTIONAL);
+        }
+        List<String> ordered = new ArrayList<>(BannerConfigs.OPTIONAL);
+        ordered.retainAll(unique);
+        switch (decision) {
+            case ACCEPT_ALL -> {
+                if (!ordered.equals(BannerConfigs.OPTIONAL)) {
+                    throw new InvalidInput("purposes", "must list every optional purpose for ACCEPT_ALL");
+                }
+            }
+            case REJECT_ALL -> {
+                if (!ordered.isEmpty()) {
+                    throw new InvalidInput("purposes", "must be empty for REJECT_ALL");
+                }
+            }
+            case CUSTOM -> {
+                // Any subset: the visitor chose purpose by purpose (no pre-ticked boxes in the banner).
+            }
+        }
+        return List.copyOf(ordered);
+    }
+
+    private static UUID consentId(@Nullable String given) {
+        if (given == null || given.isBlank()) {
+            return UUID.randomUUID();
+        }
+        try {
+            UUID id = UUID.fromString(given);
+            if (id.version() != 4) {
+                throw new IllegalArgumentException();
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("consentId", "must be a random UUID issued by Vern");
+        }
+    }
+}

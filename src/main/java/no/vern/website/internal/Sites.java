@@ -1,0 +1,102 @@
+package no.vern.website.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import jakarta.servlet.http.HttpServletRequest;
+import no.vern.shared.Conflict;
+import no.vern.shared.InvalidInput;
+import no.vern.shared.JdbcTime;
+
+/**
+ * The registered sites. Looked up on every banner and beacon request, so the origins are cached
+ * and reloaded after a registration on this node (and at most a minute late on others).
+ */
+@Repository
+public class Sites {
+
+    private static final long RELOAD_MILLIS = 60_000;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private volatile Map<String, Site> byOrigin = Map.of();
+    private volatile long loadedAt;
+    private volatile boolean stale = true;
+
+    Sites(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Every site, oldest first. */
+    public List<Site> all() {
+        return jdbc.sql("SELECT id, name, origin, demo, created_at FROM website_site ORDER BY created_at, name")
+                .query((rs, n) -> new Site(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("origin"),
+                        rs.getBoolean("demo"), JdbcTime.required(rs, "created_at")))
+                .list();
+    }
+
+    /** Registers a site by its origin; {@link InvalidInput} for a non-origin, {@link Conflict} if taken. */
+    public Site register(String name, String origin, boolean demo) {
+        String normalised = Origins.of(origin)
+                .orElseThrow(() -> new InvalidInput("origin", "must be an http(s) origin such as https://www.example.no"));
+        if (name.isBlank() || name.length() > 100) {
+            throw new InvalidInput("name", "must be 1 to 100 characters");
+        }
+        Site site = new Site(UUID.randomUUID(), name.strip(), normalised, demo, clock.instant());
+        int inserted = jdbc.sql("""
+                INSERT INTO website_site (id, name, origin, demo, created_at)
+                VALUES (:id, :name, :origin, :demo, :at) ON CONFLICT (origin) DO NOTHING""")
+                .param("id", site.id()).param("name", site.name()).param("origin", site.origin())
+                .param("demo", demo).param("at", JdbcTime.param(site.createdAt())).update();
+        if (inserted == 0) {
+            throw new Conflict("site-exists", "Site already registered", "The origin is already registered.");
+        }
+        stale = true;
+        return site;
+    }
+
+    /** The demo site Vern serves itself, if registered. */
+    public Optional<Site> demo() {
+        return cached().values().stream().filter(Site::demo).findFirst();
+    }
+
+    /** A site by id. */
+    public Optional<Site> byId(UUID id) {
+        return all().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The site a request comes from: its {@code Origin} if registered, or the demo site if the
+     * origin is Vern's own (the demo site is served under whatever host and port Vern runs on).
+     */
+    Optional<Site> resolve(String origin, HttpServletRequest request) {
+        Optional<String> normalised = Origins.of(origin);
+        if (normalised.isEmpty()) {
+            return Optional.empty();
+        }
+        Site site = cached().get(normalised.get());
+        if (site != null) {
+            return Optional.of(site);
+        }
+        return normalised.get().equals(Origins.ofRequest(request)) ? demo() : Optional.empty();
+    }
+
+    private Map<String, Site> cached() {
+        long now = System.nanoTime() / 1_000_000;
+        if (stale || now - loadedAt > RELOAD_MILLIS) {
+            stale = false;
+            byOrigin = all().stream().collect(Collectors.toUnmodifiableMap(Site::origin, Function.identity()));
+            loadedAt = now;
+        }
+        return byOrigin;
+    }
+}

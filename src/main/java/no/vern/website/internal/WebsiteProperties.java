@@ -1,0 +1,19 @@
+package no.vern.website.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the website module ({@code vern.website.*}).
+ *
+ * @param rawRetention how long raw page views are kept before only daily counts remain (S16, S17)
+ * @param beaconMaxBytes largest accepted beacon body
+ * @param beaconPerMinute beacon requests accepted per source and minute on one node
+ * @param maxPathLength longest page path accepted
+ */
+@ConfigurationProperties("vern.website")
+public record WebsiteProperties(@DefaultValue("7d") Duration rawRetention, @DefaultValue("2048") int beaconMaxBytes,
+        @DefaultValue("600") int beaconPerMinute, @DefaultValue("512") int maxPathLength) {
+}

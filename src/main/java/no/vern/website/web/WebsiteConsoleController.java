@@ -1,0 +1,141 @@
+package no.vern.website.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+import no.vern.audit.AuditEvent;
+import no.vern.audit.AuditLog;
+import no.vern.audit.Outcome;
+import no.vern.shared.InvalidInput;
+import no.vern.shared.VernClock;
+import no.vern.shared.VernProblem;
+import no.vern.website.internal.ConsentProofs;
+import no.vern.website.internal.Site;
+import no.vern.website.internal.Sites;
+import no.vern.website.internal.Statistics;
+
+/**
+ * The website pages of the staff console: the anonymous statistics dashboard with consent rates,
+ * the consent log export, and the registered sites (S16-S18).
+ */
+@Controller
+class WebsiteConsoleController {
+
+    static final String DASHBOARD = "website/dashboard";
+    static final String SITES = "website/sites";
+    static final String READ = "hasAnyRole('PRIVACY_OFFICER','MARKETING','AUDITOR')";
+    static final String MANAGE = "hasRole('PRIVACY_OFFICER')";
+    private static final List<Integer> PERIODS = List.of(7, 30, 90);
+
+    private final Sites sites;
+    private final Statistics statistics;
+    private final ConsentProofs proofs;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final String baseUrl;
+
+    WebsiteConsoleController(Sites sites, Statistics statistics, ConsentProofs proofs, AuditLog audit, Clock clock,
+            @Value("${vern.base-url}") String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.sites = sites;
+        this.statistics = statistics;
+        this.proofs = proofs;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @GetMapping("/console/website")
+    @PreAuthorize(READ)
+    String dashboard(@RequestParam(required = false) @Nullable String site,
+            @RequestParam(defaultValue = "30") int days, @RequestParam(defaultValue = "day") String group,
+            Model model) {
+        int period = PERIODS.contains(days) ? days : 30;
+        boolean weekly = "week".equals(group);
+        LocalDate today = LocalDate.now(clock.withZone(VernClock.ZONE));
+        LocalDate from = today.minusDays(period - 1L);
+        List<Site> all = sites.all();
+        Optional<Site> selected = all.stream().filter(s -> s.id().toString().equals(site)).findFirst()
+                .or(() -> all.stream().filter(Site::demo).findFirst()).or(() -> all.stream().findFirst());
+        model.addAttribute("sites", all);
+        model.addAttribute("selected", selected.orElse(null));
+        model.addAttribute("periods", PERIODS);
+        model.addAttribute("days", period);
+        model.addAttribute("weekly", weekly);
+        selected.ifPresent(s -> {
+            Statistics.Summary summary = statistics.summary(s.id(), from, today, weekly);
+            model.addAttribute("summary", summary);
+            model.addAttribute("chart", Chart.of(summary.series(), weekly));
+        });
+        model.addAttribute("rates", proofs.rates(from));
+        model.addAttribute("consentDays", proofs.perDay(from));
+        return DASHBOARD;
+    }
+
+    @GetMapping("/console/website/consents.csv")
+    @PreAuthorize(READ)
+    void exportConsents(HttpServletResponse response) throws IOException {
+        audit.record(AuditEvent.of("website.consent.export", Outcome.SUCCESS).withPurpose("website-statistics"));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"vern-consent-log.csv\"");
+        Map<UUID, String> origins = sites.all().stream().collect(Collectors.toMap(Site::id, Site::origin,
+                (a, b) -> a));
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        proofs.exportCsv(out, origins);
+        out.flush();
+    }
+
+    @GetMapping("/console/website/sites")
+    @PreAuthorize(READ)
+    String sites(Model model, Authentication auth) {
+        siteModel(model, auth);
+        return SITES;
+    }
+
+    @PostMapping("/console/website/sites")
+    @PreAuthorize(MANAGE)
+    String register(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String origin,
+            Model model, Authentication auth, RedirectAttributes redirect) {
+        try {
+            Site site = sites.register(name, origin, false);
+            audit.record(AuditEvent.of("website.site.register", Outcome.SUCCESS).withTargets("site:" + site.id()));
+            redirect.addFlashAttribute("flashKey", "website.sites.registered");
+            return "redirect:/console/website/sites";
+        } catch (VernProblem problem) {
+            siteModel(model, auth);
+            model.addAttribute("error", problem instanceof InvalidInput invalid
+                    ? invalid.errors().get(0).field() + " " + invalid.errors().get(0).message() : problem.getMessage());
+            model.addAttribute("name", name);
+            model.addAttribute("origin", origin);
+            return SITES;
+        }
+    }
+
+    private void siteModel(Model model, Authentication auth) {
+        model.addAttribute("sites", sites.all());
+        model.addAttribute("baseUrl", baseUrl);
+        model.addAttribute("canManage", auth.getAuthorities().stream()
+                .anyMatch(a -> "ROLE_PRIVACY_OFFICER".equals(a.getAuthority())));
+    }
+}

@@ -1,0 +1,67 @@
+package no.vern.website;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import no.vern.support.VernTest;
+
+/** The website pages of the console: dashboard with charts and consent rates, CSV export, sites. */
+@VernTest
+class WebsiteConsoleTests {
+
+    static final RequestPostProcessor MARKETING = user("marketing").roles("MARKETING");
+    static final RequestPostProcessor OFFICER = user("officer").roles("PRIVACY_OFFICER");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void dashboardShowsViewsVisitorsTimeAndConsentRatesWithAnSvgChart() throws Exception {
+        for (String group : new String[] { "day", "week" }) {
+            String html = mvc.perform(get("/console/website").param("group", group).param("days", "30").with(MARKETING))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(html).contains("<svg", "id=\"total-views\"", "id=\"total-visitors\"", "id=\"avg-time\"",
+                    "id=\"top-pages\"", "id=\"referrers\"", "id=\"consent-rates\"")
+                    .doesNotContain("style=");
+        }
+    }
+
+    @Test
+    void consentLogIsExportableAsCsv() throws Exception {
+        String csv = mvc.perform(get("/console/website/consents.csv").with(MARKETING)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("consent_id,site,decision,purposes,gpc,notice_version");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'website.consent.export'")
+                .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void privacyOfficerRegistersASiteAndBadOriginsAreRefused() throws Exception {
+        mvc.perform(post("/console/website/sites").param("name", "Nordlys Tromsø")
+                .param("origin", "https://tromso.nordlys.example/").with(OFFICER).with(csrf()))
+                .andExpect(redirectedUrl("/console/website/sites"));
+        assertThat(jdbc.sql("SELECT count(*) FROM website_site WHERE origin = 'https://tromso.nordlys.example'")
+                .query(Long.class).single()).isOne();
+        String html = mvc.perform(post("/console/website/sites").param("name", "Bad").param("origin", "ftp://x")
+                .with(OFFICER).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("role=\"alert\"");
+        mvc.perform(post("/console/website/sites").param("name", "x").param("origin", "https://x.example")
+                .with(MARKETING).with(csrf())).andExpect(status().isForbidden());
+    }
+}
