@@ -1,0 +1,23 @@
+package no.vern.processing;
+
+/**
+ * Something in the record that needs the privacy officer's attention (issue 5, item 6).
+ *
+ * @param kind what is missing
+ * @param activity the activity concerned
+ * @param subject the purpose key, data category key or recipient name concerned
+ */
+public record RecordWarning(Kind kind, String activity, String subject) {
+
+    /** The checks the console shows. */
+    public enum Kind {
+        /** A purpose has no retention period (S13). */
+        PURPOSE_WITHOUT_RETENTION,
+        /** A data category is processed under no purpose with a legal basis (GDPR Art. 6). */
+        CATEGORY_WITHOUT_LEGAL_BASIS,
+        /** A processor has no data processing agreement (GDPR Art. 28(3)). */
+        PROCESSOR_WITHOUT_AGREEMENT,
+        /** Data goes outside the EU/EEA without a named safeguard (GDPR Art. 44-46). */
+        TRANSFER_WITHOUT_SAFEGUARD
+    }
+}

@@ -1,0 +1,180 @@
+package no.vern.processing.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import no.vern.audit.AuditEvent;
+import no.vern.audit.AuditLog;
+import no.vern.audit.Outcome;
+import no.vern.processing.LegalBasis;
+import no.vern.processing.NoticeText;
+import no.vern.processing.PolicyText;
+import no.vern.processing.ProcessingRecord;
+import no.vern.processing.ProcessingRecordChanged;
+import no.vern.processing.ProcessingRecordDocument;
+import no.vern.processing.Purpose;
+import no.vern.processing.RecordDiff;
+import no.vern.processing.RecordVersion;
+import no.vern.processing.RecordWarning;
+import no.vern.processing.StaleRecordVersion;
+import no.vern.processing.UnknownPurpose;
+import no.vern.processing.VersionInfo;
+import no.vern.shared.Actors;
+import no.vern.shared.NotFound;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps the record as immutable versions in the database. Versions never change once written, so
+ * parsed versions and generated policies are cached by version number; the current version number
+ * is read from the database on every call, so every node of a cluster sees a change at once.
+ */
+@Service
+class ProcessingRecordService implements ProcessingRecord {
+
+    private final RecordVersions versions;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final PolicyWriter writer;
+    private final Map<Integer, RecordVersion> parsed = new ConcurrentHashMap<>();
+    private final Map<String, PolicyText> policies = new ConcurrentHashMap<>();
+
+    ProcessingRecordService(RecordVersions versions, JsonMapper json, Clock clock, AuditLog audit,
+            ApplicationEventPublisher events, PolicyWriter writer) {
+        this.versions = versions;
+        this.json = json;
+        this.clock = clock;
+        this.audit = audit;
+        this.events = events;
+        this.writer = writer;
+    }
+
+    @Override
+    public RecordVersion current() {
+        int version = versions.currentVersion()
+                .orElseThrow(() -> new IllegalStateException("The record of processing has not been seeded"));
+        return version(version).orElseThrow();
+    }
+
+    @Override
+    public Optional<RecordVersion> version(int version) {
+        RecordVersion cached = parsed.get(version);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return versions.find(version).map(row -> {
+            RecordVersion v = new RecordVersion(row.version(),
+                    json.readValue(row.content(), ProcessingRecordDocument.class), row.author(), row.createdAt(),
+                    row.changeNote());
+            parsed.put(version, v);
+            return v;
+        });
+    }
+
+    @Override
+    public List<VersionInfo> versions() {
+        return versions.history().stream()
+                .map(r -> new VersionInfo(r.version(), r.author(), r.createdAt(), r.changeNote())).toList();
+    }
+
+    @Override
+    public RecordDiff diff(int from, int to) {
+        RecordVersion older = version(from).orElseThrow(() -> new NotFound("Record version", from));
+        RecordVersion newer = version(to).orElseThrow(() -> new NotFound("Record version", to));
+        return RecordDiffer.diff(json, from, older.document(), to, newer.document());
+    }
+
+    @Override
+    public Optional<Purpose> purpose(String key) {
+        return current().document().purpose(key);
+    }
+
+    @Override
+    public boolean isKnownPurpose(String key) {
+        return purpose(key).isPresent();
+    }
+
+    @Override
+    public Purpose requirePurpose(String key) {
+        return purpose(key).orElseThrow(() -> new UnknownPurpose(key));
+    }
+
+    @Override
+    public LegalBasis legalBasisOf(String purposeKey) {
+        LegalBasis basis = requirePurpose(purposeKey).legalBasis();
+        if (basis == null) {
+            throw new UnknownPurpose(purposeKey);
+        }
+        return basis;
+    }
+
+    @Override
+    public List<String> dataCategoriesOf(String purposeKey) {
+        return current().document().activityOf(purposeKey).map(a -> a.dataCategories())
+                .orElseThrow(() -> new UnknownPurpose(purposeKey));
+    }
+
+    @Override
+    public PolicyText policy(Locale locale) {
+        RecordVersion current = current();
+        Locale language = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("nb");
+        return policies.computeIfAbsent(current.version() + ":" + language.getLanguage(),
+                k -> writer.policy(current, language));
+    }
+
+    @Override
+    public NoticeText notice(String purposeKey, Locale locale) {
+        Locale language = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("nb");
+        return writer.notice(current(), purposeKey, language);
+    }
+
+    @Override
+    public List<RecordWarning> warnings() {
+        return RecordChecks.of(current().document());
+    }
+
+    @Override
+    @Transactional
+    public RecordVersion update(int basedOnVersion, ProcessingRecordDocument changed, String changeNote) {
+        RecordValidator.validate(changed);
+        String note = changeNote == null ? "" : changeNote.strip();
+        if (note.isEmpty()) {
+            throw new no.vern.shared.InvalidInput("changeNote", "is required: say why the record changes");
+        }
+        if (note.length() > 500) {
+            throw new no.vern.shared.InvalidInput("changeNote", "must be at most 500 characters");
+        }
+        int current = versions.currentVersion().orElse(0);
+        if (current != basedOnVersion) {
+            throw new StaleRecordVersion(basedOnVersion, current);
+        }
+        int next = current + 1;
+        String author = Actors.current().reference();
+        var now = clock.instant();
+        if (!versions.insert(next, json.writeValueAsString(changed), author, now, note)) {
+            throw new StaleRecordVersion(basedOnVersion, versions.currentVersion().orElse(next));
+        }
+        audit.record(AuditEvent.of("processing.record.updated", Outcome.SUCCESS).withTargets("record-version:" + next));
+        events.publishEvent(new ProcessingRecordChanged(next));
+        return version(next).orElseThrow();
+    }
+
+    /** Writes the first version when the record is empty; a no-op if any version exists. */
+    @Transactional
+    boolean seed(ProcessingRecordDocument document, String author, String note) {
+        RecordValidator.validate(document);
+        if (versions.currentVersion().isPresent()) {
+            return false;
+        }
+        return versions.insert(1, json.writeValueAsString(document), author, clock.instant(), note);
+    }
+}

@@ -1,0 +1,133 @@
+package no.vern.processing.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+import no.vern.processing.Activity;
+import no.vern.processing.ProcessingRecordDocument;
+import no.vern.processing.Purpose;
+import no.vern.processing.Recipient;
+import no.vern.processing.RecordVersion;
+import no.vern.processing.RecordWarning;
+
+/**
+ * Exports a version of the record for the Data Protection Authority and for spreadsheets: CSV (one
+ * row per purpose) and a printable report as HTML or PDF (GDPR Art. 30(4): made available to the
+ * supervisory authority on request).
+ */
+@Component
+public class RecordExports {
+
+    /** The template of the printable report. */
+    public static final String REPORT_TEMPLATE = "processing/report";
+    private static final String CSS = "static/css/processing-report.css";
+
+    private final ITemplateEngine templates;
+    private final PolicyWriter writer;
+    private final Clock clock;
+
+    RecordExports(ITemplateEngine templates, PolicyWriter writer, Clock clock) {
+        this.templates = templates;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    /** The record as CSV (RFC 4180, UTF-8), one row per purpose, texts in the given language. */
+    public String csv(RecordVersion version, Locale locale) {
+        ProcessingRecordDocument doc = version.document();
+        StringBuilder out = new StringBuilder();
+        row(out, List.of("record_version", "controller", "controller_contact", "dpo", "dpo_contact", "activity_id",
+                "activity", "purpose_key", "purpose", "legal_basis", "legal_basis_note", "mandatory",
+                "data_subjects", "data_categories", "source", "recipients", "third_country_transfers",
+                "retention", "retention_period", "security_measures"));
+        String general = general(doc, locale);
+        for (Activity a : doc.activities()) {
+            for (Purpose p : a.purposes()) {
+                row(out, List.of(String.valueOf(version.version()), doc.controller().name(), doc.controller().email(),
+                        doc.dataProtectionOfficer().name(), doc.dataProtectionOfficer().email(), a.id(),
+                        a.name().in(locale), p.key(), p.name().in(locale),
+                        p.legalBasis() == null ? "" : p.legalBasis().name(),
+                        p.legalBasisNote() == null ? "" : p.legalBasisNote().in(locale), String.valueOf(p.mandatory()),
+                        a.subjects().stream().map(Enum::name).collect(Collectors.joining(";")),
+                        String.join(";", a.dataCategories()), a.source().in(locale),
+                        a.recipients().stream().map(r -> r.name().in(locale) + " [" + r.kind() + ", " + r.country()
+                                + (r.agreementInPlace() ? ", DPA" : "") + "]").collect(Collectors.joining("; ")),
+                        a.recipients().stream().filter(Recipient::thirdCountryTransfer)
+                                .map(r -> r.country() + ": " + (r.safeguard() == null ? "" : r.safeguard().in(locale)))
+                                .collect(Collectors.joining("; ")),
+                        p.retention() == null ? "" : p.retention().description().in(locale),
+                        p.retention() == null || p.retention().period() == null ? "" : p.retention().period().toString(),
+                        (a.security() == null || a.security().in(locale).isBlank() ? ""
+                                : a.security().in(locale) + " ") + general));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The printable report as HTML; {@code forPdf} inlines the stylesheet for the PDF renderer. */
+    public String html(RecordVersion version, List<RecordWarning> warnings, Locale locale, boolean forPdf)
+            throws IOException {
+        Context context = new Context(locale);
+        context.setVariables(Map.of("record", version, "doc", version.document(), "writer", writer,
+                "warnings", warnings, "recordDate", PolicyWriter.date(version, locale),
+                "printedAt", PolicyWriter.date(new RecordVersion(0, version.document(), "", clock.instant(), ""), locale),
+                "inlineCss", forPdf ? css() : "", "cssHref", forPdf ? "" : "/css/processing-report.css"));
+        return templates.process(REPORT_TEMPLATE, context);
+    }
+
+    /** The printable report as PDF. */
+    public byte[] pdf(RecordVersion version, List<RecordWarning> warnings, Locale locale) throws IOException {
+        String html = html(version, warnings, locale, true);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.withHtmlContent(html, null);
+        builder.toStream(out);
+        builder.run();
+        return out.toByteArray();
+    }
+
+    private static String css() throws IOException {
+        try (InputStream in = new ClassPathResource(CSS).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String general(ProcessingRecordDocument doc, Locale locale) {
+        List<String> all = new ArrayList<>();
+        doc.security().organisational().forEach(m -> all.add(m.in(locale)));
+        doc.security().technical().forEach(m -> all.add(m.in(locale)));
+        return String.join(" ", all);
+    }
+
+    private static void row(StringBuilder out, List<String> cells) {
+        out.append(cells.stream().map(RecordExports::cell).collect(Collectors.joining(","))).append("\r\n");
+    }
+
+    private static String cell(String value) {
+        String v = value;
+        // A leading =, +, - or @ would run as a formula in spreadsheet programs.
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.contains(";")) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}

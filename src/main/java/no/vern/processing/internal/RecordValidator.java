@@ -1,0 +1,180 @@
+package no.vern.processing.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import no.vern.processing.Activity;
+import no.vern.processing.Contact;
+import no.vern.processing.DataCategory;
+import no.vern.processing.LocalizedText;
+import no.vern.processing.ProcessingRecordDocument;
+import no.vern.processing.Purpose;
+import no.vern.processing.Recipient;
+import no.vern.shared.InvalidInput;
+
+/**
+ * Refuses a record that lacks what GDPR Art. 30(1) requires or what people are shown in both
+ * languages; gaps that are lawful but need attention are warnings instead ({@link RecordChecks}).
+ */
+final class RecordValidator {
+
+    static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]{1,60}");
+    private static final String REQUIRED = "is required";
+    private static final String BOTH_LANGUAGES = "needs text in Norwegian (nb) and English (en)";
+
+    private RecordValidator() {
+    }
+
+    /** Throws {@link InvalidInput} naming every offending field. */
+    static void validate(@Nullable ProcessingRecordDocument doc) {
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        if (doc == null) {
+            throw new InvalidInput("record", REQUIRED);
+        }
+        // GDPR Art. 30(1)(a): name and contact details of the controller and the DPO.
+        contact("controller", doc.controller(), errors);
+        contact("dataProtectionOfficer", doc.dataProtectionOfficer(), errors);
+        Set<String> categoryKeys = new HashSet<>();
+        for (int i = 0; i < doc.dataCategories().size(); i++) {
+            DataCategory category = doc.dataCategories().get(i);
+            String path = "dataCategories[" + i + "]";
+            if (category == null || category.key() == null || !KEY.matcher(category.key()).matches()) {
+                errors.add(new InvalidInput.FieldError(path + ".key", "must be a lower-case key such as 'email'"));
+                continue;
+            }
+            if (!categoryKeys.add(category.key())) {
+                errors.add(new InvalidInput.FieldError(path + ".key", "is used twice"));
+            }
+            text(path + ".name", category.name(), errors);
+        }
+        if (doc.activities().isEmpty()) {
+            errors.add(new InvalidInput.FieldError("activities", "needs at least one processing activity"));
+        }
+        Set<String> activityIds = new HashSet<>();
+        Set<String> purposeKeys = new HashSet<>();
+        for (int i = 0; i < doc.activities().size(); i++) {
+            Activity activity = doc.activities().get(i);
+            String path = "activities[" + i + "]";
+            if (activity == null) {
+                errors.add(new InvalidInput.FieldError(path, REQUIRED));
+                continue;
+            }
+            if (activity.id() == null || !KEY.matcher(activity.id()).matches()) {
+                errors.add(new InvalidInput.FieldError(path + ".id", "must be a lower-case key such as 'customers'"));
+            } else if (!activityIds.add(activity.id())) {
+                errors.add(new InvalidInput.FieldError(path + ".id", "is used twice"));
+            }
+            text(path + ".name", activity.name(), errors);
+            text(path + ".description", activity.description(), errors);
+            text(path + ".source", activity.source(), errors);
+            // GDPR Art. 30(1)(b): the purposes.
+            if (activity.purposes().isEmpty()) {
+                errors.add(new InvalidInput.FieldError(path + ".purposes", "needs at least one purpose"));
+            }
+            for (int p = 0; p < activity.purposes().size(); p++) {
+                purpose(path + ".purposes[" + p + "]", activity.purposes().get(p), purposeKeys, errors);
+            }
+            // GDPR Art. 30(1)(c): categories of data subjects and of personal data.
+            if (activity.subjects().isEmpty()) {
+                errors.add(new InvalidInput.FieldError(path + ".subjects", "needs at least one known kind of data subject"));
+            }
+            if (activity.dataCategories().isEmpty()) {
+                errors.add(new InvalidInput.FieldError(path + ".dataCategories", "needs at least one data category"));
+            }
+            for (String key : activity.dataCategories()) {
+                if (!categoryKeys.contains(key)) {
+                    errors.add(new InvalidInput.FieldError(path + ".dataCategories",
+                            "refers to a data category that is not in the catalogue"));
+                    break;
+                }
+            }
+            // GDPR Art. 30(1)(d), (e): recipients and transfers.
+            for (int r = 0; r < activity.recipients().size(); r++) {
+                recipient(path + ".recipients[" + r + "]", activity.recipients().get(r), errors);
+            }
+            if (activity.security() != null && !activity.security().complete()
+                    && !(activity.security().nb().isBlank() && activity.security().en().isBlank())) {
+                errors.add(new InvalidInput.FieldError(path + ".security", BOTH_LANGUAGES));
+            }
+        }
+        // GDPR Art. 30(1)(g): a general description of the security measures.
+        if (doc.security().technical().isEmpty()) {
+            errors.add(new InvalidInput.FieldError("security.technical", "needs at least one technical measure"));
+        }
+        if (doc.security().organisational().isEmpty()) {
+            errors.add(new InvalidInput.FieldError("security.organisational", "needs at least one organisational measure"));
+        }
+        for (int i = 0; i < doc.security().technical().size(); i++) {
+            text("security.technical[" + i + "]", doc.security().technical().get(i), errors);
+        }
+        for (int i = 0; i < doc.security().organisational().size(); i++) {
+            text("security.organisational[" + i + "]", doc.security().organisational().get(i), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+    }
+
+    private static void purpose(String path, @Nullable Purpose purpose, Set<String> keys,
+            List<InvalidInput.FieldError> errors) {
+        if (purpose == null) {
+            errors.add(new InvalidInput.FieldError(path, REQUIRED));
+            return;
+        }
+        if (purpose.key() == null || !KEY.matcher(purpose.key()).matches()) {
+            errors.add(new InvalidInput.FieldError(path + ".key", "must be a lower-case key such as 'newsletter'"));
+        } else if (!keys.add(purpose.key())) {
+            errors.add(new InvalidInput.FieldError(path + ".key", "is used by another purpose"));
+        }
+        text(path + ".name", purpose.name(), errors);
+        text(path + ".description", purpose.description(), errors);
+        if (purpose.legalBasisNote() != null && !purpose.legalBasisNote().complete()
+                && !(purpose.legalBasisNote().nb().isBlank() && purpose.legalBasisNote().en().isBlank())) {
+            errors.add(new InvalidInput.FieldError(path + ".legalBasisNote", BOTH_LANGUAGES));
+        }
+        if (purpose.retention() != null) {
+            text(path + ".retention.description", purpose.retention().description(), errors);
+            if (purpose.retention().period() != null && purpose.retention().period().isNegative()) {
+                errors.add(new InvalidInput.FieldError(path + ".retention.period", "must not be negative"));
+            }
+        }
+    }
+
+    private static void recipient(String path, @Nullable Recipient recipient, List<InvalidInput.FieldError> errors) {
+        if (recipient == null) {
+            errors.add(new InvalidInput.FieldError(path, REQUIRED));
+            return;
+        }
+        text(path + ".name", recipient.name(), errors);
+        if (recipient.kind() == null) {
+            errors.add(new InvalidInput.FieldError(path + ".kind", "must be PROCESSOR, CONTROLLER or AUTHORITY"));
+        }
+        if (recipient.country() == null || recipient.country().isBlank()) {
+            errors.add(new InvalidInput.FieldError(path + ".country", REQUIRED));
+        }
+    }
+
+    private static void contact(String path, @Nullable Contact contact, List<InvalidInput.FieldError> errors) {
+        if (contact == null) {
+            errors.add(new InvalidInput.FieldError(path, REQUIRED));
+            return;
+        }
+        if (contact.name() == null || contact.name().isBlank()) {
+            errors.add(new InvalidInput.FieldError(path + ".name", REQUIRED));
+        }
+        if (contact.email() == null || !contact.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            errors.add(new InvalidInput.FieldError(path + ".email", "must be an email address"));
+        }
+    }
+
+    private static void text(String path, @Nullable LocalizedText text, List<InvalidInput.FieldError> errors) {
+        if (text == null || !text.complete()) {
+            errors.add(new InvalidInput.FieldError(path, BOTH_LANGUAGES));
+        }
+    }
+}
