@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Normalises email addresses for storage and blind-index lookup: trimmed, the domain converted to
- * ASCII (IDN, e.g. {@code blåbær.no} → {@code xn--blbr-roa8a.no}) and the whole address lower-cased.
+ * ASCII (IDN, e.g. {@code blåbær.no} → {@code xn--blbr-roah.no}) and the whole address lower-cased.
  * Lower-casing the local part is technically lossy (RFC 5321 lets it be case-sensitive) but no real
  * mail system treats it so, and it is what makes exact lookup work for people who type it differently.
  */
