@@ -65,6 +65,9 @@ public interface SubjectRegister {
      */
     int eraseRecords(SubjectId subject, String purposeKey);
 
+    /** The kinds the current caller may see and store (roles see only their kinds; S20). */
+    java.util.Set<no.vern.processing.SubjectKind> visibleKinds();
+
     /** Whether the id belongs to an erased subject (the id is kept, the data is gone). */
     boolean isErased(SubjectId subject);
 

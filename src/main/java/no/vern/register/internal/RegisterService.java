@@ -375,6 +375,11 @@ class RegisterService implements SubjectRegister {
     }
 
     @Override
+    public Set<SubjectKind> visibleKinds() {
+        return Visibility.current();
+    }
+
+    @Override
     public boolean isErased(SubjectId id) {
         return subjects.find(id, false).map(Subjects.Row::erased).orElse(false);
     }
