@@ -25,6 +25,15 @@ public class ProblemResponses {
         this.json = json;
     }
 
+    /** A problem detail with a Vern type URI, for failures that are not domain problems (401, 429, 503). */
+    public static ProblemDetail problem(org.springframework.http.HttpStatus status, String slug, String title,
+            String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(ProblemTypes.of(slug));
+        problem.setTitle(title);
+        return problem;
+    }
+
     /** Builds the problem detail for a domain problem, with the request id for support. */
     public ProblemDetail toProblem(VernProblem problem, HttpServletRequest request) {
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());

@@ -50,7 +50,8 @@ import no.vern.support.VernTest;
  *
  * <p>Row format: {@code METHOD /pattern | principal=expect …} with principal {@code anonymous}, a role
  * name or {@code scope:<value>}, and expect {@code ok} (anything but 401/403/redirect to login),
- * {@code 401}, {@code 403} or {@code login}. Unlisted principals: anonymous → 401 on /api, login
+ * {@code 401}, {@code 403} or {@code login}; {@code everyone=x} sets every principal, {@code staff=x} every
+ * role (later tokens of the row override). Unlisted principals: anonymous → 401 on /api, login
  * elsewhere; roles on /api → 401; everything else → 403. Optional {@code path=/concrete/path}.
  */
 @VernTest
@@ -226,6 +227,14 @@ class AuthorizationMatrixTest {
                 }
                 if (kv[0].equals("path")) {
                     path = kv[1];
+                } else if (kv[0].equals("everyone")) {
+                    expected.put("anonymous", kv[1]);
+                    expectAllStaff(expected, kv[1]);
+                    for (ApiScope scope : ApiScope.values()) {
+                        expected.put("scope:" + scope.value(), kv[1]);
+                    }
+                } else if (kv[0].equals("staff")) {
+                    expectAllStaff(expected, kv[1]);
                 } else {
                     expected.put(kv[0], kv[1]);
                 }
@@ -234,6 +243,12 @@ class AuthorizationMatrixTest {
             if (rows.put(key, new Row(source, m.group(1), m.group(2), path, expected)) != null) {
                 throw new IllegalArgumentException(source + ": duplicate row for " + key);
             }
+        }
+    }
+
+    private static void expectAllStaff(Map<String, String> expected, String outcome) {
+        for (Role role : Role.values()) {
+            expected.put(role.name(), outcome);
         }
     }
 

@@ -35,6 +35,7 @@ class DatabaseStartupTest {
             String url = external.getJdbcUrl("postgres", "postgres");
             for (int start = 1; start <= 2; start++) {
                 try (ConfigurableApplicationContext vern = run("--vern.db.url=" + url, "--vern.db.user=postgres",
+                        "--vern.keys.generate-missing=true", "--vern.keys.directory=" + dir.resolveSibling(dir.getFileName() + "-keys"),
                         "--vern.bootstrap.admin-password=" + ADMIN_PASSWORD,
                         "--vern.bootstrap.api-token=" + BOOTSTRAP_TOKEN)) {
                     assertThat(vern.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();

@@ -70,6 +70,13 @@ class WebSecurityHeadersTest {
     }
 
     @Test
+    void pageScriptsAndStylesAreServedFromVernItself() throws Exception {
+        assertThat(get("/webjars/htmx.org/2.0.10/dist/htmx.min.js").statusCode()).isEqualTo(200);
+        assertThat(get("/js/vern.js").statusCode()).isEqualTo(200);
+        assertThat(get("/css/vern.css").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void healthIsPublicButRevealsNoDetails() throws Exception {
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);

@@ -32,6 +32,7 @@ public final class CanaryAppender extends AppenderBase<ILoggingEvent> {
         for (String canary : Canaries.ALL) {
             if (lower.contains(canary.toLowerCase(Locale.ROOT))) {
                 LEAKS.add(event.getLoggerName() + ": " + event.getFormattedMessage());
+                return;
             }
         }
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -20,7 +19,6 @@ import no.vern.audit.Outcome;
 import no.vern.identity.ApiToken;
 import no.vern.shared.Actor;
 import no.vern.shared.ProblemResponses;
-import no.vern.shared.ProblemTypes;
 
 /**
  * Authenticates {@code Authorization: Bearer …} requests against the hashed token store. A bad
@@ -55,7 +53,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         String ip = request.getRemoteAddr();
         if (limits.ipBlocked(ip)) {
             response.setHeader("Retry-After", "60");
-            problems.write(request, response, problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+            problems.write(request, response, ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
                     "Too many failed authentication attempts from this address; retry later."));
             return;
         }
@@ -65,7 +63,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             limits.failed(ip, "");
             audit.record(AuditEvent.by(Actor.ANONYMOUS, "identity.token.rejected", Outcome.DENIED));
             response.setHeader("WWW-Authenticate", "Bearer realm=\"vern\", error=\"invalid_token\"");
-            problems.write(request, response, problem(HttpStatus.UNAUTHORIZED, "invalid-token", "Invalid token",
+            problems.write(request, response, ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "invalid-token", "Invalid token",
                     "The bearer token is unknown, expired or revoked."));
             return;
         }
@@ -80,10 +78,4 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
     }
 
-    private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ProblemTypes.of(slug));
-        problem.setTitle(title);
-        return problem;
-    }
 }

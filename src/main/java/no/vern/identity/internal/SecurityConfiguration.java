@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -30,7 +30,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import no.vern.identity.ApiScope;
 import no.vern.identity.Role;
 import no.vern.shared.ProblemResponses;
-import no.vern.shared.ProblemTypes;
 import no.vern.shared.PublicEndpoints;
 
 /**
@@ -82,11 +81,11 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader("WWW-Authenticate", "Bearer realm=\"vern\"");
-                            problems.write(request, response, problem(HttpStatus.UNAUTHORIZED, "unauthorized",
+                            problems.write(request, response, ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "unauthorized",
                                     "Unauthorized", "A valid bearer token is required (Authorization: Bearer …)."));
                         })
                         .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
-                                problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                                ProblemResponses.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                                         "Your token's scopes do not allow this operation."))))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
@@ -104,7 +103,10 @@ class SecurityConfiguration {
                 new StaticHeadersWriter("Content-Security-Policy", CSP));
         HeaderWriter swaggerCsp = new DelegatingRequestMatcherHeaderWriter(swagger,
                 new StaticHeadersWriter("Content-Security-Policy", SWAGGER_CSP));
-        http.addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
+        HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
+        savedRequests.setMatchingRequestParameterName(null); // clean URLs after login: no "?continue"
+        http.requestCache(c -> c.requestCache(savedRequests))
+                .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(loginLimit, UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
@@ -144,10 +146,4 @@ class SecurityConfiguration {
         return registration;
     }
 
-    private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ProblemTypes.of(slug));
-        problem.setTitle(title);
-        return problem;
-    }
 }

@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.vern.processing.Activity;
 import no.vern.processing.LegalBasis;
@@ -49,7 +48,6 @@ import no.vern.shared.VernProblem;
 @RestController
 @RequestMapping("/api/v1/processing")
 @Tag(name = "Record of processing", description = "GDPR Art. 30 record, purposes and exports")
-@SecurityRequirement(name = "bearer")
 class ProcessingApiController {
 
     private final ProcessingRecord record;

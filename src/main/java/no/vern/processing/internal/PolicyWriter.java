@@ -87,8 +87,12 @@ public class PolicyWriter {
         Map<String, Recipient> recipients = new LinkedHashMap<>();
         doc.activities().forEach(a -> a.recipients().forEach(r -> recipients.putIfAbsent(r.name().nb(), r)));
         List<String> recipientItems = recipients.values().stream().map(r -> recipient(r, t)).toList();
+        // The promise of written agreements is only made while every processor has one (S30: no drift).
+        boolean allAgreements = recipients.values().stream()
+                .allMatch(r -> r.kind() != no.vern.processing.RecipientKind.PROCESSOR || r.agreementInPlace());
         sections.add(new Section("recipients", t.m("policy.recipients.heading"),
-                List.of(t.m("policy.recipients.text")), recipientItems, List.of()));
+                List.of(t.m(allAgreements ? "policy.recipients.text" : "policy.recipients.textPlain")),
+                recipientItems, List.of()));
 
         List<String> retention = new ArrayList<>();
         for (Purpose purpose : doc.purposes()) {

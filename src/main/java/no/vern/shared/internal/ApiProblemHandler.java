@@ -61,10 +61,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e, HttpServletRequest request) {
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+        ProblemDetail detail = ProblemResponses.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "Your role or token scope does not allow this operation.");
-        detail.setType(ProblemTypes.of("forbidden"));
-        detail.setTitle("Forbidden");
         problems.decorate(detail, request);
         return respond(detail);
     }
@@ -73,10 +71,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             QueryTimeoutException.class, TransientDataAccessException.class })
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, HttpServletRequest request) {
         log.warn("Database unavailable: {}", e.getClass().getSimpleName());
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database is not reachable right now. Nothing was changed; please retry shortly.");
-        detail.setType(ProblemTypes.of("database-unavailable"));
-        detail.setTitle("Service unavailable");
+        ProblemDetail detail = ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                "Service unavailable", "The database is not reachable right now. Nothing was changed; please retry shortly.");
         problems.decorate(detail, request);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
@@ -87,10 +83,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         // The exception class only: messages of driver exceptions may carry bound values.
         log.error("Unexpected failure of {} {}: {}", request.getMethod(), request.getRequestURI(),
                 e.getClass().getName(), withoutMessage(e));
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail detail = ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "Something went wrong on our side. Nothing was changed; quote the request id when you report it.");
-        detail.setType(ProblemTypes.of("internal"));
-        detail.setTitle("Internal error");
         problems.decorate(detail, request);
         return respond(detail);
     }
@@ -104,9 +98,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 return typed(problems.toProblem(tooLarge, servlet(request)));
             }
         }
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(cause));
-        detail.setTitle("Malformed request body");
-        detail.setType(ProblemTypes.of("malformed-body"));
+        ProblemDetail detail = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "malformed-body",
+                "Malformed request body", describe(cause));
         if (cause instanceof JacksonException jackson && !path(jackson).isEmpty()) {
             detail.setProperty("errors", List.of(new InvalidInput.FieldError(path(jackson), describe(cause))));
         }

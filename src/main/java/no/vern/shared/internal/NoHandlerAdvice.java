@@ -13,7 +13,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import no.vern.shared.ProblemResponses;
-import no.vern.shared.ProblemTypes;
 
 /** A path nothing serves: a 404 problem under {@code /api/}, the error page everywhere else. */
 @ControllerAdvice
@@ -29,10 +28,8 @@ class NoHandlerAdvice {
     @ExceptionHandler(NoResourceFoundException.class)
     Object notFound(HttpServletRequest request) {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+            ProblemDetail detail = ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                     "No API endpoint at this path; see /v3/api-docs.");
-            detail.setType(ProblemTypes.of("not-found"));
-            detail.setTitle("Not found");
             problems.decorate(detail, request);
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
         }

@@ -1,0 +1,3 @@
+/** Audit module: console pages under /console/audit. */
+@org.jspecify.annotations.NullMarked
+package no.vern.audit.web;

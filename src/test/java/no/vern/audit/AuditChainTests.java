@@ -1,0 +1,195 @@
+package no.vern.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import no.vern.shared.Actor;
+import no.vern.shared.JdbcTime;
+import no.vern.shared.VernClock;
+
+/** Appends seal into one gap-free, verifiable hash chain, whatever the order of commits. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AuditChainTests {
+
+    private static final Actor TESTER = Actor.system("audit-chain-test");
+
+    @Autowired
+    AuditLog log;
+    @Autowired
+    AuditChain chain;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void appendedEntriesSealIntoAValidChain() {
+        String target = "case:" + UUID.randomUUID();
+        for (int i = 0; i < 20; i++) {
+            log.record(AuditEvent.by(TESTER, "audit.test.appended", Outcome.SUCCESS).withPurpose("testing")
+                    .withTargets(target, "item:" + i));
+        }
+
+        chain.sealPending();
+
+        assertThat(unsealedWith(target)).isZero();
+        assertThat(sealedWith(target)).isEqualTo(20);
+        AuditVerification verification = chain.verify();
+        assertThat(verification.ok()).isTrue();
+        assertThat(verification.firstBrokenLink()).isNull();
+        assertThat(verification.entriesChecked()).isGreaterThanOrEqualTo(20);
+        assertThat(chain.lastVerification()).contains(verification);
+        assertThat(meters.get("vern.audit.chain.broken").gauge().value()).isZero();
+    }
+
+    @Test
+    void concurrentAppendsFromEightThreadsSealIntoOneChainWithoutGaps() throws Exception {
+        String target = "case:" + UUID.randomUUID();
+        var tx = new TransactionTemplate(transactions);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        int n = i;
+                        tx.executeWithoutResult(s -> log.record(AuditEvent.by(TESTER, "audit.test.concurrent",
+                                Outcome.SUCCESS).withTargets(target, "item:" + thread + "-" + n)));
+                    }
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        chain.sealPending();
+
+        assertThat(sealedWith(target)).isEqualTo(4000);
+        var shape = jdbc.sql("SELECT count(*) AS n, min(chain_seq) AS lo, max(chain_seq) AS hi FROM audit_seal")
+                .query((rs, i) -> new long[] { rs.getLong("n"), rs.getLong("lo"), rs.getLong("hi") }).single();
+        assertThat(shape[1]).isEqualTo(1);
+        assertThat(shape[2]).isEqualTo(shape[0]);
+        assertThat(chain.verify().ok()).isTrue();
+    }
+
+    @Test
+    void anEntryRolledBackWithItsTransactionLeavesNoTrace() {
+        String target = "case:" + UUID.randomUUID();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            log.record(AuditEvent.by(TESTER, "audit.test.rolled-back", Outcome.SUCCESS).withTargets(target));
+            status.setRollbackOnly();
+        });
+
+        chain.sealPending();
+
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE targets @> ARRAY[CAST(:t AS text)]")
+                .param("t", target).query(Long.class).single()).isZero();
+        assertThat(chain.verify().ok()).isTrue();
+    }
+
+    @Test
+    void anEntryCommittingLateIsSealedAfterEntriesWithHigherIds() throws Exception {
+        String early = "case:" + UUID.randomUUID();
+        String late = "case:" + UUID.randomUUID();
+        var inserted = new CountDownLatch(1);
+        var commit = new CountDownLatch(1);
+        var tx = new TransactionTemplate(transactions);
+        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
+            log.record(AuditEvent.by(TESTER, "audit.test.late", Outcome.SUCCESS).withTargets(late));
+            inserted.countDown();
+            await(commit);
+        }));
+        assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
+        log.record(AuditEvent.by(TESTER, "audit.test.early", Outcome.SUCCESS).withTargets(early));
+
+        chain.sealPending();
+        assertThat(sealedWith(early)).isEqualTo(1);
+        commit.countDown();
+        slow.get(30, TimeUnit.SECONDS);
+        chain.sealPending();
+
+        assertThat(idOf(late)).isLessThan(idOf(early));
+        assertThat(chainSeqOf(late)).isGreaterThan(chainSeqOf(early));
+        assertThat(chain.unsealedCount()).isZero();
+        assertThat(chain.verify().ok()).isTrue();
+    }
+
+    @Test
+    void theNightlyVerificationIsOneSharedTaskAtHalfPastTwoOsloTime() throws InterruptedException {
+        // One row in scheduled_tasks for all nodes: db-scheduler lets exactly one node pick each run.
+        List<Instant> next = List.of();
+        for (int i = 0; i < 100 && next.isEmpty(); i++) {
+            next = jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE task_name = 'audit-chain-verification'")
+                    .query((rs, n) -> JdbcTime.required(rs, "execution_time")).list();
+            if (next.isEmpty()) {
+                Thread.sleep(200);
+            }
+        }
+
+        assertThat(next).hasSize(1);
+        ZonedDateTime oslo = next.get(0).atZone(VernClock.ZONE);
+        assertThat(oslo.getHour()).isEqualTo(2);
+        assertThat(oslo.getMinute()).isEqualTo(30);
+    }
+
+    private long unsealedWith(String target) {
+        return jdbc.sql("""
+                SELECT count(*) FROM audit_entry e WHERE e.targets @> ARRAY[CAST(:t AS text)]
+                AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.entry_id = e.id)
+                """).param("t", target).query(Long.class).single();
+    }
+
+    private long sealedWith(String target) {
+        return jdbc.sql("""
+                SELECT count(*) FROM audit_entry e JOIN audit_seal s ON s.entry_id = e.id
+                WHERE e.targets @> ARRAY[CAST(:t AS text)]
+                """).param("t", target).query(Long.class).single();
+    }
+
+    private long idOf(String target) {
+        return jdbc.sql("SELECT id FROM audit_entry WHERE targets @> ARRAY[CAST(:t AS text)]").param("t", target)
+                .query(Long.class).single();
+    }
+
+    private long chainSeqOf(String target) {
+        return jdbc.sql("""
+                SELECT s.chain_seq FROM audit_entry e JOIN audit_seal s ON s.entry_id = e.id
+                WHERE e.targets @> ARRAY[CAST(:t AS text)]
+                """).param("t", target).query(Long.class).single();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package no.vern.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+
+import no.vern.VernApplication;
+import no.vern.console.internal.DemoMailServer;
+import no.vern.identity.StaffAccounts;
+
+/**
+ * What a newcomer gets from {@code ./mvnw spring-boot:run}: demo users with their logins written
+ * to the data directory, every module's demo data, and a local mail server that receives what
+ * Vern sends.
+ */
+class DemoModeTest {
+
+    @Test
+    void demoModeCreatesDemoUsersAndDeliversMailLocally() throws Exception {
+        Path dataDir = Path.of("target/demo-" + UUID.randomUUID());
+        int smtpPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            smtpPort = socket.getLocalPort();
+        }
+        try (ConfigurableApplicationContext vern = new SpringApplicationBuilder(VernApplication.class).run(
+                "--server.port=0", "--vern.demo.mode=true", "--vern.data-dir=" + dataDir,
+                "--spring.mail.port=" + smtpPort)) {
+            assertThat(vern.getBean(StaffAccounts.class).list()).extracting(a -> a.username())
+                    .contains("personvern", "saksbehandler", "salg", "rekruttering", "marked", "revisor");
+            Path logins = dataDir.resolve("demo-logins.txt");
+            assertThat(Files.readString(logins)).contains("personvern").contains("PRIVACY_OFFICER");
+
+            SimpleMailMessage mail = new SimpleMailMessage();
+            mail.setFrom("vern@demo.example");
+            mail.setTo("mottaker@demo.example");
+            mail.setSubject("Demo");
+            mail.setText("Hei");
+            vern.getBean(JavaMailSender.class).send(mail);
+
+            DemoMailServer server = vern.getBean(DemoMailServer.class);
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+            while (server.received().isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            assertThat(server.received()).singleElement().satisfies(m -> {
+                assertThat(m.subject()).isEqualTo("Demo");
+                assertThat(m.to()).isEqualTo("mottaker@demo.example");
+            });
+        }
+    }
+}
