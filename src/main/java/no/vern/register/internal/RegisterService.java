@@ -132,7 +132,8 @@ class RegisterService implements SubjectRegister {
             throw new InvalidInput(errors);
         }
         SubjectId id = command.id() != null ? command.id() : SubjectId.random();
-        requireConsent(id, command.kinds(), command.purpose(), "register.subject.create");
+        LegalBasis basis = processing.legalBasisOf(command.purpose());
+        requireConsent(id, command.kinds(), command.purpose(), basis, "register.subject.create");
         return inTx(() -> {
             if (subjects.exists(id)) {
                 if (subjects.find(id, false).map(Subjects.Row::erased).orElse(false)) {
@@ -143,14 +144,14 @@ class RegisterService implements SubjectRegister {
             Instant now = clock.instant();
             UUID orgId = org == null ? null : organisations.findOrCreate(org.name(), org.orgNumber(), org.address(), now);
             subjects.insert(id, command.kinds(), orgId, now);
-            LegalBasis basis = processing.legalBasisOf(command.purpose());
-            String actor = actor().reference();
-            subjects.change(id, now, actor, "subject", "created");
+            List<String> changed = new ArrayList<>();
+            changed.add("subject");
             for (Pending p : pending) {
                 storeNew(id, p, command.source(), command.purpose(), basis, now);
-                subjects.change(id, now, actor, p.category(), "created");
+                changed.add(p.category());
             }
-            reindex(id, pending);
+            subjects.changes(id, now, actor().reference(), changed, "created");
+            subjects.addIndexes(id, hashes(pending));
             events.publishEvent(new SubjectRegistered(id));
             audit.record(event("register.subject.create", Outcome.SUCCESS, command.purpose(), id, pending));
             return id;
@@ -195,7 +196,7 @@ class RegisterService implements SubjectRegister {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        requireConsent(id, kinds, update.purpose(), "register.subject.update");
+        requireConsent(id, kinds, update.purpose(), processing.legalBasisOf(update.purpose()), "register.subject.update");
         return inTx(() -> {
             Subjects.Row row = subjects.find(id, true).orElseThrow(() -> new NotFound("Subject", id));
             if (row.erased()) {
@@ -252,7 +253,7 @@ class RegisterService implements SubjectRegister {
         if (!processing.dataCategoriesOf(purposeKey).contains(Categories.CV)) {
             throw new InvalidInput("file", "is not needed for purpose '" + purposeKey + "' (data minimisation)");
         }
-        requireConsent(id, row.kinds(), purposeKey, "register.attachment.create");
+        requireConsent(id, row.kinds(), purposeKey, processing.legalBasisOf(purposeKey), "register.attachment.create");
         return inTx(() -> {
             Instant now = clock.instant();
             UUID attachment = UUID.randomUUID();
@@ -439,7 +440,10 @@ class RegisterService implements SubjectRegister {
     }
 
     boolean consentPermits(SubjectId id, Set<SubjectKind> kinds, String purpose) {
-        LegalBasis basis = processing.legalBasisOf(purpose);
+        return consentPermits(id, kinds, purpose, processing.legalBasisOf(purpose));
+    }
+
+    private boolean consentPermits(SubjectId id, Set<SubjectKind> kinds, String purpose, LegalBasis basis) {
         boolean consentKind = kinds.stream().anyMatch(CONSENT_KINDS::contains);
         if (basis != LegalBasis.CONSENT && !consentKind) {
             return true;
@@ -449,8 +453,9 @@ class RegisterService implements SubjectRegister {
         return basis == LegalBasis.CONSENT && gate != null && gate.permits(id, purpose);
     }
 
-    private void requireConsent(SubjectId id, Set<SubjectKind> kinds, String purpose, String action) {
-        if (!consentPermits(id, kinds, purpose)) {
+    private void requireConsent(SubjectId id, Set<SubjectKind> kinds, String purpose, LegalBasis basis,
+            String action) {
+        if (!consentPermits(id, kinds, purpose, basis)) {
             inTx(() -> {
                 audit.record(AuditEvent.by(actor(), action, Outcome.DENIED).withPurpose(purpose)
                         .withTargets(id.reference()));
@@ -560,17 +565,21 @@ class RegisterService implements SubjectRegister {
     }
 
     private void reindex(SubjectId id, List<Pending> pending) {
-        List<byte[]> emails = new ArrayList<>();
-        List<byte[]> phones = new ArrayList<>();
+        subjects.deleteIndexes(id);
+        subjects.addIndexes(id, hashes(pending));
+    }
+
+    /** Blind-index entries (kind, hash) of the email and phone values among the pending ones. */
+    private List<Subjects.IndexEntry> hashes(List<Pending> pending) {
+        List<Subjects.IndexEntry> entries = new ArrayList<>();
         for (Pending p : pending) {
             if (p.category().equals(Categories.EMAIL)) {
-                emails.add(blindIndex.email(p.value()));
+                entries.add(new Subjects.IndexEntry("email", blindIndex.email(p.value())));
             } else if (p.category().equals(Categories.PHONE)) {
-                phones.add(blindIndex.phone(p.value()));
+                entries.add(new Subjects.IndexEntry("phone", blindIndex.phone(p.value())));
             }
         }
-        subjects.replaceIndex(id, "email", emails);
-        subjects.replaceIndex(id, "phone", phones);
+        return entries;
     }
 
     /** Recomputes the subject's email and phone indexes from what is stored now. */

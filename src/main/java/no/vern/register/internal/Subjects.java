@@ -214,14 +214,20 @@ class Subjects {
 
     // --- blind indexes ---
 
-    void replaceIndex(SubjectId subject, String kind, List<byte[]> hashes) {
-        jdbc.sql("DELETE FROM register_blind_index WHERE subject_id = :s AND kind = :kind")
-                .param("s", subject.value()).param("kind", kind).update();
-        for (byte[] hash : hashes) {
+    /** One blind-index entry: the kind ({@code email}, {@code phone}) and the keyed hash. */
+    record IndexEntry(String kind, byte[] hash) {
+    }
+
+    void deleteIndexes(SubjectId subject) {
+        jdbc.sql("DELETE FROM register_blind_index WHERE subject_id = :s").param("s", subject.value()).update();
+    }
+
+    void addIndexes(SubjectId subject, List<IndexEntry> entries) {
+        for (IndexEntry entry : entries) {
             jdbc.sql("""
                     INSERT INTO register_blind_index (subject_id, kind, hash) VALUES (:s, :kind, :hash)
                     ON CONFLICT DO NOTHING
-                    """).param("s", subject.value()).param("kind", kind).param("hash", hash).update();
+                    """).param("s", subject.value()).param("kind", entry.kind()).param("hash", entry.hash()).update();
         }
     }
 
@@ -263,6 +269,16 @@ class Subjects {
                 VALUES (:s, :at, :actor, :category, :change)
                 """).param("s", subject.value()).param("at", JdbcTime.param(at)).param("actor", actor)
                 .param("category", category).param("change", change).update();
+    }
+
+    /** One history line per category, in one statement. */
+    void changes(SubjectId subject, Instant at, String actor, List<String> categories, String change) {
+        jdbc.sql("""
+                INSERT INTO register_change (subject_id, at, actor, category, change)
+                SELECT :s, :at, :actor, c, :change FROM unnest(CAST(:categories AS text[])) WITH ORDINALITY AS t(c, n)
+                ORDER BY n
+                """).param("s", subject.value()).param("at", JdbcTime.param(at)).param("actor", actor)
+                .param("categories", categories.toArray(String[]::new)).param("change", change).update();
     }
 
     List<ChangeEntry> history(SubjectId subject) {
