@@ -27,6 +27,8 @@ import no.vern.crypto.BlindIndex;
 import no.vern.crypto.SubjectCipher;
 import no.vern.processing.LegalBasis;
 import no.vern.processing.ProcessingRecord;
+import no.vern.processing.Purpose;
+import no.vern.processing.UnknownPurpose;
 import no.vern.processing.SubjectKind;
 import no.vern.register.Categories;
 import no.vern.register.ChangeEntry;
@@ -123,7 +125,8 @@ class RegisterService implements SubjectRegister {
         Set<SubjectKind> visible = Visibility.current();
         requireKinds(command.kinds(), visible);
         List<FieldError> errors = new ArrayList<>();
-        List<Pending> pending = validate(command.purpose(), command.data(), errors);
+        Purpose purpose = processing.requirePurpose(command.purpose());
+        List<Pending> pending = validate(purpose, command.data(), errors);
         OrgValue org = organisation(command.organisation(), errors);
         if (pending.isEmpty() && errors.isEmpty()) {
             errors.add(new FieldError("data", "at least one category of personal data is required"));
@@ -132,7 +135,10 @@ class RegisterService implements SubjectRegister {
             throw new InvalidInput(errors);
         }
         SubjectId id = command.id() != null ? command.id() : SubjectId.random();
-        LegalBasis basis = processing.legalBasisOf(command.purpose());
+        LegalBasis basis = purpose.legalBasis();
+        if (basis == null) {
+            throw new UnknownPurpose(command.purpose()); // a purpose without a legal basis cannot hold data
+        }
         requireConsent(id, command.kinds(), command.purpose(), basis, "register.subject.create");
         return inTx(() -> {
             if (subjects.exists(id)) {
@@ -487,7 +493,11 @@ class RegisterService implements SubjectRegister {
 
     /** Validates and normalises the given categories against the purpose (GDPR Art. 5(1)(c), S8). */
     List<Pending> validate(String purpose, PersonalData data, List<FieldError> errors) {
-        processing.requirePurpose(purpose);
+        return validate(processing.requirePurpose(purpose), data, errors);
+    }
+
+    private List<Pending> validate(Purpose known, PersonalData data, List<FieldError> errors) {
+        String purpose = known.key();
         List<String> allowed = processing.dataCategoriesOf(purpose);
         List<Pending> pending = new ArrayList<>();
         for (Map.Entry<String, String> given : data.givenCategories().entrySet()) {
