@@ -38,6 +38,35 @@ class RegisterConsentGateTest {
 
     @Autowired
     SubjectRegister register;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired
+    no.vern.identity.ApiTokens tokens;
+
+    @Test
+    void aCvFileIsUploadedAndReadBackThroughTheApiForItsPurposeOnly() throws Exception {
+        SubjectId id = SubjectId.random();
+        Gate.GIVEN.add(id + "/recruitment");
+        register.register(new NewSubject(id, Set.of(SubjectKind.CANDIDATE), "recruitment", Source.SUBJECT, null,
+                PersonalData.contact(Canaries.NAME, null, null)));
+        String bearer = no.vern.support.Tokens.bearer(tokens, no.vern.identity.ApiScope.SUBJECTS_READ,
+                no.vern.identity.ApiScope.SUBJECTS_WRITE);
+
+        String created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/v1/subjects/" + id + "/attachments").header("Authorization", bearer)
+                .header("Vern-Purpose", "recruitment").contentType("application/pdf").content("%PDF-cv".getBytes()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated())
+                .andReturn().getResponse().getHeader("Location");
+
+        byte[] read = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(created)
+                .header("Authorization", bearer).header("Vern-Purpose", "recruitment"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(read)).isEqualTo("%PDF-cv");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(created)
+                .header("Authorization", bearer).header("Vern-Purpose", "talent-pool"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
+    }
 
     @Test
     void aCandidateWithConsentIsStoredAndACvCanBeAttachedAndReadBack() {

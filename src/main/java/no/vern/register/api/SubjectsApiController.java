@@ -49,6 +49,7 @@ import no.vern.register.SubjectRegister;
 import no.vern.register.SubjectSummary;
 import no.vern.register.SubjectUpdate;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.NotFound;
 import no.vern.shared.SubjectId;
 
 /**
@@ -246,6 +247,40 @@ class SubjectsApiController {
     ResponseEntity<Void> erase(@PathVariable String id) {
         ErasureResult result = register.erase(SubjectId.parse(id));
         return ResponseEntity.noContent().header("Vern-Already-Erased", String.valueOf(result.alreadyErased())).build();
+    }
+
+    @PostMapping("/{id}/attachments")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "Attach a file (CV)", description = "The raw bytes with their Content-Type, held for the "
+            + "purpose in Vern-Purpose (it must cover the cv category; consent-based purposes need consent). "
+            + "Encrypted under the subject's key; no file name is stored.")
+    ResponseEntity<Map<String, String>> attach(@PathVariable String id, @RequestBody byte[] content,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
+            @RequestHeader(name = PURPOSE, required = false) @Nullable String purpose) {
+        SubjectId subject = SubjectId.parse(id);
+        String type = contentType == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE
+                : MediaType.parseMediaType(contentType).getType() + "/" + MediaType.parseMediaType(contentType).getSubtype();
+        UUID attachment = register.attach(subject, requiredPurpose(purpose), type, content);
+        return ResponseEntity.created(URI.create("/api/v1/subjects/" + subject + "/attachments/" + attachment))
+                .body(Map.of("id", attachment.toString()));
+    }
+
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    @PreAuthorize(READ)
+    @Operation(summary = "Read an attachment for a purpose", description = "404 when it is not held for the purpose; audited.")
+    ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String attachmentId,
+            @RequestHeader(name = PURPOSE, required = false) @Nullable String purpose) {
+        SubjectId subject = SubjectId.parse(id);
+        UUID attachment;
+        try {
+            attachment = UUID.fromString(attachmentId);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("attachmentId", "is not an id");
+        }
+        byte[] content = register.attachment(subject, attachment, requiredPurpose(purpose))
+                .orElseThrow(() -> new NotFound("Attachment", attachment));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment").body(content);
     }
 
     @PostMapping("/import")
