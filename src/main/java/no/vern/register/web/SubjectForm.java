@@ -57,6 +57,11 @@ public final class SubjectForm {
         return "SubjectForm[" + purpose + ", ***]";
     }
 
+    // Bean accessors for Spring's form binding and Thymeleaf's th:field; blank input becomes "".
+
+    // Bean accessors for Spring's form binding and Thymeleaf's th:field; null input becomes "".
+
+    /** The purpose key the form's values are held for. */
     public String getPurpose() { return purpose; }
     public void setPurpose(@Nullable String v) { purpose = v == null ? "" : v; }
     public Source getSource() { return source; }
