@@ -1,0 +1,82 @@
+package no.vern.register;
+
+import java.util.List;
+import java.util.Optional;
+
+import no.vern.shared.SubjectId;
+
+/**
+ * The personal-data register: the one way any module stores, finds, reads or erases personal data.
+ * Every call is checked against the caller's role (roles see only their kinds; a subject of another
+ * kind is answered as {@link no.vern.shared.NotFound}), the record of processing (purpose and
+ * categories, S8) and the {@link ConsentGate} (S4, S5); reads and changes are audited.
+ */
+public interface SubjectRegister {
+
+    /**
+     * Enters a subject with its first records for one purpose; returns its id. Fails with
+     * {@link no.vern.shared.InvalidInput}, {@link no.vern.processing.UnknownPurpose} or {@link ConsentRequired}.
+     */
+    SubjectId register(NewSubject subject);
+
+    /**
+     * {@link #register} at most once per idempotency key of the calling actor: a retry with the same key
+     * and the same subject returns the first id; the same key with a different subject is a Conflict.
+     */
+    SubjectId registerOnce(String idempotencyKey, NewSubject subject);
+
+    /**
+     * Reads the records held for a purpose (S10), audited once; an empty result when nothing is held
+     * for it (audited as refused). Fails with NotFound or {@link SubjectGone}.
+     */
+    SubjectRecords read(SubjectId subject, String purposeKey);
+
+    /** The subject without personal data (kinds, organisation, version); NotFound or {@link SubjectGone}. */
+    SubjectSummary summary(SubjectId subject);
+
+    /** Changes a subject based on the version the caller saw; returns the new version ({@link StaleSubjectVersion} otherwise). */
+    long update(SubjectId subject, long expectedVersion, SubjectUpdate update);
+
+    /** Subjects (visible to the caller) with this email address, found through its blind index. */
+    List<SubjectSummary> findByEmail(String email);
+
+    /** Subjects (visible to the caller) with this phone number, found through its blind index. */
+    List<SubjectSummary> findByPhone(String phone);
+
+    /** Subjects (visible to the caller) linked to the organisation with this organisation number. */
+    List<SubjectSummary> findByOrgNumber(String orgNumber);
+
+    /** A page of the subjects visible to the caller, oldest first. */
+    SubjectPage list(int page, int size);
+
+    /** Who changed which category of the subject when (no values). */
+    List<ChangeEntry> history(SubjectId subject);
+
+    /**
+     * Erases the subject by crypto-shredding (GDPR Art. 17): marks it erased, destroys its key, deletes
+     * records, attachments and blind indexes, publishes {@link SubjectErased}; idempotent, and a retry
+     * finishes an erasure that crashed half-way.
+     */
+    ErasureResult erase(SubjectId subject);
+
+    /**
+     * Erases what is held about the subject for one purpose only (consent withdrawal, S5): records held
+     * for that purpose alone are deleted, others lose the purpose; publishes {@link RecordsErased}.
+     */
+    int eraseRecords(SubjectId subject, String purposeKey);
+
+    /** The kinds the current caller may see and store (roles see only their kinds; S20). */
+    java.util.Set<no.vern.processing.SubjectKind> visibleKinds();
+
+    /** Whether the id belongs to an erased subject (the id is kept, the data is gone). */
+    boolean isErased(SubjectId subject);
+
+    /** Imports contacts from a CRM export (CSV), or only reports what it would do when {@code dryRun}. */
+    ImportReport importCsv(String csv, ImportOptions options);
+
+    /** Stores a CV file encrypted under the subject's key (recruitment purposes); returns the attachment id. */
+    java.util.UUID attach(SubjectId subject, String purposeKey, String mediaType, byte[] content);
+
+    /** Reads an attachment for a purpose, audited; empty if it is not held for that purpose. */
+    Optional<byte[]> attachment(SubjectId subject, java.util.UUID attachmentId, String purposeKey);
+}

@@ -1,0 +1,339 @@
+package no.vern.register.api;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import no.vern.processing.LegalBasis;
+import no.vern.processing.SubjectKind;
+import no.vern.register.ChangeEntry;
+import no.vern.register.ErasureResult;
+import no.vern.register.ImportOptions;
+import no.vern.register.ImportReport;
+import no.vern.register.NewSubject;
+import no.vern.register.Organisation;
+import no.vern.register.OrganisationInput;
+import no.vern.register.PersonalData;
+import no.vern.register.PostalAddress;
+import no.vern.register.RecordView;
+import no.vern.register.Source;
+import no.vern.register.SubjectPage;
+import no.vern.register.SubjectRecords;
+import no.vern.register.SubjectRegister;
+import no.vern.register.SubjectSummary;
+import no.vern.register.SubjectUpdate;
+import no.vern.shared.InvalidInput;
+import no.vern.shared.NotFound;
+import no.vern.shared.SubjectId;
+
+/**
+ * The register for the company's other systems (CRM, mailing, scripts): create, look up, read for a
+ * stated purpose ({@code Vern-Purpose}, S10), change with ETag/If-Match, erase (GDPR Art. 17), import.
+ * Query strings may carry an email or phone for lookups; the access log and request logging never
+ * record query strings (see docs/register.md).
+ */
+@RestController
+@RequestMapping("/api/v1/subjects")
+@Tag(name = "Register", description = "Data subjects and their personal-data records")
+@SecurityRequirement(name = "bearer")
+class SubjectsApiController {
+
+    static final String PURPOSE = "Vern-Purpose";
+    private static final String READ = "hasAuthority('SCOPE_subjects:read')";
+    private static final String WRITE = "hasAuthority('SCOPE_subjects:write')";
+    private static final String ERASE = "hasAuthority('SCOPE_subjects:erase')";
+
+    private final SubjectRegister register;
+
+    SubjectsApiController(SubjectRegister register) {
+        this.register = register;
+    }
+
+    /** Create request: kinds, one purpose, optional organisation and the categories the purpose needs. */
+    record CreateSubject(@Nullable Set<SubjectKind> kinds, @Nullable String purpose, @Nullable Source source,
+            @Nullable OrganisationInput organisation, @Nullable String name, @Nullable String email,
+            @Nullable String phone, @Nullable PostalAddress postalAddress, @Nullable String purchaseHistory,
+            @Nullable String bankAccount, @Nullable String cv, @Nullable String recruiterNotes) {
+
+        PersonalData data() {
+            return new PersonalData(name, email, phone, postalAddress, purchaseHistory, bankAccount, cv, recruiterNotes);
+        }
+
+        @Override
+        public String toString() {
+            return "CreateSubject[" + purpose + ", " + data() + "]";
+        }
+    }
+
+    /** Change request: the purpose the values are held for and the categories to set. */
+    record ChangeSubject(@Nullable String purpose, @Nullable Source source, @Nullable Set<SubjectKind> kinds,
+            @Nullable OrganisationInput organisation, @Nullable String name, @Nullable String email,
+            @Nullable String phone, @Nullable PostalAddress postalAddress, @Nullable String purchaseHistory,
+            @Nullable String bankAccount, @Nullable String cv, @Nullable String recruiterNotes) {
+
+        PersonalData data() {
+            return new PersonalData(name, email, phone, postalAddress, purchaseHistory, bankAccount, cv, recruiterNotes);
+        }
+
+        @Override
+        public String toString() {
+            return "ChangeSubject[" + purpose + ", " + data() + "]";
+        }
+    }
+
+    /** The created subject's id. */
+    record Created(String id) {
+    }
+
+    /** A subject without personal data. */
+    record SummaryView(String id, Set<SubjectKind> kinds, @Nullable Organisation organisation, long version,
+            Instant createdAt, Instant updatedAt) {
+
+        static SummaryView of(SubjectSummary s) {
+            return new SummaryView(s.id().toString(), s.kinds(), s.organisation(), s.version(), s.createdAt(),
+                    s.updatedAt());
+        }
+    }
+
+    /** A subject read for a purpose: the summary and the values held for that purpose by category. */
+    record SubjectView(String id, Set<SubjectKind> kinds, @Nullable Organisation organisation, long version,
+            String purpose, Map<String, Object> data) {
+
+        @Override
+        public String toString() {
+            return "SubjectView[" + id + "]";
+        }
+    }
+
+    /** One record with its provenance (S3, GDPR Art. 14). */
+    record RecordDto(UUID id, String category, String value, Source source, List<String> purposes,
+            LegalBasis legalBasis, Instant collectedAt, Instant confirmedAt) {
+
+        static RecordDto of(RecordView r) {
+            return new RecordDto(r.id(), r.category(), r.value(), r.source(), r.purposes(), r.legalBasis(),
+                    r.collectedAt(), r.confirmedAt());
+        }
+
+        @Override
+        public String toString() {
+            return "RecordDto[" + id + "]";
+        }
+    }
+
+    /** A list of subjects with paging. */
+    record ListView(List<SummaryView> items, int page, int size, long total) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(WRITE)
+    @Operation(summary = "Register a subject", description = "All records are held for the one purpose given "
+            + "(privacy by default). Send Idempotency-Key to make retries safe.")
+    ResponseEntity<Created> create(@RequestBody CreateSubject body,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+        NewSubject command = new NewSubject(null, body.kinds() == null ? Set.of() : body.kinds(),
+                required(body.purpose(), "purpose"), body.source() == null ? Source.CUSTOMER : body.source(),
+                body.organisation(), body.data());
+        SubjectId id = idempotencyKey == null ? register.register(command)
+                : register.registerOnce(idempotencyKey, command);
+        SubjectSummary summary = register.summary(id);
+        return ResponseEntity.created(URI.create("/api/v1/subjects/" + id)).eTag(etag(summary.version()))
+                .body(new Created(id.toString()));
+    }
+
+    @GetMapping
+    @PreAuthorize(READ)
+    @Operation(summary = "List or look up subjects", description = "Without a filter: a page of subjects. With "
+            + "email, phone or org: the subjects found (exact match through blind indexes). No personal data.")
+    ListView list(@RequestParam(required = false) @Nullable String email,
+            @RequestParam(required = false) @Nullable String phone,
+            @RequestParam(required = false) @Nullable String org, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        List<SubjectSummary> found;
+        if (email != null) {
+            found = register.findByEmail(email);
+        } else if (phone != null) {
+            found = register.findByPhone(phone);
+        } else if (org != null) {
+            found = register.findByOrgNumber(org);
+        } else {
+            SubjectPage p = register.list(page, size);
+            return new ListView(p.items().stream().map(SummaryView::of).toList(), p.page(), p.size(), p.total());
+        }
+        return new ListView(found.stream().map(SummaryView::of).toList(), 0, found.size(), found.size());
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(READ)
+    @Operation(summary = "Read a subject for a purpose", description = "Returns only the values held for the "
+            + "purpose in Vern-Purpose (S10); the read is audited. ETag is the version.")
+    ResponseEntity<SubjectView> read(@PathVariable String id,
+            @Parameter(description = "purpose key from the record of processing") @RequestHeader(name = PURPOSE, required = false) @Nullable String purpose) {
+        SubjectRecords records = register.read(SubjectId.parse(id), requiredPurpose(purpose));
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (RecordView r : records.records()) {
+            data.putIfAbsent(r.category(), r.category().equals("postal-address") ? address(r.value()) : r.value());
+        }
+        SubjectSummary s = records.subject();
+        return ResponseEntity.ok().eTag(etag(s.version())).body(new SubjectView(s.id().toString(), s.kinds(),
+                s.organisation(), s.version(), records.purpose(), data));
+    }
+
+    @GetMapping("/{id}/records")
+    @PreAuthorize(READ)
+    @Operation(summary = "The records held for a purpose", description = "With source, purposes, legal basis and "
+            + "collected/confirmed times.")
+    List<RecordDto> records(@PathVariable String id, @RequestHeader(name = PURPOSE, required = false) @Nullable String purpose) {
+        return register.read(SubjectId.parse(id), requiredPurpose(purpose)).records().stream().map(RecordDto::of)
+                .toList();
+    }
+
+    @DeleteMapping("/{id}/records")
+    @PreAuthorize(ERASE)
+    @Operation(summary = "Erase the records held for one purpose", description = "E.g. after a consent withdrawal.")
+    ResponseEntity<Void> eraseRecords(@PathVariable String id, @RequestParam(required = false) @Nullable String purpose) {
+        register.eraseRecords(SubjectId.parse(id), required(purpose, "purpose"));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/history")
+    @PreAuthorize(READ)
+    @Operation(summary = "Change history", description = "Who changed which category when; never values.")
+    List<ChangeEntry> history(@PathVariable String id) {
+        return register.history(SubjectId.parse(id));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(WRITE)
+    @Operation(summary = "Change a subject", description = "Requires If-Match with the ETag (428 without, 412 if stale).")
+    ResponseEntity<Void> change(@PathVariable String id, @RequestBody ChangeSubject body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        SubjectId subject = SubjectId.parse(id);
+        long expected = version(ifMatch);
+        long version = register.update(subject, expected, new SubjectUpdate(required(body.purpose(), "purpose"),
+                body.source() == null ? Source.CUSTOMER : body.source(), body.kinds(), body.organisation(), body.data()));
+        return ResponseEntity.noContent().eTag(etag(version)).build();
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize(ERASE)
+    @Operation(summary = "Erase a subject (GDPR Art. 17)", description = "Crypto-shredding: the key is destroyed "
+            + "first, then the rows. Idempotent; the id answers 410 afterwards.")
+    ResponseEntity<Void> erase(@PathVariable String id) {
+        ErasureResult result = register.erase(SubjectId.parse(id));
+        return ResponseEntity.noContent().header("Vern-Already-Erased", String.valueOf(result.alreadyErased())).build();
+    }
+
+    @PostMapping("/{id}/attachments")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "Attach a file (CV)", description = "The raw bytes with their Content-Type, held for the "
+            + "purpose in Vern-Purpose (it must cover the cv category; consent-based purposes need consent). "
+            + "Encrypted under the subject's key; no file name is stored.")
+    ResponseEntity<Map<String, String>> attach(@PathVariable String id, @RequestBody byte[] content,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
+            @RequestHeader(name = PURPOSE, required = false) @Nullable String purpose) {
+        SubjectId subject = SubjectId.parse(id);
+        String type = contentType == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE
+                : MediaType.parseMediaType(contentType).getType() + "/" + MediaType.parseMediaType(contentType).getSubtype();
+        UUID attachment = register.attach(subject, requiredPurpose(purpose), type, content);
+        return ResponseEntity.created(URI.create("/api/v1/subjects/" + subject + "/attachments/" + attachment))
+                .body(Map.of("id", attachment.toString()));
+    }
+
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    @PreAuthorize(READ)
+    @Operation(summary = "Read an attachment for a purpose", description = "404 when it is not held for the purpose; audited.")
+    ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String attachmentId,
+            @RequestHeader(name = PURPOSE, required = false) @Nullable String purpose) {
+        SubjectId subject = SubjectId.parse(id);
+        UUID attachment;
+        try {
+            attachment = UUID.fromString(attachmentId);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("attachmentId", "is not an id");
+        }
+        byte[] content = register.attachment(subject, attachment, requiredPurpose(purpose))
+                .orElseThrow(() -> new NotFound("Attachment", attachment));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment").body(content);
+    }
+
+    @PostMapping("/import")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "Import customer contacts (CSV)", description = "A CRM export with a header row; "
+            + "dryRun=true reports per line without storing. Re-imports create nothing new.")
+    ImportReport importCsv(@RequestBody byte[] csv, @RequestParam(defaultValue = "true") boolean dryRun,
+            @RequestParam(defaultValue = "CUSTOMER_CONTACT") SubjectKind kind,
+            @RequestParam(defaultValue = "customer-administration") String purpose) {
+        return register.importCsv(new String(csv, StandardCharsets.UTF_8), new ImportOptions(kind, purpose, dryRun));
+    }
+
+    private static Map<String, String> address(String stored) {
+        String[] lines = stored.split("\n", -1);
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("street", lines[0]);
+        map.put("postcode", lines.length > 1 ? lines[1] : "");
+        map.put("city", lines.length > 2 ? lines[2] : "");
+        map.put("country", lines.length > 3 ? lines[3] : "");
+        return map;
+    }
+
+    private static String requiredPurpose(@Nullable String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw new InvalidInput(PURPOSE, "header is required when reading personal data (purpose limitation)");
+        }
+        return purpose.strip();
+    }
+
+    private static String required(@Nullable String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInput(field, "is required");
+        }
+        return value.strip();
+    }
+
+    private static long version(@Nullable String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new PreconditionRequired();
+        }
+        String value = ifMatch.strip();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(HttpHeaders.IF_MATCH, "is not an ETag of this API");
+        }
+    }
+
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+}

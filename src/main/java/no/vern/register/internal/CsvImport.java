@@ -1,0 +1,189 @@
+package no.vern.register.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import no.vern.register.ConsentRequired;
+import no.vern.register.ImportOptions;
+import no.vern.register.ImportReport;
+import no.vern.register.ImportReport.Line;
+import no.vern.register.ImportReport.Status;
+import no.vern.register.NewSubject;
+import no.vern.register.OrganisationInput;
+import no.vern.register.PersonalData;
+import no.vern.register.Source;
+import no.vern.register.SubjectSummary;
+import no.vern.shared.InvalidInput;
+import no.vern.shared.InvalidInput.FieldError;
+import no.vern.shared.SubjectId;
+
+/**
+ * CSV import of customer contacts as a CRM exports them ({@code name;email;phone;company;org_number;title},
+ * {@code ;} or {@code ,}): a dry run reports every line, an apply creates the valid new ones, one
+ * transaction per line. Duplicates (by email, else phone blind index) are skipped, so a re-import
+ * creates nothing new. Consent-based kinds or purposes are refused per line (S4, S5).
+ */
+final class CsvImport {
+
+    static final int MAX_LINES = 10_000;
+    private static final Map<String, String> HEADERS = Map.ofEntries(Map.entry("name", "name"),
+            Map.entry("navn", "name"), Map.entry("full name", "name"), Map.entry("email", "email"),
+            Map.entry("e-mail", "email"), Map.entry("e-post", "email"), Map.entry("epost", "email"),
+            Map.entry("phone", "phone"), Map.entry("telefon", "phone"), Map.entry("mobile", "phone"),
+            Map.entry("mobil", "phone"), Map.entry("company", "company"), Map.entry("firma", "company"),
+            Map.entry("organisation", "company"), Map.entry("org_number", "org_number"),
+            Map.entry("orgnr", "org_number"), Map.entry("organisasjonsnummer", "org_number"),
+            Map.entry("title", "title"), Map.entry("tittel", "title"));
+
+    private final RegisterService register;
+
+    CsvImport(RegisterService register) {
+        this.register = register;
+    }
+
+    ImportReport run(String csv, ImportOptions options) {
+        List<List<String>> rows = parse(csv);
+        if (rows.isEmpty()) {
+            throw new InvalidInput("file", "is empty");
+        }
+        if (rows.size() - 1 > MAX_LINES) {
+            throw new InvalidInput("file", "has more than " + MAX_LINES + " lines");
+        }
+        List<String> header = rows.get(0).stream().map(h -> HEADERS.getOrDefault(h.strip().toLowerCase(Locale.ROOT), "?"))
+                .toList();
+        if (!header.contains("name") || !header.contains("email") && !header.contains("phone")) {
+            throw new InvalidInput("file", "needs a header row with name and email or phone columns");
+        }
+        List<Line> lines = new ArrayList<>();
+        Map<String, SubjectId> seen = new HashMap<>();
+        boolean consentNeeded = !register.consentPermits(SubjectId.random(), Set.of(options.kind()), options.purpose());
+        for (int i = 1; i < rows.size(); i++) {
+            int number = i + 1;
+            List<String> cells = rows.get(i);
+            if (cells.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            Map<String, String> row = new HashMap<>();
+            for (int c = 0; c < header.size() && c < cells.size(); c++) {
+                row.put(header.get(c), cells.get(c));
+            }
+            lines.add(line(number, row, options, seen, consentNeeded));
+        }
+        return new ImportReport(options.dryRun(), lines);
+    }
+
+    private Line line(int number, Map<String, String> row, ImportOptions options, Map<String, SubjectId> seen,
+            boolean consentNeeded) {
+        if (consentNeeded) {
+            return new Line(number, Status.CONSENT_REQUIRED, null, List.of());
+        }
+        String company = row.getOrDefault("company", "");
+        String orgNumber = row.getOrDefault("org_number", "");
+        OrganisationInput org = company.isBlank() ? null : new OrganisationInput(company, orgNumber, null);
+        PersonalData data = PersonalData.contact(row.get("name"), row.get("email"), row.get("phone"));
+        List<FieldError> errors = new ArrayList<>();
+        if (row.getOrDefault("name", "").isBlank()) {
+            errors.add(new FieldError("name", "is required"));
+        }
+        List<RegisterService.Pending> pending = register.validate(options.purpose(), data, errors);
+        if (org == null && !orgNumber.isBlank()) {
+            errors.add(new FieldError("company", "is required with an org_number"));
+        } else if (org != null && !orgNumber.isBlank()) {
+            try {
+                OrgNumbers.normalise(orgNumber);
+            } catch (Rejected e) {
+                errors.add(new FieldError("org_number", e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Line(number, Status.INVALID, null, rename(errors));
+        }
+        String key = null;
+        for (RegisterService.Pending p : pending) {
+            if (p.category().equals("email") || key == null && p.category().equals("phone")) {
+                key = p.category() + ":" + p.value();
+            }
+        }
+        if (key != null) {
+            if (seen.containsKey(key)) {
+                return new Line(number, Status.DUPLICATE, seen.get(key), List.of());
+            }
+            int colon = key.indexOf(':');
+            List<SubjectSummary> existing = register.duplicates(key.substring(0, colon), key.substring(colon + 1));
+            if (!existing.isEmpty()) {
+                seen.put(key, existing.get(0).id());
+                return new Line(number, Status.DUPLICATE, existing.get(0).id(), List.of());
+            }
+        }
+        SubjectId id = SubjectId.random();
+        if (!options.dryRun()) {
+            try {
+                id = register.register(new NewSubject(id, Set.of(options.kind()), options.purpose(), Source.IMPORTED,
+                        org, data));
+            } catch (ConsentRequired e) {
+                return new Line(number, Status.CONSENT_REQUIRED, null, List.of());
+            } catch (InvalidInput e) {
+                return new Line(number, Status.INVALID, null, rename(e.errors()));
+            }
+        }
+        if (key != null) {
+            seen.put(key, id);
+        }
+        return new Line(number, Status.VALID, options.dryRun() ? null : id, List.of());
+    }
+
+    private static List<FieldError> rename(List<FieldError> errors) {
+        return errors.stream().map(e -> new FieldError(e.field().equals("organisation.orgNumber") ? "org_number"
+                : e.field().equals("organisation.name") ? "company" : e.field(), e.message())).toList();
+    }
+
+    /** RFC 4180-style parsing with {@code ;} or {@code ,} (whichever the header uses), quotes and doubled quotes. */
+    static List<List<String>> parse(String csv) {
+        String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+        int firstBreak = text.indexOf('\n');
+        String headerLine = firstBreak < 0 ? text : text.substring(0, firstBreak);
+        char separator = headerLine.chars().filter(c -> c == ';').count() >= headerLine.chars().filter(c -> c == ',').count()
+                ? ';' : ',';
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == separator) {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                row.add(cell.toString());
+                cell.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+            } else {
+                cell.append(c);
+            }
+        }
+        if (cell.length() > 0 || !row.isEmpty()) {
+            row.add(cell.toString());
+            rows.add(row);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,66 @@
+package no.vern.register.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import no.vern.audit.AuditEvent;
+import no.vern.audit.AuditLog;
+import no.vern.audit.Outcome;
+import no.vern.crypto.CryptoShredder;
+import no.vern.register.SubjectErased;
+import no.vern.shared.Actor;
+import no.vern.shared.SubjectId;
+
+/**
+ * Erasure by crypto-shredding in the order of DESIGN.md (GDPR Art. 17, S26): mark erased, destroy
+ * the key, delete rows and blind indexes, publish and audit. Each step commits on its own and is
+ * idempotent, so a crash between any two steps is finished by calling the erasure again.
+ */
+@Component
+class Erasure {
+
+    private final Subjects subjects;
+    private final CryptoShredder shredder;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    Erasure(Subjects subjects, CryptoShredder shredder, AuditLog audit, ApplicationEventPublisher events,
+            TransactionTemplate tx, Clock clock) {
+        this.subjects = subjects;
+        this.shredder = shredder;
+        this.audit = audit;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Step 1: the subject is answered as erased (410) from now on. */
+    void markErased(SubjectId subject) {
+        tx.executeWithoutResult(s -> subjects.markErased(subject, clock.instant()));
+    }
+
+    /** Step 2: the data key is destroyed; every ciphertext of the subject, in every copy, is unreadable. */
+    void shred(SubjectId subject) {
+        shredder.shred(subject);
+    }
+
+    /** Step 3: rows with personal data (ciphertexts, blind indexes, attachments) go; event and audit. */
+    int finish(SubjectId subject, Actor actor) {
+        Integer deleted = tx.execute(s -> {
+            Instant now = clock.instant();
+            int records = subjects.deletePersonalData(subject);
+            subjects.change(subject, now, actor.reference(), "subject", "erased");
+            subjects.erasureCompleted(subject, now);
+            events.publishEvent(new SubjectErased(subject));
+            audit.record(AuditEvent.by(actor, "register.subject.erase", Outcome.SUCCESS).withTargets(subject.reference()));
+            return records;
+        });
+        return deleted == null ? 0 : deleted;
+    }
+}

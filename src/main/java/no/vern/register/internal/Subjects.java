@@ -1,0 +1,324 @@
+package no.vern.register.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import no.vern.processing.LegalBasis;
+import no.vern.processing.SubjectKind;
+import no.vern.register.ChangeEntry;
+import no.vern.register.Organisation;
+import no.vern.register.Source;
+import no.vern.register.SubjectSummary;
+import no.vern.shared.JdbcTime;
+import no.vern.shared.SubjectId;
+
+/**
+ * The subject aggregate in PostgreSQL: the subject row and everything keyed by its id (records,
+ * blind indexes, attachments, change history). Values arrive here encrypted; SQL never sees plaintext.
+ */
+@Repository
+class Subjects {
+
+    private static final String SELECT_SUBJECT = """
+            SELECT s.id, s.kinds, s.organisation_id, s.created_at, s.updated_at, s.version, s.erased_at,
+                   s.erasure_completed_at, o.name AS org_name, o.org_number, o.business_address
+            FROM register_subject s LEFT JOIN register_organisation o ON o.id = s.organisation_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    Subjects(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A subject row as stored (no personal data). */
+    record Row(SubjectId id, Set<SubjectKind> kinds, @Nullable Organisation organisation, Instant createdAt,
+            Instant updatedAt, long version, @Nullable Instant erasedAt, @Nullable Instant erasureCompletedAt) {
+
+        SubjectSummary summary() {
+            return new SubjectSummary(id, kinds, organisation, version, createdAt, updatedAt);
+        }
+
+        boolean erased() {
+            return erasedAt != null;
+        }
+    }
+
+    /** A personal-data record as stored: the value is a ciphertext. */
+    record StoredRecord(UUID id, String category, byte[] ciphertext, Source source, List<String> purposes,
+            LegalBasis legalBasis, Instant collectedAt, Instant confirmedAt, long version) {
+
+        @Override
+        public String toString() {
+            return "StoredRecord[" + id + ", " + category + "]";
+        }
+    }
+
+    void insert(SubjectId id, Set<SubjectKind> kinds, @Nullable UUID organisation, Instant now) {
+        jdbc.sql("""
+                INSERT INTO register_subject (id, kinds, organisation_id, created_at, updated_at, version)
+                VALUES (:id, CAST(:kinds AS text[]), :org, :now, :now, 1)
+                """).param("id", id.value()).param("kinds", names(kinds)).param("org", organisation)
+                .param("now", JdbcTime.param(now)).update();
+    }
+
+    boolean exists(SubjectId id) {
+        return jdbc.sql("SELECT count(*) FROM register_subject WHERE id = :id").param("id", id.value())
+                .query(Long.class).single() > 0;
+    }
+
+    Optional<Row> find(SubjectId id, boolean forUpdate) {
+        return jdbc.sql(SELECT_SUBJECT + " WHERE s.id = :id" + (forUpdate ? " FOR UPDATE OF s" : ""))
+                .param("id", id.value()).query(Subjects::row).optional();
+    }
+
+    List<Row> byIds(List<UUID> ids, Set<SubjectKind> visible) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_SUBJECT + """
+                 WHERE s.id IN (:ids) AND s.erased_at IS NULL AND s.kinds && CAST(:visible AS text[])
+                 ORDER BY s.created_at, s.id
+                """).param("ids", ids).param("visible", names(visible)).query(Subjects::row).list();
+    }
+
+    List<Row> byOrganisation(UUID organisation, Set<SubjectKind> visible) {
+        return jdbc.sql(SELECT_SUBJECT + """
+                 WHERE s.organisation_id = :org AND s.erased_at IS NULL AND s.kinds && CAST(:visible AS text[])
+                 ORDER BY s.created_at, s.id
+                """).param("org", organisation).param("visible", names(visible)).query(Subjects::row).list();
+    }
+
+    List<Row> page(Set<SubjectKind> visible, int offset, int limit) {
+        return jdbc.sql(SELECT_SUBJECT + """
+                 WHERE s.erased_at IS NULL AND s.kinds && CAST(:visible AS text[])
+                 ORDER BY s.created_at, s.id OFFSET :offset LIMIT :limit
+                """).param("visible", names(visible)).param("offset", offset).param("limit", limit)
+                .query(Subjects::row).list();
+    }
+
+    long count(Set<SubjectKind> visible) {
+        return jdbc.sql("""
+                SELECT count(*) FROM register_subject s
+                WHERE s.erased_at IS NULL AND s.kinds && CAST(:visible AS text[])
+                """).param("visible", names(visible)).query(Long.class).single();
+    }
+
+    long countAll() {
+        return jdbc.sql("SELECT count(*) FROM register_subject WHERE erased_at IS NULL").query(Long.class).single();
+    }
+
+    void changed(SubjectId id, Instant now) {
+        jdbc.sql("UPDATE register_subject SET version = version + 1, updated_at = :now WHERE id = :id")
+                .param("id", id.value()).param("now", JdbcTime.param(now)).update();
+    }
+
+    void setKinds(SubjectId id, Set<SubjectKind> kinds) {
+        jdbc.sql("UPDATE register_subject SET kinds = CAST(:kinds AS text[]) WHERE id = :id").param("id", id.value())
+                .param("kinds", names(kinds)).update();
+    }
+
+    void setOrganisation(SubjectId id, @Nullable UUID organisation) {
+        jdbc.sql("UPDATE register_subject SET organisation_id = :org WHERE id = :id").param("id", id.value())
+                .param("org", organisation).update();
+    }
+
+    /** Step 1 of an erasure; true if this call marked it. */
+    boolean markErased(SubjectId id, Instant now) {
+        return jdbc.sql("UPDATE register_subject SET erased_at = :now WHERE id = :id AND erased_at IS NULL")
+                .param("id", id.value()).param("now", JdbcTime.param(now)).update() == 1;
+    }
+
+    void erasureCompleted(SubjectId id, Instant now) {
+        jdbc.sql("""
+                UPDATE register_subject SET erasure_completed_at = :now, kinds = kinds, organisation_id = NULL,
+                       version = version + 1, updated_at = :now
+                WHERE id = :id AND erasure_completed_at IS NULL
+                """).param("id", id.value()).param("now", JdbcTime.param(now)).update();
+    }
+
+    // --- records ---
+
+    void insertRecord(SubjectId subject, UUID id, String category, byte[] ciphertext, Source source, String purpose,
+            LegalBasis basis, Instant now) {
+        jdbc.sql("""
+                INSERT INTO register_record (subject_id, id, category, ciphertext, source, purposes, legal_basis,
+                                             collected_at, confirmed_at, version)
+                VALUES (:subject, :id, :category, :ciphertext, :source, ARRAY[:purpose]::text[], :basis, :now, :now, 1)
+                """).param("subject", subject.value()).param("id", id).param("category", category)
+                .param("ciphertext", ciphertext).param("source", source.name()).param("purpose", purpose)
+                .param("basis", basis.name()).param("now", JdbcTime.param(now)).update();
+    }
+
+    void replaceRecordValue(SubjectId subject, UUID id, byte[] ciphertext, Source source, Instant now) {
+        jdbc.sql("""
+                UPDATE register_record SET ciphertext = :ciphertext, source = :source, collected_at = :now,
+                       confirmed_at = :now, version = version + 1
+                WHERE subject_id = :subject AND id = :id
+                """).param("subject", subject.value()).param("id", id).param("ciphertext", ciphertext)
+                .param("source", source.name()).param("now", JdbcTime.param(now)).update();
+    }
+
+    void confirmRecord(SubjectId subject, UUID id, Instant now) {
+        jdbc.sql("UPDATE register_record SET confirmed_at = :now WHERE subject_id = :subject AND id = :id")
+                .param("subject", subject.value()).param("id", id).param("now", JdbcTime.param(now)).update();
+    }
+
+    List<StoredRecord> records(SubjectId subject) {
+        return jdbc.sql("SELECT * FROM register_record WHERE subject_id = :subject ORDER BY collected_at, id")
+                .param("subject", subject.value()).query(Subjects::record).list();
+    }
+
+    List<StoredRecord> recordsFor(SubjectId subject, String purpose) {
+        return jdbc.sql("""
+                SELECT * FROM register_record WHERE subject_id = :subject AND :purpose = ANY(purposes)
+                ORDER BY collected_at, id
+                """).param("subject", subject.value()).param("purpose", purpose).query(Subjects::record).list();
+    }
+
+    /** Deletes records held for this purpose only, removes the purpose from the others; returns how many were touched. */
+    int erasePurpose(SubjectId subject, String purpose) {
+        int deleted = jdbc.sql("""
+                DELETE FROM register_record WHERE subject_id = :subject AND purposes = ARRAY[:purpose]::text[]
+                """).param("subject", subject.value()).param("purpose", purpose).update();
+        int narrowed = jdbc.sql("""
+                UPDATE register_record SET purposes = array_remove(purposes, :purpose), version = version + 1
+                WHERE subject_id = :subject AND :purpose = ANY(purposes)
+                """).param("subject", subject.value()).param("purpose", purpose).update();
+        jdbc.sql("""
+                DELETE FROM register_attachment a WHERE a.subject_id = :subject
+                  AND NOT EXISTS (SELECT 1 FROM register_record r WHERE r.subject_id = a.subject_id AND r.id = a.record_id)
+                """).param("subject", subject.value()).update();
+        return deleted + narrowed;
+    }
+
+    /** Step 3 of an erasure: every row holding personal data about the subject; returns the number of records. */
+    int deletePersonalData(SubjectId subject) {
+        jdbc.sql("DELETE FROM register_attachment WHERE subject_id = :s").param("s", subject.value()).update();
+        jdbc.sql("DELETE FROM register_blind_index WHERE subject_id = :s").param("s", subject.value()).update();
+        jdbc.sql("DELETE FROM register_idempotency WHERE subject_id = :s").param("s", subject.value()).update();
+        return jdbc.sql("DELETE FROM register_record WHERE subject_id = :s").param("s", subject.value()).update();
+    }
+
+    // --- blind indexes ---
+
+    /** One blind-index entry: the kind ({@code email}, {@code phone}) and the keyed hash. */
+    record IndexEntry(String kind, byte[] hash) {
+    }
+
+    void deleteIndexes(SubjectId subject) {
+        jdbc.sql("DELETE FROM register_blind_index WHERE subject_id = :s").param("s", subject.value()).update();
+    }
+
+    void addIndexes(SubjectId subject, List<IndexEntry> entries) {
+        for (IndexEntry entry : entries) {
+            jdbc.sql("""
+                    INSERT INTO register_blind_index (subject_id, kind, hash) VALUES (:s, :kind, :hash)
+                    ON CONFLICT DO NOTHING
+                    """).param("s", subject.value()).param("kind", entry.kind()).param("hash", entry.hash()).update();
+        }
+    }
+
+    List<UUID> findByIndex(String kind, List<byte[]> candidates) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT DISTINCT subject_id FROM register_blind_index WHERE kind = :kind AND hash IN (:hashes)")
+                .param("kind", kind).param("hashes", candidates).query(UUID.class).list();
+    }
+
+    // --- attachments ---
+
+    void insertAttachment(SubjectId subject, UUID id, UUID record, String mediaType, long size, byte[] ciphertext,
+            Instant now) {
+        jdbc.sql("""
+                INSERT INTO register_attachment (subject_id, id, record_id, media_type, size, ciphertext, created_at)
+                VALUES (:s, :id, :record, :type, :size, :ciphertext, :now)
+                """).param("s", subject.value()).param("id", id).param("record", record).param("type", mediaType)
+                .param("size", size).param("ciphertext", ciphertext).param("now", JdbcTime.param(now)).update();
+    }
+
+    /** The attachment's record id and ciphertext. */
+    record StoredAttachment(UUID record, byte[] ciphertext) {
+    }
+
+    Optional<StoredAttachment> attachment(SubjectId subject, UUID id) {
+        return jdbc.sql("SELECT record_id, ciphertext FROM register_attachment WHERE subject_id = :s AND id = :id")
+                .param("s", subject.value()).param("id", id)
+                .query((rs, n) -> new StoredAttachment(rs.getObject("record_id", UUID.class), rs.getBytes("ciphertext")))
+                .optional();
+    }
+
+    // --- change history ---
+
+    void change(SubjectId subject, Instant at, String actor, String category, String change) {
+        jdbc.sql("""
+                INSERT INTO register_change (subject_id, at, actor, category, change)
+                VALUES (:s, :at, :actor, :category, :change)
+                """).param("s", subject.value()).param("at", JdbcTime.param(at)).param("actor", actor)
+                .param("category", category).param("change", change).update();
+    }
+
+    /** One history line per category, in one statement. */
+    void changes(SubjectId subject, Instant at, String actor, List<String> categories, String change) {
+        jdbc.sql("""
+                INSERT INTO register_change (subject_id, at, actor, category, change)
+                SELECT :s, :at, :actor, c, :change FROM unnest(CAST(:categories AS text[])) WITH ORDINALITY AS t(c, n)
+                ORDER BY n
+                """).param("s", subject.value()).param("at", JdbcTime.param(at)).param("actor", actor)
+                .param("categories", categories.toArray(String[]::new)).param("change", change).update();
+    }
+
+    List<ChangeEntry> history(SubjectId subject) {
+        return jdbc.sql("SELECT * FROM register_change WHERE subject_id = :s ORDER BY seq")
+                .param("s", subject.value())
+                .query((rs, n) -> new ChangeEntry(rs.getLong("seq"), JdbcTime.required(rs, "at"), rs.getString("actor"),
+                        rs.getString("category"), rs.getString("change")))
+                .list();
+    }
+
+    // --- mapping ---
+
+    static String[] names(Set<SubjectKind> kinds) {
+        return kinds.stream().map(Enum::name).sorted().toArray(String[]::new);
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        UUID org = rs.getObject("organisation_id", UUID.class);
+        Organisation organisation = org == null ? null
+                : new Organisation(org, rs.getString("org_name"), rs.getString("org_number"),
+                        rs.getString("business_address"));
+        return new Row(new SubjectId(rs.getObject("id", UUID.class)), kinds(rs.getArray("kinds")), organisation,
+                JdbcTime.required(rs, "created_at"), JdbcTime.required(rs, "updated_at"), rs.getLong("version"),
+                JdbcTime.instant(rs, "erased_at"), JdbcTime.instant(rs, "erasure_completed_at"));
+    }
+
+    private static StoredRecord record(ResultSet rs, int n) throws SQLException {
+        return new StoredRecord(rs.getObject("id", UUID.class), rs.getString("category"), rs.getBytes("ciphertext"),
+                Source.valueOf(rs.getString("source")), List.of(strings(rs.getArray("purposes"))),
+                LegalBasis.valueOf(rs.getString("legal_basis")), JdbcTime.required(rs, "collected_at"),
+                JdbcTime.required(rs, "confirmed_at"), rs.getLong("version"));
+    }
+
+    private static Set<SubjectKind> kinds(Array array) throws SQLException {
+        Set<SubjectKind> kinds = EnumSet.noneOf(SubjectKind.class);
+        Arrays.stream(strings(array)).map(SubjectKind::valueOf).forEach(kinds::add);
+        return kinds;
+    }
+
+    private static String[] strings(Array array) throws SQLException {
+        return (String[]) array.getArray();
+    }
+}

@@ -1,0 +1,35 @@
+package no.vern.register.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/** Checks free text and single-line values (names, streets): trimmed, bounded, no control characters. */
+final class Text {
+
+    private Text() {
+    }
+
+    static String line(@Nullable String raw, int max, String missing) {
+        if (raw == null || raw.isBlank()) {
+            throw new Rejected(missing);
+        }
+        String value = raw.strip().replaceAll("\\s+", " ");
+        if (value.length() > max) {
+            throw new Rejected("is longer than " + max + " characters");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new Rejected("contains control characters");
+        }
+        return value;
+    }
+
+    static String block(String raw, int max) {
+        String value = raw.strip();
+        if (value.length() > max) {
+            throw new Rejected("is longer than " + max + " characters");
+        }
+        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            throw new Rejected("contains control characters");
+        }
+        return value;
+    }
+}

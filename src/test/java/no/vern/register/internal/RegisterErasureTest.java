@@ -1,0 +1,157 @@
+package no.vern.register.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import no.vern.crypto.CryptoShredder;
+import no.vern.processing.SubjectKind;
+import no.vern.register.ConsentRequired;
+import no.vern.register.ErasureResult;
+import no.vern.register.NewSubject;
+import no.vern.register.PersonalData;
+import no.vern.register.RecordsErased;
+import no.vern.register.Source;
+import no.vern.register.SubjectErased;
+import no.vern.register.SubjectGone;
+import no.vern.register.SubjectRegister;
+import no.vern.register.SubjectUpdate;
+import no.vern.shared.Actor;
+import no.vern.shared.SubjectId;
+import no.vern.support.Canaries;
+import no.vern.support.VernTest;
+
+/** Erasure by crypto-shredding (GDPR Art. 17, S26): order, idempotency, crash half-way, purpose-only erasure. */
+@VernTest
+@RecordApplicationEvents
+class RegisterErasureTest {
+
+    private static final String PURPOSE = "customer-administration";
+
+    @Autowired
+    SubjectRegister register;
+    @Autowired
+    Erasure erasure;
+    @Autowired
+    CryptoShredder shredder;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationEvents events;
+
+    SubjectId contact(String email) {
+        return register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT), PURPOSE, Source.CUSTOMER,
+                null, PersonalData.contact(Canaries.NAME, email, Canaries.PHONE)));
+    }
+
+    long rows(String table, SubjectId subject) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE subject_id = :s").param("s", subject.value())
+                .query(Long.class).single();
+    }
+
+    @Test
+    void erasureDestroysTheKeyDeletesRowsAndBlindIndexesAndPublishesSubjectErased() {
+        SubjectId subject = contact("erase.me@kanarifugl.example");
+
+        ErasureResult result = register.erase(subject);
+
+        assertThat(result.alreadyErased()).isFalse();
+        assertThat(result.recordsDeleted()).isEqualTo(3);
+        assertThat(shredder.isShredded(subject)).isTrue();
+        assertThat(rows("register_record", subject)).isZero();
+        assertThat(rows("register_blind_index", subject)).isZero();
+        assertThat(register.findByEmail("erase.me@kanarifugl.example")).isEmpty();
+        assertThat(register.isErased(subject)).isTrue();
+        assertThat(events.stream(SubjectErased.class).filter(e -> e.subject().equals(subject))).hasSize(1);
+        assertThatThrownBy(() -> register.read(subject, PURPOSE)).isInstanceOf(SubjectGone.class);
+        assertThat(register.history(subject)).anyMatch(c -> c.change().equals("erased"));
+    }
+
+    @Test
+    void asecondErasureIsANoOp() {
+        SubjectId subject = contact("twice@kanarifugl.example");
+        register.erase(subject);
+
+        ErasureResult again = register.erase(subject);
+
+        assertThat(again.alreadyErased()).isTrue();
+        assertThat(events.stream(SubjectErased.class).filter(e -> e.subject().equals(subject))).hasSize(1);
+    }
+
+    @Test
+    void anErasureThatCrashedAfterTheKeyWasDestroyedIsFinishedByTheNextErase() {
+        SubjectId subject = contact("crash.after.shred@kanarifugl.example");
+        erasure.markErased(subject);
+        erasure.shred(subject);
+        // crash here: key gone, rows still there; nothing can be read any more
+        assertThat(rows("register_record", subject)).isEqualTo(3);
+        assertThatThrownBy(() -> register.read(subject, PURPOSE)).isInstanceOf(SubjectGone.class);
+
+        ErasureResult finished = register.erase(subject);
+
+        assertThat(finished.alreadyErased()).isFalse();
+        assertThat(finished.recordsDeleted()).isEqualTo(3);
+        assertThat(rows("register_record", subject)).isZero();
+        assertThat(rows("register_blind_index", subject)).isZero();
+    }
+
+    @Test
+    void anErasureThatCrashedBeforeTheShredIsFinishedByTheNextErase() {
+        SubjectId subject = contact("crash.before.shred@kanarifugl.example");
+        erasure.markErased(subject);
+        // crash here: marked, key still there
+        assertThat(shredder.isShredded(subject)).isFalse();
+
+        register.erase(subject);
+
+        assertThat(shredder.isShredded(subject)).isTrue();
+        assertThat(rows("register_record", subject)).isZero();
+    }
+
+    @Test
+    void finishingTwiceDeletesNothingMore() {
+        SubjectId subject = contact("finish.twice@kanarifugl.example");
+        register.erase(subject);
+        assertThat(erasure.finish(subject, Actor.system("test"))).isZero();
+    }
+
+    @Test
+    void nothingCanBeAddedToAnErasedSubject() {
+        SubjectId subject = contact("closed@kanarifugl.example");
+        long version = register.summary(subject).version();
+        register.erase(subject);
+        assertThatThrownBy(() -> register.update(subject, version, new SubjectUpdate(PURPOSE, Source.CUSTOMER, null,
+                null, PersonalData.contact("Ny", null, null)))).isInstanceOf(SubjectGone.class);
+    }
+
+    @Test
+    void erasingOnePurposeLeavesTheRecordsOfOtherPurposes() {
+        SubjectId subject = contact("two.purposes@kanarifugl.example");
+        register.update(subject, 1, new SubjectUpdate("newsletter", Source.SUBJECT, null, null,
+                PersonalData.contact(null, "two.purposes@kanarifugl.example", null)));
+        assertThat(register.read(subject, "newsletter").records()).hasSize(1);
+
+        register.eraseRecords(subject, "newsletter");
+
+        assertThat(register.read(subject, "newsletter").records()).isEmpty();
+        assertThat(register.read(subject, PURPOSE).records()).hasSize(3);
+        assertThat(register.findByEmail("two.purposes@kanarifugl.example")).hasSize(1);
+        assertThat(events.stream(RecordsErased.class).filter(e -> e.subject().equals(subject))).hasSize(1);
+    }
+
+    @Test
+    void aCvNeedsConsentBeforeItIsStored() {
+        // S4: candidates' data only after consent; without a consent module no consent exists.
+        SubjectId subject = contact("cv@kanarifugl.example");
+        assertThatThrownBy(() -> register.attach(subject, "recruitment", "application/pdf", new byte[] { 1, 2, 3 }))
+                .isInstanceOf(ConsentRequired.class);
+        assertThat(rows("register_attachment", subject)).isZero();
+    }
+}
