@@ -63,7 +63,9 @@ class ConsentApiTest {
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/v1/consents/")))
                 .andExpect(jsonPath("$.receiptId").isString())
-                .andExpect(jsonPath("$.withdrawUrl").value(org.hamcrest.Matchers.containsString("/samtykke/trekk-tilbake/")))
+                .andExpect(jsonPath("$.withdrawUrl").value(org.hamcrest.Matchers.anyOf(
+                        org.hamcrest.Matchers.containsString("/samtykke/trekk-tilbake/"),
+                        org.hamcrest.Matchers.containsString("/consent/withdraw/"))))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
