@@ -44,7 +44,6 @@ import no.vern.processing.ProcessingRecord;
 import no.vern.processing.ProcessingRecordDocument;
 import no.vern.processing.Purpose;
 import no.vern.processing.RecordVersion;
-import no.vern.register.ConsentGate;
 import no.vern.register.SubjectRegister;
 import no.vern.register.SubjectSummary;
 import no.vern.shared.Actor;
@@ -54,12 +53,12 @@ import no.vern.shared.NotFound;
 import no.vern.shared.SubjectId;
 
 /**
- * The consent ledger and the register's consent gate in one place, so that the gate reads exactly
- * what the ledger writes: every event and its projection row commit together, and the gate reads the
- * projection by primary key on every call (no cache, so every node sees a withdrawal at once).
+ * The consent ledger: every event and its projection row commit together, so the gate
+ * ({@link LedgerConsentGate}), which reads the projection by primary key on every call, sees a
+ * withdrawal at once on every node.
  */
 @Service
-class ConsentService implements ConsentLedger, ConsentGate {
+class ConsentService implements ConsentLedger {
 
     private static final Logger log = LoggerFactory.getLogger(ConsentService.class);
     private static final Pattern PURPOSE_KEY = Pattern.compile("[a-z0-9-]{1,60}");
@@ -94,8 +93,8 @@ class ConsentService implements ConsentLedger, ConsentGate {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    @Override
-    public boolean permits(SubjectId subject, String purposeKey) {
+    /** Whether a consent is in force now (the same answer as the gate). */
+    boolean permits(SubjectId subject, String purposeKey) {
         return events.permits(subject, purposeKey, clock.instant());
     }
 
