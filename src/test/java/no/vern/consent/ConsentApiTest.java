@@ -181,4 +181,12 @@ class ConsentApiTest {
         assertThat(response).doesNotContain(email);
         return response;
     }
+
+    @Test
+    void theApiIsDocumentedInTheOpenApiDescription() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/consents'].post.summary").isString())
+                .andExpect(jsonPath("$.paths['/api/v1/consents/check'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/consents/{receiptId}/withdraw'].post").exists());
+    }
 }
