@@ -1,0 +1,67 @@
+package no.vern.consent.internal;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import no.vern.consent.Channel;
+import no.vern.consent.ConsentReceipt;
+import no.vern.consent.GiveConsent;
+import no.vern.processing.SubjectKind;
+import no.vern.register.NewSubject;
+import no.vern.register.PersonalData;
+import no.vern.register.Source;
+import no.vern.register.SubjectRegister;
+import no.vern.shared.DemoMode;
+
+/**
+ * In demo mode, on an empty ledger: invented prospects and candidates who consent first and are then
+ * entered into the register (the gate now permits it), so the console shows consents working.
+ */
+@Component
+@Order(200)
+class ConsentDemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsentDemoData.class);
+    private static final String[][] PROSPECTS = { { "Solveig Aasheim", "solveig.aasheim@example.no" },
+            { "Torbjørn Kvamme", "torbjorn.kvamme@example.no" }, { "Ingrid Lyngstad", "ingrid.lyngstad@example.no" },
+            { "Halvard Nesheim", "halvard.nesheim@example.no" }, { "Marte Brekkeflat", "marte.brekkeflat@example.no" } };
+    private static final String[][] CANDIDATES = { { "Eirik Sæterdal", "eirik.saeterdal@example.no" },
+            { "Nora Fjellstad", "nora.fjellstad@example.no" }, { "Jonas Vindenes", "jonas.vindenes@example.no" } };
+
+    private final DemoMode demo;
+    private final ConsentService consents;
+    private final SubjectRegister register;
+
+    ConsentDemoData(DemoMode demo, ConsentService consents, SubjectRegister register) {
+        this.demo = demo;
+        this.consents = consents;
+        this.register = register;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!demo.enabled() || !consents.empty()) {
+            return;
+        }
+        for (String[] p : PROSPECTS) {
+            enter(SubjectKind.PROSPECT, "prospect-dialogue", Channel.WEB_FORM, p[0], p[1]);
+        }
+        for (String[] c : CANDIDATES) {
+            enter(SubjectKind.CANDIDATE, "recruitment", Channel.WEB_FORM, c[0], c[1]);
+        }
+        log.info("Demo consents recorded: {} prospects, {} candidates", PROSPECTS.length, CANDIDATES.length);
+    }
+
+    private void enter(SubjectKind kind, String purpose, Channel channel, String name, String email) {
+        ConsentReceipt receipt = consents.give(GiveConsent.of(null, purpose, channel, Locale.forLanguageTag("nb")));
+        register.register(new NewSubject(receipt.subject(), Set.of(kind), purpose, Source.SUBJECT, null,
+                PersonalData.contact(name, email, null)));
+    }
+}

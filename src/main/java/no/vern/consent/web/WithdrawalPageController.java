@@ -1,0 +1,155 @@
+package no.vern.consent.web;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import no.vern.consent.Channel;
+import no.vern.consent.ConsentLedger;
+import no.vern.consent.ConsentReceiptDocument;
+
+/**
+ * The one-click withdrawal of a receipt's link (GDPR Art. 7(3): as easy as giving): GET shows one
+ * button and never changes anything, POST withdraws and redirects to a confirmation. Norwegian under
+ * {@code /samtykke/trekk-tilbake/}, English under {@code /consent/withdraw/}; the token is the receipt
+ * id signed with HMAC-SHA256, so the link works without login and cannot be guessed.
+ */
+@Controller
+class WithdrawalPageController {
+
+    static final String PAGE = "consent/withdraw";
+    static final String DONE = "consent/withdrawn";
+    static final String INVALID = "consent/invalid-link";
+    static final String NB = "/samtykke/trekk-tilbake/";
+    static final String EN = "/consent/withdraw/";
+
+    private final ConsentLedger ledger;
+
+    WithdrawalPageController(ConsentLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @GetMapping(NB + "{token}")
+    @PreAuthorize("permitAll()")
+    String showNb(@PathVariable String token, @RequestParam(name = "lang", required = false) @Nullable String lang,
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        if ("en".equals(lang)) {
+            return "redirect:" + EN + token;
+        }
+        return show(token, nb(), model, request, response);
+    }
+
+    @GetMapping(EN + "{token}")
+    @PreAuthorize("permitAll()")
+    String showEn(@PathVariable String token, @RequestParam(name = "lang", required = false) @Nullable String lang,
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        if ("nb".equals(lang)) {
+            return "redirect:" + NB + token;
+        }
+        return show(token, Locale.ENGLISH, model, request, response);
+    }
+
+    @PostMapping(NB + "{token}")
+    @PreAuthorize("permitAll()")
+    String withdrawNb(@PathVariable String token, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        return withdraw(token, NB, nb(), model, request, response);
+    }
+
+    @PostMapping(EN + "{token}")
+    @PreAuthorize("permitAll()")
+    String withdrawEn(@PathVariable String token, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        return withdraw(token, EN, Locale.ENGLISH, model, request, response);
+    }
+
+    @GetMapping(NB + "{token}/bekreftet")
+    @PreAuthorize("permitAll()")
+    String doneNb(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return done(token, nb(), model, request, response);
+    }
+
+    @GetMapping(EN + "{token}/done")
+    @PreAuthorize("permitAll()")
+    String doneEn(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return done(token, Locale.ENGLISH, model, request, response);
+    }
+
+    @GetMapping({ NB + "{token}/kvittering.json", EN + "{token}/kvittering.json" })
+    @PreAuthorize("permitAll()")
+    ResponseEntity<ConsentReceiptDocument> receipt(@PathVariable String token) {
+        return ledger.receiptOfToken(token)
+                .map(id -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"kvittering-" + id + ".json\"")
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store").body(ledger.receipt(id)))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    private String show(String token, Locale locale, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        language(locale, request, response);
+        UUID id = ledger.receiptOfToken(token).orElse(null);
+        if (id == null) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return INVALID;
+        }
+        ConsentReceiptDocument receipt = ledger.receipt(id);
+        model.addAttribute("receipt", receipt);
+        model.addAttribute("purposeName", receipt.purposes().get(0).name());
+        model.addAttribute("active", receipt.status().grants());
+        model.addAttribute("action", ("en".equals(locale.getLanguage()) ? EN : NB) + token);
+        model.addAttribute("receiptJson", ("en".equals(locale.getLanguage()) ? EN : NB) + token + "/kvittering.json");
+        return PAGE;
+    }
+
+    private String withdraw(String token, String base, Locale locale, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        UUID id = ledger.receiptOfToken(token).orElse(null);
+        if (id == null) {
+            language(locale, request, response);
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return INVALID;
+        }
+        ledger.withdrawReceipt(id, Channel.WITHDRAWAL_LINK, null);
+        return "redirect:" + base + token + (base.equals(EN) ? "/done" : "/bekreftet");
+    }
+
+    private String done(String token, Locale locale, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        language(locale, request, response);
+        UUID id = ledger.receiptOfToken(token).orElse(null);
+        if (id == null) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return INVALID;
+        }
+        ConsentReceiptDocument receipt = ledger.receipt(id);
+        model.addAttribute("receipt", receipt);
+        model.addAttribute("purposeName", receipt.purposes().get(0).name());
+        return DONE;
+    }
+
+    private static void language(Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        // The page's language is given by its address: set it for this request only (no cookie).
+        request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, locale);
+        response.setLocale(locale);
+    }
+
+    private static Locale nb() {
+        return Locale.forLanguageTag("nb");
+    }
+}

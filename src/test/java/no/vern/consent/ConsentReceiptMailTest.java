@@ -1,0 +1,87 @@
+package no.vern.consent;
+
+import static no.vern.consent.ConsentTestSupport.NB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.internet.MimeMessage;
+import no.vern.support.Canaries;
+import no.vern.support.VernTest;
+
+/**
+ * A receipt sent to the address the person gave (used only to send: never stored, never logged; the
+ * canary check of every test class fails on any log line holding it).
+ */
+@VernTest
+class ConsentReceiptMailTest {
+
+    static final GreenMail MAIL = start();
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    static GreenMail start() {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        // A mailbox made in advance: GreenMail (the test's server, not Vern) logs the address when it
+        // has to create one on delivery, which the canary check would rightly flag.
+        mail.setUser(Canaries.EMAIL, "kanari-login", "kanari-passord");
+        return mail;
+    }
+
+    @AfterAll
+    static void stop() {
+        MAIL.stop();
+    }
+
+    @Autowired
+    ConsentLedger ledger;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theReceiptArrivesWithTheWithdrawLinkAndTheAddressIsKeptNowhere() throws Exception {
+        ConsentReceipt receipt = ledger.give(GiveConsent.of(null, "prospect-dialogue", Channel.WEB_FORM, NB)
+                .withEmail(Canaries.EMAIL));
+
+        assertThat(MAIL.waitForIncomingEmail(5000, 1)).isTrue();
+        MimeMessage message = MAIL.getReceivedMessages()[0];
+        assertThat(message.getAllRecipients()[0].toString()).isEqualTo(Canaries.EMAIL);
+        assertThat(message.getSubject()).startsWith("Kvittering for samtykke");
+        String body = GreenMailUtil.getBody(message);
+        assertThat(jakarta.mail.internet.MimeUtility.decodeText(body.replace("=\r\n", "").replace("=\n", "")))
+                .contains(receipt.receiptId().toString());
+        assertThat(body.replace("=\r\n", "").replace("=\n", "").replace("=3D", "="))
+                .contains(receipt.withdrawUrl().substring(receipt.withdrawUrl().lastIndexOf('/') + 1));
+
+        // Never stored: not in the ledger, nor anywhere the consent module writes.
+        assertThat(jdbc.sql("SELECT count(*) FROM consent_event WHERE consent_event::text ILIKE :e")
+                .param("e", "%kanarifugl%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM consent_state WHERE consent_state::text ILIKE :e")
+                .param("e", "%kanarifugl%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE serialized_event ILIKE :e")
+                .param("e", "%kanarifugl%").query(Long.class).single()).isZero();
+    }
+}
