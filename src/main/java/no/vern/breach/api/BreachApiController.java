@@ -93,6 +93,15 @@ class BreachApiController {
     record Linked(int added) {
     }
 
+    /** A linked person as the API shows it: the opaque id and the state of the notice. */
+    record Affected(String subject, String source, Instant linkedAt, @Nullable String noticeStatus,
+            @Nullable Instant notifiedAt, @Nullable String noticeLanguage) {
+        static Affected of(AffectedSubject s) {
+            return new Affected(s.subject().toString(), s.source(), s.linkedAt(), s.noticeStatus(), s.notifiedAt(),
+                    s.noticeLanguage());
+        }
+    }
+
     @PostMapping
     @PreAuthorize(WRITE)
     @Operation(summary = "Report a breach", description = "Starts the 72-hour clock: notifyAuthorityBy = awareAt + 72 real hours (GDPR Art. 33(1)).")
@@ -170,8 +179,8 @@ class BreachApiController {
     @GetMapping("/{id}/affected-subjects")
     @PreAuthorize(READ)
     @Operation(summary = "The people linked to a breach (ids only) and the state of their notice")
-    List<AffectedSubject> affected(@PathVariable String id) {
-        return register.affectedSubjects(BreachId.parse(id));
+    List<Affected> affected(@PathVariable String id) {
+        return register.affectedSubjects(BreachId.parse(id)).stream().map(Affected::of).toList();
     }
 
     @GetMapping("/{id}/timeline")

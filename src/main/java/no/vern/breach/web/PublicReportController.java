@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,6 +39,7 @@ class PublicReportController {
     static final String NB_PATH = "/personvern/avvik";
     static final String EN_PATH = "/privacy/breach";
     static final Locale NORWEGIAN = Locale.forLanguageTag("nb");
+    static final Pattern RECEIPT = Pattern.compile("AVVIK-\\d{4}-\\d{4,6}");
 
     private final BreachRegister register;
     private final PublicReportLimiter limiter;
@@ -52,21 +53,25 @@ class PublicReportController {
 
     @GetMapping(NB_PATH)
     @PreAuthorize("permitAll()")
-    String formNb(@RequestParam(name = "lang", required = false) @Nullable String lang, Model model,
+    String formNb(@RequestParam(name = "lang", required = false) @Nullable String lang,
+            @RequestParam(name = "receipt", required = false) @Nullable String receipt, Model model,
             HttpServletRequest request, HttpServletResponse response) {
         if ("en".equals(lang)) {
             return "redirect:" + EN_PATH;
         }
+        receipt(receipt, model);
         return show(NORWEGIAN, NB_PATH, EN_PATH, model, request, response);
     }
 
     @GetMapping(EN_PATH)
     @PreAuthorize("permitAll()")
-    String formEn(@RequestParam(name = "lang", required = false) @Nullable String lang, Model model,
+    String formEn(@RequestParam(name = "lang", required = false) @Nullable String lang,
+            @RequestParam(name = "receipt", required = false) @Nullable String receipt, Model model,
             HttpServletRequest request, HttpServletResponse response) {
         if ("nb".equals(lang)) {
             return "redirect:" + NB_PATH;
         }
+        receipt(receipt, model);
         return show(Locale.ENGLISH, EN_PATH, NB_PATH, model, request, response);
     }
 
@@ -74,18 +79,22 @@ class PublicReportController {
     @PreAuthorize("permitAll()")
     String reportNb(@RequestParam(defaultValue = "") String whatHappened,
             @RequestParam(defaultValue = "") String discoveredAt, @RequestParam(defaultValue = "") String contact,
-            Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        return report(NORWEGIAN, NB_PATH, EN_PATH, whatHappened, discoveredAt, contact, model, request, response,
-                redirect);
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        return report(NORWEGIAN, NB_PATH, EN_PATH, whatHappened, discoveredAt, contact, model, request, response);
     }
 
     @PostMapping(EN_PATH)
     @PreAuthorize("permitAll()")
     String reportEn(@RequestParam(defaultValue = "") String whatHappened,
             @RequestParam(defaultValue = "") String discoveredAt, @RequestParam(defaultValue = "") String contact,
-            Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        return report(Locale.ENGLISH, EN_PATH, NB_PATH, whatHappened, discoveredAt, contact, model, request, response,
-                redirect);
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        return report(Locale.ENGLISH, EN_PATH, NB_PATH, whatHappened, discoveredAt, contact, model, request, response);
+    }
+
+    private static void receipt(@Nullable String receipt, Model model) {
+        if (receipt != null && RECEIPT.matcher(receipt).matches()) {
+            model.addAttribute("receipt", receipt);
+        }
     }
 
     private String show(Locale locale, String path, String other, Model model, HttpServletRequest request,
@@ -103,8 +112,7 @@ class PublicReportController {
     }
 
     private String report(Locale locale, String path, String other, String whatHappened, String discoveredAt,
-            String contact, Model model, HttpServletRequest request, HttpServletResponse response,
-            RedirectAttributes redirect) {
+            String contact, Model model, HttpServletRequest request, HttpServletResponse response) {
         if (!limiter.tryAcquire(request.getRemoteAddr())) {
             request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, locale);
             response.setLocale(locale);
@@ -143,8 +151,8 @@ class PublicReportController {
             // The company becomes aware when the report arrives: the 72-hour clock starts now.
             Breach breach = register.report(new NewBreach(title(what), what, discovered, now, Channel.PUBLIC_FORM,
                     contact));
-            redirect.addFlashAttribute("receipt", breach.receipt());
-            return "redirect:" + path;
+            // The receipt number is no personal data; in the address, the thank-you page needs no session.
+            return "redirect:" + path + "?receipt=" + breach.receipt();
         } catch (InvalidInput e) {
             model.addAttribute("error", "breach.public.error.what");
             return show(locale, path, other, model, request, response);
