@@ -1,6 +1,7 @@
 package no.vern.breach;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +32,9 @@ public record NewBreach(String title, String whatHappened, @Nullable Instant dis
         title = title == null ? "" : title.strip();
         whatHappened = whatHappened == null ? "" : whatHappened.strip();
         reporterContact = reporterContact == null || reporterContact.isBlank() ? null : reporterContact.strip();
+        // Whole seconds: the clock is stated to the second, in pages, drafts and the API.
+        awareAt = awareAt == null ? null : awareAt.truncatedTo(ChronoUnit.SECONDS);
+        discoveredAt = discoveredAt == null ? null : discoveredAt.truncatedTo(ChronoUnit.SECONDS);
         List<InvalidInput.FieldError> errors = new ArrayList<>();
         if (title.isEmpty() || title.length() > MAX_TITLE) {
             errors.add(new InvalidInput.FieldError("title", "is required, at most " + MAX_TITLE + " characters"));

@@ -80,11 +80,13 @@ public class BreachDocuments {
         values.put("mainCause", or(b.facts().mainCause(), unknown));
         values.put("period", b.facts().periodFrom() == null && b.facts().periodTo() == null ? unknown
                 : time.local(b.facts().periodFrom()) + " – " + time.local(b.facts().periodTo()));
+        String unknownInline = msg("breach.unknown.inline", locale);
         values.put("discovered", msg("breach.draft.discoveredValue", locale,
-                b.discoveredAt() == null ? unknown : time.local(b.discoveredAt()), time.local(b.awareAt())));
-        values.put("numberAffected", msg("breach.draft.numbers", locale,
-                b.facts().approxSubjects() == null ? unknown : String.valueOf(b.facts().approxSubjects()),
-                b.facts().approxRecords() == null ? unknown : String.valueOf(b.facts().approxRecords())));
+                b.discoveredAt() == null ? unknownInline : time.local(b.discoveredAt()), time.local(b.awareAt())));
+        values.put("numberAffected", b.facts().approxSubjects() == null && b.facts().approxRecords() == null ? unknown
+                : msg("breach.draft.numbers", locale,
+                        b.facts().approxSubjects() == null ? unknownInline : String.valueOf(b.facts().approxSubjects()),
+                        b.facts().approxRecords() == null ? unknownInline : String.valueOf(b.facts().approxRecords())));
         values.put("whatHappened", or(b.facts().whatHappened(), unknown));
         values.put("howItArose", or(b.facts().howItArose(), unknown));
         values.put("dataTypes", b.facts().dataCategories().isEmpty() ? unknown
