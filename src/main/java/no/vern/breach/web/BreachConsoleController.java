@@ -28,6 +28,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import no.vern.audit.AuditEvent;
+import no.vern.audit.AuditLog;
+import no.vern.audit.Outcome;
 import no.vern.breach.Breach;
 import no.vern.breach.BreachFacts;
 import no.vern.breach.BreachId;
@@ -64,10 +67,13 @@ class BreachConsoleController {
     private final BreachRegister register;
     private final BreachDocuments documents;
     private final ProcessingRecord record;
+    private final AuditLog audit;
     private final Clock clock;
 
-    BreachConsoleController(BreachRegister register, BreachDocuments documents, ProcessingRecord record, Clock clock) {
+    BreachConsoleController(BreachRegister register, BreachDocuments documents, ProcessingRecord record,
+            AuditLog audit, Clock clock) {
         this.register = register;
+        this.audit = audit;
         this.documents = documents;
         this.record = record;
         this.clock = clock;
@@ -121,7 +127,10 @@ class BreachConsoleController {
     @GetMapping("/console/breach/{id}")
     @PreAuthorize(READ)
     String detail(@PathVariable String id, Model model) {
-        return detailView(register.get(BreachId.parse(id)), model);
+        Breach b = register.get(BreachId.parse(id));
+        // The page may show the reporter's contact details: reading it is recorded like any other read.
+        audit.record(AuditEvent.of("breach.case.read", Outcome.SUCCESS).withTargets(b.id().reference()));
+        return detailView(b, model);
     }
 
     private String detailView(Breach b, Model model) {

@@ -86,6 +86,26 @@ class BreachMailTests extends BreachMailSupport {
     }
 
     @Test
+    void demoDataShowsAClosedANotifiedAndARunningBreach(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        Breaches empty = new Breaches(jdbc) {
+            @Override
+            long count() {
+                return 0;
+            }
+        };
+        java.util.Set<no.vern.breach.BreachId> before = register.list().stream().map(Breach::id)
+                .collect(java.util.stream.Collectors.toSet());
+        new DemoBreaches(new no.vern.shared.DemoMode(true, java.nio.file.Path.of("target")), empty, register, clock).seed();
+        java.util.List<Breach> demo = register.list().stream().filter(b -> !before.contains(b.id())).toList();
+        assertThat(demo).extracting(Breach::status).containsExactlyInAnyOrder(no.vern.breach.BreachStatus.CLOSED,
+                no.vern.breach.BreachStatus.NOTIFIED_AUTHORITY, no.vern.breach.BreachStatus.REPORTED);
+        assertThat(demo).filteredOn(b -> b.status() == no.vern.breach.BreachStatus.CLOSED).singleElement()
+                .satisfies(b -> assertThat(b.riskReasoning()).isNotBlank());
+        assertThat(demo).filteredOn(Breach::clockRunning).singleElement()
+                .satisfies(b -> assertThat(b.timeLeft(clock.instant())).isPositive());
+    }
+
+    @Test
     void noEscalationOnceNotifiedOrAssessedAsNoRisk() throws Exception {
         Breach notified = reportNow(null);
         register.recordAuthorityNotification(notified.id(), NotificationPhase.INITIAL, clock.instant(), "DT-1", "");
