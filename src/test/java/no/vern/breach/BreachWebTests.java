@@ -203,6 +203,10 @@ class BreachWebTests extends BreachMailSupport {
                 "Tiltak:\nGjennomført: Remote wipe sent.", "Er de berørte informert, og hvordan:\nIkke avgjort",
                 "Kontaktperson:\nPersonvernombudet i Webstep AS", "Første melding");
         assertThat(BreachDocuments.DRAFT_FIELDS).hasSize(13);
+        String viaApi = mvc.perform(get("/api/v1/breaches/" + b.id() + "/authority-draft")
+                .header("Authorization", Tokens.bearer(tokens, ApiScope.BREACHES_READ))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(viaApi).isEqualTo(initial);
 
         register.recordAuthorityNotification(b.id(), NotificationPhase.INITIAL, clock.instant(), "DT-2026-77", "");
         String followUp = mvc.perform(get("/console/breach/" + b.id() + "/draft.txt").param("phase", "FOLLOW_UP")

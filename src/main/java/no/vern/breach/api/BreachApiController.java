@@ -1,11 +1,14 @@
 package no.vern.breach.api;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,6 +34,7 @@ import no.vern.breach.NewBreach;
 import no.vern.breach.NotificationPhase;
 import no.vern.breach.RiskLevel;
 import no.vern.breach.TimelineEntry;
+import no.vern.breach.internal.BreachDocuments;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.SubjectId;
 
@@ -43,9 +48,11 @@ class BreachApiController {
     static final String WRITE = "hasAuthority('SCOPE_breaches:write')";
 
     private final BreachRegister register;
+    private final BreachDocuments documents;
 
-    BreachApiController(BreachRegister register) {
+    BreachApiController(BreachRegister register, BreachDocuments documents) {
         this.register = register;
+        this.documents = documents;
     }
 
     record ReportRequest(@Nullable String title, @Nullable String whatHappened, @Nullable OffsetDateTime awareAt,
@@ -181,6 +188,23 @@ class BreachApiController {
     @Operation(summary = "The people linked to a breach (ids only) and the state of their notice")
     List<Affected> affected(@PathVariable String id) {
         return register.affectedSubjects(BreachId.parse(id)).stream().map(Affected::of).toList();
+    }
+
+    @GetMapping("/{id}/authority-draft")
+    @PreAuthorize(READ)
+    @Operation(summary = "The Datatilsynet notification draft as text to paste into the authority's form",
+            description = "phase INITIAL or FOLLOW_UP (Art. 33(4)); lang nb (default) or en.")
+    ResponseEntity<String> draft(@PathVariable String id, @RequestParam(defaultValue = "INITIAL") String phase,
+            @RequestParam(defaultValue = "nb") String lang) {
+        NotificationPhase p;
+        try {
+            p = NotificationPhase.valueOf(phase.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("phase", "must be INITIAL or FOLLOW_UP");
+        }
+        Locale locale = "en".equals(lang) ? Locale.ENGLISH : Locale.forLanguageTag("nb");
+        String text = documents.draftText(register.get(BreachId.parse(id)), p, locale);
+        return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8)).body(text);
     }
 
     @GetMapping("/{id}/timeline")
