@@ -17,7 +17,9 @@ public enum ApiScope {
     SUBJECTS_WRITE("subjects:write"),
     SUBJECTS_ERASE("subjects:erase"),
     CONSENT_READ("consent:read"),
-    CONSENT_WRITE("consent:write");
+    CONSENT_WRITE("consent:write"),
+    BREACHES_READ("breaches:read"),
+    BREACHES_WRITE("breaches:write");
 
     private final String value;
 

@@ -1,0 +1,75 @@
+package no.vern.breach.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+
+import no.vern.breach.Breach;
+import no.vern.breach.BreachRegister;
+import no.vern.shared.ConsoleSection;
+import no.vern.shared.DashboardTile;
+import no.vern.shared.PublicEndpoints;
+
+/** Wires the breach module into the console, the public site and the job scheduler. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BreachProperties.class)
+class BreachConfiguration {
+
+    /** Everyone on the staff can report a breach; the section is visible to all. */
+    @Bean
+    ConsoleSection breachConsoleSection() {
+        return new ConsoleSection(600, "/console/breach", "breach.nav", List.of());
+    }
+
+    /** S22: anyone, also outside the company, can report a breach. */
+    @Bean
+    PublicEndpoints breachPublicEndpoints() {
+        return new PublicEndpoints("breach", List.of("/personvern/avvik", "/privacy/breach"));
+    }
+
+    /** The dashboard's breach banner: open clocks and the time left on the most urgent. */
+    @Bean
+    DashboardTile.Source breachDashboardTiles(BreachRegister register, Clock clock) {
+        List<String> readers = List.of("PRIVACY_OFFICER", "AUDITOR");
+        return () -> {
+            Instant now = clock.instant();
+            List<Breach> running = register.list().stream().filter(Breach::clockRunning)
+                    .sorted(Comparator.comparing(Breach::notifyAuthorityBy)).toList();
+            String urgent = running.isEmpty() ? "–" : hoursLeft(running.get(0).timeLeft(now));
+            boolean warning = !running.isEmpty() && running.get(0).timeLeft(now).compareTo(Duration.ofHours(24)) < 0;
+            return List.of(
+                    new DashboardTile(600, "breach.tile.open", String.valueOf(running.size()), "/console/breach", readers,
+                            !running.isEmpty()),
+                    new DashboardTile(601, "breach.tile.urgent", urgent, "/console/breach", readers, warning));
+        };
+    }
+
+    /** Sends queued breach mail every 30 seconds, on one node at a time. */
+    @Bean
+    RecurringTask<Void> breachOutboxTask(Outbox outbox) {
+        return Tasks.recurring("breach-outbox", FixedDelay.ofSeconds(30)).execute((instance, context) -> outbox.sendPending());
+    }
+
+    /** Looks for breaches crossing 24 h and 60 h every five minutes. */
+    @Bean
+    RecurringTask<Void> breachEscalationTask(Escalations escalations) {
+        return Tasks.recurring("breach-escalation", FixedDelay.ofMinutes(5)).execute((instance, context) -> escalations.run());
+    }
+
+    /** Time left as whole hours and minutes, negative when overdue (e.g. {@code 23 h 5 min}). */
+    static String hoursLeft(Duration left) {
+        String sign = left.isNegative() ? "-" : "";
+        Duration abs = left.abs();
+        return sign + abs.toHours() + " h " + abs.toMinutesPart() + " min";
+    }
+}

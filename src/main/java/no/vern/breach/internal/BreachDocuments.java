@@ -1,0 +1,215 @@
+package no.vern.breach.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+import no.vern.breach.AffectedSubject;
+import no.vern.breach.AuthorityNotification;
+import no.vern.breach.Breach;
+import no.vern.breach.BreachRegister;
+import no.vern.breach.NotificationPhase;
+import no.vern.processing.Contact;
+import no.vern.processing.ProcessingRecord;
+import no.vern.processing.ProcessingRecordDocument;
+import no.vern.shared.TimeFormat;
+
+/**
+ * The documents made from a breach: the Datatilsynet notification draft with exactly the fields
+ * of the authority's breach form (HTML, PDF, plain text to paste), and the one-page management
+ * report (S21) as HTML and PDF.
+ */
+@Component
+public class BreachDocuments {
+
+    /** Template of the draft. */
+    public static final String DRAFT_TEMPLATE = "breach/draft";
+    /** Template of the management report. */
+    public static final String REPORT_TEMPLATE = "breach/management";
+    private static final String CSS = "static/css/breach-report.css";
+
+    /** The fields of Datatilsynet's breach form, in its order (message keys {@code breach.draft.field.*}). */
+    public static final List<String> DRAFT_FIELDS = List.of("mainCause", "period", "discovered", "numberAffected",
+            "whatHappened", "howItArose", "dataTypes", "relation", "dataLocation", "consequences", "measures",
+            "subjectsInformed", "contact");
+
+    /** One labelled field of the draft. */
+    public record Field(String key, String label, String value) {
+    }
+
+    private final ITemplateEngine templates;
+    private final MessageSource messages;
+    private final ProcessingRecord record;
+    private final BreachRegister register;
+    private final TimeFormat time;
+    private final Clock clock;
+
+    BreachDocuments(ITemplateEngine templates, MessageSource messages, ProcessingRecord record,
+            BreachRegister register, TimeFormat time, Clock clock) {
+        this.templates = templates;
+        this.messages = messages;
+        this.record = record;
+        this.register = register;
+        this.time = time;
+        this.clock = clock;
+    }
+
+    /** The draft's fields, each with its label in the given language. */
+    public List<Field> draftFields(Breach b, Locale locale) {
+        ProcessingRecordDocument doc = record.current().document();
+        Map<String, String> values = new HashMap<>();
+        String unknown = msg("breach.unknown", locale);
+        values.put("mainCause", or(b.facts().mainCause(), unknown));
+        values.put("period", b.facts().periodFrom() == null && b.facts().periodTo() == null ? unknown
+                : time.local(b.facts().periodFrom()) + " – " + time.local(b.facts().periodTo()));
+        String unknownInline = msg("breach.unknown.inline", locale);
+        values.put("discovered", msg("breach.draft.discoveredValue", locale,
+                b.discoveredAt() == null ? unknownInline : time.local(b.discoveredAt()), time.local(b.awareAt())));
+        values.put("numberAffected", b.facts().approxSubjects() == null && b.facts().approxRecords() == null ? unknown
+                : msg("breach.draft.numbers", locale,
+                        b.facts().approxSubjects() == null ? unknownInline : String.valueOf(b.facts().approxSubjects()),
+                        b.facts().approxRecords() == null ? unknownInline : String.valueOf(b.facts().approxRecords())));
+        values.put("whatHappened", or(b.facts().whatHappened(), unknown));
+        values.put("howItArose", or(b.facts().howItArose(), unknown));
+        values.put("dataTypes", b.facts().dataCategories().isEmpty() ? unknown
+                : b.facts().dataCategories().stream()
+                        .map(k -> doc.dataCategory(k).map(c -> c.name().in(locale)).orElse(k))
+                        .collect(Collectors.joining(", ")));
+        values.put("relation", b.facts().subjectRelation().isEmpty() ? unknown
+                : b.facts().subjectRelation().stream()
+                        .map(k -> messages.getMessage("processing.subject." + k, null, k, locale))
+                        .collect(Collectors.joining(", ")));
+        values.put("dataLocation", or(b.facts().dataLocation(), unknown));
+        values.put("consequences", or(b.facts().consequences(), unknown));
+        values.put("measures", msg("breach.draft.measuresValue", locale, or(b.facts().measuresTaken(), unknown),
+                or(b.facts().measuresPlanned(), unknown)));
+        values.put("subjectsInformed", informed(b, locale));
+        Contact dpo = doc.dataProtectionOfficer();
+        values.put("contact", dpo.name() + ", " + dpo.email() + (dpo.phone() == null ? "" : ", " + dpo.phone()));
+        List<Field> fields = new ArrayList<>();
+        for (String key : DRAFT_FIELDS) {
+            fields.add(new Field(key, msg("breach.draft.field." + key, locale), values.get(key)));
+        }
+        return fields;
+    }
+
+    private String informed(Breach b, Locale locale) {
+        if (b.noticeDecision() == null) {
+            return msg("breach.draft.informed.undecided", locale);
+        }
+        if (BreachService.NOTIFY.equals(b.noticeDecision())) {
+            List<AffectedSubject> subjects = register.affectedSubjects(b.id());
+            long sent = subjects.stream().filter(s -> "SENT".equals(s.noticeStatus())).count();
+            return msg("breach.draft.informed.notify", locale, sent, subjects.size());
+        }
+        String text = msg("breach.notice.exception." + b.noticeDecision(), locale) + ". " + b.noticeReasoning();
+        if (b.publicNoticeChosen()) {
+            text += " " + msg("breach.draft.informed.public", locale) + " " + b.publicNotice();
+        }
+        return text;
+    }
+
+    /** The draft as HTML; {@code forPdf} inlines the stylesheet. */
+    public String draftHtml(Breach b, NotificationPhase phase, Locale locale, boolean forPdf) {
+        Context context = context(b, locale, forPdf);
+        context.setVariable("phase", phase);
+        context.setVariable("fields", draftFields(b, locale));
+        context.setVariable("initial", b.notifications().stream()
+                .filter(n -> n.phase() == NotificationPhase.INITIAL).findFirst().orElse(null));
+        return templates.process(DRAFT_TEMPLATE, context);
+    }
+
+    /** The draft as plain text to paste field by field into the authority's form. */
+    public String draftText(Breach b, NotificationPhase phase, Locale locale) {
+        StringBuilder out = new StringBuilder();
+        out.append(msg("breach.draft.title", locale)).append(" – ").append(msg("breach.phase." + phase, locale))
+                .append('\n');
+        out.append(b.receipt()).append(": ").append(b.title()).append("\n\n");
+        for (AuthorityNotification n : b.notifications()) {
+            if (n.phase() == NotificationPhase.INITIAL && phase == NotificationPhase.FOLLOW_UP) {
+                out.append(msg("breach.draft.previous", locale, time.local(n.sentAt()), n.reference())).append("\n\n");
+            }
+        }
+        for (Field f : draftFields(b, locale)) {
+            out.append(f.label()).append(":\n").append(f.value()).append("\n\n");
+        }
+        return out.toString();
+    }
+
+    /** The draft as PDF. */
+    public byte[] draftPdf(Breach b, NotificationPhase phase, Locale locale) {
+        return pdf(draftHtml(b, phase, locale, true));
+    }
+
+    /** The one-page management report as HTML. */
+    public String reportHtml(Breach b, Locale locale, boolean forPdf) {
+        Context context = context(b, locale, forPdf);
+        context.setVariable("affected", register.affectedSubjects(b.id()).size());
+        return templates.process(REPORT_TEMPLATE, context);
+    }
+
+    /** The management report as PDF. */
+    public byte[] reportPdf(Breach b, Locale locale) {
+        return pdf(reportHtml(b, locale, true));
+    }
+
+    private Context context(Breach b, Locale locale, boolean forPdf) {
+        Context context = new Context(locale);
+        Instant now = clock.instant();
+        context.setVariable("breach", b);
+        context.setVariable("now", now);
+        context.setVariable("timeLeft", BreachConfiguration.hoursLeft(b.timeLeft(now)));
+        context.setVariable("timeFormat", time);
+        context.setVariable("inlineCss", forPdf ? css() : "");
+        context.setVariable("cssHref", forPdf ? "" : "/css/breach-report.css");
+        return context;
+    }
+
+    private static byte[] pdf(String html) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withHtmlContent(html, null);
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String css() {
+        try (InputStream in = new ClassPathResource(CSS).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String msg(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
+    private static String or(String text, String fallback) {
+        return text == null || text.isBlank() ? fallback : text;
+    }
+}

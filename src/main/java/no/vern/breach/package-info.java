@@ -1,0 +1,8 @@
+/**
+ * Breach register (GDPR Arts. 33 and 34, S21, S22): every breach documented, the 72-hour clock,
+ * the Datatilsynet notification draft, management report and notices to the people affected.
+ */
+@org.jspecify.annotations.NullMarked
+@org.springframework.modulith.ApplicationModule(displayName = "Breach register",
+        allowedDependencies = { "shared", "audit", "processing" })
+package no.vern.breach;

@@ -1,0 +1,3 @@
+/** Console pages of the breach register and the public report form (S22). */
+@org.jspecify.annotations.NullMarked
+package no.vern.breach.web;

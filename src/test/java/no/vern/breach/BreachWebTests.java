@@ -1,0 +1,268 @@
+package no.vern.breach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import no.vern.breach.internal.BreachDocuments;
+import no.vern.identity.ApiScope;
+import no.vern.identity.ApiTokens;
+import no.vern.support.Canaries;
+import no.vern.support.TestClock;
+import no.vern.support.Tokens;
+import no.vern.support.VernTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The breach register over HTTP: the REST API, the public report form (S22) and the documents. */
+@VernTest
+class BreachWebTests extends BreachMailSupport {
+
+    static final RequestPostProcessor OFFICER = user("officer").roles("PRIVACY_OFFICER");
+    static final RequestPostProcessor SALES = user("seller").roles("SALES");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApiTokens tokens;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    BreachRegister register;
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    static RequestPostProcessor from(String address) {
+        return r -> {
+            r.setRemoteAddr(address);
+            return r;
+        };
+    }
+
+    JsonNode create(String awareAt) throws Exception {
+        String body = mvc.perform(post("/api/v1/breaches").header("Authorization", Tokens.bearer(tokens, ApiScope.BREACHES_WRITE))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"title\":\"SIEM alert\",\"awareAt\":\"" + awareAt + "\",\"discoveredAt\":\"" + awareAt + "\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return json.readTree(body);
+    }
+
+    @Test
+    void apiReportOnFridayAfternoonMustBeNotifiedByMondayAfternoon() throws Exception {
+        // GDPR Art. 33(1): 72 hours after awareness, weekends included (Friday 15:00 Oslo -> Monday 15:00).
+        JsonNode created = create("2026-11-20T15:00:00+01:00");
+        assertThat(created.get("id").asText()).isNotBlank();
+        assertThat(created.get("notifyAuthorityBy").asText()).isEqualTo("2026-11-23T14:00:00Z");
+    }
+
+    @Test
+    void apiDeadlineIs72RealHoursAcrossTheEndOfSummerTime() throws Exception {
+        // Friday 23 October 2026 15:00 CEST + 72 h = Monday 26 October 14:00 CET (13:00Z), not 15:00.
+        JsonNode created = create("2026-10-23T15:00:00+02:00");
+        assertThat(created.get("notifyAuthorityBy").asText()).isEqualTo("2026-10-26T13:00:00Z");
+    }
+
+    @Test
+    void apiListsAndReadsBreachesWithTheReadScope() throws Exception {
+        JsonNode created = create("2026-11-20T15:00:00+01:00");
+        String reader = Tokens.bearer(tokens, ApiScope.BREACHES_READ);
+        mvc.perform(get("/api/v1/breaches").header("Authorization", reader)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + created.get("id").asText() + "')].status").value("REPORTED"));
+        mvc.perform(get("/api/v1/breaches/" + created.get("id").asText()).header("Authorization", reader))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.receipt").value(created.get("receipt").asText()));
+        mvc.perform(post("/api/v1/breaches").header("Authorization", reader).contentType(MediaType.APPLICATION_JSON)
+                .content("{}")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void apiRefusesALateNotificationWithoutReasonAsAProblem() throws Exception {
+        Instant aware = clock.instant().minus(Duration.ofDays(4));
+        JsonNode created = create(aware.toString());
+        String id = created.get("id").asText();
+        String writer = Tokens.bearer(tokens, ApiScope.BREACHES_WRITE);
+        mvc.perform(patch("/api/v1/breaches/" + id + "/assessment").header("Authorization", writer)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"risk\":\"RISK\",\"reasoning\":\"Exposed CVs\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ASSESSED"));
+        String sentAt = clock.instant().minus(Duration.ofHours(1)).toString();
+        // GDPR Art. 33(1): reasons for the delay are required after 72 hours.
+        mvc.perform(post("/api/v1/breaches/" + id + "/authority-notifications").header("Authorization", writer)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"phase\":\"INITIAL\",\"sentAt\":\"" + sentAt + "\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("delayReason"));
+        mvc.perform(post("/api/v1/breaches/" + id + "/authority-notifications").header("Authorization", writer)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"phase\":\"INITIAL\",\"sentAt\":\"" + sentAt + "\",\"reference\":\"DT-9\",\"delayReason\":\"Scope unclear\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("NOTIFIED_AUTHORITY"))
+                .andExpect(jsonPath("$.notifications[0].late").value(true));
+    }
+
+    @Test
+    void apiLinksAffectedSubjectsById() throws Exception {
+        String id = create(clock.instant().toString()).get("id").asText();
+        String subject = java.util.UUID.randomUUID().toString();
+        mvc.perform(post("/api/v1/breaches/" + id + "/affected-subjects")
+                .header("Authorization", Tokens.bearer(tokens, ApiScope.BREACHES_WRITE))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"subjectIds\":[\"" + subject + "\"]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.added").value(1));
+        mvc.perform(get("/api/v1/breaches/" + id + "/affected-subjects")
+                .header("Authorization", Tokens.bearer(tokens, ApiScope.BREACHES_READ)))
+                .andExpect(jsonPath("$[0].subject").value(subject));
+    }
+
+    @Test
+    void publicFormGivesAReceiptNumberWithoutLogin() throws Exception {
+        MvcResult result = mvc.perform(post("/personvern/avvik").with(csrf()).with(from("10.91.0.1"))
+                .param("whatHappened", "Jeg fikk en e-post med andres lønnsslipp.")
+                .param("discoveredAt", "2026-11-20T10:15").param("contact", Canaries.EMAIL))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String location = result.getResponse().getRedirectedUrl();
+        assertThat(location).matches("/personvern/avvik\\?receipt=AVVIK-\\d{4}-\\d{4}");
+        String receipt = location.substring(location.indexOf('=') + 1);
+        String page = mvc.perform(get(location)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(receipt, "Kvitteringsnummer", "lang=\"nb\"");
+        Breach stored = register.list().stream().filter(b -> b.receipt().equals(receipt)).findFirst().orElseThrow();
+        assertThat(stored.channel()).isEqualTo(Channel.PUBLIC_FORM);
+        assertThat(stored.reporterContact()).isEqualTo(Canaries.EMAIL);
+        assertThat(stored.toString()).doesNotContain(Canaries.EMAIL);
+    }
+
+    @Test
+    void publicFormIsInEnglishAtItsOwnAddressAndNeedsCsrf() throws Exception {
+        String page = mvc.perform(get("/privacy/breach")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Report a personal data breach", "lang=\"en\"", "name=\"_csrf\"");
+        mvc.perform(post("/privacy/breach").with(from("10.91.0.2")).param("whatHappened", "x"))
+                .andExpect(status().isForbidden());
+        String error = mvc.perform(post("/privacy/breach").with(csrf()).with(from("10.91.0.2")).param("whatHappened", " "))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(error).contains("Describe what happened");
+    }
+
+    @Test
+    void publicFormIsRateLimitedPerAddress() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/personvern/avvik").with(csrf()).with(from("10.92.0.1")).param("whatHappened", "Rapport " + i))
+                    .andExpect(status().is3xxRedirection());
+        }
+        String page = mvc.perform(post("/personvern/avvik").with(csrf()).with(from("10.92.0.1"))
+                .param("whatHappened", "En til")).andExpect(status().isTooManyRequests()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("For mange meldinger");
+        mvc.perform(post("/personvern/avvik").with(csrf()).with(from("10.92.0.2")).param("whatHappened", "Annen adresse"))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    Breach fullyDescribed() {
+        Instant aware = clock.instant().minus(Duration.ofHours(3));
+        Breach b = register.report(new NewBreach("Stolen laptop", "A laptop was stolen from a car.", aware, aware,
+                Channel.CONSOLE, null));
+        register.updateFacts(b.id(), new BreachFacts("A laptop was stolen from a car.", "Left visible in a parked car",
+                "Theft", aware.minus(Duration.ofHours(2)), aware, List.of("cv", "email"), List.of("CANDIDATE"), 40L,
+                120L, "Unknown: with the thief", "Identity theft is possible.", "Remote wipe sent.",
+                "Encrypt every laptop disk."));
+        register.assess(b.id(), RiskLevel.HIGH_RISK, "CVs of 40 candidates, disk not encrypted.");
+        return b;
+    }
+
+    @Test
+    void draftContainsEveryFieldOfTheAuthorityFormInBothPhases() throws Exception {
+        Breach b = fullyDescribed();
+        String initial = mvc.perform(get("/console/breach/" + b.id() + "/draft.txt").with(OFFICER))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // GDPR Art. 33(3) and the fields of Datatilsynet's breach form, each with its value.
+        assertThat(initial).contains("Hovedårsak:\nTheft", "Tidsrom for bruddet:", "Når ble bruddet oppdaget:",
+                "Antall berørte:\nOmtrent 40 personer og 120 registreringer.", "Hva har skjedd:\nA laptop was stolen",
+                "Hvordan oppsto bruddet:\nLeft visible", "Typer personopplysninger:\nCV", "Forhold til de berørte:\n",
+                "Hvor er personopplysningene nå:\nUnknown", "Konsekvenser for de berørte:\nIdentity theft",
+                "Tiltak:\nGjennomført: Remote wipe sent.", "Er de berørte informert, og hvordan:\nIkke avgjort",
+                "Kontaktperson:\nPersonvernombudet i Webstep AS", "Første melding");
+        assertThat(BreachDocuments.DRAFT_FIELDS).hasSize(13);
+        String viaApi = mvc.perform(get("/api/v1/breaches/" + b.id() + "/authority-draft")
+                .header("Authorization", Tokens.bearer(tokens, ApiScope.BREACHES_READ))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(viaApi).isEqualTo(initial);
+
+        register.recordAuthorityNotification(b.id(), NotificationPhase.INITIAL, clock.instant(), "DT-2026-77", "");
+        String followUp = mvc.perform(get("/console/breach/" + b.id() + "/draft.txt").param("phase", "FOLLOW_UP")
+                .param("lang", "en").with(OFFICER)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(followUp).contains("Follow-up notification", "DT-2026-77", "Main cause:", "Period of the breach:",
+                "When the breach was discovered:", "Number of people affected:", "What happened:", "How the breach arose:",
+                "Types of personal data:", "Relation to those affected:", "Where the personal data is now:",
+                "Consequences for those affected:", "Measures:", "Whether and how those affected were informed:",
+                "Contact person:");
+    }
+
+    @Test
+    void draftAndManagementReportPdfsOpenAndContainTheTitle() throws Exception {
+        Breach b = fullyDescribed();
+        byte[] draft = mvc.perform(get("/console/breach/" + b.id() + "/draft.pdf").with(OFFICER))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument pdf = Loader.loadPDF(draft)) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Melding om brudd på personopplysningssikkerheten", b.receipt(), "Stolen laptop",
+                    "Kontaktperson");
+        }
+        byte[] report = mvc.perform(get("/console/breach/" + b.id() + "/report.pdf").with(OFFICER))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument pdf = Loader.loadPDF(report)) {
+            // S21: one page for management, with the status.
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Avviksrapport til ledelsen", "Stolen laptop",
+                    "Status: Vurdert");
+        }
+    }
+
+    @Test
+    void staffReportInTheConsoleAndSeeOnlyTheirOwnReports() throws Exception {
+        mvc.perform(post("/console/breach").with(SALES).with(csrf()).param("title", "USB stick lost")
+                .param("whatHappened", "Lost at a customer").param("awareAt", "2026-11-20T09:00"))
+                .andExpect(status().is3xxRedirection());
+        String list = mvc.perform(get("/console/breach").with(SALES)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list).contains("Avviksregister");
+        String officerList = mvc.perform(get("/console/breach").with(OFFICER)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(officerList).contains("USB stick lost");
+    }
+
+    @Test
+    void officerSeesTheClockAndAssessesInTheConsole() throws Exception {
+        Breach b = fullyDescribed();
+        String page = mvc.perform(get("/console/breach/" + b.id()).with(OFFICER)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(b.receipt(), "Tid igjen til fristen");
+        mvc.perform(post("/console/breach/" + b.id() + "/assessment").with(OFFICER).with(csrf())
+                .param("risk", "RISK").param("reasoning", "")).andExpect(status().isOk());
+        mvc.perform(post("/console/breach/" + b.id() + "/assessment").with(OFFICER).with(csrf())
+                .param("risk", "RISK").param("reasoning", "Encrypted after all")).andExpect(status().is3xxRedirection());
+        assertThat(register.get(b.id()).risk()).isEqualTo(RiskLevel.RISK);
+        mvc.perform(get("/console/breach/" + b.id()).with(SALES)).andExpect(status().isForbidden());
+    }
+}
