@@ -13,9 +13,10 @@ import io.github.bucket4j.Bucket;
 
 /**
  * Rate limits on failed logins and failed token checks, per client IP and per account: each
- * failure takes a token from the bucket, and an empty bucket refuses further attempts until it
- * refills. Successes cost nothing. Buckets live per node (bounded); the account lockout, which
- * is stored in the database, is the cross-node protection.
+ * failure takes a token from the bucket, and an empty bucket refuses further attempts until the
+ * window ends and it refills whole (not token by token, so a slow attacker gains nothing).
+ * Successes cost nothing. Buckets live per node (bounded); the account lockout, which is stored in
+ * the database, is the cross-node protection.
  */
 @Component
 class FailureLimits {
@@ -51,6 +52,6 @@ class FailureLimits {
 
     private Bucket bucket(String key, int capacity) {
         return buckets.get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, window).build()).build());
+                .addLimit(Bandwidth.builder().capacity(capacity).refillIntervally(capacity, window).build()).build());
     }
 }
