@@ -38,6 +38,8 @@ class DemoModeTest {
                 "--spring.mail.port=" + smtpPort)) {
             assertThat(vern.getBean(StaffAccounts.class).list()).extracting(a -> a.username())
                     .contains("personvern", "saksbehandler", "salg", "rekruttering", "marked", "revisor");
+            // Every module's demo data, in order: 25 invented contacts, then 8 consented prospects/candidates.
+            assertThat(vern.getBean(no.vern.register.SubjectRegister.class).list(0, 10).total()).isEqualTo(33);
             Path logins = dataDir.resolve("demo-logins.txt");
             assertThat(Files.readString(logins)).contains("personvern").contains("PRIVACY_OFFICER");
 

@@ -5,8 +5,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import no.vern.processing.SubjectKind;
@@ -24,7 +22,8 @@ import no.vern.shared.DemoMode;
  * No prospects or candidates: they need consent, which the consent module adds.
  */
 @Component
-class RegisterDemoData {
+@org.springframework.core.annotation.Order(100) // after the record of processing (10), before consent's demo (200)
+class RegisterDemoData implements org.springframework.boot.ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RegisterDemoData.class);
 
@@ -63,7 +62,11 @@ class RegisterDemoData {
         this.register = register;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    @Override
+    public void run(org.springframework.boot.ApplicationArguments args) {
+        load();
+    }
+
     void load() {
         if (!demo.enabled() || subjects.countAll() > 0) {
             return;
