@@ -102,18 +102,14 @@ class WithdrawalPageController {
 
     private String show(String token, Locale locale, Model model, HttpServletRequest request,
             HttpServletResponse response) {
-        language(locale, request, response);
-        UUID id = ledger.receiptOfToken(token).orElse(null);
-        if (id == null) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
+        ConsentReceiptDocument receipt = receiptPage(token, locale, model, request, response);
+        if (receipt == null) {
             return INVALID;
         }
-        ConsentReceiptDocument receipt = ledger.receipt(id);
-        model.addAttribute("receipt", receipt);
-        model.addAttribute("purposeName", receipt.purposes().get(0).name());
+        String base = "en".equals(locale.getLanguage()) ? EN : NB;
         model.addAttribute("active", receipt.status().grants());
-        model.addAttribute("action", ("en".equals(locale.getLanguage()) ? EN : NB) + token);
-        model.addAttribute("receiptJson", ("en".equals(locale.getLanguage()) ? EN : NB) + token + "/kvittering.json");
+        model.addAttribute("action", base + token);
+        model.addAttribute("receiptJson", base + token + "/kvittering.json");
         return PAGE;
     }
 
@@ -131,16 +127,22 @@ class WithdrawalPageController {
 
     private String done(String token, Locale locale, Model model, HttpServletRequest request,
             HttpServletResponse response) {
+        return receiptPage(token, locale, model, request, response) == null ? INVALID : DONE;
+    }
+
+    /** Sets the page language and puts the receipt behind a link token in the model; null (and 404) if the token is bad. */
+    private @Nullable ConsentReceiptDocument receiptPage(String token, Locale locale, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         language(locale, request, response);
         UUID id = ledger.receiptOfToken(token).orElse(null);
         if (id == null) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
-            return INVALID;
+            return null;
         }
         ConsentReceiptDocument receipt = ledger.receipt(id);
         model.addAttribute("receipt", receipt);
         model.addAttribute("purposeName", receipt.purposes().get(0).name());
-        return DONE;
+        return receipt;
     }
 
     private static void language(Locale locale, HttpServletRequest request, HttpServletResponse response) {
