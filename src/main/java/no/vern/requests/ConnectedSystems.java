@@ -1,0 +1,35 @@
+package no.vern.requests;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * SPI: the other systems that hold personal data (CRM, recruiting, mailing, accounting; GDPR Art. 15(1)
+ * "all data", Art. 19 recipients). A case fans out to every system in scope through this interface; the
+ * connectors module implements it with durable, retried steps. Without an implementation a case has no
+ * external steps (Vern's own register is then the only source).
+ */
+public interface ConnectedSystems {
+
+    /**
+     * Starts the fan-out of one operation of a case to every system in scope; idempotent per
+     * {@code (caseId, operation)}: a second call returns the steps already started and starts nothing new.
+     * Returns at once; the steps run in the background, survive restarts and are retried.
+     */
+    List<SystemStep> start(FanOut fanOut);
+
+    /** Every step of a case, one per system and operation, in a stable order. */
+    List<SystemStep> steps(UUID caseId);
+
+    /**
+     * What the systems found for a finished access (or erasure-verification) operation, for the export;
+     * the values are personal data and must only be placed in the person's export.
+     */
+    List<SystemData> collected(UUID caseId, Operation operation);
+
+    /** Records a handler's reason to complete the case although a step is not done (kept in the case history). */
+    SystemStep waive(UUID caseId, UUID stepId, String reason);
+
+    /** Retries a failed step now. */
+    SystemStep retry(UUID caseId, UUID stepId);
+}
