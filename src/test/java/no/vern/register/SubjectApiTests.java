@@ -166,6 +166,24 @@ class SubjectApiTests {
     }
 
     @Test
+    void aProspectIsStoredUnderTheIdTheConsentApiGaveOnceConsentExists() throws Exception {
+        // S4: the consent API records consent first and hands out the subject id; storing then succeeds.
+        String consentToken = Tokens.bearer(tokens, ApiScope.CONSENT_WRITE);
+        String given = mvc.perform(post("/api/v1/consents").header("Authorization", consentToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"purpose\":\"prospect-dialogue\",\"channel\":\"WEB_FORM\",\"language\":\"nb\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String subjectId = json.readTree(given).get("subjectId").asText();
+        String body = """
+                {"id":"%s","kinds":["PROSPECT"],"purpose":"prospect-dialogue","name":"%s","email":"%s"}
+                """.formatted(subjectId, Canaries.NAME, unique("prospect"));
+        assertThat(create(body)).isEqualTo(subjectId);
+        // The same id twice is a conflict, not a second subject.
+        mvc.perform(as(post("/api/v1/subjects")).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("urn:vern:problem:subject-exists"));
+    }
+
+    @Test
     void aProspectCannotBeSmuggledInUnderAContractPurpose() throws Exception {
         String body = """
                 {"kinds":["PROSPECT"],"purpose":"customer-administration","name":"%s"}

@@ -79,7 +79,7 @@ class SubjectsApiController {
     record CreateSubject(@Nullable Set<SubjectKind> kinds, @Nullable String purpose, @Nullable Source source,
             @Nullable OrganisationInput organisation, @Nullable String name, @Nullable String email,
             @Nullable String phone, @Nullable PostalAddress postalAddress, @Nullable String purchaseHistory,
-            @Nullable String bankAccount, @Nullable String cv, @Nullable String recruiterNotes) {
+            @Nullable String bankAccount, @Nullable String cv, @Nullable String recruiterNotes, @Nullable String id) {
 
         PersonalData data() {
             return new PersonalData(name, email, phone, postalAddress, purchaseHistory, bankAccount, cv, recruiterNotes);
@@ -95,7 +95,7 @@ class SubjectsApiController {
     record ChangeSubject(@Nullable String purpose, @Nullable Source source, @Nullable Set<SubjectKind> kinds,
             @Nullable OrganisationInput organisation, @Nullable String name, @Nullable String email,
             @Nullable String phone, @Nullable PostalAddress postalAddress, @Nullable String purchaseHistory,
-            @Nullable String bankAccount, @Nullable String cv, @Nullable String recruiterNotes) {
+            @Nullable String bankAccount, @Nullable String cv, @Nullable String recruiterNotes, @Nullable String id) {
 
         PersonalData data() {
             return new PersonalData(name, email, phone, postalAddress, purchaseHistory, bankAccount, cv, recruiterNotes);
@@ -156,7 +156,8 @@ class SubjectsApiController {
             + "(privacy by default). Send Idempotency-Key to make retries safe.")
     ResponseEntity<Created> create(@RequestBody CreateSubject body,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
-        NewSubject command = new NewSubject(null, body.kinds() == null ? Set.of() : body.kinds(),
+        // The id comes from the consent API when consent was recorded first (S4: consent before storage).
+        NewSubject command = new NewSubject(body.id() == null ? null : SubjectId.parse(body.id()), body.kinds() == null ? Set.of() : body.kinds(),
                 required(body.purpose(), "purpose"), body.source() == null ? Source.CUSTOMER : body.source(),
                 body.organisation(), body.data());
         SubjectId id = idempotencyKey == null ? register.register(command)
