@@ -62,6 +62,8 @@ class AuthorizationMatrixTest {
     private static final Set<String> INFRASTRUCTURE = Set.of("/error", "/v3/api-docs", "/v3/api-docs.yaml",
             "/v3/api-docs/swagger-config", "/v3/api-docs/{group}", "/swagger-ui.html", "/swagger-ui/index.html");
     private static final String PASSWORD = "matrise-passord-2026";
+    private static final Pattern POST_FORM = Pattern.compile("<form\\b[^>]*method=\"post\"[^>]*>(.*?)</form>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     @Autowired
     MockMvc mvc;
@@ -116,6 +118,10 @@ class AuthorizationMatrixTest {
         assertThat(stale).as("rows for endpoints that do not exist").isEmpty();
     }
 
+    /** HTML pages that rendered during the matrix run without the headers or CSRF fields every page needs. */
+    private final Set<String> pageDefects = new TreeSet<>();
+    private int pagesChecked;
+
     @Test
     void everyPrincipalGetsTheExpectedOutcomeOnEveryEndpoint() throws Exception {
         List<String> mismatches = new ArrayList<>();
@@ -129,6 +135,37 @@ class AuthorizationMatrixTest {
             }
         }
         assertThat(mismatches).as("principal × endpoint outcomes that differ from the matrix").isEmpty();
+        // Issue 14, item 6: every page any principal can open has a strict CSP, no-store, nosniff and
+        // framing denied, and every POST form on it carries a CSRF token.
+        assertThat(pagesChecked).as("HTML pages rendered during the matrix run").isGreaterThan(20);
+        assertThat(pageDefects).as("pages without the security headers or with a form without CSRF").isEmpty();
+    }
+
+    private void checkPage(Row row, String principal, MockHttpServletResponse response) throws Exception {
+        String type = response.getContentType();
+        if (response.getStatus() != 200 || type == null || !type.startsWith("text/html")) {
+            return;
+        }
+        pagesChecked++;
+        String where = row.method() + " " + row.pattern() + " as " + principal + ": ";
+        String csp = response.getHeader("Content-Security-Policy");
+        if (csp == null || !csp.contains("default-src 'self'") || csp.contains("unsafe-inline")) {
+            pageDefects.add(where + "CSP " + csp);
+        }
+        String cache = response.getHeader("Cache-Control");
+        if (cache == null || !cache.contains("no-store")) {
+            pageDefects.add(where + "Cache-Control " + cache);
+        }
+        if (!"nosniff".equals(response.getHeader("X-Content-Type-Options"))) {
+            pageDefects.add(where + "no nosniff");
+        }
+        String body = response.getContentAsString();
+        Matcher forms = POST_FORM.matcher(body);
+        while (forms.find()) {
+            if (!forms.group(1).contains("name=\"_csrf\"")) {
+                pageDefects.add(where + "POST form without CSRF token");
+            }
+        }
     }
 
     private void check(Row row, String principal, Cookie session, String bearer, List<String> mismatches)
@@ -152,6 +189,9 @@ class AuthorizationMatrixTest {
             }
         }
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        if (row.method().equals("GET")) {
+            checkPage(row, principal, response);
+        }
         String actual = classify(response);
         if (!actual.equals(expected)) {
             mismatches.add(row.method() + " " + row.pattern() + " as " + principal + ": expected " + expected

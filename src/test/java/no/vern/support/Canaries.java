@@ -20,9 +20,12 @@ public final class Canaries {
     /** A canary IP address (TEST-NET-3) of a website visitor; it must never be stored or logged (S16). */
     public static final String IP = "203.0.113.77";
 
+    /** A canary bank account (valid Norwegian IBAN) as typed by a person. */
+    public static final String IBAN = "NO93 8601 1117 947";
+
     /** Every form a canary may take in a log line. */
     public static final List<String> ALL = List.of(EMAIL, PHONE, PHONE_E164, "91555123", "915 55 123", NAME,
-            "kanarifugl.example", IP);
+            "kanarifugl.example", IP, IBAN, "NO9386011117947", "86011117947");
 
     private Canaries() {
     }
