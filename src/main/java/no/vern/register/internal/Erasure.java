@@ -54,9 +54,11 @@ class Erasure {
     int finish(SubjectId subject, Actor actor) {
         Integer deleted = tx.execute(s -> {
             Instant now = clock.instant();
+            if (!subjects.erasureCompleted(subject, now)) {
+                return 0; // finished already (a retry racing the recovery job): publish and audit once
+            }
             int records = subjects.deletePersonalData(subject);
             subjects.change(subject, now, actor.reference(), "subject", "erased");
-            subjects.erasureCompleted(subject, now);
             events.publishEvent(new SubjectErased(subject));
             audit.record(AuditEvent.by(actor, "register.subject.erase", Outcome.SUCCESS).withTargets(subject.reference()));
             return records;

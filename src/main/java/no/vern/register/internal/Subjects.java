@@ -141,12 +141,13 @@ class Subjects {
                 .param("id", id.value()).param("now", JdbcTime.param(now)).update() == 1;
     }
 
-    void erasureCompleted(SubjectId id, Instant now) {
-        jdbc.sql("""
+    /** Marks the erasure complete; false if it already was (another node or a retry finished it). */
+    boolean erasureCompleted(SubjectId id, Instant now) {
+        return jdbc.sql("""
                 UPDATE register_subject SET erasure_completed_at = :now, kinds = kinds, organisation_id = NULL,
                        version = version + 1, updated_at = :now
                 WHERE id = :id AND erasure_completed_at IS NULL
-                """).param("id", id.value()).param("now", JdbcTime.param(now)).update();
+                """).param("id", id.value()).param("now", JdbcTime.param(now)).update() == 1;
     }
 
     // --- records ---

@@ -1,0 +1,54 @@
+package no.vern.register.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+
+import no.vern.shared.Actor;
+import no.vern.shared.SubjectId;
+
+/**
+ * Finishes erasures that a crash (kill -9, power loss, lost database) left half-done: a subject marked
+ * erased whose erasure never completed gets its key shredded and its rows deleted by this job, on one
+ * node (db-scheduler), within a minute. Every step of {@link Erasure} is idempotent, so a subject is
+ * erased exactly once however often the job or the original caller retries (GDPR Art. 17, issue 14).
+ */
+@Configuration(proxyBeanMethods = false)
+class ErasureRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(ErasureRecovery.class);
+    private static final Actor JOB = Actor.system("erasure-recovery");
+    /** An erasure younger than this may still be running in its request; leave it alone. */
+    private static final Duration GRACE = Duration.ofSeconds(30);
+
+    @Bean
+    RecurringTask<Void> registerErasureRecoveryTask(JdbcClient jdbc, Erasure erasure, Clock clock,
+            @Value("${vern.register.erasure-recovery-interval:PT1M}") Duration interval) {
+        return Tasks.recurring("register-erasure-recovery", FixedDelay.of(interval)).execute((instance, context) -> {
+            List<SubjectId> unfinished = jdbc.sql("""
+                    SELECT id FROM register_subject
+                    WHERE erased_at IS NOT NULL AND erasure_completed_at IS NULL AND erased_at < :before
+                    ORDER BY erased_at LIMIT 500
+                    """).param("before", no.vern.shared.JdbcTime.param(clock.instant().minus(GRACE)))
+                    .query((rs, n) -> new SubjectId(rs.getObject(1, java.util.UUID.class))).list();
+            for (SubjectId subject : unfinished) {
+                erasure.shred(subject);
+                erasure.finish(subject, JOB);
+            }
+            if (!unfinished.isEmpty()) {
+                log.info("Finished {} interrupted erasure(s)", unfinished.size());
+            }
+        });
+    }
+}
