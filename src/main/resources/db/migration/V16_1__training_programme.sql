@@ -24,14 +24,16 @@ CREATE TABLE training_completion
     PRIMARY KEY (training_id, staff_id, completed_on)
 );
 
--- One reminder per staff member, training and due date: the daily job is idempotent.
+-- One reminder of each kind (due soon, overdue) per staff member, training and due date: the daily
+-- job is idempotent.
 CREATE TABLE training_reminder
 (
     training_id UUID        NOT NULL REFERENCES training_course (id),
     staff_id    UUID        NOT NULL,
     due_on      DATE        NOT NULL,
+    kind        TEXT        NOT NULL CHECK (kind IN ('DUE_SOON', 'OVERDUE')),
     sent_at     TIMESTAMPTZ NOT NULL,
-    PRIMARY KEY (training_id, staff_id, due_on)
+    PRIMARY KEY (training_id, staff_id, due_on, kind)
 );
 
 CREATE TABLE training_access_review

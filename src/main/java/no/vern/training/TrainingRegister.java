@@ -33,6 +33,6 @@ public interface TrainingRegister {
     /** The completion rate at the end of each of the last {@code months} months and today, oldest first. */
     List<RatePoint> completionRate(int months);
 
-    /** Sends a reminder for each training due soon or overdue, once per due date; returns how many were sent. */
+    /** Sends a reminder when a training becomes due soon and again when it is overdue, once each per due date; returns how many were sent. */
     int sendReminders();
 }

@@ -204,7 +204,8 @@ class TrainingService implements TrainingRegister {
                 continue;
             }
             Boolean done = tx.execute(s -> {
-                if (!trainings.claimReminder(status.training().id(), status.staffId(), status.dueOn(), now)) {
+                if (!trainings.claimReminder(status.training().id(), status.staffId(), status.dueOn(),
+                        status.state().name(), now)) {
                     return false;
                 }
                 mail.send(status);

@@ -80,13 +80,13 @@ class Trainings {
                 .list();
     }
 
-    /** Claims the reminder for this due date; false if it was sent already. */
-    boolean claimReminder(UUID training, UUID staff, LocalDate dueOn, Instant at) {
+    /** Claims the reminder of this kind for this due date; false if it was sent already. */
+    boolean claimReminder(UUID training, UUID staff, LocalDate dueOn, String kind, Instant at) {
         return jdbc.sql("""
-                INSERT INTO training_reminder (training_id, staff_id, due_on, sent_at)
-                VALUES (:t, :s, :due, :at) ON CONFLICT DO NOTHING
-                """).param("t", training).param("s", staff).param("due", dueOn).param("at", JdbcTime.param(at))
-                .update() == 1;
+                INSERT INTO training_reminder (training_id, staff_id, due_on, kind, sent_at)
+                VALUES (:t, :s, :due, :kind, :at) ON CONFLICT DO NOTHING
+                """).param("t", training).param("s", staff).param("due", dueOn).param("kind", kind)
+                .param("at", JdbcTime.param(at)).update() == 1;
     }
 
     private Training map(ResultSet rs, int row) throws SQLException {
