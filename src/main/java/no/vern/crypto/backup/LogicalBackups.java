@@ -155,7 +155,7 @@ final class LogicalBackups implements Backups {
         try {
             RestoreReport loaded;
             try (Connection main = owner.getConnection(); Connection keys = keyStore.getConnection()) {
-                loaded = load(main, keys, databaseDir, keysDir);
+                loaded = load(main, keys, databaseDir, keysDir, List.of());
             }
             long destroyed = shredder.replayLedger();
             RestoreReport report = new RestoreReport(loaded.tables(), loaded.rows(), loaded.keys(),
@@ -190,7 +190,8 @@ final class LogicalBackups implements Backups {
                 long stillReadable;
                 long destroyed;
                 try (Connection c = DriverManager.getConnection(url, endpoint.user(), endpoint.password())) {
-                    loaded = load(c, c, databaseDir, keysDir);
+                    // The live ledger comes from Vern's own database: erasures since the backup must win.
+                    loaded = load(c, c, databaseDir, keysDir, ledgerLines(app));
                     c.setAutoCommit(true);
                     try (Statement s = c.createStatement()) {
                         destroyed = s.executeUpdate("DELETE FROM vern_keys.subject_key k USING crypto_shred_ledger l "
@@ -223,11 +224,12 @@ final class LogicalBackups implements Backups {
 
     /**
      * Loads both parts: the main tables in one transaction with triggers off (the audit log refuses
-     * TRUNCATE otherwise), every known ledger entry merged back, sequences moved past the restored
-     * ids; then the key store. Sessions are ended.
+     * TRUNCATE otherwise), every known ledger entry merged back (the target's own ledger before the
+     * load, the key backup's copy, and {@code liveLedger}), sequences moved past the restored ids;
+     * then the key store. Sessions are ended.
      */
-    private RestoreReport load(Connection main, Connection keys, Path databaseDir, Path keysDir)
-            throws SQLException, IOException {
+    private RestoreReport load(Connection main, Connection keys, Path databaseDir, Path keysDir,
+            List<String> liveLedger) throws SQLException, IOException {
         Properties db = read(databaseDir.resolve(MANIFEST));
         Properties keyManifest = read(keysDir.resolve(MANIFEST));
         if (!FORMAT.equals(db.getProperty("format")) || !FORMAT.equals(keyManifest.getProperty("format"))) {
@@ -249,6 +251,7 @@ final class LogicalBackups implements Backups {
             }
             Set<String> ledger = new LinkedHashSet<>(ledgerLines(JdbcClient.create(new SingleConnectionDataSource(main, true))));
             ledger.addAll(Files.readAllLines(keysDir.resolve(LEDGER_FILE), StandardCharsets.UTF_8));
+            ledger.addAll(liveLedger);
             try (Statement s = main.createStatement()) {
                 s.execute("SET LOCAL session_replication_role = replica");
                 s.execute("TRUNCATE " + String.join(", ", tables.stream().map(t -> "public." + t).toList()));

@@ -57,7 +57,8 @@ final class MasterKeyRotation implements MasterKeys {
                 .param("id", primary).query((rs, n) -> no.vern.shared.JdbcTime.required(rs, "primary_since")).single();
         java.time.@Nullable Instant lastRotation = main.sql(
                 "SELECT max(primary_since) AS at FROM crypto_master_key WHERE via_rotation")
-                .query((rs, n) -> no.vern.shared.JdbcTime.instant(rs, "at")).single();
+                .query((rs, n) -> java.util.Optional.ofNullable(no.vern.shared.JdbcTime.instant(rs, "at"))).single()
+                .orElse(null);
         long[] counts = keys.countByMasterKey(primary);
         return new no.vern.crypto.MasterKeyStatus(primary, master.handle().size(), since, lastRotation, counts[0],
                 counts[1]);
