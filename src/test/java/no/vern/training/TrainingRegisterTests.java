@@ -95,14 +95,14 @@ class TrainingRegisterTests extends ProgrammeTestSupport {
                 "https://intranett.example/kunder", Set.of(Role.SALES), 6));
         register.recordCompletion(training.id(), ola.id(), today().minusMonths(5));
         assertThat(register.overdue()).noneMatch(s -> s.staffId().equals(ola.id()));
-        String before = report();
-        assertThat(before).doesNotContain(ola.username());
+        assertThat(overdueTable(report())).doesNotContain(ola.username());
 
         clock.advance(Duration.ofDays(40));
 
         assertThat(register.overdue()).anyMatch(s -> s.staffId().equals(ola.id()) && s.training().equals(training));
         String html = report();
-        assertThat(html).contains("id=\"overdue\"").contains(ola.username()).contains("<svg").contains("<polyline");
+        assertThat(overdueTable(html)).contains(ola.username());
+        assertThat(html).contains("<svg").contains("<polyline");
         assertThat(html).doesNotContain("<script>");
     }
 
@@ -161,6 +161,12 @@ class TrainingRegisterTests extends ProgrammeTestSupport {
         register.recordCompletion(training.id(), per.id(), today());
         actAs(per, Role.CASE_HANDLER);
         assertThat(subjects.read(subject, "customer-administration").records()).isNotEmpty();
+    }
+
+    /** The overdue table of the report (empty when nobody is overdue). */
+    private static String overdueTable(String html) {
+        int start = html.indexOf("id=\"overdue\"");
+        return start < 0 ? "" : html.substring(start, html.indexOf("</table>", start));
     }
 
     private String report() throws Exception {
