@@ -40,6 +40,11 @@ class DemoModeTest {
                     .contains("personvern", "saksbehandler", "salg", "rekruttering", "marked", "revisor");
             // Every module's demo data, in order: 25 invented contacts, then 8 consented prospects/candidates.
             assertThat(vern.getBean(no.vern.register.SubjectRegister.class).list(0, 10).total()).isEqualTo(33);
+            // Security programme: two trainings, the recruiter's lapsed; the quarter's access review is due.
+            no.vern.training.TrainingRegister training = vern.getBean(no.vern.training.TrainingRegister.class);
+            assertThat(training.trainings()).hasSize(2);
+            assertThat(training.overdue()).extracting(s -> s.username()).containsExactly("rekruttering");
+            assertThat(vern.getBean(no.vern.training.AccessReviews.class).unreviewed()).isPositive();
             Path logins = dataDir.resolve("demo-logins.txt");
             assertThat(Files.readString(logins)).contains("personvern").contains("PRIVACY_OFFICER");
 

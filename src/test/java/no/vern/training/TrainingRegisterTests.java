@@ -99,7 +99,7 @@ class TrainingRegisterTests extends ProgrammeTestSupport {
 
         clock.advance(Duration.ofDays(40));
 
-        assertThat(register.overdue()).anyMatch(s -> s.staffId().equals(ola.id()) && s.training().equals(training));
+        assertThat(register.overdue()).anyMatch(s -> s.staffId().equals(ola.id()) && s.training().id().equals(training.id()));
         String html = report();
         assertThat(overdueTable(html)).contains(ola.username());
         assertThat(html).contains("<svg").contains("<polyline");

@@ -93,7 +93,7 @@ class TrainingService implements TrainingRegister {
             throw new Conflict("training-exists", "Training exists", "This version of the training exists already.");
         }
         Training training = new Training(UUID.randomUUID(), title, version, url, command.requiredFor(),
-                command.renewalMonths(), clock.instant());
+                command.renewalMonths(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         trainings.insert(training, Actors.current().reference());
         audit.record(AuditEvent.of("training.course.defined", Outcome.SUCCESS).withTargets("training:" + training.id()));
         return training;
