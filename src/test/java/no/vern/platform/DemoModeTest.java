@@ -57,10 +57,11 @@ class DemoModeTest {
 
             DemoMailServer server = vern.getBean(DemoMailServer.class);
             Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-            while (server.received().isEmpty() && Instant.now().isBefore(deadline)) {
+            // Other demo mail (the breach outbox's notices of the demo breaches) may arrive first.
+            while (server.received().stream().noneMatch(m -> m.subject().equals("Demo")) && Instant.now().isBefore(deadline)) {
                 Thread.sleep(50);
             }
-            assertThat(server.received()).singleElement().satisfies(m -> {
+            assertThat(server.received()).filteredOn(m -> m.subject().equals("Demo")).singleElement().satisfies(m -> {
                 assertThat(m.subject()).isEqualTo("Demo");
                 assertThat(m.to()).isEqualTo("mottaker@demo.example");
             });
