@@ -20,4 +20,7 @@ public interface MasterKeys {
      * keyset in {@code VERN_MASTER_KEYSET} by hand).
      */
     RewrapResult rewrapAll();
+
+    /** The master key's id, age and last rotation, and how many subject keys it wraps. */
+    MasterKeyStatus status();
 }

@@ -21,4 +21,10 @@ public interface ApiTokens {
 
     /** Revokes a token at once; requests with it fail from now on. */
     ApiToken revoke(UUID id);
+
+    /**
+     * Revokes at once every active token that the given actor issued (a leaver's tokens, e.g.
+     * {@code staff:kari}); returns the revoked tokens.
+     */
+    List<ApiToken> revokeIssuedBy(String actorReference);
 }

@@ -6,5 +6,5 @@
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Personal-data register",
-        allowedDependencies = { "shared", "crypto", "audit", "processing", "identity", "breach" })
+        allowedDependencies = { "shared", "crypto", "audit", "processing", "identity", "breach", "uploads" })
 package no.vern.register;

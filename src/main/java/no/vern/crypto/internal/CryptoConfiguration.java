@@ -130,8 +130,9 @@ class CryptoConfiguration {
     }
 
     @Bean
-    MasterKeys masterKeys(MasterKeyring master, SubjectKeys keys, Clock clock, CryptoProperties properties) {
-        return new MasterKeyRotation(master, keys, clock, properties.rewrapBatchSize());
+    MasterKeys masterKeys(MasterKeyring master, SubjectKeys keys, Clock clock, CryptoProperties properties,
+            JdbcClient main) {
+        return new MasterKeyRotation(master, keys, clock, properties.rewrapBatchSize(), main);
     }
 
     @Bean

@@ -25,8 +25,11 @@ final class MasterKeyRotation implements MasterKeys {
     private final SubjectKeys keys;
     private final Clock clock;
     private final int batchSize;
+    private final org.springframework.jdbc.core.simple.JdbcClient main;
 
-    MasterKeyRotation(MasterKeyring master, SubjectKeys keys, Clock clock, int batchSize) {
+    MasterKeyRotation(MasterKeyring master, SubjectKeys keys, Clock clock, int batchSize,
+            org.springframework.jdbc.core.simple.JdbcClient main) {
+        this.main = main;
         this.master = master;
         this.keys = keys;
         this.clock = clock;
@@ -41,8 +44,34 @@ final class MasterKeyRotation implements MasterKeys {
     @Override
     public RewrapResult rotateMasterKey() {
         long id = master.rotate();
+        notePrimary(id, true);
         log.info("Master key rotated: new primary master key id {}; re-wrapping subject keys", id);
         return rewrapAll();
+    }
+
+    @Override
+    public no.vern.crypto.MasterKeyStatus status() {
+        long primary = master.primaryKeyId();
+        notePrimary(primary, false);
+        java.time.Instant since = main.sql("SELECT primary_since FROM crypto_master_key WHERE key_id = :id")
+                .param("id", primary).query((rs, n) -> no.vern.shared.JdbcTime.required(rs, "primary_since")).single();
+        java.time.@Nullable Instant lastRotation = main.sql(
+                "SELECT max(primary_since) AS at FROM crypto_master_key WHERE via_rotation")
+                .query((rs, n) -> java.util.Optional.ofNullable(no.vern.shared.JdbcTime.instant(rs, "at"))).single()
+                .orElse(null);
+        long[] counts = keys.countByMasterKey(primary);
+        return new no.vern.crypto.MasterKeyStatus(primary, master.handle().size(), since, lastRotation, counts[0],
+                counts[1]);
+    }
+
+    /** Remembers when a master key was first seen as primary (rotation by Vern, or a keyset changed by hand). */
+    private void notePrimary(long keyId, boolean viaRotation) {
+        main.sql("""
+                INSERT INTO crypto_master_key (key_id, primary_since, via_rotation)
+                VALUES (:id, :at, :rotation OR EXISTS (SELECT FROM crypto_master_key))
+                ON CONFLICT (key_id) DO NOTHING
+                """).param("id", keyId).param("at", no.vern.shared.JdbcTime.param(clock.instant()))
+                .param("rotation", viaRotation).update();
     }
 
     @Override

@@ -118,4 +118,10 @@ final class SubjectKeys {
         }
         return result;
     }
+
+    /** How many subject keys exist, and how many are wrapped by another master key than the given one. */
+    long[] countByMasterKey(long primary) {
+        return jdbc.sql("SELECT count(*) AS total, count(*) FILTER (WHERE master_key_id <> :p) AS older FROM vern_keys.subject_key")
+                .param("p", primary).query((rs, n) -> new long[] {rs.getLong("total"), rs.getLong("older")}).single();
+    }
 }

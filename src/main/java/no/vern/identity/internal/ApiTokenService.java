@@ -67,6 +67,19 @@ class ApiTokenService implements ApiTokens {
         return store.byId(id).orElseThrow();
     }
 
+    @Override
+    @Transactional
+    public List<ApiToken> revokeIssuedBy(String actorReference) {
+        java.time.Instant now = clock.instant();
+        List<ApiToken> revoked = store.all().stream()
+                .filter(t -> t.createdBy().equals(actorReference) && t.revokedAt() == null).toList();
+        for (ApiToken token : revoked) {
+            store.revoke(token.id(), now);
+            audit.record(AuditEvent.of("identity.token.revoked", Outcome.SUCCESS).withTargets("token:" + token.id()));
+        }
+        return revoked.stream().map(t -> store.byId(t.id()).orElseThrow()).toList();
+    }
+
     /** Registers a secret chosen elsewhere (bootstrap token); does nothing if it is already known. */
     @Transactional
     void registerIfAbsent(String name, Set<ApiScope> scopes, String secret, String createdBy) {

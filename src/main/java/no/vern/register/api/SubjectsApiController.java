@@ -281,7 +281,8 @@ class SubjectsApiController {
         byte[] content = register.attachment(subject, attachment, requiredPurpose(purpose))
                 .orElseThrow(() -> new NotFound("Attachment", attachment));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment").body(content);
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment")
+                .header("X-Content-Type-Options", "nosniff").body(content);
     }
 
     @PostMapping("/import")

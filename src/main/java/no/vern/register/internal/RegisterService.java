@@ -34,6 +34,8 @@ import no.vern.register.Categories;
 import no.vern.register.ChangeEntry;
 import no.vern.register.ConsentGate;
 import no.vern.register.ConsentRequired;
+import no.vern.register.ReadClearance;
+import no.vern.register.ReadNotCleared;
 import no.vern.register.ErasureResult;
 import no.vern.register.ImportOptions;
 import no.vern.register.ImportReport;
@@ -59,6 +61,9 @@ import no.vern.shared.InvalidInput.FieldError;
 import no.vern.shared.NotFound;
 import no.vern.shared.PayloadTooLarge;
 import no.vern.shared.SubjectId;
+import no.vern.uploads.InspectedUpload;
+import no.vern.uploads.UploadInspector;
+import no.vern.uploads.UploadPurpose;
 
 /**
  * The register's write and read paths: validation and normalisation, purpose and minimisation
@@ -82,6 +87,8 @@ class RegisterService implements SubjectRegister {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<ConsentGate> consentGate;
+    private final ObjectProvider<ReadClearance> readClearance;
+    private final UploadInspector uploads;
     private final Erasure erasure;
     private final CsvImport csvImport;
     private final TransactionTemplate tx;
@@ -89,7 +96,8 @@ class RegisterService implements SubjectRegister {
 
     RegisterService(Subjects subjects, Organisations organisations, IdempotencyKeys idempotency, SubjectCipher cipher,
             BlindIndex blindIndex, ProcessingRecord processing, AuditLog audit, ApplicationEventPublisher events,
-            ObjectProvider<ConsentGate> consentGate, Erasure erasure, TransactionTemplate tx, Clock clock) {
+            ObjectProvider<ConsentGate> consentGate, ObjectProvider<ReadClearance> readClearance, UploadInspector uploads,
+            Erasure erasure, TransactionTemplate tx, Clock clock) {
         this.subjects = subjects;
         this.organisations = organisations;
         this.idempotency = idempotency;
@@ -99,6 +107,8 @@ class RegisterService implements SubjectRegister {
         this.audit = audit;
         this.events = events;
         this.consentGate = consentGate;
+        this.readClearance = readClearance;
+        this.uploads = uploads;
         this.erasure = erasure;
         this.csvImport = new CsvImport(this);
         this.tx = tx;
@@ -260,6 +270,9 @@ class RegisterService implements SubjectRegister {
             throw new InvalidInput("file", "is not needed for purpose '" + purposeKey + "' (data minimisation)");
         }
         requireConsent(id, row.kinds(), purposeKey, processing.legalBasisOf(purposeKey), "register.attachment.create");
+        // S15: type from content, allowed types only, no zip bombs or polyglots, virus scan when configured.
+        uploads.requireRoom(subjects.attachmentCount(id), UploadPurpose.CV);
+        InspectedUpload inspected = uploads.inspect(null, mediaType, content, UploadPurpose.CV);
         return inTx(() -> {
             Instant now = clock.instant();
             UUID attachment = UUID.randomUUID();
@@ -267,7 +280,7 @@ class RegisterService implements SubjectRegister {
             subjects.insertRecord(id, record, Categories.CV,
                     cipher.encryptText(id, Categories.CV, record, "attachment:" + attachment), Source.SUBJECT,
                     purposeKey, processing.legalBasisOf(purposeKey), now);
-            subjects.insertAttachment(id, attachment, record, mediaType, content.length,
+            subjects.insertAttachment(id, attachment, record, inspected.mediaType(), content.length,
                     cipher.encrypt(id, Categories.CV, attachment, content), now);
             subjects.change(id, now, actor().reference(), Categories.CV, "attachment-added");
             subjects.changed(id, now);
@@ -283,6 +296,7 @@ class RegisterService implements SubjectRegister {
     public SubjectRecords read(SubjectId id, String purposeKey) {
         processing.requirePurpose(purposeKey);
         Subjects.Row row = visibleRow(id, Visibility.current());
+        requireClearance(id, purposeKey, "register.subject.read");
         return inTx(() -> {
             List<Subjects.StoredRecord> held = subjects.recordsFor(id, purposeKey);
             if (held.isEmpty()) {
@@ -311,6 +325,7 @@ class RegisterService implements SubjectRegister {
     public Optional<byte[]> attachment(SubjectId id, UUID attachmentId, String purposeKey) {
         processing.requirePurpose(purposeKey);
         visibleRow(id, Visibility.current());
+        requireClearance(id, purposeKey, "register.attachment.read");
         return inTx(() -> {
             Optional<Subjects.StoredAttachment> stored = subjects.attachment(id, attachmentId);
             boolean held = stored.isPresent() && subjects.recordsFor(id, purposeKey).stream()
@@ -433,6 +448,16 @@ class RegisterService implements SubjectRegister {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** S15: staff whose required privacy training has lapsed may be refused reads (training module's setting). */
+    private void requireClearance(SubjectId id, String purposeKey, String action) {
+        ReadClearance clearance = readClearance.getIfAvailable();
+        if (clearance != null && !clearance.mayReadPersonalData(actor())) {
+            audit.record(AuditEvent.by(actor(), action, Outcome.DENIED).withPurpose(purposeKey)
+                    .withTargets(id.reference()));
+            throw new ReadNotCleared();
+        }
+    }
 
     Actor actor() {
         Actor current = Actors.current();

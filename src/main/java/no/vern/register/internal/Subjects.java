@@ -251,6 +251,12 @@ class Subjects {
                 .param("size", size).param("ciphertext", ciphertext).param("now", JdbcTime.param(now)).update();
     }
 
+    /** How many attachments the subject has (the upload count limit). */
+    int attachmentCount(SubjectId subject) {
+        return jdbc.sql("SELECT count(*) FROM register_attachment WHERE subject_id = :s").param("s", subject.value())
+                .query(Integer.class).single();
+    }
+
     /** The attachment's record id and ciphertext. */
     record StoredAttachment(UUID record, byte[] ciphertext) {
     }
