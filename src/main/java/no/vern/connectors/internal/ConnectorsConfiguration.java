@@ -67,8 +67,12 @@ class ConnectorsConfiguration {
 
     /** Runs due connector steps every five seconds, on one node at a time; survives restarts (state is in the steps). */
     @Bean
-    RecurringTask<Void> connectorStepsTask(StepService steps) {
-        return Tasks.recurring("connectors-steps", FixedDelay.ofSeconds(5)).execute((instance, context) -> steps.runDue());
+    RecurringTask<Void> connectorStepsTask(StepService steps, ConnectorsProperties properties) {
+        return Tasks.recurring("connectors-steps", FixedDelay.ofSeconds(5)).execute((instance, context) -> {
+            if (properties.runInBackground()) {
+                steps.runDue();
+            }
+        });
     }
 
     /** Hourly: destroys case keys of cases settled longer than the retention, forgets old callback signatures. */

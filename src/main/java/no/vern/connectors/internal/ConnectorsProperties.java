@@ -20,13 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param caseDataRetention how long after the last step of a case settled its case key is kept
  * @param connectTimeout webhook connect timeout
  * @param readTimeout webhook read timeout
+ * @param runInBackground whether the scheduler job runs due steps (tests switch it off and call the runner themselves)
  */
 @ConfigurationProperties("vern.connectors")
 record ConnectorsProperties(@Nullable String secretsDir, @DefaultValue("vern@webstep.no") String mailFrom,
         @DefaultValue("6") int maxAttempts, @DefaultValue("30s") Duration backoff, @DefaultValue("1h") Duration maxBackoff,
         @DefaultValue("5m") Duration lease, @DefaultValue("7d") Duration callbackTimeout,
         @DefaultValue("14d") Duration taskValidity, @DefaultValue("90d") Duration caseDataRetention,
-        @DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration readTimeout) {
+        @DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration readTimeout,
+        @DefaultValue("true") boolean runInBackground) {
 
     /** The delay before attempt {@code attempts + 1}. */
     Duration backoffAfter(int attempts) {
