@@ -49,7 +49,9 @@ class ConnectorConsoleController {
     @PreAuthorize(OPERATE)
     String test(@PathVariable UUID id, RedirectAttributes redirect) {
         ConnectionCheck check = registry.test(id);
-        redirect.addFlashAttribute("check", check);
+        // Flash attributes live in the JDBC session: plain serialisable values only.
+        redirect.addFlashAttribute("checkOk", check.ok());
+        redirect.addFlashAttribute("checkDetail", check.detail());
         redirect.addFlashAttribute("checkedName", registry.find(id).map(c -> c.name()).orElse(""));
         return "redirect:/console/connectors";
     }

@@ -31,6 +31,8 @@ final class WebhookTestServer implements AutoCloseable {
     /** Signature verdicts of every request (null = valid). */
     final List<String> signatureVerdicts = new CopyOnWriteArrayList<>();
     final List<String> bodies = new CopyOnWriteArrayList<>();
+    /** The system's own clock (tests point it at Vern's movable clock, as if both were in sync). */
+    volatile java.util.function.Supplier<Instant> clock = Instant::now;
     volatile String resultBody = "{\"status\":\"DONE\",\"rows\":1,\"data\":{\"email\":[\"x\"]}}";
 
     WebhookTestServer(String secret) {
@@ -59,7 +61,7 @@ final class WebhookTestServer implements AutoCloseable {
         hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         bodies.add(new String(body, StandardCharsets.UTF_8));
         String verdict = Signatures.refusal(secret, exchange.getRequestHeaders().getFirst(Signatures.TIMESTAMP_HEADER),
-                exchange.getRequestHeaders().getFirst(Signatures.SIGNATURE_HEADER), body, Instant.now());
+                exchange.getRequestHeaders().getFirst(Signatures.SIGNATURE_HEADER), body, clock.get());
         signatureVerdicts.add(verdict == null ? "valid" : verdict);
         if (verdict != null) {
             respond(exchange, 401, new byte[0], false);
@@ -79,7 +81,7 @@ final class WebhookTestServer implements AutoCloseable {
 
     private void respond(HttpExchange exchange, int status, byte[] body, boolean sign) throws IOException {
         if (sign) {
-            long now = Instant.now().getEpochSecond();
+            long now = clock.get().getEpochSecond();
             exchange.getResponseHeaders().add(Signatures.TIMESTAMP_HEADER, String.valueOf(now));
             exchange.getResponseHeaders().add(Signatures.SIGNATURE_HEADER, Signatures.sign(secret, now, body));
         }
