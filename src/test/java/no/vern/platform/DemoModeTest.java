@@ -40,6 +40,12 @@ class DemoModeTest {
                     .contains("personvern", "saksbehandler", "salg", "rekruttering", "marked", "revisor");
             // Every module's demo data, in order: 25 invented contacts, then 8 consented prospects/candidates.
             assertThat(vern.getBean(no.vern.register.SubjectRegister.class).list(0, 10).total()).isEqualTo(33);
+            // Connectors' demo: a real second database on the embedded server as CRM, and a manual accounting task.
+            var connectors = vern.getBean(no.vern.connectors.ConnectorRegistry.class);
+            assertThat(connectors.list()).extracting(no.vern.connectors.Connector::name).contains("CRM (demo)", "Regnskap (demo)");
+            var crm = connectors.list().stream().filter(c -> c.name().equals("CRM (demo)")).findFirst().orElseThrow();
+            assertThat(connectors.test(crm.id()).ok()).isTrue();
+            assertThat(connectors.dryRun(crm.id(), "solveig.aasheim@example.no").rows()).isEqualTo(3);
             Path logins = dataDir.resolve("demo-logins.txt");
             assertThat(Files.readString(logins)).contains("personvern").contains("PRIVACY_OFFICER");
 
