@@ -45,6 +45,12 @@ class DemoModeTest {
             assertThat(training.trainings()).hasSize(2);
             assertThat(training.overdue()).extracting(s -> s.username()).containsExactly("rekruttering");
             assertThat(vern.getBean(no.vern.training.AccessReviews.class).unreviewed()).isPositive();
+            // Connectors' demo: a real second database on the embedded server as CRM, and a manual accounting task.
+            var connectors = vern.getBean(no.vern.connectors.ConnectorRegistry.class);
+            assertThat(connectors.list()).extracting(no.vern.connectors.Connector::name).contains("CRM (demo)", "Regnskap (demo)");
+            var crm = connectors.list().stream().filter(c -> c.name().equals("CRM (demo)")).findFirst().orElseThrow();
+            assertThat(connectors.test(crm.id()).ok()).isTrue();
+            assertThat(connectors.dryRun(crm.id(), "solveig.aasheim@example.no").rows()).isEqualTo(3);
             Path logins = dataDir.resolve("demo-logins.txt");
             assertThat(Files.readString(logins)).contains("personvern").contains("PRIVACY_OFFICER");
 

@@ -1,0 +1,33 @@
+package no.vern.connectors;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One registered external system that holds personal data (S24): who owns it, which processing activities
+ * it serves (GDPR Art. 30 record; Art. 19 recipients) and how Vern reaches it. The configuration holds
+ * secret references only, never secrets.
+ *
+ * @param id the connector id
+ * @param name display name, e.g. {@code CRM}
+ * @param owner the person or team responsible for the system
+ * @param ownerEmail where manual tasks are sent (manual connectors), or null
+ * @param type how Vern reaches it
+ * @param activityIds ids of the processing activities the system serves
+ * @param config the type's configuration (JSON or YAML text, secret references only)
+ * @param createdAt when it was registered
+ * @param lastSuccessAt last successful step or connection test, or null
+ * @param lastFailureAt last failed step or connection test, or null
+ * @param lastDetail the last outcome without personal data, or null
+ */
+public record Connector(UUID id, String name, String owner, @Nullable String ownerEmail, ConnectorType type,
+        List<String> activityIds, String config, Instant createdAt, @Nullable Instant lastSuccessAt,
+        @Nullable Instant lastFailureAt, @Nullable String lastDetail) {
+
+    public Connector {
+        activityIds = List.copyOf(activityIds);
+    }
+}

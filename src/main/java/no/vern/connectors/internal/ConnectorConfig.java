@@ -1,0 +1,231 @@
+package no.vern.connectors.internal;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import no.vern.connectors.ConnectorType;
+import no.vern.connectors.EraseAction;
+import no.vern.shared.InvalidInput;
+
+/**
+ * A connector's parsed configuration (YAML or JSON text; JSON is read as YAML). Parsing is strict: unknown
+ * keys are refused (so a misspelt or inline {@code password} is an error, not silently stored), names are
+ * validated as {@link SqlName}s, secrets must be references.
+ */
+sealed interface ConnectorConfig {
+
+    Pattern CATEGORY = Pattern.compile("[a-z][a-z0-9-]{0,59}");
+    Set<String> IDENTITY_KINDS = Set.of("email", "phone");
+
+    /** A JDBC database and its dataset description. */
+    record Jdbc(String url, String credentials, List<Table> tables) implements ConnectorConfig {
+    }
+
+    /**
+     * One table: identity columns per identifier kind, columns per data category, and what erasure does.
+     *
+     * @param schema optional schema
+     * @param name the table
+     * @param identity identifier kind ({@code email}, {@code phone}) -> column
+     * @param categories data category key -> columns
+     * @param erase the erasure action
+     * @param eraseFields the columns nulled or masked (NULL_FIELDS, MASK)
+     * @param maskValue the fixed mask value (MASK)
+     */
+    record Table(@Nullable SqlName schema, SqlName name, Map<String, SqlName> identity, Map<String, List<SqlName>> categories,
+            EraseAction erase, List<SqlName> eraseFields, @Nullable String maskValue) {
+
+        String label() {
+            return schema == null ? name.value() : schema.value() + "." + name.value();
+        }
+    }
+
+    /** An HTTP endpoint with a shared HMAC secret (by reference) and the per-connector SSRF allowances. */
+    record Webhook(URI url, String secret, boolean allowLoopback, boolean allowPrivateNetworks) implements ConnectorConfig {
+        AddressGuard.Allowances allowances() {
+            return new AddressGuard.Allowances(allowLoopback, allowPrivateNetworks);
+        }
+    }
+
+    /** A system handled by a person; optional instructions shown on the task page. */
+    record Manual(@Nullable String instructions) implements ConnectorConfig {
+    }
+
+    /** Parses and validates the configuration of a connector type. */
+    static ConnectorConfig parse(ConnectorType type, String text) {
+        Map<String, Object> root = load(text);
+        return switch (type) {
+            case JDBC -> jdbc(root);
+            case WEBHOOK -> webhook(root);
+            case MANUAL -> {
+                only(root, "config", Set.of("instructions"));
+                yield new Manual(optionalText(root, "instructions"));
+            }
+        };
+    }
+
+    private static Map<String, Object> load(String text) {
+        if (text == null || text.isBlank()) {
+            return Map.of();
+        }
+        if (text.length() > 100_000) {
+            throw new InvalidInput("config", "is too long (at most 100,000 characters)");
+        }
+        Object loaded;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(10);
+            loaded = new Yaml(new SafeConstructor(options)).load(text);
+        } catch (YAMLException e) {
+            throw new InvalidInput("config", "is neither valid YAML nor JSON");
+        }
+        if (loaded == null) {
+            return Map.of();
+        }
+        return map(loaded, "config");
+    }
+
+    private static Jdbc jdbc(Map<String, Object> root) {
+        only(root, "config", Set.of("url", "credentials", "tables"));
+        String url = text(root, "url");
+        if (!url.startsWith("jdbc:") || url.contains("password=") || url.contains("user=")) {
+            throw new InvalidInput("config", "url must be a jdbc: URL without user or password (use credentials: env:NAME or file:name)");
+        }
+        String credentials = text(root, "credentials");
+        Secrets.requireReference("config", credentials);
+        List<Table> tables = new ArrayList<>();
+        for (Object entry : list(root.get("tables"), "tables")) {
+            tables.add(table(map(entry, "tables[]")));
+        }
+        if (tables.isEmpty()) {
+            throw new InvalidInput("config", "tables must list at least one table");
+        }
+        return new Jdbc(url, credentials, tables);
+    }
+
+    private static Table table(Map<String, Object> t) {
+        only(t, "table", Set.of("schema", "name", "identity", "categories", "erase"));
+        String schema = optionalText(t, "schema");
+        SqlName name = new SqlName(text(t, "name"));
+        Map<String, SqlName> identity = new LinkedHashMap<>();
+        map(t.get("identity"), "identity of " + name).forEach((kind, column) -> {
+            if (!IDENTITY_KINDS.contains(kind)) {
+                throw new InvalidInput("config", "identity of " + name + ": kind must be email or phone");
+            }
+            identity.put(kind, new SqlName(String.valueOf(column)));
+        });
+        if (identity.isEmpty()) {
+            throw new InvalidInput("config", "table " + name + " needs at least one identity column (email or phone)");
+        }
+        Map<String, List<SqlName>> categories = new LinkedHashMap<>();
+        map(t.get("categories"), "categories of " + name).forEach((category, columns) -> {
+            if (!CATEGORY.matcher(category).matches()) {
+                throw new InvalidInput("config", "categories of " + name + ": '" + category + "' is not a category key");
+            }
+            categories.put(category, list(columns, "categories").stream().map(c -> new SqlName(String.valueOf(c))).toList());
+        });
+        if (categories.isEmpty()) {
+            throw new InvalidInput("config", "table " + name + " needs at least one data category");
+        }
+        Map<String, Object> erase = map(t.get("erase"), "erase of " + name);
+        only(erase, "erase of " + name, Set.of("action", "fields", "value"));
+        EraseAction action;
+        try {
+            action = EraseAction.valueOf(text(erase, "action"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("config", "erase action of " + name + " must be DELETE_ROW, NULL_FIELDS or MASK");
+        }
+        List<SqlName> fields = erase.containsKey("fields")
+                ? list(erase.get("fields"), "fields").stream().map(c -> new SqlName(String.valueOf(c))).toList() : List.of();
+        String value = optionalText(erase, "value");
+        if (action != EraseAction.DELETE_ROW && fields.isEmpty()) {
+            throw new InvalidInput("config", "erase of " + name + ": " + action + " needs fields");
+        }
+        if (action == EraseAction.MASK && value == null) {
+            throw new InvalidInput("config", "erase of " + name + ": MASK needs a fixed value");
+        }
+        return new Table(schema == null ? null : new SqlName(schema), name, identity, categories, action, fields,
+                action == EraseAction.MASK ? value : null);
+    }
+
+    private static Webhook webhook(Map<String, Object> root) {
+        only(root, "config", Set.of("url", "secret", "allowLoopback", "allowPrivateNetworks"));
+        URI url;
+        try {
+            url = URI.create(text(root, "url"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("config", "url is not a valid URL");
+        }
+        if (!Set.of("http", "https").contains(String.valueOf(url.getScheme())) || url.getHost() == null
+                || url.getRawUserInfo() != null) {
+            throw new InvalidInput("config", "url must be an http(s) URL with a host and no user info");
+        }
+        String secret = text(root, "secret");
+        Secrets.requireReference("config", secret);
+        return new Webhook(url, secret, bool(root, "allowLoopback"), bool(root, "allowPrivateNetworks"));
+    }
+
+    private static void only(Map<String, Object> map, String where, Set<String> allowed) {
+        for (String key : map.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new InvalidInput("config", where + ": unknown key '" + key + "' (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(@Nullable Object value, String where) {
+        if (!(value instanceof Map<?, ?> m)) {
+            throw new InvalidInput("config", where + " must be a mapping");
+        }
+        for (Object key : m.keySet()) {
+            if (!(key instanceof String)) {
+                throw new InvalidInput("config", where + " must have text keys");
+            }
+        }
+        return (Map<String, Object>) m;
+    }
+
+    private static List<?> list(@Nullable Object value, String where) {
+        if (!(value instanceof List<?> l)) {
+            throw new InvalidInput("config", where + " must be a list");
+        }
+        return l;
+    }
+
+    private static String text(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        if (value == null || String.valueOf(value).isBlank()) {
+            throw new InvalidInput("config", key + " is required");
+        }
+        return String.valueOf(value).strip();
+    }
+
+    private static @Nullable String optionalText(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        return value == null ? null : String.valueOf(value);
+    }
+
+    private static boolean bool(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw new InvalidInput("config", key + " must be true or false");
+    }
+}

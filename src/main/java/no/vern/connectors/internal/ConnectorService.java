@@ -1,0 +1,155 @@
+package no.vern.connectors.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.transaction.annotation.Transactional;
+
+import no.vern.audit.AuditEvent;
+import no.vern.audit.AuditLog;
+import no.vern.audit.Outcome;
+import no.vern.connectors.ConnectionCheck;
+import no.vern.connectors.Connector;
+import no.vern.connectors.ConnectorRegistry;
+import no.vern.connectors.ConnectorType;
+import no.vern.connectors.DryRun;
+import no.vern.connectors.NewConnector;
+import no.vern.processing.ProcessingRecord;
+import no.vern.processing.ProcessingRecordDocument;
+import no.vern.shared.Actors;
+import no.vern.shared.Conflict;
+import no.vern.shared.InvalidInput;
+import no.vern.shared.NotFound;
+
+/** The connector registry: validates registrations, tests connections, runs count-only dry runs. */
+class ConnectorService implements ConnectorRegistry {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}");
+
+    private final Connectors connectors;
+    private final ProcessingRecord record;
+    private final SystemCalls calls;
+    private final StepService steps;
+    private final AddressGuard guard;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ConnectorService(Connectors connectors, ProcessingRecord record, SystemCalls calls, StepService steps, AddressGuard guard,
+            AuditLog audit, Clock clock) {
+        this.connectors = connectors;
+        this.record = record;
+        this.calls = calls;
+        this.steps = steps;
+        this.guard = guard;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Connector> list() {
+        return connectors.list();
+    }
+
+    @Override
+    public Optional<Connector> find(UUID id) {
+        return connectors.find(id);
+    }
+
+    @Override
+    @Transactional
+    public Connector register(NewConnector c) {
+        if (c.type() == null) {
+            throw new InvalidInput("type", "is required (JDBC, WEBHOOK or MANUAL)");
+        }
+        String name = required("name", c.name(), 100);
+        String owner = required("owner", c.owner(), 200);
+        String ownerEmail = c.ownerEmail() == null || c.ownerEmail().isBlank() ? null : c.ownerEmail().strip();
+        if (ownerEmail != null && !EMAIL.matcher(ownerEmail).matches()) {
+            throw new InvalidInput("ownerEmail", "is not an email address");
+        }
+        if (c.type() == ConnectorType.MANUAL && ownerEmail == null) {
+            throw new InvalidInput("ownerEmail", "is required for a manual connector (tasks are sent there)");
+        }
+        if (c.activityIds().isEmpty()) {
+            throw new InvalidInput("activityIds", "name at least one processing activity the system serves");
+        }
+        ProcessingRecordDocument document = record.current().document();
+        for (String activity : c.activityIds()) {
+            if (document.activity(activity).isEmpty()) {
+                throw new InvalidInput("activityIds", "'" + activity + "' is not an activity in the record of processing");
+            }
+        }
+        String config = c.config() == null ? "" : c.config();
+        ConnectorConfig parsed = ConnectorConfig.parse(c.type(), config);
+        if (parsed instanceof ConnectorConfig.Webhook webhook) {
+            try {
+                guard.checkLiteral(webhook.url().getHost(), webhook.allowances());
+            } catch (AddressGuard.Refused e) {
+                throw new InvalidInput("config", "url: " + e.getMessage());
+            }
+        }
+        if (connectors.nameTaken(name)) {
+            throw new Conflict("connector-name-taken", "Name taken", "A connector with this name exists");
+        }
+        UUID id = UUID.randomUUID();
+        NewConnector clean = new NewConnector(name, owner, ownerEmail, c.type(), List.copyOf(c.activityIds()), config);
+        connectors.insert(id, clean, Actors.current().reference(), clock.instant());
+        audit.record(AuditEvent.of("connectors.connector.register", Outcome.SUCCESS).withTargets("connector:" + id));
+        return connectors.find(id).orElseThrow();
+    }
+
+    @Override
+    public ConnectionCheck test(UUID id) {
+        Connector connector = connectors.find(id).orElseThrow(() -> new NotFound("connector", id.toString()));
+        Instant now = clock.instant();
+        boolean ok;
+        String detail;
+        try {
+            detail = calls.test(connector);
+            ok = true;
+        } catch (SystemCalls.StepFailed e) {
+            detail = e.getMessage();
+            ok = false;
+        }
+        connectors.recordOutcome(id, ok, "test: " + detail, now);
+        audit.record(AuditEvent.of("connectors.connector.test", ok ? Outcome.SUCCESS : Outcome.FAILURE).withTargets("connector:" + id));
+        return new ConnectionCheck(id, ok, detail, now);
+    }
+
+    @Override
+    public DryRun dryRun(UUID id, String email) {
+        Connector connector = connectors.find(id).orElseThrow(() -> new NotFound("connector", id.toString()));
+        if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+            throw new InvalidInput("email", "is not an email address");
+        }
+        Found found;
+        try {
+            found = steps.probe(connector, email.strip().toLowerCase(Locale.ROOT));
+        } catch (SystemCalls.StepFailed e) {
+            throw new InvalidInput("connector", e.getMessage());
+        }
+        audit.record(AuditEvent.of("connectors.connector.dry-run", Outcome.SUCCESS).withTargets("connector:" + id,
+                "rows:" + found.rows()));
+        return new DryRun(id, found.rows(), JdbcSystem.counts(found));
+    }
+
+    @Override
+    public void discardCaseData(UUID caseId) {
+        steps.discardCaseData(caseId);
+    }
+
+    private static String required(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInput(field, "is required");
+        }
+        if (value.strip().length() > max) {
+            throw new InvalidInput(field, "is too long (at most " + max + " characters)");
+        }
+        return value.strip();
+    }
+}

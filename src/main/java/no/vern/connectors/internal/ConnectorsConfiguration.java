@@ -1,0 +1,95 @@
+package no.vern.connectors.internal;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+
+import no.vern.audit.AuditLog;
+import no.vern.crypto.CryptoShredder;
+import no.vern.crypto.SubjectCipher;
+import no.vern.processing.ProcessingRecord;
+import no.vern.shared.ConsoleSection;
+import no.vern.shared.DemoMode;
+import no.vern.shared.PublicEndpoints;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the connectors: system adapters, the orchestration, its db-scheduler jobs, console and public paths. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ConnectorsProperties.class)
+class ConnectorsConfiguration {
+
+    @Bean
+    Secrets connectorSecrets(ConnectorsProperties properties, DemoMode demo) {
+        Path dir = properties.secretsDir() == null || properties.secretsDir().isBlank()
+                ? demo.directory().resolve("secrets") : Path.of(properties.secretsDir());
+        return new Secrets(dir, System::getenv);
+    }
+
+    @Bean
+    AddressGuard connectorAddressGuard() {
+        return new AddressGuard(HostResolver.SYSTEM);
+    }
+
+    @Bean
+    SystemCalls connectorSystemCalls(Secrets secrets, AddressGuard guard, ConnectorsProperties properties, JsonMapper json,
+            Clock clock, JavaMailSender mail, MessageSource messages, @Value("${vern.base-url}") String baseUrl) {
+        WebhookClient client = new WebhookClient(guard, Dialer.PLAIN, properties.connectTimeout(), properties.readTimeout());
+        return new SystemCalls(new JdbcSystem(secrets), new WebhookSystem(client, secrets, json, clock), mail, messages,
+                properties, baseUrl);
+    }
+
+    @Bean
+    @Primary
+    StepService connectedSystems(Steps steps, Connectors connectors, ProcessingRecord record, SubjectCipher cipher,
+            CryptoShredder shredder, AuditLog audit, JsonMapper json, Clock clock, TransactionTemplate tx,
+            ConnectorsProperties properties, SystemCalls calls) {
+        return new StepService(steps, connectors, record, cipher, shredder, audit, json, clock, tx, properties, calls);
+    }
+
+    @Bean
+    ConnectorService connectorRegistry(Connectors connectors, ProcessingRecord record, SystemCalls calls, StepService steps,
+            AddressGuard guard, AuditLog audit, Clock clock) {
+        return new ConnectorService(connectors, record, calls, steps, guard, audit, clock);
+    }
+
+    /** Runs due connector steps every five seconds, on one node at a time; survives restarts (state is in the steps). */
+    @Bean
+    RecurringTask<Void> connectorStepsTask(StepService steps, ConnectorsProperties properties) {
+        return Tasks.recurring("connectors-steps", FixedDelay.ofSeconds(5)).execute((instance, context) -> {
+            if (properties.runInBackground()) {
+                steps.runDue();
+            }
+        });
+    }
+
+    /** Hourly: destroys case keys of cases settled longer than the retention, forgets old callback signatures. */
+    @Bean
+    RecurringTask<Void> connectorHousekeepingTask(StepService steps) {
+        return Tasks.recurring("connectors-housekeeping", FixedDelay.ofHours(1)).execute((instance, context) -> steps.discardExpired());
+    }
+
+    @Bean
+    ConsoleSection connectorsConsoleSection() {
+        return new ConsoleSection(450, "/console/connectors", "connectors.nav", List.of("PRIVACY_OFFICER", "CASE_HANDLER", "AUDITOR"));
+    }
+
+    /** Webhook callbacks (signed, from other systems, no session: CSRF cannot apply) and manual task pages (token link). */
+    @Bean
+    PublicEndpoints connectorsPublicEndpoints() {
+        return new PublicEndpoints("connectors", List.of("/connectors/callback/*", "/connectors/task/*"),
+                List.of("/connectors/callback/*"));
+    }
+}

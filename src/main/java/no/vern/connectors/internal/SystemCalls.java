@@ -1,0 +1,169 @@
+package no.vern.connectors.internal;
+
+import java.sql.SQLException;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+
+import no.vern.connectors.Connector;
+import no.vern.requests.Operation;
+import no.vern.requests.SystemStep;
+
+/**
+ * Reaches one system for one step, by connector type: SQL for JDBC, a signed call for webhooks, a task mail
+ * for manual systems. Failures carry a detail without personal data and say whether a retry may help.
+ */
+final class SystemCalls {
+
+    private static final Locale NORWEGIAN = Locale.forLanguageTag("nb");
+
+    enum Kind { DONE, AWAITING_CALLBACK, AWAITING_PERSON }
+
+    /** What a call led to. */
+    record Outcome(Kind kind, Found found, byte[] taskTokenHash) {
+        static Outcome done(Found found) {
+            return new Outcome(Kind.DONE, found, new byte[0]);
+        }
+    }
+
+    /** A failed call (detail without personal data). */
+    static final class StepFailed extends Exception {
+        private final boolean retryable;
+
+        StepFailed(String message, boolean retryable) {
+            super(message);
+            this.retryable = retryable;
+        }
+
+        boolean retryable() {
+            return retryable;
+        }
+    }
+
+    private final JdbcSystem jdbc;
+    private final WebhookSystem webhooks;
+    private final JavaMailSender mail;
+    private final MessageSource messages;
+    private final ConnectorsProperties properties;
+    private final String baseUrl;
+
+    SystemCalls(JdbcSystem jdbc, WebhookSystem webhooks, JavaMailSender mail, MessageSource messages,
+            ConnectorsProperties properties, String baseUrl) {
+        this.jdbc = jdbc;
+        this.webhooks = webhooks;
+        this.mail = mail;
+        this.messages = messages;
+        this.properties = properties;
+        this.baseUrl = baseUrl;
+    }
+
+    ConnectorConfig config(Connector connector) {
+        return ConnectorConfig.parse(connector.type(), connector.config());
+    }
+
+    Outcome run(Connector connector, SystemStep step, Identifiers who) throws StepFailed {
+        ConnectorConfig config = config(connector);
+        if (who.isEmpty()) {
+            return Outcome.done(Found.nothing("no identifiers to look for"));
+        }
+        if (config instanceof ConnectorConfig.Jdbc spec) {
+            return Outcome.done(jdbc(spec, step.operation(), who));
+        }
+        if (config instanceof ConnectorConfig.Webhook spec) {
+            return webhook(spec, step, who);
+        }
+        return manual(connector, step);
+    }
+
+    /** An access without side effects, for dry runs (JDBC and webhooks; manual systems cannot be probed). */
+    Found probe(Connector connector, Identifiers who) throws StepFailed {
+        ConnectorConfig config = config(connector);
+        if (config instanceof ConnectorConfig.Jdbc spec) {
+            return jdbc(spec, Operation.ACCESS, who);
+        }
+        throw new StepFailed("a dry run is only possible for JDBC connectors", false);
+    }
+
+    /** A connection test; returns the detail. */
+    String test(Connector connector) throws StepFailed {
+        ConnectorConfig config = config(connector);
+        try {
+            if (config instanceof ConnectorConfig.Jdbc spec) {
+                return jdbc.check(spec);
+            }
+            if (config instanceof ConnectorConfig.Webhook spec) {
+                return webhooks.ping(spec);
+            }
+            if (connector.ownerEmail() == null) {
+                throw new StepFailed("no email address for the responsible person", false);
+            }
+            return "tasks go to the responsible person by email";
+        } catch (SQLException e) {
+            throw new StepFailed(StepService.sqlDetail(e), true);
+        } catch (WebhookClient.CallFailed | WebhookSystem.Rejected e) {
+            throw new StepFailed(e.getMessage(), true);
+        } catch (IllegalStateException e) {
+            throw new StepFailed(e.getMessage(), false); // a missing secret: names the variable or file, never a value
+        }
+    }
+
+    byte[] webhookSecret(ConnectorConfig.Webhook spec) {
+        return webhooks.secret(spec);
+    }
+
+    Found webhookResult(byte[] body) throws WebhookSystem.Rejected {
+        return webhooks.result(body);
+    }
+
+    private Found jdbc(ConnectorConfig.Jdbc spec, Operation operation, Identifiers who) throws StepFailed {
+        try {
+            return operation == Operation.ERASE ? jdbc.erase(spec, who) : jdbc.access(spec, who);
+        } catch (SQLException e) {
+            throw new StepFailed(StepService.sqlDetail(e), true);
+        } catch (IllegalStateException e) {
+            throw new StepFailed(e.getMessage(), true);
+        }
+    }
+
+    private Outcome webhook(ConnectorConfig.Webhook spec, SystemStep step, Identifiers who) throws StepFailed {
+        try {
+            WebhookSystem.Reply reply = webhooks.call(spec, step.id(), step.caseId(), step.operation(), who,
+                    WebhookSystem.callbackUri(baseUrl, step.id()).toString());
+            if (reply.accepted()) {
+                return new Outcome(Kind.AWAITING_CALLBACK, Found.nothing("accepted"), new byte[0]);
+            }
+            return Outcome.done(reply.found());
+        } catch (WebhookClient.CallFailed e) {
+            throw new StepFailed(e.getMessage(), true);
+        } catch (WebhookSystem.Rejected e) {
+            throw new StepFailed(e.getMessage(), true);
+        } catch (IllegalStateException e) {
+            throw new StepFailed(e.getMessage(), true);
+        }
+    }
+
+    /** Sends the responsible person a link to the task page; the identifiers are only on the page, not in the mail. */
+    private Outcome manual(Connector connector, SystemStep step) throws StepFailed {
+        if (connector.ownerEmail() == null) {
+            throw new StepFailed("no email address for the responsible person", false);
+        }
+        String token = StepService.newToken();
+        String link = baseUrl.replaceAll("/+$", "") + "/connectors/task/" + step.id() + "?t=" + token;
+        String operation = messages.getMessage("connectors.operation." + step.operation(), null, NORWEGIAN);
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(properties.mailFrom());
+        message.setTo(connector.ownerEmail());
+        message.setSubject(messages.getMessage("connectors.task.mail.subject", new Object[] { operation, connector.name() }, NORWEGIAN));
+        message.setText(messages.getMessage("connectors.task.mail.body", new Object[] { operation, connector.name(), link,
+                properties.taskValidity().toDays() }, NORWEGIAN));
+        try {
+            mail.send(message);
+        } catch (MailException e) {
+            throw new StepFailed("task mail could not be sent", true);
+        }
+        return new Outcome(Kind.AWAITING_PERSON, Found.nothing("task sent"), StepService.hash(token));
+    }
+}

@@ -1,0 +1,402 @@
+package no.vern.connectors.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import jakarta.mail.internet.MimeMessage;
+import no.vern.breach.BreachMailSupport;
+import no.vern.connectors.Connector;
+import no.vern.connectors.ConnectorRegistry;
+import no.vern.connectors.ConnectorType;
+import no.vern.connectors.NewConnector;
+import no.vern.crypto.CryptoShredder;
+import no.vern.requests.FanOut;
+import no.vern.requests.Operation;
+import no.vern.requests.StepState;
+import no.vern.requests.SystemData;
+import no.vern.requests.SystemStep;
+import no.vern.shared.DatabaseEndpoint;
+import no.vern.shared.DemoMode;
+import no.vern.shared.SubjectId;
+import no.vern.support.Canaries;
+import no.vern.support.TestClock;
+import no.vern.support.VernTest;
+
+/**
+ * A case fans out to real systems: a second PostgreSQL database as CRM, a webhook server on 127.0.0.1 and
+ * a manual task by mail. GDPR Art. 15(1) (all data, also in other systems), Art. 17 (erasure), Art. 19.
+ */
+@VernTest
+class ConnectorFlowTests extends BreachMailSupport {
+
+    static final String OTHER_EMAIL = "ola.nordmann@eksempel.example";
+    static final String SECRET = "webhook-test-secret-0123456789";
+
+    static WebhookTestServer hooks;
+
+    @Autowired
+    StepService orchestration;
+    @Autowired
+    ConnectorRegistry registry;
+    @Autowired
+    DatabaseEndpoint endpoint;
+    @Autowired
+    DemoMode demo;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    JdbcClient vern;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    CryptoShredder shredder;
+
+    CrmDatabase crm;
+
+    @BeforeAll
+    static void startWebhookServer() {
+        hooks = new WebhookTestServer(SECRET);
+    }
+
+    @AfterAll
+    static void stopWebhookServer() {
+        hooks.close();
+    }
+
+    @BeforeEach
+    void crm() throws Exception {
+        crm = new CrmDatabase(endpoint, demo.directory().resolve("secrets"));
+        crm.addPerson(Canaries.NAME, Canaries.EMAIL, Canaries.PHONE_E164, "Turstøvler", "Kanarivegen 1, 0150 Oslo");
+        crm.addPerson("Ola Nordmann", OTHER_EMAIL, "+4790000000", "Regnjakke", "Storgata 2, 0155 Oslo");
+        hooks.clock = clock::instant;
+        Files.writeString(demo.directory().resolve("secrets").resolve("hooks.properties"), "secret=" + SECRET + "\n");
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    Connector jdbc(String activity) {
+        return registry.register(new NewConnector("CRM " + UUID.randomUUID(), "Salg", null, ConnectorType.JDBC, List.of(activity),
+                crm.config()));
+    }
+
+    Connector webhook(String activity, String path) {
+        return registry.register(new NewConnector("HR " + UUID.randomUUID(), "HR", null, ConnectorType.WEBHOOK, List.of(activity),
+                "{\"url\": \"" + hooks.url(path) + "\", \"secret\": \"file:hooks\", \"allowLoopback\": true}"));
+    }
+
+    Connector manual(String activity) {
+        return registry.register(new NewConnector("Regnskap " + UUID.randomUUID(), "Økonomi", "regnskap@webstep.example",
+                ConnectorType.MANUAL, List.of(activity), "instructions: Søk i kundereskontro og bilagsarkiv."));
+    }
+
+    static FanOut fanOut(UUID caseId, Operation operation, String purpose) {
+        return new FanOut(caseId, operation, null, Set.of(Canaries.EMAIL), Set.of(), Set.of(purpose));
+    }
+
+    SystemStep step(UUID caseId, UUID connectorId) {
+        return orchestration.steps(caseId).stream().filter(s -> s.connectorId().equals(connectorId)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void accessCollectsFromJdbcWebhookAndManualSystemsAndStoresItEncrypted() throws Exception {
+        Connector crmConnector = jdbc("partners");
+        Connector hr = webhook("partners", "/partners");
+        hooks.resultBody = "{\"status\":\"DONE\",\"rows\":1,\"data\":{\"cv\":[\"CV fra 2024\"]}}";
+        Connector accounting = manual("partners");
+        UUID caseId = UUID.randomUUID();
+
+        List<SystemStep> started = orchestration.start(fanOut(caseId, Operation.ACCESS, "partner-management"));
+        assertThat(started).extracting(SystemStep::connectorId).containsExactlyInAnyOrder(crmConnector.id(), hr.id(), accounting.id());
+        assertThat(started).allMatch(s -> s.state() == StepState.PENDING);
+
+        orchestration.runDue();
+        assertThat(step(caseId, crmConnector.id()).state()).isEqualTo(StepState.DONE);
+        assertThat(step(caseId, crmConnector.id()).detail()).isEqualTo("3 rows in 3 tables");
+        assertThat(step(caseId, hr.id()).state()).isEqualTo(StepState.DONE);
+        assertThat(hooks.signatureVerdicts).isNotEmpty().allMatch("valid"::equals);
+        assertThat(step(caseId, accounting.id()).state()).isEqualTo(StepState.WAITING_FOR_PERSON);
+
+        // The responsible person gets a link (no personal data in the mail), opens the page, uploads the export.
+        List<MimeMessage> mails = mailAbout(accounting.name());
+        assertThat(mails).hasSize(1);
+        String text = String.valueOf(mails.get(0).getContent());
+        assertThat(text).doesNotContain(Canaries.EMAIL);
+        Matcher link = Pattern.compile("/connectors/task/([0-9a-f-]{36})\\?t=([A-Za-z0-9_-]+)").matcher(text);
+        assertThat(link.find()).isTrue();
+        String path = "/connectors/task/" + link.group(1);
+        mvc.perform(get(path).param("t", link.group(2))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(Canaries.EMAIL)));
+        mvc.perform(get(path).param("t", "wrong-token")).andExpect(status().isNotFound());
+        MockMultipartFile export = new MockMultipartFile("file", "eksport.csv", "text/csv",
+                "kunde;faktura\nKanari;F-1001".getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart(path).file(export).param("t", link.group(2)).with(csrf())).andExpect(status().isOk());
+        assertThat(step(caseId, accounting.id()).state()).isEqualTo(StepState.DONE);
+        mvc.perform(get(path).param("t", link.group(2))).andExpect(status().isNotFound()); // a link works once
+
+        Map<UUID, SystemData> collected = new java.util.HashMap<>();
+        orchestration.collected(caseId, Operation.ACCESS).forEach(d -> collected.put(d.connectorId(), d));
+        assertThat(collected).containsOnlyKeys(crmConnector.id(), hr.id(), accounting.id());
+        assertThat(collected.get(crmConnector.id()).valuesByCategory())
+                .containsEntry("name", List.of("full_name: " + Canaries.NAME))
+                .containsEntry("phone", List.of("mobile: " + Canaries.PHONE_E164))
+                .containsEntry("purchase-history", List.of("product: Turstøvler", "amount: 499.00"));
+        assertThat(collected.get(crmConnector.id()).valuesByCategory().get("email")).allMatch(v -> v.endsWith(Canaries.EMAIL)).hasSize(2);
+        assertThat(collected.get(crmConnector.id()).activityIds()).containsExactly("partners");
+        assertThat(collected.get(hr.id()).valuesByCategory()).containsEntry("cv", List.of("CV fra 2024"));
+        assertThat(collected.get(accounting.id()).valuesByCategory()).containsEntry("export", List.of("kunde;faktura\nKanari;F-1001"));
+        assertThat(collected.get(crmConnector.id()).toString()).doesNotContain(Canaries.NAME);
+
+        // Never plaintext at rest: identifiers and collected values are ciphertext.
+        byte[] needle = Canaries.EMAIL.getBytes(StandardCharsets.UTF_8);
+        List<byte[]> stored = vern.sql("SELECT payload FROM connectors_collected c JOIN connectors_step s ON s.id = c.step_id WHERE s.case_id = ?")
+                .params(caseId).query(byte[].class).list();
+        stored.addAll(vern.sql("SELECT identifiers FROM connectors_fanout WHERE case_id = ?").params(caseId).query(byte[].class).list());
+        assertThat(stored).hasSize(4).noneMatch(b -> contains(b, needle)).noneMatch(b -> contains(b, "Turstøvler".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void erasureDeletesNullsAndMasksInTheCrmAsConfiguredAndVerificationFindsNothing() {
+        Connector crmConnector = jdbc("customers");
+        UUID caseId = UUID.randomUUID();
+        orchestration.start(fanOut(caseId, Operation.ERASE, "customer-administration"));
+        orchestration.runDue();
+
+        assertThat(step(caseId, crmConnector.id()).state()).isEqualTo(StepState.DONE);
+        assertThat(step(caseId, crmConnector.id()).detail()).isEqualTo("3 rows erased in 3 tables");
+        // DELETE_ROW: the customer row is gone.
+        assertThat(crm.count("SELECT count(*) FROM customer WHERE email = ?", Canaries.EMAIL)).isZero();
+        assertThat(crm.count("SELECT count(*) FROM customer WHERE full_name = ?", Canaries.NAME)).isZero();
+        // MASK: the order is kept (bookkeeping law) with email and address overwritten.
+        assertThat(crm.count("SELECT count(*) FROM orders WHERE customer_email = 'slettet' AND delivery_address = 'slettet' AND product = 'Turstøvler'"))
+                .isOne();
+        assertThat(crm.count("SELECT count(*) FROM orders WHERE delivery_address LIKE 'Kanari%'")).isZero();
+        // NULL_FIELDS: the subscription row stays without its email.
+        assertThat(crm.count("SELECT count(*) FROM newsletter WHERE email IS NULL")).isOne();
+        // The other person is untouched.
+        assertThat(crm.count("SELECT count(*) FROM customer WHERE email = ?", OTHER_EMAIL)).isOne();
+        assertThat(crm.count("SELECT count(*) FROM orders WHERE customer_email = ?", OTHER_EMAIL)).isOne();
+        assertThat(crm.count("SELECT count(*) FROM newsletter WHERE email = ?", OTHER_EMAIL)).isOne();
+
+        orchestration.start(fanOut(caseId, Operation.VERIFY_ERASED, "customer-administration"));
+        orchestration.runDue();
+        SystemStep verify = orchestration.steps(caseId).stream().filter(s -> s.operation() == Operation.VERIFY_ERASED).findFirst().orElseThrow();
+        assertThat(verify.state()).isEqualTo(StepState.DONE);
+        assertThat(verify.detail()).isEqualTo("0 rows in 0 tables");
+        assertThat(orchestration.collected(caseId, Operation.VERIFY_ERASED)).filteredOn(d -> d.connectorId().equals(crmConnector.id()))
+                .singleElement().satisfies(d -> assertThat(d.valuesByCategory()).isEmpty());
+    }
+
+    @Test
+    void fanOutIsIdempotentPerCaseAndOperationAndOnlyReachesSystemsOfThePurposes() {
+        Connector events = manual("events");
+        Connector elsewhere = manual("partners");
+        UUID caseId = UUID.randomUUID();
+        List<SystemStep> first = orchestration.start(fanOut(caseId, Operation.ACCESS, "events"));
+        List<SystemStep> second = orchestration.start(fanOut(caseId, Operation.ACCESS, "events"));
+        assertThat(first).extracting(SystemStep::connectorId).contains(events.id()).doesNotContain(elsewhere.id());
+        assertThat(second).extracting(SystemStep::id).isEqualTo(first.stream().map(SystemStep::id).toList());
+        assertThat(vern.sql("SELECT count(*) FROM connectors_step WHERE case_id = ?").params(caseId).query(Long.class).single())
+                .isEqualTo(first.size());
+    }
+
+    @Test
+    void restartMidFanOutResumesWithoutRepeatingFinishedSteps() {
+        Connector a = webhook("newsletters", "/restart-a");
+        Connector b = webhook("newsletters", "/restart-b");
+        UUID caseId = UUID.randomUUID();
+        orchestration.start(fanOut(caseId, Operation.ACCESS, "newsletter"));
+        UUID stepA = step(caseId, a.id()).id();
+        // Step A runs to the end: pretend B is not due yet.
+        vern.sql("UPDATE connectors_step SET next_attempt_at = next_attempt_at + interval '1 hour' WHERE case_id = ? AND connector_id = ?")
+                .params(caseId, b.id()).update();
+        orchestration.runDue();
+        assertThat(step(caseId, a.id()).state()).isEqualTo(StepState.DONE);
+        // The node claims B and dies before running it ("crash"): B is RUNNING under a lease nobody will finish.
+        clock.advance(Duration.ofHours(2));
+        assertThat(orchestration.claimOnly()).contains(step(caseId, b.id()).id());
+        assertThat(step(caseId, b.id()).state()).isEqualTo(StepState.RUNNING);
+        orchestration.runDue();
+        assertThat(hooks.hits("/restart-b")).as("the lease still holds").isZero();
+        assertThat(step(caseId, b.id()).attempts()).isOne();
+
+        // After the lease expires a (restarted) node picks B up; A is not repeated.
+        clock.advance(Duration.ofMinutes(6));
+        orchestration.runDue();
+        assertThat(step(caseId, b.id()).state()).isEqualTo(StepState.DONE);
+        assertThat(step(caseId, a.id()).attempts()).isOne();
+        assertThat(step(caseId, a.id()).id()).isEqualTo(stepA);
+        assertThat(hooks.hits("/restart-a")).isOne();
+        assertThat(hooks.hits("/restart-b")).isOne();
+    }
+
+    @Test
+    void webhookCallbackIsAcceptedOnlyWhenSignedFreshAndNotReplayed() throws Exception {
+        Connector hr = webhook("recruitment", "/async");
+        hooks.modes.put("/async", WebhookTestServer.Mode.ACCEPT_LATER);
+        UUID caseId = UUID.randomUUID();
+        orchestration.start(fanOut(caseId, Operation.ACCESS, "recruitment"));
+        orchestration.runDue();
+        SystemStep waiting = step(caseId, hr.id());
+        assertThat(waiting.state()).isEqualTo(StepState.RUNNING);
+        assertThat(hooks.bodies).anyMatch(b -> b.contains("/connectors/callback/" + waiting.id()) && b.contains(Canaries.EMAIL));
+
+        byte[] body = "{\"status\":\"DONE\",\"rows\":1,\"data\":{\"recruiter-notes\":[\"Sterk kandidat\"]}}".getBytes(StandardCharsets.UTF_8);
+        long now = clock.instant().getEpochSecond();
+        String path = "/connectors/callback/" + waiting.id();
+        // Wrong secret: refused.
+        mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body)
+                .header(Signatures.TIMESTAMP_HEADER, now)
+                .header(Signatures.SIGNATURE_HEADER, Signatures.sign("wrong".getBytes(StandardCharsets.UTF_8), now, body)))
+                .andExpect(status().isUnauthorized());
+        // Stale timestamp (outside the 5-minute window): refused.
+        long stale = now - 360;
+        mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body)
+                .header(Signatures.TIMESTAMP_HEADER, stale)
+                .header(Signatures.SIGNATURE_HEADER, Signatures.sign(SECRET.getBytes(StandardCharsets.UTF_8), stale, body)))
+                .andExpect(status().isUnauthorized());
+        assertThat(step(caseId, hr.id()).state()).isEqualTo(StepState.RUNNING);
+        // Correct: accepted.
+        String signature = Signatures.sign(SECRET.getBytes(StandardCharsets.UTF_8), now, body);
+        mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body)
+                .header(Signatures.TIMESTAMP_HEADER, now).header(Signatures.SIGNATURE_HEADER, signature))
+                .andExpect(status().isNoContent());
+        assertThat(step(caseId, hr.id()).state()).isEqualTo(StepState.DONE);
+        // The same callback again: a replay, refused.
+        mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body)
+                .header(Signatures.TIMESTAMP_HEADER, now).header(Signatures.SIGNATURE_HEADER, signature))
+                .andExpect(status().isUnauthorized());
+        assertThat(orchestration.collected(caseId, Operation.ACCESS)).singleElement()
+                .satisfies(d -> assertThat(d.valuesByCategory()).containsEntry("recruiter-notes", List.of("Sterk kandidat")));
+    }
+
+    @Test
+    void unsignedWebhookResultIsRefused() {
+        Connector hr = webhook("website", "/unsigned");
+        hooks.modes.put("/unsigned", WebhookTestServer.Mode.UNSIGNED_RESULT);
+        UUID caseId = UUID.randomUUID();
+        orchestration.start(fanOut(caseId, Operation.ACCESS, "website-statistics"));
+        orchestration.runDue();
+        SystemStep step = step(caseId, hr.id());
+        assertThat(step.state()).isEqualTo(StepState.PENDING);
+        assertThat(step.detail()).contains("response refused");
+    }
+
+    @Test
+    void failingSystemIsRetriedWithBackoffThenFailsAndCanBeRetriedOrWaived() {
+        Connector hr = webhook("security", "/broken");
+        hooks.modes.put("/broken", WebhookTestServer.Mode.ERROR);
+        UUID caseId = UUID.randomUUID();
+        orchestration.start(fanOut(caseId, Operation.ACCESS, "security"));
+        orchestration.runDue();
+        assertThat(step(caseId, hr.id()).state()).isEqualTo(StepState.PENDING);
+        assertThat(step(caseId, hr.id()).detail()).isEqualTo("HTTP 500");
+        orchestration.runDue();
+        assertThat(step(caseId, hr.id()).attempts()).as("backoff: not due again at once").isOne();
+        for (int attempt = 2; attempt <= 6; attempt++) {
+            clock.advance(Duration.ofHours(1));
+            orchestration.runDue();
+            assertThat(step(caseId, hr.id()).attempts()).isEqualTo(attempt);
+        }
+        SystemStep failed = step(caseId, hr.id());
+        assertThat(failed.state()).isEqualTo(StepState.FAILED);
+        assertThat(failed.attempts()).isEqualTo(6);
+        assertThat(hooks.hits("/broken")).isEqualTo(6);
+
+        hooks.modes.remove("/broken");
+        assertThat(orchestration.retry(caseId, failed.id()).state()).isEqualTo(StepState.PENDING);
+        orchestration.runDue();
+        assertThat(step(caseId, hr.id()).state()).isEqualTo(StepState.DONE);
+
+        UUID other = UUID.randomUUID();
+        hooks.modes.put("/broken", WebhookTestServer.Mode.ERROR);
+        orchestration.start(fanOut(other, Operation.ACCESS, "security"));
+        SystemStep pending = step(other, hr.id());
+        assertThatThrownBy(() -> orchestration.waive(other, pending.id(), " ")).isInstanceOf(no.vern.shared.InvalidInput.class);
+        SystemStep waived = orchestration.waive(other, pending.id(), "Systemet ble faset ut 2026-10-01; ingen data igjen.");
+        assertThat(waived.state()).isEqualTo(StepState.WAIVED);
+        assertThat(waived.state().settled()).isTrue();
+    }
+
+    @Test
+    void discardingCaseDataShredsTheCaseKeySoIdentifiersAndDataAreUnreadable() {
+        Connector crmConnector = jdbc("prospects");
+        UUID caseId = UUID.randomUUID();
+        orchestration.start(fanOut(caseId, Operation.VERIFY_ERASED, "prospect-dialogue"));
+        orchestration.runDue();
+        assertThat(orchestration.collected(caseId, Operation.VERIFY_ERASED)).singleElement()
+                .satisfies(d -> assertThat(d.valuesByCategory()).containsKey("name"));
+        UUID key = vern.sql("SELECT key_subject FROM connectors_case_key WHERE case_id = ?").params(caseId).query(UUID.class).single();
+
+        registry.discardCaseData(caseId);
+
+        assertThat(shredder.isShredded(new SubjectId(key))).isTrue();
+        assertThatThrownBy(() -> orchestration.collected(caseId, Operation.VERIFY_ERASED))
+                .isInstanceOf(no.vern.crypto.SubjectKeyDestroyed.class);
+        registry.discardCaseData(caseId); // idempotent
+        assertThat(crmConnector.id()).isNotNull();
+    }
+
+    @Test
+    void accessOfARegisterSubjectIsStoredUnderTheSubjectsKey() {
+        Connector crmConnector = jdbc("events");
+        UUID caseId = UUID.randomUUID();
+        SubjectId subject = SubjectId.random();
+        orchestration.start(new FanOut(caseId, Operation.ACCESS, subject, Set.of(Canaries.EMAIL), Set.of(), Set.of("events")));
+        orchestration.runDue();
+        List<UUID> keys = vern.sql("""
+                SELECT c.key_subject FROM connectors_collected c JOIN connectors_step s ON s.id = c.step_id
+                WHERE s.case_id = ? AND s.connector_id = ?""").params(caseId, crmConnector.id()).query(UUID.class).list();
+        assertThat(keys).containsOnly(subject.value());
+        // Erasing the person in Vern (crypto-shredding) makes what was collected unreadable too.
+        shredder.shred(subject);
+        assertThatThrownBy(() -> orchestration.collected(caseId, Operation.ACCESS)).isInstanceOf(no.vern.crypto.SubjectKeyDestroyed.class);
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    static Instant now() {
+        return Instant.now();
+    }
+}

@@ -1,0 +1,136 @@
+package no.vern.connectors.internal;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import no.vern.breach.BreachMailSupport;
+import no.vern.identity.ApiScope;
+import no.vern.identity.ApiTokens;
+import no.vern.shared.DatabaseEndpoint;
+import no.vern.shared.DemoMode;
+import no.vern.support.Canaries;
+import no.vern.support.Tokens;
+import no.vern.support.VernTest;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The connector registry over REST and in the console: registration rules, connection tests, count-only dry runs (S24). */
+@VernTest
+class ConnectorRegistryWebTests extends BreachMailSupport {
+
+    static final RequestPostProcessor AUDITOR = user("revisor").roles("AUDITOR");
+    static final RequestPostProcessor HANDLER = user("saksbehandler").roles("CASE_HANDLER");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApiTokens tokens;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    DatabaseEndpoint endpoint;
+    @Autowired
+    DemoMode demo;
+
+    CrmDatabase crm;
+
+    @BeforeEach
+    void crm() {
+        crm = new CrmDatabase(endpoint, demo.directory().resolve("secrets"));
+        crm.addPerson(Canaries.NAME, Canaries.EMAIL, Canaries.PHONE_E164, "Turstøvler", "Kanarivegen 1, 0150 Oslo");
+    }
+
+    String register(String type, List<String> activities, String config) throws Exception {
+        return json.writeValueAsString(Map.of("name", "System " + UUID.randomUUID(), "owner", "IT", "ownerEmail", "it@webstep.example",
+                "type", type, "activityIds", activities, "config", config));
+    }
+
+    String createJdbc(String config) throws Exception {
+        String body = mvc.perform(post("/api/v1/connectors").header("Authorization", Tokens.bearer(tokens, ApiScope.CONNECTORS_WRITE))
+                .contentType(MediaType.APPLICATION_JSON).content(register("JDBC", List.of("customers"), config)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return json.readTree(body).get("id").asString();
+    }
+
+    @Test
+    void registeredJdbcConnectorIsListedAndItsConnectionTestChecksTheDatabaseMetadata() throws Exception {
+        String id = createJdbc(crm.config());
+        mvc.perform(get("/api/v1/connectors").header("Authorization", Tokens.bearer(tokens, ApiScope.CONNECTORS_READ)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(id)))
+                .andExpect(content().string(containsString(crm.secretRef)));
+        mvc.perform(post("/api/v1/connectors/" + id + "/test").header("Authorization", Tokens.bearer(tokens, ApiScope.CONNECTORS_WRITE)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.ok").value(true))
+                .andExpect(jsonPath("$.detail").value("3 tables, 7 columns found"));
+
+        String missingColumn = createJdbc(crm.config().replace("categories:\n      name: [full_name]", "categories:\n      name: [fornavn]"));
+        mvc.perform(post("/api/v1/connectors/" + missingColumn + "/test").header("Authorization", Tokens.bearer(tokens, ApiScope.CONNECTORS_WRITE)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.ok").value(false))
+                .andExpect(jsonPath("$.detail").value("Column fornavn not found in table customer"));
+        mvc.perform(get("/api/v1/connectors/" + missingColumn).header("Authorization", Tokens.bearer(tokens, ApiScope.CONNECTORS_READ)))
+                .andExpect(jsonPath("$.lastFailureAt").isNotEmpty());
+    }
+
+    @Test
+    void registrationRefusesUnknownActivitiesInlineSecretsSqlInNamesAndRefusedWebhookAddresses() throws Exception {
+        String write = Tokens.bearer(tokens, ApiScope.CONNECTORS_WRITE);
+        Map<String, String> cases = Map.of(
+                register("JDBC", List.of("no-such-activity"), crm.config()), "no-such-activity",
+                register("JDBC", List.of("customers"), crm.config().replace(crm.secretRef, "hunter2")), "secret reference",
+                register("JDBC", List.of("customers"), crm.config() + "password: hunter2\n"), "unknown key 'password'",
+                register("JDBC", List.of("customers"), crm.config().replace("name: newsletter", "name: \"newsletter; DROP TABLE customer\"")),
+                "not a plain SQL name",
+                register("JDBC", List.of("customers"), crm.config().replace("action: DELETE_ROW", "action: TRUNCATE")), "erase action",
+                register("WEBHOOK", List.of("customers"), "{\"url\": \"http://169.254.169.254/latest\", \"secret\": \"env:HOOK\", \"allowPrivateNetworks\": true}"),
+                "link-local address refused",
+                register("WEBHOOK", List.of("customers"), "{\"url\": \"http://[::ffff:10.0.0.1]/\", \"secret\": \"env:HOOK\"}"), "private address refused",
+                register("WEBHOOK", List.of("customers"), "{\"url\": \"http://2130706433/\", \"secret\": \"env:HOOK\", \"allowLoopback\": true}"),
+                "non-canonical",
+                register("MANUAL", List.of("customers"), "").replace("it@webstep.example", ""), "ownerEmail");
+        for (var c : cases.entrySet()) {
+            mvc.perform(post("/api/v1/connectors").header("Authorization", write).contentType(MediaType.APPLICATION_JSON).content(c.getKey()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString(c.getValue())));
+        }
+    }
+
+    @Test
+    void consoleDryRunShowsCountsPerCategoryButNeverValues() throws Exception {
+        String id = createJdbc(crm.config());
+        mvc.perform(post("/console/connectors/" + id + "/dry-run").with(AUDITOR).with(csrf()).param("email", Canaries.EMAIL))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("purchase-history: 2")))
+                .andExpect(content().string(containsString("name: 1")))
+                .andExpect(content().string(not(containsString(Canaries.NAME))))
+                .andExpect(content().string(not(containsString("Turstøvler"))))
+                .andExpect(content().string(not(containsString("Kanarivegen"))));
+    }
+
+    @Test
+    void consoleListShowsTheTestButtonOnlyToRolesThatMayTest() throws Exception {
+        String id = createJdbc(crm.config());
+        mvc.perform(get("/console/connectors").with(AUDITOR)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/console/connectors/" + id + "/test"))));
+        mvc.perform(get("/console/connectors").with(HANDLER)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/console/connectors/" + id + "/test")));
+        var flash = mvc.perform(post("/console/connectors/" + id + "/test").with(HANDLER).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+        org.assertj.core.api.Assertions.assertThat(flash.get("checkOk")).isEqualTo(true);
+    }
+}
