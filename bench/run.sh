@@ -8,7 +8,8 @@
 #   --seconds S    measured seconds per timed load run (default 10), after --warmup S seconds (default 3)
 #   --threads T    client threads of the bounded loads (default 4); --rounds R interleaved rounds (default 2)
 #   --only LIST    run only these benchmarks (names as printed after "--"); the rest are left out
-#   --jfr          record a JFR profile of the server to bench/results/<time>-server.jfr
+#   --jfr          record JFR profiles of the server and of the harness (in-process benchmarks) to
+#                  bench/results/<time>-server.jfr and <time>-harness.jfr (not committed)
 #   --skip-build   use the jar and classes already in target/
 #   --keep         keep the throw-away database and server log under target/bench-work/<time>
 #
@@ -37,7 +38,7 @@ while [ $# -gt 0 ]; do
     --jfr) jfr=1; shift ;;
     --skip-build) build=0; shift ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -55,13 +56,14 @@ fi
 jar="$(ls target/vern-*.jar | grep -v '\.original$' | head -1)"
 work="target/bench-work/$stamp"
 mkdir -p "$work" bench/results
-server_opts=""
+server_opts="" harness_opts=""
 if [ "$jfr" = 1 ]; then
   server_opts="-XX:StartFlightRecording=filename=$PWD/bench/results/$stamp-server.jfr,settings=profile,dumponexit=true"
+  harness_opts="-XX:StartFlightRecording=filename=$PWD/bench/results/$stamp-harness.jfr,settings=profile,dumponexit=true"
 fi
 
 status=0
-java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+java -Xmx2g $harness_opts -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   -Dvern.bench.subjects="$subjects" -Dvern.bench.seconds="$seconds" -Dvern.bench.warmup="$warmup" \
   -Dvern.bench.threads="$threads" -Dvern.bench.rounds="$rounds" -Dvern.bench.only="$only" \
   -Dvern.bench.jar="$jar" -Dvern.bench.work="$work" -Dvern.bench.out="bench/results/$stamp.json" \

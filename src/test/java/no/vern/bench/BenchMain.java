@@ -98,8 +98,9 @@ public final class BenchMain {
                         BenchContext.newHttpClient());
                 say("Loading " + subjects + " synthetic subjects (bounded fast path: the app's cipher and blind index,"
                         + " batched inserts) ...");
-                SyntheticRegister.Loaded loaded = new SyntheticRegister(context).load(subjects, 3,
-                        externalDb.isBlank(), BenchMain::say);
+                SyntheticRegister register = new SyntheticRegister(context);
+                SyntheticRegister.Loaded loaded = register.load(subjects, 3, externalDb.isBlank(), BenchMain::say);
+                register.verify();
                 say(String.format(Locale.ROOT, "Loaded %,d subjects (%,d rows) in %.1f s = %.0f subjects/s",
                         loaded.subjects(), loaded.rows(), loaded.seconds(), loaded.subjectsPerSecond()));
                 loadInfo.put("subjects", loaded.subjects());

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,11 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import no.vern.crypto.BlindIndex;
 import no.vern.crypto.SubjectCipher;
+import no.vern.crypto.internal.BulkSubjectKeys;
 import no.vern.shared.SubjectId;
 
 /**
  * Loads a synthetic register of invented people through the bounded fast path: the application's own
- * {@link SubjectCipher} (one data key per subject, created and wrapped exactly as the register does) and
+ * master keyring through {@code BulkSubjectKeys} (one data key per subject, created and wrapped as the crypto module does, stored in one batch) and
  * {@link BlindIndex}, with the rows written in batches of {@value #BATCH} subjects per transaction by a few
  * threads, straight into the register's and the consent ledger's tables (the same rows the register and the ledger
  * write, without their per-call validation, history lines, audit entries and events). On the throw-away embedded
@@ -56,6 +58,7 @@ final class SyntheticRegister {
     }
 
     private final SubjectCipher cipher;
+    private final BulkSubjectKeys keys;
     private final BlindIndex index;
     private final JdbcTemplate jdbc;
     private final JdbcTemplate owner;
@@ -63,6 +66,7 @@ final class SyntheticRegister {
 
     SyntheticRegister(BenchContext context) {
         this.cipher = context.bean(SubjectCipher.class);
+        this.keys = new BulkSubjectKeys(context.app());
         this.index = context.bean(BlindIndex.class);
         this.jdbc = new JdbcTemplate(context.bean(DataSource.class));
         this.owner = new JdbcTemplate(context.bean("ownerDataSource", DataSource.class));
@@ -140,8 +144,13 @@ final class SyntheticRegister {
         owner.queryForObject("SELECT pg_reload_conf()", Boolean.class);
     }
 
-    /** Subjects [from, to) in one transaction; the data keys are created first, each in its own key-store call. */
+    /** Subjects [from, to) in one transaction; their data keys are created and committed first, in one batch. */
     private long batch(int from, int to) {
+        List<SubjectId> ids = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            ids.add(new SubjectId(UUID.randomUUID()));
+        }
+        Map<SubjectId, BulkSubjectKeys.Encryptor> encryptors = keys.create(ids);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Timestamp at = Timestamp.from(now);
         List<Object[]> subjectRows = new ArrayList<>();
@@ -150,15 +159,16 @@ final class SyntheticRegister {
         List<Object[]> stateRows = new ArrayList<>();
         List<Object[]> eventRows = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            SubjectId id = new SubjectId(UUID.randomUUID());
+            SubjectId id = ids.get(i - from);
+            BulkSubjectKeys.Encryptor encrypt = encryptors.get(id);
             UUID s = id.value();
             Timestamp since = Timestamp.from(now.minus(1 + i % 700, ChronoUnit.DAYS));
             subjectRows.add(new Object[] { s, since, since });
-            record(recordRows, id, "name", name(i), since);
-            record(recordRows, id, "email", email(i), since);
-            record(recordRows, id, "phone", phone(i), since);
+            record(recordRows, encrypt, id, "name", name(i), since);
+            record(recordRows, encrypt, id, "email", email(i), since);
+            record(recordRows, encrypt, id, "phone", phone(i), since);
             for (int p = 0; p < i % 4; p++) {
-                record(recordRows, id, "purchase-history", "Ordre " + (100_000 + i * 4 + p) + ": " + (1 + p) + " x "
+                record(recordRows, encrypt, id, "purchase-history", "Ordre " + (100_000 + i * 4 + p) + ": " + (1 + p) + " x "
                         + ITEMS[(i + p) % ITEMS.length] + ", " + (490 + 100 * ((i + p) % 40)) + " kr", since);
             }
             indexRows.add(new Object[] { s, "email", index.email(email(i)) });
@@ -195,9 +205,20 @@ final class SyntheticRegister {
         return subjectRows.size() + recordRows.size() + indexRows.size() + stateRows.size() + eventRows.size();
     }
 
-    private void record(List<Object[]> rows, SubjectId subject, String category, String value, Timestamp at) {
+    private static void record(List<Object[]> rows, BulkSubjectKeys.Encryptor encrypt, SubjectId subject,
+            String category, String value, Timestamp at) {
         UUID id = UUID.randomUUID();
-        rows.add(new Object[] { subject.value(), id, category, cipher.encryptText(subject, category, id, value), at,
-                at });
+        rows.add(new Object[] { subject.value(), id, category, encrypt.encrypt(category, id, value), at, at });
+    }
+
+    /** Reads one loaded email back through the application's own cipher: the bulk path wrote what the app reads. */
+    void verify() {
+        Map<String, Object> row = jdbc.queryForMap(
+                "SELECT subject_id, id, ciphertext FROM register_record WHERE category = 'email' LIMIT 1");
+        String email = cipher.decryptText(new SubjectId((UUID) row.get("subject_id")), "email", (UUID) row.get("id"),
+                (byte[]) row.get("ciphertext"));
+        if (!email.contains("@")) {
+            throw new IllegalStateException("a loaded record did not decrypt to an email address");
+        }
     }
 }
