@@ -27,13 +27,16 @@ final class VernServer implements AutoCloseable {
     private final String baseUrl;
     private final int databasePort;
     private final double secondsToReady;
+    private final double cpuSecondsToReady;
     private final Path log;
 
-    private VernServer(Process process, String baseUrl, int databasePort, double secondsToReady, Path log) {
+    private VernServer(Process process, String baseUrl, int databasePort, double secondsToReady,
+            double cpuSecondsToReady, Path log) {
         this.process = process;
         this.baseUrl = baseUrl;
         this.databasePort = databasePort;
         this.secondsToReady = secondsToReady;
+        this.cpuSecondsToReady = cpuSecondsToReady;
         this.log = log;
     }
 
@@ -92,18 +95,35 @@ final class VernServer implements AutoCloseable {
             Thread.sleep(50);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new VernServer(process, baseUrl, databasePort, seconds, log);
+        double cpu = cpuSeconds(process.toHandle());
+        return new VernServer(process, baseUrl, databasePort, seconds, cpu, log);
     }
 
-    /** Seconds from spawning {@code java -version} until it exits: the JVM's own start on this machine now. */
-    static double jvmStartSeconds() throws Exception {
+    /**
+     * Wall and CPU seconds of a trivial Spring-less JVM ({@link TrivialJvm}, same {@code java}, same class path
+     * mechanism) from spawn to exit: the baseline of the cold start.
+     */
+    static double[] jvmStart() throws Exception {
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(java(), "-version").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
+                TrivialJvm.class.getName()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
         }
-        return (System.nanoTime() - start) / 1e9;
+        double wall = (System.nanoTime() - start) / 1e9;
+        double cpu;
+        try {
+            cpu = Double.parseDouble(output);
+        } catch (NumberFormatException e) {
+            cpu = Double.NaN;
+        }
+        return new double[] { wall, cpu };
+    }
+
+    /** CPU seconds (user + system) the process has used so far, or NaN where the OS does not say. */
+    static double cpuSeconds(ProcessHandle handle) {
+        return handle.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     static String java() {
@@ -135,6 +155,11 @@ final class VernServer implements AutoCloseable {
 
     double secondsToReady() {
         return secondsToReady;
+    }
+
+    /** CPU seconds the server JVM used until ready (not counting the database's own processes). */
+    double cpuSecondsToReady() {
+        return cpuSecondsToReady;
     }
 
     Path log() {
