@@ -1,8 +1,78 @@
-#!/usr/bin/env sh
-# Register benchmark (issue 4): encrypted writes vs plaintext inserts, erasure of 10 vs 10,000 records.
-# Figures are printed and written to target/register-bench.txt; copy them to docs/performance.md.
-# Tune with -Dvern.bench.subjects=1000 -Dvern.bench.rounds=5.
-set -e
+#!/usr/bin/env bash
+# Vern benchmark harness (issue 13): every hot path measured against a baseline in the same run.
+#
+# Usage: bench/run.sh [--subjects N] [--seconds S] [--warmup S] [--threads T] [--rounds R]
+#                     [--only "consent check,audit append"] [--jfr] [--skip-build] [--keep]
+#
+#   --subjects N   synthetic register size (default 100000; --subjects 1000000 for the large run)
+#   --seconds S    measured seconds per timed load run (default 10), after --warmup S seconds (default 3)
+#   --threads T    client threads of the bounded loads (default 4); --rounds R interleaved rounds (default 2)
+#   --only LIST    run only these benchmarks (names as printed after "--"); the rest are left out
+#   --jfr          record JFR profiles of the server and of the harness (in-process benchmarks) to
+#                  bench/results/<time>-server.jfr and <time>-harness.jfr (not committed)
+#   --skip-build   use the jar and classes already in target/
+#   --keep         keep the throw-away database and server log under target/bench-work/<time>
+#
+# What it does: builds Vern (./mvnw -q -DskipTests package), starts it as a separate process
+# (java -jar target/vern-*.jar) on 127.0.0.1 with a throw-away embedded PostgreSQL (or on VERN_DB_URL /
+# VERN_DB_USER / VERN_DB_PASSWORD if set: use an empty, throw-away database), a generated bootstrap API token and
+# generated keysets, waits until /actuator/health/readiness answers (the cold-start figure), loads a synthetic
+# register through a bounded fast path (the app's own cipher and blind index, batched inserts; progress is
+# printed), then runs each benchmark and prints one line per figure:
+#     name: value unit (baseline <what>: value unit) = ratio
+# Figures whose capability is not built yet print "name: SKIPPED (not built yet)". The same figures are written
+# as JSON to bench/results/<time>.json. Every load is bounded in time and requests, targets only loopback and
+# stops by itself; the server and its database are stopped at the end. See docs/performance.md.
+set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B test -Dtest=RegisterBenchmark -Dvern.bench=true -Dsurefire.failIfNoSpecifiedTests=false "$@"
-cat target/register-bench.txt
+
+subjects=100000 seconds=10 warmup=3 threads=4 rounds=2 only="" jfr=0 build=1 keep=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --subjects) subjects="$2"; shift 2 ;;
+    --seconds) seconds="$2"; shift 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --only) only="$2"; shift 2 ;;
+    --jfr) jfr=1; shift ;;
+    --skip-build) build=0; shift ;;
+    --keep) keep=1; shift ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+mvn() { ./mvnw -q -B -o "$@" 2>/dev/null || ./mvnw -q -B "$@"; }
+
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+if [ "$build" = 1 ]; then
+  echo "Building Vern (./mvnw -q -DskipTests package) ..."
+  mvn -DskipTests package
+fi
+if [ "$build" = 1 ] || [ ! -s target/bench-classpath.txt ]; then
+  mvn dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+fi
+jar="$(ls target/vern-*.jar | grep -v '\.original$' | head -1)"
+work="target/bench-work/$stamp"
+mkdir -p "$work" bench/results
+server_opts="" harness_opts=""
+if [ "$jfr" = 1 ]; then
+  server_opts="-XX:StartFlightRecording=filename=$PWD/bench/results/$stamp-server.jfr,settings=profile,dumponexit=true"
+  harness_opts="-XX:StartFlightRecording=filename=$PWD/bench/results/$stamp-harness.jfr,settings=profile,dumponexit=true"
+fi
+
+status=0
+java -Xmx2g $harness_opts -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  -Dvern.bench.subjects="$subjects" -Dvern.bench.seconds="$seconds" -Dvern.bench.warmup="$warmup" \
+  -Dvern.bench.threads="$threads" -Dvern.bench.rounds="$rounds" -Dvern.bench.only="$only" \
+  -Dvern.bench.jar="$jar" -Dvern.bench.work="$work" -Dvern.bench.out="bench/results/$stamp.json" \
+  -Dvern.bench.server-opts="$server_opts" \
+  no.vern.bench.BenchMain || status=$?
+
+if [ "$keep" = 0 ] && [ "$status" = 0 ]; then
+  rm -rf "$work"
+else
+  echo "Database, keys and server log kept in $work"
+fi
+exit "$status"

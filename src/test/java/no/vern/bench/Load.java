@@ -1,0 +1,121 @@
+package no.vern.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A bounded closed-loop load: a fixed number of threads call an operation back to back until the time is up or
+ * the request budget is spent, whichever comes first, after a warm-up of the same shape. Used alike for HTTP
+ * requests on loopback and for in-process calls (JDBC, register, audit), so that a figure and its baseline are
+ * measured the same way. Every call's latency is kept for the percentiles.
+ */
+final class Load {
+
+    /** One call; throws if the answer is not the expected one (the run then fails loudly). */
+    @FunctionalInterface
+    interface Op {
+        void call(int thread, int index) throws Exception;
+    }
+
+    /** What a run measured: calls completed, wall time, throughput and latency percentiles in milliseconds. */
+    record Result(int calls, double seconds, double perSecond, double p50Millis, double p99Millis) {
+    }
+
+    private final int threads;
+    private final Duration warmup;
+    private final Duration duration;
+    private final int maxCalls;
+
+    Load(int threads, Duration warmup, Duration duration, int maxCalls) {
+        this.threads = threads;
+        this.warmup = warmup;
+        this.duration = duration;
+        this.maxCalls = maxCalls;
+    }
+
+    Load withThreads(int n) {
+        return new Load(n, warmup, duration, maxCalls);
+    }
+
+    int threads() {
+        return threads;
+    }
+
+    /** The shape of a timed run, for the report. */
+    String describe() {
+        return threads + " threads, " + warmup.toSeconds() + " s warm-up + " + duration.toSeconds() + " s, at most "
+                + maxCalls + " calls";
+    }
+
+    Result run(Op op) throws Exception {
+        if (!warmup.isZero()) {
+            once(op, warmup, maxCalls, 1_000_000);
+        }
+        return once(op, duration, maxCalls, 0);
+    }
+
+    /** Exactly {@code calls} calls spread over the threads, without a time limit (for fixed-size workloads). */
+    Result fixed(Op op, int calls) throws Exception {
+        return once(op, Duration.ofDays(1), calls, 0);
+    }
+
+    private Result once(Op op, Duration limit, int budget, int indexOffset) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        long start = System.nanoTime();
+        long deadline = start + limit.toNanos();
+        List<Future<long[]>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            workers.add(pool.submit(() -> {
+                long[] latencies = new long[1024];
+                int n = 0;
+                for (int i = next.getAndIncrement(); i < budget && System.nanoTime() < deadline
+                        && failure.get() == null; i = next.getAndIncrement()) {
+                    long t0 = System.nanoTime();
+                    try {
+                        op.call(thread, indexOffset + i);
+                    } catch (Exception | Error e) {
+                        failure.compareAndSet(null, e);
+                        break;
+                    }
+                    if (n == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = System.nanoTime() - t0;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        long[] all = new long[0];
+        for (Future<long[]> w : workers) {
+            long[] part = w.get();
+            long[] merged = Arrays.copyOf(all, all.length + part.length);
+            System.arraycopy(part, 0, merged, all.length, part.length);
+            all = merged;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        if (failure.get() != null) {
+            throw new IllegalStateException("benchmark call failed: " + failure.get(), failure.get());
+        }
+        Arrays.sort(all);
+        return new Result(all.length, seconds, all.length / seconds, percentile(all, 0.50), percentile(all, 0.99));
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+}

@@ -1,0 +1,102 @@
+package no.vern.bench;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import no.vern.processing.SubjectKind;
+import no.vern.register.NewSubject;
+import no.vern.register.PersonalData;
+import no.vern.register.Source;
+import no.vern.register.SubjectRegister;
+
+/**
+ * An encrypted register write ({@link SubjectRegister#register} of a customer contact with name, email and phone:
+ * validation, purpose check, a new data key, three encryptions, two blind indexes, history, event, audit) against a
+ * plaintext insert of the same rows (one subject row and three record rows) into scratch tables of the same shape,
+ * one transaction per subject on both sides, one thread, interleaved rounds, on the loaded database.
+ */
+final class RegisterWriteBenchmark implements Benchmark {
+
+    private final int perRound;
+
+    RegisterWriteBenchmark(int perRound) {
+        this.perRound = perRound;
+    }
+
+    @Override
+    public String name() {
+        return "register write";
+    }
+
+    @Override
+    public List<Figure> run(BenchContext c) throws Exception {
+        SubjectRegister register = c.bean(SubjectRegister.class);
+        JdbcTemplate owner = new JdbcTemplate(c.bean("ownerDataSource", DataSource.class));
+        JdbcTemplate jdbc = new JdbcTemplate(c.bean(DataSource.class));
+        TransactionTemplate tx = new TransactionTemplate(c.bean(PlatformTransactionManager.class));
+        owner.execute("""
+                CREATE TABLE IF NOT EXISTS bench_plain_subject (id UUID PRIMARY KEY, kinds TEXT[] NOT NULL,
+                    created_at TIMESTAMPTZ NOT NULL, updated_at TIMESTAMPTZ NOT NULL, version BIGINT NOT NULL)
+                """);
+        owner.execute("""
+                CREATE TABLE IF NOT EXISTS bench_plain_record (subject_id UUID NOT NULL, id UUID NOT NULL,
+                    category TEXT NOT NULL, value TEXT NOT NULL, source TEXT NOT NULL, purposes TEXT[] NOT NULL,
+                    legal_basis TEXT NOT NULL, collected_at TIMESTAMPTZ NOT NULL, confirmed_at TIMESTAMPTZ NOT NULL,
+                    PRIMARY KEY (subject_id, id))
+                """);
+        owner.execute("GRANT ALL ON bench_plain_subject, bench_plain_record TO vern_app");
+        try {
+            Load one = c.load().withThreads(1);
+            Load.Op encrypted = (t, i) -> register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT),
+                    "customer-administration", Source.CUSTOMER, null,
+                    PersonalData.contact("Bench " + SyntheticRegister.name(i), "w." + i + "." + UUID.randomUUID()
+                            .toString().substring(0, 8) + "@bench.example", String.format(Locale.ROOT, "+47 9%07d",
+                                    i % 10_000_000))));
+            Load.Op plain = (t, i) -> tx.executeWithoutResult(s -> {
+                UUID id = UUID.randomUUID();
+                Timestamp now = Timestamp.from(Instant.now());
+                jdbc.update("INSERT INTO bench_plain_subject (id, kinds, created_at, updated_at, version) "
+                        + "VALUES (?, ARRAY['CUSTOMER_CONTACT']::text[], ?, ?, 1)", id, now, now);
+                String[][] values = { { "name", "Bench " + SyntheticRegister.name(i) },
+                        { "email", "w." + i + "@bench.example" },
+                        { "phone", String.format(Locale.ROOT, "+479%07d", i % 10_000_000) } };
+                for (String[] v : values) {
+                    jdbc.update("""
+                            INSERT INTO bench_plain_record (subject_id, id, category, value, source, purposes,
+                                legal_basis, collected_at, confirmed_at)
+                            VALUES (?, ?, ?, ?, 'CUSTOMER', ARRAY['customer-administration']::text[], 'CONTRACT', ?, ?)
+                            """, id, UUID.randomUUID(), v[0], v[1], now, now);
+                }
+            });
+            one.fixed(encrypted, 50); // warm-up
+            one.fixed(plain, 50);
+            List<Load.Result> enc = new ArrayList<>();
+            List<Load.Result> base = new ArrayList<>();
+            for (int r = 0; r < c.rounds(); r++) {
+                enc.add(one.fixed(encrypted, perRound));
+                base.add(one.fixed(plain, perRound));
+            }
+            Load.Result e = ConsentCheckBenchmark.mean(enc);
+            Load.Result b = ConsentCheckBenchmark.mean(base);
+            String shape = "1 thread, " + c.rounds() + " x " + perRound + " subjects, a transaction each";
+            return List.of(
+                    Figure.of("register write (encrypted)", e.perSecond(), "subjects/s", "plaintext insert",
+                            b.perSecond(), true, shape + "; goal: cost <= 1.3x plaintext, i.e. ratio >= 0.77x"),
+                    Figure.of("register write p50", e.p50Millis(), "ms", "plaintext insert p50", b.p50Millis(), false,
+                            ""));
+        } finally {
+            owner.execute("DROP TABLE IF EXISTS bench_plain_record, bench_plain_subject");
+        }
+    }
+}
