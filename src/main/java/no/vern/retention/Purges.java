@@ -37,4 +37,10 @@ public interface Purges {
 
     /** The items of a run (ids, dates, reasons). */
     List<DueItem> items(UUID runId);
+
+    /** What is due now (computed, not stored, nothing sent); overdue items are those due for more than a day. */
+    List<DueItem> dueNow();
+
+    /** What real runs deleted, per month and rule. */
+    List<DeletedCount> deletedPerMonth();
 }

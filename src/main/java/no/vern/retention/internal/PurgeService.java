@@ -222,6 +222,17 @@ class PurgeService implements Purges {
         return runs.items(runId);
     }
 
+    @Override
+    public List<DueItem> dueNow() {
+        return planner.plan(false);
+    }
+
+    @Override
+    public List<no.vern.retention.DeletedCount> deletedPerMonth() {
+        return runs.deletedPerMonth().stream().map(m -> new no.vern.retention.DeletedCount(m.month(), m.purposeKey(),
+                m.category(), m.kind(), m.items(), m.records())).toList();
+    }
+
     /** Test hook: the next runs throw after this many items (a crash mid-batch); negative switches it off. */
     void crashAfterItems(int items) {
         this.crashAfterItems = items;
