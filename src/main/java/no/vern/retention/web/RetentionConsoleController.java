@@ -215,7 +215,7 @@ class RetentionConsoleController {
     @PreAuthorize(WRITE)
     String releaseHold(@PathVariable UUID id, RedirectAttributes redirect) {
         holds.release(id);
-        redirect.addFlashAttribute("flashKey", "retention.hold.released");
+        redirect.addFlashAttribute("flashKey", "retention.hold.released.flash");
         return "redirect:/console/retention/holds";
     }
 
@@ -243,7 +243,7 @@ class RetentionConsoleController {
     @PreAuthorize(WRITE)
     String approve(@PathVariable UUID id, RedirectAttributes redirect) {
         purges.approve(id);
-        redirect.addFlashAttribute("flashKey", "retention.run.approved");
+        redirect.addFlashAttribute("flashKey", "retention.run.approved.flash");
         return "redirect:/console/retention/runs/" + id;
     }
 
