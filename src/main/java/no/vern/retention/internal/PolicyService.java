@@ -101,7 +101,7 @@ class PolicyService implements RetentionPolicies {
                     "The rule was changed meanwhile (now version " + current + "); reload and edit again");
         }
         audit.record(AuditEvent.by(actor, "retention.rule.change", Outcome.SUCCESS).withPurpose(purposeKey)
-                .withTargets("rule:" + purposeKey + "/" + category, "version:" + (current + 1)));
+                .withTargets("rule:" + purposeKey + "." + category, "version:" + (current + 1)));
         return rules.current(purposeKey, category).orElseThrow();
     }
 

@@ -164,7 +164,7 @@ class PurgeService implements Purges {
                 return batch.size();
             });
             if (claimed == null || claimed == 0) {
-                break;
+                break; // done, or what is left belongs to subjects another node is purging right now
             }
         }
         if (runs.pending(run) == 0) {

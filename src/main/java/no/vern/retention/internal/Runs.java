@@ -60,11 +60,16 @@ class Runs {
                 """).param("run", run).update();
     }
 
-    /** Claims up to {@code limit} pending items of a run for this transaction; other nodes skip them. */
+    /**
+     * Claims up to {@code limit} pending items of a run for this transaction; other nodes skip them. The
+     * transaction also takes an advisory lock per subject (without waiting): items of a subject another node
+     * is purging are skipped, so two nodes never change one subject's rows at once (no deadlocks).
+     */
     List<Claimed> claim(UUID run, int limit) {
         return jdbc.sql("""
                 SELECT seq, subject_id, purpose_key, category, record_ids FROM retention_run_item
-                WHERE run_id = :run AND status = 'PENDING' ORDER BY seq LIMIT :n FOR UPDATE SKIP LOCKED
+                WHERE run_id = :run AND status = 'PENDING' AND pg_try_advisory_xact_lock(11, hashtext(subject_id::text))
+                ORDER BY seq LIMIT :n FOR UPDATE SKIP LOCKED
                 """).param("run", run).param("n", limit)
                 .query((rs, n) -> new Claimed(rs.getInt("seq"), new SubjectId(rs.getObject("subject_id", UUID.class)),
                         rs.getString("purpose_key"), rs.getString("category"),
