@@ -40,6 +40,10 @@ class DemoModeTest {
                     .contains("personvern", "saksbehandler", "salg", "rekruttering", "marked", "revisor");
             // Every module's demo data, in order: 25 invented contacts, then 8 consented prospects/candidates.
             assertThat(vern.getBean(no.vern.register.SubjectRegister.class).list(0, 10).total()).isEqualTo(33);
+            // Retention's demo: an ended agreement, a legal hold and a dry run (with due items) ready to review.
+            assertThat(vern.getBean(no.vern.retention.LegalHolds.class).list()).anyMatch(h -> h.active());
+            assertThat(vern.getBean(no.vern.retention.Purges.class).runs(5))
+                    .anyMatch(r -> r.dryRun() && r.due() > 0 && r.held() > 0 && r.approvedAt() == null);
             Path logins = dataDir.resolve("demo-logins.txt");
             assertThat(Files.readString(logins)).contains("personvern").contains("PRIVACY_OFFICER");
 
