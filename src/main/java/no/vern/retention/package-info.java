@@ -6,5 +6,5 @@
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Retention",
-        allowedDependencies = { "shared", "register", "processing", "consent", "audit", "identity" })
+        allowedDependencies = { "shared", "register", "processing", "consent", "audit" })
 package no.vern.retention;
