@@ -21,7 +21,9 @@ public enum ApiScope {
     BREACHES_READ("breaches:read"),
     BREACHES_WRITE("breaches:write"),
     CONNECTORS_READ("connectors:read"),
-    CONNECTORS_WRITE("connectors:write");
+    CONNECTORS_WRITE("connectors:write"),
+    RETENTION_READ("retention:read"),
+    RETENTION_WRITE("retention:write");
 
     private final String value;
 

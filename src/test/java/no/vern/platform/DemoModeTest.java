@@ -51,6 +51,10 @@ class DemoModeTest {
             var crm = connectors.list().stream().filter(c -> c.name().equals("CRM (demo)")).findFirst().orElseThrow();
             assertThat(connectors.test(crm.id()).ok()).isTrue();
             assertThat(connectors.dryRun(crm.id(), "solveig.aasheim@example.no").rows()).isEqualTo(3);
+            // Retention's demo: an ended agreement, a legal hold and a dry run (with due items) ready to review.
+            assertThat(vern.getBean(no.vern.retention.LegalHolds.class).list()).anyMatch(h -> h.active());
+            assertThat(vern.getBean(no.vern.retention.Purges.class).runs(5))
+                    .anyMatch(r -> r.dryRun() && r.due() > 0 && r.held() > 0 && r.approvedAt() == null);
             Path logins = dataDir.resolve("demo-logins.txt");
             assertThat(Files.readString(logins)).contains("personvern").contains("PRIVACY_OFFICER");
 

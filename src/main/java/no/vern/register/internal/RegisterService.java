@@ -618,7 +618,7 @@ class RegisterService implements SubjectRegister {
     }
 
     /** Recomputes the subject's email and phone indexes from what is stored now. */
-    private void rebuildIndexes(SubjectId id) {
+    void rebuildIndexes(SubjectId id) {
         List<Pending> current = new ArrayList<>();
         for (Subjects.StoredRecord r : subjects.records(id)) {
             if (r.category().equals(Categories.EMAIL) || r.category().equals(Categories.PHONE)) {

@@ -1,0 +1,63 @@
+package no.vern.register;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import no.vern.processing.SubjectKind;
+import no.vern.shared.SubjectId;
+
+/**
+ * The register as the retention module needs it (S13, S23): bulk questions answered in ids and times
+ * only (which records are held for a purpose, when they were collected), and erasure of single records
+ * for one purpose. Never returns personal data; callers are internal jobs, so no role visibility applies.
+ */
+public interface RetentionView {
+
+    /**
+     * One stored record as retention sees it: ids, category, purposes and times, never the value.
+     *
+     * @param subject the subject
+     * @param organisation the subject's organisation id, or null
+     * @param kinds the subject's kinds
+     * @param record the record id
+     * @param category the data category
+     * @param purposes the purposes the record is held for
+     * @param collectedAt when it was collected
+     * @param confirmedAt when it was last confirmed or changed
+     */
+    record HeldRecord(SubjectId subject, @Nullable UUID organisation, Set<SubjectKind> kinds, UUID record,
+            String category, List<String> purposes, Instant collectedAt, Instant confirmedAt) {
+
+        public HeldRecord {
+            kinds = Set.copyOf(kinds);
+            purposes = List.copyOf(purposes);
+        }
+    }
+
+    /** Records held for a purpose by subjects that are not erased, in subject order, after {@code after} (paging). */
+    List<HeldRecord> heldFor(String purposeKey, @Nullable SubjectId after, int limit);
+
+    /** Organisations in the register (not personal data), by name. */
+    List<Organisation> organisations();
+
+    /** The organisation with this id or nine-digit organisation number. */
+    Optional<Organisation> organisation(String idOrOrgNumber);
+
+    /** Whether the subject exists and is not erased. */
+    boolean exists(SubjectId subject);
+
+    /** Whether the subject still holds any record (for any purpose). */
+    boolean holdsRecords(SubjectId subject);
+
+    /**
+     * Erases the given records for one purpose: they lose the purpose, and those left without a purpose are
+     * deleted (with blind indexes rebuilt); idempotent, audited; returns how many records changed.
+     */
+    int eraseRecords(SubjectId subject, String purposeKey, Collection<UUID> recordIds);
+}

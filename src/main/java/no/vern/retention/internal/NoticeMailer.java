@@ -1,0 +1,105 @@
+package no.vern.retention.internal;
+
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+import no.vern.consent.ConsentEventType;
+import no.vern.consent.ConsentEventView;
+import no.vern.consent.ConsentLedger;
+import no.vern.processing.ProcessingRecord;
+import no.vern.register.Categories;
+import no.vern.register.SubjectRegister;
+import no.vern.shared.SubjectId;
+import no.vern.shared.VernProblem;
+
+/**
+ * Sends the notice before deletion (issue 10, item 5) in the person's language (the language of the
+ * consent notice they saw), with a signed link to stay in the talent pool. The address is read from the
+ * register for this one message (audited there) and never logged; logs name the notice id only.
+ */
+@Component
+class NoticeMailer {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeMailer.class);
+    static final Locale NB = Locale.forLanguageTag("nb");
+
+    private final ObjectProvider<JavaMailSender> sender;
+    private final MessageSource messages;
+    private final SubjectRegister register;
+    private final ConsentLedger consents;
+    private final ProcessingRecord record;
+    private final NoticeLinks links;
+    private final String baseUrl;
+
+    NoticeMailer(ObjectProvider<JavaMailSender> sender, MessageSource messages, SubjectRegister register,
+            ConsentLedger consents, ProcessingRecord record, NoticeLinks links, @Value("${vern.base-url}") String baseUrl) {
+        this.sender = sender;
+        this.messages = messages;
+        this.register = register;
+        this.consents = consents;
+        this.record = record;
+        this.links = links;
+        this.baseUrl = baseUrl;
+    }
+
+    /** The language of the person's last consent notice for the purpose, Norwegian by default. */
+    Locale languageOf(SubjectId subject, String purposeKey) {
+        return consents.history(subject).stream()
+                .filter(e -> e.purposeKey().equals(purposeKey) && e.language() != null
+                        && e.type() != ConsentEventType.WITHDRAWN)
+                .max(Comparator.comparing(ConsentEventView::at)).map(e -> "en".equals(e.language()) ? Locale.ENGLISH : NB)
+                .orElse(NB);
+    }
+
+    /** The page behind a notice's link, in the person's language. */
+    String link(Notices.Notice notice, Locale language) {
+        String token = links.sign(notice.id());
+        return baseUrl + (Locale.ENGLISH.getLanguage().equals(language.getLanguage()) ? "/privacy/talent-pool/"
+                : "/personvern/talentbank/") + token;
+    }
+
+    /** Sends the notice; false (logged by notice id) when there is no address or sending failed. */
+    boolean send(Notices.Notice notice, java.time.LocalDate deletionDate) {
+        JavaMailSender mail = sender.getIfAvailable();
+        Optional<String> email = email(notice.subject(), notice.purposeKey());
+        if (mail == null || email.isEmpty()) {
+            log.warn("Notice {} could not be mailed (no {})", notice.id(), mail == null ? "mail sender" : "address");
+            return false;
+        }
+        Locale language = languageOf(notice.subject(), notice.purposeKey());
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(record.current().document().controller().email());
+        message.setTo(email.get());
+        message.setSubject(messages.getMessage("retention.notice.mail.subject", null, language));
+        message.setText(messages.getMessage("retention.notice.mail.body", new Object[] {
+                record.current().document().controller().name(), deletionDate.toString(), link(notice, language) },
+                language));
+        try {
+            mail.send(message);
+            log.info("Notice {} mailed", notice.id());
+            return true;
+        } catch (MailException e) {
+            log.warn("Notice {} could not be mailed ({})", notice.id(), e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    private Optional<String> email(SubjectId subject, String purposeKey) {
+        try {
+            return InternalCaller.run(() -> register.read(subject, purposeKey).value(Categories.EMAIL));
+        } catch (VernProblem e) {
+            return Optional.empty();
+        }
+    }
+}

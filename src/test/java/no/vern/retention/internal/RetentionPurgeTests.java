@@ -1,0 +1,251 @@
+package no.vern.retention.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+import jakarta.mail.internet.MimeMessage;
+import no.vern.retention.ClockEventKind;
+import no.vern.retention.DueItem;
+import no.vern.retention.HoldScope;
+import no.vern.retention.ItemStatus;
+import no.vern.retention.LegalHold;
+import no.vern.retention.NewHold;
+import no.vern.retention.PurgeRun;
+import no.vern.retention.RetentionNotices;
+import no.vern.retention.RetentionTestSupport;
+import no.vern.shared.SubjectId;
+import no.vern.support.Canaries;
+import no.vern.support.VernTest;
+
+/**
+ * The purge walking through years with the test clock (S13, S23; GDPR Art. 5(1)(e)): agreements,
+ * bookkeeping periods, legal holds, the notice before deletion, the reviewed first run, and a crash
+ * mid-batch. Each test uses its own organisation or candidates and asserts on those only.
+ */
+@VernTest
+class RetentionPurgeTests extends RetentionTestSupport {
+
+    @Autowired
+    PurgeService purgeService;
+    @Autowired
+    RetentionNotices notices;
+
+    @Test
+    void anEndedAgreementPurgesContactDataOnlyAfterItsPeriod() {
+        // S3, S13: contact data is kept while the agreement runs, and 3 months after (seeded rule).
+        approveADryRun();
+        today(LocalDate.of(2027, 1, 15));
+        String org = orgNumber();
+        SubjectId contact = customer(org, null);
+        clockEvents.agreementEnded(org, startOf(LocalDate.of(2027, 1, 15)));
+
+        today(LocalDate.of(2027, 4, 14));
+        purges.purge();
+        assertThat(categories(contact, "customer-administration")).contains("name", "email", "phone");
+
+        today(LocalDate.of(2027, 4, 16));
+        purges.purge();
+        assertThat(register.isErased(contact)).isTrue(); // nothing else held: crypto-shredded
+    }
+
+    @Test
+    void aContactWhoseAgreementRunsIsNeverPurged() {
+        approveADryRun();
+        SubjectId contact = customer(orgNumber(), null);
+        today(LocalDate.now(clock).plusYears(4));
+        purges.purge();
+        assertThat(categories(contact, "customer-administration")).contains("name", "email", "phone");
+    }
+
+    @Test
+    void anInvoiceDatumSurvivesFiveYearsFromTheEndOfItsAccountingYearThenGoes() {
+        // Bookkeeping Act § 13: primary documentation 5 years from the end of the accounting year.
+        // An invoice on 31 Dec 2026 belongs to 2026 (kept until 31 Dec 2031); one on 1 Jan 2027 to 2027.
+        approveADryRun();
+        String org = orgNumber();
+        today(LocalDate.of(2026, 12, 31));
+        SubjectId lastDay = customer(org, "Faktura 2026-999: rammeavtale");
+        today(LocalDate.of(2027, 1, 1));
+        SubjectId firstDay = customer(org, "Faktura 2027-001: tilleggsbestilling");
+
+        today(LocalDate.of(2031, 12, 31));
+        purges.purge();
+        assertThat(categories(lastDay, "customer-administration")).contains("purchase-history");
+        assertThat(categories(firstDay, "customer-administration")).contains("purchase-history");
+
+        today(LocalDate.of(2032, 1, 1));
+        purges.purge();
+        assertThat(categories(lastDay, "customer-administration")).doesNotContain("purchase-history")
+                .contains("name", "email"); // the agreement still runs: contact data stays
+        assertThat(categories(firstDay, "customer-administration")).contains("purchase-history");
+
+        today(LocalDate.of(2033, 1, 1));
+        purges.purge();
+        assertThat(categories(firstDay, "customer-administration")).doesNotContain("purchase-history")
+                .contains("name");
+    }
+
+    @Test
+    void aLegalHoldStopsDeletionAndItsReleaseResumesIt() {
+        // GDPR Art. 17(3)(e): data needed for legal claims is kept while the hold lasts.
+        approveADryRun();
+        today(LocalDate.of(2027, 3, 1));
+        String org = orgNumber();
+        SubjectId contact = customer(org, null);
+        clockEvents.agreementEnded(org, startOf(LocalDate.of(2027, 3, 1)));
+        LegalHold hold = holds.place(new NewHold(HoldScope.ORGANISATION, org, "Tvist, sak PVO-2027-4", "personvern",
+                LocalDate.of(2027, 12, 1)));
+
+        today(LocalDate.of(2027, 9, 1));
+        PurgeRun dry = purges.dryRun();
+        assertThat(purges.items(dry.id())).filteredOn(i -> i.subject().equals(contact))
+                .extracting(DueItem::status).isNotEmpty().containsOnly(ItemStatus.HELD);
+        purges.purge();
+        assertThat(register.isErased(contact)).isFalse();
+        assertThat(categories(contact, "customer-administration")).contains("name");
+
+        holds.release(hold.id());
+        assertThat(holds.list()).filteredOn(h -> h.id().equals(hold.id())).allMatch(h -> !h.active());
+        purges.purge();
+        assertThat(register.isErased(contact)).isTrue();
+    }
+
+    @Test
+    void aCandidateWithoutTalentPoolConsentGetsTheNoticeFirstAndIsGoneAfterThePeriod() throws Exception {
+        approveADryRun();
+        today(LocalDate.of(2027, 2, 1));
+        SubjectId candidate = candidate(Locale.ENGLISH);
+        clockEvents.subjectEvent(ClockEventKind.RECRUITMENT_CLOSED, candidate, startOf(LocalDate.of(2027, 2, 1)), null);
+        int mailsBefore = mailsTo();
+
+        today(LocalDate.of(2027, 7, 2)); // due on 1 Aug 2027 (6 months): the 30-day notice goes out now
+        purges.purge();
+        assertThat(mailsTo()).isEqualTo(mailsBefore + 1);
+        MimeMessage notice = lastMail();
+        assertThat(notice.getSubject()).isEqualTo("Would you like to stay in our talent pool?");
+        assertThat(GreenMailUtil.getBody(notice)).contains("/privacy/talent-pool/", "2027-08-01");
+        assertThat(categories(candidate, "recruitment")).contains("name", "email");
+
+        today(LocalDate.of(2027, 7, 25));
+        purges.purge();
+        assertThat(register.isErased(candidate)).isFalse();
+        assertThat(mailsTo()).isEqualTo(mailsBefore + 1); // one notice only
+
+        today(LocalDate.of(2027, 8, 2));
+        purges.purge();
+        assertThat(register.isErased(candidate)).isTrue();
+    }
+
+    @Test
+    void aCandidateWhoAnswersTheNoticeStaysInTheTalentPool() throws Exception {
+        approveADryRun();
+        today(LocalDate.of(2027, 5, 1));
+        SubjectId candidate = candidate(Locale.forLanguageTag("nb"));
+        clockEvents.subjectEvent(ClockEventKind.RECRUITMENT_CLOSED, candidate, startOf(LocalDate.of(2027, 5, 1)), null);
+
+        today(LocalDate.of(2027, 10, 25));
+        purges.purge();
+        MimeMessage notice = lastMail();
+        assertThat(notice.getSubject()).isEqualTo("Vil du bli i talentbanken vår?");
+        Matcher link = Pattern.compile("/personvern/talentbank/(\\S+)").matcher(GreenMailUtil.getBody(notice)
+                .replace("=\r\n", "").replace("=3D", "="));
+        assertThat(link.find()).isTrue();
+        assertThat(notices.stay(link.group(1), Locale.forLanguageTag("nb"))).isTrue();
+        assertThat(consents.current(candidate, "talent-pool")).hasValueSatisfying(s -> assertThat(s.activeAt(clock.instant())).isTrue());
+
+        today(LocalDate.of(2028, 1, 1));
+        purges.purge();
+        assertThat(register.isErased(candidate)).isFalse();
+        assertThat(notices.stay("forged." + link.group(1), Locale.ENGLISH)).isFalse();
+    }
+
+    @Test
+    void theRealPurgeRefusesToRunUntilADryRunHasBeenApproved() {
+        jdbc.sql("UPDATE retention_run SET approved_at = NULL, approved_by = NULL").update();
+        today(LocalDate.of(2027, 6, 1));
+        String org = orgNumber();
+        SubjectId contact = customer(org, null);
+        clockEvents.agreementEnded(org, startOf(LocalDate.of(2027, 6, 1)));
+        today(LocalDate.of(2027, 12, 1));
+
+        assertThat(purges.realRunsAllowed()).isFalse();
+        PurgeRun refused = purges.purge();
+        assertThat(refused.status()).isEqualTo("REFUSED");
+        assertThat(register.isErased(contact)).isFalse();
+
+        PurgeRun dry = purges.dryRun();
+        assertThat(purges.summary(dry.id())).anySatisfy(s -> {
+            assertThat(s.purposeKey()).isEqualTo("customer-administration");
+            assertThat(s.subjects()).contains(contact);
+        });
+        assertThat(register.isErased(contact)).isFalse(); // a dry run deletes nothing
+        purges.approve(dry.id());
+        assertThat(purges.purge().status()).isEqualTo("DONE");
+        assertThat(register.isErased(contact)).isTrue();
+    }
+
+    @Test
+    void aCrashMidBatchResumesWhereItStoppedAndPurgesEachItemOnce() {
+        approveADryRun();
+        today(LocalDate.of(2028, 2, 1));
+        String org = orgNumber();
+        List<SubjectId> contacts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            contacts.add(customer(org, null));
+        }
+        clockEvents.agreementEnded(org, startOf(LocalDate.of(2028, 2, 1)));
+        today(LocalDate.of(2028, 6, 1));
+        purges.purge(); // anything left over by other tests goes first, so the next run holds only ours
+        // (The agreement ended 4 months ago: our contacts were due in that run already.)
+        assertThat(contacts).allMatch(register::isErased);
+
+        String org2 = orgNumber();
+        List<SubjectId> more = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            more.add(customer(org2, null));
+        }
+        clockEvents.agreementEnded(org2, startOf(LocalDate.of(2028, 6, 1)));
+        today(LocalDate.of(2028, 10, 1));
+        purgeService.crashAfterItems(4); // batches of 3: the first commits, the second dies after one item
+        try {
+            assertThatThrownBy(purges::purge).isInstanceOf(IllegalStateException.class);
+        } finally {
+            purgeService.crashAfterItems(-1);
+        }
+        PurgeRun interrupted = jdbc.sql("SELECT id FROM retention_run WHERE NOT dry_run AND status = 'RUNNING'")
+                .query(UUID.class).optional().flatMap(purges::run).orElseThrow();
+        assertThat(interrupted.done()).isEqualTo(3);
+        assertThat(more.stream().filter(register::isErased).count()).isEqualTo(1);
+
+        PurgeRun resumed = purges.purge();
+        assertThat(resumed.id()).isEqualTo(interrupted.id());
+        assertThat(resumed.status()).isEqualTo("DONE");
+        assertThat(resumed.done()).isEqualTo(resumed.due()).isEqualTo(15);
+        assertThat(more).allMatch(register::isErased);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM retention_run_item WHERE run_id = :run AND status = 'DONE'
+                """).param("run", resumed.id()).query(Long.class).single()).isEqualTo(15);
+    }
+
+    private int mailsTo() {
+        return MAIL.getReceivedMessagesForDomain(Canaries.EMAIL.substring(Canaries.EMAIL.indexOf('@') + 1)).length;
+    }
+
+    private MimeMessage lastMail() {
+        MimeMessage[] all = MAIL.getReceivedMessages();
+        return all[all.length - 1];
+    }
+}
