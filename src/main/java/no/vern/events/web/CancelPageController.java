@@ -62,6 +62,6 @@ class CancelPageController {
             return PAGE;
         }
         registry.cancel(id);
-        return "redirect:" + PATH + token + "?done" + ("en".equals(lang) ? "&lang=en" : "");
+        return "redirect:" + PATH + token + "?done=1" + ("en".equals(lang) ? "&lang=en" : "");
     }
 }
