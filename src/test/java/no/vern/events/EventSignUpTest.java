@@ -33,6 +33,7 @@ import no.vern.processing.SubjectKind;
 import no.vern.register.SubjectRegister;
 import no.vern.shared.SubjectId;
 import no.vern.support.Canaries;
+import no.vern.support.MailTestSupport;
 import no.vern.support.VernTest;
 
 /**
@@ -41,7 +42,7 @@ import no.vern.support.VernTest;
  * with a cancel link; waiting list; staff export and check-in.
  */
 @VernTest
-class EventSignUpTest extends EventsMailSupport {
+class EventSignUpTest extends MailTestSupport {
 
     static final RequestPostProcessor MARKETING = user("marked").roles("MARKETING");
     static final RequestPostProcessor SALES = user("salg").roles("SALES");

@@ -221,10 +221,10 @@ class EventService implements EventRegistry {
             OrganisationInput org = company == null ? null : new OrganisationInput(company, null, null);
             PersonalData data = PersonalData.contact(name, email, phone);
             asInternalCaller(() -> {
-                register.register(new NewSubject(subject, kinds, PURPOSE, Source.SUBJECT, org, data));
+                register.register(new NewSubject(subject, kinds, PURPOSE, Source.EVENT_FORM, org, data));
                 if (form.crmConsent()) {
                     long version = register.summary(subject).version();
-                    register.update(subject, version, new SubjectUpdate(CRM_PURPOSE, Source.SUBJECT, null, null, data));
+                    register.update(subject, version, new SubjectUpdate(CRM_PURPOSE, Source.EVENT_FORM, null, null, data));
                 }
                 return null;
             });
@@ -509,7 +509,7 @@ class EventService implements EventRegistry {
         if (email.isEmpty()) {
             return false;
         }
-        register.update(subject, held.subject().version(), new SubjectUpdate(NEWSLETTER_PURPOSE, Source.SUBJECT,
+        register.update(subject, held.subject().version(), new SubjectUpdate(NEWSLETTER_PURPOSE, Source.EVENT_FORM,
                 Set.of(SubjectKind.NEWSLETTER_RECIPIENT), null,
                 PersonalData.contact(held.value(Categories.NAME).orElse(null), email.get(), null)));
         return true;

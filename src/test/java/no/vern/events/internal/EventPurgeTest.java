@@ -14,13 +14,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import no.vern.consent.ConsentLedger;
 import no.vern.events.Event;
-import no.vern.events.EventsMailSupport;
 import no.vern.events.NewEvent;
 import no.vern.events.SignUp;
 import no.vern.events.SignUpResult;
 import no.vern.processing.SubjectKind;
 import no.vern.register.SubjectRegister;
 import no.vern.support.TestClock;
+import no.vern.support.MailTestSupport;
 import no.vern.support.VernTest;
 
 /**
@@ -29,7 +29,7 @@ import no.vern.support.VernTest;
  * that is safe to run again.
  */
 @VernTest
-class EventPurgeTest extends EventsMailSupport {
+class EventPurgeTest extends MailTestSupport {
 
     private static final Locale NB = Locale.forLanguageTag("nb");
 

@@ -1,4 +1,4 @@
-package no.vern.events;
+package no.vern.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,15 +18,14 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import no.vern.support.Canaries;
 
 /**
  * One GreenMail SMTP server per test JVM on a free port, wired into the application as its mail
- * server; event tests that read mail extend this class and share one application context.
+ * server; tests that read mail (events, pending consent) extend this class and share one application context.
  */
-public abstract class EventsMailSupport {
+public abstract class MailTestSupport {
 
-    /** The SMTP server every events test context sends to. */
+    /** The SMTP server every test context of a subclass sends to. */
     protected static final GreenMail MAIL;
 
     static {
