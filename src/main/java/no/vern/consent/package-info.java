@@ -6,5 +6,5 @@
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Consent",
-        allowedDependencies = { "shared", "register", "processing", "audit", "identity" })
+        allowedDependencies = { "shared", "register", "processing", "audit", "identity", "crypto" })
 package no.vern.consent;

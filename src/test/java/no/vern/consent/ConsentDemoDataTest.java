@@ -28,10 +28,14 @@ class ConsentDemoDataTest {
                 "--spring.mail.port=" + smtpPort)) {
             ConsentLedger ledger = vern.getBean(ConsentLedger.class);
             assertThat(ledger.counts()).filteredOn(c -> c.purposeKey().equals("prospect-dialogue"))
-                    .singleElement().satisfies(c -> assertThat(c.active()).isEqualTo(5));
+                    .singleElement().satisfies(c -> assertThat(c.active()).isEqualTo(5 + 3)); // + 3 event sign-ups with CRM consent
             assertThat(ledger.counts()).filteredOn(c -> c.purposeKey().equals("recruitment"))
                     .singleElement().satisfies(c -> assertThat(c.active()).isEqualTo(3));
+            // Two items of data that arrived before consent, waiting for an answer and not in the register.
+            assertThat(vern.getBean(PendingConsents.class).list(java.util.Set.of("recruitment", "prospect-dialogue")))
+                    .hasSize(2).allSatisfy(p -> assertThat(p.status()).isEqualTo(PendingStatus.PENDING));
             SubjectRegister register = vern.getBean(SubjectRegister.class);
+            assertThat(register.findByEmail("vegard.holmoy@example.no")).isEmpty();
             assertThat(register.findByEmail("solveig.aasheim@example.no")).singleElement()
                     .satisfies(s -> assertThat(ledger.current(s.id(), "prospect-dialogue")).isPresent());
         }

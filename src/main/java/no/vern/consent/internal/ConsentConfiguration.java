@@ -18,8 +18,8 @@ import no.vern.shared.DashboardTile;
 import no.vern.shared.PublicEndpoints;
 
 /**
- * What the consent module adds to the application: the hourly expiry task (one run across nodes),
- * asynchronous event listeners, the public withdrawal pages, its console section and dashboard figures.
+ * What the consent module adds to the application: the hourly expiry and pending-purge tasks (one run across nodes),
+ * asynchronous event listeners, the public withdrawal and consent-request pages, its console section and dashboard figures.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
@@ -35,15 +35,32 @@ class ConsentConfiguration {
                 .execute((instance, context) -> consents.expireLapsed());
     }
 
+    /** The db-scheduler task purging pending data without consent (S5); one run across nodes. */
+    static final String PENDING_TASK = "consent-pending-purge";
+
+    @Bean
+    RecurringTask<Void> consentPendingPurgeTask(PendingService pending) {
+        return Tasks.recurring(PENDING_TASK, Schedules.fixedDelay(Duration.ofHours(1)))
+                .execute((instance, context) -> pending.purgeExpired());
+    }
+
     /** The one-click withdrawal pages and receipts of GDPR Art. 7(3) are reached from a link, without login. */
     @Bean
     PublicEndpoints consentPublicEndpoints() {
-        return new PublicEndpoints("consent", List.of("/samtykke/trekk-tilbake/**", "/consent/withdraw/**"));
+        return new PublicEndpoints("consent", List.of("/samtykke/trekk-tilbake/**", "/consent/withdraw/**",
+                "/samtykke/foresporsel/**"));
     }
 
     @Bean
     ConsoleSection consentConsoleSection() {
         return new ConsoleSection(300, "/console/consent", "consent.nav", READERS);
+    }
+
+    /** Recruiters and sales register data that arrived before consent; they see ids only. */
+    @Bean
+    ConsoleSection consentPendingConsoleSection() {
+        return new ConsoleSection(310, "/console/consent/pending", "consent.pending.nav",
+                List.of("PRIVACY_OFFICER", "RECRUITER", "SALES"));
     }
 
     @Bean

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import no.vern.consent.Channel;
 import no.vern.consent.ConsentReceipt;
 import no.vern.consent.GiveConsent;
+import no.vern.consent.HoldPending;
 import no.vern.processing.SubjectKind;
 import no.vern.register.NewSubject;
 import no.vern.register.PersonalData;
@@ -22,7 +23,8 @@ import no.vern.shared.DemoMode;
 
 /**
  * In demo mode, on an empty ledger: invented prospects and candidates who consent first and are then
- * entered into the register (the gate now permits it), so the console shows consents working.
+ * entered into the register (the gate now permits it), so the console shows consents working; and two
+ * items of data that arrived before consent, waiting for the person's answer.
  */
 @Component
 @Order(200)
@@ -38,11 +40,13 @@ class ConsentDemoData implements ApplicationRunner {
     private final DemoMode demo;
     private final ConsentService consents;
     private final SubjectRegister register;
+    private final PendingService pending;
 
-    ConsentDemoData(DemoMode demo, ConsentService consents, SubjectRegister register) {
+    ConsentDemoData(DemoMode demo, ConsentService consents, SubjectRegister register, PendingService pending) {
         this.demo = demo;
         this.consents = consents;
         this.register = register;
+        this.pending = pending;
     }
 
     @Override
@@ -56,7 +60,14 @@ class ConsentDemoData implements ApplicationRunner {
         for (String[] c : CANDIDATES) {
             enter(SubjectKind.CANDIDATE, "recruitment", Channel.WEB_FORM, c[0], c[1]);
         }
-        log.info("Demo consents recorded: {} prospects, {} candidates", PROSPECTS.length, CANDIDATES.length);
+        // Data that arrived before consent: a CV by email and a business card, held until the person answers.
+        pending.hold(new HoldPending("recruitment", Locale.forLanguageTag("nb"), new PersonalData("Vegard Holmøy",
+                "vegard.holmoy@example.no", null, null, null, null, "Systemutvikler, 6 år med Java og Kotlin.", null),
+                "text/plain", "CV: Vegard Holmøy, systemutvikler".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        pending.hold(new HoldPending("prospect-dialogue", Locale.ENGLISH,
+                PersonalData.contact("Astrid Lindqvist", "astrid.lindqvist@example.se", "+46 70 123 45 67"), null, null));
+        log.info("Demo consents recorded: {} prospects, {} candidates, 2 pending items", PROSPECTS.length,
+                CANDIDATES.length);
     }
 
     private void enter(SubjectKind kind, String purpose, Channel channel, String name, String email) {

@@ -28,6 +28,7 @@ import no.vern.shared.JdbcTime;
 class LinkSigner {
 
     private static final String ALGORITHM = "HmacSHA256";
+    private static final String PENDING = "pending:";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final JdbcClient jdbc;
@@ -55,8 +56,22 @@ class LinkSigner {
         return receiptId + "." + B64.encodeToString(mac(receiptId.toString()));
     }
 
+    /** The token of a consent request for pending data (its own domain: never valid as a receipt token). */
+    String signPending(UUID pendingId) {
+        return pendingId + "." + B64.encodeToString(mac(PENDING + pendingId));
+    }
+
     /** The receipt id of a token whose signature is valid. */
     Optional<UUID> verify(String token) {
+        return verify(token, "");
+    }
+
+    /** The pending item of a consent-request token whose signature is valid. */
+    Optional<UUID> verifyPending(String token) {
+        return verify(token, PENDING);
+    }
+
+    private Optional<UUID> verify(String token, String domain) {
         int dot = token.indexOf('.');
         if (dot != 36 || token.length() > 100) {
             return Optional.empty();
@@ -67,7 +82,7 @@ class LinkSigner {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        byte[] expected = B64.encodeToString(mac(id.toString())).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = B64.encodeToString(mac(domain + id)).getBytes(StandardCharsets.US_ASCII);
         byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, given) && token.substring(0, dot).equals(id.toString())
                 ? Optional.of(id) : Optional.empty();

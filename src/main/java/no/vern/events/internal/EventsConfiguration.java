@@ -1,0 +1,44 @@
+package no.vern.events.internal;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+
+import no.vern.shared.ConsoleSection;
+import no.vern.shared.PublicEndpoints;
+
+/**
+ * What the events module adds to the application: the purge job after events (one run across nodes,
+ * db-scheduler), the public sign-up and cancel pages, and its console section.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventsConfiguration {
+
+    /** The db-scheduler task name; its row in {@code scheduled_tasks} is shared by all nodes. */
+    static final String PURGE_TASK = "events-purge";
+    /** Who manages events: the privacy officer and marketing (who sees event participants, S20). */
+    static final List<String> STAFF = List.of("PRIVACY_OFFICER", "MARKETING");
+
+    @Bean
+    RecurringTask<Void> eventsPurgeTask(EventService service) {
+        return Tasks.recurring(PURGE_TASK, Schedules.fixedDelay(Duration.ofHours(1)))
+                .execute((instance, context) -> service.purgeEnded());
+    }
+
+    /** Sign-up pages and the signed cancel links are reached without login. */
+    @Bean
+    PublicEndpoints eventsPublicEndpoints() {
+        return new PublicEndpoints("events", List.of("/arrangementer/**"));
+    }
+
+    @Bean
+    ConsoleSection eventsConsoleSection() {
+        return new ConsoleSection(350, "/console/events", "events.nav", STAFF);
+    }
+}

@@ -1,0 +1,3 @@
+/** Console pages of the events module and the public sign-up and cancel pages. */
+@org.jspecify.annotations.NullMarked
+package no.vern.events.web;

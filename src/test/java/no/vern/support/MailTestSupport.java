@@ -1,0 +1,119 @@
+package no.vern.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * One GreenMail SMTP server per test JVM on a free port, wired into the application as its mail
+ * server; tests that read mail (events, pending consent) extend this class and share one application context.
+ */
+public abstract class MailTestSupport {
+
+    /** The SMTP server every test context of a subclass sends to. */
+    protected static final GreenMail MAIL;
+
+    static {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        MAIL = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        MAIL.start();
+        // Made in advance: GreenMail (the test's server, not Vern) logs an address when it creates a mailbox.
+        MAIL.setUser(Canaries.EMAIL, "kanari-login", "kanari-passord");
+    }
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    /** A unique invented address (its mailbox made in advance, so GreenMail logs nothing about it). */
+    protected static String uniqueEmail() {
+        String email = "d" + UUID.randomUUID().toString().substring(0, 12) + "@deltaker.example";
+        MAIL.setUser(email, email, "passord");
+        return email;
+    }
+
+    /** Waits up to ten seconds for a message to the address whose subject starts with the text. */
+    protected static MimeMessage awaitMail(String to, String subjectStart) {
+        Instant end = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(end)) {
+            List<MimeMessage> found = mailTo(to, subjectStart);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no mail '" + subjectStart + "' within 10 s");
+    }
+
+    /** The messages to the address whose subject starts with the text. */
+    protected static List<MimeMessage> mailTo(String to, String subjectStart) {
+        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> recipient(m).equalsIgnoreCase(to))
+                .filter(m -> subject(m).startsWith(subjectStart)).toList();
+    }
+
+    /** The decoded plain-text body of a message. */
+    protected static String body(MimeMessage message) {
+        try {
+            return String.valueOf(message.getContent());
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first link in a body that starts with the given path (after the server part). */
+    protected static String link(String body, String path) {
+        int at = body.indexOf(path);
+        if (at < 0) {
+            throw new AssertionError("no link to " + path + " in the mail");
+        }
+        int end = at;
+        while (end < body.length() && !Character.isWhitespace(body.charAt(end))) {
+            end++;
+        }
+        return body.substring(at, end);
+    }
+
+    protected static String subject(MimeMessage message) {
+        try {
+            String s = message.getSubject();
+            return s == null ? "" : s;
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString().toLowerCase(Locale.ROOT);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
