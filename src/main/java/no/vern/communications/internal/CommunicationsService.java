@@ -206,6 +206,9 @@ class CommunicationsService implements Communications {
             list(listId);
         }
         Instant now = clock.instant();
+        if (objections.objected(subject, listId)) {
+            return; // already honoured: a second click changes nothing
+        }
         objections.record(subject, listId, channel, now);
         // The address's keyed hashes too, so the objection outlives an erasure and a re-import (S7, S26).
         List<byte[]> hashes = directory.entry(subject).map(SubjectDirectory.DirectoryEntry::emailIndexes).orElse(List.of());
