@@ -46,11 +46,11 @@ class JdbcSubjectDirectory implements SubjectDirectory {
         }
         List<Head> heads = jdbc.sql("""
                 SELECT s.id, s.kinds FROM register_subject s
-                WHERE s.erased_at IS NULL AND s.id > :after
+                WHERE s.erased_at IS NULL AND (CAST(:after AS uuid) IS NULL OR s.id > CAST(:after AS uuid))
                   AND EXISTS (SELECT 1 FROM register_record r
                               WHERE r.subject_id = s.id AND r.category = 'email' AND :purpose = ANY(r.purposes))
                 ORDER BY s.id LIMIT :limit""")
-                .param("after", after == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : after.value())
+                .param("after", after == null ? null : after.value())
                 .param("purpose", purposeKey).param("limit", limit)
                 .query((rs, n) -> new Head(rs.getObject("id", UUID.class), kinds(rs.getArray("kinds")))).list();
         if (heads.isEmpty()) {
