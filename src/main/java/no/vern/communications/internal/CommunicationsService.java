@@ -216,7 +216,7 @@ class CommunicationsService implements Communications {
         events.publishEvent(new ObjectionRecorded(subject, listId));
         Actor actor = channel == ObjectionChannel.STAFF ? actor() : new Actor(Actor.Kind.SUBJECT, subject.value().toString());
         audit.record(AuditEvent.by(actor, "communications.objection.record", Outcome.SUCCESS)
-                .withTargets(subject.reference(), listId == null ? "list:*" : "list:" + listId, "channel:" + channel));
+                .withTargets(subject.reference(), listId == null ? "list:all" : "list:" + listId, "channel:" + channel));
     }
 
     @Override
