@@ -38,8 +38,14 @@ class DemoModeTest {
                 "--spring.mail.port=" + smtpPort)) {
             assertThat(vern.getBean(StaffAccounts.class).list()).extracting(a -> a.username())
                     .contains("personvern", "saksbehandler", "salg", "rekruttering", "marked", "revisor");
-            // Every module's demo data, in order: 25 invented contacts, then 8 consented prospects/candidates.
-            assertThat(vern.getBean(no.vern.register.SubjectRegister.class).list(0, 10).total()).isEqualTo(33);
+            // Every module's demo data, in order: 25 invented contacts, then 8 consented prospects/candidates,
+            // then 5 newsletter subscribers (communications).
+            assertThat(vern.getBean(no.vern.register.SubjectRegister.class).list(0, 10).total()).isEqualTo(38);
+            no.vern.communications.Communications communications = vern.getBean(no.vern.communications.Communications.class);
+            assertThat(communications.lists()).extracting(l -> l.name()).contains("Webstep Innsikt");
+            assertThat(communications.campaigns()).singleElement()
+                    .satisfies(c -> assertThat(communications.report(c.id()).sent()).isEqualTo(5));
+            assertThat(communications.activity(1)).singleElement().satisfies(d -> assertThat(d.objections()).isEqualTo(2));
             Path logins = dataDir.resolve("demo-logins.txt");
             assertThat(Files.readString(logins)).contains("personvern").contains("PRIVACY_OFFICER");
 
@@ -55,7 +61,8 @@ class DemoModeTest {
             while (server.received().isEmpty() && Instant.now().isBefore(deadline)) {
                 Thread.sleep(50);
             }
-            assertThat(server.received()).singleElement().satisfies(m -> {
+            // The demo newsletter (communications) is in the same mailbox; the test mail is the one called "Demo".
+            assertThat(server.received()).filteredOn(m -> m.subject().equals("Demo")).singleElement().satisfies(m -> {
                 assertThat(m.subject()).isEqualTo("Demo");
                 assertThat(m.to()).isEqualTo("mottaker@demo.example");
             });
