@@ -244,6 +244,9 @@ class CommunicationsService implements Communications {
         if (!"nb".equals(language) && !"en".equals(language)) {
             throw new InvalidInput("language", "must be nb or en");
         }
+        if (directory.entry(subject).filter(e -> !e.erased()).isEmpty()) {
+            throw new NotFound("Subject", subject);
+        }
         languages.set(subject, language);
     }
 
