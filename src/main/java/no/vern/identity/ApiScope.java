@@ -23,7 +23,9 @@ public enum ApiScope {
     CONNECTORS_READ("connectors:read"),
     CONNECTORS_WRITE("connectors:write"),
     RETENTION_READ("retention:read"),
-    RETENTION_WRITE("retention:write");
+    RETENTION_WRITE("retention:write"),
+    ELIGIBILITY_CHECK("eligibility:check"),
+    COMMUNICATIONS_WRITE("communications:write");
 
     private final String value;
 

@@ -181,16 +181,17 @@ class BreachRegisterTests extends BreachMailSupport {
     }
 
     @Test
-    void defaultNoticeSenderRecordsPendingDeliveryNeverSent() {
+    void aNoticeToAPersonVernCannotReachIsNeverCountedAsSent() {
         Breach b = reportAwareHoursAgo(1);
         register.assess(b.id(), RiskLevel.HIGH_RISK, "Bank details exposed.");
         register.linkSubjects(b.id(), List.of(SubjectId.random(), SubjectId.random()), "id");
-        // GDPR Art. 34(1): a notice counts as given only when delivered; without a delivery channel it waits.
+        // GDPR Art. 34(1): a notice counts as given only when delivered. The communications module's sender answers
+        // FAILED for ids the register does not know (the SPI's contract); without any sender it would wait as pending.
         assertThatThrownBy(() -> register.notifySubjects(b.id())).isInstanceOf(no.vern.shared.Conflict.class);
         register.decideSubjectNotice(b.id(), null, "", "");
         List<AffectedSubject> after = register.notifySubjects(b.id());
         assertThat(after).hasSize(2).allSatisfy(s -> {
-            assertThat(s.noticeStatus()).isEqualTo("PENDING_DELIVERY");
+            assertThat(s.noticeStatus()).isEqualTo("FAILED");
             assertThat(s.notifiedAt()).isNull();
         });
     }

@@ -54,14 +54,20 @@ class DemoModeTest {
             assertThat(vern.getBean(no.vern.retention.Purges.class).runs(5))
                     .anyMatch(r -> r.dryRun() && r.due() > 0 && r.held() > 0 && r.approvedAt() == null);
             // Every module's demo data, in order: 25 invented contacts, then 8 consented prospects/candidates,
-            // then 8 event participants (pending items are not in the register before consent).
-            assertThat(vern.getBean(no.vern.register.SubjectRegister.class).list(0, 10).total()).isEqualTo(41);
+            // then 8 event participants (pending items are not in the register before consent), then 5
+            // newsletter subscribers (communications).
+            assertThat(vern.getBean(no.vern.register.SubjectRegister.class).list(0, 10).total()).isEqualTo(46);
             // Two upcoming events, one of them full with a waiting list.
             assertThat(vern.getBean(no.vern.events.EventRegistry.class).list()).hasSize(2)
                     .anySatisfy(e -> {
                         assertThat(e.full()).isTrue();
                         assertThat(e.waiting()).isEqualTo(2);
                     });
+            no.vern.communications.Communications communications = vern.getBean(no.vern.communications.Communications.class);
+            assertThat(communications.lists()).extracting(l -> l.name()).contains("Webstep Innsikt");
+            assertThat(communications.campaigns()).singleElement()
+                    .satisfies(c -> assertThat(communications.report(c.id()).sent()).isEqualTo(5));
+            assertThat(communications.activity(1)).singleElement().satisfies(d -> assertThat(d.objections()).isEqualTo(2));
             Path logins = dataDir.resolve("demo-logins.txt");
             assertThat(Files.readString(logins)).contains("personvern").contains("PRIVACY_OFFICER");
 
@@ -79,6 +85,7 @@ class DemoModeTest {
                     && Instant.now().isBefore(deadline)) {
                 Thread.sleep(50);
             }
+            // The demo newsletter (communications) is in the same mailbox; the test mail is the one called "Demo".
             assertThat(server.received()).filteredOn(m -> m.subject().equals("Demo")).singleElement().satisfies(m -> {
                 assertThat(m.subject()).isEqualTo("Demo");
                 assertThat(m.to()).isEqualTo("mottaker@demo.example");

@@ -12,6 +12,7 @@ import no.vern.audit.AuditLog;
 import no.vern.audit.Outcome;
 import no.vern.crypto.CryptoShredder;
 import no.vern.register.SubjectErased;
+import no.vern.register.SubjectErasing;
 import no.vern.shared.Actor;
 import no.vern.shared.SubjectId;
 
@@ -29,9 +30,11 @@ class Erasure {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final JdbcSubjectDirectory directory;
 
     Erasure(Subjects subjects, CryptoShredder shredder, AuditLog audit, ApplicationEventPublisher events,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock, JdbcSubjectDirectory directory) {
+        this.directory = directory;
         this.subjects = subjects;
         this.shredder = shredder;
         this.audit = audit;
@@ -57,6 +60,8 @@ class Erasure {
             if (!subjects.erasureCompleted(subject, now)) {
                 return 0; // finished already (a retry racing the recovery job): publish and audit once
             }
+            // Synchronous, same transaction: a suppression list keeps the email hashes before they go.
+            events.publishEvent(new SubjectErasing(subject, directory.emailHashesOf(subject)));
             int records = subjects.deletePersonalData(subject);
             subjects.change(subject, now, actor.reference(), "subject", "erased");
             events.publishEvent(new SubjectErased(subject));

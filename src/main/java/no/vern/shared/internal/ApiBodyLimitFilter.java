@@ -1,6 +1,7 @@
 package no.vern.shared.internal;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -28,10 +29,16 @@ import no.vern.shared.ProblemResponses;
 class ApiBodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long bulkMaxBytes;
+    private final List<String> bulkPaths;
     private final ProblemResponses problems;
 
-    ApiBodyLimitFilter(@Value("${vern.api.max-body-bytes}") long maxBytes, ProblemResponses problems) {
+    ApiBodyLimitFilter(@Value("${vern.api.max-body-bytes}") long maxBytes,
+            @Value("${vern.api.bulk-max-body-bytes:8388608}") long bulkMaxBytes,
+            @Value("${vern.api.bulk-paths:/api/v1/eligibility}") List<String> bulkPaths, ProblemResponses problems) {
         this.maxBytes = maxBytes;
+        this.bulkMaxBytes = bulkMaxBytes;
+        this.bulkPaths = List.copyOf(bulkPaths);
         this.problems = problems;
     }
 
@@ -43,11 +50,14 @@ class ApiBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            problems.write(request, response, new PayloadTooLarge(maxBytes));
+        // Bulk endpoints (eligibility of up to 100,000 addresses) take larger bodies, still capped.
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        long limit = bulkPaths.contains(path) ? bulkMaxBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
+            problems.write(request, response, new PayloadTooLarge(limit));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

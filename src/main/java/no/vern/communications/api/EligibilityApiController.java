@@ -1,0 +1,136 @@
+package no.vern.communications.api;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import no.vern.communications.Eligibility;
+import no.vern.communications.EligibilityAnswer;
+import no.vern.shared.InvalidInput;
+
+/**
+ * The eligibility check for external mailers (S7, markedsføringsloven § 15): a purpose and up to
+ * 100,000 addresses (JSON, a CSV body or a CSV file upload) in; for each of the caller's own
+ * addresses whether it may be contacted and, if not, why. Nothing else about anyone comes back.
+ */
+@RestController
+@Tag(name = "Eligibility", description = "May these addresses be contacted for a purpose?")
+@SecurityRequirement(name = "bearer")
+class EligibilityApiController {
+
+    private static final String CHECK = "hasAuthority('SCOPE_eligibility:check')";
+
+    private final Eligibility eligibility;
+
+    EligibilityApiController(Eligibility eligibility) {
+        this.eligibility = eligibility;
+    }
+
+    /** The addresses to check for a purpose. */
+    record CheckRequest(@Nullable String purpose, @Nullable List<String> emails) {
+
+        @Override
+        public String toString() {
+            return "CheckRequest[" + purpose + ", " + (emails == null ? 0 : emails.size()) + " addresses]";
+        }
+    }
+
+    /** One address as the caller sent it, with the answer. */
+    record Result(String email, boolean eligible, String reason) {
+
+        @Override
+        public String toString() {
+            return "Result[***, " + reason + "]";
+        }
+    }
+
+    /** The answers, in the caller's order, with counts. */
+    record CheckResponse(String purpose, int checked, long eligible, List<Result> results) {
+    }
+
+    @PostMapping(path = "/api/v1/eligibility", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(CHECK)
+    @Operation(summary = "Which of these addresses may be contacted for the purpose, and why not the others")
+    CheckResponse check(@RequestBody CheckRequest request) {
+        return answer(request.purpose(), request.emails());
+    }
+
+    @PostMapping(path = "/api/v1/eligibility", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
+    @PreAuthorize(CHECK)
+    @Operation(summary = "The same for a CSV body: one address per line (first column; a header 'email' is skipped)")
+    CheckResponse checkCsv(@RequestParam(name = "purpose", required = false) @Nullable String purpose,
+            HttpServletRequest request) throws IOException {
+        return answer(purpose, csv(request.getInputStream()));
+    }
+
+    @PostMapping(path = "/api/v1/eligibility", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(CHECK)
+    @Operation(summary = "The same for an uploaded CSV file (part 'file')")
+    CheckResponse checkUpload(@RequestParam(name = "purpose", required = false) @Nullable String purpose,
+            @RequestPart(name = "file", required = false) @Nullable MultipartFile file) throws IOException {
+        if (file == null) {
+            throw new InvalidInput("file", "is required (a CSV file with one address per line)");
+        }
+        return answer(purpose, csv(file.getInputStream()));
+    }
+
+    private CheckResponse answer(@Nullable String purpose, @Nullable List<String> emails) {
+        if (purpose == null || purpose.isBlank()) {
+            throw new InvalidInput("purpose", "is required");
+        }
+        if (emails == null) {
+            throw new InvalidInput("emails", "is required");
+        }
+        List<EligibilityAnswer> answers = eligibility.check(purpose, emails);
+        List<Result> results = answers.stream().map(a -> new Result(a.email(), a.eligible(), a.reason().name())).toList();
+        return new CheckResponse(purpose, results.size(), answers.stream().filter(EligibilityAnswer::eligible).count(),
+                results);
+    }
+
+    static List<String> csv(InputStream in) {
+        List<String> emails = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            boolean first = true;
+            while ((line = reader.readLine()) != null) {
+                String value = line.split("[,;]", 2)[0].strip().replace("\"", "");
+                if (first && value.startsWith("\uFEFF")) {
+                    value = value.substring(1);
+                }
+                if (first && value.equalsIgnoreCase("email")) {
+                    first = false;
+                    continue;
+                }
+                first = false;
+                if (!value.isEmpty()) {
+                    emails.add(value);
+                }
+                if (emails.size() > Eligibility.MAX_ADDRESSES) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return emails;
+    }
+}

@@ -1,0 +1,92 @@
+package no.vern.communications.internal;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import no.vern.communications.Campaign;
+import no.vern.shared.SubjectId;
+
+/**
+ * Builds list mail: the campaign text in the person's language with their name, a footer with the
+ * personal objection link, and the RFC 2369 / RFC 8058 headers ({@code List-Unsubscribe} with an
+ * HTTPS and a mailto address, {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click}), so every
+ * message offers a free, simple objection (S7, markedsføringsloven § 15).
+ */
+@Component
+class ListMessages {
+
+    static final String NB_PATH = "/avmelding/";
+    static final String EN_PATH = "/unsubscribe/";
+
+    private final JavaMailSender mail;
+    private final UnsubscribeTokens tokens;
+    private final MessageSource messages;
+    private final CommunicationsProperties properties;
+    private final String baseUrl;
+
+    ListMessages(JavaMailSender mail, UnsubscribeTokens tokens, MessageSource messages,
+            CommunicationsProperties properties, @Value("${vern.base-url}") String baseUrl) {
+        this.mail = mail;
+        this.tokens = tokens;
+        this.messages = messages;
+        this.properties = properties;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** The personal objection page of a subject for a list, in a language. */
+    String unsubscribeUrl(UUID listId, SubjectId subject, String language) {
+        return baseUrl + ("en".equals(language) ? EN_PATH : NB_PATH) + tokens.sign(listId, subject);
+    }
+
+    /** The subject line in the language. */
+    static String subjectLine(Campaign c, String language) {
+        return "en".equals(language) ? c.subjectEn() : c.subjectNb();
+    }
+
+    /** The full text as the person reads it: greeting name filled in, objection footer added. */
+    String text(Campaign c, @Nullable String name, String language, String unsubscribeUrl) {
+        Locale locale = locale(language);
+        String body = "en".equals(language) ? c.bodyEn() : c.bodyNb();
+        String who = name == null || name.isBlank() ? messages.getMessage("communications.mail.reader", null, locale) : name;
+        return body.replace("{{name}}", who) + "\n\n-- \n"
+                + messages.getMessage("communications.mail.footer", new Object[] { unsubscribeUrl }, locale) + "\n";
+    }
+
+    MimeMessage build(Campaign c, SubjectId subject, String email, @Nullable String name, String language)
+            throws MessagingException {
+        String url = unsubscribeUrl(c.listId(), subject, language);
+        String token = url.substring(url.lastIndexOf('/') + 1);
+        MimeMessage message = mail.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        helper.setFrom(properties.mailFrom());
+        helper.setTo(email);
+        helper.setSubject(subjectLine(c, language));
+        helper.setText(text(c, name, language, url));
+        String mailto = "mailto:" + properties.unsubscribeMailbox() + "?subject="
+                + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20");
+        message.setHeader("List-Unsubscribe", "<" + url + ">, <" + mailto + ">");
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        message.setHeader("List-Id", "<" + c.listId() + ".lists.vern>");
+        message.setHeader("Content-Language", "en".equals(language) ? "en" : "nb");
+        return message;
+    }
+
+    void send(MimeMessage message) {
+        mail.send(message);
+    }
+
+    static Locale locale(String language) {
+        return "en".equals(language) ? Locale.ENGLISH : Locale.forLanguageTag("nb");
+    }
+}

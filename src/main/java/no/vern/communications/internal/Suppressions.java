@@ -1,0 +1,74 @@
+package no.vern.communications.internal;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import no.vern.shared.JdbcTime;
+
+/**
+ * The suppression list ({@code communications_suppression}): keyed hashes (the register's email blind
+ * index, HMAC-SHA256 truncated to 16 bytes) of addresses never to mail again, for all lists ({@code *})
+ * or one list. Holds no plaintext and no subject ids, so it survives erasure: an erased person's
+ * address that comes back in an old spreadsheet is still suppressed (S26, S7).
+ */
+@Component
+class Suppressions {
+
+    static final String ALL = "*";
+
+    /** Why an address is suppressed; the order is the precedence when several apply. */
+    enum Reason {
+        OBJECTED, ERASED, BOUNCED
+    }
+
+    private final JdbcClient jdbc;
+
+    Suppressions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(Collection<byte[]> hashes, String scope, Reason reason, Instant at) {
+        for (byte[] hash : hashes) {
+            jdbc.sql("""
+                    INSERT INTO communications_suppression (hash, scope, reason, at) VALUES (:h, :scope, :reason, :at)
+                    ON CONFLICT DO NOTHING""").param("h", hash).param("scope", scope).param("reason", reason.name())
+                    .param("at", JdbcTime.param(at)).update();
+        }
+    }
+
+    /**
+     * The strongest reason each of these hashes is suppressed for, within the scopes ({@code *} and list
+     * ids); one query with {@code = ANY}. Keys are the hashes wrapped in {@link ByteBuffer}.
+     */
+    Map<ByteBuffer, Reason> reasons(Collection<byte[]> hashes, List<String> scopes) {
+        Map<ByteBuffer, Reason> result = new HashMap<>();
+        if (hashes.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                SELECT hash, reason FROM communications_suppression WHERE hash = ANY(:h) AND scope = ANY(:scopes)""")
+                .param("h", hashes.toArray(byte[][]::new)).param("scopes", scopes.toArray(String[]::new))
+                .query(rs -> {
+                    Reason r = Reason.valueOf(rs.getString("reason"));
+                    result.merge(ByteBuffer.wrap(rs.getBytes("hash")), r, (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
+                });
+        return result;
+    }
+
+    /** The scopes that apply to a list: everything, and the list itself. */
+    static List<String> scopesOf(UUID listId) {
+        return List.of(ALL, listId.toString());
+    }
+
+    long count() {
+        return jdbc.sql("SELECT count(DISTINCT hash) FROM communications_suppression").query(Long.class).single();
+    }
+}

@@ -1,0 +1,67 @@
+package no.vern.register;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import no.vern.processing.SubjectKind;
+import no.vern.shared.SubjectId;
+
+/**
+ * Bulk, id-only views of the register for modules that work on many subjects at once (mailing-list
+ * audiences, eligibility checks, suppression): which subjects hold an email address for a purpose,
+ * and which subjects an email's keyed hash belongs to. Returns no personal data (ids, kinds,
+ * purposes, blind-index hashes), so it is not audited; reading the values still goes through
+ * {@link SubjectRegister#read}.
+ */
+public interface SubjectDirectory {
+
+    /**
+     * A page of subjects (not erased) that hold an email record for the purpose, ordered by id,
+     * starting after the given id (null for the first page).
+     */
+    List<DirectoryEntry> withEmailFor(String purposeKey, @Nullable SubjectId after, int limit);
+
+    /** The subject's entry, also for an erased subject (then without hashes and purposes); empty if unknown. */
+    Optional<DirectoryEntry> entry(SubjectId subject);
+
+    /**
+     * The blind-index hashes an email address may be stored under (the primary index key first, then
+     * older keys during a re-index); empty if it is not a valid address. Normalised as the register does.
+     */
+    List<byte[]> emailIndexes(String email);
+
+    /** The live (not erased) subjects stored under any of these email hashes, each with the matching hash. */
+    List<IndexMatch> byEmailIndexes(Collection<byte[]> hashes);
+
+    /**
+     * One subject as the directory sees it.
+     *
+     * @param id the subject
+     * @param kinds its kinds
+     * @param emailPurposes the purposes its email records are held for
+     * @param emailIndexes the keyed hashes of its email addresses
+     * @param erased whether it is erased
+     */
+    record DirectoryEntry(SubjectId id, Set<SubjectKind> kinds, Set<String> emailPurposes,
+            List<byte[]> emailIndexes, boolean erased) {
+
+        public DirectoryEntry {
+            kinds = Set.copyOf(kinds);
+            emailPurposes = Set.copyOf(emailPurposes);
+            emailIndexes = List.copyOf(emailIndexes);
+        }
+    }
+
+    /**
+     * A subject found under an email hash.
+     *
+     * @param hash the hash that matched
+     * @param entry the subject
+     */
+    record IndexMatch(byte[] hash, DirectoryEntry entry) {
+    }
+}

@@ -1,0 +1,132 @@
+package no.vern.communications.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import no.vern.communications.Eligibility;
+import no.vern.communications.EligibilityAnswer;
+import no.vern.communications.EligibilityReason;
+import no.vern.communications.ObjectionChannel;
+import no.vern.consent.Channel;
+import no.vern.consent.ConsentLedger;
+import no.vern.consent.ConsentReceipt;
+import no.vern.consent.GiveConsent;
+import no.vern.identity.ApiScope;
+import no.vern.identity.ApiTokens;
+import no.vern.processing.SubjectKind;
+import no.vern.register.NewSubject;
+import no.vern.register.PersonalData;
+import no.vern.register.Source;
+import no.vern.support.Tokens;
+
+/** The eligibility API for external mailers (S7, markedsføringsloven § 15): reasons, and nothing beyond the caller's list. */
+class EligibilityApiTest extends CommunicationsTestSupport {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApiTokens tokens;
+    @Autowired
+    ConsentLedger consents;
+    @Autowired
+    Eligibility eligibility;
+
+    @Test
+    void eachAddressGetsItsReasonAndOnlyTheCallersOwnAddressesComeBack() throws Exception {
+        String eligible = uniqueEmail();
+        reader("Test Ok", eligible, "nb");
+        String objected = uniqueEmail();
+        communications.object(reader("Test Nei", objected, "nb"), null, ObjectionChannel.STAFF);
+        String erased = uniqueEmail();
+        register.erase(reader("Test Borte", erased, "nb"));
+        String prospect = uniqueEmail();
+        ConsentReceipt receipt = consents.give(GiveConsent.of(null, "prospect-dialogue", Channel.WEB_FORM, Locale.ENGLISH));
+        register.register(new NewSubject(receipt.subject(), Set.of(SubjectKind.PROSPECT), "prospect-dialogue",
+                Source.SUBJECT, null, PersonalData.contact("Test Prospekt", prospect, null)));
+        String unknown = uniqueEmail();
+        String typedDifferently = "  " + eligible.toUpperCase(Locale.ROOT) + " ";
+
+        String body = """
+                {"purpose":"newsletter","emails":["%s","%s","%s","%s","%s","%s","not an address"]}"""
+                .formatted(eligible, objected, erased, prospect, unknown, typedDifferently);
+        String response = mvc.perform(post("/api/v1/eligibility").header("Authorization",
+                Tokens.bearer(tokens, ApiScope.ELIGIBILITY_CHECK)).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.checked").value(7))
+                .andExpect(jsonPath("$.eligible").value(2))
+                .andExpect(jsonPath("$.results[0].reason").value("ELIGIBLE"))
+                .andExpect(jsonPath("$.results[1].reason").value("OBJECTED"))
+                .andExpect(jsonPath("$.results[2].reason").value("ERASED"))
+                .andExpect(jsonPath("$.results[3].reason").value("NO_CONSENT"))
+                .andExpect(jsonPath("$.results[4].reason").value("UNKNOWN"))
+                .andExpect(jsonPath("$.results[5].reason").value("ELIGIBLE"))
+                .andExpect(jsonPath("$.results[5].email").value(typedDifferently))
+                .andExpect(jsonPath("$.results[6].reason").value("UNKNOWN"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // Nothing but what was sent: no subject ids, names or other fields.
+        assertThat(response).doesNotContain("subject", "Test ", receipt.subject().value().toString());
+    }
+
+    @Test
+    void aCsvUploadIsCheckedLikeJson() throws Exception {
+        String eligible = uniqueEmail();
+        reader("Test Ok", eligible, "nb");
+        String csv = "email\n" + eligible + "\n" + uniqueEmail() + "\n";
+        String bearer = Tokens.bearer(tokens, ApiScope.ELIGIBILITY_CHECK);
+
+        mvc.perform(post("/api/v1/eligibility").param("purpose", "newsletter").header("Authorization", bearer)
+                .contentType("text/csv").content(csv)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.checked").value(2)).andExpect(jsonPath("$.results[0].reason").value("ELIGIBLE"))
+                .andExpect(jsonPath("$.results[1].reason").value("UNKNOWN"));
+        mvc.perform(multipart("/api/v1/eligibility").file(new MockMultipartFile("file", "liste.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8))).param("purpose", "newsletter").header("Authorization", bearer))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.results[0].reason").value("ELIGIBLE"));
+    }
+
+    @Test
+    void badRequestsAreProblemsWithoutAnyAddressInThem() throws Exception {
+        String bearer = Tokens.bearer(tokens, ApiScope.ELIGIBILITY_CHECK);
+        mvc.perform(post("/api/v1/eligibility").header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"purpose\":\"no-such-purpose\",\"emails\":[\"a@example.no\"]}"))
+                .andExpect(status().is4xxClientError());
+        mvc.perform(post("/api/v1/eligibility").header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"emails\":[\"a@example.no\"]}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:vern:problem:validation"));
+        mvc.perform(post("/api/v1/eligibility").header("Authorization", Tokens.bearer(tokens, ApiScope.CONSENT_READ))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"purpose\":\"newsletter\",\"emails\":[]}"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aHundredThousandAddressesAreAnsweredInOneCall() {
+        String known = uniqueEmail();
+        reader("Test Ok", known, "nb");
+        List<String> emails = new ArrayList<>(Eligibility.MAX_ADDRESSES);
+        emails.add(known);
+        for (int i = 1; i < Eligibility.MAX_ADDRESSES; i++) {
+            emails.add("ukjent" + i + "@masse.example.no");
+        }
+
+        List<EligibilityAnswer> answers = eligibility.check("newsletter", emails);
+
+        assertThat(answers).hasSize(Eligibility.MAX_ADDRESSES);
+        assertThat(answers.get(0).reason()).isEqualTo(EligibilityReason.ELIGIBLE);
+        assertThat(answers.stream().filter(a -> a.reason() == EligibilityReason.UNKNOWN).count())
+                .isEqualTo(Eligibility.MAX_ADDRESSES - 1);
+    }
+}
