@@ -19,7 +19,9 @@ public enum ApiScope {
     CONSENT_READ("consent:read"),
     CONSENT_WRITE("consent:write"),
     BREACHES_READ("breaches:read"),
-    BREACHES_WRITE("breaches:write");
+    BREACHES_WRITE("breaches:write"),
+    REQUESTS_READ("requests:read"),
+    REQUESTS_WRITE("requests:write");
 
     private final String value;
 
