@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -75,9 +76,16 @@ class RequestService implements Requests {
     private final Mailer mailer;
     private final ObjectProvider<ConnectedSystems> systems;
     private final Clock clock;
+    private final Codes codes;
+    private final RequestsProperties properties;
+    private final String baseUrl;
 
     RequestService(Cases cases, SubjectCipher cipher, BlindIndex blindIndex, SubjectRegister register, AuditLog audit,
-            Mailer mailer, ObjectProvider<ConnectedSystems> systems, Clock clock) {
+            Mailer mailer, ObjectProvider<ConnectedSystems> systems, Clock clock, Codes codes,
+            RequestsProperties properties, @Value("${vern.base-url}") String baseUrl) {
+        this.codes = codes;
+        this.properties = properties;
+        this.baseUrl = baseUrl;
         this.cases = cases;
         this.cipher = cipher;
         this.blindIndex = blindIndex;
@@ -265,8 +273,16 @@ class RequestService implements Requests {
             note(c, "Answer: " + text, now);
         }
         changed(c, "completed", null, "requests.case.complete");
-        mailer.send(id, email(c), Locale.forLanguageTag(c.language()), "completed", kindText(c.kind(), c.language()),
-                text);
+        if (c.kind() == RequestKind.ACCESS || c.kind() == RequestKind.PORTABILITY) {
+            // Delivered behind the same verification, for a few days; never as an attachment (S24).
+            Instant expires = now.plus(Duration.ofDays(properties.downloadDays()));
+            codes.deliver(id, now, expires);
+            mailer.send(id, email(c), Locale.forLanguageTag(c.language()), "access-ready",
+                    kindText(c.kind(), c.language()), statusUrl(c), DATE.format(expires), text);
+        } else {
+            mailer.send(id, email(c), Locale.forLanguageTag(c.language()), "completed",
+                    kindText(c.kind(), c.language()), text);
+        }
         return get(id);
     }
 
@@ -341,6 +357,11 @@ class RequestService implements Requests {
     String details(RequestCase c) {
         byte[] ct = cases.detailsCiphertext(c.id());
         return ct == null ? "" : decryptOr(c.subject(), DETAILS_CATEGORY, c.id().value(), ct);
+    }
+
+    /** The public status page of a case in the person's language. */
+    String statusUrl(RequestCase c) {
+        return baseUrl + ("en".equals(c.language()) ? "/privacy/rights/case/" : "/personvern/rettigheter/sak/") + c.id();
     }
 
     /** The localised name of a kind for messages. */
