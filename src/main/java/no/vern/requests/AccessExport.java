@@ -31,7 +31,7 @@ public record AccessExport(String schema, String request, Instant generatedAt, S
     public AccessExport {
         data = List.copyOf(data);
         systems = List.copyOf(systems);
-        art15 = Map.copyOf(art15);
+        art15 = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(art15));
     }
 
     @Override

@@ -28,6 +28,9 @@ public interface PrivacyCenter {
     /** The case (no personal data) for the status page; NotFound otherwise. */
     RequestCase status(RequestId id);
 
+    /** Whether the access export of the case is ready and its download window open. */
+    boolean downloadable(RequestId id);
+
     /** The access export in a format, if it is ready and its download window is open. */
     Optional<Download> download(RequestId id, ExportFormat format);
 

@@ -28,6 +28,9 @@ public interface Requests {
     /** Cases by status (null: every open case) and due before an instant (null: any), soonest due first. */
     List<RequestCase> list(@Nullable RequestStatus status, @Nullable Instant dueBefore);
 
+    /** The requester's address and text, decrypted for the handler (audited). */
+    CaseContact contact(RequestId id);
+
     /** Assigns a handler (username). */
     RequestCase assign(RequestId id, String handler);
 

@@ -187,8 +187,9 @@ class PrivacyCenterService implements PrivacyCenter {
         });
     }
 
-    /** Whether the export of a case can be downloaded now. */
-    boolean deliverable(RequestId id) {
+    @Override
+    @Transactional(readOnly = true)
+    public boolean downloadable(RequestId id) {
         return codes.deliveryExpires(id).filter(e -> !clock.instant().isAfter(e)).isPresent();
     }
 

@@ -27,6 +27,7 @@ import no.vern.crypto.SubjectCipher;
 import no.vern.crypto.SubjectKeyDestroyed;
 import no.vern.register.SubjectRegister;
 import no.vern.register.SubjectSummary;
+import no.vern.requests.CaseContact;
 import no.vern.requests.CaseEvent;
 import no.vern.requests.CaseNote;
 import no.vern.requests.ConnectedSystems;
@@ -158,6 +159,17 @@ class RequestService implements Requests {
     @Transactional(readOnly = true)
     public List<RequestCase> list(@Nullable RequestStatus status, @Nullable Instant dueBefore) {
         return cases.list(status, dueBefore);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CaseContact contact(RequestId id) {
+        RequestCase c = get(id);
+        CaseContact contact = new CaseContact(decryptOr(c.subject(), EMAIL_CATEGORY, c.id().value(),
+                cases.emailCiphertext(id)), details(c));
+        audit.record(AuditEvent.by(actor(), "requests.contact.read", Outcome.SUCCESS).withPurpose(PURPOSE)
+                .withTargets(id.reference(), c.subject().reference()));
+        return contact;
     }
 
     @Override
