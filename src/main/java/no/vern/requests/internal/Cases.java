@@ -24,9 +24,8 @@ import no.vern.shared.SubjectId;
 @Repository
 class Cases {
 
-    private static final String COLUMNS = """
-            id, kind, channel, status, subject_id, in_register, language, received_at, due_at, extended_at, assignee,
-            verified_at, verified_by, linked_to, closed_at, version""";
+    private static final String COLUMNS = " id, kind, channel, status, subject_id, in_register, language, received_at,"
+            + " due_at, extended_at, assignee, verified_at, verified_by, linked_to, closed_at, version ";
 
     private final JdbcClient jdbc;
 

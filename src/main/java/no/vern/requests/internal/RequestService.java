@@ -162,7 +162,7 @@ class RequestService implements Requests {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public CaseContact contact(RequestId id) {
         RequestCase c = get(id);
         CaseContact contact = new CaseContact(decryptOr(c.subject(), EMAIL_CATEGORY, c.id().value(),
@@ -310,7 +310,7 @@ class RequestService implements Requests {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public List<CaseNote> notes(RequestId id) {
         RequestCase c = get(id);
         List<CaseNote> notes = cases.notes(id).stream().map(n -> new CaseNote(n.id(), n.author(), n.at(),

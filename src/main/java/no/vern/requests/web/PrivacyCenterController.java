@@ -176,10 +176,13 @@ class PrivacyCenterController {
 
     @GetMapping({ NB + "/sak/{id}/eksport.{format}", EN + "/case/{id}/export.{format}" })
     @PreAuthorize("permitAll()")
-    ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String format, HttpSession session) {
+    ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String format, HttpServletRequest request,
+            HttpSession session) {
         RequestId rid = RequestId.parse(id);
         if (!verified(session).contains(rid.toString())) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+            // Behind the same verification: back to the case page, which offers a code.
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(java.net.URI.create(Lang.of(request).kase() + rid)).build();
         }
         ExportFormat f;
         try {
