@@ -25,7 +25,13 @@ import no.vern.audit.Outcome;
 import no.vern.crypto.BlindIndex;
 import no.vern.crypto.SubjectCipher;
 import no.vern.crypto.SubjectKeyDestroyed;
+import no.vern.processing.LegalBasis;
+import no.vern.processing.ProcessingRecord;
+import no.vern.processing.Purpose;
+import no.vern.register.RecordView;
+import no.vern.register.Restrictions;
 import no.vern.register.SubjectRegister;
+import no.vern.register.SubjectRestricted;
 import no.vern.register.SubjectSummary;
 import no.vern.requests.CaseContact;
 import no.vern.requests.CaseEvent;
@@ -66,6 +72,10 @@ class RequestService implements Requests {
     static final String EMAIL_CATEGORY = "request-email";
     static final String DETAILS_CATEGORY = "request-details";
     static final String NOTE_CATEGORY = "request-note";
+    static final String BOOKKEEPING_PURPOSE = "customer-administration";
+    static final Set<String> BOOKKEEPING_CATEGORIES = Set.of("purchase-history", "bank-information", "postal-address", "name");
+    static final int BOOKKEEPING_YEARS = 5;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d.M.yyyy");
     private static final Pattern HANDLER = Pattern.compile("[A-Za-z0-9._-]{1,80}");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy").withZone(VernClock.ZONE);
 
@@ -80,10 +90,15 @@ class RequestService implements Requests {
     private final Codes codes;
     private final RequestsProperties properties;
     private final String baseUrl;
+    private final Restrictions restrictions;
+    private final ProcessingRecord record;
 
     RequestService(Cases cases, SubjectCipher cipher, BlindIndex blindIndex, SubjectRegister register, AuditLog audit,
             Mailer mailer, ObjectProvider<ConnectedSystems> systems, Clock clock, Codes codes,
-            RequestsProperties properties, @Value("${vern.base-url}") String baseUrl) {
+            RequestsProperties properties, @Value("${vern.base-url}") String baseUrl, Restrictions restrictions,
+            ProcessingRecord record) {
+        this.restrictions = restrictions;
+        this.record = record;
         this.codes = codes;
         this.properties = properties;
         this.baseUrl = baseUrl;
@@ -280,20 +295,28 @@ class RequestService implements Requests {
         }
         Instant now = clock.instant();
         String text = answer == null || answer.isBlank() ? "" : answer.strip();
+        // Read the address first: an erasure shreds the key it is encrypted under.
+        String email = email(c);
+        Locale locale = Locale.forLanguageTag(c.language());
+        String outcome = switch (c.kind()) {
+            case ERASURE -> erase(c, locale);
+            case RESTRICTION -> restrict(c, locale);
+            default -> "";
+        };
         cases.status(id, RequestStatus.COMPLETED, now);
         if (!text.isEmpty()) {
             note(c, "Answer: " + text, now);
         }
         changed(c, "completed", null, "requests.case.complete");
+        String message = outcome.isEmpty() ? text : outcome + (text.isEmpty() ? "" : "\n\n" + text);
         if (c.kind() == RequestKind.ACCESS || c.kind() == RequestKind.PORTABILITY) {
             // Delivered behind the same verification, for a few days; never as an attachment (S24).
             Instant expires = now.plus(Duration.ofDays(properties.downloadDays()));
             codes.deliver(id, now, expires);
-            mailer.send(id, email(c), Locale.forLanguageTag(c.language()), "access-ready",
-                    kindText(c.kind(), c.language()), statusUrl(c), DATE.format(expires), text);
+            mailer.send(id, email, locale, "access-ready", kindText(c.kind(), c.language()), statusUrl(c),
+                    DATE.format(expires), message);
         } else {
-            mailer.send(id, email(c), Locale.forLanguageTag(c.language()), "completed",
-                    kindText(c.kind(), c.language()), text);
+            mailer.send(id, email, locale, "completed", kindText(c.kind(), c.language()), message);
         }
         return get(id);
     }
@@ -358,6 +381,55 @@ class RequestService implements Requests {
         SystemStep step = connected.retry(id.value(), stepId);
         changed(c, "step-retried", step.system(), "requests.step.retry");
         return step;
+    }
+
+    /**
+     * GDPR Art. 17: crypto-shreds the subject unless a legal duty holds (Art. 17(3)(b), e.g. bookkeeping:
+     * invoices and their basis 5 years after the end of the accounting year); then the data is restricted
+     * with the reason and the release date instead. Returns the explanation for the person.
+     */
+    private String erase(RequestCase c, Locale locale) {
+        if (!c.inRegister() || register.isErased(c.subject())) {
+            return mailer.text("requests.erasure.nothingHeld", locale);
+        }
+        List<String> duties = new java.util.ArrayList<>();
+        for (Purpose p : record.current().document().purposes()) {
+            List<RecordView> held;
+            try {
+                held = asInternalCaller(() -> register.read(c.subject(), p.key())).records();
+            } catch (SubjectRestricted e) {
+                return mailer.text("requests.erasure.alreadyRestricted", locale);
+            }
+            if (held.isEmpty()) {
+                continue;
+            }
+            boolean bookkeeping = BOOKKEEPING_PURPOSE.equals(p.key()) && held.stream()
+                    .anyMatch(r -> BOOKKEEPING_CATEGORIES.contains(r.category()));
+            if (p.legalBasis() == LegalBasis.LEGAL_OBLIGATION || bookkeeping) {
+                duties.add(p.name().in(locale));
+            }
+        }
+        if (!duties.isEmpty()) {
+            int year = clock.instant().atZone(VernClock.ZONE).getYear();
+            java.time.LocalDate release = java.time.LocalDate.of(year + BOOKKEEPING_YEARS, 12, 31);
+            restrictions.restrict(c.subject(), "Erasure request " + c.id()
+                    + ": kept under a legal duty (bookkeeping, 5 years after the accounting year; GDPR Art. 17(3)(b))", release);
+            cases.event(c.id(), clock.instant(), actor().reference(), "restricted-instead-of-erased", "release " + release);
+            return mailer.text("requests.erasure.kept", locale, String.join(", ", duties), DAY.format(release));
+        }
+        asInternalCaller(() -> register.erase(c.subject()));
+        cases.event(c.id(), clock.instant(), actor().reference(), "erased", null);
+        return mailer.text("requests.erasure.done", locale);
+    }
+
+    /** GDPR Art. 18: restricts the subject's processing (storage only). */
+    private String restrict(RequestCase c, Locale locale) {
+        if (!c.inRegister() || register.isErased(c.subject())) {
+            return mailer.text("requests.erasure.nothingHeld", locale);
+        }
+        restrictions.restrict(c.subject(), "Restriction request " + c.id() + " (GDPR Art. 18)", null);
+        cases.event(c.id(), clock.instant(), actor().reference(), "restricted", null);
+        return mailer.text("requests.restriction.done", locale);
     }
 
     /** The case's email address, decrypted for sending (the caller audits the use). */

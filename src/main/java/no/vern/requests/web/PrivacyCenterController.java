@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -124,8 +125,9 @@ class PrivacyCenterController {
         RequestId rid = RequestId.parse(id);
         try {
             if (center.verify(rid, code, request.getRemoteAddr())) {
-                verified(session).add(rid.toString());
-                session.setAttribute(VERIFIED, verified(session));
+                Set<String> cases = new HashSet<>(verified(session));
+                cases.add(rid.toString());
+                session.setAttribute(VERIFIED, cases);
                 request.changeSessionId();
                 return "redirect:" + lang.kase() + rid;
             }
@@ -221,6 +223,10 @@ class PrivacyCenterController {
 
     private static Lang lang(HttpServletRequest request, HttpServletResponse response) {
         Lang lang = Lang.of(request);
+        // Create the CSRF token (and its session) now: a long page commits the response before the forms render.
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+            token.getToken();
+        }
         request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, lang.locale());
         response.setLocale(lang.locale());
         return lang;
