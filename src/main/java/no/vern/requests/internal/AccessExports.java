@@ -37,6 +37,7 @@ import no.vern.register.RecordView;
 import no.vern.register.SubjectGone;
 import no.vern.register.SubjectRecords;
 import no.vern.register.SubjectRegister;
+import no.vern.register.SubjectRestricted;
 import no.vern.requests.AccessExport;
 import no.vern.requests.AccessExport.Art15Item;
 import no.vern.requests.AccessExport.Datum;
@@ -95,7 +96,8 @@ class AccessExports {
                 try {
                     SubjectRecords records = RequestService.asInternalCaller(() -> register.read(c.subject(), p.key()));
                     records.records().forEach(r -> seen.putIfAbsent(r.id(), r));
-                } catch (SubjectGone e) {
+                } catch (SubjectGone | SubjectRestricted e) {
+                    // Restricted (Art. 18) or erased: nothing is read; the handler answers by hand.
                     break;
                 }
             }

@@ -73,7 +73,7 @@ class RequestService implements Requests {
     static final String DETAILS_CATEGORY = "request-details";
     static final String NOTE_CATEGORY = "request-note";
     static final String BOOKKEEPING_PURPOSE = "customer-administration";
-    static final Set<String> BOOKKEEPING_CATEGORIES = Set.of("purchase-history", "bank-information", "postal-address", "name");
+    static final Set<String> BOOKKEEPING_CATEGORIES = Set.of("purchase-history", "bank-information");
     static final int BOOKKEEPING_YEARS = 5;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d.M.yyyy");
     private static final Pattern HANDLER = Pattern.compile("[A-Za-z0-9._-]{1,80}");
