@@ -70,6 +70,12 @@ public interface Requests {
     /** Waives a step with a reason so that the case may complete. */
     SystemStep waive(RequestId id, java.util.UUID stepId, String reason);
 
+    /** The erasure certificates issued for a case. */
+    List<ErasureCertificate> certificates(RequestId id);
+
+    /** Whether a certificate body carries Vern's signature, and whether it was issued (its hash is on record). */
+    boolean verifyCertificate(String body, String signature);
+
     /** Retries a failed step. */
     SystemStep retry(RequestId id, java.util.UUID stepId);
 }

@@ -32,6 +32,8 @@ class RequestErasureTests extends RequestsTestSupport {
     SubjectRegister register;
     @Autowired
     Restrictions restrictions;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private RequestId verifiedRequest(RequestKind kind, String email) {
         RequestId id = requests.receive(new NewRequest(kind, RequestChannel.EMAIL, email, null, Locale.ENGLISH, null))
@@ -50,7 +52,15 @@ class RequestErasureTests extends RequestsTestSupport {
         assertThat(register.isErased(subject)).isTrue();
         assertThat(restrictions.isRestricted(subject)).isFalse();
         assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains("We have erased the data"));
-        assertThat(requests.history(id)).extracting(CaseEvent::action).contains("erased", "completed");
+        assertThat(requests.history(id)).extracting(CaseEvent::action).contains("erased", "certificate-issued", "completed");
+        // Verifiable erasure: a signed certificate without personal data, its hash in the audit log.
+        ErasureCertificate certificate = requests.certificates(id).get(0);
+        assertThat(certificate.body()).contains(subject.reference(), "\"email\"", "erased").doesNotContain(email);
+        assertThat(requests.verifyCertificate(certificate.body(), certificate.signature())).isTrue();
+        assertThat(requests.verifyCertificate(certificate.body().replace("email", "phone"), certificate.signature())).isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'requests.certificate.issue' AND :t = ANY(targets)")
+                .param("t", "sha256:" + certificate.sha256()).query(Long.class).single()).isEqualTo(1);
+        assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains(certificate.sha256()));
     }
 
     @Test

@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.vern.requests.CaseEvent;
 import no.vern.requests.CaseNote;
+import no.vern.requests.ErasureCertificate;
 import no.vern.requests.NewRequest;
 import no.vern.requests.RequestCase;
 import no.vern.requests.RequestChannel;
@@ -212,6 +213,30 @@ class RequestsApiController {
     @Operation(summary = "Complete the request", description = "409 steps-outstanding while a connected system's step is neither done nor waived.")
     Summary complete(@PathVariable String id, @RequestBody(required = false) @Nullable CompleteRequest body) {
         return Summary.of(requests.complete(RequestId.parse(id), body == null ? null : body.answer()));
+    }
+
+    record Certificates(List<ErasureCertificate> certificates) {
+    }
+
+    record VerifyCertificateRequest(@Nullable String body, @Nullable String signature) {
+    }
+
+    record Verification(boolean valid) {
+    }
+
+    @GetMapping("/{id}/certificates")
+    @PreAuthorize(READ)
+    @Operation(summary = "Erasure certificates of a case", description = "Signed (Ed25519) JSON without personal data; the SHA-256 is in the audit log.")
+    Certificates certificates(@PathVariable String id) {
+        return new Certificates(requests.certificates(RequestId.parse(id)));
+    }
+
+    @PostMapping("/certificates/verify")
+    @PreAuthorize(READ)
+    @Operation(summary = "Verify an erasure certificate", description = "valid = Vern's signature over the exact body and a certificate with that hash was issued.")
+    Verification verifyCertificate(@RequestBody VerifyCertificateRequest body) {
+        return new Verification(body.body() != null && body.signature() != null
+                && requests.verifyCertificate(body.body(), body.signature()));
     }
 
     @PostMapping("/{id}/steps/{stepId}/waive")

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -37,6 +38,7 @@ import no.vern.requests.CaseContact;
 import no.vern.requests.CaseEvent;
 import no.vern.requests.CaseNote;
 import no.vern.requests.ConnectedSystems;
+import no.vern.requests.ErasureCertificate;
 import no.vern.requests.Deadlines;
 import no.vern.requests.ExtensionNotAllowed;
 import no.vern.requests.FanOut;
@@ -91,12 +93,14 @@ class RequestService implements Requests {
     private final RequestsProperties properties;
     private final String baseUrl;
     private final Restrictions restrictions;
+    private final Certificates certificates;
     private final ProcessingRecord record;
 
     RequestService(Cases cases, SubjectCipher cipher, BlindIndex blindIndex, SubjectRegister register, AuditLog audit,
             Mailer mailer, ObjectProvider<ConnectedSystems> systems, Clock clock, Codes codes,
             RequestsProperties properties, @Value("${vern.base-url}") String baseUrl, Restrictions restrictions,
-            ProcessingRecord record) {
+            ProcessingRecord record, Certificates certificates) {
+        this.certificates = certificates;
         this.restrictions = restrictions;
         this.record = record;
         this.codes = codes;
@@ -231,11 +235,15 @@ class RequestService implements Requests {
 
     /** Starts an operation in the connected systems; true if any step is not settled yet. */
     boolean startSystems(RequestCase c, Operation operation) {
+        return startSystems(c, operation, null);
+    }
+
+    private boolean startSystems(RequestCase c, Operation operation, @Nullable String knownEmail) {
         ConnectedSystems connected = systems.getIfAvailable();
         if (connected == null) {
             return false;
         }
-        String email = email(c);
+        String email = knownEmail != null ? knownEmail : email(c);
         List<SystemStep> steps = connected.start(new FanOut(c.id().value(), operation,
                 c.inRegister() ? c.subject() : null, Set.of(email), Set.of(), Set.of()));
         cases.event(c.id(), clock.instant(), actor().reference(), "systems-started",
@@ -299,7 +307,7 @@ class RequestService implements Requests {
         String email = email(c);
         Locale locale = Locale.forLanguageTag(c.language());
         String outcome = switch (c.kind()) {
-            case ERASURE -> erase(c, locale);
+            case ERASURE -> erase(c, locale, email);
             case RESTRICTION -> restrict(c, locale);
             default -> "";
         };
@@ -388,11 +396,13 @@ class RequestService implements Requests {
      * invoices and their basis 5 years after the end of the accounting year); then the data is restricted
      * with the reason and the release date instead. Returns the explanation for the person.
      */
-    private String erase(RequestCase c, Locale locale) {
+    private String erase(RequestCase c, Locale locale, String email) {
         if (!c.inRegister() || register.isErased(c.subject())) {
             return mailer.text("requests.erasure.nothingHeld", locale);
         }
         List<String> duties = new java.util.ArrayList<>();
+        List<Map<String, Object>> kept = new java.util.ArrayList<>();
+        java.util.Set<String> categories = new java.util.TreeSet<>();
         for (Purpose p : record.current().document().purposes()) {
             List<RecordView> held;
             try {
@@ -403,10 +413,13 @@ class RequestService implements Requests {
             if (held.isEmpty()) {
                 continue;
             }
+            held.forEach(r -> categories.add(r.category()));
             boolean bookkeeping = BOOKKEEPING_PURPOSE.equals(p.key()) && held.stream()
                     .anyMatch(r -> BOOKKEEPING_CATEGORIES.contains(r.category()));
             if (p.legalBasis() == LegalBasis.LEGAL_OBLIGATION || bookkeeping) {
                 duties.add(p.name().in(locale));
+                kept.add(Map.of("purpose", p.key(), "categories", held.stream().map(RecordView::category).distinct().toList(),
+                        "duty", "bookkeeping (Bokføringsloven § 13): 5 years after the end of the accounting year; GDPR Art. 17(3)(b)"));
             }
         }
         if (!duties.isEmpty()) {
@@ -415,11 +428,61 @@ class RequestService implements Requests {
             restrictions.restrict(c.subject(), "Erasure request " + c.id()
                     + ": kept under a legal duty (bookkeeping, 5 years after the accounting year; GDPR Art. 17(3)(b))", release);
             cases.event(c.id(), clock.instant(), actor().reference(), "restricted-instead-of-erased", "release " + release);
-            return mailer.text("requests.erasure.kept", locale, String.join(", ", duties), DAY.format(release));
+            List<Map<String, Object>> keptWithDate = kept.stream().<Map<String, Object>>map(k -> {
+                Map<String, Object> m = new java.util.LinkedHashMap<>(k);
+                m.put("releaseOn", release.toString());
+                return m;
+            }).toList();
+            return mailer.text("requests.erasure.kept", locale, String.join(", ", duties), DAY.format(release))
+                    + certificate(c, List.of(), keptWithDate, locale, email);
         }
         asInternalCaller(() -> register.erase(c.subject()));
         cases.event(c.id(), clock.instant(), actor().reference(), "erased", null);
-        return mailer.text("requests.erasure.done", locale);
+        return mailer.text("requests.erasure.done", locale) + certificate(c, List.copyOf(categories), List.of(), locale, email);
+    }
+
+    /**
+     * Verifiable erasure: re-runs the search (the register answers erased or restricted; the connected systems
+     * get an erasure and a verification fan-out) and issues a signed certificate; returns the text for the mail.
+     */
+    private String certificate(RequestCase c, List<String> erased, List<Map<String, Object>> kept, Locale locale,
+            String email) {
+        startSystems(c, Operation.ERASE, email);
+        startSystems(c, Operation.VERIFY_ERASED, email);
+        String registerCheck = register.isErased(c.subject()) ? "erased: the data key is destroyed, no record is readable"
+                : restrictions.isRestricted(c.subject()) ? "restricted: stored only until the release date" : "present";
+        List<Map<String, Object>> systemsCheck = steps(c.id()).stream()
+                .<Map<String, Object>>map(s -> Map.of("system", s.system(), "operation", s.operation().name(),
+                        "state", s.state().name()))
+                .toList();
+        Map<String, Object> content = new java.util.LinkedHashMap<>();
+        content.put("subject", c.subject().reference());
+        content.put("receivedAt", c.receivedAt().toString());
+        content.put("erasedCategories", erased);
+        content.put("method", "crypto-shredding (per-subject AES-256-GCM data key destroyed, recorded in the shred ledger)");
+        content.put("kept", kept);
+        content.put("verification", Map.of("register", registerCheck, "systems", systemsCheck));
+        Certificates.Signed signed = certificates.issue(c.id(), content);
+        cases.event(c.id(), clock.instant(), actor().reference(), "certificate-issued", "sha256 " + signed.sha256());
+        return "\n\n" + mailer.text("requests.certificate.mail", locale, signed.id().toString(), signed.sha256())
+                + "\n\n" + signed.body() + "\n\nSignature (Ed25519): " + signed.signature();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ErasureCertificate> certificates(RequestId id) {
+        get(id);
+        return certificates.of(id).stream()
+                .map(s -> new ErasureCertificate(s.id(), s.body(), s.signature(), s.sha256())).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean verifyCertificate(String body, String signature) {
+        if (body == null || signature == null || !certificates.verify(body, signature)) {
+            return false;
+        }
+        return certificates.recorded(Certificates.sha256(body));
     }
 
     /** GDPR Art. 18: restricts the subject's processing (storage only). */
