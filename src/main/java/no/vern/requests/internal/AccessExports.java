@@ -286,6 +286,8 @@ class AccessExports {
     String html(AccessExport export) {
         Context context = new Context(Locale.forLanguageTag(export.language()));
         context.setVariable("export", export);
+        context.setVariable("generated", java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy HH:mm")
+                .withZone(no.vern.shared.VernClock.ZONE).format(export.generatedAt()));
         return templates.process(TEMPLATE, context);
     }
 
