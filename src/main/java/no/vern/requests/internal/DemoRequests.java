@@ -28,7 +28,7 @@ import no.vern.shared.DemoMode;
 @Component
 class DemoRequests {
 
-    private static final Actor DEMO = Actor.system("requests-demo");
+    static final Actor ACTOR = Actor.system("requests-demo");
 
     private final DemoMode demo;
     private final Cases cases;
@@ -48,7 +48,7 @@ class DemoRequests {
             return;
         }
         var previous = SecurityContextHolder.getContext().getAuthentication();
-        ActorSource source = () -> DEMO;
+        ActorSource source = () -> ACTOR;
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(source, null, List.of()));
         try {
             Instant now = clock.instant();
