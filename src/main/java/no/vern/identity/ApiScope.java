@@ -25,7 +25,9 @@ public enum ApiScope {
     RETENTION_READ("retention:read"),
     RETENTION_WRITE("retention:write"),
     ELIGIBILITY_CHECK("eligibility:check"),
-    COMMUNICATIONS_WRITE("communications:write");
+    COMMUNICATIONS_WRITE("communications:write"),
+    REQUESTS_READ("requests:read"),
+    REQUESTS_WRITE("requests:write");
 
     private final String value;
 

@@ -50,6 +50,7 @@ import no.vern.register.SubjectGone;
 import no.vern.register.SubjectPage;
 import no.vern.register.SubjectRecords;
 import no.vern.register.SubjectRegister;
+import no.vern.register.SubjectRestricted;
 import no.vern.register.SubjectRegistered;
 import no.vern.register.SubjectSummary;
 import no.vern.register.SubjectUpdate;
@@ -79,6 +80,7 @@ class RegisterService implements SubjectRegister {
     private static final int MAX_TEXT = 20_000;
 
     private final Subjects subjects;
+    private final RestrictionService restrictions;
     private final Organisations organisations;
     private final IdempotencyKeys idempotency;
     private final SubjectCipher cipher;
@@ -97,7 +99,8 @@ class RegisterService implements SubjectRegister {
     RegisterService(Subjects subjects, Organisations organisations, IdempotencyKeys idempotency, SubjectCipher cipher,
             BlindIndex blindIndex, ProcessingRecord processing, AuditLog audit, ApplicationEventPublisher events,
             ObjectProvider<ConsentGate> consentGate, ObjectProvider<ReadClearance> readClearance, UploadInspector uploads,
-            Erasure erasure, TransactionTemplate tx, Clock clock) {
+            Erasure erasure, TransactionTemplate tx, Clock clock, RestrictionService restrictions) {
+        this.restrictions = restrictions;
         this.subjects = subjects;
         this.organisations = organisations;
         this.idempotency = idempotency;
@@ -297,6 +300,12 @@ class RegisterService implements SubjectRegister {
         processing.requirePurpose(purposeKey);
         Subjects.Row row = visibleRow(id, Visibility.current());
         requireClearance(id, purposeKey, "register.subject.read");
+        if (restrictions.isRestricted(id)) {
+            // GDPR Art. 18(2): a restricted subject's data is only stored, not used.
+            audit.record(AuditEvent.by(actor(), "register.subject.read", Outcome.DENIED).withPurpose(purposeKey)
+                    .withTargets(id.reference()));
+            throw new SubjectRestricted(id);
+        }
         return inTx(() -> {
             List<Subjects.StoredRecord> held = subjects.recordsFor(id, purposeKey);
             if (held.isEmpty()) {

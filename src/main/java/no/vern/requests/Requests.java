@@ -1,0 +1,81 @@
+package no.vern.requests;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Data-subject request cases (GDPR Arts. 12, 15–21): receiving with the legal deadline, the workflow
+ * actions of the handlers, notes and history. Every change is audited and kept in the case history;
+ * messages to the person are sent in their language.
+ */
+public interface Requests {
+
+    /**
+     * Registers a request with its receipt time; due one month later (Art. 12(3)). A request of the same
+     * person and kind while one is open is linked to the open case and returns it ({@link Received#duplicate()}).
+     */
+    Received receive(NewRequest request);
+
+    /** The outcome of {@link #receive}: the case, and whether it was an existing open case. */
+    record Received(RequestCase request, boolean duplicate) {
+    }
+
+    /** One case; NotFound otherwise. */
+    RequestCase get(RequestId id);
+
+    /** Cases by status (null: every open case) and due before an instant (null: any), soonest due first. */
+    List<RequestCase> list(@Nullable RequestStatus status, @Nullable Instant dueBefore);
+
+    /** The requester's address and text, decrypted for the handler (audited). */
+    CaseContact contact(RequestId id);
+
+    /** Assigns a handler (username). */
+    RequestCase assign(RequestId id, String handler);
+
+    /** Records that a handler verified the person's identity by other means (Art. 12(6)). */
+    RequestCase verify(RequestId id, String how);
+
+    /**
+     * Extends the deadline by one or two months with reasons sent to the person; refused after the first
+     * month or without reasons (Art. 12(3)).
+     */
+    RequestCase extend(RequestId id, int months, String reasons);
+
+    /**
+     * Refuses the request with reasons; the answer tells the person of the right to complain to
+     * Datatilsynet and to seek a judicial remedy (Art. 12(4)).
+     */
+    RequestCase refuse(RequestId id, String reasons);
+
+    /**
+     * Completes the case; refused while a connected system's step is not settled (waive it with a reason
+     * first). The person is told the outcome in their language.
+     */
+    RequestCase complete(RequestId id, @Nullable String answer);
+
+    /** Adds an internal note (stored encrypted: it may hold personal data). */
+    CaseNote addNote(RequestId id, String text);
+
+    /** The internal notes, decrypted (audited). */
+    List<CaseNote> notes(RequestId id);
+
+    /** The complete history, oldest first. */
+    List<CaseEvent> history(RequestId id);
+
+    /** The connected systems' steps of the case (empty without connectors). */
+    List<SystemStep> steps(RequestId id);
+
+    /** Waives a step with a reason so that the case may complete. */
+    SystemStep waive(RequestId id, java.util.UUID stepId, String reason);
+
+    /** The erasure certificates issued for a case. */
+    List<ErasureCertificate> certificates(RequestId id);
+
+    /** Whether a certificate body carries Vern's signature, and whether it was issued (its hash is on record). */
+    boolean verifyCertificate(String body, String signature);
+
+    /** Retries a failed step. */
+    SystemStep retry(RequestId id, java.util.UUID stepId);
+}

@@ -1,0 +1,274 @@
+package no.vern.requests.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import no.vern.requests.CaseEvent;
+import no.vern.requests.CaseNote;
+import no.vern.requests.ErasureCertificate;
+import no.vern.requests.NewRequest;
+import no.vern.requests.RequestCase;
+import no.vern.requests.RequestChannel;
+import no.vern.requests.RequestId;
+import no.vern.requests.RequestKind;
+import no.vern.requests.RequestStatus;
+import no.vern.requests.Requests;
+import no.vern.requests.SystemStep;
+import no.vern.shared.InvalidInput;
+import no.vern.shared.VernClock;
+
+/**
+ * Data-subject requests over REST: staff tools and integrations register a request with its original
+ * receipt time (the deadline runs from receipt, GDPR Art. 12(3)), list cases and act on them through
+ * sub-resources.
+ */
+@RestController
+@RequestMapping("/api/v1/requests")
+@Tag(name = "Data-subject requests", description = "GDPR Arts. 12, 15–21: cases, deadlines, actions")
+class RequestsApiController {
+
+    static final String READ = "hasAuthority('SCOPE_requests:read')";
+    static final String WRITE = "hasAuthority('SCOPE_requests:write')";
+
+    private final Requests requests;
+
+    RequestsApiController(Requests requests) {
+        this.requests = requests;
+    }
+
+    record CreateRequest(@Nullable RequestKind kind, @Nullable String email, @Nullable RequestChannel channel,
+            @Nullable OffsetDateTime receivedAt, @Nullable String language, @Nullable String details) {
+        @Override
+        public String toString() {
+            return "CreateRequest[" + kind + ", " + channel + "]";
+        }
+    }
+
+    record Created(String id, Instant dueAt, @Nullable String duplicateOf) {
+    }
+
+    record Summary(String id, RequestKind kind, RequestChannel channel, RequestStatus status, Instant receivedAt,
+            Instant dueAt, @Nullable Instant extendedAt, @Nullable String assignee, boolean verified,
+            @Nullable Instant closedAt, String subject, boolean inRegister) {
+        static Summary of(RequestCase c) {
+            return new Summary(c.id().toString(), c.kind(), c.channel(), c.status(), c.receivedAt(), c.dueAt(),
+                    c.extendedAt(), c.assignee(), c.verifiedAt() != null, c.closedAt(), c.subject().toString(),
+                    c.inRegister());
+        }
+    }
+
+    record Page(List<Summary> requests) {
+    }
+
+    record AssignRequest(@Nullable String assignee) {
+    }
+
+    record VerifyRequest(@Nullable String how) {
+    }
+
+    record ExtendRequest(@Nullable Integer months, @Nullable String reasons) {
+    }
+
+    record ReasonsRequest(@Nullable String reasons) {
+    }
+
+    record CompleteRequest(@Nullable String answer) {
+    }
+
+    record NoteRequest(@Nullable String text) {
+        @Override
+        public String toString() {
+            return "NoteRequest[***]";
+        }
+    }
+
+    record Notes(List<CaseNote> notes) {
+    }
+
+    record History(List<CaseEvent> events) {
+    }
+
+    record Steps(List<SystemStep> steps) {
+    }
+
+    @PostMapping
+    @PreAuthorize(WRITE)
+    @Operation(summary = "Register a request", description = "Due at the end of the day one calendar month after receivedAt in Europe/Oslo (GDPR Art. 12(3)); a request of the same person and kind while one is open is linked (200 with duplicateOf).")
+    ResponseEntity<Created> create(@RequestBody CreateRequest body) {
+        if (body.kind() == null) {
+            throw new InvalidInput("kind", "is required: one of " + List.of(RequestKind.values()));
+        }
+        if (body.email() == null || body.email().isBlank()) {
+            throw new InvalidInput("email", "is required");
+        }
+        RequestChannel channel = body.channel() == null ? RequestChannel.API : body.channel();
+        Locale locale = "en".equals(body.language()) ? Locale.ENGLISH : Locale.forLanguageTag("nb");
+        Requests.Received received = requests.receive(new NewRequest(body.kind(), channel, body.email(),
+                body.receivedAt() == null ? null : body.receivedAt().toInstant(), locale, body.details()));
+        RequestCase c = received.request();
+        if (received.duplicate()) {
+            return ResponseEntity.ok(new Created(c.id().toString(), c.dueAt(), c.id().toString()));
+        }
+        return ResponseEntity.created(URI.create("/api/v1/requests/" + c.id()))
+                .body(new Created(c.id().toString(), c.dueAt(), null));
+    }
+
+    @GetMapping
+    @PreAuthorize(READ)
+    @Operation(summary = "List requests", description = "Open requests (or those in status), soonest due first; due_before is an ISO instant, or a date (before the start of that day in Europe/Oslo).")
+    Page list(@RequestParam(name = "status", required = false) @Nullable String status,
+            @RequestParam(name = "due_before", required = false) @Nullable String dueBefore) {
+        RequestStatus s = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                s = RequestStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput("status", "must be one of " + List.of(RequestStatus.values()));
+            }
+        }
+        return new Page(requests.list(s, instant(dueBefore)).stream().map(Summary::of).toList());
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(READ)
+    Summary get(@PathVariable String id) {
+        return Summary.of(requests.get(RequestId.parse(id)));
+    }
+
+    @GetMapping("/{id}/history")
+    @PreAuthorize(READ)
+    History history(@PathVariable String id) {
+        return new History(requests.history(RequestId.parse(id)));
+    }
+
+    @GetMapping("/{id}/steps")
+    @PreAuthorize(READ)
+    Steps steps(@PathVariable String id) {
+        return new Steps(requests.steps(RequestId.parse(id)));
+    }
+
+    @GetMapping("/{id}/notes")
+    @PreAuthorize(READ)
+    Notes notes(@PathVariable String id) {
+        return new Notes(requests.notes(RequestId.parse(id)));
+    }
+
+    @PostMapping("/{id}/notes")
+    @PreAuthorize(WRITE)
+    ResponseEntity<CaseNote> addNote(@PathVariable String id, @RequestBody NoteRequest body) {
+        return ResponseEntity.status(201).body(requests.addNote(RequestId.parse(id), body.text() == null ? "" : body.text()));
+    }
+
+    @PostMapping("/{id}/assign")
+    @PreAuthorize(WRITE)
+    Summary assign(@PathVariable String id, @RequestBody AssignRequest body) {
+        return Summary.of(requests.assign(RequestId.parse(id), body.assignee() == null ? "" : body.assignee()));
+    }
+
+    @PostMapping("/{id}/verify")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "Record identity verification by a handler", description = "GDPR Art. 12(6): proportionate verification.")
+    Summary verify(@PathVariable String id, @RequestBody VerifyRequest body) {
+        return Summary.of(requests.verify(RequestId.parse(id), body.how() == null ? "" : body.how()));
+    }
+
+    @PostMapping("/{id}/extend")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "Extend the deadline", description = "By 1 or 2 further months with reasons sent to the person, only within the first month (GDPR Art. 12(3)); 409 extension-not-allowed otherwise.")
+    Summary extend(@PathVariable String id, @RequestBody ExtendRequest body) {
+        if (body.months() == null) {
+            throw new InvalidInput("months", "is required (1 or 2)");
+        }
+        return Summary.of(requests.extend(RequestId.parse(id), body.months(), body.reasons() == null ? "" : body.reasons()));
+    }
+
+    @PostMapping("/{id}/refuse")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "Refuse the request", description = "Reasons are required; the answer tells the person of the right to complain to Datatilsynet and to seek a judicial remedy (GDPR Art. 12(4)).")
+    Summary refuse(@PathVariable String id, @RequestBody ReasonsRequest body) {
+        return Summary.of(requests.refuse(RequestId.parse(id), body.reasons() == null ? "" : body.reasons()));
+    }
+
+    @PostMapping("/{id}/complete")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "Complete the request", description = "409 steps-outstanding while a connected system's step is neither done nor waived.")
+    Summary complete(@PathVariable String id, @RequestBody(required = false) @Nullable CompleteRequest body) {
+        return Summary.of(requests.complete(RequestId.parse(id), body == null ? null : body.answer()));
+    }
+
+    record Certificates(List<ErasureCertificate> certificates) {
+    }
+
+    record VerifyCertificateRequest(@Nullable String body, @Nullable String signature) {
+    }
+
+    record Verification(boolean valid) {
+    }
+
+    @GetMapping("/{id}/certificates")
+    @PreAuthorize(READ)
+    @Operation(summary = "Erasure certificates of a case", description = "Signed (Ed25519) JSON without personal data; the SHA-256 is in the audit log.")
+    Certificates certificates(@PathVariable String id) {
+        return new Certificates(requests.certificates(RequestId.parse(id)));
+    }
+
+    @PostMapping("/certificates/verify")
+    @PreAuthorize(READ)
+    @Operation(summary = "Verify an erasure certificate", description = "valid = Vern's signature over the exact body and a certificate with that hash was issued.")
+    Verification verifyCertificate(@RequestBody VerifyCertificateRequest body) {
+        return new Verification(body.body() != null && body.signature() != null
+                && requests.verifyCertificate(body.body(), body.signature()));
+    }
+
+    @PostMapping("/{id}/steps/{stepId}/waive")
+    @PreAuthorize(WRITE)
+    SystemStep waive(@PathVariable String id, @PathVariable String stepId, @RequestBody ReasonsRequest body) {
+        return requests.waive(RequestId.parse(id), uuid(stepId), body.reasons() == null ? "" : body.reasons());
+    }
+
+    @PostMapping("/{id}/steps/{stepId}/retry")
+    @PreAuthorize(WRITE)
+    SystemStep retry(@PathVariable String id, @PathVariable String stepId) {
+        return requests.retry(RequestId.parse(id), uuid(stepId));
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("stepId", "is not a step id");
+        }
+    }
+
+    private static @Nullable Instant instant(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip();
+        try {
+            return t.length() == 10 ? LocalDate.parse(t).atStartOfDay(VernClock.ZONE).toInstant()
+                    : OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("due_before", "must be an ISO date or instant with offset");
+        }
+    }
+}

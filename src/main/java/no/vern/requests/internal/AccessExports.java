@@ -1,0 +1,325 @@
+package no.vern.requests.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+import no.vern.audit.AuditEvent;
+import no.vern.audit.AuditLog;
+import no.vern.audit.Outcome;
+import no.vern.processing.Activity;
+import no.vern.processing.LegalBasis;
+import no.vern.processing.ProcessingRecord;
+import no.vern.processing.ProcessingRecordDocument;
+import no.vern.processing.Purpose;
+import no.vern.processing.Recipient;
+import no.vern.register.RecordView;
+import no.vern.register.SubjectGone;
+import no.vern.register.SubjectRecords;
+import no.vern.register.SubjectRegister;
+import no.vern.register.SubjectRestricted;
+import no.vern.requests.AccessExport;
+import no.vern.requests.AccessExport.Art15Item;
+import no.vern.requests.AccessExport.Datum;
+import no.vern.requests.AccessExport.PurposeInfo;
+import no.vern.requests.AccessExport.SystemHolding;
+import no.vern.requests.ConnectedSystems;
+import no.vern.requests.Operation;
+import no.vern.requests.RequestCase;
+import no.vern.requests.RequestKind;
+import no.vern.requests.SystemData;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds the access export (GDPR Art. 15, S24) from the register (one purpose-bound read per purpose of
+ * the record of processing) and the connected systems, explained from the record of processing; and
+ * renders it as JSON, CSV per category (zip), HTML and PDF. Portability (Art. 20) keeps only data held on
+ * consent or contract.
+ */
+@Component
+class AccessExports {
+
+    static final String TEMPLATE = "requests/access-report";
+    private static final Set<LegalBasis> PORTABLE = EnumSet.of(LegalBasis.CONSENT, LegalBasis.CONTRACT);
+
+    private final SubjectRegister register;
+    private final ProcessingRecord record;
+    private final ObjectProvider<ConnectedSystems> systems;
+    private final Mailer texts;
+    private final ITemplateEngine templates;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    AccessExports(SubjectRegister register, ProcessingRecord record, ObjectProvider<ConnectedSystems> systems,
+            Mailer texts, ITemplateEngine templates, AuditLog audit, Clock clock, JsonMapper json) {
+        this.register = register;
+        this.record = record;
+        this.systems = systems;
+        this.texts = texts;
+        this.templates = templates;
+        this.audit = audit;
+        this.clock = clock;
+        this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
+
+    /** The export of a case, audited as one read of the subject's data. */
+    AccessExport build(RequestCase c) {
+        Locale locale = Locale.forLanguageTag(c.language());
+        boolean portability = c.kind() == RequestKind.PORTABILITY;
+        ProcessingRecordDocument doc = record.current().document();
+        List<Datum> data = new ArrayList<>();
+        if (c.inRegister()) {
+            Map<UUID, RecordView> seen = new LinkedHashMap<>();
+            for (Purpose p : doc.purposes()) {
+                try {
+                    SubjectRecords records = RequestService.asInternalCaller(() -> register.read(c.subject(), p.key()));
+                    records.records().forEach(r -> seen.putIfAbsent(r.id(), r));
+                } catch (SubjectGone | SubjectRestricted e) {
+                    // Restricted (Art. 18) or erased: nothing is read; the handler answers by hand.
+                    break;
+                }
+            }
+            for (RecordView r : seen.values()) {
+                if (portability && (!PORTABLE.contains(r.legalBasis()) || r.source() != no.vern.register.Source.SUBJECT)) {
+                    continue;
+                }
+                data.add(datum(r, doc, locale));
+            }
+        }
+        List<SystemHolding> holdings = new ArrayList<>();
+        ConnectedSystems connected = systems.getIfAvailable();
+        if (connected != null) {
+            for (SystemData s : connected.collected(c.id().value(), Operation.ACCESS)) {
+                List<PurposeInfo> purposes = s.activityIds().stream().flatMap(a -> doc.activity(a).stream())
+                        .flatMap(a -> a.purposes().stream()).map(p -> purpose(p, locale)).toList();
+                holdings.add(new SystemHolding(s.system(), s.owner(), purposes, s.valuesByCategory()));
+            }
+        }
+        boolean held = !data.isEmpty() || holdings.stream().anyMatch(h -> !h.valuesByCategory().isEmpty());
+        AccessExport export = new AccessExport(AccessExport.SCHEMA, c.id().toString(), clock.instant(), c.language(),
+                portability, doc.controller().name() + " <" + doc.controller().email() + ">", held, data, holdings,
+                art15(data, holdings, doc, locale));
+        audit.record(AuditEvent.by(RequestService.actor(), "requests.access.export", Outcome.SUCCESS)
+                .withPurpose(RequestService.PURPOSE).withTargets(c.id().reference(), c.subject().reference()));
+        return export;
+    }
+
+    private Datum datum(RecordView r, ProcessingRecordDocument doc, Locale locale) {
+        List<PurposeInfo> purposes = new ArrayList<>();
+        Set<String> recipients = new LinkedHashSet<>();
+        Set<LegalBasis> bases = EnumSet.noneOf(LegalBasis.class);
+        for (String key : r.purposes()) {
+            doc.purpose(key).ifPresent(p -> {
+                purposes.add(purpose(p, locale));
+                if (p.legalBasis() != null) {
+                    bases.add(p.legalBasis());
+                }
+            });
+            doc.activityOf(key).ifPresent(a -> a.recipients().forEach(rc -> recipients.add(recipient(rc, locale))));
+        }
+        if (bases.isEmpty()) {
+            bases.add(r.legalBasis());
+        }
+        String name = doc.dataCategory(r.category()).map(dc -> dc.name().in(locale)).orElse(r.category());
+        return new Datum(r.category(), name, r.value(), t(locale, "requests.source." + r.source().name()),
+                r.collectedAt(), purposes, List.copyOf(recipients), rights(bases, locale));
+    }
+
+    private PurposeInfo purpose(Purpose p, Locale locale) {
+        String basis = p.legalBasis() == null ? "" : p.legalBasis().name();
+        String basisText = p.legalBasis() == null ? t(locale, "requests.basis.missing")
+                : t(locale, "requests.basis." + basis) + " (GDPR Art. " + p.legalBasis().article() + ")";
+        String retention = p.retention() == null ? t(locale, "requests.retention.missing")
+                : p.retention().description().in(locale);
+        return new PurposeInfo(p.key(), p.name().in(locale), basis, basisText, retention);
+    }
+
+    private String recipient(Recipient r, Locale locale) {
+        String text = r.name().in(locale) + " (" + r.country() + ")";
+        if (r.thirdCountryTransfer()) {
+            text += " – " + t(locale, "requests.export.transfer") + (r.safeguard() == null ? "" : ": " + r.safeguard().in(locale));
+        }
+        return text;
+    }
+
+    /** The rights that apply to a datum given its legal bases (Arts. 15–21, 7(3)). */
+    private List<String> rights(Set<LegalBasis> bases, Locale locale) {
+        List<String> rights = new ArrayList<>(List.of(t(locale, "requests.right.access"),
+                t(locale, "requests.right.rectification"), t(locale, "requests.right.erasure"),
+                t(locale, "requests.right.restriction")));
+        if (bases.contains(LegalBasis.CONSENT) || bases.contains(LegalBasis.CONTRACT)) {
+            rights.add(t(locale, "requests.right.portability"));
+        }
+        if (bases.contains(LegalBasis.LEGITIMATE_INTEREST) || bases.contains(LegalBasis.PUBLIC_TASK)) {
+            rights.add(t(locale, "requests.right.objection"));
+        }
+        if (bases.contains(LegalBasis.CONSENT)) {
+            rights.add(t(locale, "requests.right.withdraw"));
+        }
+        rights.add(t(locale, "requests.right.complaint"));
+        return rights;
+    }
+
+    /** Art. 15(1)(a)–(h) and 15(2): each item with content or a reason why it does not apply. */
+    private Map<String, Art15Item> art15(List<Datum> data, List<SystemHolding> holdings, ProcessingRecordDocument doc,
+            Locale locale) {
+        boolean none = data.isEmpty() && holdings.isEmpty();
+        String nothing = t(locale, "requests.art15.nothing");
+        Set<String> purposes = new LinkedHashSet<>();
+        Set<String> categories = new LinkedHashSet<>();
+        Set<String> recipients = new LinkedHashSet<>();
+        Set<String> retention = new LinkedHashSet<>();
+        Set<String> sources = new LinkedHashSet<>();
+        for (Datum d : data) {
+            d.purposes().forEach(p -> {
+                purposes.add(p.name() + ": " + p.legalBasisText());
+                retention.add(p.name() + ": " + p.retention());
+            });
+            categories.add(d.categoryName());
+            recipients.addAll(d.recipients());
+            sources.add(d.source());
+        }
+        for (SystemHolding h : holdings) {
+            h.purposes().forEach(p -> {
+                purposes.add(p.name() + ": " + p.legalBasisText());
+                retention.add(p.name() + ": " + p.retention());
+            });
+            categories.addAll(h.valuesByCategory().keySet().stream()
+                    .map(k -> doc.dataCategory(k).map(dc -> dc.name().in(locale)).orElse(k)).toList());
+            sources.add(h.system() + " (" + h.owner() + ")");
+        }
+        Set<String> transfers = new LinkedHashSet<>();
+        for (Activity a : doc.activities()) {
+            for (Recipient r : a.recipients()) {
+                if (r.thirdCountryTransfer() && recipients.contains(recipient(r, locale))) {
+                    transfers.add(recipient(r, locale));
+                }
+            }
+        }
+        Map<String, Art15Item> items = new LinkedHashMap<>();
+        items.put("a", item("15(1)(a)", "requests.art15.a", locale, purposes, none ? nothing : null));
+        items.put("b", item("15(1)(b)", "requests.art15.b", locale, categories, none ? nothing : null));
+        items.put("c", item("15(1)(c)", "requests.art15.c", locale, recipients,
+                none ? nothing : t(locale, "requests.art15.c.none")));
+        items.put("d", item("15(1)(d)", "requests.art15.d", locale, retention, none ? nothing : null));
+        items.put("e", item("15(1)(e)", "requests.art15.e", locale,
+                List.of(t(locale, "requests.right.rectification"), t(locale, "requests.right.erasure"),
+                        t(locale, "requests.right.restriction"), t(locale, "requests.right.objection")), null));
+        items.put("f", item("15(1)(f)", "requests.art15.f", locale, List.of(t(locale, "requests.right.complaint")), null));
+        items.put("g", item("15(1)(g)", "requests.art15.g", locale, sources, none ? nothing : null));
+        items.put("h", item("15(1)(h)", "requests.art15.h", locale, List.of(), t(locale, "requests.art15.h.none")));
+        items.put("transfers", item("15(2)", "requests.art15.transfers", locale, transfers,
+                t(locale, "requests.art15.transfers.none")));
+        return items;
+    }
+
+    private Art15Item item(String article, String titleKey, Locale locale, java.util.Collection<String> content,
+            @org.jspecify.annotations.Nullable String reasonIfEmpty) {
+        if (content.isEmpty()) {
+            return new Art15Item(article, t(locale, titleKey), List.of(),
+                    reasonIfEmpty == null ? t(locale, "requests.art15.nothing") : reasonIfEmpty);
+        }
+        return new Art15Item(article, t(locale, titleKey), List.copyOf(content), null);
+    }
+
+    byte[] json(AccessExport export) {
+        return json.writeValueAsBytes(export);
+    }
+
+    /** One CSV per category (register and connected systems) in a zip. */
+    byte[] csvZip(AccessExport export) {
+        Map<String, StringBuilder> files = new LinkedHashMap<>();
+        for (Datum d : export.data()) {
+            StringBuilder b = files.computeIfAbsent(d.category() + ".csv",
+                    k -> new StringBuilder("value,source,collected_at,purposes,legal_bases,retention,recipients\r\n"));
+            b.append(csv(d.value())).append(',').append(csv(d.source())).append(',').append(d.collectedAt()).append(',')
+                    .append(csv(String.join("; ", d.purposes().stream().map(PurposeInfo::name).toList()))).append(',')
+                    .append(csv(String.join("; ", d.purposes().stream().map(PurposeInfo::legalBasisText).toList())))
+                    .append(',').append(csv(String.join("; ", d.purposes().stream().map(PurposeInfo::retention).toList())))
+                    .append(',').append(csv(String.join("; ", d.recipients()))).append("\r\n");
+        }
+        for (SystemHolding h : export.systems()) {
+            h.valuesByCategory().forEach((category, values) -> {
+                StringBuilder b = files.computeIfAbsent(slug(h.system()) + "-" + slug(category) + ".csv",
+                        k -> new StringBuilder("system,value\r\n"));
+                values.forEach(v -> b.append(csv(h.system())).append(',').append(csv(v)).append("\r\n"));
+            });
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            if (files.isEmpty()) {
+                files.put("README.txt", new StringBuilder(t(Locale.forLanguageTag(export.language()), "requests.art15.nothing")));
+            }
+            for (var e : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue().toString().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    String html(AccessExport export) {
+        Context context = new Context(Locale.forLanguageTag(export.language()));
+        context.setVariable("export", export);
+        context.setVariable("generated", java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy HH:mm")
+                .withZone(no.vern.shared.VernClock.ZONE).format(export.generatedAt()));
+        return templates.process(TEMPLATE, context);
+    }
+
+    byte[] pdf(AccessExport export) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withHtmlContent(html(export), null);
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private String t(Locale locale, String key) {
+        return texts.text(key, locale);
+    }
+
+    private static String csv(String value) {
+        String v = value.replace("\"", "\"\"");
+        // Spreadsheet formula injection: a leading =, +, - or @ is neutralised.
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return "\"" + v + "\"";
+    }
+
+    private static String slug(String text) {
+        String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return s.isEmpty() ? "data" : s;
+    }
+}

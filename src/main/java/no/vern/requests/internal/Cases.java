@@ -1,0 +1,171 @@
+package no.vern.requests.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import no.vern.requests.CaseEvent;
+import no.vern.requests.RequestCase;
+import no.vern.requests.RequestChannel;
+import no.vern.requests.RequestId;
+import no.vern.requests.RequestKind;
+import no.vern.requests.RequestStatus;
+import no.vern.shared.JdbcTime;
+import no.vern.shared.SubjectId;
+
+/** The request case rows and their history (the personal-data columns only as ciphertext). */
+@Repository
+class Cases {
+
+    private static final String COLUMNS = " id, kind, channel, status, subject_id, in_register, language, received_at,"
+            + " due_at, extended_at, assignee, verified_at, verified_by, linked_to, closed_at, version ";
+
+    private final JdbcClient jdbc;
+
+    Cases(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The encrypted contact of a case. */
+
+    void insert(RequestCase c, byte[] emailCt, byte[] emailIndex, byte @Nullable [] detailsCt, Instant now) {
+        jdbc.sql("""
+                INSERT INTO requests_case (id, kind, channel, status, subject_id, in_register, email_ct, email_index,
+                    details_ct, language, received_at, due_at, created_at)
+                VALUES (:id, :kind, :channel, :status, :subject, :inRegister, :emailCt, :emailIndex, :detailsCt,
+                    :language, :receivedAt, :dueAt, :now)""")
+                .param("id", c.id().value()).param("kind", c.kind().name()).param("channel", c.channel().name())
+                .param("status", c.status().name()).param("subject", c.subject().value())
+                .param("inRegister", c.inRegister()).param("emailCt", emailCt).param("emailIndex", emailIndex)
+                .param("detailsCt", detailsCt).param("language", c.language())
+                .param("receivedAt", JdbcTime.param(c.receivedAt())).param("dueAt", JdbcTime.param(c.dueAt()))
+                .param("now", JdbcTime.param(now)).update();
+    }
+
+    Optional<RequestCase> find(RequestId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM requests_case WHERE id = :id").param("id", id.value())
+                .query(Cases::map).optional();
+    }
+
+    /** Locks the row for a change. */
+    Optional<RequestCase> lock(RequestId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM requests_case WHERE id = :id FOR UPDATE").param("id", id.value())
+                .query(Cases::map).optional();
+    }
+
+    /** An open case of the same kind for any of these email index values (oldest first). */
+    Optional<RequestCase> openMatch(List<byte[]> emailIndexes, RequestKind kind) {
+        for (byte[] index : emailIndexes) {
+            Optional<RequestCase> found = jdbc.sql("SELECT " + COLUMNS + """
+                     FROM requests_case WHERE email_index = :index AND kind = :kind AND closed_at IS NULL
+                     AND linked_to IS NULL ORDER BY received_at LIMIT 1""")
+                    .param("index", index).param("kind", kind.name()).query(Cases::map).optional();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    List<RequestCase> list(@Nullable RequestStatus status, @Nullable Instant dueBefore) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM requests_case
+                 WHERE (CAST(:status AS text) IS NULL AND closed_at IS NULL OR status = CAST(:status AS text))
+                   AND (CAST(:dueBefore AS timestamptz) IS NULL OR due_at < CAST(:dueBefore AS timestamptz))
+                 ORDER BY due_at, received_at LIMIT 1000""")
+                .param("status", status == null ? null : status.name())
+                .param("dueBefore", JdbcTime.param(dueBefore)).query(Cases::map).list();
+    }
+
+    byte[] emailCiphertext(RequestId id) {
+        return jdbc.sql("SELECT email_ct FROM requests_case WHERE id = :id").param("id", id.value())
+                .query(byte[].class).single();
+    }
+
+    byte @Nullable [] detailsCiphertext(RequestId id) {
+        return jdbc.sql("SELECT details_ct FROM requests_case WHERE id = :id").param("id", id.value())
+                .query((rs, n) -> rs.getBytes(1)).optional().orElse(null);
+    }
+
+    void status(RequestId id, RequestStatus status, Instant now) {
+        jdbc.sql("""
+                UPDATE requests_case SET status = :status, version = version + 1,
+                    closed_at = CASE WHEN :closed THEN CAST(:now AS timestamptz) ELSE closed_at END
+                WHERE id = :id""").param("status", status.name()).param("closed", status.closed())
+                .param("now", JdbcTime.param(now)).param("id", id.value()).update();
+    }
+
+    void assign(RequestId id, String handler) {
+        jdbc.sql("UPDATE requests_case SET assignee = :h, version = version + 1 WHERE id = :id")
+                .param("h", handler).param("id", id.value()).update();
+    }
+
+    void verified(RequestId id, String how, Instant now) {
+        jdbc.sql("""
+                UPDATE requests_case SET verified_at = :now, verified_by = :how, version = version + 1 WHERE id = :id""")
+                .param("now", JdbcTime.param(now)).param("how", how).param("id", id.value()).update();
+    }
+
+    void extended(RequestId id, Instant dueAt, Instant now) {
+        jdbc.sql("""
+                UPDATE requests_case SET due_at = :due, extended_at = :now, status = 'EXTENDED', version = version + 1
+                WHERE id = :id""").param("due", JdbcTime.param(dueAt)).param("now", JdbcTime.param(now))
+                .param("id", id.value()).update();
+    }
+
+    void event(RequestId id, Instant at, String actor, String action, @Nullable String detail) {
+        jdbc.sql("""
+                INSERT INTO requests_history (case_id, at, actor, action, detail)
+                VALUES (:id, :at, :actor, :action, :detail)""").param("id", id.value())
+                .param("at", JdbcTime.param(at)).param("actor", actor).param("action", action)
+                .param("detail", detail).update();
+    }
+
+    List<CaseEvent> history(RequestId id) {
+        return jdbc.sql("SELECT at, actor, action, detail FROM requests_history WHERE case_id = :id ORDER BY id")
+                .param("id", id.value())
+                .query((rs, n) -> new CaseEvent(JdbcTime.required(rs, "at"), rs.getString("actor"),
+                        rs.getString("action"), rs.getString("detail")))
+                .list();
+    }
+
+    void note(UUID noteId, RequestId id, String author, byte[] bodyCt, Instant now) {
+        jdbc.sql("""
+                INSERT INTO requests_note (id, case_id, author, body_ct, created_at)
+                VALUES (:nid, :id, :author, :body, :now)""").param("nid", noteId).param("id", id.value())
+                .param("author", author).param("body", bodyCt).param("now", JdbcTime.param(now)).update();
+    }
+
+    record StoredNote(UUID id, String author, byte[] body, Instant at) {
+    }
+
+    List<StoredNote> notes(RequestId id) {
+        return jdbc.sql("SELECT id, author, body_ct, created_at FROM requests_note WHERE case_id = :id ORDER BY created_at")
+                .param("id", id.value())
+                .query((rs, n) -> new StoredNote(rs.getObject("id", UUID.class), rs.getString("author"),
+                        rs.getBytes("body_ct"), JdbcTime.required(rs, "created_at")))
+                .list();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT count(*) FROM requests_case").query(Long.class).single();
+    }
+
+    private static RequestCase map(ResultSet rs, int row) throws SQLException {
+        UUID linked = rs.getObject("linked_to", UUID.class);
+        return new RequestCase(new RequestId(rs.getObject("id", UUID.class)), RequestKind.valueOf(rs.getString("kind")),
+                RequestChannel.valueOf(rs.getString("channel")), RequestStatus.valueOf(rs.getString("status")),
+                new SubjectId(rs.getObject("subject_id", UUID.class)), rs.getBoolean("in_register"),
+                rs.getString("language"), JdbcTime.required(rs, "received_at"), JdbcTime.required(rs, "due_at"),
+                JdbcTime.instant(rs, "extended_at"), rs.getString("assignee"), JdbcTime.instant(rs, "verified_at"),
+                rs.getString("verified_by"), linked == null ? null : new RequestId(linked),
+                JdbcTime.instant(rs, "closed_at"), rs.getLong("version"));
+    }
+}

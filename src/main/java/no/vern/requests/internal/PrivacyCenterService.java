@@ -1,0 +1,199 @@
+package no.vern.requests.internal;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import no.vern.audit.AuditEvent;
+import no.vern.audit.AuditLog;
+import no.vern.audit.Outcome;
+import no.vern.crypto.BlindIndex;
+import no.vern.requests.AccessExport;
+import no.vern.requests.NewRequest;
+import no.vern.requests.PrivacyCenter;
+import no.vern.requests.RateLimited;
+import no.vern.requests.RequestCase;
+import no.vern.requests.RequestChannel;
+import no.vern.requests.RequestId;
+import no.vern.requests.RequestKind;
+import no.vern.requests.RequestStatus;
+import no.vern.requests.Requests;
+
+/**
+ * The privacy center's side of a case: web-form receipt, one-time codes sent only to an address on file
+ * (GDPR Art. 12(6); EDPB Guidelines 01/2022), and the access export behind that verification. Codes are
+ * six digits, kept only as a keyed hash (the blind-index key, outside the database), valid for minutes,
+ * single-use, limited in attempts and compared in constant time.
+ */
+@Service
+class PrivacyCenterService implements PrivacyCenter {
+
+    private static final String CODE_KIND = "request-code";
+    private final SecureRandom random = new SecureRandom();
+
+    private final RequestService requests;
+    private final Cases cases;
+    private final Codes codes;
+    private final BlindIndex blindIndex;
+    private final Limits limits;
+    private final Mailer mailer;
+    private final AccessExports exports;
+    private final AuditLog audit;
+    private final RequestsProperties properties;
+    private final Clock clock;
+
+    PrivacyCenterService(RequestService requests, Cases cases, Codes codes, BlindIndex blindIndex, Limits limits,
+            Mailer mailer, AccessExports exports, AuditLog audit, RequestsProperties properties, Clock clock) {
+        this.requests = requests;
+        this.cases = cases;
+        this.codes = codes;
+        this.blindIndex = blindIndex;
+        this.limits = limits;
+        this.mailer = mailer;
+        this.exports = exports;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public RequestId submit(RequestKind kind, String email, Locale locale, @Nullable String details, String clientIp) {
+        if (!limits.ip(clientIp)) {
+            throw new RateLimited();
+        }
+        Requests.Received received = requests.receive(new NewRequest(kind, RequestChannel.WEB_FORM, email, null,
+                locale, details));
+        RequestCase c = received.request();
+        if (c.verifiedAt() == null) {
+            sendCode(c);
+        }
+        return c.id();
+    }
+
+    @Override
+    @Transactional
+    public void resend(RequestId id, String clientIp) {
+        if (!limits.ip(clientIp)) {
+            throw new RateLimited();
+        }
+        RequestCase c = requests.get(id);
+        if (!c.closed() || c.kind() == RequestKind.ACCESS || c.kind() == RequestKind.PORTABILITY) {
+            sendCode(c);
+        }
+    }
+
+    /** Sends a code only to the address on file; for anyone else the case waits for a handler. */
+    private void sendCode(RequestCase c) {
+        Instant now = clock.instant();
+        if (!c.inRegister()) {
+            // Not on file: never send anything to an address the requester typed in (Art. 12(6)).
+            cases.event(c.id(), now, RequestService.actor().reference(), "verification-by-handler", "address not on file");
+            return;
+        }
+        String email = requests.email(c);
+        if (!limits.address(HexFormat.of().formatHex(blindIndex.email(email)))) {
+            cases.event(c.id(), now, RequestService.actor().reference(), "code-limited", null);
+            return;
+        }
+        String code = "%06d".formatted(random.nextInt(1_000_000));
+        codes.put(c.id(), hash(c.id(), code), now.plus(properties.codeTtl()));
+        if (!c.closed() && c.status() == RequestStatus.RECEIVED) {
+            cases.status(c.id(), RequestStatus.AWAITING_VERIFICATION, now);
+        }
+        cases.event(c.id(), now, RequestService.actor().reference(), "code-sent", null);
+        audit.record(AuditEvent.by(RequestService.actor(), "requests.code.send", Outcome.SUCCESS)
+                .withPurpose(RequestService.PURPOSE).withTargets(c.id().reference(), c.subject().reference()));
+        mailer.send(c.id(), email, Locale.forLanguageTag(c.language()), "code", code,
+                properties.codeTtl().toMinutes(), requests.kindText(c.kind(), c.language()));
+    }
+
+    @Override
+    @Transactional(noRollbackFor = RateLimited.class)
+    public boolean verify(RequestId id, String code, String clientIp) {
+        if (!limits.ip(clientIp)) {
+            throw new RateLimited();
+        }
+        RequestCase c = requests.get(id);
+        Optional<Codes.Code> stored = codes.lock(id);
+        Instant now = clock.instant();
+        String given = code == null ? "" : code.replaceAll("\\s", "");
+        if (stored.isEmpty() || stored.get().used() || now.isAfter(stored.get().expiresAt())
+                || stored.get().attempts() >= properties.codeAttempts() || !given.matches("\\d{6}")) {
+            if (stored.isPresent()) {
+                codes.attempted(id);
+            }
+            refused(c);
+            return false;
+        }
+        codes.attempted(id);
+        boolean match = false;
+        for (byte[] candidate : blindIndex.candidates(CODE_KIND, id.value() + ":" + given)) {
+            match |= MessageDigest.isEqual(candidate, stored.get().hash());
+        }
+        if (!match) {
+            refused(c);
+            return false;
+        }
+        codes.used(id, now);
+        audit.record(AuditEvent.by(RequestService.actor(), "requests.code.verify", Outcome.SUCCESS)
+                .withPurpose(RequestService.PURPOSE).withTargets(id.reference(), c.subject().reference()));
+        if (c.verifiedAt() == null && !c.closed()) {
+            RequestCase verified = requests.verified(c, "code");
+            // An access request with nothing pending in other systems is answered at once.
+            if ((c.kind() == RequestKind.ACCESS || c.kind() == RequestKind.PORTABILITY)
+                    && verified.status() == RequestStatus.IN_PROGRESS) {
+                requests.complete(id, null);
+            }
+        }
+        return true;
+    }
+
+    private void refused(RequestCase c) {
+        audit.record(AuditEvent.by(RequestService.actor(), "requests.code.verify", Outcome.DENIED)
+                .withTargets(c.id().reference()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public RequestCase status(RequestId id) {
+        return requests.get(id);
+    }
+
+    @Override
+    @Transactional
+    public Optional<Download> download(RequestId id, ExportFormat format) {
+        RequestCase c = requests.get(id);
+        Optional<Instant> expires = codes.deliveryExpires(id);
+        if (expires.isEmpty() || clock.instant().isAfter(expires.get())) {
+            return Optional.empty();
+        }
+        AccessExport export = exports.build(c);
+        String base = (c.kind() == RequestKind.PORTABILITY ? "portability-" : "access-") + id;
+        return Optional.of(switch (format) {
+            case JSON -> new Download(base + ".json", "application/json", exports.json(export));
+            case CSV -> new Download(base + "-csv.zip", "application/zip", exports.csvZip(export));
+            case HTML -> new Download(base + ".html", "text/html;charset=UTF-8",
+                    exports.html(export).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            case PDF -> new Download(base + ".pdf", "application/pdf", exports.pdf(export));
+        });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean downloadable(RequestId id) {
+        return codes.deliveryExpires(id).filter(e -> !clock.instant().isAfter(e)).isPresent();
+    }
+
+    private byte[] hash(RequestId id, String code) {
+        return blindIndex.of(CODE_KIND, id.value() + ":" + code);
+    }
+}

@@ -1,0 +1,64 @@
+package no.vern.requests.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+
+import no.vern.requests.RequestCase;
+import no.vern.requests.Requests;
+import no.vern.shared.ConsoleSection;
+import no.vern.shared.DashboardTile;
+import no.vern.shared.PublicEndpoints;
+import no.vern.shared.VernClock;
+
+/** Wires the requests module into the console, the public privacy center and the job scheduler. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RequestsProperties.class)
+class RequestsConfiguration {
+
+    static final List<String> HANDLERS = List.of("PRIVACY_OFFICER", "CASE_HANDLER");
+
+    @Bean
+    ConsoleSection requestsConsoleSection() {
+        return new ConsoleSection(300, "/console/requests", "requests.nav", HANDLERS);
+    }
+
+    /** The privacy center: anyone can ask to exercise their rights (GDPR Arts. 12, 15–21). */
+    @Bean
+    PublicEndpoints requestsPublicEndpoints() {
+        return new PublicEndpoints("requests", List.of("/personvern/rettigheter", "/personvern/rettigheter/**",
+                "/privacy/rights", "/privacy/rights/**"));
+    }
+
+    /** Dashboard figures: open cases and those due within seven days. */
+    @Bean
+    DashboardTile.Source requestsDashboardTiles(Requests requests, Clock clock) {
+        return () -> {
+            Instant now = clock.instant();
+            List<RequestCase> open = requests.list(null, null);
+            long soon = open.stream().filter(c -> !c.warning(now).isEmpty()).count();
+            return List.of(
+                    new DashboardTile(300, "requests.tile.open", String.valueOf(open.size()), "/console/requests",
+                            HANDLERS, false),
+                    new DashboardTile(301, "requests.tile.soon", String.valueOf(soon), "/console/requests", HANDLERS,
+                            soon > 0));
+        };
+    }
+
+    /** The privacy officer's daily digest at 07:00 Oslo time, once across nodes. */
+    @Bean
+    RecurringTask<Void> requestsDigestTask(Digest digest) {
+        return Tasks.recurring("requests-digest", Schedules.daily(VernClock.ZONE, LocalTime.of(7, 0)))
+                .execute((instance, context) -> digest.send());
+    }
+
+}

@@ -1,0 +1,24 @@
+package no.vern.requests.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the requests module.
+ *
+ * @param mailFrom sender of mail to requesters
+ * @param officerEmail the privacy officer's mailbox (daily digest)
+ * @param codeTtl how long a one-time code is valid
+ * @param codeAttempts wrong guesses allowed per code
+ * @param codesPerAddress codes sent per address per hour
+ * @param codesPerIp form submissions and code checks per IP per hour
+ * @param downloadDays how long an access export can be downloaded after it is ready
+ */
+@ConfigurationProperties("vern.requests")
+record RequestsProperties(@DefaultValue("personvern@webstep.no") String mailFrom,
+        @DefaultValue("personvern@webstep.no") String officerEmail, @DefaultValue("PT15M") Duration codeTtl,
+        @DefaultValue("5") int codeAttempts, @DefaultValue("3") int codesPerAddress,
+        @DefaultValue("20") int codesPerIp, @DefaultValue("7") int downloadDays) {
+}

@@ -1,0 +1,240 @@
+package no.vern.requests.web;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import no.vern.processing.Activity;
+import no.vern.processing.ProcessingRecord;
+import no.vern.requests.PrivacyCenter;
+import no.vern.requests.PrivacyCenter.ExportFormat;
+import no.vern.requests.RateLimited;
+import no.vern.requests.RequestCase;
+import no.vern.requests.RequestId;
+import no.vern.requests.RequestKind;
+import no.vern.shared.InvalidInput;
+import no.vern.shared.NotFound;
+
+/**
+ * The public privacy center (S14): the rights explained from the record of processing and a form for each
+ * kind of request; the code page; the case page with the access export for a verified person. Norwegian
+ * under {@code /personvern/rettigheter}, English under {@code /privacy/rights}; no JavaScript needed. The
+ * answer to a form is the same whether or not the address is on file (no enumeration).
+ */
+@Controller
+class PrivacyCenterController {
+
+    static final String RIGHTS = "requests/rights";
+    static final String CODE = "requests/code";
+    static final String CASE = "requests/case";
+    static final String LIMITED = "requests/limited";
+    static final String NB = "/personvern/rettigheter";
+    static final String EN = "/privacy/rights";
+    static final String VERIFIED = "requests.verified";
+    private static final Locale NORWEGIAN = Locale.forLanguageTag("nb");
+
+    private final PrivacyCenter center;
+    private final ProcessingRecord record;
+
+    PrivacyCenterController(PrivacyCenter center, ProcessingRecord record) {
+        this.center = center;
+        this.record = record;
+    }
+
+    /** Paths and language of one of the two public trees. */
+    record Lang(Locale locale, String base, String other, String code, String kase, String export) {
+        static Lang of(HttpServletRequest request) {
+            return request.getRequestURI().startsWith(EN)
+                    ? new Lang(Locale.ENGLISH, EN, NB, EN + "/code/", EN + "/case/", "/export.")
+                    : new Lang(NORWEGIAN, NB, EN, NB + "/kode/", NB + "/sak/", "/eksport.");
+        }
+    }
+
+    @GetMapping({ NB, EN })
+    @PreAuthorize("permitAll()")
+    String rights(Model model, HttpServletRequest request, HttpServletResponse response) {
+        Lang lang = lang(request, response);
+        return showRights(lang, model, null, null);
+    }
+
+    @PostMapping({ NB, EN })
+    @PreAuthorize("permitAll()")
+    String submit(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String details, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        Lang lang = lang(request, response);
+        RequestKind k;
+        try {
+            k = RequestKind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            return showRights(lang, model, null, "requests.public.error.kind");
+        }
+        try {
+            RequestId id = center.submit(k, email, lang.locale(), details.isBlank() ? null : details,
+                    request.getRemoteAddr());
+            return "redirect:" + lang.code() + id;
+        } catch (RateLimited e) {
+            return limited(lang, model, response);
+        } catch (InvalidInput e) {
+            model.addAttribute("email", email);
+            model.addAttribute("details", details);
+            return showRights(lang, model, k, e.errors().get(0).field().equals("details") ? "requests.public.error.details"
+                    : "requests.public.error.email");
+        }
+    }
+
+    @GetMapping({ NB + "/kode/{id}", EN + "/code/{id}" })
+    @PreAuthorize("permitAll()")
+    String codePage(@PathVariable String id, @RequestParam(name = "wrong", required = false) @Nullable String wrong,
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        Lang lang = lang(request, response);
+        RequestId rid = RequestId.parse(id);
+        center.status(rid);
+        model.addAttribute("id", rid.toString());
+        model.addAttribute("action", lang.code() + rid);
+        model.addAttribute("resend", lang.code() + rid + "/" + (lang.locale() == Locale.ENGLISH ? "new" : "ny"));
+        model.addAttribute("wrong", wrong != null);
+        return CODE;
+    }
+
+    @PostMapping({ NB + "/kode/{id}", EN + "/code/{id}" })
+    @PreAuthorize("permitAll()")
+    String checkCode(@PathVariable String id, @RequestParam(defaultValue = "") String code, Model model,
+            HttpServletRequest request, HttpServletResponse response, HttpSession session) {
+        Lang lang = lang(request, response);
+        RequestId rid = RequestId.parse(id);
+        try {
+            if (center.verify(rid, code, request.getRemoteAddr())) {
+                Set<String> cases = new HashSet<>(verified(session));
+                cases.add(rid.toString());
+                session.setAttribute(VERIFIED, cases);
+                request.changeSessionId();
+                return "redirect:" + lang.kase() + rid;
+            }
+        } catch (RateLimited e) {
+            return limited(lang, model, response);
+        }
+        return "redirect:" + lang.code() + rid + "?wrong";
+    }
+
+    @PostMapping({ NB + "/kode/{id}/ny", EN + "/code/{id}/new" })
+    @PreAuthorize("permitAll()")
+    String resend(@PathVariable String id, Model model, HttpServletRequest request, HttpServletResponse response) {
+        Lang lang = lang(request, response);
+        RequestId rid = RequestId.parse(id);
+        try {
+            center.resend(rid, request.getRemoteAddr());
+        } catch (RateLimited e) {
+            return limited(lang, model, response);
+        }
+        return "redirect:" + lang.code() + rid;
+    }
+
+    @GetMapping({ NB + "/sak/{id}", EN + "/case/{id}" })
+    @PreAuthorize("permitAll()")
+    String casePage(@PathVariable String id, Model model, HttpServletRequest request, HttpServletResponse response,
+            HttpSession session) {
+        Lang lang = lang(request, response);
+        RequestId rid = RequestId.parse(id);
+        boolean verified = verified(session).contains(rid.toString());
+        model.addAttribute("id", rid.toString());
+        model.addAttribute("verified", verified);
+        model.addAttribute("codePage", lang.code() + rid);
+        model.addAttribute("resend", lang.code() + rid + "/" + (lang.locale() == Locale.ENGLISH ? "new" : "ny"));
+        if (verified) {
+            RequestCase c = center.status(rid);
+            model.addAttribute("request", c);
+            model.addAttribute("downloads", center.downloadable(rid)
+                    ? List.of(ExportFormat.values()).stream().map(f -> new Link(f.name(),
+                            lang.kase() + rid + lang.export() + f.name().toLowerCase(Locale.ROOT))).toList()
+                    : List.of());
+        }
+        return CASE;
+    }
+
+    /** A download link of the case page. */
+    record Link(String format, String href) {
+    }
+
+    @GetMapping({ NB + "/sak/{id}/eksport.{format}", EN + "/case/{id}/export.{format}" })
+    @PreAuthorize("permitAll()")
+    ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String format, HttpServletRequest request,
+            HttpSession session) {
+        RequestId rid = RequestId.parse(id);
+        if (!verified(session).contains(rid.toString())) {
+            // Behind the same verification: back to the case page, which offers a code.
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(java.net.URI.create(Lang.of(request).kase() + rid)).build();
+        }
+        ExportFormat f;
+        try {
+            f = ExportFormat.valueOf(format.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("Format", format.length() > 10 ? "?" : format);
+        }
+        PrivacyCenter.Download d = center.download(rid, f).orElseThrow(() -> new NotFound("Export", rid));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.filename()).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(d.content());
+    }
+
+    private String showRights(Lang lang, Model model, @Nullable RequestKind failed, @Nullable String error) {
+        List<Activity> activities = record.current().document().activities();
+        model.addAttribute("activities", activities);
+        model.addAttribute("lang", lang.locale().getLanguage());
+        model.addAttribute("kinds", RequestKind.values());
+        model.addAttribute("action", lang.base());
+        model.addAttribute("otherLanguage", lang.other());
+        model.addAttribute("failed", failed == null ? "" : failed.name());
+        model.addAttribute("error", error);
+        if (!model.containsAttribute("email")) {
+            model.addAttribute("email", "");
+            model.addAttribute("details", "");
+        }
+        return RIGHTS;
+    }
+
+    private String limited(Lang lang, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader("Retry-After", "3600");
+        model.addAttribute("action", lang.base());
+        return LIMITED;
+    }
+
+    private static Lang lang(HttpServletRequest request, HttpServletResponse response) {
+        Lang lang = Lang.of(request);
+        // Create the CSRF token (and its session) now: a long page commits the response before the forms render.
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+            token.getToken();
+        }
+        request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, lang.locale());
+        response.setLocale(lang.locale());
+        return lang;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> verified(HttpSession session) {
+        Object v = session.getAttribute(VERIFIED);
+        return v instanceof Set<?> set ? (Set<String>) set : new HashSet<>();
+    }
+}

@@ -1,0 +1,212 @@
+package no.vern.requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+import no.vern.identity.ApiScope;
+import no.vern.identity.ApiTokens;
+import no.vern.support.Tokens;
+import no.vern.support.VernTest;
+
+/** The requests REST API: registering with the receipt time, the deadline rules, actions as sub-resources. */
+@VernTest
+@org.springframework.context.annotation.Import(RequestsTestSupport.Systems.class)
+class RequestsApiTests extends RequestsTestSupport {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApiTokens tokens;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StandInSystems systems;
+
+    String read;
+    String write;
+
+    @BeforeEach
+    void tokens() {
+        read = Tokens.bearer(tokens, ApiScope.REQUESTS_READ);
+        write = Tokens.bearer(tokens, ApiScope.REQUESTS_WRITE);
+    }
+
+    private String create(String json) throws Exception {
+        return mvc.perform(post("/api/v1/requests").header("Authorization", write)
+                .contentType(MediaType.APPLICATION_JSON).content(json))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private String createdNow(String kind, String email, Instant receivedAt) throws Exception {
+        return JsonPath.read(create("{\"kind\":\"" + kind + "\",\"email\":\"" + email
+                + "\",\"channel\":\"EMAIL\",\"receivedAt\":\"" + receivedAt.truncatedTo(ChronoUnit.SECONDS) + "\"}"), "$.id");
+    }
+
+    private String action(String id, String action, String json) {
+        try {
+            return mvc.perform(post("/api/v1/requests/" + id + "/" + action).header("Authorization", write)
+                    .contentType(MediaType.APPLICATION_JSON).content(json)).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void art12_3_minimalCallIsCreatedWithTheDeadlineAtTheEndOf28FebruaryInOslo() throws Exception {
+        // GDPR Art. 12(3): one calendar month from receipt; 31 January -> 28 February 2026, end of day Oslo.
+        mvc.perform(post("/api/v1/requests").header("Authorization", write).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kind\":\"ACCESS\",\"email\":\"" + uniqueEmail("minimal")
+                        + "\",\"channel\":\"EMAIL\",\"receivedAt\":\"2026-01-31T10:00:00Z\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/v1/requests/")))
+                .andExpect(jsonPath("$.id").isString())
+                .andExpect(jsonPath("$.dueAt").value("2026-02-28T22:59:59Z"));
+    }
+
+    @Test
+    void everyKindIsAcceptedAndAnUnknownKindIsAProblem() throws Exception {
+        for (RequestKind kind : RequestKind.values()) {
+            createdNow(kind.name(), uniqueEmail("kind"), Instant.now());
+        }
+        mvc.perform(post("/api/v1/requests").header("Authorization", write).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kind\":\"SOMETHING\",\"email\":\"a@example.no\",\"channel\":\"EMAIL\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/requests").header("Authorization", write).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kind\":\"ACCESS\",\"email\":\"not an address\",\"channel\":\"EMAIL\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:vern:problem:validation"))
+                .andExpect(jsonPath("$.detail").value("email: is not a valid email address"));
+    }
+
+    @Test
+    void art12_3_extensionWithReasonsWithinTheFirstMonthMovesTheDeadlineAndTellsThePerson() throws Exception {
+        String email = uniqueEmail("extend");
+        Instant received = Instant.now().minus(Duration.ofDays(3));
+        String id = createdNow("ACCESS", email, received);
+        String body = action(id, "extend", "{\"months\":2,\"reasons\":\"Many systems to search\"}");
+        assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("EXTENDED");
+        assertThat(Instant.parse(JsonPath.read(body, "$.dueAt"))).isEqualTo(Deadlines.extendedDue(received.truncatedTo(ChronoUnit.SECONDS), 2));
+        assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains("Many systems to search"));
+    }
+
+    @Test
+    void art12_3_extensionIsRefusedAfterTheFirstMonth() throws Exception {
+        String id = createdNow("ERASURE", uniqueEmail("late"), Instant.now().minus(Duration.ofDays(40)));
+        mvc.perform(post("/api/v1/requests/" + id + "/extend").header("Authorization", write)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"months\":1,\"reasons\":\"Too late\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:vern:problem:extension-not-allowed"));
+    }
+
+    @Test
+    void art12_3_extensionWithoutReasonsIsRefused() throws Exception {
+        String id = createdNow("ACCESS", uniqueEmail("noreason"), Instant.now());
+        mvc.perform(post("/api/v1/requests/" + id + "/extend").header("Authorization", write)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"months\":1,\"reasons\":\" \"}"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void art12_4_refusalNeedsReasonsAndTellsOfTheRightToComplainAndGoToCourt() throws Exception {
+        String email = uniqueEmail("refuse");
+        String id = JsonPath.read(create("{\"kind\":\"OBJECTION\",\"email\":\"" + email
+                + "\",\"channel\":\"EMAIL\",\"language\":\"en\"}"), "$.id");
+        mvc.perform(post("/api/v1/requests/" + id + "/refuse").header("Authorization", write)
+                .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest());
+        assertThat((String) JsonPath.read(action(id, "refuse", "{\"reasons\":\"Manifestly unfounded\"}"), "$.status"))
+                .isEqualTo("REFUSED");
+        assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains("Manifestly unfounded",
+                "Datatilsynet", "judicial remedy"));
+        mvc.perform(post("/api/v1/requests/" + id + "/complete").header("Authorization", write)
+                .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("urn:vern:problem:request-closed"));
+    }
+
+    @Test
+    void aSecondRequestOfTheSamePersonAndKindWhileOneIsOpenIsLinkedNotDuplicated() throws Exception {
+        String email = uniqueEmail("dup");
+        String first = createdNow("ERASURE", email, Instant.now());
+        String second = mvc.perform(post("/api/v1/requests").header("Authorization", write)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"ERASURE\",\"email\":\""
+                        + email.toUpperCase() + "\",\"channel\":\"LETTER\"}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat((String) JsonPath.read(second, "$.id")).isEqualTo(first);
+        assertThat((String) JsonPath.read(second, "$.duplicateOf")).isEqualTo(first);
+        String other = createdNow("ACCESS", email, Instant.now());
+        assertThat(other).isNotEqualTo(first);
+        String history = mvc.perform(get("/api/v1/requests/" + first + "/history").header("Authorization", read))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(history).contains("duplicate-linked");
+    }
+
+    @Test
+    void listShowsOpenCasesByStatusAndDueBeforeSoonestFirst() throws Exception {
+        String early = createdNow("QUESTION", uniqueEmail("early"), Instant.parse("2026-01-02T09:00:00Z"));
+        String later = createdNow("QUESTION", uniqueEmail("later"), Instant.parse("2026-01-20T09:00:00Z"));
+        String body = mvc.perform(get("/api/v1/requests").param("status", "RECEIVED").param("due_before", "2026-02-21")
+                .header("Authorization", read)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<String> ids = JsonPath.read(body, "$.requests[*].id");
+        assertThat(ids).contains(early, later);
+        assertThat(ids.indexOf(early)).isLessThan(ids.indexOf(later));
+        String before = mvc.perform(get("/api/v1/requests").param("due_before", "2026-02-10")
+                .header("Authorization", read)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat((List<String>) JsonPath.read(before, "$.requests[*].id")).contains(early).doesNotContain(later);
+        mvc.perform(get("/api/v1/requests").param("status", "NOPE").header("Authorization", read))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void completionWaitsForConnectedSystemsUntilTheStepIsWaivedWithAReason() throws Exception {
+        String id = createdNow("ACCESS", uniqueEmail("steps"), Instant.now());
+        systems.nextPending.set(true);
+        assertThat((String) JsonPath.read(action(id, "verify", "{\"how\":\"replied from the address on file\"}"),
+                "$.status")).isEqualTo("WAITING_FOR_SYSTEMS");
+        mvc.perform(post("/api/v1/requests/" + id + "/complete").header("Authorization", write)
+                .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("urn:vern:problem:steps-outstanding"));
+        String steps = mvc.perform(get("/api/v1/requests/" + id + "/steps").header("Authorization", read))
+                .andReturn().getResponse().getContentAsString();
+        String stepId = JsonPath.read(steps, "$.steps[0].id");
+        action(id, "steps/" + stepId + "/waive", "{\"reasons\":\"System retired, no data\"}");
+        assertThat((String) JsonPath.read(action(id, "complete", "{}"), "$.status")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void theEmailAddressAndNotesAreStoredOnlyEncrypted() throws Exception {
+        String email = uniqueEmail("secret");
+        String id = createdNow("QUESTION", email, Instant.now());
+        action(id, "notes", "{\"text\":\"Called back about " + email + "\"}");
+        String rows = jdbc.sql("""
+                SELECT string_agg(t::text, '|') FROM (
+                  SELECT c::text AS t FROM requests_case c WHERE id = CAST(:id AS uuid)
+                  UNION ALL SELECT n::text FROM requests_note n WHERE case_id = CAST(:id AS uuid)
+                  UNION ALL SELECT h::text FROM requests_history h WHERE case_id = CAST(:id AS uuid)) x""")
+                .param("id", id).query(String.class).single();
+        String hex = java.util.HexFormat.of().formatHex(email.getBytes(StandardCharsets.UTF_8));
+        assertThat(rows).doesNotContain(email).doesNotContain(hex).doesNotContain("Called back");
+        String notes = mvc.perform(get("/api/v1/requests/" + id + "/notes").header("Authorization", read))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(notes).contains("Called back");
+    }
+}

@@ -1,0 +1,176 @@
+package no.vern.requests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import no.vern.processing.SubjectKind;
+import no.vern.register.NewSubject;
+import no.vern.register.PersonalData;
+import no.vern.register.Source;
+
+/**
+ * Shared set-up of the request tests: one GreenMail SMTP server per test JVM on a free port, and a
+ * stand-in for the connectors module ({@link StandInSystems}) so that steps and collected data can be
+ * controlled. Tests extending this class share one application context.
+ */
+@Import(RequestsTestSupport.Systems.class)
+public abstract class RequestsTestSupport {
+
+    protected static final GreenMail MAIL;
+
+    static {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        MAIL = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        MAIL.start();
+    }
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Systems {
+        @Bean
+        @Primary
+        StandInSystems standInSystems() {
+            return new StandInSystems();
+        }
+    }
+
+    /** The messages received by an address. */
+    protected static List<MimeMessage> mailTo(String address) {
+        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(address));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    /** The body text of a message. */
+    protected static String body(MimeMessage message) {
+        return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=C3=B8", "ø");
+    }
+
+    /** The six-digit code in the newest message to the address. */
+    protected static String codeSentTo(String address) {
+        List<MimeMessage> mails = mailTo(address);
+        for (int i = mails.size() - 1; i >= 0; i--) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(\\d{6})\\b").matcher(subject(mails.get(i)));
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        throw new AssertionError("No code was sent");
+    }
+
+    protected static String subject(MimeMessage message) {
+        try {
+            return message.getSubject() == null ? "" : message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A customer contact on file with this email (customer administration, contract). */
+    protected static NewSubject contactOnFile(String name, String email) {
+        return new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT), "customer-administration", Source.SUBJECT,
+                null, PersonalData.contact(name, email, null));
+    }
+
+    /** A unique canary-domain address (any log line with the domain fails the test class). */
+    protected static String uniqueEmail(String who) {
+        return who + "." + UUID.randomUUID().toString().substring(0, 8) + "@kanarifugl.example";
+    }
+
+    /** A controllable stand-in for the connectors module's {@link ConnectedSystems}. */
+    public static final class StandInSystems implements ConnectedSystems {
+
+        /** When set, the next fan-out's step stays pending. */
+        public final AtomicBoolean nextPending = new AtomicBoolean();
+        private final Map<UUID, List<SystemStep>> steps = new ConcurrentHashMap<>();
+        private final Map<UUID, FanOut> fanOuts = new ConcurrentHashMap<>();
+
+        @Override
+        public List<SystemStep> start(FanOut fanOut) {
+            return steps.computeIfAbsent(fanOut.caseId(), id -> {
+                fanOuts.put(id, fanOut);
+                StepState state = nextPending.getAndSet(false) ? StepState.PENDING : StepState.DONE;
+                return new ArrayList<>(List.of(new SystemStep(UUID.randomUUID(), id, UUID.randomUUID(), "CRM",
+                        fanOut.operation(), state, 1, "1 row", Instant.now())));
+            });
+        }
+
+        @Override
+        public List<SystemStep> steps(UUID caseId) {
+            return List.copyOf(steps.getOrDefault(caseId, List.of()));
+        }
+
+        @Override
+        public List<SystemData> collected(UUID caseId, Operation operation) {
+            FanOut f = fanOuts.get(caseId);
+            if (f == null) {
+                return List.of();
+            }
+            return List.of(new SystemData(UUID.randomUUID(), "CRM", "Salg", List.of("customers"),
+                    Map.of("email", List.copyOf(f.emails()))));
+        }
+
+        @Override
+        public SystemStep waive(UUID caseId, UUID stepId, String reason) {
+            return replace(caseId, stepId, StepState.WAIVED);
+        }
+
+        @Override
+        public SystemStep retry(UUID caseId, UUID stepId) {
+            return replace(caseId, stepId, StepState.DONE);
+        }
+
+        private SystemStep replace(UUID caseId, UUID stepId, StepState state) {
+            List<SystemStep> list = steps.get(caseId);
+            for (int i = 0; i < list.size(); i++) {
+                SystemStep s = list.get(i);
+                if (s.id().equals(stepId)) {
+                    SystemStep changed = new SystemStep(s.id(), s.caseId(), s.connectorId(), s.system(), s.operation(),
+                            state, s.attempts() + 1, s.detail(), Instant.now());
+                    list.set(i, changed);
+                    return changed;
+                }
+            }
+            throw new no.vern.shared.NotFound("Step", stepId);
+        }
+    }
+
+}
