@@ -10,6 +10,8 @@ public enum EligibilityReason {
     OBJECTED,
     /** The person was erased; the address stays suppressed. */
     ERASED,
+    /** Processing of the person's data is restricted (GDPR Art. 18): kept, not used. */
+    RESTRICTED,
     /** The address bounced permanently. */
     BOUNCED,
     /** Not a known address (or not a valid one). */

@@ -55,6 +55,13 @@ public interface Requests {
      */
     RequestCase complete(RequestId id, @Nullable String answer);
 
+    /**
+     * Accepts a rectification (GDPR Art. 16): the corrected values replace the held ones for the purpose
+     * (the register keeps the change history), the case is completed and the person told which categories
+     * changed. A rejection is a {@link #refuse} with reasons.
+     */
+    RequestCase rectify(RequestId id, String purposeKey, no.vern.register.PersonalData corrections);
+
     /** Adds an internal note (stored encrypted: it may hold personal data). */
     CaseNote addNote(RequestId id, String text);
 

@@ -40,6 +40,10 @@ class RequestsApiTests extends RequestsTestSupport {
     JdbcClient jdbc;
     @Autowired
     StandInSystems systems;
+    @Autowired
+    no.vern.register.SubjectRegister register;
+    @Autowired
+    no.vern.support.TestClock clock;
 
     String read;
     String write;
@@ -190,6 +194,26 @@ class RequestsApiTests extends RequestsTestSupport {
         String stepId = JsonPath.read(steps, "$.steps[0].id");
         action(id, "steps/" + stepId + "/waive", "{\"reasons\":\"System retired, no data\"}");
         assertThat((String) JsonPath.read(action(id, "complete", "{}"), "$.status")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void art16_anAcceptedRectificationCorrectsTheRegisterKeepsHistoryAndTellsThePerson() throws Exception {
+        String email = uniqueEmail("retting");
+        no.vern.shared.SubjectId subject = register.register(contactOnFile("Rett Ting", email));
+        String id = createdNow("RECTIFICATION", email, clock.instant());
+
+        String done = action(id, "rectify", "{\"purpose\":\"customer-administration\",\"phone\":\"+47 915 55 999\"}");
+
+        assertThat(JsonPath.<String>read(done, "$.status")).isEqualTo("COMPLETED");
+        assertThat(register.read(subject, "customer-administration").value("phone")).contains("+4791555999");
+        assertThat(register.history(subject)).anySatisfy(change -> assertThat(change.category()).isEqualTo("phone"));
+        assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains("phone"));
+        // Only a rectification request corrects data, and a correction needs a value.
+        String access = createdNow("ACCESS", uniqueEmail("innsyn"), clock.instant());
+        assertThat(action(access, "rectify", "{\"purpose\":\"customer-administration\",\"phone\":\"+47 915 55 998\"}"))
+                .contains("urn:vern:problem:validation");
+        String empty = createdNow("RECTIFICATION", uniqueEmail("tom"), clock.instant());
+        assertThat(action(empty, "rectify", "{\"purpose\":\"customer-administration\"}")).contains("urn:vern:problem:validation");
     }
 
     @Test

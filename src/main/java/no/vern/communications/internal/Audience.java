@@ -23,6 +23,7 @@ import no.vern.processing.LegalBasis;
 import no.vern.processing.ProcessingRecord;
 import no.vern.processing.SubjectKind;
 import no.vern.register.ConsentGate;
+import no.vern.register.Restrictions;
 import no.vern.register.SubjectDirectory;
 import no.vern.register.SubjectDirectory.DirectoryEntry;
 import no.vern.shared.SubjectId;
@@ -45,9 +46,11 @@ class Audience {
     private final ProcessingRecord processing;
     private final Objections objections;
     private final Suppressions suppressions;
+    private final Restrictions restrictions;
 
     Audience(SubjectDirectory directory, ConsentGate gate, ProcessingRecord processing, Objections objections,
-            Suppressions suppressions) {
+            Suppressions suppressions, Restrictions restrictions) {
+        this.restrictions = restrictions;
         this.directory = directory;
         this.gate = gate;
         this.processing = processing;
@@ -59,16 +62,17 @@ class Audience {
      * What blocks mail for a page of subjects, read in two queries: who objected (by subject id) and which
      * email hashes are on the suppression list (by hash), both for the list and for everything.
      */
-    record Blocks(Set<UUID> objected, Map<ByteBuffer, Suppressions.Reason> suppressed) {
+    record Blocks(Set<UUID> objected, Map<ByteBuffer, Suppressions.Reason> suppressed, Set<SubjectId> restricted) {
 
-        static final Blocks NONE = new Blocks(Set.of(), Map.of());
+        static final Blocks NONE = new Blocks(Set.of(), Map.of(), Set.of());
     }
 
     Blocks blocksFor(MailingList list, Collection<DirectoryEntry> entries) {
         List<UUID> ids = entries.stream().map(e -> e.id().value()).toList();
         List<byte[]> hashes = entries.stream().flatMap(e -> e.emailIndexes().stream()).toList();
         return new Blocks(objections.objectedAmong(ids, list.id()),
-                suppressions.reasons(hashes, Suppressions.scopesOf(list.id())));
+                suppressions.reasons(hashes, Suppressions.scopesOf(list.id())),
+                restrictedAmong(entries.stream().map(DirectoryEntry::id).toList()));
     }
 
     /**
@@ -95,6 +99,9 @@ class Audience {
         if (blocks.objected().contains(entry.id().value())) {
             return Optional.of(Exclusion.OBJECTED);
         }
+        if (blocks.restricted().contains(entry.id())) {
+            return Optional.of(Exclusion.RESTRICTED); // GDPR Art. 18(2): storage only, no mailing
+        }
         Suppressions.Reason strongest = null;
         for (byte[] hash : entry.emailIndexes()) {
             Suppressions.Reason r = blocks.suppressed().get(ByteBuffer.wrap(hash));
@@ -110,6 +117,11 @@ class Audience {
             });
         }
         return Optional.empty();
+    }
+
+    /** Which of these subjects have their processing restricted (GDPR Art. 18). */
+    Set<SubjectId> restrictedAmong(Collection<SubjectId> subjects) {
+        return subjects.isEmpty() ? Set.of() : restrictions.restrictedAmong(subjects);
     }
 
     /** The decision for one subject right before its message (fresh reads). */

@@ -98,7 +98,8 @@ class EligibilityService implements Eligibility {
         for (IndexMatch m : directory.byEmailIndexes(all)) {
             subjects.computeIfAbsent(ByteBuffer.wrap(m.hash()), k -> new ArrayList<>()).add(m.entry());
         }
-        Audience.Blocks blocks = new Audience.Blocks(java.util.Set.of(), suppressed);
+        Audience.Blocks blocks = new Audience.Blocks(java.util.Set.of(), suppressed, audience.restrictedAmong(
+                subjects.values().stream().flatMap(List::stream).map(DirectoryEntry::id).toList()));
         List<EligibilityAnswer> answers = new ArrayList<>(emails.size());
         for (int i = 0; i < emails.size(); i++) {
             answers.add(new EligibilityAnswer(emails.get(i), reason(asList, hashes.get(i), suppressed, subjects, blocks)));
@@ -136,6 +137,8 @@ class EligibilityService implements Eligibility {
             }
             if (exclusion.get() == Exclusion.OBJECTED) {
                 best = EligibilityReason.OBJECTED;
+            } else if (exclusion.get() == Exclusion.RESTRICTED && best == EligibilityReason.NO_CONSENT) {
+                best = EligibilityReason.RESTRICTED;
             }
         }
         return best;

@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,7 +51,6 @@ class ConnectorsConfiguration {
     }
 
     @Bean
-    @Primary
     StepService connectedSystems(Steps steps, Connectors connectors, ProcessingRecord record, SubjectCipher cipher,
             CryptoShredder shredder, AuditLog audit, JsonMapper json, Clock clock, TransactionTemplate tx,
             ConnectorsProperties properties, SystemCalls calls) {

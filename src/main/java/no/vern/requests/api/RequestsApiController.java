@@ -91,6 +91,16 @@ class RequestsApiController {
     record ReasonsRequest(@Nullable String reasons) {
     }
 
+    /** Corrected values for one purpose (GDPR Art. 16); {@code toString()} names no values. */
+    record RectifyRequest(@Nullable String purpose, @Nullable String name, @Nullable String email,
+            @Nullable String phone) {
+
+        @Override
+        public String toString() {
+            return "RectifyRequest[" + purpose + "]";
+        }
+    }
+
     record CompleteRequest(@Nullable String answer) {
     }
 
@@ -213,6 +223,19 @@ class RequestsApiController {
     @Operation(summary = "Complete the request", description = "409 steps-outstanding while a connected system's step is neither done nor waived.")
     Summary complete(@PathVariable String id, @RequestBody(required = false) @Nullable CompleteRequest body) {
         return Summary.of(requests.complete(RequestId.parse(id), body == null ? null : body.answer()));
+    }
+
+    @PostMapping("/{id}/rectify")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "Accept a rectification", description = "GDPR Art. 16: replaces the held values for the "
+            + "purpose (the register keeps the change history), completes the case and tells the person. To reject, "
+            + "refuse with reasons.")
+    Summary rectify(@PathVariable String id, @RequestBody RectifyRequest body) {
+        if (body.purpose() == null || body.purpose().isBlank()) {
+            throw new InvalidInput("purpose", "is required");
+        }
+        return Summary.of(requests.rectify(RequestId.parse(id), body.purpose(),
+                no.vern.register.PersonalData.contact(body.name(), body.email(), body.phone())));
     }
 
     record Certificates(List<ErasureCertificate> certificates) {

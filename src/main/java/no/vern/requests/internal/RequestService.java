@@ -33,6 +33,9 @@ import no.vern.register.RecordView;
 import no.vern.register.Restrictions;
 import no.vern.register.SubjectRegister;
 import no.vern.register.SubjectRestricted;
+import no.vern.register.Source;
+import no.vern.register.SubjectUpdate;
+import no.vern.register.PersonalData;
 import no.vern.register.SubjectSummary;
 import no.vern.requests.CaseContact;
 import no.vern.requests.CaseEvent;
@@ -327,6 +330,32 @@ class RequestService implements Requests {
             mailer.send(id, email, locale, "completed", kindText(c.kind(), c.language()), message);
         }
         return get(id);
+    }
+
+    @Override
+    @Transactional
+    public RequestCase rectify(RequestId id, String purposeKey, PersonalData corrections) {
+        RequestCase c = open(id);
+        if (c.kind() != RequestKind.RECTIFICATION) {
+            throw new InvalidInput("kind", "only a rectification request can correct data");
+        }
+        if (!c.inRegister() || register.isErased(c.subject())) {
+            throw new InvalidInput("subject", "the person is not in the register; refuse the request with reasons instead");
+        }
+        record.requirePurpose(purposeKey);
+        if (corrections.givenCategories().isEmpty()) {
+            throw new InvalidInput("corrections", "give at least one corrected value");
+        }
+        // GDPR Art. 16: the corrected values replace the old ones; the register keeps who changed which
+        // category when (never the values), and the case history names the categories.
+        asInternalCaller(() -> {
+            long version = register.summary(c.subject()).version();
+            return register.update(c.subject(), version,
+                    new SubjectUpdate(purposeKey, Source.SUBJECT, null, null, corrections));
+        });
+        String categories = String.join(", ", corrections.givenCategories().keySet());
+        cases.event(c.id(), clock.instant(), actor().reference(), "rectified", categories);
+        return complete(id, mailer.text("requests.rectification.done", Locale.forLanguageTag(c.language()), categories));
     }
 
     @Override

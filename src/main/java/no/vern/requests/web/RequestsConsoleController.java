@@ -157,6 +157,16 @@ class RequestsConsoleController {
         return act(id, r, () -> requests.complete(RequestId.parse(id), answer));
     }
 
+    /** GDPR Art. 16: the handler enters the corrected values the person asked for (reject = refuse with reasons). */
+    @PostMapping("/{id}/rectify")
+    @PreAuthorize(HANDLERS)
+    String rectify(@PathVariable String id, @RequestParam(defaultValue = "") String purpose,
+            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String phone, RedirectAttributes r) {
+        return act(id, r, () -> requests.rectify(RequestId.parse(id), purpose,
+                no.vern.register.PersonalData.contact(name, email, phone)));
+    }
+
     @PostMapping("/{id}/notes")
     @PreAuthorize(HANDLERS)
     String note(@PathVariable String id, @RequestParam(defaultValue = "") String text, RedirectAttributes r) {
