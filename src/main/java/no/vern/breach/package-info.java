@@ -4,5 +4,5 @@
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Breach register",
-        allowedDependencies = { "shared", "audit", "processing" })
+        allowedDependencies = { "shared", "audit", "processing", "crypto" })
 package no.vern.breach;

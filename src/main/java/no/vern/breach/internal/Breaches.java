@@ -22,17 +22,28 @@ import no.vern.breach.Decision;
 import no.vern.breach.NewBreach;
 import no.vern.breach.NotificationPhase;
 import no.vern.breach.RiskLevel;
+import no.vern.crypto.CryptoShredder;
+import no.vern.crypto.SubjectCipher;
+import no.vern.crypto.SubjectKeyDestroyed;
 import no.vern.shared.JdbcTime;
+import no.vern.shared.SubjectId;
 import no.vern.shared.VernClock;
 
 /** The breach rows with their notifications and decisions. */
 @Repository
 class Breaches {
 
-    private final JdbcClient jdbc;
+    /** The category (associated data) of the reporter's encrypted contact. */
+    private static final String CONTACT = "breach-reporter-contact";
 
-    Breaches(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final SubjectCipher cipher;
+    private final CryptoShredder shredder;
+
+    Breaches(JdbcClient jdbc, SubjectCipher cipher, CryptoShredder shredder) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.shredder = shredder;
     }
 
     /** The next receipt number of the year, e.g. {@code AVVIK-2026-0042}. */
@@ -48,7 +59,7 @@ class Breaches {
     void insert(BreachId id, String receipt, NewBreach report, String reportedBy, Instant now) {
         jdbc.sql("""
                 INSERT INTO breach (id, receipt, title, channel, reported_by, reported_at, discovered_at, aware_at,
-                                    notify_authority_by, what_happened, reporter_contact)
+                                    notify_authority_by, what_happened, reporter_contact_ct)
                 VALUES (:id, :receipt, :title, :channel, :reportedBy, :now, :discoveredAt, :awareAt,
                         :deadline, :whatHappened, :contact)""")
                 .param("id", id.value()).param("receipt", receipt).param("title", report.title())
@@ -56,7 +67,10 @@ class Breaches {
                 .param("now", JdbcTime.param(now)).param("discoveredAt", JdbcTime.param(report.discoveredAt()))
                 .param("awareAt", JdbcTime.param(report.awareAt()))
                 .param("deadline", JdbcTime.param(Breach.deadlineFor(report.awareAt())))
-                .param("whatHappened", report.whatHappened()).param("contact", report.reporterContact()).update();
+                .param("whatHappened", report.whatHappened())
+                .param("contact", report.reporterContact() == null ? null
+                        : cipher.encryptText(reporterKey(id), CONTACT, id.value(), report.reporterContact()))
+                .update();
     }
 
     /** Locks the row for a change, so timeline sequence numbers and checks see one writer at a time. */
@@ -119,8 +133,11 @@ class Breaches {
 
     void close(BreachId id, String by, Instant at) {
         // The reporter's contact was kept for follow-up questions only: erased when the case closes.
-        jdbc.sql("UPDATE breach SET closed_at = :at, closed_by = :by, reporter_contact = NULL WHERE id = :id")
+        jdbc.sql("UPDATE breach SET closed_at = :at, closed_by = :by, reporter_contact = NULL,"
+                + " reporter_contact_ct = NULL WHERE id = :id")
                 .param("at", JdbcTime.param(at)).param("by", by).param("id", id.value()).update();
+        // Its key is destroyed too, so every backup copy of the ciphertext is unreadable.
+        shredder.shred(reporterKey(id));
     }
 
     void addNotification(BreachId id, NotificationPhase phase, Instant sentAt, String reference, String delayReason,
@@ -172,9 +189,26 @@ class Breaches {
                 JdbcTime.required(rs, "aware_at"), deadline, facts, split(rs.getString("activities")),
                 risk == null ? null : RiskLevel.valueOf(risk), rs.getString("risk_reasoning"),
                 rs.getString("assessed_by"), JdbcTime.instant(rs, "assessed_at"), rs.getString("notice_decision"),
-                rs.getString("notice_reasoning"), rs.getString("public_notice"), rs.getString("reporter_contact"),
+                rs.getString("notice_reasoning"), rs.getString("public_notice"), contact(id, rs),
                 JdbcTime.instant(rs, "closed_at"), rs.getString("closed_by"), notifications, decisions,
                 rs.getInt("affected"));
+    }
+
+    /** The key the reporter's contact is encrypted under: the breach id stands for the reporter. */
+    private static SubjectId reporterKey(BreachId id) {
+        return new SubjectId(id.value());
+    }
+
+    private @Nullable String contact(BreachId id, ResultSet rs) throws SQLException {
+        byte[] ciphertext = rs.getBytes("reporter_contact_ct");
+        if (ciphertext == null) {
+            return rs.getString("reporter_contact"); // reported before contacts were encrypted
+        }
+        try {
+            return cipher.decryptText(reporterKey(id), CONTACT, id.value(), ciphertext);
+        } catch (SubjectKeyDestroyed e) {
+            return null;
+        }
     }
 
     private static List<String> split(@Nullable String joined) {

@@ -86,8 +86,9 @@ class BreachMailTests extends BreachMailSupport {
     }
 
     @Test
-    void demoDataShowsAClosedANotifiedAndARunningBreach(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
-        Breaches empty = new Breaches(jdbc) {
+    void demoDataShowsAClosedANotifiedAndARunningBreach(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            @Autowired no.vern.crypto.SubjectCipher cipher, @Autowired no.vern.crypto.CryptoShredder shredder) {
+        Breaches empty = new Breaches(jdbc, cipher, shredder) {
             @Override
             long count() {
                 return 0;
