@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Long fuzzing run (issue 14, item 4): runs every Jazzer target's "long" variant (10 minutes each,
-# one JVM per target). The normal build (`./mvnw verify`) fuzzes each target for 15 s.
+# one JVM per target). The normal build (`./mvnw verify`) fuzzes each target for 10 s.
 # Findings are written by Jazzer under src/test/resources/<package>/<Class>Inputs/<method>/ and from
 # then on run as regression tests in every build; commit them together with the fix.
 # Usage: bench/fuzz.sh [TestClassPattern]   e.g. bench/fuzz.sh CsvParseFuzzing

@@ -207,7 +207,8 @@ class RequestsApiTests extends RequestsTestSupport {
         assertThat(JsonPath.<String>read(done, "$.status")).isEqualTo("COMPLETED");
         assertThat(register.read(subject, "customer-administration").value("phone")).contains("+4791555999");
         assertThat(register.history(subject)).anySatisfy(change -> assertThat(change.category()).isEqualTo("phone"));
-        assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains("phone"));
+        // Art. 19: the person is told which recipients were informed of the correction.
+        assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains("phone").contains("art. 19"));
         // Only a rectification request corrects data, and a correction needs a value.
         String access = createdNow("ACCESS", uniqueEmail("innsyn"), clock.instant());
         assertThat(action(access, "rectify", "{\"purpose\":\"customer-administration\",\"phone\":\"+47 915 55 998\"}"))

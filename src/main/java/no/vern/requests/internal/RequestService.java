@@ -355,7 +355,9 @@ class RequestService implements Requests {
         });
         String categories = String.join(", ", corrections.givenCategories().keySet());
         cases.event(c.id(), clock.instant(), actor().reference(), "rectified", categories);
-        return complete(id, mailer.text("requests.rectification.done", Locale.forLanguageTag(c.language()), categories));
+        Locale locale = Locale.forLanguageTag(c.language());
+        return complete(id, mailer.text("requests.rectification.done", locale, categories)
+                + recipientsInformed(c, java.util.Set.of(purposeKey), locale));
     }
 
     @Override
@@ -432,6 +434,7 @@ class RequestService implements Requests {
         List<String> duties = new java.util.ArrayList<>();
         List<Map<String, Object>> kept = new java.util.ArrayList<>();
         java.util.Set<String> categories = new java.util.TreeSet<>();
+        java.util.Set<String> heldPurposes = new java.util.LinkedHashSet<>();
         for (Purpose p : record.current().document().purposes()) {
             List<RecordView> held;
             try {
@@ -443,6 +446,7 @@ class RequestService implements Requests {
                 continue;
             }
             held.forEach(r -> categories.add(r.category()));
+            heldPurposes.add(p.key());
             boolean bookkeeping = BOOKKEEPING_PURPOSE.equals(p.key()) && held.stream()
                     .anyMatch(r -> BOOKKEEPING_CATEGORIES.contains(r.category()));
             if (p.legalBasis() == LegalBasis.LEGAL_OBLIGATION || bookkeeping) {
@@ -463,11 +467,12 @@ class RequestService implements Requests {
                 return m;
             }).toList();
             return mailer.text("requests.erasure.kept", locale, String.join(", ", duties), DAY.format(release))
-                    + certificate(c, List.of(), keptWithDate, locale, email);
+                    + recipientsInformed(c, heldPurposes, locale) + certificate(c, List.of(), keptWithDate, locale, email);
         }
         asInternalCaller(() -> register.erase(c.subject()));
         cases.event(c.id(), clock.instant(), actor().reference(), "erased", null);
-        return mailer.text("requests.erasure.done", locale) + certificate(c, List.copyOf(categories), List.of(), locale, email);
+        return mailer.text("requests.erasure.done", locale) + recipientsInformed(c, heldPurposes, locale)
+                + certificate(c, List.copyOf(categories), List.of(), locale, email);
     }
 
     /**
@@ -522,6 +527,25 @@ class RequestService implements Requests {
         restrictions.restrict(c.subject(), "Restriction request " + c.id() + " (GDPR Art. 18)", null);
         cases.event(c.id(), clock.instant(), actor().reference(), "restricted", null);
         return mailer.text("requests.restriction.done", locale);
+    }
+
+    /**
+     * GDPR Art. 19: the recipients (from the record of processing) of the purposes the person's data was held
+     * for are told of the erasure, rectification or restriction (the connected systems through their steps,
+     * the others by the case handler, recorded in the history), and the person is told who they are.
+     */
+    private String recipientsInformed(RequestCase c, java.util.Set<String> purposeKeys, Locale locale) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (no.vern.processing.Activity activity : record.current().document().activities()) {
+            if (activity.purposes().stream().anyMatch(p -> purposeKeys.contains(p.key()))) {
+                activity.recipients().forEach(r -> names.add(r.name().in(locale)));
+            }
+        }
+        if (names.isEmpty()) {
+            return "";
+        }
+        cases.event(c.id(), clock.instant(), actor().reference(), "recipients-informed", String.join("; ", names));
+        return "\n\n" + mailer.text("requests.recipients.informed", locale, String.join(", ", names));
     }
 
     /** The case's email address, decrypted for sending (the caller audits the use). */

@@ -15,7 +15,15 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class NormaliserFuzzing {
 
-    @FuzzTest(maxDuration = "15s")
+    /** Inputs tried in this JVM, printed at the end so a run reports how much it fuzzed. */
+    private static final java.util.concurrent.atomic.AtomicLong EXECUTIONS = new java.util.concurrent.atomic.AtomicLong();
+
+    @org.junit.jupiter.api.AfterAll
+    static void report() {
+        System.out.println("fuzz executions of NormaliserFuzzing: " + EXECUTIONS.get());
+    }
+
+    @FuzzTest(maxDuration = "10s")
     void normalisersRefuseOrCanonicalise(FuzzedDataProvider data) {
         check(data);
     }
@@ -27,6 +35,7 @@ class NormaliserFuzzing {
     }
 
     private static void check(FuzzedDataProvider data) {
+        EXECUTIONS.incrementAndGet();
         int which = data.consumeInt(0, 3);
         String raw = data.consumeRemainingAsString();
         String normalised;

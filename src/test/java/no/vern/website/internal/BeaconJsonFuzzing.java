@@ -13,7 +13,15 @@ import no.vern.shared.InvalidInput;
  */
 class BeaconJsonFuzzing {
 
-    @FuzzTest(maxDuration = "15s")
+    /** Inputs tried in this JVM, printed at the end so a run reports how much it fuzzed. */
+    private static final java.util.concurrent.atomic.AtomicLong EXECUTIONS = new java.util.concurrent.atomic.AtomicLong();
+
+    @org.junit.jupiter.api.AfterAll
+    static void report() {
+        System.out.println("fuzz executions of BeaconJsonFuzzing: " + EXECUTIONS.get());
+    }
+
+    @FuzzTest(maxDuration = "10s")
     void anyBodyIsAPayloadOrABadRequest(byte[] body) {
         check(body);
     }
@@ -25,6 +33,7 @@ class BeaconJsonFuzzing {
     }
 
     private static void check(byte[] body) {
+        EXECUTIONS.incrementAndGet();
         try {
             StrictJson.parse(body, BeaconIngest.Payload.class, "k, id, u, r, d, w");
         } catch (InvalidInput expected) {
