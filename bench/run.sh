@@ -20,7 +20,7 @@
 # register through a bounded fast path (the app's own cipher and blind index, batched inserts; progress is
 # printed), then runs each benchmark and prints one line per figure:
 #     name: value unit (baseline <what>: value unit) = ratio
-# Figures whose capability is not built yet print "name: SKIPPED (not built yet)". The same figures are written
+# A benchmark that fails prints "name: SKIPPED (FAILED: ...)" and the run goes on. The same figures are written
 # as JSON to bench/results/<time>.json. Every load is bounded in time and requests, targets only loopback and
 # stops by itself; the server and its database are stopped at the end. See docs/performance.md.
 set -euo pipefail

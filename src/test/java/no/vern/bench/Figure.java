@@ -39,7 +39,7 @@ record Figure(String name, @Nullable Double value, String unit, String baselineN
         Double r = ratio();
         return String.format(Locale.ROOT, "%s: %s %s (baseline %s: %s %s) = %s%s", name, number(value), unit,
                 baselineName, baseline == null ? "-" : number(baseline), baselineUnit,
-                r == null ? "-" : String.format(Locale.ROOT, "%.2fx", r), note.isEmpty() ? "" : "  [" + note + "]");
+                r == null ? "-" : String.format(Locale.ROOT, r < 0.1 ? "%.4fx" : "%.2fx", r), note.isEmpty() ? "" : "  [" + note + "]");
     }
 
     static String number(double v) {

@@ -1,0 +1,153 @@
+package no.vern.bench;
+
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import no.vern.processing.SubjectKind;
+import no.vern.register.NewSubject;
+import no.vern.register.OrganisationInput;
+import no.vern.register.PersonalData;
+import no.vern.register.Source;
+import no.vern.register.SubjectRegister;
+import no.vern.retention.PurgeRun;
+import no.vern.retention.Purges;
+import no.vern.retention.RetentionClock;
+import no.vern.shared.SubjectId;
+
+/**
+ * The retention purge ({@link Purges#purge}: plan over the whole register, then per due item delete the records,
+ * audit, and crypto-shred the subject when nothing is left) of {@code vern.bench.purge-subjects} customer contacts
+ * (default 500; name, email and phone held for customer administration) of one organisation whose agreement
+ * ended 120 days ago (rule: agreement + 3 months), against a plain
+ * {@code DELETE FROM register_record WHERE subject_id = ANY(...)} of an identical set of contacts of another
+ * organisation, in subjects per second. The purge deletes whatever else is due, so what was due before is
+ * counted and reported; the records it deleted must equal the DELETE's row count unless something else was due.
+ */
+final class RetentionPurgeBenchmark implements Benchmark {
+
+    private static final String PURPOSE = "customer-administration";
+
+    private final int contacts;
+
+    RetentionPurgeBenchmark(int contacts) {
+        this.contacts = contacts;
+    }
+
+    @Override
+    public String name() {
+        return "retention purge";
+    }
+
+    @Override
+    public List<Figure> run(BenchContext c) throws Exception {
+        SubjectRegister register = c.bean(SubjectRegister.class);
+        Purges purges = c.bean(Purges.class);
+        RetentionClock clock = c.bean(RetentionClock.class);
+        JdbcTemplate jdbc = new JdbcTemplate(c.bean(DataSource.class));
+
+        String ended = orgNumber();
+        String running = orgNumber();
+        if (ended.equals(running)) {
+            running = orgNumber();
+        }
+        List<SubjectId> purged = contacts(register, "Bench Purge AS", ended, "purge");
+        List<SubjectId> baseline = contacts(register, "Bench Delete AS", running, "delete");
+        if (!purges.realRunsAllowed()) {
+            purges.approve(purges.dryRun().id());
+        }
+        int dueBefore = purges.dueNow().size();
+        clock.agreementEnded(ended, Instant.now().minus(Duration.ofDays(120)));
+
+        long t0 = System.nanoTime();
+        PurgeRun run = purges.purge();
+        double purgeSeconds = (System.nanoTime() - t0) / 1e9;
+        if (!"DONE".equals(run.status())) {
+            throw new IllegalStateException("the purge ended " + run.status());
+        }
+        UUID[] purgedIds = uuids(purged);
+        Integer left = jdbc.execute((ConnectionCallback<Integer>) con -> {
+            try (PreparedStatement ps = con.prepareStatement(
+                    "SELECT count(*) FROM register_record WHERE subject_id = ANY(?)")) {
+                ps.setArray(1, con.createArrayOf("uuid", purgedIds));
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+        if (left == null || left != 0) {
+            throw new IllegalStateException("the purge left " + left + " records of its contacts");
+        }
+
+        UUID[] ids = uuids(baseline);
+        long t1 = System.nanoTime();
+        Integer deleted = jdbc.execute((ConnectionCallback<Integer>) con -> {
+            try (PreparedStatement ps = con.prepareStatement(
+                    "DELETE FROM register_record WHERE subject_id = ANY(?)")) {
+                ps.setArray(1, con.createArrayOf("uuid", ids));
+                return ps.executeUpdate();
+            }
+        });
+        double deleteSeconds = (System.nanoTime() - t1) / 1e9;
+        if (deleted == null || deleted != 3 * contacts) {
+            throw new IllegalStateException("the DELETE removed " + deleted + " rows, expected " + 3 * contacts);
+        }
+        return List.of(Figure.of(String.format(Locale.ROOT, "retention purge of %,d contacts vs plain DELETE",
+                contacts), contacts / purgeSeconds, "subjects/s", "DELETE FROM register_record WHERE subject_id = ANY",
+                contacts / deleteSeconds, true, String.format(Locale.ROOT,
+                        "purge %.2f s (plan over the whole register, %,d items, %,d records deleted, subjects "
+                                + "crypto-shredded, audited), DELETE %.3f s (%,d rows); %d item(s) were due before",
+                        purgeSeconds, run.due(), run.done(), deleteSeconds, deleted, dueBefore)));
+    }
+
+    /** Customer contacts of one organisation: name, email and phone, held for customer administration. */
+    private List<SubjectId> contacts(SubjectRegister register, String company, String orgNumber, String tag) {
+        List<SubjectId> ids = new ArrayList<>(contacts);
+        for (int i = 0; i < contacts; i++) {
+            ids.add(register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT), PURPOSE,
+                    Source.CUSTOMER, new OrganisationInput(company, orgNumber, null),
+                    PersonalData.contact("Bench Kontakt " + i, tag + "." + i + "." + orgNumber + "@kunde.example",
+                            String.format(Locale.ROOT, "+479%07d", i)))));
+        }
+        return ids;
+    }
+
+    private static UUID[] uuids(List<SubjectId> ids) {
+        return ids.stream().map(SubjectId::value).toArray(UUID[]::new);
+    }
+
+    /** A random valid Norwegian organisation number (nine digits, mod-11 check digit). */
+    static String orgNumber() {
+        int[] weights = { 3, 2, 7, 6, 5, 4, 3, 2 };
+        while (true) {
+            int[] d = new int[8];
+            d[0] = 8 + ThreadLocalRandom.current().nextInt(2);
+            int sum = d[0] * weights[0];
+            for (int i = 1; i < 8; i++) {
+                d[i] = ThreadLocalRandom.current().nextInt(10);
+                sum += d[i] * weights[i];
+            }
+            int check = 11 - sum % 11;
+            if (check == 10) {
+                continue;
+            }
+            StringBuilder s = new StringBuilder();
+            for (int x : d) {
+                s.append(x);
+            }
+            return s.append(check == 11 ? 0 : check).toString();
+        }
+    }
+}
