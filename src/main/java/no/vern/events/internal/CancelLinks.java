@@ -1,102 +1,35 @@
 package no.vern.events.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import no.vern.shared.JdbcTime;
+import no.vern.shared.IdSigner;
 
 /**
- * Signs and checks cancel-link tokens: {@code <registration id>.<HMAC-SHA256(registration id)>}. The key
- * is {@code vern.events.link-key} (base64, at least 32 bytes) when set, otherwise a random key created
- * once in {@code events_link_key} on first start, so every node on the same database shares it.
+ * Signs and checks cancel-link tokens of sign-ups ({@link IdSigner}); the key is {@code vern.events.link-key}
+ * when set, otherwise the one stored in {@code events_link_key}.
  */
 @Component
 class CancelLinks {
 
-    private static final String ALGORITHM = "HmacSHA256";
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-
-    private final JdbcClient jdbc;
-    private final Clock clock;
-    private final String configured;
-    private byte @Nullable [] key;
+    private final IdSigner signer;
 
     CancelLinks(JdbcClient jdbc, Clock clock, @Value("${vern.events.link-key:}") String configured) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.configured = configured;
-    }
-
-    private synchronized byte[] key() {
-        byte[] k = key;
-        if (k == null) {
-            k = configured.isBlank() ? storedKey(jdbc, clock) : decode(configured);
-            key = k;
-        }
-        return k;
+        this.signer = new IdSigner(jdbc, clock, "events_link_key", "vern.events.link-key", configured);
     }
 
     /** The token for a registration. */
     String sign(UUID registrationId) {
-        return registrationId + "." + B64.encodeToString(mac(registrationId.toString()));
+        return signer.sign(registrationId);
     }
 
     /** The registration id of a token whose signature is valid. */
     Optional<UUID> verify(String token) {
-        int dot = token.indexOf('.');
-        if (dot != 36 || token.length() > 100) {
-            return Optional.empty();
-        }
-        UUID id;
-        try {
-            id = UUID.fromString(token.substring(0, dot));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        byte[] expected = B64.encodeToString(mac(id.toString())).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, given) && token.substring(0, dot).equals(id.toString())
-                ? Optional.of(id) : Optional.empty();
-    }
-
-    private byte[] mac(String text) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key(), ALGORITHM));
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
-        }
-    }
-
-    private static byte[] decode(String configured) {
-        byte[] bytes = Base64.getDecoder().decode(configured.strip());
-        if (bytes.length < 32) {
-            throw new IllegalStateException("vern.events.link-key must be at least 32 bytes (base64)");
-        }
-        return bytes;
-    }
-
-    private static byte[] storedKey(JdbcClient jdbc, Clock clock) {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        // The first node to start wins; the others read the same key.
-        jdbc.sql("INSERT INTO events_link_key (id, secret, created_at) VALUES (1, :secret, :at) ON CONFLICT (id) DO NOTHING")
-                .param("secret", fresh).param("at", JdbcTime.param(clock.instant())).update();
-        return jdbc.sql("SELECT secret FROM events_link_key WHERE id = 1").query(byte[].class).single();
+        return signer.verify(token);
     }
 }
