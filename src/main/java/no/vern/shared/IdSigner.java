@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Signs ids for links a person follows without logging in (cancel a sign-up, answer a notice):
  * {@code <id>.<HMAC-SHA256(id)>}, compared in constant time. The key comes from a property when set,
  * otherwise it is created once in the calling module's own key table on first use, so every node on the
- * same database shares it. Each module keeps its own key, so a token of one kind never opens another.
+ * same database shares it. Each module keeps its own key, and a module signing for several uses gives each
+ * a domain, so a token of one kind never opens another.
  */
 public final class IdSigner {
 
@@ -64,11 +65,24 @@ public final class IdSigner {
 
     /** The token for an id. */
     public String sign(UUID id) {
-        return id + "." + B64.encodeToString(mac(id.toString()));
+        return sign("", id);
     }
 
     /** The id of a token whose signature is valid. */
     public Optional<UUID> verify(String token) {
+        return verify("", token);
+    }
+
+    /**
+     * The token for an id in a signing domain (a prefix of the signed text), so that tokens of one use of
+     * the same key are never valid for another.
+     */
+    public String sign(String domain, UUID id) {
+        return id + "." + B64.encodeToString(mac(domain + id));
+    }
+
+    /** The id of a token of the domain whose signature is valid. */
+    public Optional<UUID> verify(String domain, String token) {
         int dot = token.indexOf('.');
         if (dot != 36 || token.length() > 100) {
             return Optional.empty();
@@ -79,7 +93,7 @@ public final class IdSigner {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        byte[] expected = B64.encodeToString(mac(id.toString())).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = B64.encodeToString(mac(domain + id)).getBytes(StandardCharsets.US_ASCII);
         byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, given) && token.substring(0, dot).equals(id.toString())
                 ? Optional.of(id) : Optional.empty();
