@@ -1,11 +1,9 @@
 package no.vern.bench;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,10 +39,6 @@ record BenchContext(VernServer server, String token, ConfigurableApplicationCont
             throw new IllegalStateException(what.replaceAll("\\?.*", "?…") + " answered " + response.statusCode()
                     + ", expected " + expected);
         }
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     static HttpClient newHttpClient() {

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import no.vern.crypto.BlindIndex;
 
 /**
- * The consent check over HTTP ({@code GET /api/v1/consents/check}, bearer token, random loaded subjects, half of
+ * The consent check over HTTP ({@code POST /api/v1/consents/check}, bearer token, random loaded subjects, half of
  * them with consent) against (a) the same lookup as one raw JDBC point select in-process on the same database (blind
  * index of the email computed in Java, joined to the consent state) and (b) the cheapest endpoint of the same server,
  * {@code /actuator/health/liveness} (the stack's ceiling: Tomcat, the security filter chain, no database). Same
@@ -57,10 +57,7 @@ final class ConsentCheckBenchmark implements Benchmark {
                     c.http().send(liveness, HttpResponse.BodyHandlers.discarding()), 200, "liveness")));
             http.add(c.load().run((t, i) -> {
                 int s = ThreadLocalRandom.current().nextInt(n);
-                HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/consents/check?email="
-                        + BenchContext.encode(SyntheticRegister.email(s)) + "&purpose=" + SyntheticRegister.PURPOSE))
-                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + c.token()).GET().build();
-                BenchContext.expect(c.http().send(request, HttpResponse.BodyHandlers.discarding()), 200,
+                BenchContext.expect(c.http().send(checkRequest(base, c.token(), s), HttpResponse.BodyHandlers.discarding()), 200,
                         "consent check");
             }));
             raw.add(c.load().run((t, i) -> {
@@ -85,11 +82,17 @@ final class ConsentCheckBenchmark implements Benchmark {
                         "liveness probe over the same client"));
     }
 
+    /** The consent check as a client sends it: the address in a JSON body, never in the URL. */
+    private static HttpRequest checkRequest(String base, String token, int subject) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/consents/check")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + SyntheticRegister.email(subject)
+                        + "\",\"purpose\":\"" + SyntheticRegister.PURPOSE + "\"}")).build();
+    }
+
     private static void check(BenchContext c, int subject, boolean expected) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(c.server().baseUrl() + "/api/v1/consents/check?email="
-                + BenchContext.encode(SyntheticRegister.email(subject)) + "&purpose=" + SyntheticRegister.PURPOSE))
-                .header("Authorization", "Bearer " + c.token()).GET().build();
-        HttpResponse<String> response = c.http().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = c.http().send(checkRequest(c.server().baseUrl(), c.token(), subject),
+                HttpResponse.BodyHandlers.ofString());
         BenchContext.expect(response, 200, "consent check");
         if (!response.body().replace(" ", "").contains("\"allowed\":" + expected)) {
             throw new IllegalStateException("consent check of a loaded subject answered " + response.body()

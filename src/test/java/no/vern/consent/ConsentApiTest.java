@@ -6,6 +6,7 @@ import static no.vern.consent.ConsentTestSupport.registerProspect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -168,25 +169,40 @@ class ConsentApiTest {
                 .header("Authorization", write)).andExpect(status().isOk());
         assertThat(check(Canaries.EMAIL, "prospect-dialogue")).isEqualTo("{\"allowed\":false}");
 
-        String invalid = mvc.perform(get("/api/v1/consents/check").param("email", "not an email " + Canaries.EMAIL)
-                .param("purpose", "prospect-dialogue").header("Authorization", read))
+        String invalid = mvc.perform(post("/api/v1/consents/check").header("Authorization", read)
+                .contentType(MediaType.APPLICATION_JSON).content(checkBody("not an email " + Canaries.EMAIL, "prospect-dialogue")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(invalid).doesNotContain(Canaries.EMAIL, "kanarifugl");
     }
 
     private String check(String email, String purpose) throws Exception {
-        String response = mvc.perform(get("/api/v1/consents/check").param("email", email).param("purpose", purpose)
-                .header("Authorization", read)).andExpect(status().isOk())
+        String response = mvc.perform(post("/api/v1/consents/check").header("Authorization", read)
+                .contentType(MediaType.APPLICATION_JSON).content(checkBody(email, purpose))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(response).doesNotContain(email);
         return response;
+    }
+
+    private String checkBody(String email, String purpose) {
+        return "{\"email\":\"" + email + "\",\"purpose\":\"" + purpose + "\"}";
+    }
+
+    @Test
+    void theConsentCheckTakesNoAddressInTheUrl() throws Exception {
+        // Rule 1: personal data never in a URL; the check is a POST with the address in the body.
+        mvc.perform(get("/api/v1/consents/check").param("email", Canaries.EMAIL).param("purpose", "newsletter")
+                .header("Authorization", read)).andExpect(status().is4xxClientError())
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(Canaries.EMAIL))));
+        mvc.perform(post("/api/v1/consents/check").header("Authorization", read).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"purpose\":\"newsletter\"}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("email"));
     }
 
     @Test
     void theApiIsDocumentedInTheOpenApiDescription() throws Exception {
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/consents'].post.summary").isString())
-                .andExpect(jsonPath("$.paths['/api/v1/consents/check'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/consents/check'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/consents/{receiptId}/withdraw'].post").exists());
     }
 }

@@ -4,16 +4,14 @@ import static no.vern.consent.ConsentTestSupport.NB;
 import static no.vern.consent.ConsentTestSupport.registerProspect;
 import static no.vern.consent.ConsentTestSupport.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import no.vern.VernApplication;
@@ -113,14 +112,14 @@ class ConsentSecondInstanceTest {
         ConsentReceipt again = ledgerA.give(GiveConsent.of(null, "prospect-dialogue", Channel.PHONE, NB));
         String other = uniqueEmail();
         registerProspect(registerA, again.subject(), other);
-        mvcA.perform(get("/api/v1/consents/check").param("email", other).param("purpose", "prospect-dialogue")
-                .header("Authorization", bearer)).andExpect(jsonPath("$.allowed").value(true));
+        mvcA.perform(post("/api/v1/consents/check").contentType(MediaType.APPLICATION_JSON)
+                .content(checkBody(other)).header("Authorization", bearer)).andExpect(jsonPath("$.allowed").value(true));
         HttpResponse<String> withdrawn = http.send(HttpRequest.newBuilder(URI.create(baseB() + "/api/v1/consents/"
                 + again.receiptId() + "/withdraw")).header("Authorization", bearer)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(withdrawn.statusCode()).isEqualTo(200);
-        mvcA.perform(get("/api/v1/consents/check").param("email", other).param("purpose", "prospect-dialogue")
-                .header("Authorization", bearer)).andExpect(jsonPath("$.allowed").value(false));
+        mvcA.perform(post("/api/v1/consents/check").contentType(MediaType.APPLICATION_JSON)
+                .content(checkBody(other)).header("Authorization", bearer)).andExpect(jsonPath("$.allowed").value(false));
     }
 
     private String baseB() {
@@ -128,10 +127,14 @@ class ConsentSecondInstanceTest {
     }
 
     private String checkOnB(String bearer, String email) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseB()
-                + "/api/v1/consents/check?purpose=prospect-dialogue&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)))
-                .header("Authorization", bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseB() + "/api/v1/consents/check"))
+                .header("Authorization", bearer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(checkBody(email))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body().replace(" ", "");
+    }
+
+    private static String checkBody(String email) {
+        return "{\"purpose\":\"prospect-dialogue\",\"email\":\"" + email + "\"}";
     }
 }

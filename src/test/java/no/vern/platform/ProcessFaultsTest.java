@@ -114,7 +114,8 @@ class ProcessFaultsTest {
         assertThat(importedBeforeRestart).as("lines stored before the kill").isBetween(0L, (long) IMPORTED);
         assertThat(importedCount(db, ids)).as("after the rerun every imported contact exists exactly once").isEqualTo(IMPORTED);
         for (int i = 0; i < IMPORTED; i += 149) {
-            assertThat(json.readTree(send(port, "GET", "/api/v1/subjects?email=import." + i + "@prosess.example", null, null)
+            assertThat(json.readTree(send(port, "POST", "/api/v1/subjects/search", "application/json",
+                    "{\"email\":\"import." + i + "@prosess.example\"}")
                     .body()).get("items").size()).isEqualTo(1);
         }
     }

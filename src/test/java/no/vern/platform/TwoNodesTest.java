@@ -95,12 +95,12 @@ class TwoNodesTest {
         send(nodeA, "POST", "/api/v1/subjects", """
                 {"id":"%s","kinds":["PROSPECT"],"purpose":"prospect-dialogue","name":"%s","email":"%s"}
                 """.formatted(subject, Canaries.NAME, email), 201);
-        String check = "/api/v1/consents/check?purpose=prospect-dialogue&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8);
-        assertThat(json.readTree(send(nodeB, "GET", check, null, 200)).get("allowed").asBoolean()).isTrue();
+        String check = "{\"purpose\":\"prospect-dialogue\",\"email\":\"" + email + "\"}";
+        assertThat(json.readTree(send(nodeB, "POST", "/api/v1/consents/check", check, 200)).get("allowed").asBoolean()).isTrue();
 
         send(nodeA, "POST", "/api/v1/consents/" + given.get("receiptId").asText() + "/withdraw", "{}", 200);
 
-        assertThat(json.readTree(send(nodeB, "GET", check, null, 200)).get("allowed").asBoolean()).isFalse();
+        assertThat(json.readTree(send(nodeB, "POST", "/api/v1/consents/check", check, 200)).get("allowed").asBoolean()).isFalse();
     }
 
     private static ConfigurableApplicationContext node(String url, String keys) {

@@ -60,16 +60,29 @@ class RegisterConsoleTests {
         SubjectId id = contact(unique());
         String page = html(get("/console/register").param("size", "100").with(OFFICER));
         assertThat(page).doesNotContain(Canaries.NAME, "kanarifugl.example", Canaries.PHONE_E164);
-        assertThat(html(get("/console/register").param("q", id.toString()).with(OFFICER))).contains(id.toString());
+        assertThat(html(post("/console/register/search").param("q", id.toString()).with(csrf()).with(OFFICER))).contains(id.toString());
     }
 
     @Test
     void searchByExactEmailPhoneOrOrgNumberFindsTheSubject() throws Exception {
         String email = unique();
         SubjectId id = contact(email);
-        assertThat(html(get("/console/register").param("q", email.toUpperCase()).with(SALES))).contains(id.toString());
-        assertThat(html(get("/console/register").param("q", "923 609 016").with(SALES))).contains(id.toString());
-        assertThat(html(get("/console/register").param("q", Canaries.PHONE).with(SALES))).contains(id.toString());
+        assertThat(html(post("/console/register/search").param("q", email.toUpperCase()).with(csrf()).with(SALES))).contains(id.toString());
+        assertThat(html(post("/console/register/search").param("q", "923 609 016").with(csrf()).with(SALES))).contains(id.toString());
+        assertThat(html(post("/console/register/search").param("q", Canaries.PHONE).with(csrf()).with(SALES))).contains(id.toString());
+    }
+
+    @Test
+    void theSearchTermTravelsInThePostBodyNeverInTheUrl() throws Exception {
+        // Rule 1: an email or phone typed into the search box must not end up in the URL (history, logs).
+        String page = html(get("/console/register").with(SALES));
+        assertThat(page).contains("action=\"/console/register/search\"").contains("method=\"post\"");
+        String email = unique();
+        SubjectId id = contact(email);
+        // A GET with a term (an old bookmark) is not a search: it neither echoes the term nor answers it.
+        assertThat(html(get("/console/register").param("q", email).with(SALES))).doesNotContain(email);
+        assertThat(html(post("/console/register/search").param("q", email).with(csrf()).with(SALES)))
+                .contains(id.toString()).doesNotContain("/console/register?q=");
     }
 
     @Test

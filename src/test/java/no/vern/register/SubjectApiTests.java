@@ -162,7 +162,7 @@ class SubjectApiTests {
         mvc.perform(as(post("/api/v1/subjects")).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("urn:vern:problem:consent-required"))
                 .andExpect(jsonPath("$.purpose").value("prospect-dialogue"));
-        mvc.perform(as(get("/api/v1/subjects")).param("email", "x@y.no")).andExpect(status().isOk());
+        mvc.perform(search("email", "x@y.no")).andExpect(status().isOk());
     }
 
     @Test
@@ -196,11 +196,11 @@ class SubjectApiTests {
     void emailAndPhoneLookupsFindTheSubjectThroughBlindIndexes() throws Exception {
         String email = unique("Lookup");
         String id = create(smallest(email));
-        mvc.perform(as(get("/api/v1/subjects")).param("email", "  " + email.toUpperCase() + " "))
+        mvc.perform(search("email", "  " + email.toUpperCase() + " "))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.items[?(@.id == '" + id + "')]").exists());
-        mvc.perform(as(get("/api/v1/subjects")).param("phone", "0047 91555123"))
+        mvc.perform(search("phone", "0047 91555123"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.items[?(@.id == '" + id + "')]").exists());
-        mvc.perform(as(get("/api/v1/subjects")).param("email", unique("nobody")))
+        mvc.perform(search("email", unique("nobody")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.items").isEmpty());
     }
 
@@ -211,7 +211,7 @@ class SubjectApiTests {
                  "organisation":{"name":"Kanarifugl AS","orgNumber":"923 609 016","businessAddress":"Fuglegata 1, 0150 Oslo"}}
                 """.formatted(Canaries.NAME, unique("org"));
         String id = create(body);
-        mvc.perform(as(get("/api/v1/subjects")).param("org", "923609016")).andExpect(status().isOk())
+        mvc.perform(search("org", "923609016")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[?(@.id == '" + id + "')].organisation.name").value("Kanarifugl AS"));
     }
 
@@ -230,9 +230,9 @@ class SubjectApiTests {
                 .andExpect(jsonPath("$.type").value("urn:vern:problem:stale-version"));
         mvc.perform(as(get("/api/v1/subjects/" + id)).header("Vern-Purpose", "customer-administration"))
                 .andExpect(jsonPath("$.data.phone").value("+46701234567")).andExpect(header().string("ETag", "\"2\""));
-        mvc.perform(as(get("/api/v1/subjects")).param("phone", "+46701234567"))
+        mvc.perform(search("phone", "+46701234567"))
                 .andExpect(jsonPath("$.items[?(@.id == '" + id + "')]").exists());
-        mvc.perform(as(get("/api/v1/subjects")).param("phone", Canaries.PHONE))
+        mvc.perform(search("phone", Canaries.PHONE))
                 .andExpect(jsonPath("$.items[?(@.id == '" + id + "')]").doesNotExist());
     }
 
@@ -281,7 +281,24 @@ class SubjectApiTests {
                 .andExpect(status().isGone()).andExpect(jsonPath("$.type").value("urn:vern:problem:subject-erased"));
         mvc.perform(as(delete("/api/v1/subjects/" + id))).andExpect(status().isNoContent())
                 .andExpect(header().string("Vern-Already-Erased", "true"));
-        mvc.perform(as(get("/api/v1/subjects")).param("email", email)).andExpect(jsonPath("$.items").isEmpty());
+        mvc.perform(search("email", email)).andExpect(jsonPath("$.items").isEmpty());
+    }
+
+    /** A lookup: the value goes in the POST body, never in the URL (rule 1). */
+    private MockHttpServletRequestBuilder search(String field, String value) {
+        return as(post("/api/v1/subjects/search")).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(java.util.Map.of(field, value)));
+    }
+
+    @Test
+    void aLookupWithPersonalDataInTheUrlIsRefusedAndNamesTheBodyAlternative() throws Exception {
+        String body = mvc.perform(as(get("/api/v1/subjects")).param("email", Canaries.EMAIL))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("email"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("POST /api/v1/subjects/search")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).doesNotContain(Canaries.EMAIL);
+        mvc.perform(search("phone", Canaries.PHONE).content("{\"email\":\"a@b.no\",\"phone\":\"+4791555123\"}"))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

@@ -155,6 +155,47 @@ class PrivacyCenterTests extends RequestsTestSupport {
         assertThat(html).contains("15(1)(h)");
     }
 
+    /** One person's verified access case: its id and the browser session that verified it. */
+    private record Verified(String id, Jar session) {
+    }
+
+    private Verified verifiedAccessCase(String email, String ip) throws Exception {
+        Jar session = new Jar();
+        mvc.perform(get("/personvern/rettigheter")).andExpect(session.keep());
+        String location = mvc.perform(post("/personvern/rettigheter").with(session).with(csrf()).with(from(ip))
+                .param("kind", "ACCESS").param("email", email)).andExpect(session.keep()).andReturn().getResponse()
+                .getRedirectedUrl();
+        mvc.perform(post(location).with(session).with(csrf()).with(from(ip)).param("code", codeSentTo(email)))
+                .andExpect(session.keep()).andExpect(status().is3xxRedirection());
+        return new Verified(caseId(location), session);
+    }
+
+    @Test
+    void art15_aVerifiedSessionDoesNotOpenAnotherPersonsExport() throws Exception {
+        // Object-level authorisation (ASVS V8.2.2): the verification unlocks one case, not case ids in general.
+        String aliceEmail = onFile("alice");
+        String bobEmail = onFile("bob");
+        Verified alice = verifiedAccessCase(aliceEmail, "10.81.0.21");
+        Verified bob = verifiedAccessCase(bobEmail, "10.81.0.22");
+
+        for (String format : List.of("json", "pdf", "csv", "html")) {
+            MvcResult denied = mvc.perform(get("/personvern/rettigheter/sak/" + bob.id() + "/eksport." + format)
+                    .with(alice.session())).andExpect(status().isSeeOther()).andReturn();
+            assertThat(denied.getResponse().getRedirectedUrl()).isEqualTo("/personvern/rettigheter/sak/" + bob.id());
+            assertThat(denied.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain(bobEmail);
+        }
+        String bobsCasePage = mvc.perform(get("/personvern/rettigheter/sak/" + bob.id()).with(alice.session()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(bobsCasePage).doesNotContain(bobEmail).doesNotContain("eksport.json");
+        // Each still opens their own.
+        assertThat(mvc.perform(get("/personvern/rettigheter/sak/" + alice.id() + "/eksport.json").with(alice.session()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains(aliceEmail).doesNotContain(bobEmail);
+        assertThat(mvc.perform(get("/personvern/rettigheter/sak/" + bob.id() + "/eksport.json").with(bob.session()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains(bobEmail).doesNotContain(aliceEmail);
+    }
+
     /** GDPR Art. 15(1)(a)–(h): each item has content or a stated reason why it does not apply. */
     static void assertEveryArticle15ItemPresent(String json) {
         Map<String, Map<String, Object>> art15 = JsonPath.read(json, "$.art15");

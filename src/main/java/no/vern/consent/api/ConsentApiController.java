@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -142,12 +143,28 @@ class ConsentApiController {
                 clock.instant());
     }
 
-    @GetMapping("/check")
+    /** The consent check's question: an email address and a purpose key. */
+    record CheckRequest(@Nullable String email, @Nullable String purpose) {
+
+        @Override
+        public String toString() {
+            return "CheckRequest[" + purpose + ", email=***]";
+        }
+    }
+
+    @PostMapping(path = "/check", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(READ)
     @Operation(summary = "Whether anyone with this email address has a consent in force for the purpose",
-            description = "Answers {\"allowed\": true|false} only; the address is never echoed, stored or logged.")
-    Check check(@RequestParam String email, @RequestParam String purpose) {
-        return new Check(ledger.allowedForEmail(email, purpose));
+            description = "Body {\"email\",\"purpose\"}; answers {\"allowed\": true|false} only. The address is "
+                    + "never echoed, stored or logged, and travels in the body so that no URL ever holds it.")
+    Check check(@RequestBody CheckRequest request) {
+        if (request.email() == null || request.email().isBlank()) {
+            throw new InvalidInput("email", "is required");
+        }
+        if (request.purpose() == null || request.purpose().isBlank()) {
+            throw new InvalidInput("purpose", "is required");
+        }
+        return new Check(ledger.allowedForEmail(request.email(), request.purpose()));
     }
 
     private static UUID receiptId(String text) {

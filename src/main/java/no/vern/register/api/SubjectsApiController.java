@@ -55,8 +55,8 @@ import no.vern.shared.SubjectId;
 /**
  * The register for the company's other systems (CRM, mailing, scripts): create, look up, read for a
  * stated purpose ({@code Vern-Purpose}, S10), change with ETag/If-Match, erase (GDPR Art. 17), import.
- * Query strings may carry an email or phone for lookups; the access log and request logging never
- * record query strings (see docs/register.md).
+ * Lookups by email, phone or organisation number go in a POST body ({@code /search}): personal data
+ * never travels in a URL, where proxies, browsers and access logs would keep it (rule 1).
  */
 @RestController
 @RequestMapping("/api/v1/subjects")
@@ -167,25 +167,42 @@ class SubjectsApiController {
                 .body(new Created(id.toString()));
     }
 
+    /** Lookup request: exactly one of email, phone or organisation number. */
+    record Search(@Nullable String email, @Nullable String phone, @Nullable String org) {
+
+        @Override
+        public String toString() {
+            return "Search[***]";
+        }
+    }
+
     @GetMapping
     @PreAuthorize(READ)
-    @Operation(summary = "List or look up subjects", description = "Without a filter: a page of subjects. With "
-            + "email, phone or org: the subjects found (exact match through blind indexes). No personal data.")
-    ListView list(@RequestParam(required = false) @Nullable String email,
-            @RequestParam(required = false) @Nullable String phone,
-            @RequestParam(required = false) @Nullable String org, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        List<SubjectSummary> found;
-        if (email != null) {
-            found = register.findByEmail(email);
-        } else if (phone != null) {
-            found = register.findByPhone(phone);
-        } else if (org != null) {
-            found = register.findByOrgNumber(org);
-        } else {
-            SubjectPage p = register.list(page, size);
-            return new ListView(p.items().stream().map(SummaryView::of).toList(), p.page(), p.size(), p.total());
+    @Operation(summary = "A page of subjects", description = "No personal data. Lookups by email, phone or "
+            + "organisation number are POST /api/v1/subjects/search, so that they never appear in a URL.")
+    ListView list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            jakarta.servlet.http.HttpServletRequest request) {
+        for (String field : List.of("email", "phone", "org")) {
+            if (request.getParameter(field) != null) {
+                throw new InvalidInput(field, "must not be sent in the URL, where proxies and logs keep it; "
+                        + "use POST /api/v1/subjects/search with {\"" + field + "\": …} in the body");
+            }
         }
+        SubjectPage p = register.list(page, size);
+        return new ListView(p.items().stream().map(SummaryView::of).toList(), p.page(), p.size(), p.total());
+    }
+
+    @PostMapping(path = "/search", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(READ)
+    @Operation(summary = "Look up subjects by email, phone or organisation number",
+            description = "Exact match through blind indexes; answers summaries without personal data.")
+    ListView search(@RequestBody Search body) {
+        int given = (body.email() == null ? 0 : 1) + (body.phone() == null ? 0 : 1) + (body.org() == null ? 0 : 1);
+        if (given != 1) {
+            throw new InvalidInput("email", "give exactly one of email, phone or org");
+        }
+        List<SubjectSummary> found = body.email() != null ? register.findByEmail(body.email())
+                : body.phone() != null ? register.findByPhone(body.phone()) : register.findByOrgNumber(body.org());
         return new ListView(found.stream().map(SummaryView::of).toList(), 0, found.size(), found.size());
     }
 

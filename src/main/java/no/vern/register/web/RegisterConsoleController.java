@@ -89,21 +89,28 @@ class RegisterConsoleController {
 
     @GetMapping("/console/register")
     @PreAuthorize(STAFF)
-    String list(@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
-            Model model) {
-        model.addAttribute("q", q == null ? "" : q);
-        if (q != null && !q.isBlank()) {
-            try {
-                model.addAttribute("results", search(q.strip()));
-            } catch (InvalidInput e) {
-                model.addAttribute("results", List.of());
-                model.addAttribute("searchError", true);
-            }
-            return LIST;
-        }
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("q", "");
         SubjectPage p = register.list(Math.max(page, 0), PAGE_SIZE);
         model.addAttribute("page", p);
         model.addAttribute("lastPage", Math.max(0, (p.total() - 1) / PAGE_SIZE));
+        return LIST;
+    }
+
+    /** The search box posts (rule 1: an email or phone never travels in a URL, browser history or access log). */
+    @PostMapping("/console/register/search")
+    @PreAuthorize(STAFF)
+    String search(@RequestParam(defaultValue = "") String q, Model model) {
+        if (q.isBlank()) {
+            return list(0, model);
+        }
+        model.addAttribute("q", q);
+        try {
+            model.addAttribute("results", search(q.strip()));
+        } catch (InvalidInput e) {
+            model.addAttribute("results", List.of());
+            model.addAttribute("searchError", true);
+        }
         return LIST;
     }
 
