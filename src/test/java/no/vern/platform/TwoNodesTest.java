@@ -9,6 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +25,20 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import no.vern.VernApplication;
+import no.vern.communications.Campaign;
+import no.vern.communications.CampaignDraft;
+import no.vern.communications.CampaignReport;
+import no.vern.communications.Communications;
+import no.vern.communications.ListKind;
+import no.vern.communications.MailingList;
+import no.vern.communications.NewList;
+import no.vern.processing.SubjectKind;
+import no.vern.register.NewSubject;
+import no.vern.register.PersonalData;
+import no.vern.register.Source;
+import no.vern.register.SubjectRegister;
 import no.vern.support.Canaries;
+import no.vern.support.MailTestSupport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,9 +46,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Issue 14, item 3: two Vern processes' worth of nodes (two application contexts with their own HTTP
  * ports) on one PostgreSQL, reached over loopback HTTP with nothing in between. A login made on node A
  * works on node B (sessions live in PostgreSQL, no sticky sessions), and a consent withdrawn through
- * node A's API is refused by node B's consent check at once (GDPR Art. 7(3): no stale cache).
+ * node A's API is refused by node B's consent check at once (GDPR Art. 7(3): no stale cache). A newsletter
+ * sent while both nodes run the sending job reaches every reader exactly once (SMTP on GreenMail).
  */
-class TwoNodesTest {
+class TwoNodesTest extends MailTestSupport {
 
     private static final String PASSWORD = "to-noder-admin-passord";
     private static final String TOKEN = "vern_bootstrap_token_two_nodes_0123456789";
@@ -103,10 +121,44 @@ class TwoNodesTest {
         assertThat(json.readTree(send(nodeB, "POST", "/api/v1/consents/check", check, 200)).get("allowed").asBoolean()).isFalse();
     }
 
+    @Test
+    void aNewsletterSentByBothNodesReachesEveryReaderExactlyOnce() throws Exception {
+        SubjectRegister register = nodeA.getBean(SubjectRegister.class);
+        Communications communications = nodeB.getBean(Communications.class);
+        List<String> readers = new ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            String email = uniqueEmail();
+            register.register(new NewSubject(null, Set.of(SubjectKind.NEWSLETTER_RECIPIENT), "newsletter", Source.SUBJECT,
+                    null, PersonalData.contact("Leser Nummer " + i, email, null)));
+            readers.add(email);
+        }
+        MailingList list = communications.createList(new NewList("To noder " + UUID.randomUUID(), ListKind.NEWSLETTER,
+                "newsletter", Set.of(SubjectKind.NEWSLETTER_RECIPIENT)));
+        String subject = "To noder " + UUID.randomUUID();
+        Campaign campaign = communications.queue(communications.compose(new CampaignDraft(list.id(), subject, subject,
+                "Hei {{name}}", "Hi {{name}}")).id());
+
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (communications.report(campaign.id()).pending() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        CampaignReport report = nodeA.getBean(Communications.class).report(campaign.id());
+        assertThat(report.pending()).as("nothing left to send").isZero();
+        assertThat(report.sent()).isEqualTo(readers.size());
+        assertThat(report.failed() + report.uncertain()).isZero();
+        for (String reader : readers) {
+            assertThat(mailTo(reader, subject)).as("messages to one reader").hasSize(1);
+        }
+    }
+
     private static ConfigurableApplicationContext node(String url, String keys) {
         return new SpringApplicationBuilder(VernApplication.class).run("--vern.db.url=" + url, "--vern.db.user=postgres",
                 "--vern.keys.generate-missing=true", "--vern.keys.directory=" + keys, "--server.port=0",
-                "--vern.bootstrap.admin-password=" + PASSWORD, "--vern.bootstrap.api-token=" + TOKEN);
+                "--vern.bootstrap.admin-password=" + PASSWORD, "--vern.bootstrap.api-token=" + TOKEN,
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + MAIL.getSmtp().getPort(),
+                // small batches, polled every second, so that both nodes claim batches of the same campaign
+                "--vern.communications.send-interval=PT1S", "--vern.communications.batch-size=7",
+                "--vern.communications.per-minute=6000");
     }
 
     private String send(ConfigurableApplicationContext node, String method, String path, String body, int expected)
