@@ -79,7 +79,7 @@ class ProcessingApiTests {
     void purposesAreListedByTheirStableKeys() throws Exception {
         mvc.perform(as(reader, get("/api/v1/processing/purposes")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(9))
+                .andExpect(jsonPath("$.length()").value(10))
                 .andExpect(jsonPath("$[?(@.key == 'talent-pool')].legalBasis").value("CONSENT"));
         mvc.perform(as(reader, get("/api/v1/processing/purposes/recruitment")))
                 .andExpect(status().isOk())
@@ -154,7 +154,7 @@ class ProcessingApiTests {
                 .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("text/csv")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String[] lines = csv.split("\r\n");
-        assertThat(lines).hasSize(1 + 9);
+        assertThat(lines).hasSize(1 + 10);
         assertThat(lines[0]).contains("controller", "dpo", "purpose_key", "legal_basis", "data_subjects",
                 "data_categories", "recipients", "third_country_transfers", "retention", "security_measures");
         assertThat(csv).contains("customer-administration", "CONTRACT", "Kundeadministrasjon og fakturering",

@@ -26,7 +26,8 @@ import no.vern.shared.InvalidInput;
 class ProcessingRecordTests {
 
     static final List<String> PURPOSE_KEYS = List.of("customer-administration", "partner-management",
-            "prospect-dialogue", "recruitment", "talent-pool", "events", "newsletter", "website-statistics", "security");
+            "prospect-dialogue", "recruitment", "talent-pool", "events", "newsletter", "website-statistics", "security",
+            "data-subject-requests");
     static final List<String> CATEGORY_KEYS = List.of("name", "email", "phone", "postal-address", "ip-address",
             "purchase-history", "bank-information", "cv", "recruiter-notes");
 
@@ -125,7 +126,7 @@ class ProcessingRecordTests {
         // Item 6: retention for every purpose, a legal basis for every category, agreements for every processor.
         RecordVersion current = record.current();
         record.update(current.version(), seed(), "Back to the seeded record");
-        assertThat(record.current().document().activities()).hasSize(8);
+        assertThat(record.current().document().activities()).hasSize(9);
         assertThat(record.warnings()).isEmpty();
     }
 

@@ -60,7 +60,7 @@ public abstract class RequestsTestSupport {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Systems {
+    public static class Systems {
         @Bean
         @Primary
         StandInSystems standInSystems() {

@@ -84,9 +84,33 @@ class Cases {
                 .param("dueBefore", JdbcTime.param(dueBefore)).query(Cases::map).list();
     }
 
-    byte[] emailCiphertext(RequestId id) {
-        return jdbc.sql("SELECT email_ct FROM requests_case WHERE id = :id").param("id", id.value())
-                .query(byte[].class).single();
+    /** The encrypted address, or null once the case's personal data was deleted after its retention period. */
+    byte @Nullable [] emailCiphertext(RequestId id) {
+        List<byte[]> found = jdbc.sql("SELECT email_ct FROM requests_case WHERE id = :id").param("id", id.value())
+                .query((rs, n) -> rs.getBytes(1)).list();
+        if (found.isEmpty()) {
+            throw new org.springframework.dao.EmptyResultDataAccessException(1);
+        }
+        return found.get(0);
+    }
+
+    /** Closed cases whose personal data is due for deletion, locked (other nodes skip them). */
+    List<RequestCase> purgeDue(Instant closedBefore, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM requests_case WHERE closed_at < :cutoff AND purged_at IS NULL
+                 ORDER BY closed_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .param("cutoff", JdbcTime.param(closedBefore)).param("limit", limit).query(Cases::map).list();
+    }
+
+    /** Deletes a case's personal data (address, index, own words, notes, codes, download window); keeps the case. */
+    void purge(RequestId id, Instant now) {
+        jdbc.sql("DELETE FROM requests_note WHERE case_id = :id").param("id", id.value()).update();
+        jdbc.sql("DELETE FROM requests_code WHERE case_id = :id").param("id", id.value()).update();
+        jdbc.sql("DELETE FROM requests_delivery WHERE case_id = :id").param("id", id.value()).update();
+        jdbc.sql("""
+                UPDATE requests_case SET email_ct = NULL, email_index = NULL, details_ct = NULL, purged_at = :now,
+                    version = version + 1 WHERE id = :id""")
+                .param("id", id.value()).param("now", JdbcTime.param(now)).update();
     }
 
     byte @Nullable [] detailsCiphertext(RequestId id) {

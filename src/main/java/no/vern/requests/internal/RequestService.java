@@ -550,7 +550,11 @@ class RequestService implements Requests {
 
     /** The case's email address, decrypted for sending (the caller audits the use). */
     String email(RequestCase c) {
-        return cipher.decryptText(c.subject(), EMAIL_CATEGORY, c.id().value(), cases.emailCiphertext(c.id()));
+        byte[] ct = cases.emailCiphertext(c.id());
+        if (ct == null) {
+            throw new SubjectKeyDestroyed(c.subject());
+        }
+        return cipher.decryptText(c.subject(), EMAIL_CATEGORY, c.id().value(), ct);
     }
 
     /** The person's own words, decrypted, or empty. */
@@ -575,7 +579,10 @@ class RequestService implements Requests {
         return noteId;
     }
 
-    private String decryptOr(SubjectId subject, String category, UUID recordId, byte[] ct) {
+    private String decryptOr(SubjectId subject, String category, UUID recordId, byte @Nullable [] ct) {
+        if (ct == null) {
+            return "[erased]"; // deleted after the case's retention period
+        }
         try {
             return cipher.decryptText(subject, category, recordId, ct);
         } catch (SubjectKeyDestroyed e) {

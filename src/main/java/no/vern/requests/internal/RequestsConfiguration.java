@@ -55,6 +55,13 @@ class RequestsConfiguration {
     }
 
     /** The privacy officer's daily digest at 07:00 Oslo time, once across nodes. */
+    /** Deletes the personal data of cases closed longer than the retention period, nightly, once across nodes. */
+    @Bean
+    RecurringTask<Void> requestsCasePurgeTask(CasePurge purge) {
+        return Tasks.recurring("requests-case-purge", Schedules.daily(VernClock.ZONE, LocalTime.of(3, 15)))
+                .execute((instance, context) -> purge.purgeDue());
+    }
+
     @Bean
     RecurringTask<Void> requestsDigestTask(Digest digest) {
         return Tasks.recurring("requests-digest", Schedules.daily(VernClock.ZONE, LocalTime.of(7, 0)))

@@ -1,6 +1,7 @@
 package no.vern.requests.internal;
 
 import java.time.Duration;
+import java.time.Period;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,10 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param codesPerAddress codes sent per address per hour
  * @param codesPerIp form submissions and code checks per IP per hour
  * @param downloadDays how long an access export can be downloaded after it is ready
+ * @param keepClosedCases how long a closed case keeps its personal data (address, own words, notes) as proof
+ *        of the answer; then only kind, dates, outcome and history remain (three years: the general
+ *        limitation period of the Limitation Act § 2 for a claim that a request was mishandled)
  */
 @ConfigurationProperties("vern.requests")
 record RequestsProperties(@DefaultValue("personvern@webstep.no") String mailFrom,
         @DefaultValue("personvern@webstep.no") String officerEmail, @DefaultValue("PT15M") Duration codeTtl,
         @DefaultValue("5") int codeAttempts, @DefaultValue("3") int codesPerAddress,
-        @DefaultValue("20") int codesPerIp, @DefaultValue("7") int downloadDays) {
+        @DefaultValue("20") int codesPerIp, @DefaultValue("7") int downloadDays,
+        @DefaultValue("P3Y") Period keepClosedCases) {
 }

@@ -47,6 +47,8 @@ final class DefaultRules {
                             "Tilgangslogger slettes etter 12 måneder")
                     : new RuleChange(RuleKind.AFTER_LAST_ACTIVITY, 5, PeriodUnit.YEARS, null, 0,
                             "Dokumentasjon av sikkerhetsbrudd oppbevares i inntil 5 år (Art. 33(5))");
+            case "data-subject-requests" -> new RuleChange(RuleKind.AFTER_LAST_ACTIVITY, 3, PeriodUnit.YEARS, null, 0,
+                    "3 år etter at saken er avsluttet (foreldelsesloven § 2); forespørselsmodulen sletter saken");
             default -> null;
         };
     }
