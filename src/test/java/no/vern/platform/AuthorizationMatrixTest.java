@@ -134,6 +134,10 @@ class AuthorizationMatrixTest {
                 check(row, "scope:" + scope.value(), null, bearers.get(scope), mismatches);
             }
         }
+        int principals = 1 + Role.values().length + ApiScope.values().length;
+        org.slf4j.LoggerFactory.getLogger(AuthorizationMatrixTest.class).info(
+                "Authorization matrix: {} endpoints x {} principals = {} checks; {} HTML pages checked for headers and CSRF",
+                rows.size(), principals, rows.size() * principals, pagesChecked);
         assertThat(mismatches).as("principal × endpoint outcomes that differ from the matrix").isEmpty();
         // Issue 14, item 6: every page any principal can open has a strict CSP, no-store, nosniff and
         // framing denied, and every POST form on it carries a CSRF token.
