@@ -98,8 +98,14 @@ final class LoopbackHttp {
             return h;
         }
 
+        /** As a browser: the last VERN_SESSION of the response wins, and an emptied one is dropped. */
         private void keep(Response r) {
-            r.cookie("VERN_SESSION").ifPresent(c -> cookie = c);
+            for (String c : r.setCookies()) {
+                if (c.startsWith("VERN_SESSION=")) {
+                    String pair = c.split(";", 2)[0];
+                    cookie = pair.equals("VERN_SESSION=") || c.toLowerCase(Locale.ROOT).contains("max-age=0") ? "" : pair;
+                }
+            }
         }
     }
 
