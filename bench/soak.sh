@@ -45,7 +45,7 @@ mkdir -p "$work" bench/results
 
 status=0
 java -Xmx512m -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  -Dvern.soak.minutes="$minutes" -Dvern.soak.threads="$threads" \
+  -Dvern.soak.minutes="$minutes" -Dvern.soak.threads="$threads" -Dvern.soak.stamp="$stamp" \
   -Dvern.bench.jar="$jar" -Dvern.bench.work="$work" -Dvern.bench.out="bench/results/soak-$stamp.json" \
   no.vern.bench.Soak || status=$?
 

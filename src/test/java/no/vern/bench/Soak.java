@@ -84,7 +84,8 @@ public final class Soak {
         int threads = Integer.getInteger("vern.soak.threads", 4);
         Path jar = Path.of(System.getProperty("vern.bench.jar", "target/vern-0.1.0-SNAPSHOT.jar"));
         Path work = Path.of(System.getProperty("vern.bench.work", "target/soak-work")).toAbsolutePath();
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        String stamp = System.getProperty("vern.soak.stamp",
+                DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now()));
         Path out = Path.of(System.getProperty("vern.bench.out", "bench/results/soak-" + stamp + ".json"));
         Files.createDirectories(work);
         String token = "soak-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
@@ -105,6 +106,12 @@ public final class Soak {
             heap.put("endUsedMb", round(heapEnd));
             heap.put("growthMb", round(heapEnd - heapStart));
             heap.put("method", "jcmd <pid> GC.run, then GC.heap_info (used)");
+            // Server-side errors are reported by count only (the log stays in the work directory with --keep).
+            long serverErrors;
+            try (var lines = Files.lines(server.log())) {
+                serverErrors = lines.filter(l -> l.contains(" ERROR ")).count();
+            }
+            say("Server log lines at ERROR level: " + serverErrors);
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("stamp", stamp);
             report.put("minutes", minutes);
@@ -113,6 +120,7 @@ public final class Soak {
             report.put("secondsToReady", round(server.secondsToReady()));
             report.putAll(result);
             report.put("heap", heap);
+            report.put("serverLogErrorLines", serverErrors);
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, json(report, 0) + "\n");
             long errorCount = soak.errors.get();
