@@ -1,8 +1,10 @@
 package no.vern.shared;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -44,5 +46,10 @@ public abstract class VernProblem extends RuntimeException {
     /** Extra machine-readable members of the problem detail; ids only, never personal data. */
     public Map<String, Object> properties() {
         return Map.of();
+    }
+
+    /** When the client may try again (sent as {@code Retry-After}, e.g. with a 429); null when not said. */
+    public @Nullable Duration retryAfter() {
+        return null;
     }
 }

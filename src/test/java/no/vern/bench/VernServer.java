@@ -166,6 +166,11 @@ final class VernServer implements AutoCloseable {
         return log;
     }
 
+    /** The server JVM's process id (for jcmd). */
+    long pid() {
+        return process.pid();
+    }
+
     /** Graceful stop (Spring's shutdown stops the embedded database too), forced after a minute. */
     @Override
     public void close() throws InterruptedException {

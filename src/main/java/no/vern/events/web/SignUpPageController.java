@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import no.vern.consent.StaleNotice;
 import no.vern.events.AlreadySignedUp;
@@ -53,11 +54,13 @@ class SignUpPageController {
     private final EventRegistry registry;
     private final ProcessingRecord record;
     private final Clock clock;
+    private final SignUpLimiter limiter;
 
-    SignUpPageController(EventRegistry registry, ProcessingRecord record, Clock clock) {
+    SignUpPageController(EventRegistry registry, ProcessingRecord record, Clock clock, SignUpLimiter limiter) {
         this.registry = registry;
         this.record = record;
         this.clock = clock;
+        this.limiter = limiter;
     }
 
     @GetMapping("/arrangementer/{id}")
@@ -80,9 +83,14 @@ class SignUpPageController {
             @RequestParam(required = false) @Nullable String noticeHash,
             @RequestParam(required = false) @Nullable String crmNoticeHash,
             @RequestParam(required = false) @Nullable String newsletterNoticeHash, Model model, Locale locale,
-            HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response) {
         Event event = registry.get(eventId(id));
         Form form = new Form(name, email, phone, company, crmConsent, newsletter);
+        if (!limiter.tryAcquire(request.getRemoteAddr())) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader("Retry-After", "3600");
+            return show(event, form, Map.of(), "events.signup.error.limited", model, locale);
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         String general = null;
         try {

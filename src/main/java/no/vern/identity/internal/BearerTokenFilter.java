@@ -52,15 +52,17 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         String ip = request.getRemoteAddr();
         if (limits.ipBlocked(ip)) {
-            response.setHeader("Retry-After", "60");
-            problems.write(request, response, ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-                    "Too many failed authentication attempts from this address; retry later."));
+            limited(request, response);
             return;
         }
         String secret = header.substring(PREFIX.length()).strip();
         Optional<ApiToken> token = secret.length() > 200 ? Optional.empty() : tokens.authenticate(secret);
         if (token.isEmpty()) {
-            limits.failed(ip, "");
+            if (!limits.failed(ip, "")) {
+                // Others in flight used up the budget meanwhile: no more "invalid token" answers than it allows.
+                limited(request, response);
+                return;
+            }
             audit.record(AuditEvent.by(Actor.ANONYMOUS, "identity.token.rejected", Outcome.DENIED));
             response.setHeader("WWW-Authenticate", "Bearer realm=\"vern\", error=\"invalid_token\"");
             problems.write(request, response, ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "invalid-token", "Invalid token",
@@ -78,4 +80,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
     }
 
+    private void limited(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "60");
+        problems.write(request, response, ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                "Too many failed authentication attempts from this address; retry later."));
+    }
 }

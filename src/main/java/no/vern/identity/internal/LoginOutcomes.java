@@ -60,6 +60,7 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException, ServletException {
         StaffPrincipal principal = (StaffPrincipal) authentication.getPrincipal();
+        limits.release(request.getRemoteAddr(), StaffUserDetailsService.normalise(request.getParameter("username")));
         users.recordSuccess(principal.id(), clock.instant());
         audit.record(AuditEvent.by(principal.actor(), "identity.login.succeeded", Outcome.SUCCESS)
                 .withTargets("user:" + principal.id()));
@@ -70,7 +71,7 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
         String username = StaffUserDetailsService.normalise(request.getParameter("username"));
-        limits.failed(request.getRemoteAddr(), username);
+        // The attempt's place in the IP and account budgets was taken by LoginRateLimitFilter.
         Optional<StaffUsers.Credentials> known = users.byUsername(username);
         if (known.isEmpty()) {
             audit.record(AuditEvent.by(Actor.ANONYMOUS, "identity.login.failed", Outcome.DENIED));

@@ -13,7 +13,11 @@ import no.vern.audit.AuditEvent;
 import no.vern.audit.AuditLog;
 import no.vern.audit.Outcome;
 
-/** Refuses login attempts from an IP or for an account that has failed too often lately. */
+/**
+ * Refuses login attempts from an IP or for an account that has failed too often lately. Each attempt
+ * reserves its place in both budgets before the password is checked ({@link LoginOutcomes} gives it back
+ * on success), so a burst of concurrent guesses gets no more checks than the budget.
+ */
 @Component
 class LoginRateLimitFilter extends OncePerRequestFilter {
 
@@ -34,7 +38,7 @@ class LoginRateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String account = StaffUserDetailsService.normalise(request.getParameter("username"));
-        if (limits.ipBlocked(request.getRemoteAddr()) || limits.accountBlocked(account)) {
+        if (!limits.tryReserve(request.getRemoteAddr(), account)) {
             audit.record(AuditEvent.of("identity.login.rate-limited", Outcome.DENIED));
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
             response.setHeader("Location", request.getContextPath() + "/login?limited");

@@ -124,8 +124,9 @@ class SecurityConfiguration {
                 })
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
                         .successHandler(outcomes).failureHandler(outcomes).permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
-                        .deleteCookies("VERN_SESSION").invalidateHttpSession(true))
+                // No deleteCookies: Spring Session expires VERN_SESSION itself on invalidation, with the cookie's
+                // HttpOnly, Secure and SameSite attributes (deleteCookies would add a bare second Set-Cookie).
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").invalidateHttpSession(true))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         .addHeaderWriter(pageCsp)

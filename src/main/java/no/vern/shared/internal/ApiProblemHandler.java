@@ -56,6 +56,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(VernProblem.class)
     ResponseEntity<ProblemDetail> domainProblem(VernProblem problem, HttpServletRequest request) {
+        java.time.Duration retryAfter = problem.retryAfter();
+        if (retryAfter != null) {
+            return ResponseEntity.status(problem.status())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problems.toProblem(problem, request));
+        }
         return respond(problems.toProblem(problem, request));
     }
 

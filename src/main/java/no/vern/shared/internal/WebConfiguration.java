@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -14,7 +15,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Language of every page: Norwegian (bokmål) by default, English with {@code ?lang=en}, and the
- * choice remembered in a cookie (rule 8: both languages for everything a data subject sees).
+ * choice remembered in a cookie (rule 8: both languages for everything a data subject sees). The cookie
+ * follows the same {@code Secure} switch as the session cookie ({@code server.servlet.session.cookie.secure},
+ * on unless a plain-HTTP demo turns it off).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -23,6 +26,12 @@ class WebConfiguration implements WebMvcConfigurer {
     static final Locale NORWEGIAN = Locale.forLanguageTag("nb");
     static final List<Locale> SUPPORTED = List.of(NORWEGIAN, Locale.ENGLISH);
 
+    private final boolean secureCookies;
+
+    WebConfiguration(@Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) {
+        this.secureCookies = secureCookies;
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("VERN_LANG");
@@ -30,6 +39,7 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
+        resolver.setCookieSecure(secureCookies);
         return resolver;
     }
 

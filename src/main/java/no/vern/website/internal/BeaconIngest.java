@@ -50,6 +50,11 @@ class BeaconIngest {
             super("rate-limited", org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
                     "Too many statistics beacons from this source; try again in a minute.");
         }
+
+        @Override
+        public Duration retryAfter() {
+            return Duration.ofMinutes(1);
+        }
     }
 
     private final Sites sites;

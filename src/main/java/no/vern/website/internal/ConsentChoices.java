@@ -1,5 +1,6 @@
 package no.vern.website.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -7,11 +8,18 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bucket;
 
 import jakarta.servlet.http.HttpServletRequest;
 import no.vern.shared.Conflict;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.VernProblem;
 import no.vern.website.internal.ConsentProof.Decision;
 
 /**
@@ -42,14 +50,42 @@ class ConsentChoices {
     record Recorded(String consentId, String decision, List<String> purposes, boolean gpc, int version, String cookie) {
     }
 
+    /** Thrown when a source sends more choices than its share; answered with 429 and Retry-After. */
+    static final class TooManyChoices extends VernProblem {
+        TooManyChoices() {
+            super("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+                    "Too many consent choices from this source; try again in a minute.");
+        }
+
+        @Override
+        public Duration retryAfter() {
+            return Duration.ofMinutes(1);
+        }
+    }
+
     private final Sites sites;
     private final ConsentProofs proofs;
     private final BannerConfigs banner;
+    private final WebsiteProperties properties;
+    // Per source IP, in memory only and per node, bounded (as the beacon's limit).
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2))
+            .maximumSize(100_000).build();
 
-    ConsentChoices(Sites sites, ConsentProofs proofs, BannerConfigs banner) {
+    ConsentChoices(Sites sites, ConsentProofs proofs, BannerConfigs banner, WebsiteProperties properties) {
         this.sites = sites;
         this.proofs = proofs;
         this.banner = banner;
+        this.properties = properties;
+    }
+
+    /** Takes one choice from the source's allowance; throws {@link TooManyChoices} when it is used up. */
+    void admit(HttpServletRequest request) {
+        int perMinute = Math.max(1, properties.consentPerMinute());
+        Bucket bucket = buckets.get(request.getRemoteAddr(), k -> Bucket.builder()
+                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))).build());
+        if (!bucket.tryConsume(1)) {
+            throw new TooManyChoices();
+        }
     }
 
     Recorded record(byte[] body, HttpServletRequest request) {

@@ -49,6 +49,7 @@ class SiteController {
     /** Logs a visitor's choice as a consent proof and returns the value of the consent cookie. */
     @PostMapping(path = "/site/consent", produces = MediaType.APPLICATION_JSON_VALUE)
     ConsentChoices.Recorded consent(HttpServletRequest request) throws IOException {
+        choices.admit(request);
         return choices.record(StrictJson.body(request, ConsentChoices.MAX_BYTES), request);
     }
 

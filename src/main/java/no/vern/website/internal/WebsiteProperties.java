@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param beaconMaxBytes largest accepted beacon body
  * @param beaconPerMinute beacon requests accepted per source and minute on one node
  * @param maxPathLength longest page path accepted
+ * @param consentPerMinute banner choices accepted per source and minute on one node (a visitor chooses once
+ *        per half year; the limit keeps a script from filling the proof log)
  */
 @ConfigurationProperties("vern.website")
 public record WebsiteProperties(@DefaultValue("7d") Duration rawRetention, @DefaultValue("2048") int beaconMaxBytes,
-        @DefaultValue("600") int beaconPerMinute, @DefaultValue("512") int maxPathLength) {
+        @DefaultValue("600") int beaconPerMinute, @DefaultValue("512") int maxPathLength, @DefaultValue("60") int consentPerMinute) {
 }
