@@ -244,8 +244,9 @@ public final class Soak {
         long n = serial.incrementAndGet();
         try {
             HttpRequest request = switch (op) {
-                case CONSENT_CHECK -> api("/api/v1/consents/check?email=" + BenchContext.encode(email(n % 500))
-                        + "&purpose=newsletter").GET().build();
+                case CONSENT_CHECK -> api("/api/v1/consents/check").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email(n % 500)
+                                + "\",\"purpose\":\"newsletter\"}")).build();
                 case SUBJECT_CREATE -> api("/api/v1/subjects").header("Content-Type", "application/json")
                         .header("Idempotency-Key", "soak-" + n)
                         .POST(HttpRequest.BodyPublishers.ofString("""
