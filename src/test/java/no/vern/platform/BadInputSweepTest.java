@@ -218,8 +218,11 @@ class BadInputSweepTest {
             }
         }
         for (String injection : INJECTIONS) {
-            Object document = sample(endpoint.body(), injection, 0);
-            variants.add(new Variant("injection " + injection.replace("\u0000", "\\u0000"), type, json.writeValueAsBytes(document)));
+            String shown = injection.replace("\u0000", "\\u0000");
+            variants.add(new Variant("injection " + shown, type, json.writeValueAsBytes(sample(endpoint.body(), injection, 0, null))));
+            // The same with valid values in the fields that are checked first, so the injection reaches the free text.
+            variants.add(new Variant("injection in free text " + shown, type,
+                    json.writeValueAsBytes(sample(endpoint.body(), injection, 0, ""))));
         }
         return variants;
     }
@@ -232,11 +235,22 @@ class BadInputSweepTest {
         return type.isRecord() && type.getRecordComponents().length > 0 ? type.getRecordComponents()[0].getName() : "a";
     }
 
-    /** An otherwise plausible body of the given type with the injection in every text field. */
-    private static Object sample(Type type, String injection, int depth) {
+    /** Valid values for text fields that are checked before anything is stored (keys, addresses, codes). */
+    private static final Map<String, String> VALID = Map.ofEntries(Map.entry("purpose", "customer-administration"),
+            Map.entry("email", "sweep@example.com"), Map.entry("ownerEmail", "owner@example.com"), Map.entry("language", "nb"),
+            Map.entry("type", "MANUAL"), Map.entry("config", "instructions: ring kundeservice"),
+            Map.entry("username", "sweep-user"), Map.entry("password", "et-langt-nok-passord-2026"),
+            Map.entry("phone", "+4791234567"), Map.entry("subjectId", UUID.randomUUID().toString()),
+            Map.entry("scopes", "subjects:read"), Map.entry("how", "ID_DOCUMENT"), Map.entry("assignee", "sweep-user"));
+
+    /**
+     * An otherwise plausible body of the given type with the injection in every text field, or, when
+     * {@code field} is not null, only in the text fields without a known valid value.
+     */
+    private static Object sample(Type type, String injection, int depth, String field) {
         Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
         if (raw == String.class || raw == Object.class || raw == CharSequence.class) {
-            return injection;
+            return field != null && VALID.containsKey(field) ? VALID.get(field) : injection;
         }
         if (raw.isEnum()) {
             return ((Enum<?>) raw.getEnumConstants()[0]).name();
@@ -271,20 +285,21 @@ class BadInputSweepTest {
             return "https://example.com/" + injection;
         }
         if (raw.isArray()) {
-            return List.of(sample(raw.getComponentType(), injection, depth + 1));
+            return List.of(sample(raw.getComponentType(), injection, depth + 1, field));
         }
         if (Collection.class.isAssignableFrom(raw)) {
             Type element = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : String.class;
-            return depth > 6 ? List.of() : List.of(sample(element, injection, depth + 1));
+            return depth > 6 ? List.of() : List.of(sample(element, injection, depth + 1, field));
         }
         if (Map.class.isAssignableFrom(raw)) {
             Type value = type instanceof ParameterizedType p ? p.getActualTypeArguments()[1] : String.class;
-            return depth > 6 ? Map.of() : Map.of("nb", sample(value, injection, depth + 1));
+            return depth > 6 ? Map.of() : Map.of("nb", sample(value, injection, depth + 1, field));
         }
         if (raw.isRecord() && depth <= 6) {
             Map<String, Object> fields = new LinkedHashMap<>();
             for (RecordComponent component : raw.getRecordComponents()) {
-                fields.put(component.getName(), sample(component.getGenericType(), injection, depth + 1));
+                fields.put(component.getName(), sample(component.getGenericType(), injection, depth + 1,
+                        field == null ? null : component.getName()));
             }
             return fields;
         }
