@@ -108,7 +108,10 @@ class EligibilityApiController {
 
     static List<String> csv(InputStream in) {
         List<String> emails = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        // Strict UTF-8: a file in another encoding is refused with a 400, not checked with mangled addresses.
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)))) {
             String line;
             boolean first = true;
             while ((line = reader.readLine()) != null) {
@@ -128,6 +131,8 @@ class EligibilityApiController {
                     break;
                 }
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInput("file", "is not valid UTF-8 text; save the CSV as UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -88,7 +88,9 @@ sealed interface ConnectorConfig {
             options.setAllowDuplicateKeys(false);
             options.setMaxAliasesForCollections(10);
             loaded = new Yaml(new SafeConstructor(options)).load(text);
-        } catch (YAMLException e) {
+        } catch (YAMLException | IllegalArgumentException e) {
+            // SnakeYAML also throws IllegalArgumentException for some malformed input, e.g. a tag "!1%1%"
+            // (found by DatasetDescriptionFuzzing): the same 400 as any other text that is not YAML.
             throw new InvalidInput("config", "is neither valid YAML nor JSON");
         }
         if (loaded == null) {
@@ -124,7 +126,7 @@ sealed interface ConnectorConfig {
             if (!IDENTITY_KINDS.contains(kind)) {
                 throw new InvalidInput("config", "identity of " + name + ": kind must be email or phone");
             }
-            identity.put(kind, new SqlName(String.valueOf(column)));
+            identity.put(kind, new SqlName(scalar(column, "identity " + kind + " of " + name)));
         });
         if (identity.isEmpty()) {
             throw new InvalidInput("config", "table " + name + " needs at least one identity column (email or phone)");
@@ -134,7 +136,7 @@ sealed interface ConnectorConfig {
             if (!CATEGORY.matcher(category).matches()) {
                 throw new InvalidInput("config", "categories of " + name + ": '" + category + "' is not a category key");
             }
-            categories.put(category, list(columns, "categories").stream().map(c -> new SqlName(String.valueOf(c))).toList());
+            categories.put(category, list(columns, "categories").stream().map(c -> new SqlName(scalar(c, "a column of " + category))).toList());
         });
         if (categories.isEmpty()) {
             throw new InvalidInput("config", "table " + name + " needs at least one data category");
@@ -148,7 +150,7 @@ sealed interface ConnectorConfig {
             throw new InvalidInput("config", "erase action of " + name + " must be DELETE_ROW, NULL_FIELDS or MASK");
         }
         List<SqlName> fields = erase.containsKey("fields")
-                ? list(erase.get("fields"), "fields").stream().map(c -> new SqlName(String.valueOf(c))).toList() : List.of();
+                ? list(erase.get("fields"), "fields").stream().map(c -> new SqlName(scalar(c, "an erase field of " + name))).toList() : List.of();
         String value = optionalText(erase, "value");
         if (action != EraseAction.DELETE_ROW && fields.isEmpty()) {
             throw new InvalidInput("config", "erase of " + name + ": " + action + " needs fields");
@@ -207,15 +209,26 @@ sealed interface ConnectorConfig {
 
     private static String text(Map<String, Object> map, String key) {
         Object value = map.get(key);
-        if (value == null || String.valueOf(value).isBlank()) {
+        if (value == null || scalar(value, key).isBlank()) {
             throw new InvalidInput("config", key + " is required");
         }
-        return String.valueOf(value).strip();
+        return scalar(value, key).strip();
     }
 
     private static @Nullable String optionalText(Map<String, Object> map, String key) {
         Object value = map.get(key);
-        return value == null ? null : String.valueOf(value);
+        return value == null ? null : scalar(value, key);
+    }
+
+    /**
+     * A scalar as text. A list or mapping where text belongs is refused: printing it could expand aliases
+     * without bound or, for a self-referencing alias ({@code &a [[*a]]}), overflow the stack.
+     */
+    private static String scalar(Object value, String what) {
+        if (value instanceof java.util.Collection<?> || value instanceof Map<?, ?> || value.getClass().isArray()) {
+            throw new InvalidInput("config", what + " must be text, not a list or mapping");
+        }
+        return String.valueOf(value);
     }
 
     private static boolean bool(Map<String, Object> map, String key) {

@@ -79,9 +79,13 @@ class ConnectorService implements ConnectorRegistry {
             throw new InvalidInput("activityIds", "name at least one processing activity the system serves");
         }
         ProcessingRecordDocument document = record.current().document();
-        for (String activity : c.activityIds()) {
+        for (int i = 0; i < c.activityIds().size(); i++) {
+            String activity = c.activityIds().get(i);
             if (document.activity(activity).isEmpty()) {
-                throw new InvalidInput("activityIds", "'" + activity + "' is not an activity in the record of processing");
+                // A rejected value is echoed only if it has the shape of an id; anything else (markup, personal
+                // data) is named by its position.
+                String which = activity.matches("[A-Za-z0-9_.-]{1,80}") ? "'" + activity + "'" : "entry " + (i + 1);
+                throw new InvalidInput("activityIds", which + " is not an activity in the record of processing");
             }
         }
         String config = c.config() == null ? "" : c.config();

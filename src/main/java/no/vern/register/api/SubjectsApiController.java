@@ -309,7 +309,16 @@ class SubjectsApiController {
     ImportReport importCsv(@RequestBody byte[] csv, @RequestParam(defaultValue = "true") boolean dryRun,
             @RequestParam(defaultValue = "CUSTOMER_CONTACT") SubjectKind kind,
             @RequestParam(defaultValue = "customer-administration") String purpose) {
-        return register.importCsv(new String(csv, StandardCharsets.UTF_8), new ImportOptions(kind, purpose, dryRun));
+        String text;
+        try {
+            // Strict UTF-8: a file in another encoding is refused, not imported with mangled names.
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(csv)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInput("csv", "is not valid UTF-8 text; export the file as UTF-8");
+        }
+        return register.importCsv(text, new ImportOptions(kind, purpose, dryRun));
     }
 
     private static Map<String, String> address(String stored) {

@@ -157,6 +157,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String describe(Throwable cause) {
+        if (cause instanceof NulRefusingStrings.NulCharacter nul) {
+            String field = path(nul);
+            return (field.isEmpty() ? "A text value" : "Field '" + field + "'")
+                    + " contains a NUL character (\\u0000), which text may not hold.";
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + unknown.getPropertyName() + "'.";
         }
