@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -134,9 +135,16 @@ final class VernProcess implements AutoCloseable {
 
     /** Kills Vern as soon as {@code condition} holds (checked every few milliseconds); fails if it never does. */
     void killWhen(BooleanSupplier condition, String what) throws InterruptedException {
+        killWhen(condition, () -> what);
+    }
+
+    /** As {@link #killWhen(BooleanSupplier, String)}, with a description computed when it gives up (current state). */
+    void killWhen(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up waiting for " + what.get());
+            }
             Thread.sleep(10);
         }
         kill();
@@ -214,7 +222,8 @@ final class VernProcess implements AutoCloseable {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).header("Cookie", cookie)
                     .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofMinutes(3))
                     .POST(HttpRequest.BodyPublishers.ofString(form(all))).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("POST " + path + " redirects after success").isEqualTo(302);
+            assertThat(response.statusCode()).as("POST " + path + " redirects after success; page: "
+                    + response.body().replaceAll("(?s)<[^>]*>", " ").replaceAll("\\s+", " ")).isEqualTo(302);
             return response.headers().firstValue("Location").orElseThrow();
         }
     }
