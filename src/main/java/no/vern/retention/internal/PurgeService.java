@@ -123,7 +123,12 @@ class PurgeService implements Purges {
             log.warn("Retention purge refused: no dry run has been approved yet (vern.retention.require-approved-dry-run)");
             return runs.find(id).orElseThrow();
         }
-        UUID id = runs.unfinishedReal().map(PurgeRun::id).orElseGet(() -> start(actor));
+        Optional<PurgeRun> unfinished = runs.unfinishedReal();
+        UUID id = unfinished.map(PurgeRun::id).orElseGet(() -> start(actor));
+        if (unfinished.isPresent()) {
+            // A crash between a batch's commit and its shreds left subjects without records but not erased.
+            runs.doneSubjects(id).forEach(this::shredIfEmpty);
+        }
         process(id);
         return runs.find(id).orElseThrow();
     }
@@ -151,6 +156,7 @@ class PurgeService implements Purges {
     private void process(UUID run) {
         int[] processed = { 0 };
         while (true) {
+            List<SubjectId> emptied = new ArrayList<>();
             Integer claimed = tx.execute(s -> {
                 List<LegalHold> active = holds.active();
                 List<Runs.Claimed> batch = runs.claim(run, batchSize);
@@ -158,11 +164,16 @@ class PurgeService implements Purges {
                     if (crashAfterItems >= 0 && processed[0] >= crashAfterItems) {
                         throw new IllegalStateException("Simulated crash in retention purge (test hook)");
                     }
-                    runs.done(run, item.seq(), purgeItem(item, active), clock.instant());
+                    runs.done(run, item.seq(), purgeItem(item, active, emptied), clock.instant());
                     processed[0]++;
                 }
                 return batch.size();
             });
+            // Crypto-shredding runs after the batch has committed, never inside it: the register's erasure
+            // commits step by step and the key store is another database, so a shred inside a batch that then
+            // rolled back (crash, error) left a destroyed key under records that were neither erased nor in
+            // the shred ledger. A crash right here is finished by the sweep of a resumed run (purge()).
+            emptied.forEach(this::shredIfEmpty);
             if (claimed == null || claimed == 0) {
                 break; // done, or what is left belongs to subjects another node is purging right now
             }
@@ -175,8 +186,8 @@ class PurgeService implements Purges {
         }
     }
 
-    /** Deletes one item's records; crypto-shreds the subject when nothing else is held about it. */
-    private int purgeItem(Runs.Claimed item, List<LegalHold> active) {
+    /** Deletes one item's records; a subject left with nothing else held about it is noted for shredding. */
+    private int purgeItem(Runs.Claimed item, List<LegalHold> active, List<SubjectId> emptied) {
         SubjectId subject = item.subject();
         boolean held = active.stream().anyMatch(h -> h.scope() == HoldScope.SUBJECT && subject.equals(h.subject())
                 || h.scope() == HoldScope.CATEGORY && item.category().equals(h.category()));
@@ -187,10 +198,17 @@ class PurgeService implements Purges {
         audit.record(AuditEvent.by(JOB, "retention.purge.erase", Outcome.SUCCESS).withPurpose(item.purposeKey())
                 .withTargets(subject.reference(), "category:" + item.category()));
         if (!view.holdsRecords(subject)) {
+            emptied.add(subject);
+        }
+        return erased;
+    }
+
+    /** Crypto-shreds a subject that is not erased yet and holds no records any more (outside any transaction). */
+    private void shredIfEmpty(SubjectId subject) {
+        if (view.exists(subject) && !view.holdsRecords(subject)) {
             InternalCaller.run(() -> register.erase(subject));
             audit.record(AuditEvent.by(JOB, "retention.purge.shred", Outcome.SUCCESS).withTargets(subject.reference()));
         }
-        return erased;
     }
 
     @Override

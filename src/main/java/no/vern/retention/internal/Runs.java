@@ -92,6 +92,12 @@ class Runs {
                 .param("run", run).param("status", status).param("at", JdbcTime.param(at)).update();
     }
 
+    /** Subjects with an item of the run done (a resumed run checks that each left without records was shredded). */
+    List<SubjectId> doneSubjects(UUID run) {
+        return jdbc.sql("SELECT DISTINCT subject_id FROM retention_run_item WHERE run_id = :run AND status = 'DONE'")
+                .param("run", run).query((rs, n) -> new SubjectId(rs.getObject(1, UUID.class))).list();
+    }
+
     long pending(UUID run) {
         return jdbc.sql("SELECT count(*) FROM retention_run_item WHERE run_id = :run AND status = 'PENDING'")
                 .param("run", run).query(Long.class).single();
