@@ -125,8 +125,8 @@ class CryptoConfiguration {
 
     @Bean
     CryptoShredder cryptoShredder(SubjectKeys keys, ShredLedger ledger, DataKeyCache cache, Clock clock,
-            CryptoMetrics metrics) {
-        return new LedgerShredder(keys, ledger, cache, clock, metrics);
+            CryptoMetrics metrics, org.springframework.transaction.PlatformTransactionManager transactions) {
+        return new LedgerShredder(keys, ledger, cache, clock, metrics, transactions);
     }
 
     @Bean

@@ -9,6 +9,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import no.vern.crypto.CryptoShredder;
 import no.vern.crypto.ShredResult;
@@ -18,7 +21,10 @@ import no.vern.shared.SubjectId;
 /**
  * Crypto-shredding in a crash-safe order: ledger entry first, then the key, then the caches of
  * every node; each step is idempotent, so repeating a shred (or replaying the ledger) finishes one
- * that stopped half-way.
+ * that stopped half-way. The ledger entry commits in a transaction of its own before the key goes,
+ * even when the caller has a transaction open: the key store is another database, so a caller's
+ * rollback could otherwise undo the entry but not the destroyed key, and a restored backup's key
+ * would then come back with nothing to shred it again.
  */
 final class LedgerShredder implements CryptoShredder {
 
@@ -30,8 +36,12 @@ final class LedgerShredder implements CryptoShredder {
     private final DataKeyCache cache;
     private final Clock clock;
     private final CryptoMetrics metrics;
+    private final TransactionTemplate ownTransaction;
 
-    LedgerShredder(SubjectKeys keys, ShredLedger ledger, DataKeyCache cache, Clock clock, CryptoMetrics metrics) {
+    LedgerShredder(SubjectKeys keys, ShredLedger ledger, DataKeyCache cache, Clock clock, CryptoMetrics metrics,
+            PlatformTransactionManager transactions) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.keys = keys;
         this.ledger = ledger;
         this.cache = cache;
@@ -43,7 +53,7 @@ final class LedgerShredder implements CryptoShredder {
     public ShredResult shred(SubjectId subject) {
         @Nullable UUID keyId = keys.find(subject).map(StoredKey::keyId).orElse(null);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as timestamptz stores it
-        boolean recorded = ledger.record(subject, keyId, now);
+        boolean recorded = Boolean.TRUE.equals(ownTransaction.execute(tx -> ledger.record(subject, keyId, now)));
         boolean destroyed = keys.delete(subject);
         cache.evict(subject);
         keys.notifyShredded(subject);

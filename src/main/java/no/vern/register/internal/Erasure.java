@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import no.vern.audit.AuditEvent;
@@ -29,12 +31,17 @@ class Erasure {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final TransactionTemplate ownTx;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final JdbcSubjectDirectory directory;
 
     Erasure(Subjects subjects, CryptoShredder shredder, AuditLog audit, ApplicationEventPublisher events,
-            TransactionTemplate tx, Clock clock, JdbcSubjectDirectory directory) {
+            TransactionTemplate tx, Clock clock, JdbcSubjectDirectory directory, JdbcClient jdbc) {
         this.directory = directory;
+        this.jdbc = jdbc;
+        this.ownTx = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.subjects = subjects;
         this.shredder = shredder;
         this.audit = audit;
@@ -43,9 +50,18 @@ class Erasure {
         this.clock = clock;
     }
 
-    /** Step 1: the subject is answered as erased (410) from now on. */
+    /**
+     * Step 1: the subject is answered as erased (410) from now on. The marker commits in a transaction of its
+     * own, even when the caller has one open (a request's completion, an event purge): the key is destroyed
+     * next, in the key store, which no caller's rollback can undo, so the marker must outlive such a rollback
+     * for the recovery job to finish the erasure. If the caller itself holds the subject's row, waiting for it
+     * would block this thread for good; the lock timeout turns that into an error instead.
+     */
     void markErased(SubjectId subject) {
-        tx.executeWithoutResult(s -> subjects.markErased(subject, clock.instant()));
+        ownTx.executeWithoutResult(s -> {
+            jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
+            subjects.markErased(subject, clock.instant());
+        });
     }
 
     /** Step 2: the data key is destroyed; every ciphertext of the subject, in every copy, is unreadable. */

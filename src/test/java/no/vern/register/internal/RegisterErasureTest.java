@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -45,6 +46,8 @@ class RegisterErasureTest {
     JdbcClient jdbc;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     SubjectId contact(String email) {
         return register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT), PURPOSE, Source.CUSTOMER,
@@ -72,6 +75,26 @@ class RegisterErasureTest {
         assertThat(events.stream(SubjectErased.class).filter(e -> e.subject().equals(subject))).hasSize(1);
         assertThatThrownBy(() -> register.read(subject, PURPOSE)).isInstanceOf(SubjectGone.class);
         assertThat(register.history(subject)).anyMatch(c -> c.change().equals("erased"));
+    }
+
+    @Test
+    void anErasureInsideACallersTransactionThatRollsBackStaysMarkedAndIsFinishedByARetry() {
+        // The key store is not part of the caller's transaction: once the key is gone, the erased marker must
+        // survive the caller's rollback, or the subject would be unreadable yet neither erased nor recoverable.
+        SubjectId subject = contact("rollback@kanarifugl.example");
+        TransactionTemplate callers = new TransactionTemplate(transactions);
+        assertThatThrownBy(() -> callers.executeWithoutResult(s -> {
+            register.erase(subject);
+            throw new IllegalStateException("the caller fails after the erasure");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(shredder.isShredded(subject)).isTrue();
+        assertThat(register.isErased(subject)).as("marker survives the rollback; the recovery job will see it").isTrue();
+        assertThat(jdbc.sql("SELECT erasure_completed_at IS NULL FROM register_subject WHERE id = :id")
+                .param("id", subject.value()).query(Boolean.class).single()).isTrue();
+        register.erase(subject);
+        assertThat(rows("register_record", subject)).isZero();
+        assertThat(rows("register_blind_index", subject)).isZero();
     }
 
     @Test
