@@ -17,6 +17,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import no.vern.connectors.internal.CrmDatabase;
+
 /**
  * Issue 14, item 2: erasure requests (GDPR Art. 17, Art. 19) fan out to a connected system — a CRM in a
  * second database of the same PostgreSQL, reached by a JDBC connector — as durable leased steps
@@ -156,29 +158,7 @@ class RequestFanOutFaultTest {
     }
 
     private static String config(int port) {
-        return """
-                url: jdbc:postgresql://localhost:%d/crm_faults
-                credentials: file:crm-faults
-                tables:
-                  - name: orders
-                    identity: { email: customer_email }
-                    categories:
-                      purchase-history: [product, amount]
-                      postal-address: [delivery_address]
-                    erase: { action: MASK, fields: [customer_email, delivery_address], value: "slettet" }
-                  - name: newsletter
-                    identity: { email: email }
-                    categories:
-                      email: [email]
-                    erase: { action: NULL_FIELDS, fields: [email] }
-                  - name: customer
-                    identity: { email: email, phone: mobile }
-                    categories:
-                      name: [full_name]
-                      email: [email]
-                      phone: [mobile]
-                    erase: { action: DELETE_ROW }
-                """.formatted(port);
+        return CrmDatabase.description("jdbc:postgresql://localhost:" + port + "/crm_faults", "file:crm-faults");
     }
 
     private static String quoted(String text) {

@@ -20,7 +20,7 @@ import no.vern.shared.DatabaseEndpoint;
  * for accounting (masked on erasure) and newsletter subscriptions (email nulled on erasure). Its
  * credentials are written to a secrets file, referenced by the connector as {@code file:<name>}.
  */
-final class CrmDatabase {
+public final class CrmDatabase {
 
     final String name = "crm_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     final String url;
@@ -53,6 +53,11 @@ final class CrmDatabase {
 
     /** The dataset description of this CRM (YAML), as an operator would write it. */
     String config() {
+        return description(url, secretRef);
+    }
+
+    /** The dataset description of a CRM with this schema at the URL, with the credentials reference. */
+    public static String description(String url, String secretRef) {
         return """
                 url: %s
                 credentials: %s
