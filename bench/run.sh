@@ -43,17 +43,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-mvn() { ./mvnw -q -B -o "$@" 2>/dev/null || ./mvnw -q -B "$@"; }
+. bench/lib.sh
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-if [ "$build" = 1 ]; then
-  echo "Building Vern (./mvnw -q -DskipTests package) ..."
-  mvn -DskipTests package
-fi
-if [ "$build" = 1 ] || [ ! -s target/bench-classpath.txt ]; then
-  mvn dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-fi
-jar="$(ls target/vern-*.jar | grep -v '\.original$' | head -1)"
+prepare_jar
 work="target/bench-work/$stamp"
 mkdir -p "$work" bench/results
 server_opts="" harness_opts=""
