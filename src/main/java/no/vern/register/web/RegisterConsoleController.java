@@ -106,7 +106,7 @@ class RegisterConsoleController {
         }
         model.addAttribute("q", q);
         try {
-            model.addAttribute("results", search(q.strip()));
+            model.addAttribute("results", matching(q.strip()));
         } catch (InvalidInput e) {
             model.addAttribute("results", List.of());
             model.addAttribute("searchError", true);
@@ -115,7 +115,7 @@ class RegisterConsoleController {
     }
 
     /** Exact search by subject id, email, organisation number or phone (blind indexes; S10 needs no purpose for ids). */
-    private List<SubjectSummary> search(String q) {
+    private List<SubjectSummary> matching(String q) {
         if (q.matches("[0-9a-fA-F-]{36}")) {
             try {
                 return List.of(register.summary(SubjectId.parse(q)));
