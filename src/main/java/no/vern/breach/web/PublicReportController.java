@@ -1,6 +1,7 @@
 package no.vern.breach.web;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -19,6 +21,7 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import no.vern.shared.KeyedRateLimit;
 import no.vern.breach.Breach;
 import no.vern.breach.BreachRegister;
 import no.vern.breach.Channel;
@@ -42,12 +45,13 @@ class PublicReportController {
     static final Pattern RECEIPT = Pattern.compile("AVVIK-\\d{4}-\\d{4,6}");
 
     private final BreachRegister register;
-    private final PublicReportLimiter limiter;
+    private final KeyedRateLimit limiter;
     private final Clock clock;
 
-    PublicReportController(BreachRegister register, PublicReportLimiter limiter, Clock clock) {
+    PublicReportController(BreachRegister register,
+            @Value("${vern.breach.public-reports-per-hour:5}") int reportsPerHour, Clock clock) {
         this.register = register;
-        this.limiter = limiter;
+        this.limiter = KeyedRateLimit.of(reportsPerHour, Duration.ofHours(1), 50_000);
         this.clock = clock;
     }
 

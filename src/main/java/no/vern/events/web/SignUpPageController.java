@@ -1,12 +1,14 @@
 package no.vern.events.web;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import no.vern.shared.KeyedRateLimit;
 import no.vern.consent.StaleNotice;
 import no.vern.events.AlreadySignedUp;
 import no.vern.events.Event;
@@ -54,13 +57,14 @@ class SignUpPageController {
     private final EventRegistry registry;
     private final ProcessingRecord record;
     private final Clock clock;
-    private final SignUpLimiter limiter;
+    private final KeyedRateLimit limiter;
 
-    SignUpPageController(EventRegistry registry, ProcessingRecord record, Clock clock, SignUpLimiter limiter) {
+    SignUpPageController(EventRegistry registry, ProcessingRecord record, Clock clock,
+            @Value("${vern.events.sign-ups-per-hour:20}") int signUpsPerHour) {
         this.registry = registry;
         this.record = record;
         this.clock = clock;
-        this.limiter = limiter;
+        this.limiter = KeyedRateLimit.of(signUpsPerHour, Duration.ofHours(1), 50_000);
     }
 
     @GetMapping("/arrangementer/{id}")

@@ -9,12 +9,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.github.bucket4j.Bucket;
 import jakarta.servlet.http.HttpServletRequest;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.KeyedRateLimit;
 import no.vern.shared.PayloadTooLarge;
 import no.vern.shared.VernProblem;
 
@@ -63,8 +60,7 @@ class BeaconIngest {
     private final PageViews views;
     private final WebsiteProperties properties;
     private final Clock clock;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2))
-            .maximumSize(100_000).build();
+    private final KeyedRateLimit limit;
 
     BeaconIngest(Sites sites, VisitorHasher hasher, Salts salts, PageViews views, WebsiteProperties properties,
             Clock clock) {
@@ -74,6 +70,7 @@ class BeaconIngest {
         this.views = views;
         this.properties = properties;
         this.clock = clock;
+        this.limit = KeyedRateLimit.of(properties.beaconPerMinute(), Duration.ofMinutes(1), 100_000);
     }
 
     /** Reads, checks and stores one beacon; throws a 4xx problem for anything not exactly as specified. */
@@ -83,10 +80,7 @@ class BeaconIngest {
             throw new PayloadTooLarge(max);
         }
         String source = request.getRemoteAddr();
-        Bucket bucket = buckets.get(source, k -> Bucket.builder().addLimit(limit -> limit
-                .capacity(properties.beaconPerMinute()).refillGreedy(properties.beaconPerMinute(), Duration.ofMinutes(1)))
-                .build());
-        if (!bucket.tryConsume(1)) {
+        if (!limit.tryAcquire(source)) {
             throw new TooManyBeacons();
         }
         Payload payload = StrictJson.parse(StrictJson.body(request, max), Payload.class, "k, id, u, r, d, w");

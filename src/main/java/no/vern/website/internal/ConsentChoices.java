@@ -11,14 +11,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.github.bucket4j.Bucket;
-
 import jakarta.servlet.http.HttpServletRequest;
 import no.vern.shared.Conflict;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.KeyedRateLimit;
 import no.vern.shared.VernProblem;
 import no.vern.website.internal.ConsentProof.Decision;
 
@@ -68,22 +64,19 @@ class ConsentChoices {
     private final BannerConfigs banner;
     private final WebsiteProperties properties;
     // Per source IP, in memory only and per node, bounded (as the beacon's limit).
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2))
-            .maximumSize(100_000).build();
+    private final KeyedRateLimit limit;
 
     ConsentChoices(Sites sites, ConsentProofs proofs, BannerConfigs banner, WebsiteProperties properties) {
         this.sites = sites;
         this.proofs = proofs;
         this.banner = banner;
         this.properties = properties;
+        this.limit = KeyedRateLimit.of(properties.consentPerMinute(), Duration.ofMinutes(1), 100_000);
     }
 
     /** Takes one choice from the source's allowance; throws {@link TooManyChoices} when it is used up. */
     void admit(HttpServletRequest request) {
-        int perMinute = Math.max(1, properties.consentPerMinute());
-        Bucket bucket = buckets.get(request.getRemoteAddr(), k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))).build());
-        if (!bucket.tryConsume(1)) {
+        if (!limit.tryAcquire(request.getRemoteAddr())) {
             throw new TooManyChoices();
         }
     }
