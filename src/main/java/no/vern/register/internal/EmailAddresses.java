@@ -43,6 +43,11 @@ final class EmailAddresses {
                 throw new Rejected("has an invalid domain");
             }
         }
-        return local + "@" + domain;
+        String address = local + "@" + domain;
+        if (address.length() > 254 || domain.length() > 253) {
+            // IDN encoding lengthens the domain ("ø" becomes "xn--…"): the limit holds for what is stored.
+            throw new Rejected("is not a valid email address");
+        }
+        return address;
     }
 }

@@ -28,6 +28,15 @@ class RegisterNormalisationTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(raw.strip()));
     }
 
+    @org.junit.jupiter.api.Test
+    void anAddressThatIdnEncodingMakesTooLongIsRejectedSoNormalisingTwiceGivesTheSame() {
+        // Found by NormaliserFuzzing: 242 characters as typed, 260 once each "ø…" label becomes "xn--…" (61 each).
+        String label = "ø".repeat(55);
+        String raw = "kari.nordm@" + label + "." + label + "." + label + "." + "a".repeat(60) + ".no";
+        assertThat(raw.length()).isLessThanOrEqualTo(254);
+        assertThatThrownBy(() -> EmailAddresses.normalise(raw)).isInstanceOf(Rejected.class);
+    }
+
     @ParameterizedTest
     @CsvSource({ "'+47 915 55 123',+4791555123", "91555123,+4791555123", "0047 22 12 34 56,+4722123456",
             "'+46 70 123 45 67',+46701234567", "+1 (202) 555-0143,+12025550143", "'+44 20 7946 0958',+442079460958" })
