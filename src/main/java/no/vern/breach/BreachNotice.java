@@ -1,5 +1,6 @@
 package no.vern.breach;
 
+import java.util.Objects;
 import java.util.Map;
 
 /**
@@ -20,11 +21,11 @@ public record BreachNotice(BreachId breach, String receipt, Map<String, String> 
 
     /** The text in a language ({@code nb} or {@code en}); Norwegian for anything else. */
     public String text(String language) {
-        return bodies.getOrDefault(language, bodies.get("nb"));
+        return Objects.requireNonNull(bodies.getOrDefault(language, bodies.get("nb")), "no Norwegian text");
     }
 
     /** The subject line in a language; Norwegian for anything else. */
     public String subject(String language) {
-        return subjects.getOrDefault(language, subjects.get("nb"));
+        return Objects.requireNonNull(subjects.getOrDefault(language, subjects.get("nb")), "no Norwegian subject");
     }
 }

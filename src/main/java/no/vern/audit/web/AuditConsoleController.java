@@ -1,5 +1,6 @@
 package no.vern.audit.web;
 
+import java.util.Objects;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -123,7 +124,7 @@ class AuditConsoleController {
         String text = result.ok()
                 ? messages.getMessage("audit.verify.flash.ok", new Object[] { result.entriesChecked() }, locale)
                 : messages.getMessage("audit.verify.flash.broken",
-                        new Object[] { result.firstBrokenLink().chainSeq() }, locale);
+                        new Object[] { Objects.requireNonNull(result.firstBrokenLink()).chainSeq() }, locale);
         redirect.addFlashAttribute("flash", text);
         return "redirect:" + PATH;
     }

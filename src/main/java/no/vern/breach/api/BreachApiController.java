@@ -1,5 +1,6 @@
 package no.vern.breach.api;
 
+import java.util.Objects;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -116,7 +117,7 @@ class BreachApiController {
         if (request.awareAt() == null) {
             throw new InvalidInput("awareAt", "is required (ISO 8601 with offset)");
         }
-        Breach b = register.report(new NewBreach(request.title(), request.whatHappened(),
+        Breach b = register.report(new NewBreach(Objects.requireNonNullElse(request.title(), ""), Objects.requireNonNullElse(request.whatHappened(), ""),
                 request.discoveredAt() == null ? null : request.discoveredAt().toInstant(),
                 request.awareAt().toInstant(), Channel.API, null));
         return ResponseEntity.created(URI.create("/api/v1/breaches/" + b.id()))
@@ -146,7 +147,7 @@ class BreachApiController {
         if (request.risk() == null) {
             throw new InvalidInput("risk", "is required: NONE, RISK or HIGH_RISK");
         }
-        return Detail.of(register.assess(breach, request.risk(), request.reasoning()));
+        return Detail.of(register.assess(breach, request.risk(), Objects.requireNonNullElse(request.reasoning(), "")));
     }
 
     @PostMapping("/{id}/authority-notifications")

@@ -1,5 +1,6 @@
 package no.vern.breach.internal;
 
+import java.util.Objects;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,7 +107,7 @@ public class BreachDocuments {
         values.put("contact", dpo.name() + ", " + dpo.email() + (dpo.phone() == null ? "" : ", " + dpo.phone()));
         List<Field> fields = new ArrayList<>();
         for (String key : DRAFT_FIELDS) {
-            fields.add(new Field(key, msg("breach.draft.field." + key, locale), values.get(key)));
+            fields.add(new Field(key, msg("breach.draft.field." + key, locale), Objects.requireNonNull(values.get(key), key)));
         }
         return fields;
     }

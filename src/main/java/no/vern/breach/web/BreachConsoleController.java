@@ -83,7 +83,7 @@ class BreachConsoleController {
     @PreAuthorize(STAFF)
     String list(Model model, Authentication auth) {
         boolean readsAll = auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_PRIVACY_OFFICER") || a.getAuthority().equals("ROLE_AUDITOR"));
+                .anyMatch(a -> "ROLE_PRIVACY_OFFICER".equals(a.getAuthority()) || "ROLE_AUDITOR".equals(a.getAuthority()));
         List<Breach> breaches = readsAll ? register.list() : register.reportedBy(Actors.current().reference());
         model.addAttribute("breaches", breaches);
         model.addAttribute("readsAll", readsAll);
@@ -303,13 +303,13 @@ class BreachConsoleController {
     private String act(BreachId id, Model model, RedirectAttributes redirect, Supplier<@Nullable Object> action) {
         register.get(id);
         try {
-            action.get();
+            Object unused = action.get();
             redirect.addFlashAttribute("flashKey", "breach.saved");
             return "redirect:/console/breach/" + id;
         } catch (InvalidInput e) {
             model.addAttribute("problems", e.errors());
         } catch (VernProblem e) {
-            model.addAttribute("problems", List.of(new InvalidInput.FieldError(e.slug(), e.getMessage())));
+            model.addAttribute("problems", List.of(new InvalidInput.FieldError(e.slug(), String.valueOf(e.getMessage()))));
         }
         return detailView(register.get(id), model);
     }
@@ -322,7 +322,7 @@ class BreachConsoleController {
 
     private static boolean hasRole(String authority) {
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(authority));
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
     }
 
     static Instant local(String text, String field) {

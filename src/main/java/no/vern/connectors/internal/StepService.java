@@ -96,6 +96,8 @@ final class StepService implements ConnectedSystems {
     @Override
     public List<SystemStep> start(FanOut fanOut) {
         Instant now = clock.instant();
+        // TransactionCallback admits a null result (JSpecify); NullAway cannot see that before JDK 22.
+        @SuppressWarnings("NullAway")
         List<SystemStep> started = tx.execute(status -> {
             boolean created = steps.insertFanOut(fanOut.caseId(), fanOut.operation(),
                     fanOut.subject() == null ? null : fanOut.subject().value(), List.copyOf(fanOut.purposeKeys()), now);
@@ -273,8 +275,12 @@ final class StepService implements ConnectedSystems {
 
     Identifiers identifiers(Steps.FanOutRow fanOut) {
         UUID caseKey = steps.existingCaseKey(fanOut.caseId()).orElseThrow();
+        byte[] sealed = fanOut.identifiers();
+        if (sealed == null) {
+            throw new IllegalStateException("The case's identifiers are already destroyed");
+        }
         Map<String, List<String>> who = json.readValue(cipher.decrypt(new SubjectId(caseKey), IDENTIFIERS,
-                identifiersRecord(fanOut.caseId(), fanOut.operation()), fanOut.identifiers()),
+                identifiersRecord(fanOut.caseId(), fanOut.operation()), sealed),
                 new TypeReference<Map<String, List<String>>>() { });
         return new Identifiers(Set.copyOf(who.getOrDefault("emails", List.of())), Set.copyOf(who.getOrDefault("phones", List.of())));
     }
@@ -442,7 +448,7 @@ final class StepService implements ConnectedSystems {
             return CallbackOutcome.UNKNOWN;
         }
         String refusal = Signatures.refusal(calls.webhookSecret(spec), timestamp, signature, body, clock.instant());
-        if (refusal != null) {
+        if (refusal != null || signature == null) {
             audit.record(AuditEvent.by(Actor.system("connectors-callback"), "connectors.callback.refuse", Outcome.DENIED)
                     .withTargets("step:" + stepId, "connector:" + connector.id()));
             return CallbackOutcome.REFUSED;
@@ -473,6 +479,6 @@ final class StepService implements ConnectedSystems {
 
     /** Wraps SQL errors without their messages (which can quote values) but with our own metadata messages. */
     static String sqlDetail(SQLException e) {
-        return e.getSQLState() == null ? e.getMessage() : "database error (SQLSTATE " + e.getSQLState() + ")";
+        return e.getSQLState() == null ? String.valueOf(e.getMessage()) : "database error (SQLSTATE " + e.getSQLState() + ")";
     }
 }

@@ -41,7 +41,7 @@ class ConnectorConsoleController {
         model.addAttribute("connectors", registry.list());
         var auth = SecurityContextHolder.getContext().getAuthentication();
         model.addAttribute("canOperate", auth != null && auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_PRIVACY_OFFICER") || a.getAuthority().equals("ROLE_CASE_HANDLER")));
+                .anyMatch(a -> "ROLE_PRIVACY_OFFICER".equals(a.getAuthority()) || "ROLE_CASE_HANDLER".equals(a.getAuthority())));
         return "connectors/list";
     }
 

@@ -1,5 +1,6 @@
 package no.vern.crypto.internal;
 
+import java.util.Objects;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -105,7 +106,7 @@ final class KeysetFiles {
     }
 
     private static Path writeTemp(Path path, String content) throws IOException {
-        Path dir = path.getParent();
+        Path dir = Objects.requireNonNull(path.toAbsolutePath().getParent());
         boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
         if (!Files.isDirectory(dir)) {
             if (posix) {

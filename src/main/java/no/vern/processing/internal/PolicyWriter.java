@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -210,7 +211,7 @@ public class PolicyWriter {
 
     private static String recipient(Recipient r, Texts t) {
         StringBuilder s = new StringBuilder(r.name().in(t.locale)).append(" (")
-                .append(t.m("processing.recipientKind." + r.kind().name())).append(')');
+                .append(t.m("processing.recipientKind." + Objects.requireNonNull(r.kind(), "validated").name())).append(')');
         if (r.thirdCountryTransfer()) {
             s.append(". ").append(t.m("policy.recipients.transfer", r.country()));
             if (r.safeguard() != null && !r.safeguard().in(t.locale).isBlank()) {

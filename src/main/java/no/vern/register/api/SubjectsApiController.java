@@ -1,5 +1,6 @@
 package no.vern.register.api;
 
+import java.util.Objects;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -202,7 +203,7 @@ class SubjectsApiController {
             throw new InvalidInput("email", "give exactly one of email, phone or org");
         }
         List<SubjectSummary> found = body.email() != null ? register.findByEmail(body.email())
-                : body.phone() != null ? register.findByPhone(body.phone()) : register.findByOrgNumber(body.org());
+                : body.phone() != null ? register.findByPhone(body.phone()) : register.findByOrgNumber(Objects.requireNonNull(body.org()));
         return new ListView(found.stream().map(SummaryView::of).toList(), 0, found.size(), found.size());
     }
 
