@@ -1,7 +1,9 @@
 package no.vern.breach;
 
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The plain-language notice to people affected by a high-risk breach (GDPR Art. 34(2)): the nature
@@ -12,6 +14,7 @@ import java.util.Map;
  * @param subjects subject line per language ({@code nb}, {@code en})
  * @param bodies text per language ({@code nb}, {@code en})
  */
+@NamedInterface("spi")
 public record BreachNotice(BreachId breach, String receipt, Map<String, String> subjects, Map<String, String> bodies) {
 
     public BreachNotice {

@@ -1,10 +1,10 @@
 package no.vern.audit.web;
 
-import java.util.Objects;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;

@@ -1,7 +1,7 @@
 package no.vern.audit.web;
 
-import java.util.Objects;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.context.MessageSource;

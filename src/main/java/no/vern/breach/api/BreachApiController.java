@@ -1,12 +1,12 @@
 package no.vern.breach.api;
 
-import java.util.Objects;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -35,7 +35,7 @@ import no.vern.breach.NewBreach;
 import no.vern.breach.NotificationPhase;
 import no.vern.breach.RiskLevel;
 import no.vern.breach.TimelineEntry;
-import no.vern.breach.internal.BreachDocuments;
+import no.vern.breach.BreachDocuments;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.SubjectId;
 

@@ -40,7 +40,7 @@ import no.vern.breach.NewBreach;
 import no.vern.breach.NoticeException;
 import no.vern.breach.NotificationPhase;
 import no.vern.breach.RiskLevel;
-import no.vern.breach.internal.BreachDocuments;
+import no.vern.breach.BreachDocuments;
 import no.vern.processing.ProcessingRecord;
 import no.vern.shared.Actors;
 import no.vern.shared.InvalidInput;

@@ -1,8 +1,8 @@
 package no.vern.connectors.internal;
 
-import java.util.Objects;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
