@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -309,7 +310,7 @@ class BreachConsoleController {
         } catch (InvalidInput e) {
             model.addAttribute("problems", e.errors());
         } catch (VernProblem e) {
-            model.addAttribute("problems", List.of(new InvalidInput.FieldError(e.slug(), String.valueOf(e.getMessage()))));
+            model.addAttribute("problems", List.of(new InvalidInput.FieldError(e.slug(), Objects.requireNonNullElse(e.getMessage(), e.slug()))));
         }
         return detailView(register.get(id), model);
     }

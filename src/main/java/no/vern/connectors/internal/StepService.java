@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -479,6 +480,6 @@ final class StepService implements ConnectedSystems {
 
     /** Wraps SQL errors without their messages (which can quote values) but with our own metadata messages. */
     static String sqlDetail(SQLException e) {
-        return e.getSQLState() == null ? String.valueOf(e.getMessage()) : "database error (SQLSTATE " + e.getSQLState() + ")";
+        return e.getSQLState() == null ? Objects.requireNonNullElse(e.getMessage(), "database error") : "database error (SQLSTATE " + e.getSQLState() + ")";
     }
 }
