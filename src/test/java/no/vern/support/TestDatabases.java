@@ -45,6 +45,19 @@ public final class TestDatabases {
         return postgres.getJdbcUrl(USER, name);
     }
 
+    /** Creates a new empty database (no migrations: for tests of Vern's own start on a new server). */
+    public static synchronized String empty() {
+        EmbeddedPostgres postgres = server();
+        String name = "vern_empty_" + COUNTER.incrementAndGet();
+        try (Connection admin = postgres.getPostgresDatabase().getConnection();
+                Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name + " TEMPLATE template0");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database " + name, e);
+        }
+        return postgres.getJdbcUrl(USER, name);
+    }
+
     /** The shared server, started and its template migrated on first use. */
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
