@@ -95,13 +95,16 @@ public final class TestDatabases {
         }
     }
 
-    private static synchronized void stop() {
+    /** Stops the server (once the test run is over; see {@link SharedFixturesShutdown}). */
+    static synchronized void stop() {
         try {
             if (server != null) {
                 server.close();
             }
         } catch (IOException ignored) {
             // The JVM is ending; the data directory is under target/.
+        } finally {
+            server = null;
         }
     }
 }
