@@ -53,7 +53,7 @@ public final class Browser implements AutoCloseable {
     private static final Deque<Chromium> IDLE = new ArrayDeque<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitPooled, "chromium-pool-stop"));
+        SharedFixturesShutdown.register();
     }
 
     /** Quits every pooled Chromium (at the end of the test run). */

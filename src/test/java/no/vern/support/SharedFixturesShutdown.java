@@ -1,20 +1,30 @@
 package no.vern.support;
 
-import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.LauncherSessionListener;
 import org.springframework.test.context.cache.DefaultCacheAwareContextLoaderDelegate;
 
 /**
- * Ends the test JVM's shared fixtures in order when the test run is over (registered in
- * {@code META-INF/services}): first every cached application context (while their database still answers),
- * then the pooled Chromium processes, then the embedded PostgreSQL. Left to JVM shutdown hooks, which run
- * all at once, the server could stop under contexts that are still closing and make each of them wait for
- * connection timeouts.
+ * Ends the test JVM's shared fixtures in order when the JVM exits: first every cached application context (while
+ * their database still answers), then the pooled Chromium processes, then the embedded PostgreSQL. Shutdown hooks
+ * run all at once, so left to their own hooks the server could stop under contexts that are still closing, and
+ * each of them would wait for connection timeouts. Closing a context twice is harmless: Spring's own hook and this
+ * one wait for each other.
  */
-public final class SharedFixturesShutdown implements LauncherSessionListener {
+final class SharedFixturesShutdown {
 
-    @Override
-    public void launcherSessionClosed(LauncherSession session) {
+    private static boolean registered;
+
+    private SharedFixturesShutdown() {
+    }
+
+    /** Registers the ordered shutdown once per JVM. */
+    static synchronized void register() {
+        if (!registered) {
+            Runtime.getRuntime().addShutdownHook(new Thread(SharedFixturesShutdown::run, "vern-test-fixtures-stop"));
+            registered = true;
+        }
+    }
+
+    private static void run() {
         new CachedContexts().closeAll();
         Browser.quitPooled();
         TestDatabases.stop();

@@ -62,7 +62,7 @@ public final class TestDatabases {
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             server = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::stop, "test-postgres-stop"));
+            SharedFixturesShutdown.register();
         }
         return server;
     }
@@ -95,7 +95,7 @@ public final class TestDatabases {
         }
     }
 
-    /** Stops the server (once the test run is over; see {@link SharedFixturesShutdown}). */
+    /** Stops the server (when the JVM exits, after the contexts using it; see {@link SharedFixturesShutdown}). */
     static synchronized void stop() {
         try {
             if (server != null) {
