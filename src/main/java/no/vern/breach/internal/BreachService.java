@@ -43,7 +43,9 @@ import no.vern.shared.Actor;
 import no.vern.shared.Actors;
 import no.vern.shared.Conflict;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.Mail;
 import no.vern.shared.NotFound;
+import no.vern.shared.OutgoingMail;
 import no.vern.shared.SubjectId;
 import no.vern.shared.TimeFormat;
 
@@ -57,7 +59,7 @@ class BreachService implements BreachRegister {
     private final Breaches breaches;
     private final BreachEvents events;
     private final AffectedSubjects affected;
-    private final Outbox outbox;
+    private final OutgoingMail mail;
     private final AuditLog audit;
     private final AuditTrail trail;
     private final ProcessingRecord record;
@@ -68,13 +70,13 @@ class BreachService implements BreachRegister {
     private final TimeFormat time;
     private final Clock clock;
 
-    BreachService(Breaches breaches, BreachEvents events, AffectedSubjects affected, Outbox outbox, AuditLog audit,
+    BreachService(Breaches breaches, BreachEvents events, AffectedSubjects affected, OutgoingMail mail, AuditLog audit,
             AuditTrail trail, ProcessingRecord record, ObjectProvider<AffectedDataEstimator> estimator,
             ObjectProvider<BreachNoticeSender> sender, NoticeTexts notices, BreachProperties properties, TimeFormat time, Clock clock) {
         this.breaches = breaches;
         this.events = events;
         this.affected = affected;
-        this.outbox = outbox;
+        this.mail = mail;
         this.audit = audit;
         this.trail = trail;
         this.record = record;
@@ -103,7 +105,7 @@ class BreachService implements BreachRegister {
                 report.channel().name(), "awareAt", report.awareAt().toString()));
         audit.record(new AuditEvent(actor, "breach.case.report", Outcome.SUCCESS, null, List.of(id.reference())));
         Breach breach = get(id);
-        outbox.enqueue(properties.officerEmail(), "[Vern] Nytt avvik / new breach " + receipt, """
+        mail.send(Mail.to(properties.officerEmail(), "[Vern] Nytt avvik / new breach " + receipt, """
                 Et nytt avvik er meldt i Vern / A new breach was reported in Vern.
 
                 Kvittering / receipt: %s
@@ -112,7 +114,7 @@ class BreachService implements BreachRegister {
 
                 %s/console/breach/%s
                 """.formatted(receipt, report.channel(), time.local(breach.notifyAuthorityBy()),
-                properties.consoleUrl(), id));
+                properties.consoleUrl(), id)));
         return breach;
     }
 
