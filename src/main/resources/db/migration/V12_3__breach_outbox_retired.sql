@@ -9,7 +9,7 @@ DECLARE
 BEGIN
     SELECT count(*) INTO unsent FROM breach_outbox WHERE sent_at IS NULL AND attempts < 10;
     IF unsent > 0 THEN
-        RAISE EXCEPTION 'breach_outbox still holds % unsent message(s): run the previous Vern version until its breach-outbox job has sent them', unsent;
+        RAISE EXCEPTION 'breach_outbox still holds % unsent message(s): run the previous Vern version until its breach-outbox job has sent them, or drop them knowingly (DELETE FROM breach_outbox WHERE sent_at IS NULL)', unsent;
     END IF;
 END
 $$;
