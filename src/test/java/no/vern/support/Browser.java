@@ -53,12 +53,15 @@ public final class Browser implements AutoCloseable {
     private static final Deque<Chromium> IDLE = new ArrayDeque<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            synchronized (IDLE) {
-                IDLE.forEach(Chromium::quit);
-                IDLE.clear();
-            }
-        }, "chromium-pool-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitPooled, "chromium-pool-stop"));
+    }
+
+    /** Quits every pooled Chromium (at the end of the test run). */
+    static void quitPooled() {
+        synchronized (IDLE) {
+            IDLE.forEach(Chromium::quit);
+            IDLE.clear();
+        }
     }
 
     private final String baseUrl;

@@ -45,6 +45,19 @@ public final class TestDatabases {
         return postgres.getJdbcUrl(USER, name);
     }
 
+    /** Creates a new empty database (no migrations: for tests of Vern's own start on a new server). */
+    public static synchronized String empty() {
+        EmbeddedPostgres postgres = server();
+        String name = "vern_empty_" + COUNTER.incrementAndGet();
+        try (Connection admin = postgres.getPostgresDatabase().getConnection();
+                Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name + " TEMPLATE template0");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database " + name, e);
+        }
+        return postgres.getJdbcUrl(USER, name);
+    }
+
     /** The shared server, started and its template migrated on first use. */
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
@@ -82,13 +95,16 @@ public final class TestDatabases {
         }
     }
 
-    private static synchronized void stop() {
+    /** Stops the server (once the test run is over; see {@link SharedFixturesShutdown}). */
+    static synchronized void stop() {
         try {
             if (server != null) {
                 server.close();
             }
         } catch (IOException ignored) {
             // The JVM is ending; the data directory is under target/.
+        } finally {
+            server = null;
         }
     }
 }

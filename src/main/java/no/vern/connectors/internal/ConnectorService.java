@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -34,17 +35,17 @@ class ConnectorService implements ConnectorRegistry {
     private final Connectors connectors;
     private final ProcessingRecord record;
     private final SystemCalls calls;
-    private final StepService steps;
+    private final CaseData caseData;
     private final AddressGuard guard;
     private final AuditLog audit;
     private final Clock clock;
 
-    ConnectorService(Connectors connectors, ProcessingRecord record, SystemCalls calls, StepService steps, AddressGuard guard,
+    ConnectorService(Connectors connectors, ProcessingRecord record, SystemCalls calls, CaseData caseData, AddressGuard guard,
             AuditLog audit, Clock clock) {
         this.connectors = connectors;
         this.record = record;
         this.calls = calls;
-        this.steps = steps;
+        this.caseData = caseData;
         this.guard = guard;
         this.audit = audit;
         this.clock = clock;
@@ -133,7 +134,7 @@ class ConnectorService implements ConnectorRegistry {
         }
         Found found;
         try {
-            found = steps.probe(connector, email.strip().toLowerCase(Locale.ROOT));
+            found = calls.probe(connector, new Identifiers(Set.of(email.strip().toLowerCase(Locale.ROOT)), Set.of()));
         } catch (SystemCalls.StepFailed e) {
             throw new InvalidInput("connector", e.getMessage());
         }
@@ -144,7 +145,7 @@ class ConnectorService implements ConnectorRegistry {
 
     @Override
     public void discardCaseData(UUID caseId) {
-        steps.discardCaseData(caseId);
+        caseData.discard(caseId);
     }
 
     private static String required(String field, String value, int max) {

@@ -40,6 +40,7 @@ class PrivacyCenterService implements PrivacyCenter {
     private final SecureRandom random = new SecureRandom();
 
     private final RequestService requests;
+    private final CaseFile file;
     private final Cases cases;
     private final Codes codes;
     private final BlindIndex blindIndex;
@@ -50,9 +51,10 @@ class PrivacyCenterService implements PrivacyCenter {
     private final RequestsProperties properties;
     private final Clock clock;
 
-    PrivacyCenterService(RequestService requests, Cases cases, Codes codes, BlindIndex blindIndex, Limits limits,
+    PrivacyCenterService(RequestService requests, CaseFile file, Cases cases, Codes codes, BlindIndex blindIndex, Limits limits,
             Mailer mailer, AccessExports exports, AuditLog audit, RequestsProperties properties, Clock clock) {
         this.requests = requests;
+        this.file = file;
         this.cases = cases;
         this.codes = codes;
         this.blindIndex = blindIndex;
@@ -99,7 +101,7 @@ class PrivacyCenterService implements PrivacyCenter {
             cases.event(c.id(), now, RequestService.actor().reference(), "verification-by-handler", "address not on file");
             return;
         }
-        String email = requests.email(c);
+        String email = file.email(c);
         if (!limits.address(HexFormat.of().formatHex(blindIndex.email(email)))) {
             cases.event(c.id(), now, RequestService.actor().reference(), "code-limited", null);
             return;
@@ -113,7 +115,7 @@ class PrivacyCenterService implements PrivacyCenter {
         audit.record(AuditEvent.by(RequestService.actor(), "requests.code.send", Outcome.SUCCESS)
                 .withPurpose(RequestService.PURPOSE).withTargets(c.id().reference(), c.subject().reference()));
         mailer.send(c.id(), email, Locale.forLanguageTag(c.language()), "code", code,
-                properties.codeTtl().toMinutes(), requests.kindText(c.kind(), c.language()));
+                properties.codeTtl().toMinutes(), file.kindText(c.kind(), c.language()));
     }
 
     @Override
