@@ -36,7 +36,9 @@ import no.vern.shared.Actor;
 import no.vern.shared.Actors;
 import no.vern.shared.Conflict;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.Mail;
 import no.vern.shared.NotFound;
+import no.vern.shared.OutgoingMail;
 import no.vern.shared.SubjectId;
 import no.vern.shared.TimeFormat;
 
@@ -56,7 +58,7 @@ class BreachService implements BreachRegister {
     private final BreachChanges changes;
     private final AffectedPeople people;
     private final AffectedSubjects affected;
-    private final Outbox outbox;
+    private final OutgoingMail mail;
     private final AuditLog audit;
     private final ProcessingRecord record;
     private final AffectedDataEstimator estimator;
@@ -66,7 +68,7 @@ class BreachService implements BreachRegister {
     private final Clock clock;
 
     BreachService(Breaches breaches, BreachEvents events, BreachChanges changes, AffectedPeople people,
-            AffectedSubjects affected, Outbox outbox, AuditLog audit, ProcessingRecord record,
+            AffectedSubjects affected, OutgoingMail mail, AuditLog audit, ProcessingRecord record,
             ObjectProvider<AffectedDataEstimator> estimator, NoticeTexts notices, BreachProperties properties,
             TimeFormat time, Clock clock) {
         this.breaches = breaches;
@@ -74,7 +76,7 @@ class BreachService implements BreachRegister {
         this.changes = changes;
         this.people = people;
         this.affected = affected;
-        this.outbox = outbox;
+        this.mail = mail;
         this.audit = audit;
         this.record = record;
         // The register module implements this later; until then the strict default applies.
@@ -101,7 +103,7 @@ class BreachService implements BreachRegister {
                 report.channel().name(), "awareAt", report.awareAt().toString()));
         audit.record(new AuditEvent(actor, "breach.case.report", Outcome.SUCCESS, null, List.of(id.reference())));
         Breach breach = get(id);
-        outbox.enqueue(properties.officerEmail(), "[Vern] Nytt avvik / new breach " + receipt, """
+        mail.send(Mail.to(properties.officerEmail(), "[Vern] Nytt avvik / new breach " + receipt, """
                 Et nytt avvik er meldt i Vern / A new breach was reported in Vern.
 
                 Kvittering / receipt: %s
@@ -110,7 +112,7 @@ class BreachService implements BreachRegister {
 
                 %s/console/breach/%s
                 """.formatted(receipt, report.channel(), time.local(breach.notifyAuthorityBy()),
-                properties.consoleUrl(), id));
+                properties.consoleUrl(), id)));
         return breach;
     }
 

@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -20,6 +19,7 @@ import no.vern.audit.AuditLog;
 import no.vern.processing.ProcessingRecord;
 import no.vern.shared.ConsoleSection;
 import no.vern.shared.DemoMode;
+import no.vern.shared.OutgoingMail;
 import no.vern.shared.PublicEndpoints;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +42,7 @@ class ConnectorsConfiguration {
 
     @Bean
     SystemCalls connectorSystemCalls(Secrets secrets, AddressGuard guard, ConnectorsProperties properties, JsonMapper json,
-            Clock clock, JavaMailSender mail, MessageSource messages, @Value("${vern.base-url}") String baseUrl) {
+            Clock clock, OutgoingMail mail, MessageSource messages, @Value("${vern.base-url}") String baseUrl) {
         WebhookClient client = new WebhookClient(guard, Dialer.PLAIN, properties.connectTimeout(), properties.readTimeout());
         return new SystemCalls(new JdbcSystem(secrets), new WebhookSystem(client, secrets, json, clock), mail, messages,
                 properties, baseUrl);

@@ -4,13 +4,13 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 
 import no.vern.connectors.Connector;
 import no.vern.requests.Operation;
 import no.vern.requests.SystemStep;
+import no.vern.shared.Mail;
+import no.vern.shared.MailNotSent;
+import no.vern.shared.OutgoingMail;
 
 /**
  * Reaches one system for one step, by connector type: SQL for JDBC, a signed call for webhooks, a task mail
@@ -45,12 +45,12 @@ final class SystemCalls {
 
     private final JdbcSystem jdbc;
     private final WebhookSystem webhooks;
-    private final JavaMailSender mail;
+    private final OutgoingMail mail;
     private final MessageSource messages;
     private final ConnectorsProperties properties;
     private final String baseUrl;
 
-    SystemCalls(JdbcSystem jdbc, WebhookSystem webhooks, JavaMailSender mail, MessageSource messages,
+    SystemCalls(JdbcSystem jdbc, WebhookSystem webhooks, OutgoingMail mail, MessageSource messages,
             ConnectorsProperties properties, String baseUrl) {
         this.jdbc = jdbc;
         this.webhooks = webhooks;
@@ -145,7 +145,10 @@ final class SystemCalls {
         }
     }
 
-    /** Sends the responsible person a link to the task page; the identifiers are only on the page, not in the mail. */
+    /**
+     * Sends the responsible person a link to the task page; the identifiers are only on the page, not in the
+     * mail. Sent immediately: the step is the durable record, and its own retries handle a failed send.
+     */
     private Outcome manual(Connector connector, SystemStep step) throws StepFailed {
         if (connector.ownerEmail() == null) {
             throw new StepFailed("no email address for the responsible person", false);
@@ -153,15 +156,10 @@ final class SystemCalls {
         String token = ManualTasks.newToken();
         String link = baseUrl.replaceAll("/+$", "") + "/connectors/task/" + step.id() + "?t=" + token;
         String operation = messages.getMessage("connectors.operation." + step.operation(), null, NORWEGIAN);
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(properties.mailFrom());
-        message.setTo(connector.ownerEmail());
-        message.setSubject(messages.getMessage("connectors.task.mail.subject", new Object[] { operation, connector.name() }, NORWEGIAN));
-        message.setText(messages.getMessage("connectors.task.mail.body", new Object[] { operation, connector.name(), link,
-                properties.taskValidity().toDays() }, NORWEGIAN));
         try {
-            mail.send(message);
-        } catch (MailException e) {
+            mail.send(Mail.fromTemplate(connector.ownerEmail(), messages, "connectors.task.mail", NORWEGIAN, operation,
+                    connector.name(), link, properties.taskValidity().toDays()).immediately());
+        } catch (MailNotSent e) {
             throw new StepFailed("task mail could not be sent", true);
         }
         return new Outcome(Kind.AWAITING_PERSON, Found.nothing("task sent"), ManualTasks.hash(token));
