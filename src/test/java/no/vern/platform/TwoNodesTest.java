@@ -149,6 +149,7 @@ class TwoNodesTest extends MailTestSupport {
     private static ConfigurableApplicationContext node(String url, String keys) {
         return new SpringApplicationBuilder(VernApplication.class).run("--vern.db.url=" + url, "--vern.db.user=postgres",
                 "--vern.keys.generate-missing=true", "--vern.keys.directory=" + keys, "--server.port=0",
+                "--db-scheduler.enabled=true",
                 "--vern.bootstrap.admin-password=" + PASSWORD, "--vern.bootstrap.api-token=" + TOKEN,
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + MAIL.getSmtp().getPort(),
                 // small batches, polled every second, so that both nodes claim batches of the same campaign

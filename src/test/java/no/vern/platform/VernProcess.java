@@ -120,7 +120,7 @@ final class VernProcess implements AutoCloseable {
                 // db-scheduler finds a killed node's running executions dead only after heartbeat-interval ×
                 // missed-heartbeats-limit (production: 5 min × 6 = 30 min) and polls every 10 s; here seconds.
                 "--db-scheduler.heartbeat-interval=PT1S", "--db-scheduler.missed-heartbeats-limit=4",
-                "--db-scheduler.polling-interval=PT1S"));
+                "--db-scheduler.polling-interval=PT1S", "--db-scheduler.enabled=true"));
         command.addAll(settings);
         command.addAll(List.of(extra));
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -42,6 +42,7 @@ import no.vern.support.TestMail;
  * Shared set-up of the retention tests: one application context of their own (its own database, so that
  * walking the clock through years and purging does not touch other modules' test data), a GreenMail SMTP
  * server, small purge batches, and helpers that enter customers and candidates and move the clock to dates.
+ * The one test context with db-scheduler running (the others have it off: their tests run jobs by calling them).
  */
 public abstract class RetentionTestSupport {
 
@@ -51,6 +52,7 @@ public abstract class RetentionTestSupport {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("vern.retention.batch-size", () -> "3");
+        registry.add("db-scheduler.enabled", () -> "true");
     }
 
 
