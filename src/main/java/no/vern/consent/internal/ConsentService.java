@@ -48,6 +48,7 @@ import no.vern.register.SubjectRegister;
 import no.vern.register.SubjectSummary;
 import no.vern.shared.Actor;
 import no.vern.shared.Actors;
+import no.vern.shared.EmailAddresses;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.NotFound;
 import no.vern.shared.SubjectId;
@@ -122,10 +123,8 @@ class ConsentService implements ConsentLedger {
         if (command.expiresAt() != null && !command.expiresAt().isAfter(now)) {
             throw new InvalidInput("expiresAt", "must be in the future");
         }
-        String email = command.email() == null || command.email().isBlank() ? null : command.email().strip();
-        if (email != null && !ReceiptMailer.plausible(email)) {
-            throw new InvalidInput("email", "is not an email address");
-        }
+        String email = command.email() == null || command.email().isBlank() ? null
+                : EmailAddresses.normalise(command.email(), "email");
         SubjectId subject = command.subject() != null ? command.subject() : SubjectId.random();
         UUID receiptId = UUID.randomUUID();
         Actor actor = Actors.current();

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -57,9 +56,11 @@ import no.vern.register.SubjectUpdate;
 import no.vern.shared.Actor;
 import no.vern.shared.Actors;
 import no.vern.shared.Conflict;
+import no.vern.shared.EmailAddresses;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.InvalidInput.FieldError;
 import no.vern.shared.NotFound;
+import no.vern.shared.PhoneNumbers;
 import no.vern.shared.SubjectId;
 
 /**
@@ -76,7 +77,6 @@ class EventService implements EventRegistry {
     static final Actor PURGE_ACTOR = Actor.system("events-purge");
     private static final Logger log = LoggerFactory.getLogger(EventService.class);
     private static final Locale NORWEGIAN = Locale.forLanguageTag("nb");
-    private static final Pattern PHONE = Pattern.compile("[+0-9 ()-]{5,25}");
 
     private final Events events;
     private final ConsentLedger ledger;
@@ -169,18 +169,19 @@ class EventService implements EventRegistry {
         }
         Locale language = "en".equals(form.language().getLanguage()) ? Locale.ENGLISH : NORWEGIAN;
         String name = form.name() == null ? "" : form.name().strip();
-        String email = form.email() == null ? "" : form.email().strip().toLowerCase(Locale.ROOT);
-        String phone = event.askPhone() && form.phone() != null && !form.phone().isBlank() ? form.phone().strip() : null;
+        String email = EmailAddresses.tryNormalise(form.email()).orElse("");
+        boolean phoneGiven = event.askPhone() && form.phone() != null && !form.phone().isBlank();
+        String phone = phoneGiven ? PhoneNumbers.tryNormalise(form.phone()).orElse(null) : null;
         String company = event.askCompany() && form.company() != null && !form.company().isBlank()
                 ? form.company().strip() : null;
         List<FieldError> errors = new ArrayList<>();
         if (name.isEmpty() || name.length() > 200) {
             errors.add(new FieldError("name", "must be 1 to 200 characters"));
         }
-        if (!plausibleEmail(email)) {
+        if (email.isEmpty()) {
             errors.add(new FieldError("email", "is not an email address"));
         }
-        if (phone != null && !PHONE.matcher(phone).matches()) {
+        if (phoneGiven && phone == null) {
             errors.add(new FieldError("phone", "is not a phone number"));
         }
         if (company != null && company.length() > 200) {
@@ -518,13 +519,6 @@ class EventService implements EventRegistry {
     /** Whether no event exists yet (demo data is loaded only then). */
     boolean empty() {
         return events.countEvents() == 0;
-    }
-
-    static boolean plausibleEmail(String email) {
-        int at = email.indexOf('@');
-        return email.length() <= 254 && at > 0 && at == email.lastIndexOf('@') && at < email.length() - 1
-                && email.indexOf('.', at) > at + 1 && !email.endsWith(".")
-                && email.chars().noneMatch(ch -> Character.isWhitespace(ch) || Character.isISOControl(ch));
     }
 
     /** Runs a call to the register as an internal caller (no security context), restoring the caller's context. */

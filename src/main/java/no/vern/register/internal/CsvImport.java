@@ -19,6 +19,7 @@ import no.vern.register.Source;
 import no.vern.register.SubjectSummary;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.InvalidInput.FieldError;
+import no.vern.shared.Rejected;
 import no.vern.shared.SubjectId;
 
 /**

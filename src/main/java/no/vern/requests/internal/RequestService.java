@@ -58,6 +58,7 @@ import no.vern.requests.StepsOutstanding;
 import no.vern.requests.SystemStep;
 import no.vern.shared.Actor;
 import no.vern.shared.Actors;
+import no.vern.shared.EmailAddresses;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.NotFound;
 import no.vern.shared.SubjectId;
@@ -128,7 +129,7 @@ class RequestService implements Requests {
         if (request.channel() == null) {
             throw new InvalidInput("channel", "is required");
         }
-        String email = Emails.normalise(request.email());
+        String email = EmailAddresses.normalise(request.email(), "email");
         Instant now = clock.instant();
         Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt();
         if (receivedAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
