@@ -56,6 +56,7 @@ import no.vern.register.SubjectUpdate;
 import no.vern.shared.Actor;
 import no.vern.shared.Actors;
 import no.vern.shared.Conflict;
+import no.vern.shared.CsvWriter;
 import no.vern.shared.EmailAddresses;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.InvalidInput.FieldError;
@@ -422,8 +423,7 @@ class EventService implements EventRegistry {
         List<String> targets = new ArrayList<>();
         targets.add("event:" + eventId);
         for (Participant p : participants) {
-            csv.append(CsvCells.row(p.name(), p.email(), p.phone(), p.company(), p.status().name(),
-                    p.checkedInAt() == null ? "" : p.checkedInAt().toString()));
+            csv.append(CsvWriter.line(p.name(), p.email(), p.phone(), p.company(), p.status().name(), p.checkedInAt()));
             targets.add(p.subject().reference());
         }
         audit.record(AuditEvent.of("events.participants.export", Outcome.SUCCESS).withPurpose(PURPOSE)

@@ -24,6 +24,7 @@ import no.vern.processing.Purpose;
 import no.vern.processing.Recipient;
 import no.vern.processing.RecordVersion;
 import no.vern.processing.RecordWarning;
+import no.vern.shared.CsvWriter;
 
 /**
  * Exports a version of the record for the Data Protection Authority and for spreadsheets: CSV (one
@@ -116,18 +117,6 @@ public class RecordExports {
     }
 
     private static void row(StringBuilder out, List<String> cells) {
-        out.append(cells.stream().map(RecordExports::cell).collect(Collectors.joining(","))).append("\r\n");
-    }
-
-    private static String cell(String value) {
-        String v = value;
-        // A leading =, +, - or @ would run as a formula in spreadsheet programs.
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.contains(";")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        CsvWriter.to(out).row(cells);
     }
 }
