@@ -22,7 +22,6 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import no.vern.audit.AuditEvent;
 import no.vern.audit.AuditLog;
@@ -49,6 +48,7 @@ import no.vern.requests.RequestCase;
 import no.vern.requests.RequestKind;
 import no.vern.requests.SystemData;
 import no.vern.shared.CsvWriter;
+import no.vern.shared.PdfRenderer;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -293,17 +293,7 @@ class AccessExports {
     }
 
     byte[] pdf(AccessExport export) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html(export), null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return PdfRenderer.render(html(export));
     }
 
     private String t(Locale locale, String key) {
