@@ -202,7 +202,7 @@ class PendingService implements PendingConsents {
             ledger.give(new GiveConsent(item.subject(), item.purposeKey(), Channel.WEB_FORM, language, null, noticeHash,
                     null, data.email()));
             // ... then the register accepts the data, under the same subject id and key.
-            ConsentService.asInternalCaller(() -> {
+            Actors.runAs(new Actor(Actor.Kind.SUBJECT, item.subject().toString()), () -> {
                 register.register(new NewSubject(item.subject(), Set.of(KINDS.get(item.purposeKey())),
                         item.purposeKey(), Source.SUBJECT, null, data));
                 if (row.attachment() != null && row.mediaType() != null) {

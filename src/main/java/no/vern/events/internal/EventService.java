@@ -10,14 +10,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -75,6 +72,8 @@ class EventService implements EventRegistry {
     static final String CRM_PURPOSE = "prospect-dialogue";
     static final String NEWSLETTER_PURPOSE = "newsletter";
     static final Actor PURGE_ACTOR = Actor.system("events-purge");
+    static final Actor SIGNUP_ACTOR = Actor.system("events-signup");
+    static final Actor WAITING_LIST_ACTOR = Actor.system("events-waiting-list");
     private static final Logger log = LoggerFactory.getLogger(EventService.class);
     private static final Locale NORWEGIAN = Locale.forLanguageTag("nb");
 
@@ -221,7 +220,7 @@ class EventService implements EventRegistry {
                     : EnumSet.of(SubjectKind.EVENT_PARTICIPANT);
             OrganisationInput org = company == null ? null : new OrganisationInput(company, null, null);
             PersonalData data = PersonalData.contact(name, email, phone);
-            asInternalCaller(() -> {
+            Actors.runAs(SIGNUP_ACTOR, () -> {
                 register.register(new NewSubject(subject, kinds, PURPOSE, Source.EVENT_FORM, org, data));
                 if (form.crmConsent()) {
                     long version = register.summary(subject).version();
@@ -256,7 +255,7 @@ class EventService implements EventRegistry {
             });
         } catch (AlreadySignedUp e) {
             undoConsents(subject, form.crmConsent());
-            asInternalCaller(() -> register.erase(subject));
+            Actors.runAs(SIGNUP_ACTOR, () -> register.erase(subject));
             throw e;
         }
         String cancelUrl = cancelUrl(registrationId, language);
@@ -317,7 +316,7 @@ class EventService implements EventRegistry {
                 if (next.isPresent()) {
                     events.setStatus(next.get().id(), RegistrationStatus.CONFIRMED, null);
                     promoted[0] = next.get();
-                    audit.record(AuditEvent.by(Actor.system("events-waiting-list"), "events.registration.promote",
+                    audit.record(AuditEvent.by(WAITING_LIST_ACTOR, "events.registration.promote",
                             Outcome.SUCCESS).withPurpose(PURPOSE).withTargets(next.get().subject().reference(),
                                     "event:" + r.eventId(), "registration:" + next.get().id()));
                 }
@@ -356,7 +355,7 @@ class EventService implements EventRegistry {
     }
 
     private Optional<String> emailOf(SubjectId subject) {
-        return asInternalCaller(() -> {
+        return Actors.runAs(WAITING_LIST_ACTOR, () -> {
             try {
                 return register.read(subject, PURPOSE).value(Categories.EMAIL);
             } catch (NotFound | SubjectGone e) {
@@ -474,7 +473,7 @@ class EventService implements EventRegistry {
     private void purge(Events.Registration r, Instant now) {
         SubjectId subject = r.subject();
         boolean crm = ledger.current(subject, CRM_PURPOSE).map(c -> c.activeAt(now)).orElse(false);
-        String action = asInternalCaller(() -> {
+        String action = Actors.runAs(PURGE_ACTOR, () -> {
             try {
                 if (register.isErased(subject)) {
                     return "none";
@@ -518,16 +517,5 @@ class EventService implements EventRegistry {
     /** Whether no event exists yet (demo data is loaded only then). */
     boolean empty() {
         return events.countEvents() == 0;
-    }
-
-    /** Runs a call to the register as an internal caller (no security context), restoring the caller's context. */
-    static <T> T asInternalCaller(Supplier<T> call) {
-        SecurityContext saved = SecurityContextHolder.getContext();
-        SecurityContextHolder.clearContext();
-        try {
-            return call.get();
-        } finally {
-            SecurityContextHolder.setContext(saved);
-        }
     }
 }

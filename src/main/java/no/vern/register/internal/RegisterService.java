@@ -472,8 +472,7 @@ class RegisterService implements SubjectRegister {
     }
 
     Actor actor() {
-        Actor current = Actors.current();
-        return current.kind() == Actor.Kind.ANONYMOUS ? Actor.system("register") : current;
+        return Actors.currentOr(Actor.system("register"));
     }
 
     /** Whether a subject with this normalised email (or phone) exists for the import's duplicate check. */

@@ -47,6 +47,7 @@ import no.vern.requests.Operation;
 import no.vern.requests.RequestCase;
 import no.vern.requests.RequestKind;
 import no.vern.requests.SystemData;
+import no.vern.shared.Actors;
 import no.vern.shared.CsvWriter;
 import no.vern.shared.PdfRenderer;
 import tools.jackson.databind.SerializationFeature;
@@ -95,7 +96,7 @@ class AccessExports {
             Map<UUID, RecordView> seen = new LinkedHashMap<>();
             for (Purpose p : doc.purposes()) {
                 try {
-                    SubjectRecords records = RequestService.asInternalCaller(() -> register.read(c.subject(), p.key()));
+                    SubjectRecords records = Actors.runAs(RequestService.actor(), () -> register.read(c.subject(), p.key()));
                     records.records().forEach(r -> seen.putIfAbsent(r.id(), r));
                 } catch (SubjectGone | SubjectRestricted e) {
                     // Restricted (Art. 18) or erased: nothing is read; the handler answers by hand.

@@ -9,14 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -150,7 +147,7 @@ class RequestService implements Requests {
                     .withTargets(existing.id().reference(), existing.subject().reference()));
             return new Received(existing, true);
         }
-        List<SubjectSummary> onFile = asInternalCaller(() -> register.findByEmail(email));
+        List<SubjectSummary> onFile = Actors.runAs(actor(), () -> register.findByEmail(email));
         boolean inRegister = !onFile.isEmpty();
         SubjectId subject = inRegister ? onFile.get(0).id() : SubjectId.random();
         RequestId id = RequestId.random();
@@ -349,7 +346,7 @@ class RequestService implements Requests {
         }
         // GDPR Art. 16: the corrected values replace the old ones; the register keeps who changed which
         // category when (never the values), and the case history names the categories.
-        asInternalCaller(() -> {
+        Actors.runAs(actor(), () -> {
             long version = register.summary(c.subject()).version();
             return register.update(c.subject(), version,
                     new SubjectUpdate(purposeKey, Source.SUBJECT, null, null, corrections));
@@ -439,7 +436,7 @@ class RequestService implements Requests {
         for (Purpose p : record.current().document().purposes()) {
             List<RecordView> held;
             try {
-                held = asInternalCaller(() -> register.read(c.subject(), p.key())).records();
+                held = Actors.runAs(actor(), () -> register.read(c.subject(), p.key())).records();
             } catch (SubjectRestricted e) {
                 return mailer.text("requests.erasure.alreadyRestricted", locale);
             }
@@ -470,7 +467,7 @@ class RequestService implements Requests {
             return mailer.text("requests.erasure.kept", locale, String.join(", ", duties), DAY.format(release))
                     + recipientsInformed(c, heldPurposes, locale) + certificate(c, List.of(), keptWithDate, locale, email);
         }
-        asInternalCaller(() -> register.erase(c.subject()));
+        Actors.runAs(actor(), () -> register.erase(c.subject()));
         cases.event(c.id(), clock.instant(), actor().reference(), "erased", null);
         return mailer.text("requests.erasure.done", locale) + recipientsInformed(c, heldPurposes, locale)
                 + certificate(c, List.copyOf(categories), List.of(), locale, email);
@@ -619,16 +616,5 @@ class RequestService implements Requests {
     static Actor actor() {
         Actor a = Actors.current();
         return a.kind() == Actor.Kind.ANONYMOUS ? new Actor(Actor.Kind.SUBJECT, "requester") : a;
-    }
-
-    /** Runs a call to the register as an internal caller (the privacy center has no staff role). */
-    static <T> T asInternalCaller(Supplier<T> call) {
-        SecurityContext saved = SecurityContextHolder.getContext();
-        SecurityContextHolder.clearContext();
-        try {
-            return call.get();
-        } finally {
-            SecurityContextHolder.setContext(saved);
-        }
     }
 }

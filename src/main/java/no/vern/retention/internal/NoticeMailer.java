@@ -20,6 +20,7 @@ import no.vern.consent.ConsentLedger;
 import no.vern.processing.ProcessingRecord;
 import no.vern.register.Categories;
 import no.vern.register.SubjectRegister;
+import no.vern.shared.Actors;
 import no.vern.shared.SubjectId;
 import no.vern.shared.VernProblem;
 
@@ -97,7 +98,7 @@ class NoticeMailer {
 
     private Optional<String> email(SubjectId subject, String purposeKey) {
         try {
-            return InternalCaller.run(() -> register.read(subject, purposeKey).value(Categories.EMAIL));
+            return Actors.runAs(NoticeService.NOTICE_ACTOR, () -> register.read(subject, purposeKey).value(Categories.EMAIL));
         } catch (VernProblem e) {
             return Optional.empty();
         }
