@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
@@ -26,6 +27,39 @@ public final class SignedLinkPage {
     public static final Locale NORWEGIAN = Locale.forLanguageTag("nb");
 
     private SignedLinkPage() {
+    }
+
+    /**
+     * The two addresses of a page, each giving it its language (e.g. {@code /samtykke/trekk-tilbake/} and
+     * {@code /consent/withdraw/}); a controller maps both to one handler.
+     *
+     * @param norwegian the Norwegian base path, ending in {@code /}
+     * @param english the English base path, ending in {@code /}
+     */
+    public record Addresses(String norwegian, String english) {
+
+        /** The language of the address the request came to. */
+        public Locale language(HttpServletRequest request) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            return path.startsWith(english) ? Locale.ENGLISH : NORWEGIAN;
+        }
+
+        /** The base path in a language. */
+        public String base(Locale language) {
+            return "en".equals(language.getLanguage()) ? english : norwegian;
+        }
+
+        /**
+         * The redirect to the same page at the other address when {@code ?lang=} asks for the other language (the
+         * language switch of the public layout); empty when it does not.
+         */
+        public Optional<String> switchTo(@Nullable String lang, Locale current, String rest) {
+            boolean english = "en".equals(current.getLanguage());
+            if (english ? "nb".equals(lang) : "en".equals(lang)) {
+                return Optional.of("redirect:" + (english ? norwegian : this.english) + rest);
+            }
+            return Optional.empty();
+        }
     }
 
     /**

@@ -41,4 +41,18 @@ class SignedLinkPageTest {
         assertThat(response.getCookies()).isEmpty();
         assertThat(response.getStatus()).isEqualTo(404);
     }
+
+    @Test
+    void eachAddressGivesItsLanguageAndTheLanguageSwitchRedirectsToTheOtherAddress() {
+        SignedLinkPage.Addresses addresses = new SignedLinkPage.Addresses("/samtykke/trekk-tilbake/", "/consent/withdraw/");
+        MockHttpServletRequest english = new MockHttpServletRequest("GET", "/consent/withdraw/abc");
+        MockHttpServletRequest norwegian = new MockHttpServletRequest("GET", "/samtykke/trekk-tilbake/abc");
+        assertThat(addresses.language(english)).isEqualTo(Locale.ENGLISH);
+        assertThat(addresses.language(norwegian)).isEqualTo(SignedLinkPage.NORWEGIAN);
+        assertThat(addresses.base(Locale.ENGLISH)).isEqualTo("/consent/withdraw/");
+        assertThat(addresses.switchTo("en", SignedLinkPage.NORWEGIAN, "abc")).contains("redirect:/consent/withdraw/abc");
+        assertThat(addresses.switchTo("nb", Locale.ENGLISH, "abc")).contains("redirect:/samtykke/trekk-tilbake/abc");
+        assertThat(addresses.switchTo("en", Locale.ENGLISH, "abc")).isEmpty();
+        assertThat(addresses.switchTo(null, SignedLinkPage.NORWEGIAN, "abc")).isEmpty();
+    }
 }

@@ -37,6 +37,7 @@ class UnsubscribePageController {
     static final String DONE = "communications/unsubscribed";
     static final String NB = "/avmelding/";
     static final String EN = "/unsubscribe/";
+    static final SignedLinkPage.Addresses ADDRESSES = new SignedLinkPage.Addresses(NB, EN);
 
     private final Unsubscribe unsubscribe;
     private final Communications communications;
@@ -46,72 +47,29 @@ class UnsubscribePageController {
         this.communications = communications;
     }
 
-    @GetMapping(NB + "{token}")
+    @GetMapping({ NB + "{token}", EN + "{token}" })
     @PreAuthorize("permitAll()")
-    String showNb(@PathVariable String token, @RequestParam(name = "lang", required = false) @Nullable String lang,
+    String show(@PathVariable String token, @RequestParam(name = "lang", required = false) @Nullable String lang,
             Model model, HttpServletRequest request, HttpServletResponse response) {
-        if ("en".equals(lang)) {
-            return "redirect:" + EN + token;
-        }
-        return show(token, NB, SignedLinkPage.NORWEGIAN, model, request, response);
+        Locale language = ADDRESSES.language(request);
+        return ADDRESSES.switchTo(lang, language, token).orElseGet(() ->
+                SignedLinkPage.open(unsubscribe.link(token), language, request, response, link -> {
+                    model.addAttribute("listName", listName(link));
+                    model.addAttribute("action", ADDRESSES.base(language) + token);
+                    model.addAttribute("stoppedList", link.stoppedList());
+                    model.addAttribute("stoppedAll", link.stoppedAll());
+                    return PAGE;
+                }));
     }
 
-    @GetMapping(EN + "{token}")
+    @PostMapping({ NB + "{token}", EN + "{token}" })
     @PreAuthorize("permitAll()")
-    String showEn(@PathVariable String token, @RequestParam(name = "lang", required = false) @Nullable String lang,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
-        if ("nb".equals(lang)) {
-            return "redirect:" + NB + token;
-        }
-        return show(token, EN, Locale.ENGLISH, model, request, response);
-    }
-
-    @PostMapping(NB + "{token}")
-    @PreAuthorize("permitAll()")
-    String objectNb(@PathVariable String token,
+    String object(@PathVariable String token,
             @RequestParam(name = "List-Unsubscribe", required = false) @Nullable String oneClick,
             @RequestParam(name = "scope", required = false) @Nullable String scope, Model model,
             HttpServletRequest request, HttpServletResponse response) {
-        return object(token, NB, SignedLinkPage.NORWEGIAN, oneClick, scope, model, request, response);
-    }
-
-    @PostMapping(EN + "{token}")
-    @PreAuthorize("permitAll()")
-    String objectEn(@PathVariable String token,
-            @RequestParam(name = "List-Unsubscribe", required = false) @Nullable String oneClick,
-            @RequestParam(name = "scope", required = false) @Nullable String scope, Model model,
-            HttpServletRequest request, HttpServletResponse response) {
-        return object(token, EN, Locale.ENGLISH, oneClick, scope, model, request, response);
-    }
-
-    @GetMapping(NB + "{token}/bekreftet")
-    @PreAuthorize("permitAll()")
-    String doneNb(@PathVariable String token, @RequestParam(name = "scope", required = false) @Nullable String scope,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
-        return done(token, SignedLinkPage.NORWEGIAN, "all".equals(scope), model, request, response);
-    }
-
-    @GetMapping(EN + "{token}/done")
-    @PreAuthorize("permitAll()")
-    String doneEn(@PathVariable String token, @RequestParam(name = "scope", required = false) @Nullable String scope,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
-        return done(token, Locale.ENGLISH, "all".equals(scope), model, request, response);
-    }
-
-    private String show(String token, String base, Locale locale, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
-        return SignedLinkPage.open(unsubscribe.link(token), locale, request, response, link -> {
-            model.addAttribute("listName", listName(link));
-            model.addAttribute("action", base + token);
-            model.addAttribute("stoppedList", link.stoppedList());
-            model.addAttribute("stoppedAll", link.stoppedAll());
-            return PAGE;
-        });
-    }
-
-    private String object(String token, String base, Locale locale, @Nullable String oneClick, @Nullable String scope,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
-        return SignedLinkPage.open(unsubscribe.link(token), locale, request, response, link -> {
+        Locale language = ADDRESSES.language(request);
+        return SignedLinkPage.open(unsubscribe.link(token), language, request, response, link -> {
             boolean rfc8058 = "One-Click".equals(oneClick);
             boolean all = !rfc8058 && "all".equals(scope);
             unsubscribe.object(link, all, rfc8058 ? ObjectionChannel.ONE_CLICK : ObjectionChannel.PAGE);
@@ -121,15 +79,18 @@ class UnsubscribePageController {
                 model.addAttribute("all", false);
                 return DONE;
             }
-            return "redirect:" + base + token + (base.equals(EN) ? "/done" : "/bekreftet") + (all ? "?scope=all" : "");
+            return "redirect:" + ADDRESSES.base(language) + token
+                    + ("en".equals(language.getLanguage()) ? "/done" : "/bekreftet") + (all ? "?scope=all" : "");
         });
     }
 
-    private String done(String token, Locale locale, boolean all, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
-        return SignedLinkPage.open(unsubscribe.link(token), locale, request, response, link -> {
+    @GetMapping({ NB + "{token}/bekreftet", EN + "{token}/done" })
+    @PreAuthorize("permitAll()")
+    String done(@PathVariable String token, @RequestParam(name = "scope", required = false) @Nullable String scope,
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        return SignedLinkPage.open(unsubscribe.link(token), ADDRESSES.language(request), request, response, link -> {
             model.addAttribute("listName", listName(link));
-            model.addAttribute("all", all);
+            model.addAttribute("all", "all".equals(scope));
             return DONE;
         });
     }

@@ -36,6 +36,7 @@ class WithdrawalPageController {
     static final String DONE = "consent/withdrawn";
     static final String NB = "/samtykke/trekk-tilbake/";
     static final String EN = "/consent/withdraw/";
+    static final SignedLinkPage.Addresses ADDRESSES = new SignedLinkPage.Addresses(NB, EN);
 
     private final ConsentLedger ledger;
 
@@ -43,50 +44,40 @@ class WithdrawalPageController {
         this.ledger = ledger;
     }
 
-    @GetMapping(NB + "{token}")
+    @GetMapping({ NB + "{token}", EN + "{token}" })
     @PreAuthorize("permitAll()")
-    String showNb(@PathVariable String token, @RequestParam(name = "lang", required = false) @Nullable String lang,
+    String show(@PathVariable String token, @RequestParam(name = "lang", required = false) @Nullable String lang,
             Model model, HttpServletRequest request, HttpServletResponse response) {
-        if ("en".equals(lang)) {
-            return "redirect:" + EN + token;
-        }
-        return show(token, SignedLinkPage.NORWEGIAN, model, request, response);
+        Locale language = ADDRESSES.language(request);
+        return ADDRESSES.switchTo(lang, language, token).orElseGet(() ->
+                SignedLinkPage.open(ledger.receiptOfToken(token), language, request, response, id -> {
+                    ConsentReceiptDocument receipt = receipt(id, model);
+                    String base = ADDRESSES.base(language);
+                    model.addAttribute("active", receipt.status().grants());
+                    model.addAttribute("action", base + token);
+                    model.addAttribute("receiptJson", base + token + "/kvittering.json");
+                    return PAGE;
+                }));
     }
 
-    @GetMapping(EN + "{token}")
+    @PostMapping({ NB + "{token}", EN + "{token}" })
     @PreAuthorize("permitAll()")
-    String showEn(@PathVariable String token, @RequestParam(name = "lang", required = false) @Nullable String lang,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
-        if ("nb".equals(lang)) {
-            return "redirect:" + NB + token;
-        }
-        return show(token, Locale.ENGLISH, model, request, response);
+    String withdraw(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
+        Locale language = ADDRESSES.language(request);
+        return SignedLinkPage.open(ledger.receiptOfToken(token), language, request, response, id -> {
+            ledger.withdrawReceipt(id, Channel.WITHDRAWAL_LINK, null);
+            return "redirect:" + ADDRESSES.base(language) + token
+                    + ("en".equals(language.getLanguage()) ? "/done" : "/bekreftet");
+        });
     }
 
-    @PostMapping(NB + "{token}")
+    @GetMapping({ NB + "{token}/bekreftet", EN + "{token}/done" })
     @PreAuthorize("permitAll()")
-    String withdrawNb(@PathVariable String token, HttpServletRequest request,
-            HttpServletResponse response) {
-        return withdraw(token, NB, SignedLinkPage.NORWEGIAN, request, response);
-    }
-
-    @PostMapping(EN + "{token}")
-    @PreAuthorize("permitAll()")
-    String withdrawEn(@PathVariable String token, HttpServletRequest request,
-            HttpServletResponse response) {
-        return withdraw(token, EN, Locale.ENGLISH, request, response);
-    }
-
-    @GetMapping(NB + "{token}/bekreftet")
-    @PreAuthorize("permitAll()")
-    String doneNb(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
-        return done(token, SignedLinkPage.NORWEGIAN, model, request, response);
-    }
-
-    @GetMapping(EN + "{token}/done")
-    @PreAuthorize("permitAll()")
-    String doneEn(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
-        return done(token, Locale.ENGLISH, model, request, response);
+    String done(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return SignedLinkPage.open(ledger.receiptOfToken(token), ADDRESSES.language(request), request, response, id -> {
+            receipt(id, model);
+            return DONE;
+        });
     }
 
     @GetMapping({ NB + "{token}/kvittering.json", EN + "{token}/kvittering.json" })
@@ -97,34 +88,6 @@ class WithdrawalPageController {
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"kvittering-" + id + ".json\"")
                         .header(HttpHeaders.CACHE_CONTROL, "no-store").body(ledger.receipt(id)))
                 .orElseGet(() -> ResponseEntity.notFound().build());
-    }
-
-    private String show(String token, Locale locale, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
-        return SignedLinkPage.open(ledger.receiptOfToken(token), locale, request, response, id -> {
-            ConsentReceiptDocument receipt = receipt(id, model);
-            String base = "en".equals(locale.getLanguage()) ? EN : NB;
-            model.addAttribute("active", receipt.status().grants());
-            model.addAttribute("action", base + token);
-            model.addAttribute("receiptJson", base + token + "/kvittering.json");
-            return PAGE;
-        });
-    }
-
-    private String withdraw(String token, String base, Locale locale, HttpServletRequest request,
-            HttpServletResponse response) {
-        return SignedLinkPage.open(ledger.receiptOfToken(token), locale, request, response, id -> {
-            ledger.withdrawReceipt(id, Channel.WITHDRAWAL_LINK, null);
-            return "redirect:" + base + token + (base.equals(EN) ? "/done" : "/bekreftet");
-        });
-    }
-
-    private String done(String token, Locale locale, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
-        return SignedLinkPage.open(ledger.receiptOfToken(token), locale, request, response, id -> {
-            receipt(id, model);
-            return DONE;
-        });
     }
 
     /** Puts the receipt behind a verified link token in the model. */

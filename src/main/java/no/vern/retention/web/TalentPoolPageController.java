@@ -26,6 +26,7 @@ class TalentPoolPageController {
     static final String PAGE = "retention/talent-pool";
     static final String NB = "/personvern/talentbank/";
     static final String EN = "/privacy/talent-pool/";
+    static final SignedLinkPage.Addresses ADDRESSES = new SignedLinkPage.Addresses(NB, EN);
 
     private final RetentionNotices notices;
 
@@ -33,42 +34,23 @@ class TalentPoolPageController {
         this.notices = notices;
     }
 
-    @GetMapping(NB + "{token}")
+    @GetMapping({ NB + "{token}", EN + "{token}" })
     @PreAuthorize("permitAll()")
-    String showNb(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
-        return show(token, NB, SignedLinkPage.NORWEGIAN, model, request, response);
-    }
-
-    @GetMapping(EN + "{token}")
-    @PreAuthorize("permitAll()")
-    String showEn(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
-        return show(token, EN, Locale.ENGLISH, model, request, response);
-    }
-
-    @PostMapping(NB + "{token}")
-    @PreAuthorize("permitAll()")
-    String stayNb(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
-        return stay(token, NB, SignedLinkPage.NORWEGIAN, request, response);
-    }
-
-    @PostMapping(EN + "{token}")
-    @PreAuthorize("permitAll()")
-    String stayEn(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
-        return stay(token, EN, Locale.ENGLISH, request, response);
-    }
-
-    private String show(String token, String base, Locale locale, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
-        return SignedLinkPage.open(notices.open(token), locale, request, response, n -> {
+    String show(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
+        Locale language = ADDRESSES.language(request);
+        return SignedLinkPage.open(notices.open(token), language, request, response, n -> {
             model.addAttribute("notice", n);
-            model.addAttribute("action", base + token);
+            model.addAttribute("action", ADDRESSES.base(language) + token);
             return PAGE;
         });
     }
 
-    private String stay(String token, String base, Locale locale, HttpServletRequest request,
-            HttpServletResponse response) {
-        SignedLinkPage.language(locale, request, response);
-        return notices.stay(token, locale) ? "redirect:" + base + token : SignedLinkPage.refuse(response);
+    @PostMapping({ NB + "{token}", EN + "{token}" })
+    @PreAuthorize("permitAll()")
+    String stay(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
+        Locale language = ADDRESSES.language(request);
+        SignedLinkPage.language(language, request, response);
+        return notices.stay(token, language) ? "redirect:" + ADDRESSES.base(language) + token
+                : SignedLinkPage.refuse(response);
     }
 }
