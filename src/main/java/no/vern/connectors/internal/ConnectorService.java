@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.transaction.annotation.Transactional;
@@ -28,21 +29,20 @@ import no.vern.shared.NotFound;
 /** The connector registry: validates registrations, tests connections, runs count-only dry runs. */
 class ConnectorService implements ConnectorRegistry {
 
-
     private final Connectors connectors;
     private final ProcessingRecord record;
     private final SystemCalls calls;
-    private final StepService steps;
+    private final CaseData caseData;
     private final AddressGuard guard;
     private final AuditLog audit;
     private final Clock clock;
 
-    ConnectorService(Connectors connectors, ProcessingRecord record, SystemCalls calls, StepService steps, AddressGuard guard,
+    ConnectorService(Connectors connectors, ProcessingRecord record, SystemCalls calls, CaseData caseData, AddressGuard guard,
             AuditLog audit, Clock clock) {
         this.connectors = connectors;
         this.record = record;
         this.calls = calls;
-        this.steps = steps;
+        this.caseData = caseData;
         this.guard = guard;
         this.audit = audit;
         this.clock = clock;
@@ -127,7 +127,7 @@ class ConnectorService implements ConnectorRegistry {
         String normalised = EmailAddresses.normalise(email, "email");
         Found found;
         try {
-            found = steps.probe(connector, normalised);
+            found = calls.probe(connector, new Identifiers(Set.of(normalised), Set.of()));
         } catch (SystemCalls.StepFailed e) {
             throw new InvalidInput("connector", e.getMessage());
         }
@@ -138,7 +138,7 @@ class ConnectorService implements ConnectorRegistry {
 
     @Override
     public void discardCaseData(UUID caseId) {
-        steps.discardCaseData(caseId);
+        caseData.discard(caseId);
     }
 
     private static String required(String field, String value, int max) {

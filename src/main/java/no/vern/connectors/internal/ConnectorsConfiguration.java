@@ -17,8 +17,6 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 import no.vern.audit.AuditLog;
-import no.vern.crypto.CryptoShredder;
-import no.vern.crypto.SubjectCipher;
 import no.vern.processing.ProcessingRecord;
 import no.vern.shared.ConsoleSection;
 import no.vern.shared.DemoMode;
@@ -51,32 +49,31 @@ class ConnectorsConfiguration {
     }
 
     @Bean
-    StepService connectedSystems(Steps steps, Connectors connectors, ProcessingRecord record, SubjectCipher cipher,
-            CryptoShredder shredder, AuditLog audit, JsonMapper json, Clock clock, TransactionTemplate tx,
-            ConnectorsProperties properties, SystemCalls calls) {
-        return new StepService(steps, connectors, record, cipher, shredder, audit, json, clock, tx, properties, calls);
+    StepService connectedSystems(Steps steps, Connectors connectors, CaseData caseData, ProcessingRecord record,
+            AuditLog audit, Clock clock, TransactionTemplate tx) {
+        return new StepService(steps, connectors, caseData, record, audit, clock, tx);
     }
 
     @Bean
-    ConnectorService connectorRegistry(Connectors connectors, ProcessingRecord record, SystemCalls calls, StepService steps,
+    ConnectorService connectorRegistry(Connectors connectors, ProcessingRecord record, SystemCalls calls, CaseData caseData,
             AddressGuard guard, AuditLog audit, Clock clock) {
-        return new ConnectorService(connectors, record, calls, steps, guard, audit, clock);
+        return new ConnectorService(connectors, record, calls, caseData, guard, audit, clock);
     }
 
     /** Runs due connector steps every five seconds, on one node at a time; survives restarts (state is in the steps). */
     @Bean
-    RecurringTask<Void> connectorStepsTask(StepService steps, ConnectorsProperties properties) {
+    RecurringTask<Void> connectorStepsTask(StepRunner runner, ConnectorsProperties properties) {
         return Tasks.recurring("connectors-steps", FixedDelay.ofSeconds(5)).execute((instance, context) -> {
             if (properties.runInBackground()) {
-                steps.runDue();
+                runner.runDue();
             }
         });
     }
 
     /** Hourly: destroys case keys of cases settled longer than the retention, forgets old callback signatures. */
     @Bean
-    RecurringTask<Void> connectorHousekeepingTask(StepService steps) {
-        return Tasks.recurring("connectors-housekeeping", FixedDelay.ofHours(1)).execute((instance, context) -> steps.discardExpired());
+    RecurringTask<Void> connectorHousekeepingTask(CaseData caseData) {
+        return Tasks.recurring("connectors-housekeeping", FixedDelay.ofHours(1)).execute((instance, context) -> caseData.discardExpired());
     }
 
     @Bean

@@ -27,17 +27,19 @@ public class ExternalAnswers {
     /** How a callback ended. */
     public enum CallbackResult { ACCEPTED, REFUSED, UNKNOWN, SETTLED }
 
-    private final StepService steps;
+    private final ManualTasks tasks;
+    private final WebhookCallbacks callbacks;
     private final SystemCalls calls;
 
-    ExternalAnswers(StepService steps, SystemCalls calls) {
-        this.steps = steps;
+    ExternalAnswers(ManualTasks tasks, WebhookCallbacks callbacks, SystemCalls calls) {
+        this.tasks = tasks;
+        this.callbacks = callbacks;
         this.calls = calls;
     }
 
     /** The open task behind a link; {@link no.vern.shared.NotFound} for a wrong, used or expired link. */
     public TaskView openTask(UUID stepId, String token) {
-        StepService.Task task = steps.openTask(stepId, token);
+        ManualTasks.Task task = tasks.open(stepId, token);
         String instructions = calls.config(task.connector()) instanceof ConnectorConfig.Manual manual ? manual.instructions() : null;
         return new TaskView(stepId, task.connector().name(), task.step().operation(), task.who().emails().stream().sorted().toList(),
                 task.who().phones().stream().sorted().toList(), instructions);
@@ -45,11 +47,11 @@ public class ExternalAnswers {
 
     /** Completes a task with an uploaded export (text) or a confirmation. */
     public void completeTask(UUID stepId, String token, @Nullable String exportText, boolean confirmed) {
-        steps.completeTask(stepId, token, exportText, confirmed);
+        tasks.complete(stepId, token, exportText, confirmed);
     }
 
     /** A signed webhook callback. */
     public CallbackResult callback(UUID stepId, @Nullable String timestamp, @Nullable String signature, byte[] body) {
-        return CallbackResult.valueOf(steps.callback(stepId, timestamp, signature, body).name());
+        return CallbackResult.valueOf(callbacks.callback(stepId, timestamp, signature, body).name());
     }
 }

@@ -102,7 +102,7 @@ final class SystemCalls {
             }
             return "tasks go to the responsible person by email";
         } catch (SQLException e) {
-            throw new StepFailed(StepService.sqlDetail(e), true);
+            throw new StepFailed(sqlDetail(e), true);
         } catch (WebhookClient.CallFailed | WebhookSystem.Rejected e) {
             throw new StepFailed(e.getMessage(), true);
         } catch (IllegalStateException e) {
@@ -122,7 +122,7 @@ final class SystemCalls {
         try {
             return operation == Operation.ERASE ? jdbc.erase(spec, who) : jdbc.access(spec, who);
         } catch (SQLException e) {
-            throw new StepFailed(StepService.sqlDetail(e), true);
+            throw new StepFailed(sqlDetail(e), true);
         } catch (IllegalStateException e) {
             throw new StepFailed(e.getMessage(), true);
         }
@@ -150,7 +150,7 @@ final class SystemCalls {
         if (connector.ownerEmail() == null) {
             throw new StepFailed("no email address for the responsible person", false);
         }
-        String token = StepService.newToken();
+        String token = ManualTasks.newToken();
         String link = baseUrl.replaceAll("/+$", "") + "/connectors/task/" + step.id() + "?t=" + token;
         String operation = messages.getMessage("connectors.operation." + step.operation(), null, NORWEGIAN);
         SimpleMailMessage message = new SimpleMailMessage();
@@ -164,6 +164,11 @@ final class SystemCalls {
         } catch (MailException e) {
             throw new StepFailed("task mail could not be sent", true);
         }
-        return new Outcome(Kind.AWAITING_PERSON, Found.nothing("task sent"), StepService.hash(token));
+        return new Outcome(Kind.AWAITING_PERSON, Found.nothing("task sent"), ManualTasks.hash(token));
+    }
+
+    /** Wraps SQL errors without their messages (which can quote values) but with our own metadata messages. */
+    static String sqlDetail(SQLException e) {
+        return e.getSQLState() == null ? e.getMessage() : "database error (SQLSTATE " + e.getSQLState() + ")";
     }
 }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.stereotype.Component;
+
 import no.vern.register.ConsentRequired;
 import no.vern.register.ImportOptions;
 import no.vern.register.ImportReport;
@@ -29,7 +31,8 @@ import no.vern.shared.SubjectId;
  * transaction per line. Duplicates (by email, else phone blind index) are skipped, so a re-import
  * creates nothing new. Consent-based kinds or purposes are refused per line (S4, S5).
  */
-final class CsvImport {
+@Component
+class CsvImport {
 
     static final int MAX_LINES = 10_000;
     private static final Map<String, String> HEADERS = Map.ofEntries(Map.entry("name", "name"),
@@ -41,10 +44,16 @@ final class CsvImport {
             Map.entry("orgnr", "org_number"), Map.entry("organisasjonsnummer", "org_number"),
             Map.entry("title", "title"), Map.entry("tittel", "title"));
 
-    private final RegisterService register;
+    private final SubjectWrites register;
+    private final SubjectAccess access;
+    private final RecordValidation validation;
+    private final SubjectIndexes indexes;
 
-    CsvImport(RegisterService register) {
+    CsvImport(SubjectWrites register, SubjectAccess access, RecordValidation validation, SubjectIndexes indexes) {
         this.register = register;
+        this.access = access;
+        this.validation = validation;
+        this.indexes = indexes;
     }
 
     ImportReport run(String csv, ImportOptions options) {
@@ -62,7 +71,7 @@ final class CsvImport {
         }
         List<Line> lines = new ArrayList<>();
         Map<String, SubjectId> seen = new HashMap<>();
-        boolean consentNeeded = !register.consentPermits(SubjectId.random(), Set.of(options.kind()), options.purpose());
+        boolean consentNeeded = !access.consentPermits(SubjectId.random(), Set.of(options.kind()), options.purpose());
         for (int i = 1; i < rows.size(); i++) {
             int number = i + 1;
             List<String> cells = rows.get(i);
@@ -91,7 +100,7 @@ final class CsvImport {
         if (row.getOrDefault("name", "").isBlank()) {
             errors.add(new FieldError("name", "is required"));
         }
-        List<RegisterService.Pending> pending = register.validate(options.purpose(), data, errors);
+        List<RecordValidation.Pending> pending = validation.validate(options.purpose(), data, errors);
         if (org == null && !orgNumber.isBlank()) {
             errors.add(new FieldError("company", "is required with an org_number"));
         } else if (org != null && !orgNumber.isBlank()) {
@@ -105,7 +114,7 @@ final class CsvImport {
             return new Line(number, Status.INVALID, null, rename(errors));
         }
         String key = null;
-        for (RegisterService.Pending p : pending) {
+        for (RecordValidation.Pending p : pending) {
             if (p.category().equals("email") || key == null && p.category().equals("phone")) {
                 key = p.category() + ":" + p.value();
             }
@@ -115,7 +124,7 @@ final class CsvImport {
                 return new Line(number, Status.DUPLICATE, seen.get(key), List.of());
             }
             int colon = key.indexOf(':');
-            List<SubjectSummary> existing = register.duplicates(key.substring(0, colon), key.substring(colon + 1));
+            List<SubjectSummary> existing = indexes.duplicates(key.substring(0, colon), key.substring(colon + 1));
             if (!existing.isEmpty()) {
                 seen.put(key, existing.get(0).id());
                 return new Line(number, Status.DUPLICATE, existing.get(0).id(), List.of());

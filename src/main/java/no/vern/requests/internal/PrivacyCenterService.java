@@ -44,6 +44,7 @@ class PrivacyCenterService implements PrivacyCenter {
     private final SecureRandom random = new SecureRandom();
 
     private final RequestService requests;
+    private final CaseFile file;
     private final Cases cases;
     private final Codes codes;
     private final BlindIndex blindIndex;
@@ -56,9 +57,10 @@ class PrivacyCenterService implements PrivacyCenter {
     private final RequestsProperties properties;
     private final Clock clock;
 
-    PrivacyCenterService(RequestService requests, Cases cases, Codes codes, BlindIndex blindIndex,
+    PrivacyCenterService(RequestService requests, CaseFile file, Cases cases, Codes codes, BlindIndex blindIndex,
             Mailer mailer, AccessExports exports, AuditLog audit, RequestsProperties properties, Clock clock) {
         this.requests = requests;
+        this.file = file;
         this.cases = cases;
         this.codes = codes;
         this.blindIndex = blindIndex;
@@ -102,7 +104,7 @@ class PrivacyCenterService implements PrivacyCenter {
             cases.event(c.id(), now, RequestService.actor().reference(), "verification-by-handler", "address not on file");
             return;
         }
-        String email = requests.email(c);
+        String email = file.email(c);
         if (!perAddress.tryAcquire(HexFormat.of().formatHex(blindIndex.email(email)))) {
             cases.event(c.id(), now, RequestService.actor().reference(), "code-limited", null);
             return;
@@ -116,7 +118,7 @@ class PrivacyCenterService implements PrivacyCenter {
         audit.record(AuditEvent.by(RequestService.actor(), "requests.code.send", Outcome.SUCCESS)
                 .withPurpose(RequestService.PURPOSE).withTargets(c.id().reference(), c.subject().reference()));
         mailer.send(c.id(), email, Locale.forLanguageTag(c.language()), "code", code,
-                properties.codeTtl().toMinutes(), requests.kindText(c.kind(), c.language()));
+                properties.codeTtl().toMinutes(), file.kindText(c.kind(), c.language()));
     }
 
     @Override

@@ -261,7 +261,6 @@ class PurgeService implements Purges {
     }
 
     private static Actor actor() {
-        Actor current = Actors.current();
-        return current.kind() == Actor.Kind.ANONYMOUS ? JOB : current;
+        return Actors.currentOr(JOB);
     }
 }
