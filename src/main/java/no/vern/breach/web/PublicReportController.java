@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -127,8 +126,7 @@ class PublicReportController {
         if (!limiter.tryAcquire(request.getRemoteAddr())) {
             request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, locale);
             response.setLocale(locale);
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader("Retry-After", "3600");
+            limiter.refusal("Too many reports from this address.").onPage(response);
             model.addAttribute("action", path);
             return LIMITED;
         }

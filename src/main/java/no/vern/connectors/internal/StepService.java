@@ -171,7 +171,6 @@ final class StepService implements ConnectedSystems {
 
     /** The acting staff member or token; the step job when none (runs, housekeeping). */
     static Actor actorOrJob() {
-        Actor current = Actors.current();
-        return current.kind() == Actor.Kind.ANONYMOUS ? JOB : current;
+        return Actors.currentOr(JOB);
     }
 }

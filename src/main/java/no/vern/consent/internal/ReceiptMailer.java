@@ -30,13 +30,6 @@ class ReceiptMailer {
         this.messages = messages;
     }
 
-    /** Whether a string looks enough like an email address to try sending to it. */
-    static boolean plausible(String email) {
-        int at = email.indexOf('@');
-        return email.length() <= 254 && at > 0 && at == email.lastIndexOf('@') && at < email.length() - 1
-                && email.chars().noneMatch(ch -> Character.isWhitespace(ch) || Character.isISOControl(ch));
-    }
-
     /** Sends the receipt once the consent is committed; a failed send is retried and never undoes the consent. */
     void send(String email, ConsentReceiptDocument receipt, Locale language) {
         ConsentReceiptDocument.PurposeEntry purpose = receipt.purposes().get(0);

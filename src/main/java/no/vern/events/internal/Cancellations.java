@@ -1,7 +1,6 @@
 package no.vern.events.internal;
 
 import static no.vern.events.internal.EventService.PURPOSE;
-import static no.vern.events.internal.EventService.asInternalCaller;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import no.vern.register.Categories;
 import no.vern.register.SubjectGone;
 import no.vern.register.SubjectRegister;
 import no.vern.shared.Actor;
+import no.vern.shared.Actors;
 import no.vern.shared.NotFound;
 import no.vern.shared.SubjectId;
 
@@ -33,6 +33,8 @@ import no.vern.shared.SubjectId;
 @Component
 class Cancellations {
 
+    /** Moving the waiting list up, as audited (also the register's reads of the promoted person's address). */
+    static final Actor WAITING_LIST_ACTOR = Actor.system("events-waiting-list");
     private static final Locale NORWEGIAN = Locale.forLanguageTag("nb");
 
     private final Events events;
@@ -73,7 +75,7 @@ class Cancellations {
                 if (next.isPresent()) {
                     events.setStatus(next.get().id(), RegistrationStatus.CONFIRMED, null);
                     promoted[0] = next.get();
-                    audit.record(AuditEvent.by(Actor.system("events-waiting-list"), "events.registration.promote",
+                    audit.record(AuditEvent.by(WAITING_LIST_ACTOR, "events.registration.promote",
                             Outcome.SUCCESS).withPurpose(PURPOSE).withTargets(next.get().subject().reference(),
                                     "event:" + r.eventId(), "registration:" + next.get().id()));
                 }
@@ -108,7 +110,7 @@ class Cancellations {
     }
 
     private Optional<String> emailOf(SubjectId subject) {
-        return asInternalCaller(() -> {
+        return Actors.runAs(WAITING_LIST_ACTOR, () -> {
             try {
                 return register.read(subject, PURPOSE).value(Categories.EMAIL);
             } catch (NotFound | SubjectGone e) {

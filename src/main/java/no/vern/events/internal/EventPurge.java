@@ -3,7 +3,6 @@ package no.vern.events.internal;
 import static no.vern.events.internal.EventService.CRM_PURPOSE;
 import static no.vern.events.internal.EventService.NEWSLETTER_PURPOSE;
 import static no.vern.events.internal.EventService.PURPOSE;
-import static no.vern.events.internal.EventService.asInternalCaller;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +30,7 @@ import no.vern.register.SubjectRecords;
 import no.vern.register.SubjectRegister;
 import no.vern.register.SubjectUpdate;
 import no.vern.shared.Actor;
+import no.vern.shared.Actors;
 import no.vern.shared.NotFound;
 import no.vern.shared.SubjectId;
 
@@ -104,7 +104,7 @@ class EventPurge {
     private void purge(Events.Registration r, Instant now) {
         SubjectId subject = r.subject();
         boolean crm = ledger.current(subject, CRM_PURPOSE).map(c -> c.activeAt(now)).orElse(false);
-        String action = asInternalCaller(() -> {
+        String action = Actors.runAs(PURGE_ACTOR, () -> {
             try {
                 if (register.isErased(subject)) {
                     return "none";

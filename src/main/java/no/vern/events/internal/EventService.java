@@ -6,11 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -156,16 +153,5 @@ class EventService implements EventRegistry {
     /** Whether no event exists yet (demo data is loaded only then). */
     boolean empty() {
         return events.countEvents() == 0;
-    }
-
-    /** Runs a call to the register as an internal caller (no security context), restoring the caller's context. */
-    static <T> T asInternalCaller(Supplier<T> call) {
-        SecurityContext saved = SecurityContextHolder.getContext();
-        SecurityContextHolder.clearContext();
-        try {
-            return call.get();
-        } finally {
-            SecurityContextHolder.setContext(saved);
-        }
     }
 }

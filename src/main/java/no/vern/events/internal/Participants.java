@@ -20,6 +20,7 @@ import no.vern.register.SubjectGone;
 import no.vern.register.SubjectRecords;
 import no.vern.register.SubjectRegister;
 import no.vern.shared.Conflict;
+import no.vern.shared.CsvWriter;
 import no.vern.shared.NotFound;
 
 /**
@@ -92,12 +93,11 @@ class Participants {
 
     String csv(UUID eventId) {
         List<Participant> participants = of(eventId);
-        StringBuilder csv = new StringBuilder("name,email,phone,company,status,checked_in_at\r\n");
+        StringBuilder csv = new StringBuilder(CsvWriter.line("name", "email", "phone", "company", "status", "checked_in_at"));
         List<String> targets = new ArrayList<>();
         targets.add("event:" + eventId);
         for (Participant p : participants) {
-            csv.append(CsvCells.row(p.name(), p.email(), p.phone(), p.company(), p.status().name(),
-                    p.checkedInAt() == null ? "" : p.checkedInAt().toString()));
+            csv.append(CsvWriter.line(p.name(), p.email(), p.phone(), p.company(), p.status().name(), p.checkedInAt()));
             targets.add(p.subject().reference());
         }
         audit.record(AuditEvent.of("events.participants.export", Outcome.SUCCESS).withPurpose(PURPOSE)

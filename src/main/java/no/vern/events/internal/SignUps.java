@@ -3,7 +3,6 @@ package no.vern.events.internal;
 import static no.vern.events.internal.EventService.CRM_PURPOSE;
 import static no.vern.events.internal.EventService.NEWSLETTER_PURPOSE;
 import static no.vern.events.internal.EventService.PURPOSE;
-import static no.vern.events.internal.EventService.asInternalCaller;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,9 +41,12 @@ import no.vern.register.Source;
 import no.vern.register.SubjectRegister;
 import no.vern.register.SubjectUpdate;
 import no.vern.shared.Actor;
+import no.vern.shared.Actors;
+import no.vern.shared.EmailAddresses;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.InvalidInput.FieldError;
 import no.vern.shared.NotFound;
+import no.vern.shared.PhoneNumbers;
 import no.vern.shared.SubjectId;
 
 /**
@@ -58,7 +59,8 @@ import no.vern.shared.SubjectId;
 class SignUps {
 
     private static final Locale NORWEGIAN = Locale.forLanguageTag("nb");
-    private static final Pattern PHONE = Pattern.compile("[+0-9 ()-]{5,25}");
+    /** The public sign-up form, as named in the register's audit of the work done for it. */
+    static final Actor SIGNUP_ACTOR = Actor.system("events-signup");
 
     private final Events events;
     private final ConsentLedger ledger;
@@ -94,18 +96,19 @@ class SignUps {
         }
         Locale language = "en".equals(form.language().getLanguage()) ? Locale.ENGLISH : NORWEGIAN;
         String name = form.name() == null ? "" : form.name().strip();
-        String email = form.email() == null ? "" : form.email().strip().toLowerCase(Locale.ROOT);
-        String phone = event.askPhone() && form.phone() != null && !form.phone().isBlank() ? form.phone().strip() : null;
+        String email = EmailAddresses.tryNormalise(form.email()).orElse("");
+        boolean phoneGiven = event.askPhone() && form.phone() != null && !form.phone().isBlank();
+        String phone = phoneGiven ? PhoneNumbers.tryNormalise(form.phone()).orElse(null) : null;
         String company = event.askCompany() && form.company() != null && !form.company().isBlank()
                 ? form.company().strip() : null;
         List<FieldError> errors = new ArrayList<>();
         if (name.isEmpty() || name.length() > 200) {
             errors.add(new FieldError("name", "must be 1 to 200 characters"));
         }
-        if (!plausibleEmail(email)) {
+        if (email.isEmpty()) {
             errors.add(new FieldError("email", "is not an email address"));
         }
-        if (phone != null && !PHONE.matcher(phone).matches()) {
+        if (phoneGiven && phone == null) {
             errors.add(new FieldError("phone", "is not a phone number"));
         }
         if (company != null && company.length() > 200) {
@@ -145,7 +148,7 @@ class SignUps {
                     : EnumSet.of(SubjectKind.EVENT_PARTICIPANT);
             OrganisationInput org = company == null ? null : new OrganisationInput(company, null, null);
             PersonalData data = PersonalData.contact(name, email, phone);
-            asInternalCaller(() -> {
+            Actors.runAs(SIGNUP_ACTOR, () -> {
                 register.register(new NewSubject(subject, kinds, PURPOSE, Source.EVENT_FORM, org, data));
                 if (form.crmConsent()) {
                     long version = register.summary(subject).version();
@@ -180,7 +183,7 @@ class SignUps {
             });
         } catch (AlreadySignedUp e) {
             undoConsents(subject, form.crmConsent());
-            asInternalCaller(() -> register.erase(subject));
+            Actors.runAs(SIGNUP_ACTOR, () -> register.erase(subject));
             throw e;
         }
         String cancelUrl = links.url(registrationId, language);
@@ -202,12 +205,5 @@ class SignUps {
         } catch (NotFound e) {
             // nothing was recorded for this purpose
         }
-    }
-
-    static boolean plausibleEmail(String email) {
-        int at = email.indexOf('@');
-        return email.length() <= 254 && at > 0 && at == email.lastIndexOf('@') && at < email.length() - 1
-                && email.indexOf('.', at) > at + 1 && !email.endsWith(".")
-                && email.chars().noneMatch(ch -> Character.isWhitespace(ch) || Character.isISOControl(ch));
     }
 }

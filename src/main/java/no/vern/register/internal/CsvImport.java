@@ -19,8 +19,10 @@ import no.vern.register.OrganisationInput;
 import no.vern.register.PersonalData;
 import no.vern.register.Source;
 import no.vern.register.SubjectSummary;
+import no.vern.shared.CsvReader;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.InvalidInput.FieldError;
+import no.vern.shared.Rejected;
 import no.vern.shared.SubjectId;
 
 /**
@@ -55,7 +57,7 @@ class CsvImport {
     }
 
     ImportReport run(String csv, ImportOptions options) {
-        List<List<String>> rows = parse(csv);
+        List<List<String>> rows = CsvReader.parse(csv);
         if (rows.isEmpty()) {
             throw new InvalidInput("file", "is empty");
         }
@@ -148,51 +150,5 @@ class CsvImport {
     private static List<FieldError> rename(List<FieldError> errors) {
         return errors.stream().map(e -> new FieldError(e.field().equals("organisation.orgNumber") ? "org_number"
                 : e.field().equals("organisation.name") ? "company" : e.field(), e.message())).toList();
-    }
-
-    /** RFC 4180-style parsing with {@code ;} or {@code ,} (whichever the header uses), quotes and doubled quotes. */
-    static List<List<String>> parse(String csv) {
-        String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
-        int firstBreak = text.indexOf('\n');
-        String headerLine = firstBreak < 0 ? text : text.substring(0, firstBreak);
-        char separator = headerLine.chars().filter(c -> c == ';').count() >= headerLine.chars().filter(c -> c == ',').count()
-                ? ';' : ',';
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == separator) {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                cell.append(c);
-            }
-        }
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }

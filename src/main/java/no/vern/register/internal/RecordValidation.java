@@ -12,7 +12,10 @@ import no.vern.processing.Purpose;
 import no.vern.register.Categories;
 import no.vern.register.OrganisationInput;
 import no.vern.register.PersonalData;
+import no.vern.shared.EmailAddresses;
 import no.vern.shared.InvalidInput.FieldError;
+import no.vern.shared.PhoneNumbers;
+import no.vern.shared.Rejected;
 
 /**
  * Validation and normalisation of what a caller gives the register: each category must be needed

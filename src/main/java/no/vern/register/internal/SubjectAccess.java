@@ -56,8 +56,7 @@ class SubjectAccess {
 
     /** The acting caller; an internal caller without one is the register itself. */
     Actor actor() {
-        Actor current = Actors.current();
-        return current.kind() == Actor.Kind.ANONYMOUS ? Actor.system("register") : current;
+        return Actors.currentOr(Actor.system("register"));
     }
 
     /** The subject's row if the caller may see its kinds; NotFound otherwise, {@link SubjectGone} once erased. */

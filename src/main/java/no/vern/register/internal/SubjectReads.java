@@ -25,7 +25,10 @@ import no.vern.register.SubjectPage;
 import no.vern.register.SubjectRecords;
 import no.vern.register.SubjectRestricted;
 import no.vern.register.SubjectSummary;
+import no.vern.shared.EmailAddresses;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.PhoneNumbers;
+import no.vern.shared.Rejected;
 import no.vern.shared.SubjectId;
 
 /**

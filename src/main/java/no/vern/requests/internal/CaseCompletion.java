@@ -20,6 +20,7 @@ import no.vern.requests.RequestId;
 import no.vern.requests.RequestKind;
 import no.vern.requests.RequestStatus;
 import no.vern.requests.StepsOutstanding;
+import no.vern.shared.Actors;
 import no.vern.shared.InvalidInput;
 
 /**
@@ -111,7 +112,7 @@ class CaseCompletion {
         }
         // GDPR Art. 16: the corrected values replace the old ones; the register keeps who changed which
         // category when (never the values), and the case history names the categories.
-        RequestService.asInternalCaller(() -> {
+        Actors.runAs(RequestService.actor(), () -> {
             long version = register.summary(c.subject()).version();
             return register.update(c.subject(), version,
                     new SubjectUpdate(purposeKey, Source.SUBJECT, null, null, corrections));

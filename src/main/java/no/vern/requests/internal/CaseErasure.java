@@ -23,6 +23,7 @@ import no.vern.register.SubjectRegister;
 import no.vern.register.SubjectRestricted;
 import no.vern.requests.Operation;
 import no.vern.requests.RequestCase;
+import no.vern.shared.Actors;
 import no.vern.shared.VernClock;
 
 /**
@@ -74,7 +75,7 @@ class CaseErasure {
         for (Purpose p : record.current().document().purposes()) {
             List<RecordView> held;
             try {
-                held = RequestService.asInternalCaller(() -> register.read(c.subject(), p.key())).records();
+                held = Actors.runAs(RequestService.actor(), () -> register.read(c.subject(), p.key())).records();
             } catch (SubjectRestricted e) {
                 return mailer.text("requests.erasure.alreadyRestricted", locale);
             }
@@ -106,7 +107,7 @@ class CaseErasure {
             return mailer.text("requests.erasure.kept", locale, String.join(", ", duties), DAY.format(release))
                     + recipients.of(c, heldPurposes, locale) + certificate(c, List.of(), keptWithDate, locale, email);
         }
-        RequestService.asInternalCaller(() -> register.erase(c.subject()));
+        Actors.runAs(RequestService.actor(), () -> register.erase(c.subject()));
         cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "erased", null);
         return mailer.text("requests.erasure.done", locale) + recipients.of(c, heldPurposes, locale)
                 + certificate(c, List.copyOf(categories), List.of(), locale, email);

@@ -22,6 +22,8 @@ import no.vern.requests.RequestChannel;
 import no.vern.requests.RequestId;
 import no.vern.requests.RequestStatus;
 import no.vern.requests.Requests.Received;
+import no.vern.shared.Actors;
+import no.vern.shared.EmailAddresses;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.SubjectId;
 
@@ -62,7 +64,7 @@ class CaseIntake {
         if (request.channel() == null) {
             throw new InvalidInput("channel", "is required");
         }
-        String email = Emails.normalise(request.email());
+        String email = EmailAddresses.normalise(request.email(), "email");
         Instant now = clock.instant();
         Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt();
         if (receivedAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
@@ -83,7 +85,7 @@ class CaseIntake {
                     .withTargets(existing.id().reference(), existing.subject().reference()));
             return new Received(existing, true);
         }
-        List<SubjectSummary> onFile = RequestService.asInternalCaller(() -> register.findByEmail(email));
+        List<SubjectSummary> onFile = Actors.runAs(RequestService.actor(), () -> register.findByEmail(email));
         boolean inRegister = !onFile.isEmpty();
         SubjectId subject = inRegister ? onFile.get(0).id() : SubjectId.random();
         RequestId id = RequestId.random();

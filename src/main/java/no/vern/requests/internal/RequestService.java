@@ -3,11 +3,8 @@ package no.vern.requests.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -185,16 +182,5 @@ class RequestService implements Requests {
     static Actor actor() {
         Actor a = Actors.current();
         return a.kind() == Actor.Kind.ANONYMOUS ? new Actor(Actor.Kind.SUBJECT, "requester") : a;
-    }
-
-    /** Runs a call to the register as an internal caller (the privacy center has no staff role). */
-    static <T> T asInternalCaller(Supplier<T> call) {
-        SecurityContext saved = SecurityContextHolder.getContext();
-        SecurityContextHolder.clearContext();
-        try {
-            return call.get();
-        } finally {
-            SecurityContextHolder.setContext(saved);
-        }
     }
 }

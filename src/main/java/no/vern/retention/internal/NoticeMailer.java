@@ -17,6 +17,7 @@ import no.vern.consent.ConsentLedger;
 import no.vern.processing.ProcessingRecord;
 import no.vern.register.Categories;
 import no.vern.register.SubjectRegister;
+import no.vern.shared.Actors;
 import no.vern.shared.Mail;
 import no.vern.shared.OutgoingMail;
 import no.vern.shared.SubjectId;
@@ -88,7 +89,7 @@ class NoticeMailer {
 
     private Optional<String> email(SubjectId subject, String purposeKey) {
         try {
-            return InternalCaller.run(() -> register.read(subject, purposeKey).value(Categories.EMAIL));
+            return Actors.runAs(NoticeService.NOTICE_ACTOR, () -> register.read(subject, purposeKey).value(Categories.EMAIL));
         } catch (VernProblem e) {
             return Optional.empty();
         }

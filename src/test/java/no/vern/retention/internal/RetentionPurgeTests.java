@@ -62,6 +62,22 @@ class RetentionPurgeTests extends RetentionTestSupport {
     }
 
     @Test
+    void theRegisterAuditsAPurgeErasureAsTheRetentionJobNotAsItself() {
+        // Every access audited naming the real actor: the register erases on the purge's behalf (Actors.runAs).
+        approveADryRun();
+        today(LocalDate.of(2027, 1, 15));
+        String org = orgNumber();
+        SubjectId contact = customer(org, null);
+        clockEvents.agreementEnded(org, startOf(LocalDate.of(2027, 1, 15)));
+        today(LocalDate.of(2027, 4, 16));
+        purges.purge();
+        assertThat(register.isErased(contact)).isTrue();
+        assertThat(jdbc.sql("SELECT actor FROM audit_entry WHERE action = 'register.subject.erase' AND :s = ANY(targets)")
+                .param("s", contact.reference()).query(String.class).list())
+                .containsExactly(PurgeService.JOB.reference()).containsExactly("system:retention-purge");
+    }
+
+    @Test
     void aContactWhoseAgreementRunsIsNeverPurged() {
         approveADryRun();
         SubjectId contact = customer(orgNumber(), null);

@@ -1,16 +1,20 @@
-package no.vern.register.internal;
+package no.vern.shared;
 
 import java.net.IDN;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Normalises email addresses for storage and blind-index lookup: trimmed, the domain converted to
- * ASCII (IDN, e.g. {@code blåbær.no} → {@code xn--blbr-roah.no}) and the whole address lower-cased.
- * Lower-casing the local part is technically lossy (RFC 5321 lets it be case-sensitive) but no real
- * mail system treats it so, and it is what makes exact lookup work for people who type it differently.
+ * The one normalisation of email addresses, for storage, blind-index lookup and sending: trimmed, the domain
+ * converted to ASCII (IDN, e.g. {@code blåbær.no} → {@code xn--blbr-roah.no}) and the whole address
+ * lower-cased. Lower-casing the local part is technically lossy (RFC 5321 lets it be case-sensitive) but no
+ * real mail system treats it so, and it is what makes exact lookup work for people who type it differently.
+ * The 254-character limit holds for the normalised (encoded) address, so normalising is idempotent.
  */
-final class EmailAddresses {
+public final class EmailAddresses {
 
     private static final Pattern LOCAL = Pattern.compile("[a-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
@@ -18,7 +22,8 @@ final class EmailAddresses {
     private EmailAddresses() {
     }
 
-    static String normalise(String raw) {
+    /** The normalised address; {@link Rejected} (never echoing the value) when it is not one. */
+    public static String normalise(String raw) {
         String value = raw.strip();
         int at = value.lastIndexOf('@');
         if (at <= 0 || at == value.length() - 1 || value.length() > 254) {
@@ -49,5 +54,29 @@ final class EmailAddresses {
             throw new Rejected("is not a valid email address");
         }
         return address;
+    }
+
+    /** The normalised address of a request field; {@link InvalidInput} naming the field when missing or invalid. */
+    public static String normalise(@Nullable String raw, String field) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidInput(field, "is required");
+        }
+        try {
+            return normalise(raw);
+        } catch (Rejected e) {
+            throw e.on(field);
+        }
+    }
+
+    /** The normalised address, or empty when the value is missing or not an address (for collected field errors). */
+    public static Optional<String> tryNormalise(@Nullable String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(normalise(raw));
+        } catch (Rejected e) {
+            return Optional.empty();
+        }
     }
 }
