@@ -1,6 +1,5 @@
 package no.vern.processing;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,8 +14,8 @@ public interface RecordExports {
     String csv(RecordVersion version, Locale locale);
 
     /** The printable report as HTML; {@code forPdf} inlines the stylesheet for the PDF renderer. */
-    String html(RecordVersion version, List<RecordWarning> warnings, Locale locale, boolean forPdf) throws IOException;
+    String html(RecordVersion version, List<RecordWarning> warnings, Locale locale, boolean forPdf);
 
     /** The printable report as PDF. */
-    byte[] pdf(RecordVersion version, List<RecordWarning> warnings, Locale locale) throws IOException;
+    byte[] pdf(RecordVersion version, List<RecordWarning> warnings, Locale locale);
 }

@@ -15,7 +15,7 @@ public interface PrivacyCenter {
 
     /**
      * Receives a request from the web form; a code is sent only if the address is on file, otherwise the
-     * case waits for a handler. Returns the case id either way. {@link RateLimited} when the IP is over its limit.
+     * case waits for a handler. Returns the case id either way. {@link no.vern.shared.TooManyRequests} when the IP is over its limit.
      */
     RequestId submit(RequestKind kind, String email, Locale locale, @Nullable String details, String clientIp);
 

@@ -2,8 +2,10 @@ package no.vern.shared;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 
 import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -25,13 +27,18 @@ public class ProblemResponses {
         this.json = json;
     }
 
-    /** A problem detail with a Vern type URI, for failures that are not domain problems (401, 429, 503). */
+    /** A problem detail with a Vern type URI, for failures that are not domain problems (401, 503). */
     public static ProblemDetail problem(org.springframework.http.HttpStatus status, String slug, String title,
             String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(ProblemTypes.of(slug));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** The value of a {@code Retry-After} header: whole seconds, at least one. */
+    public static String retryAfterSeconds(Duration retryAfter) {
+        return Long.toString(Math.max(1, retryAfter.toSeconds()));
     }
 
     /** Builds the problem detail for a domain problem, with the request id for support. */
@@ -56,6 +63,10 @@ public class ProblemResponses {
     /** Writes a problem straight to the response, for code that runs outside Spring MVC. */
     public void write(HttpServletRequest request, HttpServletResponse response, VernProblem problem)
             throws IOException {
+        Duration retryAfter = problem.retryAfter();
+        if (retryAfter != null) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds(retryAfter));
+        }
         write(request, response, toProblem(problem, request));
     }
 

@@ -26,6 +26,11 @@ public class TimeFormat {
         return instant == null ? "" : DATE.format(instant);
     }
 
+    /** The value of a date-and-time input ({@code 2026-11-25T10:22}, local time); empty for null. */
+    public String input(@Nullable Instant instant) {
+        return DateTimeInput.value(instant);
+    }
+
     /** The exact instant in UTC (ISO 8601), for titles and machine-readable attributes. */
     public String iso(@Nullable Instant instant) {
         return instant == null ? "" : instant.toString();

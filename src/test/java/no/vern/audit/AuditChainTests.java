@@ -141,24 +141,6 @@ class AuditChainTests {
         assertThat(chain.verify().ok()).isTrue();
     }
 
-    @Test
-    void theNightlyVerificationIsOneSharedTaskAtHalfPastTwoOsloTime() throws InterruptedException {
-        // One row in scheduled_tasks for all nodes: db-scheduler lets exactly one node pick each run.
-        List<Instant> next = List.of();
-        for (int i = 0; i < 100 && next.isEmpty(); i++) {
-            next = jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE task_name = 'audit-chain-verification'")
-                    .query((rs, n) -> JdbcTime.required(rs, "execution_time")).list();
-            if (next.isEmpty()) {
-                Thread.sleep(200);
-            }
-        }
-
-        assertThat(next).hasSize(1);
-        ZonedDateTime oslo = next.get(0).atZone(VernClock.ZONE);
-        assertThat(oslo.getHour()).isEqualTo(2);
-        assertThat(oslo.getMinute()).isEqualTo(30);
-    }
-
     private long unsealedWith(String target) {
         return jdbc.sql("""
                 SELECT count(*) FROM audit_entry e WHERE e.targets @> ARRAY[CAST(:t AS text)]

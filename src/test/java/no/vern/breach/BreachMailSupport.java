@@ -1,5 +1,6 @@
 package no.vern.breach;
 
+import no.vern.support.TestMail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -22,24 +23,8 @@ import jakarta.mail.internet.MimeMessage;
 public abstract class BreachMailSupport {
 
     /** The SMTP server every breach test context sends to. */
-    protected static final GreenMail MAIL;
+    protected static final GreenMail MAIL = TestMail.server();
 
-    static {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        MAIL = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        MAIL.start();
-    }
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-    }
 
     /** The received messages whose subject contains the text (e.g. a receipt number). */
     protected static List<MimeMessage> mailAbout(String text) {

@@ -265,4 +265,36 @@ class BreachWebTests extends BreachMailSupport {
         assertThat(register.get(b.id()).risk()).isEqualTo(RiskLevel.RISK);
         mvc.perform(get("/console/breach/" + b.id()).with(SALES)).andExpect(status().isForbidden());
     }
+
+    @Test
+    void consoleFormsBindDateAndTimeAsOsloTimeAndShowANonDateAsAProblem() throws Exception {
+        Breach b = fullyDescribed();
+        // The 13 fields of the facts form bind to one form; local times are Oslo time (summer: UTC+2).
+        mvc.perform(post("/console/breach/" + b.id() + "/facts").with(OFFICER).with(csrf())
+                .param("whatHappened", "A laptop was stolen.").param("howItArose", "Parked car")
+                .param("mainCause", "Theft").param("periodFrom", "2026-07-01T10:00").param("periodTo", "2026-07-02T10:00")
+                .param("dataCategories", "cv", "email").param("subjectRelation", "CANDIDATE")
+                .param("approxSubjects", "41").param("approxRecords", "").param("dataLocation", "With the thief")
+                .param("consequences", "Identity theft").param("measuresTaken", "Remote wipe")
+                .param("measuresPlanned", "Encrypt disks"))
+                .andExpect(status().is3xxRedirection());
+        BreachFacts facts = register.get(b.id()).facts();
+        assertThat(facts.periodFrom()).isEqualTo(Instant.parse("2026-07-01T08:00:00Z"));
+        assertThat(facts.periodTo()).isEqualTo(Instant.parse("2026-07-02T08:00:00Z"));
+        assertThat(facts.dataCategories()).containsExactly("cv", "email");
+        assertThat(facts.approxSubjects()).isEqualTo(41L);
+        assertThat(facts.approxRecords()).isNull();
+        assertThat(facts.measuresPlanned()).isEqualTo("Encrypt disks");
+
+        String refused = mvc.perform(post("/console/breach/" + b.id() + "/facts").with(OFFICER).with(csrf())
+                .param("whatHappened", "Changed").param("periodFrom", "1.7.2026"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("periodFrom: must be a date and time");
+        assertThat(register.get(b.id()).facts().whatHappened()).isEqualTo("A laptop was stolen.");
+
+        String form = mvc.perform(post("/console/breach").with(SALES).with(csrf()).param("title", "Lost phone")
+                .param("whatHappened", "Lost on the bus").param("awareAt", "yesterday"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("awareAt: must be a date and time", "value=\"yesterday\"", "Lost on the bus");
+    }
 }

@@ -85,9 +85,14 @@ class ConsentWithdrawalLinkTest {
         ConsentReceipt receipt = prospectConsents(ledger);
         String path = path(receipt);
         String tampered = path.substring(0, path.length() - 2) + (path.endsWith("AA") ? "BB" : "AA");
-        mvc.perform(get(tampered)).andExpect(status().isNotFound());
+        // The one refusal page of every signed link, in the language of the address.
+        assertThat(mvc.perform(get(tampered)).andExpect(status().isNotFound()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("id=\"link-refused\"", "Lenken virker ikke");
         mvc.perform(post(tampered).with(csrf())).andExpect(status().isNotFound());
         mvc.perform(get(tampered + "/kvittering.json")).andExpect(status().isNotFound());
+        assertThat(mvc.perform(get(tampered.replace("/samtykke/trekk-tilbake/", "/consent/withdraw/")))
+                .andExpect(status().isNotFound()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("id=\"link-refused\"", "This link does not work");
         assertThat(gate.permits(receipt.subject(), "prospect-dialogue")).isTrue();
     }
 

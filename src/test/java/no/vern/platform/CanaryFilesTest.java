@@ -67,7 +67,8 @@ import no.vern.support.Tokens;
  * <li>the metrics scrape ({@code /actuator/prometheus}).</li>
  * </ul>
  * Logs are checked for every test class by {@code CanaryCheckExtension}; email bodies are not kept by Vern
- * (sent mail lives only in the SMTP server), and access exports are built in memory per download.
+ * (queued mail is held only encrypted and erased once sent; sent mail lives only in the SMTP server), and
+ * access exports are built in memory per download.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.tomcat.basedir=target/canary-files/tomcat", "vern.data-dir=target/canary-files/data" })

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import no.vern.support.TestDatabases;
 import no.vern.VernApplication;
 import no.vern.identity.ApiTokens;
 import no.vern.identity.Role;
@@ -30,9 +32,9 @@ class DatabaseStartupTest {
     @Test
     void runsOnAnExternalServerGivenByUrlAndStartsTwice() throws Exception {
         Path dir = Path.of("target/pg-external/" + UUID.randomUUID());
-        try (EmbeddedPostgres external = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
-                .setOverrideWorkingDirectory(Path.of("target/pg-bin").toFile()).start()) {
-            String url = external.getJdbcUrl("postgres", "postgres");
+        // A new, empty database on a server Vern did not start (the test JVM's): Vern migrates it on the first start.
+        String url = TestDatabases.empty();
+        try (SingleConnectionDataSource external = new SingleConnectionDataSource(url, TestDatabases.USER, "", true)) {
             for (int start = 1; start <= 2; start++) {
                 try (ConfigurableApplicationContext vern = run("--vern.db.url=" + url, "--vern.db.user=postgres",
                         "--vern.keys.generate-missing=true", "--vern.keys.directory=" + dir.resolveSibling(dir.getFileName() + "-keys"),
@@ -48,7 +50,7 @@ class DatabaseStartupTest {
                             .satisfies(t -> assertThat(t.name()).isEqualTo("bootstrap"));
                 }
             }
-            JdbcClient direct = JdbcClient.create(external.getPostgresDatabase());
+            JdbcClient direct = JdbcClient.create(external);
             assertThat(direct.sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Long.class).single())
                     .isGreaterThan(2);
             assertThat(direct.sql("SELECT count(*) FROM flyway_schema_history WHERE NOT success").query(Long.class).single())

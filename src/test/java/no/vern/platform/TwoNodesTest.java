@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import no.vern.VernApplication;
 import no.vern.communications.Campaign;
 import no.vern.communications.CampaignDraft;
@@ -39,6 +38,7 @@ import no.vern.register.Source;
 import no.vern.register.SubjectRegister;
 import no.vern.support.Canaries;
 import no.vern.support.MailTestSupport;
+import no.vern.support.TestDatabases;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,7 +54,6 @@ class TwoNodesTest extends MailTestSupport {
     private static final String PASSWORD = "to-noder-admin-passord";
     private static final String TOKEN = "vern_bootstrap_token_two_nodes_0123456789";
 
-    private static EmbeddedPostgres database;
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
 
@@ -63,12 +62,11 @@ class TwoNodesTest extends MailTestSupport {
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
-        Path dir = Path.of("target/pg-two-nodes/" + UUID.randomUUID());
-        database = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
-                .setOverrideWorkingDirectory(Path.of("target/pg-bin").toFile()).start();
-        String keys = dir.resolveSibling(dir.getFileName() + "-keys").toString();
-        nodeA = node(database.getJdbcUrl("postgres", "postgres"), keys);
-        nodeB = node(database.getJdbcUrl("postgres", "postgres"), keys);
+        // Both nodes on one database of their own on the test JVM's PostgreSQL.
+        String url = TestDatabases.fresh();
+        String keys = Path.of("target/two-nodes-keys/" + UUID.randomUUID()).toString();
+        nodeA = node(url, keys);
+        nodeB = node(url, keys);
     }
 
     @AfterAll
@@ -77,9 +75,6 @@ class TwoNodesTest extends MailTestSupport {
             if (node != null) {
                 node.close();
             }
-        }
-        if (database != null) {
-            database.close();
         }
     }
 
@@ -154,6 +149,7 @@ class TwoNodesTest extends MailTestSupport {
     private static ConfigurableApplicationContext node(String url, String keys) {
         return new SpringApplicationBuilder(VernApplication.class).run("--vern.db.url=" + url, "--vern.db.user=postgres",
                 "--vern.keys.generate-missing=true", "--vern.keys.directory=" + keys, "--server.port=0",
+                "--db-scheduler.enabled=true",
                 "--vern.bootstrap.admin-password=" + PASSWORD, "--vern.bootstrap.api-token=" + TOKEN,
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + MAIL.getSmtp().getPort(),
                 // small batches, polled every second, so that both nodes claim batches of the same campaign

@@ -25,7 +25,10 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import no.vern.support.TestDatabases;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +47,8 @@ final class VernProcess implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Path dir;
     private final EmbeddedPostgres database;
+    private final String url;
+    private final HikariDataSource pool;
     private final JdbcClient db;
     private final int port;
     private final List<String> settings = new ArrayList<>();
@@ -51,19 +56,27 @@ final class VernProcess implements AutoCloseable {
     private int runs;
     private int kills;
 
-    private VernProcess(Path dir, EmbeddedPostgres database, int port) {
+    private VernProcess(Path dir, EmbeddedPostgres database, String url, int port) {
         this.dir = dir;
         this.database = database;
-        this.db = JdbcClient.create(database.getPostgresDatabase());
+        this.url = url;
+        this.pool = new HikariDataSource();
+        pool.setJdbcUrl(url);
+        pool.setUsername(TestDatabases.USER);
+        pool.setMaximumPoolSize(3);
+        pool.setMinimumIdle(0);
+        this.db = JdbcClient.create(pool);
         this.port = port;
     }
 
-    /** A fresh embedded PostgreSQL under {@code target/pg-faults} and a free port; Vern is not started yet. */
+    /**
+     * A fresh database of its own (copied from the migrated template on the test JVM's embedded PostgreSQL,
+     * which outlives every kill of Vern) and a free port; Vern is not started yet.
+     */
     static VernProcess onFreshDatabase() throws IOException {
         Path dir = Path.of("target/pg-faults/" + UUID.randomUUID());
-        EmbeddedPostgres database = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
-                .setOverrideWorkingDirectory(Path.of("target/pg-bin").toFile()).start();
-        return new VernProcess(dir, database, freePort());
+        Files.createDirectories(dir);
+        return new VernProcess(dir, TestDatabases.server(), TestDatabases.fresh(), freePort());
     }
 
     /** Settings ({@code --key=value}) given to every later start, e.g. the SMTP server or job intervals. */
@@ -99,7 +112,7 @@ final class VernProcess implements AutoCloseable {
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "no.vern.VernApplication", "--vern.db.url=" + database.getJdbcUrl("postgres", "postgres"),
+                "no.vern.VernApplication", "--vern.db.url=" + url,
                 "--vern.db.user=postgres", "--vern.keys.generate-missing=true",
                 "--vern.keys.directory=" + sibling("keys"), "--server.port=" + port,
                 "--vern.bootstrap.api-token=" + TOKEN, "--vern.bootstrap.admin-password=" + ADMIN_PASSWORD,
@@ -107,7 +120,7 @@ final class VernProcess implements AutoCloseable {
                 // db-scheduler finds a killed node's running executions dead only after heartbeat-interval ×
                 // missed-heartbeats-limit (production: 5 min × 6 = 30 min) and polls every 10 s; here seconds.
                 "--db-scheduler.heartbeat-interval=PT1S", "--db-scheduler.missed-heartbeats-limit=4",
-                "--db-scheduler.polling-interval=PT1S"));
+                "--db-scheduler.polling-interval=PT1S", "--db-scheduler.enabled=true"));
         command.addAll(settings);
         command.addAll(List.of(extra));
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -166,7 +179,7 @@ final class VernProcess implements AutoCloseable {
         if (process != null) {
             process.destroyForcibly().waitFor();
         }
-        database.close();
+        pool.close();
     }
 
     /** An API call with the bootstrap token. */

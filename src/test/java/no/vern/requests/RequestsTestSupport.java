@@ -1,5 +1,6 @@
 package no.vern.requests;
 
+import no.vern.support.TestMail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -40,24 +41,8 @@ import no.vern.register.Source;
 @Import(RequestsTestSupport.Systems.class)
 public abstract class RequestsTestSupport {
 
-    protected static final GreenMail MAIL;
+    protected static final GreenMail MAIL = TestMail.server();
 
-    static {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        MAIL = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        MAIL.start();
-    }
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-    }
 
     @TestConfiguration(proxyBeanMethods = false)
     public static class Systems {

@@ -36,37 +36,25 @@ import no.vern.shared.SubjectId;
 import no.vern.shared.VernClock;
 import no.vern.support.Canaries;
 import no.vern.support.TestClock;
+import no.vern.support.TestMail;
 
 /**
  * Shared set-up of the retention tests: one application context of their own (its own database, so that
  * walking the clock through years and purging does not touch other modules' test data), a GreenMail SMTP
  * server, small purge batches, and helpers that enter customers and candidates and move the clock to dates.
+ * The one test context with db-scheduler running (the others have it off: their tests run jobs by calling them).
  */
 public abstract class RetentionTestSupport {
 
     /** The SMTP server the retention test context sends notices to. */
-    protected static final GreenMail MAIL = start();
+    protected static final GreenMail MAIL = TestMail.server();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("vern.retention.batch-size", () -> "3");
+        registry.add("db-scheduler.enabled", () -> "true");
     }
 
-    private static GreenMail start() {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        // A mailbox made in advance: GreenMail logs the address when it creates one on delivery.
-        mail.setUser(Canaries.EMAIL, "kanari-login", "kanari-passord");
-        return mail;
-    }
 
     @Autowired
     protected SubjectRegister register;

@@ -138,7 +138,10 @@ class RetentionWebTests extends RetentionTestSupport {
 
     @Test
     void aForgedNoticeLinkShowsNothing() throws Exception {
-        mvc.perform(get("/privacy/talent-pool/" + java.util.UUID.randomUUID() + ".Zm9yZ2Vk"))
+        assertThat(mvc.perform(get("/privacy/talent-pool/" + java.util.UUID.randomUUID() + ".Zm9yZ2Vk"))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("id=\"link-refused\"", "This link does not work");
+        mvc.perform(post("/personvern/talentbank/" + java.util.UUID.randomUUID() + ".Zm9yZ2Vk").with(csrf()))
                 .andExpect(status().isNotFound());
     }
 

@@ -6,7 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
@@ -15,6 +20,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -23,7 +29,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A headless Debian Chromium for browser tests of any module: start it against the running test
  * server, open pages, log in through the real login form and save screenshots under
- * {@code target/screenshots/}. Tests skip with {@code assumeTrue(Browser.available())} where the
+ * {@code target/screenshots/}. Chromium processes are pooled for the test JVM: {@link #close()} wipes the
+ * browser's state (cookies, storage, cache, the tab and whatever a test injected into it) and keeps the process
+ * for the next {@link #start}, so a test class (and the next one) pays for launching Chromium once. Tests skip with {@code assumeTrue(Browser.available())} where the
  * driver is not installed ({@code apt-get install chromium chromium-driver}); CI installs it.
  *
  * <pre>{@code
@@ -41,21 +49,93 @@ public final class Browser implements AutoCloseable {
     /** Where screenshots go. */
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /** Launched Chromium processes not in use by a test; quit when the JVM ends. */
+    private static final Deque<Chromium> IDLE = new ArrayDeque<>();
+
+    static {
+        SharedFixturesShutdown.register();
+    }
+
+    /** Quits every pooled Chromium (at the end of the test run). */
+    static void quitPooled() {
+        synchronized (IDLE) {
+            IDLE.forEach(Chromium::quit);
+            IDLE.clear();
+        }
+    }
+
     private final String baseUrl;
-    private final ChromeDriverService service;
+    private final Chromium chromium;
     private final ChromeDriver driver;
-    private final Path profile;
     private final int width;
     private final int height;
 
-    private Browser(String baseUrl, ChromeDriverService service, ChromeDriver driver, Path profile, int width,
-            int height) {
+    private Browser(String baseUrl, Chromium chromium, int width, int height) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.service = service;
-        this.driver = driver;
-        this.profile = profile;
+        this.chromium = chromium;
+        this.driver = chromium.driver();
         this.width = width;
         this.height = height;
+    }
+
+    /** One Chromium process with its driver and its throw-away profile. */
+    private record Chromium(ChromeDriverService service, ChromeDriver driver, Path profile) {
+
+        static Chromium launch() {
+            Path profile;
+            try {
+                profile = Files.createTempDirectory("vern-chromium-");
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot create a browser profile directory", e);
+            }
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--hide-scrollbars", "--lang=nb", "--user-data-dir=" + profile,
+                    "--window-size=1280,900");
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            return new Chromium(service, driver, profile);
+        }
+
+        /**
+         * Forgets everything the last test did: cookies of every site, storage and cache of the origins it
+         * used, and its tab (scripts injected with CDP and device emulation belong to the tab).
+         */
+        void reset(String baseUrl) {
+            driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+            for (String origin : new LinkedHashSet<>(List.of(baseUrl, baseUrl.replace("://localhost:", "://127.0.0.1:"),
+                    baseUrl.replace("://127.0.0.1:", "://localhost:")))) {
+                driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+            }
+            driver.switchTo().newWindow(WindowType.TAB);
+            String fresh = driver.getWindowHandle();
+            for (String handle : driver.getWindowHandles()) {
+                if (!handle.equals(fresh)) {
+                    driver.switchTo().window(handle).close();
+                }
+            }
+            driver.switchTo().window(fresh);
+        }
+
+        void quit() {
+            try {
+                driver.quit();
+            } catch (RuntimeException ignored) {
+                // Already gone.
+            } finally {
+                service.stop();
+                try (Stream<Path> files = Files.walk(profile)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException ignored) {
+                    // A leftover temp profile is harmless.
+                }
+            }
+        }
     }
 
     /** Whether Chromium and its driver are installed, so a test can skip instead of failing. */
@@ -74,23 +154,11 @@ public final class Browser implements AutoCloseable {
      * made that narrow).
      */
     public static Browser start(String baseUrl, int width, int height) {
-        Path profile;
-        try {
-            profile = Files.createTempDirectory("vern-chromium-");
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot create a browser profile directory", e);
+        Chromium chromium;
+        synchronized (IDLE) {
+            chromium = IDLE.poll();
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--hide-scrollbars", "--lang=nb", "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + height);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        Browser browser = new Browser(baseUrl, service, driver, profile, width, height);
+        Browser browser = new Browser(baseUrl, chromium == null ? Chromium.launch() : chromium, width, height);
         browser.viewport(height);
         return browser;
     }
@@ -169,7 +237,7 @@ public final class Browser implements AutoCloseable {
     }
 
     private void viewport(int viewportHeight) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height",
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
                 viewportHeight, "deviceScaleFactor", 1, "mobile", width < 600));
     }
 
@@ -178,18 +246,20 @@ public final class Browser implements AutoCloseable {
                 .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
-    /** Quits the browser and the driver and removes the temporary profile. */
+    /**
+     * Ends this test's use of the browser: its state is wiped and the process goes back to the pool (or is quit
+     * if it cannot be wiped).
+     */
     @Override
     public void close() {
         try {
-            driver.quit();
-        } finally {
-            service.stop();
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // A leftover temp profile is harmless.
-            }
+            chromium.reset(baseUrl);
+        } catch (RuntimeException broken) {
+            chromium.quit();
+            return;
+        }
+        synchronized (IDLE) {
+            IDLE.push(chromium);
         }
     }
 }

@@ -26,26 +26,8 @@ import jakarta.mail.internet.MimeMessage;
 public abstract class MailTestSupport {
 
     /** The SMTP server every test context of a subclass sends to. */
-    protected static final GreenMail MAIL;
+    protected static final GreenMail MAIL = TestMail.server();
 
-    static {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        MAIL = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        MAIL.start();
-        // Made in advance: GreenMail (the test's server, not Vern) logs an address when it creates a mailbox.
-        MAIL.setUser(Canaries.EMAIL, "kanari-login", "kanari-passord");
-    }
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-    }
 
     /** A unique invented address (its mailbox made in advance, so GreenMail logs nothing about it). */
     protected static String uniqueEmail() {

@@ -54,12 +54,6 @@ class BreachConfiguration {
         };
     }
 
-    /** Sends queued breach mail every 30 seconds, on one node at a time. */
-    @Bean
-    RecurringTask<Void> breachOutboxTask(Outbox outbox) {
-        return Tasks.recurring("breach-outbox", FixedDelay.ofSeconds(30)).execute((instance, context) -> outbox.sendPending());
-    }
-
     /** Looks for breaches crossing 24 h and 60 h every five minutes. */
     @Bean
     RecurringTask<Void> breachEscalationTask(Escalations escalations) {

@@ -1,10 +1,5 @@
 package no.vern.breach.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,12 +11,9 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import no.vern.breach.AffectedSubject;
 import no.vern.breach.AuthorityNotification;
@@ -32,6 +24,7 @@ import no.vern.breach.NotificationPhase;
 import no.vern.processing.Contact;
 import no.vern.processing.ProcessingRecord;
 import no.vern.processing.ProcessingRecordDocument;
+import no.vern.shared.PdfRenderer;
 import no.vern.shared.TimeFormat;
 
 /**
@@ -177,31 +170,13 @@ class BreachDocumentWriter implements BreachDocuments {
         context.setVariable("now", now);
         context.setVariable("timeLeft", BreachConfiguration.hoursLeft(b.timeLeft(now)));
         context.setVariable("timeFormat", time);
-        context.setVariable("inlineCss", forPdf ? css() : "");
+        context.setVariable("inlineCss", forPdf ? PdfRenderer.stylesheet(CSS) : "");
         context.setVariable("cssHref", forPdf ? "" : "/css/breach-report.css");
         return context;
     }
 
     private static byte[] pdf(String html) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static String css() {
-        try (InputStream in = new ClassPathResource(CSS).getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PdfRenderer.render(html);
     }
 
     private String msg(String key, Locale locale, Object... args) {

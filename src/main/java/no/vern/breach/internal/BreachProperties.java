@@ -5,15 +5,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the breach module: the privacy mailbox that receives reports and escalations (staff
- * accounts hold no email address), the sender, and the public form's rate limit.
+ * accounts hold no email address) and the public form's rate limit.
  *
  * @param officerEmail the privacy officer's mailbox
- * @param mailFrom sender address of breach mail
  * @param publicReportsPerHour public reports accepted per IP address and hour
  * @param consoleUrl base address of the console for links in mail
  */
 @ConfigurationProperties("vern.breach")
 record BreachProperties(@DefaultValue("personvern@webstep.no") String officerEmail,
-        @DefaultValue("vern@webstep.no") String mailFrom, @DefaultValue("5") int publicReportsPerHour,
+        @DefaultValue("5") int publicReportsPerHour,
         @DefaultValue("http://localhost:8080") String consoleUrl) {
 }

@@ -3,7 +3,6 @@ package no.vern.breach.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import no.vern.audit.AuditEvent;
-import no.vern.audit.AuditFilter;
 import no.vern.audit.AuditLog;
-import no.vern.audit.AuditPage;
-import no.vern.audit.AuditRecord;
-import no.vern.audit.AuditTrail;
 import no.vern.audit.Outcome;
 import no.vern.breach.AffectedDataEstimate;
 import no.vern.breach.AffectedDataEstimator;
@@ -28,11 +23,9 @@ import no.vern.breach.Breach;
 import no.vern.breach.BreachFacts;
 import no.vern.breach.BreachId;
 import no.vern.breach.BreachNotice;
-import no.vern.breach.BreachNoticeSender;
 import no.vern.breach.BreachRegister;
 import no.vern.breach.NewBreach;
 import no.vern.breach.NoticeException;
-import no.vern.breach.NoticeOutcome;
 import no.vern.breach.NotificationPhase;
 import no.vern.breach.RiskLevel;
 import no.vern.breach.TimelineEntry;
@@ -43,11 +36,17 @@ import no.vern.shared.Actor;
 import no.vern.shared.Actors;
 import no.vern.shared.Conflict;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.Mail;
 import no.vern.shared.NotFound;
+import no.vern.shared.OutgoingMail;
 import no.vern.shared.SubjectId;
 import no.vern.shared.TimeFormat;
 
-/** The breach register: every change locks the breach, is audited and appended to its timeline. */
+/**
+ * The breach register: report, facts, assessment, decisions and the notification to Datatilsynet
+ * (GDPR Art. 33) here; the people affected and their notices in {@link AffectedPeople} (Art. 34). Every
+ * change locks the breach, is audited and appended to its timeline ({@link BreachChanges}).
+ */
 @Service
 class BreachService implements BreachRegister {
 
@@ -56,31 +55,32 @@ class BreachService implements BreachRegister {
 
     private final Breaches breaches;
     private final BreachEvents events;
+    private final BreachChanges changes;
+    private final AffectedPeople people;
     private final AffectedSubjects affected;
-    private final Outbox outbox;
+    private final OutgoingMail mail;
     private final AuditLog audit;
-    private final AuditTrail trail;
     private final ProcessingRecord record;
     private final AffectedDataEstimator estimator;
-    private final BreachNoticeSender sender;
     private final NoticeTexts notices;
     private final BreachProperties properties;
     private final TimeFormat time;
     private final Clock clock;
 
-    BreachService(Breaches breaches, BreachEvents events, AffectedSubjects affected, Outbox outbox, AuditLog audit,
-            AuditTrail trail, ProcessingRecord record, ObjectProvider<AffectedDataEstimator> estimator,
-            ObjectProvider<BreachNoticeSender> sender, NoticeTexts notices, BreachProperties properties, TimeFormat time, Clock clock) {
+    BreachService(Breaches breaches, BreachEvents events, BreachChanges changes, AffectedPeople people,
+            AffectedSubjects affected, OutgoingMail mail, AuditLog audit, ProcessingRecord record,
+            ObjectProvider<AffectedDataEstimator> estimator, NoticeTexts notices, BreachProperties properties,
+            TimeFormat time, Clock clock) {
         this.breaches = breaches;
         this.events = events;
+        this.changes = changes;
+        this.people = people;
         this.affected = affected;
-        this.outbox = outbox;
+        this.mail = mail;
         this.audit = audit;
-        this.trail = trail;
         this.record = record;
-        // The register and communications modules implement these later; until then the strict defaults apply.
+        // The register module implements this later; until then the strict default applies.
         this.estimator = estimator.getIfAvailable(UnknownEstimator::new);
-        this.sender = sender.getIfAvailable(PendingNoticeSender::new);
         this.notices = notices;
         this.properties = properties;
         this.time = time;
@@ -103,7 +103,7 @@ class BreachService implements BreachRegister {
                 report.channel().name(), "awareAt", report.awareAt().toString()));
         audit.record(new AuditEvent(actor, "breach.case.report", Outcome.SUCCESS, null, List.of(id.reference())));
         Breach breach = get(id);
-        outbox.enqueue(properties.officerEmail(), "[Vern] Nytt avvik / new breach " + receipt, """
+        mail.send(Mail.to(properties.officerEmail(), "[Vern] Nytt avvik / new breach " + receipt, """
                 Et nytt avvik er meldt i Vern / A new breach was reported in Vern.
 
                 Kvittering / receipt: %s
@@ -112,7 +112,7 @@ class BreachService implements BreachRegister {
 
                 %s/console/breach/%s
                 """.formatted(receipt, report.channel(), time.local(breach.notifyAuthorityBy()),
-                properties.consoleUrl(), id));
+                properties.consoleUrl(), id)));
         return breach;
     }
 
@@ -137,9 +137,9 @@ class BreachService implements BreachRegister {
     @Override
     @Transactional
     public Breach updateFacts(BreachId id, BreachFacts facts) {
-        Actor actor = lock(id);
+        Actor actor = changes.lock(id);
         breaches.updateFacts(id, facts);
-        done(id, actor, "facts-updated", Map.of("dataCategories", facts.dataCategories(),
+        changes.done(id, actor, "facts-updated", Map.of("dataCategories", facts.dataCategories(),
                 "approxSubjects", String.valueOf(facts.approxSubjects()), "approxRecords", String.valueOf(facts.approxRecords())));
         return get(id);
     }
@@ -147,7 +147,7 @@ class BreachService implements BreachRegister {
     @Override
     @Transactional
     public Breach chooseActivities(BreachId id, List<String> activityIds, @Nullable Instant from, @Nullable Instant to) {
-        Actor actor = lock(id);
+        Actor actor = changes.lock(id);
         ProcessingRecordDocument doc = record.current().document();
         Set<String> categories = new LinkedHashSet<>();
         Set<String> relation = new LinkedHashSet<>();
@@ -175,7 +175,7 @@ class BreachService implements BreachRegister {
                 proposed++;
             }
         }
-        done(id, actor, "activities-chosen", Map.of("activities", chosen, "dataCategories", List.copyOf(categories),
+        changes.done(id, actor, "activities-chosen", Map.of("activities", chosen, "dataCategories", List.copyOf(categories),
                 "estimateKnown", estimate.known(), "proposedSubjects", proposed));
         return get(id);
     }
@@ -183,27 +183,27 @@ class BreachService implements BreachRegister {
     @Override
     @Transactional
     public Breach assess(BreachId id, RiskLevel risk, String reasoning) {
-        Actor actor = lock(id);
+        Actor actor = changes.lock(id);
         String why = reasoning == null ? "" : reasoning.strip();
         if (why.isEmpty() || why.length() > MAX_REASON) {
             // Art. 33(5): also a breach that is not notified needs its reasoning documented.
             throw new InvalidInput("reasoning", "is required (at most " + MAX_REASON + " characters)");
         }
         breaches.assess(id, risk, why, actor.reference(), clock.instant());
-        done(id, actor, "assessed", Map.of("risk", risk.name()));
+        changes.done(id, actor, "assessed", Map.of("risk", risk.name()));
         return get(id);
     }
 
     @Override
     @Transactional
     public Breach decide(BreachId id, String decision) {
-        Actor actor = lock(id);
+        Actor actor = changes.lock(id);
         String text = decision == null ? "" : decision.strip();
         if (text.isEmpty() || text.length() > MAX_REASON) {
             throw new InvalidInput("decision", "is required (at most " + MAX_REASON + " characters)");
         }
         breaches.addDecision(id, text, actor.reference(), clock.instant());
-        done(id, actor, "decision", Map.of());
+        changes.done(id, actor, "decision", Map.of());
         return get(id);
     }
 
@@ -211,7 +211,7 @@ class BreachService implements BreachRegister {
     @Transactional
     public Breach recordAuthorityNotification(BreachId id, NotificationPhase phase, Instant sentAt, String reference,
             String delayReason) {
-        Actor actor = lock(id);
+        Actor actor = changes.lock(id);
         Breach breach = get(id);
         Instant now = clock.instant();
         String ref = reference == null ? "" : reference.strip();
@@ -240,62 +240,20 @@ class BreachService implements BreachRegister {
             throw new InvalidInput("delayReason", "is required: the notification is after the 72-hour deadline");
         }
         breaches.addNotification(id, phase, sentAt, ref, delay, actor.reference(), now);
-        done(id, actor, "authority-notified", Map.of("phase", phase.name(), "sentAt", sentAt.toString(), "late", late));
+        changes.done(id, actor, "authority-notified", Map.of("phase", phase.name(), "sentAt", sentAt.toString(), "late", late));
         return get(id);
     }
 
     @Override
     @Transactional
     public int linkSubjects(BreachId id, List<SubjectId> subjects, String source) {
-        Actor actor = lock(id);
-        return link(id, actor, subjects, source);
-    }
-
-    private int link(BreachId id, Actor actor, List<SubjectId> subjects, String source) {
-        if (subjects.size() > 10_000) {
-            throw new InvalidInput("subjects", "at most 10000 at a time");
-        }
-        Instant now = clock.instant();
-        int added = 0;
-        List<String> targets = new ArrayList<>();
-        targets.add(id.reference());
-        for (SubjectId subject : new LinkedHashSet<>(subjects)) {
-            if (affected.link(id, subject, source, now)) {
-                added++;
-                if (targets.size() < 50) {
-                    targets.add(subject.reference());
-                }
-            }
-        }
-        events.append(id, now, actor.reference(), "subjects-linked", Map.of("source", source, "added", added));
-        audit.record(new AuditEvent(actor, "breach.subjects.link", Outcome.SUCCESS, null, targets));
-        return added;
+        return people.linkSubjects(id, subjects, source);
     }
 
     @Override
     @Transactional
     public int linkFromAudit(BreachId id, String actorReference, Instant from, Instant to) {
-        Actor actor = lock(id);
-        AuditFilter filter = new AuditFilter(actorReference, null, null, null, from, to);
-        Set<SubjectId> found = new LinkedHashSet<>();
-        for (int page = 0; page < 100; page++) {
-            AuditPage result = trail.search(filter, page, AuditPage.MAX_SIZE);
-            for (AuditRecord entry : result.entries()) {
-                for (String target : entry.targets()) {
-                    if (target.startsWith("subject:")) {
-                        try {
-                            found.add(SubjectId.parse(target.substring("subject:".length())));
-                        } catch (InvalidInput ignored) {
-                            // Not a subject id after all; skip it.
-                        }
-                    }
-                }
-            }
-            if (!result.hasNext()) {
-                break;
-            }
-        }
-        return link(id, actor, List.copyOf(found), "audit");
+        return people.linkFromAudit(id, actorReference, from, to);
     }
 
     @Override
@@ -309,23 +267,7 @@ class BreachService implements BreachRegister {
     @Transactional
     public Breach decideSubjectNotice(BreachId id, @Nullable NoticeException exception, String reasoning,
             String publicNotice) {
-        Actor actor = lock(id);
-        String why = reasoning == null ? "" : reasoning.strip();
-        String text = publicNotice == null ? "" : publicNotice.strip();
-        if (exception != null && why.isEmpty()) {
-            // GDPR Art. 34(3): an exception is a decision that must be justified in the register.
-            throw new InvalidInput("reasoning", "is required for an exception");
-        }
-        if (exception == NoticeException.DISPROPORTIONATE_EFFORT && text.isEmpty()) {
-            // GDPR Art. 34(3)(c): "a public communication or similar measure" instead.
-            throw new InvalidInput("publicNotice", "is required when telling each person is disproportionate");
-        }
-        if (why.length() > MAX_REASON || text.length() > BreachFacts.MAX_TEXT) {
-            throw new InvalidInput("reasoning", "is too long");
-        }
-        String decision = exception == null ? NOTIFY : exception.name();
-        breaches.noticeDecision(id, decision, why, text);
-        done(id, actor, "subject-notice-decided", Map.of("decision", decision));
+        people.decideNotice(id, exception, reasoning, publicNotice);
         return get(id);
     }
 
@@ -338,38 +280,13 @@ class BreachService implements BreachRegister {
     @Override
     @Transactional
     public List<AffectedSubject> notifySubjects(BreachId id) {
-        Actor actor = lock(id);
-        Breach breach = get(id);
-        if (!NOTIFY.equals(breach.noticeDecision())) {
-            throw new Conflict("breach-notice-not-decided", "Notice not decided",
-                    "Decide to notify the people affected (Art. 34(1)) before sending notices.");
-        }
-        BreachNotice notice = notices.notice(breach);
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (AffectedSubject subject : affected.of(id)) {
-            if ("SENT".equals(subject.noticeStatus())) {
-                continue;
-            }
-            NoticeOutcome outcome;
-            try {
-                outcome = sender.send(subject.subject(), notice);
-            } catch (RuntimeException e) {
-                outcome = NoticeOutcome.failed();
-            }
-            boolean sent = outcome.delivery() == NoticeOutcome.Delivery.SENT;
-            affected.recordNotice(id, subject.subject(), outcome.delivery().name(), sent ? clock.instant() : null,
-                    sent ? outcome.language() : null);
-            counts.merge(outcome.delivery().name(), 1, Integer::sum);
-        }
-        events.append(id, clock.instant(), actor.reference(), "subjects-notified", Map.copyOf(counts));
-        audit.record(new AuditEvent(actor, "breach.subjects.notify", Outcome.SUCCESS, null, List.of(id.reference())));
-        return affected.of(id);
+        return people.notifyAll(id);
     }
 
     @Override
     @Transactional
     public Breach close(BreachId id) {
-        Actor actor = lock(id);
+        Actor actor = changes.lock(id);
         Breach breach = get(id);
         if (breach.closedAt() != null) {
             throw new Conflict("breach-closed", "Already closed", "The breach is already closed.");
@@ -378,7 +295,7 @@ class BreachService implements BreachRegister {
             throw new Conflict("breach-not-assessed", "Not assessed", "Assess the risk before closing (Art. 33(5)).");
         }
         breaches.close(id, actor.reference(), clock.instant());
-        done(id, actor, "closed", Map.of());
+        changes.done(id, actor, "closed", Map.of());
         return get(id);
     }
 
@@ -387,17 +304,5 @@ class BreachService implements BreachRegister {
     public List<TimelineEntry> timeline(BreachId id) {
         get(id);
         return events.of(id);
-    }
-
-    private Actor lock(BreachId id) {
-        if (!breaches.lock(id)) {
-            throw new NotFound("Breach", id);
-        }
-        return Actors.current();
-    }
-
-    private void done(BreachId id, Actor actor, String kind, Map<String, Object> details) {
-        events.append(id, clock.instant(), actor.reference(), kind, details);
-        audit.record(new AuditEvent(actor, "breach.case." + kind, Outcome.SUCCESS, null, List.of(id.reference())));
     }
 }

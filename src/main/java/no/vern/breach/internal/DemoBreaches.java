@@ -7,8 +7,6 @@ import java.util.List;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import no.vern.breach.BreachFacts;
@@ -19,7 +17,7 @@ import no.vern.breach.NewBreach;
 import no.vern.breach.NotificationPhase;
 import no.vern.breach.RiskLevel;
 import no.vern.shared.Actor;
-import no.vern.shared.ActorSource;
+import no.vern.shared.Actors;
 import no.vern.shared.DemoMode;
 
 /**
@@ -48,10 +46,7 @@ class DemoBreaches {
         if (!demo.enabled() || breaches.count() > 0) {
             return;
         }
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        ActorSource source = () -> DEMO;
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(source, null, List.of()));
-        try {
+        Actors.runAs(DEMO, () -> {
             Instant now = clock.instant();
             BreachId closed = register.report(new NewBreach("E-post til feil mottaker", "En faktura med navn og adresse ble sendt til feil kunde, som slettet den straks.",
                     now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(40)), Channel.DEMO, null)).id();
@@ -72,8 +67,6 @@ class DemoBreaches {
 
             register.report(new NewBreach("Delt mappe åpen for alle ansatte", "En mappe med søknader var lesbar for alle ansatte.",
                     now.minus(Duration.ofHours(30)), now.minus(Duration.ofHours(26)), Channel.DEMO, null));
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        });
     }
 }

@@ -17,6 +17,8 @@ import no.vern.audit.Outcome;
 import no.vern.breach.BreachId;
 import no.vern.shared.Actor;
 import no.vern.shared.JdbcTime;
+import no.vern.shared.Mail;
+import no.vern.shared.OutgoingMail;
 import no.vern.shared.TimeFormat;
 
 /**
@@ -31,17 +33,17 @@ class Escalations {
     static final Actor JOB = Actor.system("breach-escalation");
 
     private final JdbcClient jdbc;
-    private final Outbox outbox;
+    private final OutgoingMail mail;
     private final BreachEvents events;
     private final AuditLog audit;
     private final BreachProperties properties;
     private final TimeFormat time;
     private final Clock clock;
 
-    Escalations(JdbcClient jdbc, Outbox outbox, BreachEvents events, AuditLog audit, BreachProperties properties,
+    Escalations(JdbcClient jdbc, OutgoingMail mail, BreachEvents events, AuditLog audit, BreachProperties properties,
             TimeFormat time, Clock clock) {
         this.jdbc = jdbc;
-        this.outbox = outbox;
+        this.mail = mail;
         this.events = events;
         this.audit = audit;
         this.properties = properties;
@@ -80,7 +82,7 @@ class Escalations {
                     continue;
                 }
                 Duration left = Duration.between(now, d.notifyAuthorityBy());
-                outbox.enqueue(properties.officerEmail(),
+                mail.send(Mail.to(properties.officerEmail(),
                         "[Vern] %d t: avvik %s ikke meldt / %d h: breach %s not notified".formatted(hours, d.receipt(),
                                 hours, d.receipt()),
                         """
@@ -91,7 +93,7 @@ class Escalations {
 
                         %s/console/breach/%s
                         """.formatted(d.receipt(), d.receipt(), time.local(d.notifyAuthorityBy()),
-                                Math.max(0, left.toHours()), properties.consoleUrl(), d.id()));
+                                Math.max(0, left.toHours()), properties.consoleUrl(), d.id())));
                 BreachId id = new BreachId(d.id());
                 events.append(id, now, JOB.reference(), "escalated", Map.of("afterHours", hours));
                 audit.record(AuditEvent.by(JOB, "breach.case.escalated", Outcome.SUCCESS).withTargets(id.reference()));

@@ -3,17 +3,15 @@ package no.vern.breach.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,8 +24,8 @@ import no.vern.breach.Breach;
 import no.vern.breach.BreachRegister;
 import no.vern.breach.Channel;
 import no.vern.breach.NewBreach;
+import no.vern.shared.DateTimeInput;
 import no.vern.shared.InvalidInput;
-import no.vern.shared.VernClock;
 
 /**
  * The public breach report form on the privacy center (S22): anyone can tell the company about a
@@ -81,18 +79,16 @@ class PublicReportController {
 
     @PostMapping(NB_PATH)
     @PreAuthorize("permitAll()")
-    String reportNb(@RequestParam(defaultValue = "") String whatHappened,
-            @RequestParam(defaultValue = "") String discoveredAt, @RequestParam(defaultValue = "") String contact,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
-        return report(NORWEGIAN, NB_PATH, EN_PATH, whatHappened, discoveredAt, contact, model, request, response);
+    String reportNb(PublicReportForm form, BindingResult binding, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        return report(NORWEGIAN, NB_PATH, EN_PATH, form, binding, model, request, response);
     }
 
     @PostMapping(EN_PATH)
     @PreAuthorize("permitAll()")
-    String reportEn(@RequestParam(defaultValue = "") String whatHappened,
-            @RequestParam(defaultValue = "") String discoveredAt, @RequestParam(defaultValue = "") String contact,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
-        return report(Locale.ENGLISH, EN_PATH, NB_PATH, whatHappened, discoveredAt, contact, model, request, response);
+    String reportEn(PublicReportForm form, BindingResult binding, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        return report(Locale.ENGLISH, EN_PATH, NB_PATH, form, binding, model, request, response);
     }
 
     private static void receipt(@Nullable String receipt, Model model) {
@@ -115,32 +111,37 @@ class PublicReportController {
         return FORM;
     }
 
-    private String report(Locale locale, String path, String other, String whatHappened, String discoveredAt,
-            String contact, Model model, HttpServletRequest request, HttpServletResponse response) {
+    /** The public form's fields; missing ones are empty. */
+    record PublicReportForm(String whatHappened, @Nullable Instant discoveredAt, String contact) {
+        PublicReportForm {
+            whatHappened = whatHappened == null ? "" : whatHappened;
+            contact = contact == null ? "" : contact;
+        }
+    }
+
+    private String report(Locale locale, String path, String other, PublicReportForm form, BindingResult binding,
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        String whatHappened = form.whatHappened();
+        String contact = form.contact();
         if (!limiter.tryAcquire(request.getRemoteAddr())) {
             request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, locale);
             response.setLocale(locale);
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader("Retry-After", "3600");
+            limiter.refusal("Too many reports from this address.").onPage(response);
             model.addAttribute("action", path);
             return LIMITED;
         }
         model.addAttribute("whatHappened", whatHappened);
-        model.addAttribute("discoveredAt", discoveredAt);
+        model.addAttribute("discoveredAt", DateTimeInput.value(binding, "discoveredAt", form.discoveredAt()));
         model.addAttribute("contact", contact);
         String what = whatHappened.strip();
-        Instant discovered = null;
+        Instant discovered = form.discoveredAt();
         if (what.isEmpty() || what.length() > 8000) {
             model.addAttribute("error", "breach.public.error.what");
             return show(locale, path, other, model, request, response);
         }
-        if (!discoveredAt.isBlank()) {
-            try {
-                discovered = LocalDateTime.parse(discoveredAt.strip()).atZone(VernClock.ZONE).toInstant();
-            } catch (DateTimeParseException e) {
-                model.addAttribute("error", "breach.public.error.discovered");
-                return show(locale, path, other, model, request, response);
-            }
+        if (binding.hasFieldErrors("discoveredAt")) {
+            model.addAttribute("error", "breach.public.error.discovered");
+            return show(locale, path, other, model, request, response);
         }
         Instant now = clock.instant();
         if (discovered != null && discovered.isAfter(now)) {

@@ -1,10 +1,11 @@
 package no.vern.communications.api;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import no.vern.communications.Eligibility;
 import no.vern.communications.EligibilityAnswer;
+import no.vern.shared.CsvReader;
 import no.vern.shared.InvalidInput;
 
 /**
@@ -107,34 +109,26 @@ class EligibilityApiController {
     }
 
     static List<String> csv(InputStream in) {
-        List<String> emails = new ArrayList<>();
+        String text;
         // Strict UTF-8: a file in another encoding is refused with a 400, not checked with mangled addresses.
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)))) {
-            String line;
-            boolean first = true;
-            while ((line = reader.readLine()) != null) {
-                String value = line.split("[,;]", 2)[0].strip().replace("\"", "");
-                if (first && value.startsWith("\uFEFF")) {
-                    value = value.substring(1);
-                }
-                if (first && value.equalsIgnoreCase("email")) {
-                    first = false;
-                    continue;
-                }
-                first = false;
-                if (!value.isEmpty()) {
-                    emails.add(value);
-                }
-                if (emails.size() > Eligibility.MAX_ADDRESSES) {
-                    break;
-                }
-            }
-        } catch (java.nio.charset.CharacterCodingException e) {
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(in.readAllBytes())).toString();
+        } catch (CharacterCodingException e) {
             throw new InvalidInput("file", "is not valid UTF-8 text; save the CSV as UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        List<String> emails = new ArrayList<>();
+        List<List<String>> rows = CsvReader.parse(text);
+        for (int i = 0; i < rows.size() && emails.size() <= Eligibility.MAX_ADDRESSES; i++) {
+            String value = rows.get(i).isEmpty() ? "" : rows.get(i).get(0).strip();
+            if (i == 0 && value.equalsIgnoreCase("email")) {
+                continue;
+            }
+            if (!value.isEmpty()) {
+                emails.add(value);
+            }
         }
         return emails;
     }

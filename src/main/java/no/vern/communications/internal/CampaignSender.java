@@ -11,23 +11,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Component;
 
-import jakarta.mail.MessagingException;
 import no.vern.communications.Campaign;
 import no.vern.communications.Exclusion;
 import no.vern.communications.MailingList;
 import no.vern.register.SubjectGone;
 import no.vern.register.SubjectRecords;
 import no.vern.register.SubjectRegister;
+import no.vern.shared.MailNotSent;
 import no.vern.shared.NotFound;
-import no.vern.shared.SubjectId;
+import no.vern.shared.OutgoingMail;
 
 /**
  * The send job's work: takes due deliveries in batches, throttled to a number per minute across all
@@ -48,12 +44,13 @@ class CampaignSender {
     private final SubjectRegister register;
     private final Languages languages;
     private final ListMessages messages;
+    private final OutgoingMail mail;
     private final CommunicationsProperties properties;
     private final Clock clock;
 
     CampaignSender(Deliveries deliveries, Campaigns campaigns, MailingLists lists, Audience audience,
-            SubjectRegister register, Languages languages, ListMessages messages, CommunicationsProperties properties,
-            Clock clock) {
+            SubjectRegister register, Languages languages, ListMessages messages, OutgoingMail mail,
+            CommunicationsProperties properties, Clock clock) {
         this.deliveries = deliveries;
         this.campaigns = campaigns;
         this.lists = lists;
@@ -61,6 +58,7 @@ class CampaignSender {
         this.register = register;
         this.languages = languages;
         this.messages = messages;
+        this.mail = mail;
         this.properties = properties;
         this.clock = clock;
     }
@@ -139,8 +137,8 @@ class CampaignSender {
         }
         String language = languages.of(d.subject());
         try {
-            messages.send(messages.build(c, d.subject(), email.get(), records.value("name").orElse(null), language));
-        } catch (MessagingException | MailException e) {
+            mail.send(messages.build(c, d.subject(), email.get(), records.value("name").orElse(null), language));
+        } catch (MailNotSent e) {
             failed(c, d, e);
             return true;
         }
@@ -150,40 +148,17 @@ class CampaignSender {
         return true;
     }
 
-    private void failed(Campaign c, Deliveries.Due d, Exception e) {
+    private void failed(Campaign c, Deliveries.Due d, MailNotSent e) {
         Instant now = clock.instant();
         int attempt = d.attempts() + 1;
-        if (permanent(e) || attempt >= properties.maxAttempts()) {
-            deliveries.markFailed(c.id(), d.subject(), permanent(e) ? "rejected" : "gave-up", now);
+        if (e.permanent() || attempt >= properties.maxAttempts()) {
+            deliveries.markFailed(c.id(), d.subject(), e.permanent() ? "rejected" : "gave-up", now);
         } else {
             Duration wait = Duration.ofMinutes(1L << Math.min(attempt - 1, 6));
             deliveries.retryAt(c.id(), d.subject(), now.plus(wait), now);
         }
-        // Ids and the exception class only: SMTP messages can quote the address.
+        // Ids and the mail reference only: SMTP messages can quote the address.
         log.warn("List mail for campaign {} to {} not sent (attempt {}): {}", c.id(), d.subject(), attempt,
-                e.getClass().getName());
-    }
-
-    /** A 5xx answer or a refused address: retrying will not help. Anything else (connection, 4xx) is temporary. */
-    static boolean permanent(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SMTPAddressFailedException a && a.getReturnCode() >= 500) {
-                return true;
-            }
-            if (t instanceof SMTPSendFailedException s && s.getReturnCode() >= 500) {
-                return true;
-            }
-            if (t instanceof MailSendException m && m.getMessageExceptions().length > 0) {
-                for (Exception inner : m.getMessageExceptions()) {
-                    if (permanent(inner)) {
-                        return true;
-                    }
-                }
-            }
-            if (t instanceof MessagingException m && m.getNextException() != null && permanent(m.getNextException())) {
-                return true;
-            }
-        }
-        return false;
+                e.getMessage());
     }
 }

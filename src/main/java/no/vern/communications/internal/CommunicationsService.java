@@ -261,7 +261,6 @@ class CommunicationsService implements Communications {
     }
 
     private static Actor actor() {
-        Actor current = Actors.current();
-        return current.kind() == Actor.Kind.ANONYMOUS ? Actor.system("communications") : current;
+        return Actors.currentOr(Actor.system("communications"));
     }
 }

@@ -8,20 +8,18 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import no.vern.communications.Campaign;
+import no.vern.shared.Mail;
 import no.vern.shared.SubjectId;
 
 /**
  * Builds list mail: the campaign text in the person's language with their name, a footer with the
  * personal objection link, and the RFC 2369 / RFC 8058 headers ({@code List-Unsubscribe} with an
  * HTTPS and a mailto address, {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click}), so every
- * message offers a free, simple objection (S7, markedsføringsloven § 15).
+ * message offers a free, simple objection (S7, markedsføringsloven § 15). Sent at once through the
+ * shared {@code OutgoingMail}: {@code communications_delivery} is the outbox of list mail.
  */
 @Component
 class ListMessages {
@@ -29,15 +27,13 @@ class ListMessages {
     static final String NB_PATH = "/avmelding/";
     static final String EN_PATH = "/unsubscribe/";
 
-    private final JavaMailSender mail;
     private final UnsubscribeTokens tokens;
     private final MessageSource messages;
     private final CommunicationsProperties properties;
     private final String baseUrl;
 
-    ListMessages(JavaMailSender mail, UnsubscribeTokens tokens, MessageSource messages,
-            CommunicationsProperties properties, @Value("${vern.base-url}") String baseUrl) {
-        this.mail = mail;
+    ListMessages(UnsubscribeTokens tokens, MessageSource messages, CommunicationsProperties properties,
+            @Value("${vern.base-url}") String baseUrl) {
         this.tokens = tokens;
         this.messages = messages;
         this.properties = properties;
@@ -63,27 +59,17 @@ class ListMessages {
                 + messages.getMessage("communications.mail.footer", new Object[] { unsubscribeUrl }, locale) + "\n";
     }
 
-    MimeMessage build(Campaign c, SubjectId subject, String email, @Nullable String name, String language)
-            throws MessagingException {
+    /** The message for one person, sent immediately: the caller records each delivery and its outcome. */
+    Mail build(Campaign c, SubjectId subject, String email, @Nullable String name, String language) {
         String url = unsubscribeUrl(c.listId(), subject, language);
         String token = url.substring(url.lastIndexOf('/') + 1);
-        MimeMessage message = mail.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-        helper.setFrom(properties.mailFrom());
-        helper.setTo(email);
-        helper.setSubject(subjectLine(c, language));
-        helper.setText(text(c, name, language, url));
         String mailto = "mailto:" + properties.unsubscribeMailbox() + "?subject="
                 + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20");
-        message.setHeader("List-Unsubscribe", "<" + url + ">, <" + mailto + ">");
-        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        message.setHeader("List-Id", "<" + c.listId() + ".lists.vern>");
-        message.setHeader("Content-Language", "en".equals(language) ? "en" : "nb");
-        return message;
-    }
-
-    void send(MimeMessage message) {
-        mail.send(message);
+        return Mail.to(email, subjectLine(c, language), text(c, name, language, url))
+                .withHeader("List-Unsubscribe", "<" + url + ">, <" + mailto + ">")
+                .withHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
+                .withHeader("List-Id", "<" + c.listId() + ".lists.vern>")
+                .withHeader("Content-Language", "en".equals(language) ? "en" : "nb").immediately();
     }
 
     static Locale locale(String language) {

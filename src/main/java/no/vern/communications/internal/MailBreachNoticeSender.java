@@ -9,9 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Fallback;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 import no.vern.audit.AuditEvent;
@@ -24,7 +21,10 @@ import no.vern.register.SubjectDirectory;
 import no.vern.register.SubjectGone;
 import no.vern.register.SubjectRegister;
 import no.vern.shared.JdbcTime;
+import no.vern.shared.Mail;
+import no.vern.shared.MailNotSent;
 import no.vern.shared.NotFound;
+import no.vern.shared.OutgoingMail;
 import no.vern.shared.SubjectId;
 
 /**
@@ -32,7 +32,8 @@ import no.vern.shared.SubjectId;
  * per person ({@code communications_breach_notice}, ids only). The address is read from the register,
  * audited, first for the {@code security} purpose and otherwise for a purpose it is held for (telling
  * people about a breach of their data is a legal duty, Art. 34(1)). Not subject to objections: a
- * breach notice is not marketing. {@link Fallback} so that a test's stand-in sender still wins.
+ * breach notice is not marketing. Sent immediately (the outcome recorded is what the mail server said).
+ * {@link Fallback} so that a test's stand-in sender still wins.
  */
 @Component
 @Fallback
@@ -44,21 +45,19 @@ class MailBreachNoticeSender implements BreachNoticeSender {
     private final SubjectRegister register;
     private final SubjectDirectory directory;
     private final Languages languages;
-    private final JavaMailSender mail;
+    private final OutgoingMail mail;
     private final JdbcClient jdbc;
     private final AuditLog audit;
-    private final CommunicationsProperties properties;
     private final Clock clock;
 
     MailBreachNoticeSender(SubjectRegister register, SubjectDirectory directory, Languages languages,
-            JavaMailSender mail, JdbcClient jdbc, AuditLog audit, CommunicationsProperties properties, Clock clock) {
+            OutgoingMail mail, JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.register = register;
         this.directory = directory;
         this.languages = languages;
         this.mail = mail;
         this.jdbc = jdbc;
         this.audit = audit;
-        this.properties = properties;
         this.clock = clock;
     }
 
@@ -89,16 +88,11 @@ class MailBreachNoticeSender implements BreachNoticeSender {
             return NoticeOutcome.pending();
         }
         String language = languages.of(subject);
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(properties.mailFrom());
-        message.setTo(email.get());
-        message.setSubject(notice.subject(language));
-        message.setText(notice.text(language));
         try {
-            mail.send(message);
+            mail.send(Mail.to(email.get(), notice.subject(language), notice.text(language)).immediately());
             return NoticeOutcome.sent(language);
-        } catch (MailException e) {
-            log.warn("Breach notice for {} to {} not delivered: {}", notice.breach(), subject, e.getClass().getName());
+        } catch (MailNotSent e) {
+            log.warn("Breach notice for {} to {} not delivered: {}", notice.breach(), subject, e.getMessage());
             return NoticeOutcome.failed();
         }
     }

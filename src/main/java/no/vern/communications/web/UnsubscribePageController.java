@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,6 +20,7 @@ import no.vern.communications.MailingList;
 import no.vern.communications.ObjectionChannel;
 import no.vern.communications.Unsubscribe;
 import no.vern.shared.NotFound;
+import no.vern.shared.SignedLinkPage;
 
 /**
  * The objection behind the link in every list message (S7, markedsføringsloven § 15, GDPR Art. 21(3)):
@@ -29,16 +28,16 @@ import no.vern.shared.NotFound;
  * POST records the objection without login. A POST with {@code List-Unsubscribe=One-Click} is the
  * RFC 8058 one-click request of a mail client and stops the list at once. Norwegian under
  * {@code /avmelding/}, English under {@code /unsubscribe/}; the token is signed (HMAC) and names one
- * person and one list.
+ * person and one list, and a bad one gets the refusal of every signed link ({@link SignedLinkPage}).
  */
 @Controller
 class UnsubscribePageController {
 
     static final String PAGE = "communications/unsubscribe";
     static final String DONE = "communications/unsubscribed";
-    static final String INVALID = "communications/invalid-link";
     static final String NB = "/avmelding/";
     static final String EN = "/unsubscribe/";
+    static final SignedLinkPage.Addresses ADDRESSES = new SignedLinkPage.Addresses(NB, EN);
 
     private final Unsubscribe unsubscribe;
     private final Communications communications;
@@ -48,98 +47,56 @@ class UnsubscribePageController {
         this.communications = communications;
     }
 
-    @GetMapping(NB + "{token}")
+    @GetMapping({ NB + "{token}", EN + "{token}" })
     @PreAuthorize("permitAll()")
-    String showNb(@PathVariable String token, @RequestParam(name = "lang", required = false) @Nullable String lang,
+    String show(@PathVariable String token, @RequestParam(name = "lang", required = false) @Nullable String lang,
             Model model, HttpServletRequest request, HttpServletResponse response) {
-        if ("en".equals(lang)) {
-            return "redirect:" + EN + token;
-        }
-        return show(token, NB, nb(), model, request, response);
+        Locale language = ADDRESSES.language(request);
+        return ADDRESSES.switchTo(lang, language, token).orElseGet(() ->
+                SignedLinkPage.open(unsubscribe.link(token), language, request, response, link -> {
+                    model.addAttribute("listName", listName(link));
+                    model.addAttribute("action", ADDRESSES.base(language) + token);
+                    model.addAttribute("stoppedList", link.stoppedList());
+                    model.addAttribute("stoppedAll", link.stoppedAll());
+                    return PAGE;
+                }));
     }
 
-    @GetMapping(EN + "{token}")
+    @PostMapping({ NB + "{token}", EN + "{token}" })
     @PreAuthorize("permitAll()")
-    String showEn(@PathVariable String token, @RequestParam(name = "lang", required = false) @Nullable String lang,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
-        if ("nb".equals(lang)) {
-            return "redirect:" + NB + token;
-        }
-        return show(token, EN, Locale.ENGLISH, model, request, response);
-    }
-
-    @PostMapping(NB + "{token}")
-    @PreAuthorize("permitAll()")
-    String objectNb(@PathVariable String token,
+    String object(@PathVariable String token,
             @RequestParam(name = "List-Unsubscribe", required = false) @Nullable String oneClick,
             @RequestParam(name = "scope", required = false) @Nullable String scope, Model model,
             HttpServletRequest request, HttpServletResponse response) {
-        return object(token, NB, nb(), oneClick, scope, model, request, response);
+        Locale language = ADDRESSES.language(request);
+        return SignedLinkPage.open(unsubscribe.link(token), language, request, response, link -> {
+            boolean rfc8058 = "One-Click".equals(oneClick);
+            boolean all = !rfc8058 && "all".equals(scope);
+            unsubscribe.object(link, all, rfc8058 ? ObjectionChannel.ONE_CLICK : ObjectionChannel.PAGE);
+            if (rfc8058) {
+                // RFC 8058: the mail client expects a 2xx answer and follows no redirect.
+                model.addAttribute("listName", listName(link));
+                model.addAttribute("all", false);
+                return DONE;
+            }
+            return "redirect:" + ADDRESSES.base(language) + token
+                    + ("en".equals(language.getLanguage()) ? "/done" : "/bekreftet") + (all ? "?scope=all" : "");
+        });
     }
 
-    @PostMapping(EN + "{token}")
+    @GetMapping({ NB + "{token}/bekreftet", EN + "{token}/done" })
     @PreAuthorize("permitAll()")
-    String objectEn(@PathVariable String token,
-            @RequestParam(name = "List-Unsubscribe", required = false) @Nullable String oneClick,
-            @RequestParam(name = "scope", required = false) @Nullable String scope, Model model,
-            HttpServletRequest request, HttpServletResponse response) {
-        return object(token, EN, Locale.ENGLISH, oneClick, scope, model, request, response);
-    }
-
-    @GetMapping(NB + "{token}/bekreftet")
-    @PreAuthorize("permitAll()")
-    String doneNb(@PathVariable String token, @RequestParam(name = "scope", required = false) @Nullable String scope,
+    String done(@PathVariable String token, @RequestParam(name = "scope", required = false) @Nullable String scope,
             Model model, HttpServletRequest request, HttpServletResponse response) {
-        return done(token, nb(), "all".equals(scope), model, request, response);
-    }
-
-    @GetMapping(EN + "{token}/done")
-    @PreAuthorize("permitAll()")
-    String doneEn(@PathVariable String token, @RequestParam(name = "scope", required = false) @Nullable String scope,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
-        return done(token, Locale.ENGLISH, "all".equals(scope), model, request, response);
-    }
-
-    private String show(String token, String base, Locale locale, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
-        Optional<Unsubscribe.Link> link = link(token, locale, request, response);
-        if (link.isEmpty()) {
-            return INVALID;
-        }
-        model.addAttribute("listName", list(link.get().listId()).map(MailingList::name).orElse(""));
-        model.addAttribute("action", base + token);
-        model.addAttribute("stoppedList", link.get().stoppedList());
-        model.addAttribute("stoppedAll", link.get().stoppedAll());
-        return PAGE;
-    }
-
-    private String object(String token, String base, Locale locale, @Nullable String oneClick, @Nullable String scope,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
-        Optional<Unsubscribe.Link> link = link(token, locale, request, response);
-        if (link.isEmpty()) {
-            return INVALID;
-        }
-        boolean rfc8058 = "One-Click".equals(oneClick);
-        boolean all = !rfc8058 && "all".equals(scope);
-        unsubscribe.object(link.get(), all, rfc8058 ? ObjectionChannel.ONE_CLICK : ObjectionChannel.PAGE);
-        if (rfc8058) {
-            // RFC 8058: the mail client expects a 2xx answer and follows no redirect.
-            model.addAttribute("listName", list(link.get().listId()).map(MailingList::name).orElse(""));
-            model.addAttribute("all", false);
+        return SignedLinkPage.open(unsubscribe.link(token), ADDRESSES.language(request), request, response, link -> {
+            model.addAttribute("listName", listName(link));
+            model.addAttribute("all", "all".equals(scope));
             return DONE;
-        }
-        return "redirect:" + base + token + (base.equals(EN) ? "/done" : "/bekreftet") + (all ? "?scope=all" : "");
+        });
     }
 
-    private String done(String token, Locale locale, boolean all, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
-        Optional<Unsubscribe.Link> link = link(token, locale, request, response);
-        if (link.isEmpty()) {
-            return INVALID;
-        }
-        model.addAttribute("listName", list(link.get().listId()).map(MailingList::name).orElse(""));
-        model.addAttribute("all", all);
-        return DONE;
+    private String listName(Unsubscribe.Link link) {
+        return list(link.listId()).map(MailingList::name).orElse("");
     }
 
     private Optional<MailingList> list(UUID listId) {
@@ -148,21 +105,5 @@ class UnsubscribePageController {
         } catch (NotFound e) {
             return Optional.empty();
         }
-    }
-
-    private Optional<Unsubscribe.Link> link(String token, Locale locale, HttpServletRequest request,
-            HttpServletResponse response) {
-        // The page's language is given by its address: set it for this request only (no cookie).
-        request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, locale);
-        response.setLocale(locale);
-        Optional<Unsubscribe.Link> link = unsubscribe.link(token);
-        if (link.isEmpty()) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-        }
-        return link;
-    }
-
-    private static Locale nb() {
-        return Locale.forLanguageTag("nb");
     }
 }

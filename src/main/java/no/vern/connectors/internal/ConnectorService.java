@@ -3,10 +3,9 @@ package no.vern.connectors.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,28 +22,27 @@ import no.vern.processing.ProcessingRecord;
 import no.vern.processing.ProcessingRecordDocument;
 import no.vern.shared.Actors;
 import no.vern.shared.Conflict;
+import no.vern.shared.EmailAddresses;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.NotFound;
 
 /** The connector registry: validates registrations, tests connections, runs count-only dry runs. */
 class ConnectorService implements ConnectorRegistry {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}");
-
     private final Connectors connectors;
     private final ProcessingRecord record;
     private final SystemCalls calls;
-    private final StepService steps;
+    private final CaseData caseData;
     private final AddressGuard guard;
     private final AuditLog audit;
     private final Clock clock;
 
-    ConnectorService(Connectors connectors, ProcessingRecord record, SystemCalls calls, StepService steps, AddressGuard guard,
+    ConnectorService(Connectors connectors, ProcessingRecord record, SystemCalls calls, CaseData caseData, AddressGuard guard,
             AuditLog audit, Clock clock) {
         this.connectors = connectors;
         this.record = record;
         this.calls = calls;
-        this.steps = steps;
+        this.caseData = caseData;
         this.guard = guard;
         this.audit = audit;
         this.clock = clock;
@@ -68,10 +66,8 @@ class ConnectorService implements ConnectorRegistry {
         }
         String name = required("name", c.name(), 100);
         String owner = required("owner", c.owner(), 200);
-        String ownerEmail = c.ownerEmail() == null || c.ownerEmail().isBlank() ? null : c.ownerEmail().strip();
-        if (ownerEmail != null && !EMAIL.matcher(ownerEmail).matches()) {
-            throw new InvalidInput("ownerEmail", "is not an email address");
-        }
+        String ownerEmail = c.ownerEmail() == null || c.ownerEmail().isBlank() ? null
+                : EmailAddresses.normalise(c.ownerEmail(), "ownerEmail");
         if (c.type() == ConnectorType.MANUAL && ownerEmail == null) {
             throw new InvalidInput("ownerEmail", "is required for a manual connector (tasks are sent there)");
         }
@@ -128,12 +124,10 @@ class ConnectorService implements ConnectorRegistry {
     @Override
     public DryRun dryRun(UUID id, String email) {
         Connector connector = connectors.find(id).orElseThrow(() -> new NotFound("connector", id.toString()));
-        if (email == null || !EMAIL.matcher(email.strip()).matches()) {
-            throw new InvalidInput("email", "is not an email address");
-        }
+        String normalised = EmailAddresses.normalise(email, "email");
         Found found;
         try {
-            found = steps.probe(connector, email.strip().toLowerCase(Locale.ROOT));
+            found = calls.probe(connector, new Identifiers(Set.of(normalised), Set.of()));
         } catch (SystemCalls.StepFailed e) {
             throw new InvalidInput("connector", e.getMessage());
         }
@@ -144,7 +138,7 @@ class ConnectorService implements ConnectorRegistry {
 
     @Override
     public void discardCaseData(UUID caseId) {
-        steps.discardCaseData(caseId);
+        caseData.discard(caseId);
     }
 
     private static String required(String field, String value, int max) {

@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -17,11 +16,10 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 import no.vern.audit.AuditLog;
-import no.vern.crypto.CryptoShredder;
-import no.vern.crypto.SubjectCipher;
 import no.vern.processing.ProcessingRecord;
 import no.vern.shared.ConsoleSection;
 import no.vern.shared.DemoMode;
+import no.vern.shared.OutgoingMail;
 import no.vern.shared.PublicEndpoints;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,39 +42,38 @@ class ConnectorsConfiguration {
 
     @Bean
     SystemCalls connectorSystemCalls(Secrets secrets, AddressGuard guard, ConnectorsProperties properties, JsonMapper json,
-            Clock clock, JavaMailSender mail, MessageSource messages, @Value("${vern.base-url}") String baseUrl) {
+            Clock clock, OutgoingMail mail, MessageSource messages, @Value("${vern.base-url}") String baseUrl) {
         WebhookClient client = new WebhookClient(guard, Dialer.PLAIN, properties.connectTimeout(), properties.readTimeout());
         return new SystemCalls(new JdbcSystem(secrets), new WebhookSystem(client, secrets, json, clock), mail, messages,
                 properties, baseUrl);
     }
 
     @Bean
-    StepService connectedSystems(Steps steps, Connectors connectors, ProcessingRecord record, SubjectCipher cipher,
-            CryptoShredder shredder, AuditLog audit, JsonMapper json, Clock clock, TransactionTemplate tx,
-            ConnectorsProperties properties, SystemCalls calls) {
-        return new StepService(steps, connectors, record, cipher, shredder, audit, json, clock, tx, properties, calls);
+    StepService connectedSystems(Steps steps, Connectors connectors, CaseData caseData, ProcessingRecord record,
+            AuditLog audit, Clock clock, TransactionTemplate tx) {
+        return new StepService(steps, connectors, caseData, record, audit, clock, tx);
     }
 
     @Bean
-    ConnectorService connectorRegistry(Connectors connectors, ProcessingRecord record, SystemCalls calls, StepService steps,
+    ConnectorService connectorRegistry(Connectors connectors, ProcessingRecord record, SystemCalls calls, CaseData caseData,
             AddressGuard guard, AuditLog audit, Clock clock) {
-        return new ConnectorService(connectors, record, calls, steps, guard, audit, clock);
+        return new ConnectorService(connectors, record, calls, caseData, guard, audit, clock);
     }
 
     /** Runs due connector steps every five seconds, on one node at a time; survives restarts (state is in the steps). */
     @Bean
-    RecurringTask<Void> connectorStepsTask(StepService steps, ConnectorsProperties properties) {
+    RecurringTask<Void> connectorStepsTask(StepRunner runner, ConnectorsProperties properties) {
         return Tasks.recurring("connectors-steps", FixedDelay.ofSeconds(5)).execute((instance, context) -> {
             if (properties.runInBackground()) {
-                steps.runDue();
+                runner.runDue();
             }
         });
     }
 
     /** Hourly: destroys case keys of cases settled longer than the retention, forgets old callback signatures. */
     @Bean
-    RecurringTask<Void> connectorHousekeepingTask(StepService steps) {
-        return Tasks.recurring("connectors-housekeeping", FixedDelay.ofHours(1)).execute((instance, context) -> steps.discardExpired());
+    RecurringTask<Void> connectorHousekeepingTask(CaseData caseData) {
+        return Tasks.recurring("connectors-housekeeping", FixedDelay.ofHours(1)).execute((instance, context) -> caseData.discardExpired());
     }
 
     @Bean

@@ -10,7 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the connectors module.
  *
  * @param secretsDir where {@code file:<name>} secret references are read from (default {@code <data dir>/secrets})
- * @param mailFrom sender of manual-task mail
  * @param maxAttempts attempts per step before it is FAILED (a handler can retry or waive it)
  * @param backoff delay after the first failed attempt, doubled per attempt
  * @param maxBackoff the longest delay between attempts
@@ -23,8 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param runInBackground whether the scheduler job runs due steps (tests switch it off and call the runner themselves)
  */
 @ConfigurationProperties("vern.connectors")
-record ConnectorsProperties(@Nullable String secretsDir, @DefaultValue("vern@webstep.no") String mailFrom,
-        @DefaultValue("6") int maxAttempts, @DefaultValue("30s") Duration backoff, @DefaultValue("1h") Duration maxBackoff,
+record ConnectorsProperties(@Nullable String secretsDir, @DefaultValue("6") int maxAttempts, @DefaultValue("30s") Duration backoff, @DefaultValue("1h") Duration maxBackoff,
         @DefaultValue("5m") Duration lease, @DefaultValue("7d") Duration callbackTimeout,
         @DefaultValue("14d") Duration taskValidity, @DefaultValue("90d") Duration caseDataRetention,
         @DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration readTimeout,

@@ -16,15 +16,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import no.vern.connectors.ConnectorRegistry;
 import no.vern.connectors.ConnectorType;
 import no.vern.connectors.NewConnector;
 import no.vern.shared.Actor;
-import no.vern.shared.ActorSource;
+import no.vern.shared.Actors;
 import no.vern.shared.DatabaseEndpoint;
 import no.vern.shared.DemoMode;
 
@@ -68,10 +66,7 @@ class DemoConnectors implements ApplicationRunner {
         Files.writeString(file, "# Demo CRM on the embedded server (invented data)\nuser=" + endpoint.user() + "\npassword="
                 + endpoint.password() + "\n");
         restrict(file);
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        ActorSource source = () -> DEMO;
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(source, null, List.of()));
-        try {
+        Actors.runAs(DEMO, () -> {
             registry.register(new NewConnector("CRM (demo)", "Salgsavdelingen", null, ConnectorType.JDBC,
                     List.of("customers", "prospects"), """
                             url: %s
@@ -99,9 +94,7 @@ class DemoConnectors implements ApplicationRunner {
             registry.register(new NewConnector("Regnskap (demo)", "Økonomiavdelingen", "regnskap@webstep.no", ConnectorType.MANUAL,
                     List.of("customers", "partners"),
                     "instructions: Søk i kundereskontro og bilagsarkiv (Tripletex). Fakturaer må beholdes i fem år (bokføringsloven § 13); anonymiser kontaktfeltene."));
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        });
         log.info("Demo connectors registered: a JDBC CRM with {} customers and a manual accounting task", CUSTOMERS.length);
     }
 

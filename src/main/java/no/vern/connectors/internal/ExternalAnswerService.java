@@ -12,17 +12,19 @@ import no.vern.connectors.ExternalAnswers;
 @Component
 class ExternalAnswerService implements ExternalAnswers {
 
-    private final StepService steps;
+    private final ManualTasks tasks;
+    private final WebhookCallbacks callbacks;
     private final SystemCalls calls;
 
-    ExternalAnswerService(StepService steps, SystemCalls calls) {
-        this.steps = steps;
+    ExternalAnswerService(ManualTasks tasks, WebhookCallbacks callbacks, SystemCalls calls) {
+        this.tasks = tasks;
+        this.callbacks = callbacks;
         this.calls = calls;
     }
 
     @Override
     public TaskView openTask(UUID stepId, String token) {
-        StepService.Task task = steps.openTask(stepId, token);
+        ManualTasks.Task task = tasks.open(stepId, token);
         String instructions = calls.config(task.connector()) instanceof ConnectorConfig.Manual manual ? manual.instructions() : null;
         return new TaskView(stepId, task.connector().name(), task.step().operation(), task.who().emails().stream().sorted().toList(),
                 task.who().phones().stream().sorted().toList(), instructions);
@@ -30,11 +32,11 @@ class ExternalAnswerService implements ExternalAnswers {
 
     @Override
     public void completeTask(UUID stepId, String token, @Nullable String exportText, boolean confirmed) {
-        steps.completeTask(stepId, token, exportText, confirmed);
+        tasks.complete(stepId, token, exportText, confirmed);
     }
 
     @Override
     public CallbackResult callback(UUID stepId, @Nullable String timestamp, @Nullable String signature, byte[] body) {
-        return CallbackResult.valueOf(steps.callback(stepId, timestamp, signature, body).name());
+        return CallbackResult.valueOf(callbacks.callback(stepId, timestamp, signature, body).name());
     }
 }

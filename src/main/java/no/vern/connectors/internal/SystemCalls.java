@@ -7,13 +7,13 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 
 import no.vern.connectors.Connector;
 import no.vern.requests.Operation;
 import no.vern.requests.SystemStep;
+import no.vern.shared.Mail;
+import no.vern.shared.MailNotSent;
+import no.vern.shared.OutgoingMail;
 
 /**
  * Reaches one system for one step, by connector type: SQL for JDBC, a signed call for webhooks, a task mail
@@ -53,12 +53,12 @@ final class SystemCalls {
 
     private final JdbcSystem jdbc;
     private final WebhookSystem webhooks;
-    private final JavaMailSender mail;
+    private final OutgoingMail mail;
     private final MessageSource messages;
     private final ConnectorsProperties properties;
     private final String baseUrl;
 
-    SystemCalls(JdbcSystem jdbc, WebhookSystem webhooks, JavaMailSender mail, MessageSource messages,
+    SystemCalls(JdbcSystem jdbc, WebhookSystem webhooks, OutgoingMail mail, MessageSource messages,
             ConnectorsProperties properties, String baseUrl) {
         this.jdbc = jdbc;
         this.webhooks = webhooks;
@@ -110,7 +110,7 @@ final class SystemCalls {
             }
             return "tasks go to the responsible person by email";
         } catch (SQLException e) {
-            throw new StepFailed(StepService.sqlDetail(e), true);
+            throw new StepFailed(sqlDetail(e), true);
         } catch (WebhookClient.CallFailed | WebhookSystem.Rejected e) {
             throw new StepFailed(e.getMessage(), true);
         } catch (IllegalStateException e) {
@@ -130,7 +130,7 @@ final class SystemCalls {
         try {
             return operation == Operation.ERASE ? jdbc.erase(spec, who) : jdbc.access(spec, who);
         } catch (SQLException e) {
-            throw new StepFailed(StepService.sqlDetail(e), true);
+            throw new StepFailed(sqlDetail(e), true);
         } catch (IllegalStateException e) {
             throw new StepFailed(e.getMessage(), true);
         }
@@ -157,25 +157,28 @@ final class SystemCalls {
         }
     }
 
-    /** Sends the responsible person a link to the task page; the identifiers are only on the page, not in the mail. */
+    /**
+     * Sends the responsible person a link to the task page; the identifiers are only on the page, not in the
+     * mail. Sent immediately: the step is the durable record, and its own retries handle a failed send.
+     */
     private Outcome manual(Connector connector, SystemStep step) throws StepFailed {
         if (connector.ownerEmail() == null) {
             throw new StepFailed("no email address for the responsible person", false);
         }
-        String token = StepService.newToken();
+        String token = ManualTasks.newToken();
         String link = baseUrl.replaceAll("/+$", "") + "/connectors/task/" + step.id() + "?t=" + token;
         String operation = messages.getMessage("connectors.operation." + step.operation(), null, NORWEGIAN);
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(properties.mailFrom());
-        message.setTo(connector.ownerEmail());
-        message.setSubject(messages.getMessage("connectors.task.mail.subject", new Object[] { operation, connector.name() }, NORWEGIAN));
-        message.setText(messages.getMessage("connectors.task.mail.body", new Object[] { operation, connector.name(), link,
-                properties.taskValidity().toDays() }, NORWEGIAN));
         try {
-            mail.send(message);
-        } catch (MailException e) {
+            mail.send(Mail.fromTemplate(connector.ownerEmail(), messages, "connectors.task.mail", NORWEGIAN, operation,
+                    connector.name(), link, properties.taskValidity().toDays()).immediately());
+        } catch (MailNotSent e) {
             throw new StepFailed("task mail could not be sent", true);
         }
-        return new Outcome(Kind.AWAITING_PERSON, Found.nothing("task sent"), StepService.hash(token));
+        return new Outcome(Kind.AWAITING_PERSON, Found.nothing("task sent"), ManualTasks.hash(token));
+    }
+
+    /** Wraps SQL errors without their messages (which can quote values) but with our own metadata messages. */
+    static String sqlDetail(SQLException e) {
+        return e.getSQLState() == null ? Objects.requireNonNullElse(e.getMessage(), "database error") : "database error (SQLSTATE " + e.getSQLState() + ")";
     }
 }

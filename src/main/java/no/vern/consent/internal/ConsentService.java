@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -16,8 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,6 +45,7 @@ import no.vern.register.SubjectRegister;
 import no.vern.register.SubjectSummary;
 import no.vern.shared.Actor;
 import no.vern.shared.Actors;
+import no.vern.shared.EmailAddresses;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.NotFound;
 import no.vern.shared.SubjectId;
@@ -66,6 +64,7 @@ class ConsentService implements ConsentLedger {
     private static final Locale NORWEGIAN = Locale.forLanguageTag("nb");
     static final Duration EXPIRING_SOON = Duration.ofDays(30);
     static final Actor EXPIRY_ACTOR = Actor.system("consent-expiry");
+    static final Actor CHECK_ACTOR = Actor.system("consent-check");
 
     private final ConsentEvents events;
     private final ProcessingRecord record;
@@ -122,10 +121,8 @@ class ConsentService implements ConsentLedger {
         if (command.expiresAt() != null && !command.expiresAt().isAfter(now)) {
             throw new InvalidInput("expiresAt", "must be in the future");
         }
-        String email = command.email() == null || command.email().isBlank() ? null : command.email().strip();
-        if (email != null && !ReceiptMailer.plausible(email)) {
-            throw new InvalidInput("email", "is not an email address");
-        }
+        String email = command.email() == null || command.email().isBlank() ? null
+                : EmailAddresses.normalise(command.email(), "email");
         SubjectId subject = command.subject() != null ? command.subject() : SubjectId.random();
         UUID receiptId = UUID.randomUUID();
         Actor actor = Actors.current();
@@ -208,7 +205,7 @@ class ConsentService implements ConsentLedger {
         }
         // The register shows API clients only the kinds their subjects scope allows; this check answers a yes or
         // no for the consent:read scope, so it looks the address up as an internal caller and reveals no data.
-        List<SubjectSummary> found = asInternalCaller(() -> register.findByEmail(email.strip()));
+        List<SubjectSummary> found = Actors.runAs(Actors.currentOr(CHECK_ACTOR), () -> register.findByEmail(email));
         List<String> targets = new ArrayList<>();
         boolean allowed = false;
         for (SubjectSummary s : found) {
@@ -301,17 +298,6 @@ class ConsentService implements ConsentLedger {
     /** Whether the ledger has no events at all (demo data is loaded only then). */
     boolean empty() {
         return events.countEvents() == 0;
-    }
-
-    /** Runs a call to another module as an internal caller (no security context), restoring the caller's context. */
-    static <T> T asInternalCaller(Supplier<T> call) {
-        SecurityContext saved = SecurityContextHolder.getContext();
-        SecurityContextHolder.clearContext();
-        try {
-            return call.get();
-        } finally {
-            SecurityContextHolder.setContext(saved);
-        }
     }
 
     private static String purposeKey(@Nullable String key) {

@@ -43,6 +43,7 @@ import no.vern.register.SubjectRegister;
 import no.vern.shared.Actor;
 import no.vern.shared.Actors;
 import no.vern.shared.Conflict;
+import no.vern.shared.EmailAddresses;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.InvalidInput.FieldError;
 import no.vern.shared.NotFound;
@@ -115,8 +116,8 @@ class PendingService implements PendingConsents {
         }
         PersonalData data = command.data();
         List<FieldError> errors = new ArrayList<>();
-        String email = data.email() == null ? "" : data.email().strip();
-        if (!ReceiptMailer.plausible(email) || email.isEmpty()) {
+        String email = EmailAddresses.tryNormalise(data.email()).orElse("");
+        if (email.isEmpty()) {
             errors.add(new FieldError("email", "is required to ask for consent"));
         }
         List<String> allowed = record.dataCategoriesOf(purposeKey);
@@ -203,7 +204,7 @@ class PendingService implements PendingConsents {
             ledger.give(new GiveConsent(item.subject(), item.purposeKey(), Channel.WEB_FORM, language, null, noticeHash,
                     null, data.email()));
             // ... then the register accepts the data, under the same subject id and key.
-            ConsentService.asInternalCaller(() -> {
+            Actors.runAs(new Actor(Actor.Kind.SUBJECT, item.subject().toString()), () -> {
                 register.register(new NewSubject(item.subject(), Set.of(KINDS.get(item.purposeKey())),
                         item.purposeKey(), Source.SUBJECT, null, data));
                 if (row.attachment() != null && row.mediaType() != null) {

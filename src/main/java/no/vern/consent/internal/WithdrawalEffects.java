@@ -15,6 +15,7 @@ import no.vern.processing.ProcessingRecord;
 import no.vern.processing.UnknownPurpose;
 import no.vern.register.SubjectRegister;
 import no.vern.shared.Actor;
+import no.vern.shared.Actors;
 import no.vern.shared.NotFound;
 import no.vern.shared.SubjectId;
 
@@ -52,7 +53,7 @@ class WithdrawalEffects {
         if (!consentBased(purposeKey)) {
             return; // data held on another basis stays; the consent only covered something extra
         }
-        int erased = ConsentService.asInternalCaller(() -> {
+        int erased = Actors.runAs(ACTOR, () -> {
             try {
                 return register.isErased(subject) ? 0 : register.eraseRecords(subject, purposeKey);
             } catch (NotFound e) {

@@ -17,11 +17,13 @@ import no.vern.consent.PendingConsents;
 import no.vern.consent.PendingRequest;
 import no.vern.consent.StaleNotice;
 import no.vern.shared.Conflict;
+import no.vern.shared.SignedLinkPage;
 
 /**
  * The page behind a consent request for data that arrived first (S4, S5): the notice of the purpose,
  * which categories are held (never the values), and two buttons, consent or delete. GET changes
- * nothing; the signed token is the key, so no login is needed.
+ * nothing; the signed token is the key, so no login is needed, and a bad one gets the refusal of every
+ * signed link ({@link SignedLinkPage}).
  */
 @Controller
 class PendingRequestPageController {
@@ -39,16 +41,13 @@ class PendingRequestPageController {
     @PreAuthorize("permitAll()")
     String show(@PathVariable String token, @RequestParam(required = false) @Nullable String answered, Model model,
             Locale locale, HttpServletResponse response) {
-        PendingRequest request = pending.requestOfToken(token, locale).orElse(null);
-        if (request == null) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return "consent/invalid-link";
-        }
-        model.addAttribute("request", request);
-        model.addAttribute("lines", request.notice().text().lines().filter(l -> !l.isBlank()).toList());
-        model.addAttribute("action", PATH + token);
-        model.addAttribute("lang", "en".equals(locale.getLanguage()) ? "en" : "nb");
-        return PAGE;
+        return SignedLinkPage.open(pending.requestOfToken(token, locale), response, request -> {
+            model.addAttribute("request", request);
+            model.addAttribute("lines", request.notice().text().lines().filter(l -> !l.isBlank()).toList());
+            model.addAttribute("action", PATH + token);
+            model.addAttribute("lang", "en".equals(locale.getLanguage()) ? "en" : "nb");
+            return PAGE;
+        });
     }
 
     @PostMapping(PATH + "{token}")
@@ -58,8 +57,7 @@ class PendingRequestPageController {
             HttpServletResponse response) {
         PendingRequest request = pending.requestOfToken(token, locale).orElse(null);
         if (request == null) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return "consent/invalid-link";
+            return SignedLinkPage.refuse(response);
         }
         String lang = "en".equals(locale.getLanguage()) ? "&lang=en" : "";
         try {

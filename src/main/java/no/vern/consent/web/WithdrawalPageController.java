@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,28 +14,29 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import no.vern.consent.Channel;
 import no.vern.consent.ConsentLedger;
 import no.vern.consent.ConsentReceiptDocument;
+import no.vern.shared.SignedLinkPage;
 
 /**
  * The one-click withdrawal of a receipt's link (GDPR Art. 7(3): as easy as giving): GET shows one
  * button and never changes anything, POST withdraws and redirects to a confirmation. Norwegian under
  * {@code /samtykke/trekk-tilbake/}, English under {@code /consent/withdraw/}; the token is the receipt
- * id signed with HMAC-SHA256, so the link works without login and cannot be guessed.
+ * id signed with HMAC-SHA256, so the link works without login and cannot be guessed; a bad one gets the
+ * refusal of every signed link ({@link SignedLinkPage}).
  */
 @Controller
 class WithdrawalPageController {
 
     static final String PAGE = "consent/withdraw";
     static final String DONE = "consent/withdrawn";
-    static final String INVALID = "consent/invalid-link";
     static final String NB = "/samtykke/trekk-tilbake/";
     static final String EN = "/consent/withdraw/";
+    static final SignedLinkPage.Addresses ADDRESSES = new SignedLinkPage.Addresses(NB, EN);
 
     private final ConsentLedger ledger;
 
@@ -44,50 +44,40 @@ class WithdrawalPageController {
         this.ledger = ledger;
     }
 
-    @GetMapping(NB + "{token}")
+    @GetMapping({ NB + "{token}", EN + "{token}" })
     @PreAuthorize("permitAll()")
-    String showNb(@PathVariable String token, @RequestParam(name = "lang", required = false) @Nullable String lang,
+    String show(@PathVariable String token, @RequestParam(name = "lang", required = false) @Nullable String lang,
             Model model, HttpServletRequest request, HttpServletResponse response) {
-        if ("en".equals(lang)) {
-            return "redirect:" + EN + token;
-        }
-        return show(token, nb(), model, request, response);
+        Locale language = ADDRESSES.language(request);
+        return ADDRESSES.switchTo(lang, language, token).orElseGet(() ->
+                SignedLinkPage.open(ledger.receiptOfToken(token), language, request, response, id -> {
+                    ConsentReceiptDocument receipt = receipt(id, model);
+                    String base = ADDRESSES.base(language);
+                    model.addAttribute("active", receipt.status().grants());
+                    model.addAttribute("action", base + token);
+                    model.addAttribute("receiptJson", base + token + "/kvittering.json");
+                    return PAGE;
+                }));
     }
 
-    @GetMapping(EN + "{token}")
+    @PostMapping({ NB + "{token}", EN + "{token}" })
     @PreAuthorize("permitAll()")
-    String showEn(@PathVariable String token, @RequestParam(name = "lang", required = false) @Nullable String lang,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
-        if ("nb".equals(lang)) {
-            return "redirect:" + NB + token;
-        }
-        return show(token, Locale.ENGLISH, model, request, response);
+    String withdraw(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
+        Locale language = ADDRESSES.language(request);
+        return SignedLinkPage.open(ledger.receiptOfToken(token), language, request, response, id -> {
+            ledger.withdrawReceipt(id, Channel.WITHDRAWAL_LINK, null);
+            return "redirect:" + ADDRESSES.base(language) + token
+                    + ("en".equals(language.getLanguage()) ? "/done" : "/bekreftet");
+        });
     }
 
-    @PostMapping(NB + "{token}")
+    @GetMapping({ NB + "{token}/bekreftet", EN + "{token}/done" })
     @PreAuthorize("permitAll()")
-    String withdrawNb(@PathVariable String token, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
-        return withdraw(token, NB, nb(), model, request, response);
-    }
-
-    @PostMapping(EN + "{token}")
-    @PreAuthorize("permitAll()")
-    String withdrawEn(@PathVariable String token, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
-        return withdraw(token, EN, Locale.ENGLISH, model, request, response);
-    }
-
-    @GetMapping(NB + "{token}/bekreftet")
-    @PreAuthorize("permitAll()")
-    String doneNb(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
-        return done(token, nb(), model, request, response);
-    }
-
-    @GetMapping(EN + "{token}/done")
-    @PreAuthorize("permitAll()")
-    String doneEn(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
-        return done(token, Locale.ENGLISH, model, request, response);
+    String done(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return SignedLinkPage.open(ledger.receiptOfToken(token), ADDRESSES.language(request), request, response, id -> {
+            receipt(id, model);
+            return DONE;
+        });
     }
 
     @GetMapping({ NB + "{token}/kvittering.json", EN + "{token}/kvittering.json" })
@@ -100,58 +90,11 @@ class WithdrawalPageController {
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
-    private String show(String token, Locale locale, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
-        ConsentReceiptDocument receipt = receiptPage(token, locale, model, request, response);
-        if (receipt == null) {
-            return INVALID;
-        }
-        String base = "en".equals(locale.getLanguage()) ? EN : NB;
-        model.addAttribute("active", receipt.status().grants());
-        model.addAttribute("action", base + token);
-        model.addAttribute("receiptJson", base + token + "/kvittering.json");
-        return PAGE;
-    }
-
-    private String withdraw(String token, String base, Locale locale, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
-        UUID id = ledger.receiptOfToken(token).orElse(null);
-        if (id == null) {
-            language(locale, request, response);
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return INVALID;
-        }
-        ledger.withdrawReceipt(id, Channel.WITHDRAWAL_LINK, null);
-        return "redirect:" + base + token + (base.equals(EN) ? "/done" : "/bekreftet");
-    }
-
-    private String done(String token, Locale locale, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
-        return receiptPage(token, locale, model, request, response) == null ? INVALID : DONE;
-    }
-
-    /** Sets the page language and puts the receipt behind a link token in the model; null (and 404) if the token is bad. */
-    private @Nullable ConsentReceiptDocument receiptPage(String token, Locale locale, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
-        language(locale, request, response);
-        UUID id = ledger.receiptOfToken(token).orElse(null);
-        if (id == null) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return null;
-        }
+    /** Puts the receipt behind a verified link token in the model. */
+    private ConsentReceiptDocument receipt(UUID id, Model model) {
         ConsentReceiptDocument receipt = ledger.receipt(id);
         model.addAttribute("receipt", receipt);
         model.addAttribute("purposeName", receipt.purposes().get(0).name());
         return receipt;
-    }
-
-    private static void language(Locale locale, HttpServletRequest request, HttpServletResponse response) {
-        // The page's language is given by its address: set it for this request only (no cookie).
-        request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, locale);
-        response.setLocale(locale);
-    }
-
-    private static Locale nb() {
-        return Locale.forLanguageTag("nb");
     }
 }

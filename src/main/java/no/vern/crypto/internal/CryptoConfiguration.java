@@ -29,6 +29,7 @@ import no.vern.crypto.MasterKeys;
 import no.vern.crypto.SubjectCipher;
 import no.vern.shared.DatabaseEndpoint;
 import no.vern.shared.DemoMode;
+import no.vern.shared.KernelCipher;
 
 /**
  * Wires the crypto module: key material, the key store's own pool (role {@code vern_key_store},
@@ -121,6 +122,12 @@ class CryptoConfiguration {
     SubjectCipher subjectCipher(SubjectKeys keys, ShredLedger ledger, DataKeyCache cache, MasterKeyring master,
             Clock clock, CryptoMetrics metrics) {
         return new TinkSubjectCipher(keys, ledger, cache, master, clock, metrics);
+    }
+
+    /** The shared kernel's key (queued mail), since the kernel may depend on no module. */
+    @Bean
+    KernelCipher kernelCipher(SubjectCipher cipher) {
+        return new KernelKey(cipher);
     }
 
     @Bean

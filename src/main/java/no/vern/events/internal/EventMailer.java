@@ -5,35 +5,32 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 import no.vern.events.Event;
 import no.vern.processing.ProcessingRecord;
+import no.vern.shared.Mail;
+import no.vern.shared.OutgoingMail;
 import no.vern.shared.TimeFormat;
 
 /**
  * Mails a sign-up's confirmation (seat or waiting list) and the news that a seat freed up, in the
- * person's language, with the cancel link. The address is used for the one message only; logs name
- * the registration id.
+ * person's language, with the cancel link, through the shared outbox. The address is held (encrypted)
+ * only until the message is sent; logs name the registration id and the mail reference.
  */
 @Component
 class EventMailer {
 
     private static final Logger log = LoggerFactory.getLogger(EventMailer.class);
 
-    private final ObjectProvider<JavaMailSender> sender;
+    private final OutgoingMail mail;
     private final MessageSource messages;
     private final ProcessingRecord record;
     private final TimeFormat time;
 
-    EventMailer(ObjectProvider<JavaMailSender> sender, MessageSource messages, ProcessingRecord record,
-            TimeFormat time) {
-        this.sender = sender;
+    EventMailer(OutgoingMail mail, MessageSource messages, ProcessingRecord record, TimeFormat time) {
+        this.mail = mail;
         this.messages = messages;
         this.record = record;
         this.time = time;
@@ -52,24 +49,9 @@ class EventMailer {
     }
 
     private void send(UUID registration, String email, String key, Event event, String cancelUrl, Locale language) {
-        JavaMailSender mail = sender.getIfAvailable();
-        if (mail == null) {
-            log.warn("No mail sender configured; mail for registration {} was not sent", registration);
-            return;
-        }
         Object[] args = { event.title(), time.local(event.startsAt()), event.place(), cancelUrl,
                 record.current().document().controller().name() };
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(record.current().document().controller().email());
-        message.setTo(email);
-        message.setSubject(messages.getMessage(key + ".subject", args, language));
-        message.setText(messages.getMessage(key + ".body", args, language));
-        try {
-            mail.send(message);
-            log.info("Event mail {} sent for registration {}", key, registration);
-        } catch (MailException e) {
-            // The exception's message may name the recipient: log its type only.
-            log.warn("Event mail for registration {} could not be sent ({})", registration, e.getClass().getSimpleName());
-        }
+        UUID reference = mail.send(Mail.fromTemplate(email, messages, key, language, args));
+        log.info("Event mail {} for registration {} is mail {}", key, registration, reference);
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import no.vern.events.Event;
 import no.vern.events.RegistrationStatus;
 import no.vern.shared.JdbcTime;
+import no.vern.shared.NotFound;
 import no.vern.shared.SubjectId;
 
 /** Events and registrations in {@code events_event} / {@code events_registration} (ids only, no personal data). */
@@ -55,6 +56,11 @@ class Events {
                 .param("place", place).param("capacity", capacity).param("deadline", JdbcTime.param(deadline))
                 .param("phone", askPhone).param("company", askCompany).param("at", JdbcTime.param(at)).param("by", by)
                 .update();
+    }
+
+    /** The event; NotFound when there is none with this id. */
+    Event existing(UUID id) {
+        return event(id).orElseThrow(() -> new NotFound("Event", id));
     }
 
     Optional<Event> event(UUID id) {

@@ -26,9 +26,9 @@ class EventsConfiguration {
     static final List<String> STAFF = List.of("PRIVACY_OFFICER", "MARKETING");
 
     @Bean
-    RecurringTask<Void> eventsPurgeTask(EventService service) {
+    RecurringTask<Void> eventsPurgeTask(EventPurge purge) {
         return Tasks.recurring(PURGE_TASK, Schedules.fixedDelay(Duration.ofHours(1)))
-                .execute((instance, context) -> service.purgeEnded());
+                .execute((instance, context) -> purge.purgeEnded());
     }
 
     /** Sign-up pages and the signed cancel links are reached without login. */

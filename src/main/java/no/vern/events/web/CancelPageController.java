@@ -1,9 +1,6 @@
 package no.vern.events.web;
 
-import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,11 +12,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.servlet.http.HttpServletResponse;
 import no.vern.events.EventRegistry;
 import no.vern.events.RegistrationStatus;
+import no.vern.shared.SignedLinkPage;
 
 /**
  * The cancel link of a confirmation mail: GET shows the event and one button and never changes
  * anything; POST cancels (frees the seat, moves the waiting list up) and shows a confirmation. The
- * token is the registration id signed with HMAC-SHA256, so the link needs no login and cannot be guessed.
+ * token is the registration id signed with HMAC-SHA256, so the link needs no login and cannot be guessed; a
+ * bad one gets the refusal of every signed link ({@link SignedLinkPage}).
  */
 @Controller
 class CancelPageController {
@@ -37,31 +36,23 @@ class CancelPageController {
     @PreAuthorize("permitAll()")
     String show(@PathVariable String token, @RequestParam(required = false) @Nullable String done, Model model,
             HttpServletResponse response) {
-        UUID id = registry.registrationOfToken(token).orElse(null);
-        if (id == null) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            model.addAttribute("invalid", true);
+        return SignedLinkPage.open(registry.registrationOfToken(token), response, id -> {
+            EventRegistry.RegistrationView view = registry.registration(id);
+            model.addAttribute("registration", view);
+            model.addAttribute("cancelled", view.status() == RegistrationStatus.CANCELLED);
+            model.addAttribute("done", done != null);
+            model.addAttribute("action", PATH + token);
             return PAGE;
-        }
-        EventRegistry.RegistrationView view = registry.registration(id);
-        model.addAttribute("registration", view);
-        model.addAttribute("cancelled", view.status() == RegistrationStatus.CANCELLED);
-        model.addAttribute("done", done != null);
-        model.addAttribute("action", PATH + token);
-        return PAGE;
+        });
     }
 
     @PostMapping(PATH + "{token}")
     @PreAuthorize("permitAll()")
-    String cancel(@PathVariable String token, @RequestParam(required = false) @Nullable String lang, Model model,
+    String cancel(@PathVariable String token, @RequestParam(required = false) @Nullable String lang,
             HttpServletResponse response) {
-        UUID id = registry.registrationOfToken(token).orElse(null);
-        if (id == null) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            model.addAttribute("invalid", true);
-            return PAGE;
-        }
-        registry.cancel(id);
-        return "redirect:" + PATH + token + "?done=1" + ("en".equals(lang) ? "&lang=en" : "");
+        return SignedLinkPage.open(registry.registrationOfToken(token), response, id -> {
+            registry.cancel(id);
+            return "redirect:" + PATH + token + "?done=1" + ("en".equals(lang) ? "&lang=en" : "");
+        });
     }
 }

@@ -2,8 +2,6 @@ package no.vern.events.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -17,10 +15,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,8 +26,8 @@ import no.vern.events.Event;
 import no.vern.events.EventRegistry;
 import no.vern.events.NewEvent;
 import no.vern.shared.Conflict;
+import no.vern.shared.DateTimeInput;
 import no.vern.shared.InvalidInput;
-import no.vern.shared.VernClock;
 
 /**
  * The events console: staff (privacy officer, marketing) create events, see the participants (read
@@ -40,8 +38,18 @@ class EventConsoleController {
 
     static final String STAFF = "hasAnyRole('PRIVACY_OFFICER','MARKETING')";
 
+    /** The new-event form as Spring binds it (times in Oslo time); missing texts are empty. */
+    record EventForm(String title, @Nullable Instant startsAt, String place, String capacity,
+            @Nullable Instant signupDeadline, boolean askPhone, boolean askCompany) {
+        EventForm {
+            title = title == null ? "" : title;
+            place = place == null ? "" : place;
+            capacity = capacity == null ? "" : capacity;
+        }
+    }
+
     /** The new-event form as typed; re-shown with field errors. */
-    record EventForm(String title, String startsAt, String place, String capacity, String signupDeadline,
+    record EventFormView(String title, String startsAt, String place, String capacity, String signupDeadline,
             boolean askPhone, boolean askCompany) {
     }
 
@@ -63,20 +71,24 @@ class EventConsoleController {
     @GetMapping("/console/events/new")
     @PreAuthorize(STAFF)
     String newEvent(Model model) {
-        return form(new EventForm("", "", "", "50", "", false, false), Map.of(), model);
+        return form(new EventFormView("", "", "", "50", "", false, false), Map.of(), model);
     }
 
     @PostMapping("/console/events")
     @PreAuthorize(STAFF)
-    String create(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String startsAt,
-            @RequestParam(defaultValue = "") String place, @RequestParam(defaultValue = "") String capacity,
-            @RequestParam(defaultValue = "") String signupDeadline, @RequestParam(defaultValue = "false") boolean askPhone,
-            @RequestParam(defaultValue = "false") boolean askCompany, Model model, RedirectAttributes redirect,
+    String create(EventForm input, BindingResult binding, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        EventForm form = new EventForm(title, startsAt, place, capacity, signupDeadline, askPhone, askCompany);
+        String title = input.title();
+        String place = input.place();
+        String capacity = input.capacity();
+        boolean askPhone = input.askPhone();
+        boolean askCompany = input.askCompany();
+        EventFormView form = new EventFormView(title, DateTimeInput.value(binding, "startsAt", input.startsAt()), place,
+                capacity, DateTimeInput.value(binding, "signupDeadline", input.signupDeadline()), askPhone, askCompany);
         Map<String, String> errors = new LinkedHashMap<>();
-        Instant starts = local(startsAt);
-        Instant deadline = signupDeadline.isBlank() ? starts : local(signupDeadline);
+        Instant starts = input.startsAt();
+        Instant deadline = binding.hasFieldErrors("signupDeadline") ? null
+                : input.signupDeadline() == null ? starts : input.signupDeadline();
         if (starts == null) {
             errors.put("startsAt", "events.form.error.startsAt");
         }
@@ -134,17 +146,9 @@ class EventConsoleController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
     }
 
-    private String form(EventForm form, Map<String, String> errors, Model model) {
+    private String form(EventFormView form, Map<String, String> errors, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "events/new";
-    }
-
-    private static @Nullable Instant local(String value) {
-        try {
-            return LocalDateTime.parse(value.strip()).atZone(VernClock.ZONE).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -91,8 +91,7 @@ class SignUpPageController {
         Event event = registry.get(eventId(id));
         Form form = new Form(name, email, phone, company, crmConsent, newsletter);
         if (!limiter.tryAcquire(request.getRemoteAddr())) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader("Retry-After", "3600");
+            limiter.refusal("Too many sign-ups from this address.").onPage(response);
             return show(event, form, Map.of(), "events.signup.error.limited", model, locale);
         }
         Map<String, String> errors = new LinkedHashMap<>();

@@ -81,8 +81,6 @@ class BearerTokenFilter extends OncePerRequestFilter {
     }
 
     private void limited(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader("Retry-After", "60");
-        problems.write(request, response, ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-                "Too many failed authentication attempts from this address; retry later."));
+        problems.write(request, response, limits.refusal());
     }
 }

@@ -1,6 +1,5 @@
 package no.vern.processing.api;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -170,8 +169,7 @@ class ProcessingApiController {
     @GetMapping(value = "/record/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize("hasAuthority('SCOPE_processing:read')")
     @Operation(summary = "The current record as a printable PDF report (for Datatilsynet on request, GDPR Art. 30(4))")
-    ResponseEntity<byte[]> pdf(@Parameter(description = "nb (default) or en") @RequestParam(defaultValue = "nb") String language)
-            throws IOException {
+    ResponseEntity<byte[]> pdf(@Parameter(description = "nb (default) or en") @RequestParam(defaultValue = "nb") String language) {
         RecordVersion current = record.current();
         byte[] body = exports.pdf(current, record.warnings(), locale(language));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

@@ -1,9 +1,5 @@
 package no.vern.processing.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import no.vern.processing.Activity;
 import no.vern.processing.PolicyText;
@@ -26,6 +19,8 @@ import no.vern.processing.Recipient;
 import no.vern.processing.RecordExports;
 import no.vern.processing.RecordVersion;
 import no.vern.processing.RecordWarning;
+import no.vern.shared.CsvWriter;
+import no.vern.shared.PdfRenderer;
 
 /**
  * Exports a version of the record for the Data Protection Authority and for spreadsheets: CSV (one
@@ -84,33 +79,19 @@ class RecordExporter implements RecordExports {
 
     /** The printable report as HTML; {@code forPdf} inlines the stylesheet for the PDF renderer. */
     @Override
-    public String html(RecordVersion version, List<RecordWarning> warnings, Locale locale, boolean forPdf)
-            throws IOException {
+    public String html(RecordVersion version, List<RecordWarning> warnings, Locale locale, boolean forPdf) {
         Context context = new Context(locale);
         context.setVariables(Map.of("record", version, "doc", version.document(), "writer", writer,
                 "warnings", warnings, "recordDate", PolicyText.date(version.createdAt(), locale),
                 "printedAt", PolicyText.date(clock.instant(), locale),
-                "inlineCss", forPdf ? css() : "", "cssHref", forPdf ? "" : "/css/processing-report.css"));
+                "inlineCss", forPdf ? PdfRenderer.stylesheet(CSS) : "", "cssHref", forPdf ? "" : "/css/processing-report.css"));
         return templates.process(REPORT_TEMPLATE, context);
     }
 
     /** The printable report as PDF. */
     @Override
-    public byte[] pdf(RecordVersion version, List<RecordWarning> warnings, Locale locale) throws IOException {
-        String html = html(version, warnings, locale, true);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFastMode();
-        builder.withHtmlContent(html, null);
-        builder.toStream(out);
-        builder.run();
-        return out.toByteArray();
-    }
-
-    private static String css() throws IOException {
-        try (InputStream in = new ClassPathResource(CSS).getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    public byte[] pdf(RecordVersion version, List<RecordWarning> warnings, Locale locale) {
+        return PdfRenderer.render(html(version, warnings, locale, true));
     }
 
     private static String general(ProcessingRecordDocument doc, Locale locale) {
@@ -121,18 +102,6 @@ class RecordExporter implements RecordExports {
     }
 
     private static void row(StringBuilder out, List<String> cells) {
-        out.append(cells.stream().map(RecordExporter::cell).collect(Collectors.joining(","))).append("\r\n");
-    }
-
-    private static String cell(String value) {
-        String v = value;
-        // A leading =, +, - or @ would run as a formula in spreadsheet programs.
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.contains(";")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        CsvWriter.to(out).row(cells);
     }
 }

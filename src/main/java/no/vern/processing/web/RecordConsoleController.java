@@ -1,6 +1,5 @@
 package no.vern.processing.web;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -179,7 +178,7 @@ class RecordConsoleController {
     @GetMapping(value = "/console/processing/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize(READ)
     @ResponseBody
-    ResponseEntity<byte[]> reportPdf(@RequestParam(required = false) Integer version, Locale locale) throws IOException {
+    ResponseEntity<byte[]> reportPdf(@RequestParam(required = false) Integer version, Locale locale) {
         RecordVersion shown = shown(version);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(shown, "pdf"))
@@ -189,7 +188,7 @@ class RecordConsoleController {
     @GetMapping(value = "/console/processing/report", produces = MediaType.TEXT_HTML_VALUE)
     @PreAuthorize(READ)
     @ResponseBody
-    String reportHtml(@RequestParam(required = false) Integer version, Locale locale) throws IOException {
+    String reportHtml(@RequestParam(required = false) Integer version, Locale locale) {
         RecordVersion shown = shown(version);
         return exports.html(shown, warningsOf(shown), locale, false);
     }

@@ -3,6 +3,8 @@ package no.vern.register.internal;
 import java.math.BigInteger;
 import java.util.Locale;
 
+import no.vern.shared.Rejected;
+
 /**
  * Validates bank accounts: Norwegian account numbers (11 digits, mod-11 with weights
  * 5,4,3,2,7,6,5,4,3,2) and IBANs (ISO 13616, mod-97 = 1; a Norwegian IBAN also passes the mod-11).

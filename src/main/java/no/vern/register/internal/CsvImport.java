@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.stereotype.Component;
+
 import no.vern.register.ConsentRequired;
 import no.vern.register.ImportOptions;
 import no.vern.register.ImportReport;
@@ -17,8 +19,10 @@ import no.vern.register.OrganisationInput;
 import no.vern.register.PersonalData;
 import no.vern.register.Source;
 import no.vern.register.SubjectSummary;
+import no.vern.shared.CsvReader;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.InvalidInput.FieldError;
+import no.vern.shared.Rejected;
 import no.vern.shared.SubjectId;
 
 /**
@@ -27,7 +31,8 @@ import no.vern.shared.SubjectId;
  * transaction per line. Duplicates (by email, else phone blind index) are skipped, so a re-import
  * creates nothing new. Consent-based kinds or purposes are refused per line (S4, S5).
  */
-final class CsvImport {
+@Component
+class CsvImport {
 
     static final int MAX_LINES = 10_000;
     private static final Map<String, String> HEADERS = Map.ofEntries(Map.entry("name", "name"),
@@ -39,14 +44,20 @@ final class CsvImport {
             Map.entry("orgnr", "org_number"), Map.entry("organisasjonsnummer", "org_number"),
             Map.entry("title", "title"), Map.entry("tittel", "title"));
 
-    private final RegisterService register;
+    private final SubjectWrites register;
+    private final SubjectAccess access;
+    private final RecordValidation validation;
+    private final SubjectIndexes indexes;
 
-    CsvImport(RegisterService register) {
+    CsvImport(SubjectWrites register, SubjectAccess access, RecordValidation validation, SubjectIndexes indexes) {
         this.register = register;
+        this.access = access;
+        this.validation = validation;
+        this.indexes = indexes;
     }
 
     ImportReport run(String csv, ImportOptions options) {
-        List<List<String>> rows = parse(csv);
+        List<List<String>> rows = CsvReader.parse(csv);
         if (rows.isEmpty()) {
             throw new InvalidInput("file", "is empty");
         }
@@ -60,7 +71,7 @@ final class CsvImport {
         }
         List<Line> lines = new ArrayList<>();
         Map<String, SubjectId> seen = new HashMap<>();
-        boolean consentNeeded = !register.consentPermits(SubjectId.random(), Set.of(options.kind()), options.purpose());
+        boolean consentNeeded = !access.consentPermits(SubjectId.random(), Set.of(options.kind()), options.purpose());
         for (int i = 1; i < rows.size(); i++) {
             int number = i + 1;
             List<String> cells = rows.get(i);
@@ -89,7 +100,7 @@ final class CsvImport {
         if (row.getOrDefault("name", "").isBlank()) {
             errors.add(new FieldError("name", "is required"));
         }
-        List<RegisterService.Pending> pending = register.validate(options.purpose(), data, errors);
+        List<RecordValidation.Pending> pending = validation.validate(options.purpose(), data, errors);
         if (org == null && !orgNumber.isBlank()) {
             errors.add(new FieldError("company", "is required with an org_number"));
         } else if (org != null && !orgNumber.isBlank()) {
@@ -103,7 +114,7 @@ final class CsvImport {
             return new Line(number, Status.INVALID, null, rename(errors));
         }
         String key = null;
-        for (RegisterService.Pending p : pending) {
+        for (RecordValidation.Pending p : pending) {
             if (p.category().equals("email") || key == null && p.category().equals("phone")) {
                 key = p.category() + ":" + p.value();
             }
@@ -113,7 +124,7 @@ final class CsvImport {
                 return new Line(number, Status.DUPLICATE, seen.get(key), List.of());
             }
             int colon = key.indexOf(':');
-            List<SubjectSummary> existing = register.duplicates(key.substring(0, colon), key.substring(colon + 1));
+            List<SubjectSummary> existing = indexes.duplicates(key.substring(0, colon), key.substring(colon + 1));
             if (!existing.isEmpty()) {
                 seen.put(key, existing.get(0).id());
                 return new Line(number, Status.DUPLICATE, existing.get(0).id(), List.of());
@@ -139,51 +150,5 @@ final class CsvImport {
     private static List<FieldError> rename(List<FieldError> errors) {
         return errors.stream().map(e -> new FieldError(e.field().equals("organisation.orgNumber") ? "org_number"
                 : e.field().equals("organisation.name") ? "company" : e.field(), e.message())).toList();
-    }
-
-    /** RFC 4180-style parsing with {@code ;} or {@code ,} (whichever the header uses), quotes and doubled quotes. */
-    static List<List<String>> parse(String csv) {
-        String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
-        int firstBreak = text.indexOf('\n');
-        String headerLine = firstBreak < 0 ? text : text.substring(0, firstBreak);
-        char separator = headerLine.chars().filter(c -> c == ';').count() >= headerLine.chars().filter(c -> c == ',').count()
-                ? ';' : ',';
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == separator) {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                cell.append(c);
-            }
-        }
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }

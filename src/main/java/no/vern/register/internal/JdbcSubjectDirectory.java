@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 import no.vern.crypto.BlindIndex;
 import no.vern.processing.SubjectKind;
 import no.vern.register.SubjectDirectory;
+import no.vern.shared.EmailAddresses;
+import no.vern.shared.Rejected;
 import no.vern.shared.SubjectId;
 
 /**

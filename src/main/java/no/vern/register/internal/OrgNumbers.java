@@ -1,5 +1,7 @@
 package no.vern.register.internal;
 
+import no.vern.shared.Rejected;
+
 /** Validates Norwegian organisation numbers: nine digits, the last a mod-11 check digit (weights 3,2,7,6,5,4,3,2). */
 final class OrgNumbers {
 

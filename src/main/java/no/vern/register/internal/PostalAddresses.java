@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 import no.vern.register.PostalAddress;
+import no.vern.shared.Rejected;
 
 /**
  * Validates postal addresses (street, postcode, city, country; Norwegian postcodes are four digits)

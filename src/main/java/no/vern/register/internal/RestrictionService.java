@@ -25,7 +25,7 @@ import no.vern.shared.InvalidInput;
 import no.vern.shared.JdbcTime;
 import no.vern.shared.SubjectId;
 
-/** The restriction rows (GDPR Art. 18); reads of the register consult them (see {@link RegisterService#read}). */
+/** The restriction rows (GDPR Art. 18); reads of the register consult them (see {@link SubjectReads#read}). */
 @Service
 class RestrictionService implements Restrictions {
 

@@ -37,17 +37,17 @@ class RetentionQueries implements RetentionView {
 
     private final JdbcClient jdbc;
     private final Subjects subjects;
-    private final RegisterService service;
+    private final SubjectIndexes indexes;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    RetentionQueries(JdbcClient jdbc, Subjects subjects, RegisterService service, AuditLog audit,
+    RetentionQueries(JdbcClient jdbc, Subjects subjects, SubjectIndexes indexes, AuditLog audit,
             ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
         this.subjects = subjects;
-        this.service = service;
+        this.indexes = indexes;
         this.audit = audit;
         this.events = events;
         this.tx = tx;
@@ -139,7 +139,7 @@ class RetentionQueries implements RetentionView {
                       AND NOT EXISTS (SELECT 1 FROM register_record r WHERE r.subject_id = a.subject_id AND r.id = a.record_id)
                     """).param("subject", subject.value()).update();
             Instant now = clock.instant();
-            service.rebuildIndexes(subject);
+            indexes.rebuild(subject);
             subjects.change(subject, now, ACTOR.reference(), "purpose:" + purposeKey, "retention");
             events.publishEvent(new RecordsErased(subject, purposeKey));
             audit.record(AuditEvent.by(ACTOR, "register.records.retention-erase", Outcome.SUCCESS)

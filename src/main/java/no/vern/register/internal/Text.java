@@ -1,5 +1,6 @@
 package no.vern.register.internal;
 
+import no.vern.shared.Rejected;
 import org.jspecify.annotations.Nullable;
 
 /** Checks free text and single-line values (names, streets): trimmed, bounded, no control characters. */

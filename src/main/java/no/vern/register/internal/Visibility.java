@@ -11,11 +11,13 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import no.vern.processing.SubjectKind;
+import no.vern.shared.Actors;
 
 /**
  * Which kinds of subjects the caller may see and change (S8, S20): a recruiter sees candidates,
  * sales sees customer and prospect contacts, and so on. API tokens with a subjects scope see every
- * kind (still purpose-bound); an internal caller without a security context (jobs, events) too.
+ * kind (still purpose-bound); an internal caller ({@link Actors#internal()}: jobs, events, another module's
+ * work run with {@link Actors#runAs}) too.
  */
 final class Visibility {
 
@@ -36,7 +38,7 @@ final class Visibility {
     /** The kinds the current caller may see; empty for auditors and anonymous callers. */
     static Set<SubjectKind> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null) {
+        if (auth == null || Actors.internal()) {
             return EnumSet.allOf(SubjectKind.class);
         }
         if (auth instanceof AnonymousAuthenticationToken) {

@@ -22,7 +22,6 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import no.vern.audit.AuditEvent;
 import no.vern.audit.AuditLog;
@@ -48,6 +47,9 @@ import no.vern.requests.Operation;
 import no.vern.requests.RequestCase;
 import no.vern.requests.RequestKind;
 import no.vern.requests.SystemData;
+import no.vern.shared.Actors;
+import no.vern.shared.CsvWriter;
+import no.vern.shared.PdfRenderer;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -94,7 +96,7 @@ class AccessExports {
             Map<UUID, RecordView> seen = new LinkedHashMap<>();
             for (Purpose p : doc.purposes()) {
                 try {
-                    SubjectRecords records = RequestService.asInternalCaller(() -> register.read(c.subject(), p.key()));
+                    SubjectRecords records = Actors.runAs(RequestService.actor(), () -> register.read(c.subject(), p.key()));
                     records.records().forEach(r -> seen.putIfAbsent(r.id(), r));
                 } catch (SubjectGone | SubjectRestricted e) {
                     // Restricted (Art. 18) or erased: nothing is read; the handler answers by hand.
@@ -252,19 +254,19 @@ class AccessExports {
     byte[] csvZip(AccessExport export) {
         Map<String, StringBuilder> files = new LinkedHashMap<>();
         for (Datum d : export.data()) {
-            StringBuilder b = files.computeIfAbsent(d.category() + ".csv",
-                    k -> new StringBuilder("value,source,collected_at,purposes,legal_bases,retention,recipients\r\n"));
-            b.append(csv(d.value())).append(',').append(csv(d.source())).append(',').append(d.collectedAt()).append(',')
-                    .append(csv(String.join("; ", d.purposes().stream().map(PurposeInfo::name).toList()))).append(',')
-                    .append(csv(String.join("; ", d.purposes().stream().map(PurposeInfo::legalBasisText).toList())))
-                    .append(',').append(csv(String.join("; ", d.purposes().stream().map(PurposeInfo::retention).toList())))
-                    .append(',').append(csv(String.join("; ", d.recipients()))).append("\r\n");
+            StringBuilder b = files.computeIfAbsent(d.category() + ".csv", k -> new StringBuilder(CsvWriter.line(
+                    "value", "source", "collected_at", "purposes", "legal_bases", "retention", "recipients")));
+            CsvWriter.to(b).row(d.value(), d.source(), d.collectedAt(),
+                    String.join("; ", d.purposes().stream().map(PurposeInfo::name).toList()),
+                    String.join("; ", d.purposes().stream().map(PurposeInfo::legalBasisText).toList()),
+                    String.join("; ", d.purposes().stream().map(PurposeInfo::retention).toList()),
+                    String.join("; ", d.recipients()));
         }
         for (SystemHolding h : export.systems()) {
             h.valuesByCategory().forEach((category, values) -> {
                 StringBuilder b = files.computeIfAbsent(slug(h.system()) + "-" + slug(category) + ".csv",
-                        k -> new StringBuilder("system,value\r\n"));
-                values.forEach(v -> b.append(csv(h.system())).append(',').append(csv(v)).append("\r\n"));
+                        k -> new StringBuilder(CsvWriter.line("system", "value")));
+                values.forEach(v -> CsvWriter.to(b).row(h.system(), v));
             });
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -292,30 +294,11 @@ class AccessExports {
     }
 
     byte[] pdf(AccessExport export) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html(export), null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return PdfRenderer.render(html(export));
     }
 
     private String t(Locale locale, String key) {
         return texts.text(key, locale);
-    }
-
-    private static String csv(String value) {
-        String v = value.replace("\"", "\"\"");
-        // Spreadsheet formula injection: a leading =, +, - or @ is neutralised.
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return "\"" + v + "\"";
     }
 
     private static String slug(String text) {

@@ -3,13 +3,10 @@ package no.vern.requests.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import no.vern.requests.NewRequest;
@@ -18,7 +15,7 @@ import no.vern.requests.RequestId;
 import no.vern.requests.RequestKind;
 import no.vern.requests.Requests;
 import no.vern.shared.Actor;
-import no.vern.shared.ActorSource;
+import no.vern.shared.Actors;
 import no.vern.shared.DemoMode;
 
 /**
@@ -47,10 +44,7 @@ class DemoRequests {
         if (!demo.enabled() || cases.count() > 0) {
             return;
         }
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        ActorSource source = () -> ACTOR;
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(source, null, List.of()));
-        try {
+        Actors.runAs(ACTOR, () -> {
             Instant now = clock.instant();
             Locale nb = Locale.forLanguageTag("nb");
             receive(RequestKind.ACCESS, RequestChannel.EMAIL, "ingrid.haugland@demo.example", now.minus(Duration.ofDays(29)), nb,
@@ -66,9 +60,7 @@ class DemoRequests {
                     now.minus(Duration.ofDays(4)), nb, "Telefonnummeret mitt er feil.");
             receive(RequestKind.QUESTION, RequestChannel.PHONE, "mette.dahl@demo.example", now.minus(Duration.ofHours(6)), nb,
                     "Hvor lenge lagrer dere CV-en min?");
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        });
     }
 
     private RequestId receive(RequestKind kind, RequestChannel channel, String email, Instant at, Locale locale,

@@ -3,6 +3,7 @@ package no.vern.requests.internal;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -19,13 +20,14 @@ import no.vern.crypto.BlindIndex;
 import no.vern.requests.AccessExport;
 import no.vern.requests.NewRequest;
 import no.vern.requests.PrivacyCenter;
-import no.vern.requests.RateLimited;
 import no.vern.requests.RequestCase;
 import no.vern.requests.RequestChannel;
 import no.vern.requests.RequestId;
 import no.vern.requests.RequestKind;
 import no.vern.requests.RequestStatus;
 import no.vern.requests.Requests;
+import no.vern.shared.KeyedRateLimit;
+import no.vern.shared.TooManyRequests;
 
 /**
  * The privacy center's side of a case: web-form receipt, one-time codes sent only to an address on file
@@ -37,26 +39,33 @@ import no.vern.requests.Requests;
 class PrivacyCenterService implements PrivacyCenter {
 
     private static final String CODE_KIND = "request-code";
+    private static final String TOO_MANY = "Too many attempts from this address; try again later.";
+
     private final SecureRandom random = new SecureRandom();
 
     private final RequestService requests;
+    private final CaseFile file;
     private final Cases cases;
     private final Codes codes;
     private final BlindIndex blindIndex;
-    private final Limits limits;
+    // Per node, bounded, refilled whole per hour: form posts and code checks per client IP, codes per address.
+    private final KeyedRateLimit perIp;
+    private final KeyedRateLimit perAddress;
     private final Mailer mailer;
     private final AccessExports exports;
     private final AuditLog audit;
     private final RequestsProperties properties;
     private final Clock clock;
 
-    PrivacyCenterService(RequestService requests, Cases cases, Codes codes, BlindIndex blindIndex, Limits limits,
+    PrivacyCenterService(RequestService requests, CaseFile file, Cases cases, Codes codes, BlindIndex blindIndex,
             Mailer mailer, AccessExports exports, AuditLog audit, RequestsProperties properties, Clock clock) {
         this.requests = requests;
+        this.file = file;
         this.cases = cases;
         this.codes = codes;
         this.blindIndex = blindIndex;
-        this.limits = limits;
+        this.perIp = KeyedRateLimit.refilledWhole(properties.codesPerIp(), Duration.ofHours(1), 100_000);
+        this.perAddress = KeyedRateLimit.refilledWhole(properties.codesPerAddress(), Duration.ofHours(1), 100_000);
         this.mailer = mailer;
         this.exports = exports;
         this.audit = audit;
@@ -67,9 +76,7 @@ class PrivacyCenterService implements PrivacyCenter {
     @Override
     @Transactional
     public RequestId submit(RequestKind kind, String email, Locale locale, @Nullable String details, String clientIp) {
-        if (!limits.ip(clientIp)) {
-            throw new RateLimited();
-        }
+        perIp.acquire(clientIp, TOO_MANY);
         Requests.Received received = requests.receive(new NewRequest(kind, RequestChannel.WEB_FORM, email, null,
                 locale, details));
         RequestCase c = received.request();
@@ -82,9 +89,7 @@ class PrivacyCenterService implements PrivacyCenter {
     @Override
     @Transactional
     public void resend(RequestId id, String clientIp) {
-        if (!limits.ip(clientIp)) {
-            throw new RateLimited();
-        }
+        perIp.acquire(clientIp, TOO_MANY);
         RequestCase c = requests.get(id);
         if (!c.closed() || c.kind() == RequestKind.ACCESS || c.kind() == RequestKind.PORTABILITY) {
             sendCode(c);
@@ -99,8 +104,8 @@ class PrivacyCenterService implements PrivacyCenter {
             cases.event(c.id(), now, RequestService.actor().reference(), "verification-by-handler", "address not on file");
             return;
         }
-        String email = requests.email(c);
-        if (!limits.address(HexFormat.of().formatHex(blindIndex.email(email)))) {
+        String email = file.email(c);
+        if (!perAddress.tryAcquire(HexFormat.of().formatHex(blindIndex.email(email)))) {
             cases.event(c.id(), now, RequestService.actor().reference(), "code-limited", null);
             return;
         }
@@ -113,15 +118,13 @@ class PrivacyCenterService implements PrivacyCenter {
         audit.record(AuditEvent.by(RequestService.actor(), "requests.code.send", Outcome.SUCCESS)
                 .withPurpose(RequestService.PURPOSE).withTargets(c.id().reference(), c.subject().reference()));
         mailer.send(c.id(), email, Locale.forLanguageTag(c.language()), "code", code,
-                properties.codeTtl().toMinutes(), requests.kindText(c.kind(), c.language()));
+                properties.codeTtl().toMinutes(), file.kindText(c.kind(), c.language()));
     }
 
     @Override
-    @Transactional(noRollbackFor = RateLimited.class)
+    @Transactional(noRollbackFor = TooManyRequests.class)
     public boolean verify(RequestId id, String code, String clientIp) {
-        if (!limits.ip(clientIp)) {
-            throw new RateLimited();
-        }
+        perIp.acquire(clientIp, TOO_MANY);
         RequestCase c = requests.get(id);
         Optional<Codes.Code> stored = codes.lock(id);
         Instant now = clock.instant();

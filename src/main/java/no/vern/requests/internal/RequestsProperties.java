@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the requests module.
  *
- * @param mailFrom sender of mail to requesters
  * @param officerEmail the privacy officer's mailbox (daily digest)
  * @param codeTtl how long a one-time code is valid
  * @param codeAttempts wrong guesses allowed per code
@@ -21,9 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        limitation period of the Limitation Act § 2 for a claim that a request was mishandled)
  */
 @ConfigurationProperties("vern.requests")
-record RequestsProperties(@DefaultValue("personvern@webstep.no") String mailFrom,
-        @DefaultValue("personvern@webstep.no") String officerEmail, @DefaultValue("PT15M") Duration codeTtl,
-        @DefaultValue("5") int codeAttempts, @DefaultValue("3") int codesPerAddress,
+record RequestsProperties(@DefaultValue("personvern@webstep.no") String officerEmail,
+        @DefaultValue("PT15M") Duration codeTtl, @DefaultValue("5") int codeAttempts, @DefaultValue("3") int codesPerAddress,
         @DefaultValue("20") int codesPerIp, @DefaultValue("7") int downloadDays,
         @DefaultValue("P3Y") Period keepClosedCases) {
 }

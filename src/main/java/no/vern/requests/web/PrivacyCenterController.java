@@ -28,12 +28,12 @@ import no.vern.processing.Activity;
 import no.vern.processing.ProcessingRecord;
 import no.vern.requests.PrivacyCenter;
 import no.vern.requests.PrivacyCenter.ExportFormat;
-import no.vern.requests.RateLimited;
 import no.vern.requests.RequestCase;
 import no.vern.requests.RequestId;
 import no.vern.requests.RequestKind;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.NotFound;
+import no.vern.shared.TooManyRequests;
 
 /**
  * The public privacy center (S14): the rights explained from the record of processing and a form for each
@@ -93,8 +93,8 @@ class PrivacyCenterController {
             RequestId id = center.submit(k, email, lang.locale(), details.isBlank() ? null : details,
                     request.getRemoteAddr());
             return "redirect:" + lang.code() + id;
-        } catch (RateLimited e) {
-            return limited(lang, model, response);
+        } catch (TooManyRequests e) {
+            return limited(e, lang, model, response);
         } catch (InvalidInput e) {
             model.addAttribute("email", email);
             model.addAttribute("details", details);
@@ -131,8 +131,8 @@ class PrivacyCenterController {
                 request.changeSessionId();
                 return "redirect:" + lang.kase() + rid;
             }
-        } catch (RateLimited e) {
-            return limited(lang, model, response);
+        } catch (TooManyRequests e) {
+            return limited(e, lang, model, response);
         }
         return "redirect:" + lang.code() + rid + "?wrong";
     }
@@ -144,8 +144,8 @@ class PrivacyCenterController {
         RequestId rid = RequestId.parse(id);
         try {
             center.resend(rid, request.getRemoteAddr());
-        } catch (RateLimited e) {
-            return limited(lang, model, response);
+        } catch (TooManyRequests e) {
+            return limited(e, lang, model, response);
         }
         return "redirect:" + lang.code() + rid;
     }
@@ -214,9 +214,8 @@ class PrivacyCenterController {
         return RIGHTS;
     }
 
-    private String limited(Lang lang, Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader("Retry-After", "3600");
+    private String limited(TooManyRequests limit, Lang lang, Model model, HttpServletResponse response) {
+        limit.onPage(response);
         model.addAttribute("action", lang.base());
         return LIMITED;
     }

@@ -2,8 +2,6 @@ package no.vern.requests.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -12,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +27,7 @@ import no.vern.requests.RequestStatus;
 import no.vern.requests.Requests;
 import no.vern.requests.SystemStep;
 import no.vern.shared.Actors;
-import no.vern.shared.VernClock;
+import no.vern.shared.DateTimeInput;
 import no.vern.shared.VernProblem;
 
 /**
@@ -51,6 +50,18 @@ class RequestsConsoleController {
     RequestsConsoleController(Requests requests, Clock clock) {
         this.requests = requests;
         this.clock = clock;
+    }
+
+    /** A request registered by a handler (letter, phone, mailbox) as Spring binds it; missing texts are empty. */
+    record NewRequestForm(String kind, String channel, String email, @Nullable Instant receivedAt, String language,
+            String details) {
+        NewRequestForm {
+            kind = kind == null ? "" : kind;
+            channel = channel == null ? "" : channel;
+            email = email == null ? "" : email;
+            language = language == null ? "nb" : language;
+            details = details == null ? "" : details;
+        }
     }
 
     /** A case row with its warning level computed now. */
@@ -86,25 +97,25 @@ class RequestsConsoleController {
 
     @PostMapping
     @PreAuthorize(HANDLERS)
-    String create(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String channel,
-            @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String receivedAt,
-            @RequestParam(defaultValue = "nb") String language, @RequestParam(defaultValue = "") String details,
-            Model model, RedirectAttributes redirect) {
+    String create(NewRequestForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        String email = form.email();
+        String details = form.details();
         try {
-            Instant received = receivedAt.isBlank() ? null
-                    : LocalDateTime.parse(receivedAt.strip()).atZone(VernClock.ZONE).toInstant();
-            Requests.Received r = requests.receive(new NewRequest(RequestKind.valueOf(kind),
-                    RequestChannel.valueOf(channel), email, received, Locale.forLanguageTag("en".equals(language) ? "en" : "nb"),
-                    details.isBlank() ? null : details));
+            if (binding.hasErrors()) {
+                throw new IllegalArgumentException("receivedAt is not a date and time");
+            }
+            Requests.Received r = requests.receive(new NewRequest(RequestKind.valueOf(form.kind()),
+                    RequestChannel.valueOf(form.channel()), email, form.receivedAt(),
+                    Locale.forLanguageTag("en".equals(form.language()) ? "en" : "nb"), details.isBlank() ? null : details));
             redirect.addFlashAttribute("flashKey", r.duplicate() ? "requests.flash.duplicate" : "requests.flash.created");
             return "redirect:/console/requests/" + r.request().id();
-        } catch (IllegalArgumentException | DateTimeParseException | VernProblem e) {
+        } catch (IllegalArgumentException | VernProblem e) {
             model.addAttribute("kinds", RequestKind.values());
             model.addAttribute("channels", RequestChannel.values());
             model.addAttribute("error", e instanceof VernProblem p ? p.getMessage() : "requests.error.input");
             model.addAttribute("email", email);
             model.addAttribute("details", details);
-            model.addAttribute("receivedAt", receivedAt);
+            model.addAttribute("receivedAt", DateTimeInput.value(binding, "receivedAt", form.receivedAt()));
             return NEW;
         }
     }

@@ -3,15 +3,12 @@ package no.vern.retention.internal;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 import no.vern.consent.ConsentEventType;
@@ -20,13 +17,17 @@ import no.vern.consent.ConsentLedger;
 import no.vern.processing.ProcessingRecord;
 import no.vern.register.Categories;
 import no.vern.register.SubjectRegister;
+import no.vern.shared.Actors;
+import no.vern.shared.Mail;
+import no.vern.shared.OutgoingMail;
 import no.vern.shared.SubjectId;
 import no.vern.shared.VernProblem;
 
 /**
  * Sends the notice before deletion (issue 10, item 5) in the person's language (the language of the
- * consent notice they saw), with a signed link to stay in the talent pool. The address is read from the
- * register for this one message (audited there) and never logged; logs name the notice id only.
+ * consent notice they saw), with a signed link to stay in the talent pool, through the shared outbox (in
+ * the transaction that records the notice). The address is read from the register for this one message
+ * (audited there) and never logged; logs name the notice id and the mail reference only.
  */
 @Component
 class NoticeMailer {
@@ -34,7 +35,7 @@ class NoticeMailer {
     private static final Logger log = LoggerFactory.getLogger(NoticeMailer.class);
     static final Locale NB = Locale.forLanguageTag("nb");
 
-    private final ObjectProvider<JavaMailSender> sender;
+    private final OutgoingMail mail;
     private final MessageSource messages;
     private final SubjectRegister register;
     private final ConsentLedger consents;
@@ -42,9 +43,9 @@ class NoticeMailer {
     private final NoticeLinks links;
     private final String baseUrl;
 
-    NoticeMailer(ObjectProvider<JavaMailSender> sender, MessageSource messages, SubjectRegister register,
-            ConsentLedger consents, ProcessingRecord record, NoticeLinks links, @Value("${vern.base-url}") String baseUrl) {
-        this.sender = sender;
+    NoticeMailer(OutgoingMail mail, MessageSource messages, SubjectRegister register, ConsentLedger consents,
+            ProcessingRecord record, NoticeLinks links, @Value("${vern.base-url}") String baseUrl) {
+        this.mail = mail;
         this.messages = messages;
         this.register = register;
         this.consents = consents;
@@ -69,35 +70,26 @@ class NoticeMailer {
                 : "/personvern/talentbank/") + token;
     }
 
-    /** Sends the notice; false (logged by notice id) when there is no address or sending failed. */
+    /** Queues the notice; false (logged by notice id) when the person has no address for the purpose. */
     boolean send(Notices.Notice notice, java.time.LocalDate deletionDate) {
-        JavaMailSender mail = sender.getIfAvailable();
         Optional<String> email = email(notice.subject(), notice.purposeKey());
-        if (mail == null || email.isEmpty()) {
-            log.warn("Notice {} could not be mailed (no {})", notice.id(), mail == null ? "mail sender" : "address");
+        if (email.isEmpty()) {
+            log.warn("Notice {} could not be mailed (no address)", notice.id());
             return false;
         }
         Locale language = languageOf(notice.subject(), notice.purposeKey());
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(record.current().document().controller().email());
-        message.setTo(email.get());
-        message.setSubject(messages.getMessage("retention.notice.mail.subject", null, language));
-        message.setText(messages.getMessage("retention.notice.mail.body", new Object[] {
-                record.current().document().controller().name(), deletionDate.toString(), link(notice, language) },
-                language));
-        try {
-            mail.send(message);
-            log.info("Notice {} mailed", notice.id());
-            return true;
-        } catch (MailException e) {
-            log.warn("Notice {} could not be mailed ({})", notice.id(), e.getClass().getSimpleName());
-            return false;
-        }
+        String controller = record.current().document().controller().name();
+        UUID reference = mail.send(Mail.to(email.get(),
+                messages.getMessage("retention.notice.mail.subject", null, language),
+                messages.getMessage("retention.notice.mail.body", new Object[] { controller, deletionDate.toString(),
+                        link(notice, language) }, language)));
+        log.info("Notice {} is mail {}", notice.id(), reference);
+        return true;
     }
 
     private Optional<String> email(SubjectId subject, String purposeKey) {
         try {
-            return InternalCaller.run(() -> register.read(subject, purposeKey).value(Categories.EMAIL));
+            return Actors.runAs(NoticeService.NOTICE_ACTOR, () -> register.read(subject, purposeKey).value(Categories.EMAIL));
         } catch (VernProblem e) {
             return Optional.empty();
         }

@@ -14,6 +14,7 @@ import no.vern.consent.ConsentLedger;
 import no.vern.consent.GiveConsent;
 import no.vern.retention.RetentionNotices;
 import no.vern.shared.Actor;
+import no.vern.shared.Actors;
 
 /**
  * Answers to notices before deletion: "stay in the talent pool" records the talent-pool consent (GDPR
@@ -24,6 +25,8 @@ import no.vern.shared.Actor;
 class NoticeService implements RetentionNotices {
 
     static final String TALENT_POOL = "talent-pool";
+    /** The notice flow (reading the address to mail a notice, recording the answer to its link), as audited. */
+    static final Actor NOTICE_ACTOR = Actor.system("retention-notice");
 
     private final NoticeLinks links;
     private final Notices notices;
@@ -54,10 +57,10 @@ class NoticeService implements RetentionNotices {
         Notices.Notice n = notice.get();
         boolean active = consents.current(n.subject(), TALENT_POOL).map(s -> s.activeAt(clock.instant())).orElse(false);
         if (!active) {
-            InternalCaller.run(() -> consents.give(GiveConsent.of(n.subject(), TALENT_POOL, Channel.WEB_FORM, language)));
+            Actors.runAs(NOTICE_ACTOR, () -> consents.give(GiveConsent.of(n.subject(), TALENT_POOL, Channel.WEB_FORM, language)));
         }
         if (notices.answer(n.id(), clock.instant())) {
-            audit.record(AuditEvent.by(Actor.system("retention-notice"), "retention.notice.answer", Outcome.SUCCESS)
+            audit.record(AuditEvent.by(NOTICE_ACTOR, "retention.notice.answer", Outcome.SUCCESS)
                     .withPurpose(TALENT_POOL).withTargets(n.subject().reference(), "notice:" + n.id()));
         }
         return true;

@@ -206,7 +206,7 @@ class PurgeService implements Purges {
     /** Crypto-shreds a subject that is not erased yet and holds no records any more (outside any transaction). */
     private void shredIfEmpty(SubjectId subject) {
         if (view.exists(subject) && !view.holdsRecords(subject)) {
-            InternalCaller.run(() -> register.erase(subject));
+            Actors.runAs(JOB, () -> register.erase(subject));
             audit.record(AuditEvent.by(JOB, "retention.purge.shred", Outcome.SUCCESS).withTargets(subject.reference()));
         }
     }
@@ -261,7 +261,6 @@ class PurgeService implements Purges {
     }
 
     private static Actor actor() {
-        Actor current = Actors.current();
-        return current.kind() == Actor.Kind.ANONYMOUS ? JOB : current;
+        return Actors.currentOr(JOB);
     }
 }

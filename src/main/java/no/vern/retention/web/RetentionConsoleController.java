@@ -48,6 +48,7 @@ import no.vern.retention.RetentionRule;
 import no.vern.retention.RuleChange;
 import no.vern.retention.RuleKind;
 import no.vern.shared.Actors;
+import no.vern.shared.CsvWriter;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.NotFound;
 import no.vern.shared.SubjectId;
@@ -296,10 +297,11 @@ class RetentionConsoleController {
     @GetMapping("/console/retention/reports.csv")
     @PreAuthorize(READ)
     ResponseEntity<byte[]> reportCsv() {
-        StringBuilder csv = new StringBuilder("month,purpose,category,rule_kind,items_deleted,records_deleted\n");
+        StringBuilder csv = new StringBuilder();
+        CsvWriter rows = CsvWriter.to(csv).row("month", "purpose", "category", "rule_kind", "items_deleted",
+                "records_deleted");
         for (DeletedCount d : purges.deletedPerMonth()) {
-            csv.append(d.month()).append(',').append(d.purposeKey()).append(',').append(d.category()).append(',')
-                    .append(d.kind()).append(',').append(d.items()).append(',').append(d.records()).append('\n');
+            rows.row(d.month(), d.purposeKey(), d.category(), d.kind(), d.items(), d.records());
         }
         audit.record(AuditEvent.of("retention.report.export", Outcome.SUCCESS));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

@@ -61,7 +61,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         java.time.Duration retryAfter = problem.retryAfter();
         if (retryAfter != null) {
             return ResponseEntity.status(problem.status())
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
+                    .header(HttpHeaders.RETRY_AFTER, ProblemResponses.retryAfterSeconds(retryAfter))
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problems.toProblem(problem, request));
         }
         return respond(problems.toProblem(problem, request));

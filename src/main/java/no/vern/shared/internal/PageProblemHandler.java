@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 import jakarta.servlet.http.HttpServletResponse;
+import no.vern.shared.ProblemResponses;
 import no.vern.shared.VernProblem;
 
 /**
@@ -23,6 +24,10 @@ class PageProblemHandler {
     @ExceptionHandler(VernProblem.class)
     ModelAndView problem(VernProblem problem, HttpServletResponse response) {
         response.setStatus(problem.status().value());
+        java.time.Duration retryAfter = problem.retryAfter();
+        if (retryAfter != null) {
+            response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, ProblemResponses.retryAfterSeconds(retryAfter));
+        }
         ModelAndView page = new ModelAndView(VIEW, problem.status());
         page.addObject("status", problem.status().value());
         page.addObject("detail", problem.getMessage());

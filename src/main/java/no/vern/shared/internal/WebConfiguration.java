@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -17,7 +18,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * Language of every page: Norwegian (bokmål) by default, English with {@code ?lang=en}, and the
  * choice remembered in a cookie (rule 8: both languages for everything a data subject sees). The cookie
  * follows the same {@code Secure} switch as the session cookie ({@code server.servlet.session.cookie.secure},
- * on unless a plain-HTTP demo turns it off).
+ * on unless a plain-HTTP demo turns it off). Date-and-time fields bind to {@link java.time.Instant} in Oslo
+ * time ({@link DateTimeInputConverter}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -41,6 +43,11 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieSameSite("Lax");
         resolver.setCookieSecure(secureCookies);
         return resolver;
+    }
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverter(new DateTimeInputConverter());
     }
 
     @Override

@@ -3,20 +3,17 @@ package no.vern.training.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import no.vern.identity.Role;
 import no.vern.identity.StaffAccount;
 import no.vern.identity.StaffAccounts;
 import no.vern.shared.Actor;
-import no.vern.shared.ActorSource;
+import no.vern.shared.Actors;
 import no.vern.shared.DemoMode;
 import no.vern.shared.VernClock;
 import no.vern.training.AccessReviews;
@@ -54,10 +51,7 @@ class DemoTrainings {
         if (!demo.enabled() || !register.trainings().isEmpty()) {
             return;
         }
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        ActorSource source = () -> DEMO;
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(source, null, List.of()));
-        try {
+        Actors.runAs(DEMO, () -> {
             LocalDate today = LocalDate.ofInstant(clock.instant(), VernClock.ZONE);
             Training basics = register.define(new NewTraining("Personvern for alle ansatte", "2026.1",
                     "https://intranett.webstep.no/personvern/grunnkurs", EnumSet.allOf(Role.class), 12));
@@ -74,8 +68,6 @@ class DemoTrainings {
             }
             accounts.list().stream().filter(a -> a.roles().contains(Role.PRIVACY_OFFICER)).findFirst()
                     .ifPresent(a -> reviews.confirmAccount(a.id()));
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        });
     }
 }

@@ -4,16 +4,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
+import no.vern.shared.Mail;
+import no.vern.shared.OutgoingMail;
 import no.vern.training.TrainingStatus;
 
 /**
- * Writes and sends a training reminder to a staff member's work address, in Norwegian with the
- * English text below (staff accounts hold no language or address; the address is derived from the
- * username and the configured company mail domain).
+ * Writes a training reminder to a staff member's work address, in Norwegian with the English text
+ * below (staff accounts hold no language or address; the address is derived from the username and the
+ * configured company mail domain), and queues it in the caller's transaction (the outbox sends it once
+ * the reminder's claim is committed).
  */
 @Component
 class ReminderMail {
@@ -21,12 +22,12 @@ class ReminderMail {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final Locale NB = Locale.forLanguageTag("nb");
 
-    private final JavaMailSender sender;
+    private final OutgoingMail mail;
     private final MessageSource messages;
     private final TrainingProperties properties;
 
-    ReminderMail(JavaMailSender sender, MessageSource messages, TrainingProperties properties) {
-        this.sender = sender;
+    ReminderMail(OutgoingMail mail, MessageSource messages, TrainingProperties properties) {
+        this.mail = mail;
         this.messages = messages;
         this.properties = properties;
     }
@@ -35,13 +36,10 @@ class ReminderMail {
         String key = status.overdue() ? "training.reminder.overdue" : "training.reminder.due";
         Object[] args = { status.training().title(), status.training().version(), DATE.format(status.dueOn()),
                 status.training().materialUrl() };
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(properties.mailFrom());
-        message.setTo(status.username() + "@" + properties.mailDomain());
-        message.setSubject(messages.getMessage(key + ".subject", args, NB) + " / "
-                + messages.getMessage(key + ".subject", args, Locale.ENGLISH));
-        message.setText(messages.getMessage(key + ".text", args, NB) + "\n\n----\n\n"
-                + messages.getMessage(key + ".text", args, Locale.ENGLISH));
-        sender.send(message);
+        mail.send(Mail.to(status.username() + "@" + properties.mailDomain(),
+                messages.getMessage(key + ".subject", args, NB) + " / "
+                        + messages.getMessage(key + ".subject", args, Locale.ENGLISH),
+                messages.getMessage(key + ".text", args, NB) + "\n\n----\n\n"
+                        + messages.getMessage(key + ".text", args, Locale.ENGLISH)));
     }
 }

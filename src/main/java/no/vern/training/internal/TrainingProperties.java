@@ -10,10 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reminderDays how many days before the due date the reminder goes out
  * @param graceDays how long a new staff member (or a new training) has before the first completion is due
  * @param mailDomain staff accounts hold no email address: reminders go to {@code <username>@<mailDomain>}
- * @param mailFrom sender of reminders
  */
 @ConfigurationProperties("vern.training")
 record TrainingProperties(@DefaultValue("false") boolean restrictLapsed, @DefaultValue("30") int reminderDays,
-        @DefaultValue("30") int graceDays, @DefaultValue("webstep.no") String mailDomain,
-        @DefaultValue("vern@webstep.no") String mailFrom) {
+        @DefaultValue("30") int graceDays, @DefaultValue("webstep.no") String mailDomain) {
 }

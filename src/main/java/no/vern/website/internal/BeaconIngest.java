@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.KeyedRateLimit;
 import no.vern.shared.PayloadTooLarge;
-import no.vern.shared.VernProblem;
 
 /**
  * Takes statistics beacons (S16, S17): a strict, small JSON body describing one page view or the
@@ -39,19 +38,6 @@ class BeaconIngest {
      */
     record Payload(@Nullable String k, @Nullable String id, @Nullable String u, @Nullable String r,
             @Nullable Integer d, @Nullable Boolean w) {
-    }
-
-    /** Thrown when a source sends more than its share; answered with 429. */
-    static final class TooManyBeacons extends VernProblem {
-        TooManyBeacons() {
-            super("rate-limited", org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-                    "Too many statistics beacons from this source; try again in a minute.");
-        }
-
-        @Override
-        public Duration retryAfter() {
-            return Duration.ofMinutes(1);
-        }
     }
 
     private final Sites sites;
@@ -80,9 +66,7 @@ class BeaconIngest {
             throw new PayloadTooLarge(max);
         }
         String source = request.getRemoteAddr();
-        if (!limit.tryAcquire(source)) {
-            throw new TooManyBeacons();
-        }
+        limit.acquire(source, "Too many statistics beacons from this source; try again in a minute.");
         Payload payload = StrictJson.parse(StrictJson.body(request, max), Payload.class, "k, id, u, r, d, w");
         String kind = require(payload.k(), "k");
         String viewId = require(payload.id(), "id");

@@ -8,14 +8,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import jakarta.servlet.http.HttpServletRequest;
 import no.vern.shared.Conflict;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.KeyedRateLimit;
-import no.vern.shared.VernProblem;
 import no.vern.website.internal.ConsentProof.Decision;
 
 /**
@@ -46,19 +44,6 @@ class ConsentChoices {
     record Recorded(String consentId, String decision, List<String> purposes, boolean gpc, int version, String cookie) {
     }
 
-    /** Thrown when a source sends more choices than its share; answered with 429 and Retry-After. */
-    static final class TooManyChoices extends VernProblem {
-        TooManyChoices() {
-            super("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-                    "Too many consent choices from this source; try again in a minute.");
-        }
-
-        @Override
-        public Duration retryAfter() {
-            return Duration.ofMinutes(1);
-        }
-    }
-
     private final Sites sites;
     private final ConsentProofs proofs;
     private final BannerConfigs banner;
@@ -74,11 +59,9 @@ class ConsentChoices {
         this.limit = KeyedRateLimit.of(properties.consentPerMinute(), Duration.ofMinutes(1), 100_000);
     }
 
-    /** Takes one choice from the source's allowance; throws {@link TooManyChoices} when it is used up. */
+    /** Takes one choice from the source's allowance; {@link no.vern.shared.TooManyRequests} when it is used up. */
     void admit(HttpServletRequest request) {
-        if (!limit.tryAcquire(request.getRemoteAddr())) {
-            throw new TooManyChoices();
-        }
+        limit.acquire(request.getRemoteAddr(), "Too many consent choices from this source; try again in a minute.");
     }
 
     Recorded record(byte[] body, HttpServletRequest request) {

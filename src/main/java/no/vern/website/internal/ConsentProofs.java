@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import no.vern.shared.CsvWriter;
 import no.vern.shared.JdbcTime;
 import no.vern.shared.VernClock;
 
@@ -125,23 +126,16 @@ class ConsentProofs {
 
     /** Writes the whole log as CSV (RFC 4180), oldest first, streaming from the database. */
     public void exportCsv(Writer out, Map<UUID, String> siteOrigins) throws IOException {
-        out.write("consent_id,site,decision,purposes,gpc,notice_version,notice_sha256,language,user_agent,at\r\n");
+        CsvWriter csv = CsvWriter.to(out).row("consent_id", "site", "decision", "purposes", "gpc", "notice_version",
+                "notice_sha256", "language", "user_agent", "at");
         try (Stream<ConsentProof> rows = jdbc.sql("SELECT * FROM website_consent ORDER BY at, id")
                 .query(ConsentProofs::map).stream()) {
             for (ConsentProof p : (Iterable<ConsentProof>) rows::iterator) {
-                out.write(String.join(",", p.consentId().toString(), csv(siteOrigins.getOrDefault(p.siteId(), "")),
-                        p.decision().name(), csv(String.join(" ", p.purposes())), Boolean.toString(p.gpc()),
-                        Integer.toString(p.noticeVersion()), p.noticeSha256(), p.language(), csv(p.userAgent()),
-                        p.at().toString()));
-                out.write("\r\n");
+                csv.row(p.consentId(), siteOrigins.getOrDefault(p.siteId(), ""), p.decision(),
+                        String.join(" ", p.purposes()), p.gpc(), p.noticeVersion(), p.noticeSha256(), p.language(),
+                        p.userAgent(), p.at());
             }
         }
-    }
-
-    private static String csv(String value) {
-        String safe = value.startsWith("=") || value.startsWith("+") || value.startsWith("-") || value.startsWith("@")
-                ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
     private static ConsentProof map(ResultSet rs, int n) throws SQLException {

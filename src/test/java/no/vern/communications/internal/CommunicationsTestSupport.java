@@ -1,5 +1,6 @@
 package no.vern.communications.internal;
 
+import no.vern.support.TestMail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -49,24 +50,8 @@ import no.vern.support.VernTest;
 @Import(VernTest.Clocks.class)
 abstract class CommunicationsTestSupport {
 
-    static final GreenMail MAIL;
+    static final GreenMail MAIL = TestMail.server();
 
-    static {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        MAIL = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        MAIL.start();
-    }
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-    }
 
     @LocalServerPort
     int port;

@@ -65,6 +65,8 @@ class ConnectorFlowTests extends BreachMailSupport {
     @Autowired
     StepService orchestration;
     @Autowired
+    StepRunner runner;
+    @Autowired
     ConnectorRegistry registry;
     @Autowired
     DatabaseEndpoint endpoint;
@@ -140,7 +142,7 @@ class ConnectorFlowTests extends BreachMailSupport {
         assertThat(started).extracting(SystemStep::connectorId).containsExactlyInAnyOrder(crmConnector.id(), hr.id(), accounting.id());
         assertThat(started).allMatch(s -> s.state() == StepState.PENDING);
 
-        orchestration.runDue();
+        runner.runDue();
         assertThat(step(caseId, crmConnector.id()).state()).isEqualTo(StepState.DONE);
         assertThat(step(caseId, crmConnector.id()).detail()).isEqualTo("3 rows in 3 tables");
         assertThat(step(caseId, hr.id()).state()).isEqualTo(StepState.DONE);
@@ -190,7 +192,7 @@ class ConnectorFlowTests extends BreachMailSupport {
         Connector crmConnector = jdbc("customers");
         UUID caseId = UUID.randomUUID();
         orchestration.start(fanOut(caseId, Operation.ERASE, "customer-administration"));
-        orchestration.runDue();
+        runner.runDue();
 
         assertThat(step(caseId, crmConnector.id()).state()).isEqualTo(StepState.DONE);
         assertThat(step(caseId, crmConnector.id()).detail()).isEqualTo("3 rows erased in 3 tables");
@@ -209,7 +211,7 @@ class ConnectorFlowTests extends BreachMailSupport {
         assertThat(crm.count("SELECT count(*) FROM newsletter WHERE email = ?", OTHER_EMAIL)).isOne();
 
         orchestration.start(fanOut(caseId, Operation.VERIFY_ERASED, "customer-administration"));
-        orchestration.runDue();
+        runner.runDue();
         SystemStep verify = orchestration.steps(caseId).stream().filter(s -> s.operation() == Operation.VERIFY_ERASED).findFirst().orElseThrow();
         assertThat(verify.state()).isEqualTo(StepState.DONE);
         assertThat(verify.detail()).isEqualTo("0 rows in 0 tables");
@@ -240,19 +242,19 @@ class ConnectorFlowTests extends BreachMailSupport {
         // Step A runs to the end: pretend B is not due yet.
         vern.sql("UPDATE connectors_step SET next_attempt_at = next_attempt_at + interval '1 hour' WHERE case_id = ? AND connector_id = ?")
                 .params(caseId, b.id()).update();
-        orchestration.runDue();
+        runner.runDue();
         assertThat(step(caseId, a.id()).state()).isEqualTo(StepState.DONE);
         // The node claims B and dies before running it ("crash"): B is RUNNING under a lease nobody will finish.
         clock.advance(Duration.ofHours(2));
-        assertThat(orchestration.claimOnly()).contains(step(caseId, b.id()).id());
+        assertThat(runner.claimOnly()).contains(step(caseId, b.id()).id());
         assertThat(step(caseId, b.id()).state()).isEqualTo(StepState.RUNNING);
-        orchestration.runDue();
+        runner.runDue();
         assertThat(hooks.hits("/restart-b")).as("the lease still holds").isZero();
         assertThat(step(caseId, b.id()).attempts()).isOne();
 
         // After the lease expires a (restarted) node picks B up; A is not repeated.
         clock.advance(Duration.ofMinutes(6));
-        orchestration.runDue();
+        runner.runDue();
         assertThat(step(caseId, b.id()).state()).isEqualTo(StepState.DONE);
         assertThat(step(caseId, a.id()).attempts()).isOne();
         assertThat(step(caseId, a.id()).id()).isEqualTo(stepA);
@@ -266,7 +268,7 @@ class ConnectorFlowTests extends BreachMailSupport {
         hooks.modes.put("/async", WebhookTestServer.Mode.ACCEPT_LATER);
         UUID caseId = UUID.randomUUID();
         orchestration.start(fanOut(caseId, Operation.ACCESS, "recruitment"));
-        orchestration.runDue();
+        runner.runDue();
         SystemStep waiting = step(caseId, hr.id());
         assertThat(waiting.state()).isEqualTo(StepState.RUNNING);
         assertThat(hooks.bodies).anyMatch(b -> b.contains("/connectors/callback/" + waiting.id()) && b.contains(Canaries.EMAIL));
@@ -306,7 +308,7 @@ class ConnectorFlowTests extends BreachMailSupport {
         hooks.modes.put("/unsigned", WebhookTestServer.Mode.UNSIGNED_RESULT);
         UUID caseId = UUID.randomUUID();
         orchestration.start(fanOut(caseId, Operation.ACCESS, "website-statistics"));
-        orchestration.runDue();
+        runner.runDue();
         SystemStep step = step(caseId, hr.id());
         assertThat(step.state()).isEqualTo(StepState.PENDING);
         assertThat(step.detail()).contains("response refused");
@@ -318,14 +320,14 @@ class ConnectorFlowTests extends BreachMailSupport {
         hooks.modes.put("/broken", WebhookTestServer.Mode.ERROR);
         UUID caseId = UUID.randomUUID();
         orchestration.start(fanOut(caseId, Operation.ACCESS, "security"));
-        orchestration.runDue();
+        runner.runDue();
         assertThat(step(caseId, hr.id()).state()).isEqualTo(StepState.PENDING);
         assertThat(step(caseId, hr.id()).detail()).isEqualTo("HTTP 500");
-        orchestration.runDue();
+        runner.runDue();
         assertThat(step(caseId, hr.id()).attempts()).as("backoff: not due again at once").isOne();
         for (int attempt = 2; attempt <= 6; attempt++) {
             clock.advance(Duration.ofHours(1));
-            orchestration.runDue();
+            runner.runDue();
             assertThat(step(caseId, hr.id()).attempts()).isEqualTo(attempt);
         }
         SystemStep failed = step(caseId, hr.id());
@@ -335,7 +337,7 @@ class ConnectorFlowTests extends BreachMailSupport {
 
         hooks.modes.remove("/broken");
         assertThat(orchestration.retry(caseId, failed.id()).state()).isEqualTo(StepState.PENDING);
-        orchestration.runDue();
+        runner.runDue();
         assertThat(step(caseId, hr.id()).state()).isEqualTo(StepState.DONE);
 
         UUID other = UUID.randomUUID();
@@ -353,7 +355,7 @@ class ConnectorFlowTests extends BreachMailSupport {
         Connector crmConnector = jdbc("prospects");
         UUID caseId = UUID.randomUUID();
         orchestration.start(fanOut(caseId, Operation.VERIFY_ERASED, "prospect-dialogue"));
-        orchestration.runDue();
+        runner.runDue();
         assertThat(orchestration.collected(caseId, Operation.VERIFY_ERASED)).singleElement()
                 .satisfies(d -> assertThat(d.valuesByCategory()).containsKey("name"));
         UUID key = vern.sql("SELECT key_subject FROM connectors_case_key WHERE case_id = ?").params(caseId).query(UUID.class).single();
@@ -373,7 +375,7 @@ class ConnectorFlowTests extends BreachMailSupport {
         UUID caseId = UUID.randomUUID();
         SubjectId subject = SubjectId.random();
         orchestration.start(new FanOut(caseId, Operation.ACCESS, subject, Set.of(Canaries.EMAIL), Set.of(), Set.of("events")));
-        orchestration.runDue();
+        runner.runDue();
         List<UUID> keys = vern.sql("""
                 SELECT c.key_subject FROM connectors_collected c JOIN connectors_step s ON s.id = c.step_id
                 WHERE s.case_id = ? AND s.connector_id = ?""").params(caseId, crmConnector.id()).query(UUID.class).list();

@@ -55,17 +55,4 @@ class ConsentExpiryTest {
                 .isEqualTo(ConsentEventType.EXPIRED);
     }
 
-    @Test
-    void theExpiryTaskIsScheduledInTheSchedulerTableSharedByAllNodes() throws InterruptedException {
-        // One row per recurring task: db-scheduler lets exactly one node pick each execution.
-        for (int i = 0; i < 100 && scheduled() == 0; i++) {
-            Thread.sleep(50);
-        }
-        assertThat(scheduled()).isEqualTo(1);
-    }
-
-    private long scheduled() {
-        return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'consent-expiry'").query(Long.class)
-                .single();
-    }
 }

@@ -36,6 +36,8 @@ class EventPurgeTest extends MailTestSupport {
     @Autowired
     EventService service;
     @Autowired
+    EventPurge purge;
+    @Autowired
     SubjectRegister register;
     @Autowired
     ConsentLedger ledger;
@@ -63,14 +65,14 @@ class EventPurgeTest extends MailTestSupport {
 
         // 29 days after the event: nothing happens yet.
         ((TestClock) clock).advance(Duration.ofHours(2).plusDays(29));
-        service.purgeEnded();
+        purge.purgeEnded();
         assertThat(register.isErased(eventOnly.subject())).isFalse();
         assertThat(register.read(eventOnly.subject(), "events").records()).isNotEmpty();
         assertThat(service.get(event.id()).purged()).isFalse();
 
         // 31 days after: erased unless a consent (or the newsletter request) keeps something.
         ((TestClock) clock).advance(Duration.ofDays(2));
-        assertThat(service.purgeEnded()).isGreaterThanOrEqualTo(3);
+        assertThat(purge.purgeEnded()).isGreaterThanOrEqualTo(3);
 
         assertThat(register.isErased(eventOnly.subject())).isTrue();
 
@@ -88,7 +90,7 @@ class EventPurgeTest extends MailTestSupport {
         assertThat(service.get(event.id()).purged()).isTrue();
 
         // Idempotent: a second run (another node, a retry) finds nothing left to do for this event.
-        service.purgeEnded();
+        purge.purgeEnded();
         assertThat(register.read(withCrm.subject(), "prospect-dialogue").records()).isNotEmpty();
     }
 }

@@ -8,47 +8,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import no.vern.register.PostalAddress;
+import no.vern.shared.Rejected;
 
-/** Normalisation and validation of identifiers before storage and blind-index lookup (issue 4 part 2). */
+/**
+ * Normalisation and validation of the register's own identifiers before storage and blind-index lookup (issue 4
+ * part 2); emails and phones are normalised by the shared kernel ({@code no.vern.shared.ContactNormalisationTest}).
+ */
 class RegisterNormalisationTest {
-
-    @ParameterizedTest
-    @CsvSource({ "Kari.Nordmann@Example.NO,kari.nordmann@example.no", "'  ola@example.no ',ola@example.no",
-            "post@blåbær.no,post@xn--blbr-roah.no", "Per@ÆØÅ.example,per@xn--5cab8c.example",
-            "a+tag@sub.example.com,a+tag@sub.example.com" })
-    void emailsAreTrimmedLowerCasedAndIdnEncoded(String raw, String expected) {
-        assertThat(EmailAddresses.normalise(raw)).isEqualTo(expected);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = { "no-at-sign", "@example.no", "kari@", "kari@localhost", "ka ri@example.no",
-            "kari@exa_mple.no", "kari..n@example.no", "kari@-example.no" })
-    void invalidEmailsAreRejectedWithoutEchoingTheValue(String raw) {
-        assertThatThrownBy(() -> EmailAddresses.normalise(raw)).isInstanceOf(Rejected.class)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(raw.strip()));
-    }
-
-    @org.junit.jupiter.api.Test
-    void anAddressThatIdnEncodingMakesTooLongIsRejectedSoNormalisingTwiceGivesTheSame() {
-        // Found by NormaliserFuzzing: 242 characters as typed, 260 once each "ø…" label becomes "xn--…" (61 each).
-        String label = "ø".repeat(55);
-        String raw = "kari.nordm@" + label + "." + label + "." + label + "." + "a".repeat(60) + ".no";
-        assertThat(raw.length()).isLessThanOrEqualTo(254);
-        assertThatThrownBy(() -> EmailAddresses.normalise(raw)).isInstanceOf(Rejected.class);
-    }
-
-    @ParameterizedTest
-    @CsvSource({ "'+47 915 55 123',+4791555123", "91555123,+4791555123", "0047 22 12 34 56,+4722123456",
-            "'+46 70 123 45 67',+46701234567", "+1 (202) 555-0143,+12025550143", "'+44 20 7946 0958',+442079460958" })
-    void phonesBecomeE164WithNorwayAsDefaultRegion(String raw, String expected) {
-        assertThat(PhoneNumbers.normalise(raw)).isEqualTo(expected);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = { "12", "abc", "+47 123", "9155512345678" })
-    void invalidPhonesAreRejected(String raw) {
-        assertThatThrownBy(() -> PhoneNumbers.normalise(raw)).isInstanceOf(Rejected.class);
-    }
 
     @ParameterizedTest
     @CsvSource({ "923609016,923609016", "'923 609 016',923609016", "NO 923 609 016 MVA,923609016",
@@ -99,9 +65,9 @@ class RegisterNormalisationTest {
 
     @org.junit.jupiter.api.Test
     void csvWithSemicolonsOrCommasAndQuotesIsParsed() {
-        assertThat(CsvImport.parse("name;email\n\"Nordmann; Kari\";k@example.no\r\n"))
+        assertThat(no.vern.shared.CsvReader.parse("name;email\n\"Nordmann; Kari\";k@example.no\r\n"))
                 .containsExactly(java.util.List.of("name", "email"), java.util.List.of("Nordmann; Kari", "k@example.no"));
-        assertThat(CsvImport.parse("name,email\n\"Say \"\"hi\"\"\",k@example.no"))
+        assertThat(no.vern.shared.CsvReader.parse("name,email\n\"Say \"\"hi\"\"\",k@example.no"))
                 .containsExactly(java.util.List.of("name", "email"), java.util.List.of("Say \"hi\"", "k@example.no"));
     }
 }

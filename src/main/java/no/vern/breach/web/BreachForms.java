@@ -1,0 +1,147 @@
+package no.vern.breach.web;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.validation.BindingResult;
+
+import no.vern.breach.BreachFacts;
+import no.vern.breach.NoticeException;
+import no.vern.breach.NotificationPhase;
+import no.vern.breach.RiskLevel;
+import no.vern.shared.DateTimeInput;
+import no.vern.shared.InvalidInput;
+import no.vern.shared.InvalidInput.FieldError;
+
+/**
+ * The console's breach forms as Spring binds them (date-and-time fields arrive as Oslo-time instants, see
+ * {@link DateTimeInput}), and the parsing of their choice fields into the register's values, each refused
+ * as {@link InvalidInput} naming the field. A missing field is empty text or an empty list.
+ */
+final class BreachForms {
+
+    private BreachForms() {
+    }
+
+    /** A staff member's report of a new breach. */
+    record ReportForm(String title, String whatHappened, @Nullable Instant discoveredAt, @Nullable Instant awareAt) {
+        ReportForm {
+            title = text(title);
+            whatHappened = text(whatHappened);
+        }
+    }
+
+    /** The facts of a breach (GDPR Art. 33(3)(a), (d); Art. 33(5)). */
+    record FactsForm(String whatHappened, String howItArose, String mainCause, @Nullable Instant periodFrom,
+            @Nullable Instant periodTo, List<String> dataCategories, String subjectRelation, String approxSubjects,
+            String approxRecords, String dataLocation, String consequences, String measuresTaken,
+            String measuresPlanned) {
+
+        FactsForm {
+            whatHappened = text(whatHappened);
+            howItArose = text(howItArose);
+            mainCause = text(mainCause);
+            dataCategories = dataCategories == null ? List.of() : dataCategories;
+            subjectRelation = text(subjectRelation);
+            approxSubjects = text(approxSubjects);
+            approxRecords = text(approxRecords);
+            dataLocation = text(dataLocation);
+            consequences = text(consequences);
+            measuresTaken = text(measuresTaken);
+            measuresPlanned = text(measuresPlanned);
+        }
+
+        BreachFacts facts() {
+            return new BreachFacts(whatHappened, howItArose, mainCause, periodFrom, periodTo, dataCategories,
+                    Arrays.stream(subjectRelation.split(",")).toList(), number(approxSubjects, "approxSubjects"),
+                    number(approxRecords, "approxRecords"), dataLocation, consequences, measuresTaken,
+                    measuresPlanned);
+        }
+    }
+
+    /** The processing activities a breach touched, and when. */
+    record ActivitiesForm(List<String> activities, @Nullable Instant from, @Nullable Instant to) {
+        ActivitiesForm {
+            activities = activities == null ? List.of() : activities.stream().filter(a -> !a.isBlank()).toList();
+        }
+    }
+
+    /** A notification sent to Datatilsynet (initial or follow-up). */
+    record AuthorityNotificationForm(String phase, @Nullable Instant sentAt, String reference, String delayReason) {
+        AuthorityNotificationForm {
+            phase = phase == null || phase.isBlank() ? "INITIAL" : phase;
+            reference = text(reference);
+            delayReason = text(delayReason);
+        }
+    }
+
+    /** The subjects an actor's audited reads touched in a period. */
+    record AuditLinkForm(String actor, @Nullable Instant from, @Nullable Instant to) {
+        AuditLinkForm {
+            actor = text(actor);
+        }
+
+        Instant requiredFrom() {
+            return required(from, "from");
+        }
+
+        Instant requiredTo() {
+            return required(to, "to");
+        }
+    }
+
+    /** The fields Spring could not bind (a date and time that is none), as problems; empty when all bound. */
+    static List<FieldError> problems(BindingResult binding) {
+        return binding.getFieldErrors().stream()
+                .map(e -> new FieldError(e.getField(), DateTimeInput.INVALID)).toList();
+    }
+
+    static Instant required(@Nullable Instant value, String field) {
+        if (value == null) {
+            throw new InvalidInput(field, DateTimeInput.INVALID);
+        }
+        return value;
+    }
+
+    static @Nullable Long number(String text, String field) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(field, "must be a whole number");
+        }
+    }
+
+    static RiskLevel riskOf(String text) {
+        try {
+            return RiskLevel.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("risk", "choose none, risk or high risk");
+        }
+    }
+
+    static NotificationPhase phaseOf(String text) {
+        try {
+            return NotificationPhase.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("phase", "must be INITIAL or FOLLOW_UP");
+        }
+    }
+
+    static NoticeException exceptionOf(String text) {
+        try {
+            return NoticeException.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("decision", "is not a known exception");
+        }
+    }
+
+    private static String text(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+}

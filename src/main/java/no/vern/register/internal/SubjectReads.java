@@ -1,0 +1,182 @@
+package no.vern.register.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import no.vern.audit.AuditEvent;
+import no.vern.audit.AuditLog;
+import no.vern.audit.Outcome;
+import no.vern.crypto.BlindIndex;
+import no.vern.crypto.SubjectCipher;
+import no.vern.processing.ProcessingRecord;
+import no.vern.processing.SubjectKind;
+import no.vern.register.Categories;
+import no.vern.register.ChangeEntry;
+import no.vern.register.RecordView;
+import no.vern.register.SubjectPage;
+import no.vern.register.SubjectRecords;
+import no.vern.register.SubjectRestricted;
+import no.vern.register.SubjectSummary;
+import no.vern.shared.EmailAddresses;
+import no.vern.shared.InvalidInput;
+import no.vern.shared.PhoneNumbers;
+import no.vern.shared.Rejected;
+import no.vern.shared.SubjectId;
+
+/**
+ * The register's read paths: purpose-bound reads of records and attachments (S10), refused for a
+ * restricted subject (GDPR Art. 18) and audited; summaries, pages and history without personal
+ * data; lookups by email, phone (blind index) or organisation number, limited to the kinds the
+ * caller may see (S20).
+ */
+@Component
+class SubjectReads {
+
+    private final Subjects subjects;
+    private final Organisations organisations;
+    private final RestrictionService restrictions;
+    private final SubjectCipher cipher;
+    private final BlindIndex blindIndex;
+    private final ProcessingRecord processing;
+    private final AuditLog audit;
+    private final SubjectAccess access;
+    private final TransactionTemplate tx;
+
+    SubjectReads(Subjects subjects, Organisations organisations, RestrictionService restrictions, SubjectCipher cipher,
+            BlindIndex blindIndex, ProcessingRecord processing, AuditLog audit, SubjectAccess access,
+            TransactionTemplate tx) {
+        this.subjects = subjects;
+        this.organisations = organisations;
+        this.restrictions = restrictions;
+        this.cipher = cipher;
+        this.blindIndex = blindIndex;
+        this.processing = processing;
+        this.audit = audit;
+        this.access = access;
+        this.tx = tx;
+    }
+
+    SubjectRecords read(SubjectId id, String purposeKey) {
+        processing.requirePurpose(purposeKey);
+        Subjects.Row row = access.visibleRow(id, Visibility.current());
+        access.requireClearance(id, purposeKey, "register.subject.read");
+        if (restrictions.isRestricted(id)) {
+            // GDPR Art. 18(2): a restricted subject's data is only stored, not used.
+            audit.record(AuditEvent.by(access.actor(), "register.subject.read", Outcome.DENIED).withPurpose(purposeKey)
+                    .withTargets(id.reference()));
+            throw new SubjectRestricted(id);
+        }
+        return inTx(() -> {
+            List<Subjects.StoredRecord> held = subjects.recordsFor(id, purposeKey);
+            if (held.isEmpty()) {
+                // GDPR Art. 5(1)(b): nothing was collected for this purpose, so nothing is shown.
+                audit.record(AuditEvent.by(access.actor(), "register.subject.read", Outcome.DENIED)
+                        .withPurpose(purposeKey).withTargets(id.reference()));
+                return new SubjectRecords(row.summary(), purposeKey, List.of());
+            }
+            List<RecordView> views = new ArrayList<>();
+            Set<String> categories = new TreeSet<>();
+            for (Subjects.StoredRecord r : held) {
+                views.add(new RecordView(r.id(), r.category(), cipher.decryptText(id, r.category(), r.id(), r.ciphertext()),
+                        r.source(), r.purposes(), r.legalBasis(), r.collectedAt(), r.confirmedAt()));
+                categories.add("category:" + r.category());
+            }
+            List<String> targets = new ArrayList<>();
+            targets.add(id.reference());
+            targets.addAll(categories);
+            audit.record(AuditEvent.by(access.actor(), "register.subject.read", Outcome.SUCCESS).withPurpose(purposeKey)
+                    .withTargets(targets.toArray(String[]::new)));
+            return new SubjectRecords(row.summary(), purposeKey, views);
+        });
+    }
+
+    Optional<byte[]> attachment(SubjectId id, UUID attachmentId, String purposeKey) {
+        processing.requirePurpose(purposeKey);
+        access.visibleRow(id, Visibility.current());
+        access.requireClearance(id, purposeKey, "register.attachment.read");
+        return inTx(() -> {
+            Optional<Subjects.StoredAttachment> stored = subjects.attachment(id, attachmentId);
+            boolean held = stored.isPresent() && subjects.recordsFor(id, purposeKey).stream()
+                    .anyMatch(r -> r.id().equals(stored.get().record()));
+            audit.record(AuditEvent.by(access.actor(), "register.attachment.read",
+                    held ? Outcome.SUCCESS : Outcome.DENIED)
+                    .withPurpose(purposeKey).withTargets(id.reference(), "attachment:" + attachmentId));
+            return held ? Optional.of(cipher.decrypt(id, Categories.CV, attachmentId, stored.get().ciphertext()))
+                    : Optional.<byte[]>empty();
+        });
+    }
+
+    SubjectSummary summary(SubjectId id) {
+        return access.visibleRow(id, Visibility.current()).summary();
+    }
+
+    List<SubjectSummary> findByEmail(String email) {
+        String normalised = field("email", () -> EmailAddresses.normalise(email));
+        return lookup("email", blindIndex.candidates("email", normalised));
+    }
+
+    List<SubjectSummary> findByPhone(String phone) {
+        String normalised = field("phone", () -> PhoneNumbers.normalise(phone));
+        return lookup("phone", blindIndex.candidates("phone", normalised));
+    }
+
+    List<SubjectSummary> findByOrgNumber(String orgNumber) {
+        String normalised = field("org", () -> OrgNumbers.normalise(orgNumber));
+        Set<SubjectKind> visible = Visibility.current();
+        return organisations.byNumber(normalised)
+                .map(o -> subjects.byOrganisation(o.id(), visible).stream().map(Subjects.Row::summary).toList())
+                .orElse(List.of());
+    }
+
+    private List<SubjectSummary> lookup(String kind, List<byte[]> candidates) {
+        return inTx(() -> {
+            List<SubjectSummary> found = subjects.byIds(subjects.findByIndex(kind, candidates), Visibility.current())
+                    .stream().map(Subjects.Row::summary).toList();
+            audit.record(AuditEvent.by(access.actor(), "register.subject.lookup", Outcome.SUCCESS)
+                    .withTargets(found.stream().map(s -> s.id().reference()).toArray(String[]::new)));
+            return found;
+        });
+    }
+
+    SubjectPage list(int page, int size) {
+        if (page < 0) {
+            throw new InvalidInput("page", "must be 0 or more");
+        }
+        if (size < 1 || size > 100) {
+            throw new InvalidInput("size", "must be between 1 and 100");
+        }
+        Set<SubjectKind> visible = Visibility.current();
+        List<SubjectSummary> items = subjects.page(visible, page * size, size).stream().map(Subjects.Row::summary)
+                .toList();
+        return new SubjectPage(items, page, size, subjects.count(visible));
+    }
+
+    List<ChangeEntry> history(SubjectId id) {
+        access.visibleRowEvenErased(id);
+        return subjects.history(id);
+    }
+
+    boolean isErased(SubjectId id) {
+        return subjects.find(id, false).map(Subjects.Row::erased).orElse(false);
+    }
+
+    private static String field(String field, Supplier<String> normaliser) {
+        try {
+            return normaliser.get();
+        } catch (Rejected e) {
+            throw new InvalidInput(field, e.getMessage());
+        }
+    }
+
+    private <T> T inTx(Supplier<T> work) {
+        return tx.execute(status -> work.get());
+    }
+}

@@ -1,0 +1,136 @@
+package no.vern.requests.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import no.vern.processing.ProcessingRecord;
+import no.vern.register.PersonalData;
+import no.vern.register.Restrictions;
+import no.vern.register.Source;
+import no.vern.register.SubjectRegister;
+import no.vern.register.SubjectUpdate;
+import no.vern.requests.RequestCase;
+import no.vern.requests.RequestId;
+import no.vern.requests.RequestKind;
+import no.vern.requests.RequestStatus;
+import no.vern.requests.StepsOutstanding;
+import no.vern.shared.Actors;
+import no.vern.shared.InvalidInput;
+
+/**
+ * Completing a case, with the effect its kind asks for: erasure ({@link CaseErasure}), restriction
+ * (GDPR Art. 18), rectification (Art. 16) or an access export delivered behind the same verification
+ * (S24); then the person is told what happened. Refused while a connected system's step is unsettled.
+ */
+@Component
+class CaseCompletion {
+
+    private final CaseFile file;
+    private final Cases cases;
+    private final Codes codes;
+    private final CaseErasure erasure;
+    private final RecipientsInformed recipients;
+    private final SystemFanOut systems;
+    private final SubjectRegister register;
+    private final Restrictions restrictions;
+    private final ProcessingRecord record;
+    private final Mailer mailer;
+    private final RequestsProperties properties;
+    private final Clock clock;
+
+    CaseCompletion(CaseFile file, Cases cases, Codes codes, CaseErasure erasure, RecipientsInformed recipients,
+            SystemFanOut systems, SubjectRegister register, Restrictions restrictions, ProcessingRecord record,
+            Mailer mailer, RequestsProperties properties, Clock clock) {
+        this.file = file;
+        this.cases = cases;
+        this.codes = codes;
+        this.erasure = erasure;
+        this.recipients = recipients;
+        this.systems = systems;
+        this.register = register;
+        this.restrictions = restrictions;
+        this.record = record;
+        this.mailer = mailer;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    void complete(RequestId id, @Nullable String answer) {
+        RequestCase c = file.open(id);
+        if (answer != null && answer.length() > 8000) {
+            throw new InvalidInput("answer", "must be at most 8000 characters");
+        }
+        long unsettled = systems.steps(id).stream().filter(s -> !s.state().settled()).count();
+        if (unsettled > 0) {
+            throw new StepsOutstanding(id, (int) unsettled);
+        }
+        Instant now = clock.instant();
+        String text = answer == null || answer.isBlank() ? "" : answer.strip();
+        // Read the address first: an erasure shreds the key it is encrypted under.
+        String email = file.email(c);
+        Locale locale = Locale.forLanguageTag(c.language());
+        String outcome = switch (c.kind()) {
+            case ERASURE -> erasure.erase(c, locale, email);
+            case RESTRICTION -> restrict(c, locale);
+            default -> "";
+        };
+        cases.status(id, RequestStatus.COMPLETED, now);
+        if (!text.isEmpty()) {
+            file.note(c, "Answer: " + text, now);
+        }
+        file.changed(c, "completed", null, "requests.case.complete");
+        String message = outcome.isEmpty() ? text : outcome + (text.isEmpty() ? "" : "\n\n" + text);
+        String kind = file.kindText(c.kind(), c.language());
+        if (c.kind() == RequestKind.ACCESS || c.kind() == RequestKind.PORTABILITY) {
+            // Delivered behind the same verification, for a few days; never as an attachment (S24).
+            Instant expires = now.plus(Duration.ofDays(properties.downloadDays()));
+            codes.deliver(id, now, expires);
+            mailer.send(id, email, locale, "access-ready", kind, file.statusUrl(c), CaseFile.DATE.format(expires),
+                    message);
+        } else {
+            mailer.send(id, email, locale, "completed", kind, message);
+        }
+    }
+
+    void rectify(RequestId id, String purposeKey, PersonalData corrections) {
+        RequestCase c = file.open(id);
+        if (c.kind() != RequestKind.RECTIFICATION) {
+            throw new InvalidInput("kind", "only a rectification request can correct data");
+        }
+        if (!c.inRegister() || register.isErased(c.subject())) {
+            throw new InvalidInput("subject", "the person is not in the register; refuse the request with reasons instead");
+        }
+        record.requirePurpose(purposeKey);
+        if (corrections.givenCategories().isEmpty()) {
+            throw new InvalidInput("corrections", "give at least one corrected value");
+        }
+        // GDPR Art. 16: the corrected values replace the old ones; the register keeps who changed which
+        // category when (never the values), and the case history names the categories.
+        Actors.runAs(RequestService.actor(), () -> {
+            long version = register.summary(c.subject()).version();
+            return register.update(c.subject(), version,
+                    new SubjectUpdate(purposeKey, Source.SUBJECT, null, null, corrections));
+        });
+        String categories = String.join(", ", corrections.givenCategories().keySet());
+        cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "rectified", categories);
+        Locale locale = Locale.forLanguageTag(c.language());
+        complete(id, mailer.text("requests.rectification.done", locale, categories)
+                + recipients.of(c, Set.of(purposeKey), locale));
+    }
+
+    /** GDPR Art. 18: restricts the subject's processing (storage only). */
+    private String restrict(RequestCase c, Locale locale) {
+        if (!c.inRegister() || register.isErased(c.subject())) {
+            return mailer.text("requests.erasure.nothingHeld", locale);
+        }
+        restrictions.restrict(c.subject(), "Restriction request " + c.id() + " (GDPR Art. 18)", null);
+        cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "restricted", null);
+        return mailer.text("requests.restriction.done", locale);
+    }
+}

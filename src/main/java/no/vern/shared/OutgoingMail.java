@@ -1,0 +1,23 @@
+package no.vern.shared;
+
+import java.util.UUID;
+
+/**
+ * The one way Vern sends email: every message comes from {@code vern.mail.from}, goes through the
+ * durable outbox unless the caller asks for {@link Mail.Delivery#IMMEDIATE}, and is logged only by its
+ * opaque reference, never by address, subject or text.
+ *
+ * <pre>{@code
+ * UUID ref = mail.send(Mail.fromTemplate(email, messages, "events.mail.confirmed", language, args));
+ * }</pre>
+ */
+public interface OutgoingMail {
+
+    /**
+     * Sends the message as its {@link Mail#delivery()} says and returns its reference (the only thing a log
+     * line may name). For {@code OUTBOX}, joins the caller's transaction: a rollback sends nothing.
+     *
+     * @throws MailNotSent for {@code IMMEDIATE} only, when the mail server did not take the message
+     */
+    UUID send(Mail mail);
+}
