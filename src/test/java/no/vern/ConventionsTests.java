@@ -34,11 +34,6 @@ class ConventionsTests {
                 .should().bePublic().check(MAIN);
     }
 
-    /*
-     * Fails until the shared mail service (issue 22 item 1, branch mail) has moved every sender into the
-     * shared kernel: today ten classes in breach, communications, connectors, consent, events, requests,
-     * retention and training still use JavaMailSender themselves.
-     */
     @Test
     void onlyTheSharedKernelSendsMail() {
         noClasses().that().resideOutsideOfPackage("no.vern.shared..").should().dependOnClassesThat()
@@ -47,19 +42,12 @@ class ConventionsTests {
                 .check(MAIN);
     }
 
-    /*
-     * Fails until the security context is only touched by the shared kernel (Actors, Actors.runAs from
-     * branch kernel) and identity: the "run as internal caller" copies (consent ConsentService, events
-     * EventService, requests RequestService, retention InternalCaller, and the demo loaders DemoBreaches,
-     * DemoConnectors, DemoRequests, DemoTrainings) and the role readers (breach BreachConsoleController,
-     * communications and connectors console controllers, console ConsoleModelAdvice, register Visibility).
-     */
     @Test
     void onlySharedAndIdentityTouchTheSecurityContext() {
         noClasses().that().resideOutsideOfPackages("no.vern.shared..", "no.vern.identity..").should()
                 .dependOnClassesThat().haveFullyQualifiedName(
                         "org.springframework.security.core.context.SecurityContextHolder")
-                .because("the acting principal is read and switched in one place, so the audit names the real actor")
+                .because("Actors reads the caller (current, authorities) and switches it (runAs) in one place, so the audit names the real actor")
                 .check(MAIN);
     }
 

@@ -253,7 +253,6 @@ class BreachConsoleController {
     }
 
     private static boolean hasRole(String authority) {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
+        return Actors.hasAnyAuthority(authority);
     }
 }
