@@ -13,6 +13,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -31,6 +34,8 @@ import jakarta.mail.internet.MimeMessage;
  * resent — at most one per kill, since a node claims one delivery at a time. People outside the list's
  * audience receive nothing.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("vern-process")
 class NewsletterSendFaultTest {
 
     private static final int ELIGIBLE = 300;

@@ -16,11 +16,13 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import no.vern.retention.RetentionTestSupport;
 import no.vern.shared.JdbcTime;
 import no.vern.shared.VernClock;
+import no.vern.support.VernTest;
 
 /**
  * Every recurring job of every module is one row in the scheduler table that all nodes share, so db-scheduler
  * lets exactly one node pick each run (runs in the retention tests' context, the one with the scheduler on).
  */
+@VernTest
 class ScheduledTasksTest extends RetentionTestSupport {
 
     @Autowired

@@ -31,7 +31,9 @@ public final class CanaryAppender extends AppenderBase<ILoggingEvent> {
         String lower = text.toString().toLowerCase(Locale.ROOT);
         for (String canary : Canaries.ALL) {
             if (lower.contains(canary.toLowerCase(Locale.ROOT))) {
-                LEAKS.add(event.getLoggerName() + ": " + event.getFormattedMessage());
+                synchronized (LEAKS) {
+                    LEAKS.add(event.getLoggerName() + ": " + event.getFormattedMessage());
+                }
                 return;
             }
         }
@@ -39,8 +41,10 @@ public final class CanaryAppender extends AppenderBase<ILoggingEvent> {
 
     /** Returns and forgets the leaks seen so far. */
     static List<String> drain() {
-        List<String> copy = List.copyOf(LEAKS);
-        LEAKS.clear();
-        return copy;
+        synchronized (LEAKS) {
+            List<String> copy = List.copyOf(LEAKS);
+            LEAKS.clear();
+            return copy;
+        }
     }
 }
