@@ -3,6 +3,7 @@ package no.vern.breach;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 import no.vern.shared.SubjectId;
 
@@ -13,6 +14,7 @@ import no.vern.shared.SubjectId;
  * @param records number of records, if known
  * @param proposedSubjects the people to propose for notification
  */
+@NamedInterface("spi")
 public record AffectedDataEstimate(@Nullable Long subjects, @Nullable Long records, List<SubjectId> proposedSubjects) {
 
     public AffectedDataEstimate {

@@ -2,9 +2,12 @@ package no.vern.breach;
 
 import java.util.UUID;
 
+import org.springframework.modulith.NamedInterface;
+
 import no.vern.shared.InvalidInput;
 
 /** The opaque id of a breach, used in URLs, audit targets and events. */
+@NamedInterface("spi")
 public record BreachId(UUID value) {
 
     public BreachId {

@@ -1,6 +1,9 @@
 package no.vern.breach;
 
 import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The plain-language notice to people affected by a high-risk breach (GDPR Art. 34(2)): the nature
@@ -11,6 +14,7 @@ import java.util.Map;
  * @param subjects subject line per language ({@code nb}, {@code en})
  * @param bodies text per language ({@code nb}, {@code en})
  */
+@NamedInterface("spi")
 public record BreachNotice(BreachId breach, String receipt, Map<String, String> subjects, Map<String, String> bodies) {
 
     public BreachNotice {
@@ -20,11 +24,11 @@ public record BreachNotice(BreachId breach, String receipt, Map<String, String> 
 
     /** The text in a language ({@code nb} or {@code en}); Norwegian for anything else. */
     public String text(String language) {
-        return bodies.getOrDefault(language, bodies.get("nb"));
+        return Objects.requireNonNull(bodies.getOrDefault(language, bodies.get("nb")), "no Norwegian text");
     }
 
     /** The subject line in a language; Norwegian for anything else. */
     public String subject(String language) {
-        return subjects.getOrDefault(language, subjects.get("nb"));
+        return Objects.requireNonNull(subjects.getOrDefault(language, subjects.get("nb")), "no Norwegian subject");
     }
 }

@@ -1,5 +1,7 @@
 package no.vern.breach;
 
+import org.springframework.modulith.NamedInterface;
+
 import no.vern.shared.SubjectId;
 
 /**
@@ -7,6 +9,7 @@ import no.vern.shared.SubjectId;
  * module that knows the person's address and language (communications / register). Without an
  * implementation the breach module records every notice as pending delivery, never as sent.
  */
+@NamedInterface("spi")
 public interface BreachNoticeSender {
 
     /**

@@ -1,6 +1,7 @@
 package no.vern.breach;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What became of one notice: delivered (with the language used), waiting for a delivery channel,
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param delivery what happened
  * @param language the language of the delivered text, {@code nb} or {@code en}
  */
+@NamedInterface("spi")
 public record NoticeOutcome(Delivery delivery, @Nullable String language) {
 
     /** Whether and how the notice went out. */

@@ -50,7 +50,7 @@ public interface Communications {
     void object(SubjectId subject, @Nullable UUID listId, ObjectionChannel channel);
 
     /** Records a bounce reported for an address; a hard bounce suppresses it. */
-    void recordBounce(String email, BounceKind kind);
+    void recordBounce(String email, @Nullable BounceKind kind);
 
     /** Sets the language ({@code nb} or {@code en}) a person is written to in. */
     void setLanguage(SubjectId subject, String language);

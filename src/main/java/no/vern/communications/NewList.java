@@ -2,6 +2,8 @@ package no.vern.communications;
 
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import no.vern.processing.SubjectKind;
 
 /**
@@ -12,7 +14,7 @@ import no.vern.processing.SubjectKind;
  * @param purposeKey the purpose the addresses must be held for
  * @param kinds the kinds of subjects it is for
  */
-public record NewList(String name, ListKind kind, String purposeKey, Set<SubjectKind> kinds) {
+public record NewList(String name, @Nullable ListKind kind, String purposeKey, Set<SubjectKind> kinds) {
 
     public NewList {
         kinds = Set.copyOf(kinds);

@@ -7,5 +7,5 @@
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Communications",
-        allowedDependencies = { "shared", "register", "crypto", "audit", "processing", "breach" })
+        allowedDependencies = { "shared", "register", "audit", "processing", "breach :: spi" })
 package no.vern.communications;

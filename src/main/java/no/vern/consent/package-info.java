@@ -6,5 +6,5 @@
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Consent",
-        allowedDependencies = { "shared", "register", "processing", "audit", "identity", "crypto" })
+        allowedDependencies = { "shared", "register", "processing", "audit", "crypto" })
 package no.vern.consent;

@@ -1,8 +1,11 @@
 package no.vern.processing;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+
+import no.vern.shared.VernClock;
 
 /**
  * The privacy policy generated from one version of the record (S30), in one language, with the
@@ -19,8 +22,21 @@ import java.util.Locale;
 public record PolicyText(int version, Instant recordDate, Locale locale, String title, List<Section> sections,
         String text, String sha256) {
 
+    /** Where the privacy center (rights requests) lives, per language. */
+    public static final String RIGHTS_NB = "/personvern/rettigheter";
+    /** The English address of the privacy center. */
+    public static final String RIGHTS_EN = "/privacy/rights";
+
     public PolicyText {
         sections = List.copyOf(sections);
+    }
+
+    /** A date as people write it in the language ({@code en}, else Norwegian), in the company's time zone. */
+    public static String date(Instant at, Locale locale) {
+        DateTimeFormatter format = "en".equals(locale.getLanguage())
+                ? DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+                : DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("nb"));
+        return format.format(at.atZone(VernClock.ZONE));
     }
 
     /**

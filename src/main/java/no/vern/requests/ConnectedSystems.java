@@ -3,12 +3,15 @@ package no.vern.requests;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * SPI: the other systems that hold personal data (CRM, recruiting, mailing, accounting; GDPR Art. 15(1)
  * "all data", Art. 19 recipients). A case fans out to every system in scope through this interface; the
  * connectors module implements it with durable, retried steps. Without an implementation a case has no
  * external steps (Vern's own register is then the only source).
  */
+@NamedInterface("spi")
 public interface ConnectedSystems {
 
     /**

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 import no.vern.shared.SubjectId;
 
@@ -18,6 +19,7 @@ import no.vern.shared.SubjectId;
  * @param phones verified phone numbers (E.164)
  * @param purposeKeys the purposes in scope (empty: every purpose)
  */
+@NamedInterface("spi")
 public record FanOut(UUID caseId, Operation operation, @Nullable SubjectId subject, Set<String> emails,
         Set<String> phones, Set<String> purposeKeys) {
 

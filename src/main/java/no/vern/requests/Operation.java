@@ -1,6 +1,9 @@
 package no.vern.requests;
 
+import org.springframework.modulith.NamedInterface;
+
 /** What a case asks of the connected systems. */
+@NamedInterface("spi")
 public enum Operation {
     /** Find and export everything held about the person (Art. 15, Art. 20). */
     ACCESS,

@@ -1,6 +1,9 @@
 package no.vern.requests;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Where one system's step of a case stands. */
+@NamedInterface("spi")
 public enum StepState {
     PENDING, RUNNING, WAITING_FOR_PERSON, DONE, FAILED, WAIVED;
 

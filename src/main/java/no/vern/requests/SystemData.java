@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * What one system holds about the person, for the access export (personal data: {@code toString()}
  * names only the system and categories).
@@ -14,6 +16,7 @@ import java.util.UUID;
  * @param activityIds the processing activities the system serves (record of processing)
  * @param valuesByCategory data category key -> the values found (as text)
  */
+@NamedInterface("spi")
 public record SystemData(UUID connectorId, String system, String owner, List<String> activityIds,
         Map<String, List<String>> valuesByCategory) {
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One system's step of a case (no personal data).
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param detail a short outcome without personal data ("3 rows in 2 tables", "timeout"), or null
  * @param updatedAt when it last changed
  */
+@NamedInterface("spi")
 public record SystemStep(UUID id, UUID caseId, UUID connectorId, String system, Operation operation,
         StepState state, int attempts, @Nullable String detail, Instant updatedAt) {
 }

@@ -1,6 +1,6 @@
 package no.vern.retention;
 
-/** The unit of a rule's period; months are calendar months clamped to the month's end (DESIGN.md). */
+/** The unit of a rule's period; months are calendar months clamped to the month's end (docs/developing.md). */
 public enum PeriodUnit {
     DAYS, MONTHS, YEARS
 }

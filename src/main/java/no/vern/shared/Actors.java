@@ -1,10 +1,15 @@
 package no.vern.shared;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -66,6 +71,25 @@ public final class Actors {
     public static boolean internal() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null || authentication instanceof InternalCall;
+    }
+
+    /**
+     * The authorities of the current caller: staff roles as {@code ROLE_…}, token scopes as {@code SCOPE_…}
+     * ({@code ROLE_ANONYMOUS} for an anonymous request); none outside a request and inside {@link #runAs}.
+     */
+    public static Set<String> authorities() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return Set.of();
+        }
+        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).filter(Objects::nonNull)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether the current caller holds any of these authorities (e.g. {@code ROLE_PRIVACY_OFFICER}). */
+    public static boolean hasAnyAuthority(String... wanted) {
+        Set<String> held = authorities();
+        return Arrays.stream(wanted).anyMatch(held::contains);
     }
 
     /** The authentication of work run by {@link #runAs}: the actor as principal, no authorities. */

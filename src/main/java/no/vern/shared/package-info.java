@@ -5,5 +5,5 @@
  * Keep it small: nothing here knows about subjects, consents or any other capability.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Shared kernel")
+@org.springframework.modulith.ApplicationModule(displayName = "Shared kernel", allowedDependencies = {})
 package no.vern.shared;

@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import no.vern.breach.internal.BreachDocuments;
+import no.vern.breach.BreachDocuments;
 import no.vern.identity.ApiScope;
 import no.vern.identity.ApiTokens;
 import no.vern.support.Canaries;

@@ -16,7 +16,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import no.vern.VernApplication;
-import no.vern.console.internal.DemoMailServer;
+import no.vern.console.DemoMailServer;
 import no.vern.identity.StaffAccounts;
 
 /**

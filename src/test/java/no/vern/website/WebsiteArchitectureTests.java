@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-/** S16 and CONVENTIONS.md: site visitors are never linked to a person, so website never reaches register. */
+/** S16 and docs/developing.md: site visitors are never linked to a person, so website never reaches register. */
 class WebsiteArchitectureTests {
 
     private final JavaClasses classes = new ClassFileImporter()

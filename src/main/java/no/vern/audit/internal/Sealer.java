@@ -104,6 +104,8 @@ class Sealer {
     private synchronized int sealUntilDone(boolean wait) {
         int total = 0;
         while (true) {
+            // TransactionCallback admits a null result (JSpecify); NullAway cannot see that before JDK 22.
+            @SuppressWarnings("NullAway")
             Pass pass = tx.execute(status -> sealBatch(wait));
             if (pass == null) {
                 return total;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -123,7 +124,7 @@ class AuditConsoleController {
         String text = result.ok()
                 ? messages.getMessage("audit.verify.flash.ok", new Object[] { result.entriesChecked() }, locale)
                 : messages.getMessage("audit.verify.flash.broken",
-                        new Object[] { result.firstBrokenLink().chainSeq() }, locale);
+                        new Object[] { Objects.requireNonNull(result.firstBrokenLink()).chainSeq() }, locale);
         redirect.addFlashAttribute("flash", text);
         return "redirect:" + PATH;
     }

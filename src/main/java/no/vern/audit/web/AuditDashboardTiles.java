@@ -1,6 +1,7 @@
 package no.vern.audit.web;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.context.MessageSource;
@@ -27,7 +28,7 @@ final class AuditDashboardTiles implements DashboardTile.Source {
         Optional<AuditVerification> last = chain.lastVerification();
         String verdict = last.map(v -> v.ok() ? messages.getMessage("audit.tile.chain.ok", null, locale)
                 : messages.getMessage("audit.tile.chain.broken",
-                        new Object[] { v.firstBrokenLink().chainSeq() }, locale))
+                        new Object[] { Objects.requireNonNull(v.firstBrokenLink()).chainSeq() }, locale))
                 .orElseGet(() -> messages.getMessage("audit.tile.chain.never", null, locale));
         boolean broken = last.map(v -> !v.ok()).orElse(false);
         long unsealed = chain.unsealedCount();

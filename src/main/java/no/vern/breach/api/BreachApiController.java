@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -34,7 +35,7 @@ import no.vern.breach.NewBreach;
 import no.vern.breach.NotificationPhase;
 import no.vern.breach.RiskLevel;
 import no.vern.breach.TimelineEntry;
-import no.vern.breach.internal.BreachDocuments;
+import no.vern.breach.BreachDocuments;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.SubjectId;
 
@@ -116,7 +117,7 @@ class BreachApiController {
         if (request.awareAt() == null) {
             throw new InvalidInput("awareAt", "is required (ISO 8601 with offset)");
         }
-        Breach b = register.report(new NewBreach(request.title(), request.whatHappened(),
+        Breach b = register.report(new NewBreach(Objects.requireNonNullElse(request.title(), ""), Objects.requireNonNullElse(request.whatHappened(), ""),
                 request.discoveredAt() == null ? null : request.discoveredAt().toInstant(),
                 request.awareAt().toInstant(), Channel.API, null));
         return ResponseEntity.created(URI.create("/api/v1/breaches/" + b.id()))
@@ -146,7 +147,7 @@ class BreachApiController {
         if (request.risk() == null) {
             throw new InvalidInput("risk", "is required: NONE, RISK or HIGH_RISK");
         }
-        return Detail.of(register.assess(breach, request.risk(), request.reasoning()));
+        return Detail.of(register.assess(breach, request.risk(), Objects.requireNonNullElse(request.reasoning(), "")));
     }
 
     @PostMapping("/{id}/authority-notifications")

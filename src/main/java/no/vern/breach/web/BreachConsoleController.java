@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -67,7 +68,7 @@ class BreachConsoleController {
     @PreAuthorize(STAFF)
     String list(Model model, Authentication auth) {
         boolean readsAll = auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_PRIVACY_OFFICER") || a.getAuthority().equals("ROLE_AUDITOR"));
+                .anyMatch(a -> "ROLE_PRIVACY_OFFICER".equals(a.getAuthority()) || "ROLE_AUDITOR".equals(a.getAuthority()));
         List<Breach> breaches = readsAll ? register.list() : register.reportedBy(Actors.current().reference());
         model.addAttribute("breaches", breaches);
         model.addAttribute("readsAll", readsAll);
@@ -240,19 +241,18 @@ class BreachConsoleController {
             if (binding != null && binding.hasErrors()) {
                 throw new InvalidInput(BreachForms.problems(binding));
             }
-            action.get();
+            Object unused = action.get();
             redirect.addFlashAttribute("flashKey", "breach.saved");
             return "redirect:/console/breach/" + id;
         } catch (InvalidInput e) {
             model.addAttribute("problems", e.errors());
         } catch (VernProblem e) {
-            model.addAttribute("problems", List.of(new InvalidInput.FieldError(e.slug(), e.getMessage())));
+            model.addAttribute("problems", List.of(new InvalidInput.FieldError(e.slug(), Objects.requireNonNullElse(e.getMessage(), e.slug()))));
         }
         return detailView(register.get(id), model);
     }
 
     private static boolean hasRole(String authority) {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(authority));
+        return Actors.hasAnyAuthority(authority);
     }
 }

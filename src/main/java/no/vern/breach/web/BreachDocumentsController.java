@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import no.vern.breach.Breach;
+import no.vern.breach.BreachDocuments;
 import no.vern.breach.BreachId;
 import no.vern.breach.BreachRegister;
-import no.vern.breach.internal.BreachDocuments;
 
 /**
  * The documents of a breach for the privacy officer and the auditor: the draft notification to

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -97,7 +98,7 @@ class CommunicationsService implements Communications {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        MailingList list = new MailingList(UUID.randomUUID(), name, input.kind(), input.purposeKey(),
+        MailingList list = new MailingList(UUID.randomUUID(), name, Objects.requireNonNull(input.kind()), input.purposeKey(),
                 EnumSet.copyOf(input.kinds()), clock.instant());
         lists.insert(list);
         audit.record(AuditEvent.of("communications.list.create", Outcome.SUCCESS).withPurpose(list.purposeKey())
@@ -221,7 +222,7 @@ class CommunicationsService implements Communications {
 
     @Override
     @Transactional
-    public void recordBounce(String email, BounceKind kind) {
+    public void recordBounce(String email, @Nullable BounceKind kind) {
         if (email == null || email.isBlank()) {
             throw new InvalidInput("email", "is required");
         }

@@ -53,7 +53,7 @@ class MailingLists {
     /** Ids of the lists held for a purpose (for the eligibility check's objection scopes). */
     List<UUID> idsFor(String purposeKey) {
         return jdbc.sql("SELECT id FROM communications_list WHERE purpose_key = :p").param("p", purposeKey)
-                .query(UUID.class).list();
+                .query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 
     private static MailingList row(ResultSet rs, int n) throws SQLException {

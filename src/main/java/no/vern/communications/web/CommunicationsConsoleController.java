@@ -11,9 +11,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +29,7 @@ import no.vern.communications.NewList;
 import no.vern.processing.ProcessingRecord;
 import no.vern.processing.Purpose;
 import no.vern.processing.SubjectKind;
+import no.vern.shared.Actors;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.NotFound;
 
@@ -194,9 +192,7 @@ class CommunicationsConsoleController {
 
     /** Whether the current user may create lists and send (the page hides forms it would refuse). */
     static boolean canWrite() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(a -> a.equals("ROLE_PRIVACY_OFFICER") || a.equals("ROLE_MARKETING"));
+        return Actors.hasAnyAuthority("ROLE_PRIVACY_OFFICER", "ROLE_MARKETING");
     }
 
     static String preview(String body) {

@@ -67,8 +67,12 @@ class CaseData {
     /** The fan-out's identifiers, decrypted; fails once the case data is discarded. */
     Identifiers identifiers(Steps.FanOutRow fanOut) {
         UUID caseKey = steps.existingCaseKey(fanOut.caseId()).orElseThrow();
+        byte[] sealed = fanOut.identifiers();
+        if (sealed == null) {
+            throw new IllegalStateException("The case's identifiers are already discarded");
+        }
         Map<String, List<String>> who = json.readValue(cipher.decrypt(new SubjectId(caseKey), IDENTIFIERS,
-                identifiersRecord(fanOut.caseId(), fanOut.operation()), fanOut.identifiers()), VALUES);
+                identifiersRecord(fanOut.caseId(), fanOut.operation()), sealed), VALUES);
         return new Identifiers(Set.copyOf(who.getOrDefault("emails", List.of())), Set.copyOf(who.getOrDefault("phones", List.of())));
     }
 

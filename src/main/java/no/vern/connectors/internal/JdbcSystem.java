@@ -17,6 +17,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
 import no.vern.connectors.EraseAction;
 
 /**
@@ -184,7 +186,7 @@ final class JdbcSystem {
     }
 
     /** The WHERE clause over the table's identity columns with placeholders, or null if no identifier applies. */
-    private static Where where(ConnectorConfig.Table table, Identifiers who, String quote) {
+    private static @Nullable Where where(ConnectorConfig.Table table, Identifiers who, String quote) {
         List<String> parts = new ArrayList<>();
         List<String> parameters = new ArrayList<>();
         SqlName email = table.identity().get("email");

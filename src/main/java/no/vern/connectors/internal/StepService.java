@@ -63,6 +63,8 @@ final class StepService implements ConnectedSystems {
     @Override
     public List<SystemStep> start(FanOut fanOut) {
         Instant now = clock.instant();
+        // TransactionCallback admits a null result (JSpecify); NullAway cannot see that before JDK 22.
+        @SuppressWarnings("NullAway")
         List<SystemStep> started = tx.execute(status -> {
             boolean created = steps.insertFanOut(fanOut.caseId(), fanOut.operation(),
                     fanOut.subject() == null ? null : fanOut.subject().value(), List.copyOf(fanOut.purposeKeys()), now);

@@ -89,7 +89,7 @@ class Steps {
                 WHERE k.discarded_at IS NULL
                   AND NOT EXISTS (SELECT 1 FROM connectors_step s WHERE s.case_id = k.case_id
                                   AND (s.state NOT IN ('DONE', 'WAIVED') OR s.updated_at >= :before))
-                  AND k.created_at < :before""").param("before", JdbcTime.param(before)).query(UUID.class).list();
+                  AND k.created_at < :before""").param("before", JdbcTime.param(before)).query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 
     void insertStep(UUID id, UUID caseId, Operation operation, UUID connectorId, String system, int position, Instant now) {
@@ -137,7 +137,7 @@ class Steps {
                              ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
                 RETURNING id""")
                 .param("now", JdbcTime.param(now)).param("lease", JdbcTime.param(leaseUntil))
-                .param("awaitDeadline", JdbcTime.param(awaitDeadline)).param("limit", limit).query(UUID.class).list();
+                .param("awaitDeadline", JdbcTime.param(awaitDeadline)).param("limit", limit).query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 
     /** Claims one step for an immediate run (retry, tests); false if it is not claimable now. */

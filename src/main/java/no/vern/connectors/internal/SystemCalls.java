@@ -2,6 +2,9 @@ package no.vern.connectors.internal;
 
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 
@@ -33,9 +36,14 @@ final class SystemCalls {
     static final class StepFailed extends Exception {
         private final boolean retryable;
 
-        StepFailed(String message, boolean retryable) {
-            super(message);
+        StepFailed(@Nullable String message, boolean retryable) {
+            super(message == null ? "failed without a message" : message);
             this.retryable = retryable;
+        }
+
+        @Override
+        public String getMessage() {
+            return Objects.requireNonNull(super.getMessage());
         }
 
         boolean retryable() {
@@ -135,7 +143,11 @@ final class SystemCalls {
             if (reply.accepted()) {
                 return new Outcome(Kind.AWAITING_CALLBACK, Found.nothing("accepted"), new byte[0]);
             }
-            return Outcome.done(reply.found());
+            Found found = reply.found();
+            if (found == null) {
+                throw new StepFailed("the system answered without a result", true);
+            }
+            return Outcome.done(found);
         } catch (WebhookClient.CallFailed e) {
             throw new StepFailed(e.getMessage(), true);
         } catch (WebhookSystem.Rejected e) {
@@ -167,6 +179,6 @@ final class SystemCalls {
 
     /** Wraps SQL errors without their messages (which can quote values) but with our own metadata messages. */
     static String sqlDetail(SQLException e) {
-        return e.getSQLState() == null ? e.getMessage() : "database error (SQLSTATE " + e.getSQLState() + ")";
+        return e.getSQLState() == null ? Objects.requireNonNullElse(e.getMessage(), "database error") : "database error (SQLSTATE " + e.getSQLState() + ")";
     }
 }

@@ -56,7 +56,7 @@ class WebhookCallbacks {
             return CallbackOutcome.UNKNOWN;
         }
         String refusal = Signatures.refusal(calls.webhookSecret(spec), timestamp, signature, body, clock.instant());
-        if (refusal != null) {
+        if (refusal != null || signature == null) {
             audit.record(AuditEvent.by(CALLER, "connectors.callback.refuse", Outcome.DENIED)
                     .withTargets("step:" + stepId, "connector:" + connector.id()));
             return CallbackOutcome.REFUSED;

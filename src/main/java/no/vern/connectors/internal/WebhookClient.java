@@ -19,6 +19,8 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A deliberately small HTTP/1.1 client for webhook calls that cannot be talked into SSRF: the host is
  * resolved and checked once by {@link AddressGuard}, the socket is opened by the {@link Dialer} to that
@@ -31,15 +33,15 @@ final class WebhookClient {
 
     /** An HTTP response: status, lower-cased headers, body. */
     record Response(int status, Map<String, String> headers, byte[] body) {
-        String header(String name) {
+        @Nullable String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
     /** A refused or failed call; the message names no personal data and no address. */
     static final class CallFailed extends Exception {
-        CallFailed(String message) {
-            super(message);
+        CallFailed(@Nullable String message) {
+            super(message == null ? "call failed" : message);
         }
     }
 

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import no.vern.connectors.internal.ExternalAnswers;
+import no.vern.connectors.ExternalAnswers;
 
 /**
  * Where webhook systems report results: public (the caller is another system without a session), but only

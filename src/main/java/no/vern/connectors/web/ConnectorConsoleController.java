@@ -3,7 +3,6 @@ package no.vern.connectors.web;
 import java.util.UUID;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import no.vern.connectors.ConnectionCheck;
 import no.vern.connectors.ConnectorRegistry;
 import no.vern.connectors.DryRun;
+import no.vern.shared.Actors;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.NotFound;
 
@@ -39,9 +39,7 @@ class ConnectorConsoleController {
     @PreAuthorize(VIEW)
     String list(Model model) {
         model.addAttribute("connectors", registry.list());
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        model.addAttribute("canOperate", auth != null && auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_PRIVACY_OFFICER") || a.getAuthority().equals("ROLE_CASE_HANDLER")));
+        model.addAttribute("canOperate", Actors.hasAnyAuthority("ROLE_PRIVACY_OFFICER", "ROLE_CASE_HANDLER"));
         return "connectors/list";
     }
 

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-import no.vern.connectors.internal.ExternalAnswers;
+import no.vern.connectors.ExternalAnswers;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.PayloadTooLarge;
 

@@ -187,6 +187,8 @@ class PendingService implements PendingConsents {
 
     @Override
     public void accept(UUID id, @Nullable String noticeHash, Locale language) {
+        // TransactionCallback admits a null result (JSpecify); NullAway cannot see that before JDK 22.
+        @SuppressWarnings("NullAway")
         Actor person = tx.execute(s -> {
             PendingStore.Row row = store.lock(id).orElseThrow(() -> new NotFound("Pending item", id));
             PendingItem item = row.item();

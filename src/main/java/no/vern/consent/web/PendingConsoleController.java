@@ -74,11 +74,11 @@ class PendingConsoleController {
         if (!purposes(auth).contains(form.purpose())) {
             errors.put("purpose", "consent.pending.error.purpose");
         } else {
-            boolean hasFile = file != null && !file.isEmpty();
+            MultipartFile upload = file != null && !file.isEmpty() ? file : null;
             try {
                 PendingItem item = pending.hold(new HoldPending(form.purpose(), Locale.forLanguageTag(language),
                         new PersonalData(blank(name), blank(email), blank(phone), null, null, null, blank(cv), null),
-                        hasFile ? file.getContentType() : null, hasFile ? file.getBytes() : null));
+                        upload != null ? upload.getContentType() : null, upload != null ? upload.getBytes() : null));
                 redirect.addFlashAttribute("flashKey", "consent.pending.created");
                 redirect.addFlashAttribute("createdId", item.id().toString());
                 return "redirect:/console/consent/pending";

@@ -6,7 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import no.vern.console.internal.DemoMailServer;
+import no.vern.console.DemoMailServer;
 import no.vern.shared.NotFound;
 
 /** Shows the mail that the demo's local mail server received, so a newcomer sees what Vern sends. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -105,7 +106,7 @@ final class KeysetFiles {
     }
 
     private static Path writeTemp(Path path, String content) throws IOException {
-        Path dir = path.getParent();
+        Path dir = Objects.requireNonNull(path.toAbsolutePath().getParent());
         boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
         if (!Files.isDirectory(dir)) {
             if (posix) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
@@ -33,24 +34,28 @@ final class MasterKeyring {
         this.file = file;
     }
 
+    private State current() {
+        return Objects.requireNonNull(state.get());
+    }
+
     /** The master keyset itself, for tests and rotation only. */
     KeysetHandle handle() {
-        return state.get().handle();
+        return current().handle();
     }
 
     /** Id of the primary master key, as stored in {@code subject_key.master_key_id}. */
     long primaryKeyId() {
-        return Integer.toUnsignedLong(state.get().handle().getPrimary().getId());
+        return Integer.toUnsignedLong(current().handle().getPrimary().getId());
     }
 
     /** Encrypts a subject's data keyset; the subject id is the associated data, so it cannot be moved. */
     byte[] wrap(KeysetHandle dataKeyset, SubjectId subject) throws GeneralSecurityException {
-        return TinkProtoKeysetFormat.serializeEncryptedKeyset(dataKeyset, state.get().aead(), associatedData(subject));
+        return TinkProtoKeysetFormat.serializeEncryptedKeyset(dataKeyset, current().aead(), associatedData(subject));
     }
 
     /** Decrypts a wrapped data keyset of the subject with whichever master key wrapped it. */
     KeysetHandle unwrap(byte[] wrapped, SubjectId subject) throws GeneralSecurityException {
-        return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, state.get().aead(), associatedData(subject),
+        return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, current().aead(), associatedData(subject),
                 RegistryConfiguration.get());
     }
 
@@ -61,7 +66,7 @@ final class MasterKeyring {
                     + "back: add a new primary key to it by hand (tinkey), restart, then re-wrap");
         }
         try {
-            KeysetHandle current = state.get().handle();
+            KeysetHandle current = current().handle();
             KeysetHandle rotated = KeysetHandle.newBuilder(current)
                     .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
                             .withRandomId().makePrimary())

@@ -43,6 +43,6 @@ final class ShredLedger {
                 SELECT subject_id FROM crypto_shred_ledger
                 WHERE CAST(:after AS uuid) IS NULL OR subject_id > CAST(:after AS uuid)
                 ORDER BY subject_id LIMIT :limit
-                """).param("after", after).param("limit", limit).query(UUID.class).list();
+                """).param("after", after).param("limit", limit).query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 }

@@ -61,6 +61,8 @@ class Cancellations {
     void cancel(UUID registrationId) {
         Instant now = clock.instant();
         Events.Registration[] promoted = new Events.Registration[1];
+        // TransactionCallback admits a null result (JSpecify); NullAway cannot see that before JDK 22.
+        @SuppressWarnings("NullAway")
         Events.Registration cancelled = tx.execute(s -> {
             Events.Registration r = events.registration(registrationId)
                     .orElseThrow(() -> new NotFound("Registration", registrationId));

@@ -149,7 +149,7 @@ class Events {
         return jdbc.sql("""
                 SELECT id FROM events_event WHERE purged_at IS NULL AND starts_at < :before
                 ORDER BY starts_at LIMIT :limit FOR UPDATE SKIP LOCKED
-                """).param("before", JdbcTime.param(startedBefore)).param("limit", limit).query(UUID.class).list();
+                """).param("before", JdbcTime.param(startedBefore)).param("limit", limit).query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 
     List<Registration> unpurged(UUID eventId) {

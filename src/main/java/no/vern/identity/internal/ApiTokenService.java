@@ -61,7 +61,9 @@ class ApiTokenService implements ApiTokens {
     @Override
     @Transactional
     public ApiToken revoke(UUID id) {
-        store.byId(id).orElseThrow(() -> new NotFound("Token", id));
+        if (store.byId(id).isEmpty()) {
+            throw new NotFound("Token", id);
+        }
         store.revoke(id, clock.instant());
         audit.record(AuditEvent.of("identity.token.revoked", Outcome.SUCCESS).withTargets("token:" + id));
         return store.byId(id).orElseThrow();

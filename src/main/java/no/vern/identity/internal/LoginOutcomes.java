@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -59,7 +60,7 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException, ServletException {
-        StaffPrincipal principal = (StaffPrincipal) authentication.getPrincipal();
+        StaffPrincipal principal = (StaffPrincipal) Objects.requireNonNull(authentication.getPrincipal());
         limits.release(request.getRemoteAddr(), StaffUserDetailsService.normalise(request.getParameter("username")));
         users.recordSuccess(principal.id(), clock.instant());
         audit.record(AuditEvent.by(principal.actor(), "identity.login.succeeded", Outcome.SUCCESS)

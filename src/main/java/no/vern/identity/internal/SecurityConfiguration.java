@@ -105,8 +105,7 @@ class SecurityConfiguration {
                 new StaticHeadersWriter("Content-Security-Policy", CSP));
         HeaderWriter swaggerCsp = new DelegatingRequestMatcherHeaderWriter(swagger,
                 new StaticHeadersWriter("Content-Security-Policy", SWAGGER_CSP));
-        HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
-        savedRequests.setMatchingRequestParameterName(null); // clean URLs after login: no "?continue"
+        HttpSessionRequestCache savedRequests = savedRequestsWithoutParameter();
         http.requestCache(c -> c.requestCache(savedRequests))
                 .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(loginLimit, UsernamePasswordAuthenticationFilter.class)
@@ -152,6 +151,15 @@ class SecurityConfiguration {
         FilterRegistrationBean<LoginRateLimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;
+    }
+
+
+    /** Clean URLs after login (no "?continue"): a null parameter name is how Spring Security turns it off. */
+    @SuppressWarnings("NullAway") // the setter accepts null (documented) but is not annotated @Nullable
+    private static HttpSessionRequestCache savedRequestsWithoutParameter() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 
 }

@@ -123,7 +123,9 @@ class StaffAccountService implements StaffAccounts {
     }
 
     private void require(UUID id) {
-        users.byId(id).orElseThrow(() -> new NotFound("User", id));
+        if (users.byId(id).isEmpty()) {
+            throw new NotFound("User", id);
+        }
     }
 
     private static Optional<InvalidInput.FieldError> passwordErrors(String password) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -41,7 +42,7 @@ class TokensController {
     }
 
     /** The issue form as typed, for re-rendering with errors. */
-    record NewTokenForm(String name, Set<ApiScope> scopes, LocalDate expires) {
+    record NewTokenForm(String name, Set<ApiScope> scopes, @Nullable LocalDate expires) {
     }
 
     @GetMapping

@@ -4,13 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Period;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -28,10 +28,10 @@ import no.vern.processing.ProcessingRecordDocument;
 import no.vern.processing.Purpose;
 import no.vern.processing.Recipient;
 import no.vern.processing.RecordVersion;
+import no.vern.processing.RecordWording;
 import no.vern.processing.Retention;
 import no.vern.processing.SubjectKind;
 import no.vern.processing.UnknownPurpose;
-import no.vern.shared.VernClock;
 
 /**
  * Writes the published privacy policy and the consent notices from a version of the record (S9,
@@ -39,11 +39,7 @@ import no.vern.shared.VernClock;
  * from {@code i18n/processing*.properties}; everything specific comes from the record.
  */
 @Component
-public class PolicyWriter {
-
-    /** Where the privacy center (rights requests) lives, per language. */
-    public static final String RIGHTS_NB = "/personvern/rettigheter";
-    public static final String RIGHTS_EN = "/privacy/rights";
+class PolicyWriter implements RecordWording {
 
     private final MessageSource messages;
 
@@ -101,7 +97,7 @@ public class PolicyWriter {
         sections.add(new Section("retention", t.m("policy.retention.heading"),
                 List.of(t.m("policy.retention.text")), retention, List.of()));
 
-        String rightsUrl = "en".equals(locale.getLanguage()) ? RIGHTS_EN : RIGHTS_NB;
+        String rightsUrl = "en".equals(locale.getLanguage()) ? PolicyText.RIGHTS_EN : PolicyText.RIGHTS_NB;
         sections.add(new Section("rights", t.m("policy.rights.heading"), List.of(t.m("policy.rights.text")),
                 List.of(t.m("policy.rights.access"), t.m("policy.rights.portability"),
                         t.m("policy.rights.documentation"), t.m("policy.rights.rectification"),
@@ -210,7 +206,7 @@ public class PolicyWriter {
 
     private static String recipient(Recipient r, Texts t) {
         StringBuilder s = new StringBuilder(r.name().in(t.locale)).append(" (")
-                .append(t.m("processing.recipientKind." + r.kind().name())).append(')');
+                .append(t.m("processing.recipientKind." + Objects.requireNonNull(r.kind(), "validated").name())).append(')');
         if (r.thirdCountryTransfer()) {
             s.append(". ").append(t.m("policy.recipients.transfer", r.country()));
             if (r.safeguard() != null && !r.safeguard().in(t.locale).isBlank()) {
@@ -220,7 +216,7 @@ public class PolicyWriter {
         return s.toString();
     }
 
-    /** The retention rule in words, with the fixed period if there is one. */
+    @Override
     public String retention(@Nullable Retention retention, Locale locale) {
         return retention(retention, new Texts(messages, locale));
     }
@@ -275,11 +271,8 @@ public class PolicyWriter {
     }
 
     /** The date of a version as people write it, in the company's time zone. */
-    public static String date(RecordVersion version, Locale locale) {
-        DateTimeFormatter format = "en".equals(locale.getLanguage())
-                ? DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-                : DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("nb"));
-        return format.format(version.createdAt().atZone(VernClock.ZONE));
+    static String date(RecordVersion version, Locale locale) {
+        return PolicyText.date(version.createdAt(), locale);
     }
 
     private static void append(StringBuilder text, Section section, int level) {
@@ -309,12 +302,12 @@ public class PolicyWriter {
         }
     }
 
-    /** The names of an activity's data categories, for pages and reports. */
+    @Override
     public String categoryNames(ProcessingRecordDocument doc, Activity activity, Locale locale) {
         return categories(doc, activity, new Texts(messages, locale));
     }
 
-    /** The labels of an activity's kinds of data subjects, for pages and reports. */
+    @Override
     public String subjectNames(Activity activity, Locale locale) {
         return activity.subjects().stream().map(s -> subjectLabel(s, locale)).collect(Collectors.joining(", "));
     }

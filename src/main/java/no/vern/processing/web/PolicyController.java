@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import no.vern.processing.PolicyText;
 import no.vern.processing.ProcessingRecord;
-import no.vern.processing.internal.PolicyWriter;
 
 /**
  * The published privacy policy (S9, S30), generated from the current version of the record:
@@ -39,7 +38,7 @@ class PolicyController {
         if ("en".equals(lang)) {
             return "redirect:/privacy";
         }
-        return render(NORWEGIAN, PolicyWriter.RIGHTS_NB, "/privacy", model, request, response);
+        return render(NORWEGIAN, PolicyText.RIGHTS_NB, "/privacy", model, request, response);
     }
 
     @GetMapping("/privacy")
@@ -49,7 +48,7 @@ class PolicyController {
         if ("nb".equals(lang)) {
             return "redirect:/personvern";
         }
-        return render(Locale.ENGLISH, PolicyWriter.RIGHTS_EN, "/personvern", model, request, response);
+        return render(Locale.ENGLISH, PolicyText.RIGHTS_EN, "/personvern", model, request, response);
     }
 
     private String render(Locale locale, String rightsUrl, String otherLanguage, Model model,
@@ -61,7 +60,7 @@ class PolicyController {
         model.addAttribute("policy", policy);
         model.addAttribute("rightsUrl", rightsUrl);
         model.addAttribute("otherLanguage", otherLanguage);
-        model.addAttribute("recordDate", PolicyWriter.date(record.version(policy.version()).orElseThrow(), locale));
+        model.addAttribute("recordDate", PolicyText.date(record.version(policy.version()).orElseThrow().createdAt(), locale));
         return VIEW;
     }
 }

@@ -26,11 +26,11 @@ import no.vern.processing.Activity;
 import no.vern.processing.LegalBasis;
 import no.vern.processing.ProcessingRecord;
 import no.vern.processing.RecipientKind;
+import no.vern.processing.RecordExports;
 import no.vern.processing.RecordVersion;
+import no.vern.processing.RecordWording;
 import no.vern.processing.StaleRecordVersion;
 import no.vern.processing.SubjectKind;
-import no.vern.processing.internal.PolicyWriter;
-import no.vern.processing.internal.RecordExports;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.NotFound;
 import no.vern.shared.VernClock;
@@ -53,11 +53,11 @@ class RecordConsoleController {
 
     private final ProcessingRecord record;
     private final RecordExports exports;
-    private final PolicyWriter writer;
+    private final RecordWording writer;
     private final JsonMapper json;
     private final MessageSource messages;
 
-    RecordConsoleController(ProcessingRecord record, RecordExports exports, PolicyWriter writer, JsonMapper json,
+    RecordConsoleController(ProcessingRecord record, RecordExports exports, RecordWording writer, JsonMapper json,
             MessageSource messages) {
         this.record = record;
         this.exports = exports;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -202,7 +203,7 @@ class SubjectsApiController {
             throw new InvalidInput("email", "give exactly one of email, phone or org");
         }
         List<SubjectSummary> found = body.email() != null ? register.findByEmail(body.email())
-                : body.phone() != null ? register.findByPhone(body.phone()) : register.findByOrgNumber(body.org());
+                : body.phone() != null ? register.findByPhone(body.phone()) : register.findByOrgNumber(Objects.requireNonNull(body.org()));
         return new ListView(found.stream().map(SummaryView::of).toList(), 0, found.size(), found.size());
     }
 

@@ -19,7 +19,7 @@ import no.vern.shared.Actor;
 import no.vern.shared.SubjectId;
 
 /**
- * Erasure by crypto-shredding in the order of DESIGN.md (GDPR Art. 17, S26): mark erased, destroy
+ * Erasure by crypto-shredding in the order of docs/developing.md (GDPR Art. 17, S26): mark erased, destroy
  * the key, delete rows and blind indexes, publish and audit. Each step commits on its own and is
  * idempotent, so a crash between any two steps is finished by calling the erasure again.
  */

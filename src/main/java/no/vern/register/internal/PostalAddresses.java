@@ -17,7 +17,8 @@ final class PostalAddresses {
     }
 
     static PostalAddress normalise(PostalAddress raw) {
-        String country = blank(raw.country()) ? "NO" : raw.country().strip().toUpperCase(Locale.ROOT);
+        String given = raw.country();
+        String country = given == null || blank(given) ? "NO" : given.strip().toUpperCase(Locale.ROOT);
         if (!country.matches("[A-Z]{2}")) {
             throw new Rejected("has an invalid country code (ISO 3166 alpha-2)");
         }

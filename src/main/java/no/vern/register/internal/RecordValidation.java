@@ -72,24 +72,32 @@ class RecordValidation {
         return pending;
     }
 
+    /** A category is normalised only when the data holds it; a missing value is refused, not stored. */
+    private static <T> T present(@Nullable T value) {
+        if (value == null) {
+            throw new Rejected("is required");
+        }
+        return value;
+    }
+
     private static String normalise(String category, PersonalData data) {
         switch (category) {
             case Categories.NAME:
                 return Text.line(data.name(), 200, "is required");
             case Categories.EMAIL:
-                return EmailAddresses.normalise(data.email());
+                return EmailAddresses.normalise(present(data.email()));
             case Categories.PHONE:
-                return PhoneNumbers.normalise(data.phone());
+                return PhoneNumbers.normalise(present(data.phone()));
             case Categories.POSTAL_ADDRESS:
-                return PostalAddresses.format(PostalAddresses.normalise(data.postalAddress()));
+                return PostalAddresses.format(PostalAddresses.normalise(present(data.postalAddress())));
             case Categories.BANK_INFORMATION:
-                return BankAccounts.normalise(data.bankAccount());
+                return BankAccounts.normalise(present(data.bankAccount()));
             case Categories.PURCHASE_HISTORY:
-                return Text.block(data.purchaseHistory(), MAX_TEXT);
+                return Text.block(present(data.purchaseHistory()), MAX_TEXT);
             case Categories.CV:
-                return Text.block(data.cv(), MAX_TEXT);
+                return Text.block(present(data.cv()), MAX_TEXT);
             case Categories.RECRUITER_NOTES:
-                return Text.block(data.recruiterNotes(), MAX_TEXT);
+                return Text.block(present(data.recruiterNotes()), MAX_TEXT);
             default:
                 throw new Rejected("is not a category the register stores");
         }

@@ -237,7 +237,7 @@ class Subjects {
             return List.of();
         }
         return jdbc.sql("SELECT DISTINCT subject_id FROM register_blind_index WHERE kind = :kind AND hash IN (:hashes)")
-                .param("kind", kind).param("hashes", candidates).query(UUID.class).list();
+                .param("kind", kind).param("hashes", candidates).query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 
     // --- attachments ---

@@ -5,11 +5,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-
 import no.vern.processing.SubjectKind;
 import no.vern.shared.Actors;
 
@@ -37,21 +32,17 @@ final class Visibility {
 
     /** The kinds the current caller may see; empty for auditors and anonymous callers. */
     static Set<SubjectKind> current() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || Actors.internal()) {
+        if (Actors.internal()) {
             return EnumSet.allOf(SubjectKind.class);
         }
-        if (auth instanceof AnonymousAuthenticationToken) {
-            return EnumSet.noneOf(SubjectKind.class);
-        }
-        return of(auth.getAuthorities());
+        return of(Actors.authorities()); // an anonymous caller holds only ROLE_ANONYMOUS: no kind
     }
 
     /** The kinds visible to holders of these authorities. */
-    static Set<SubjectKind> of(Collection<? extends GrantedAuthority> authorities) {
+    static Set<SubjectKind> of(Collection<String> authorities) {
         Set<SubjectKind> kinds = EnumSet.noneOf(SubjectKind.class);
-        for (GrantedAuthority authority : authorities) {
-            kinds.addAll(BY_ROLE.getOrDefault(authority.getAuthority(), Set.of()));
+        for (String authority : authorities) {
+            kinds.addAll(BY_ROLE.getOrDefault(authority, Set.of()));
         }
         return kinds;
     }

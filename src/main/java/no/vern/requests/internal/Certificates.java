@@ -15,9 +15,11 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -53,7 +55,7 @@ class Certificates {
     private final Clock clock;
     private final JsonMapper json;
     private final Path keysetFile;
-    private volatile KeysetHandle keyset;
+    private volatile @Nullable KeysetHandle keyset;
 
     Certificates(JdbcClient jdbc, AuditLog audit, Clock clock, JsonMapper json,
             @Value("${vern.requests.signing-keyset-file:${vern.data-dir:./data}/keys/certificate-signing-keyset.json}") String keysetFile) {
@@ -140,26 +142,28 @@ class Certificates {
     }
 
     private synchronized KeysetHandle keyset() {
-        if (keyset != null) {
-            return keyset;
+        KeysetHandle loaded = keyset;
+        if (loaded != null) {
+            return loaded;
         }
         try {
             SignatureConfig.register();
             if (Files.exists(keysetFile)) {
-                keyset = TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(keysetFile), RegistryConfiguration.get(),
+                loaded = TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(keysetFile), RegistryConfiguration.get(),
                         InsecureSecretKeyAccess.get());
             } else {
                 KeysetHandle generated = KeysetHandle.generateNew(Ed25519Parameters.create());
-                Files.createDirectories(keysetFile.getParent());
+                Files.createDirectories(Objects.requireNonNull(keysetFile.getParent()));
                 Files.writeString(keysetFile, TinkJsonProtoKeysetFormat.serializeKeyset(generated, InsecureSecretKeyAccess.get()));
                 try {
                     Files.setPosixFilePermissions(keysetFile, PosixFilePermissions.fromString("rw-------"));
                 } catch (UnsupportedOperationException e) {
                     // not a POSIX file system
                 }
-                keyset = generated;
+                loaded = generated;
             }
-            return keyset;
+            keyset = loaded;
+            return loaded;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The certificate signing keyset is not valid (" + e.getClass().getSimpleName() + ")");
         } catch (IOException e) {

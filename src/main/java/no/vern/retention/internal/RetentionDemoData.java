@@ -74,7 +74,7 @@ class RetentionDemoData implements ApplicationRunner {
 
     private static boolean quietly(Supplier<?> step) {
         try {
-            step.get();
+            Object unused = step.get();
             return true;
         } catch (RuntimeException e) {
             // The register's demo data may be missing (e.g. a non-empty register): skip this step.

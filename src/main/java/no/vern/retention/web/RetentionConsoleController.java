@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -136,7 +138,7 @@ class RetentionConsoleController {
     }
 
     private String ruleView(Model model, String purpose, String category, int version, RuleChange content,
-            List<InvalidInput.FieldError> problems) {
+            @Nullable List<InvalidInput.FieldError> problems) {
         model.addAttribute("purpose", purpose);
         model.addAttribute("category", category);
         model.addAttribute("version", version);
@@ -200,7 +202,7 @@ class RetentionConsoleController {
     }
 
     private String holdsView(Model model, String target, String reason, String owner, String reviewOn, String scope,
-            List<InvalidInput.FieldError> problems) {
+            @Nullable List<InvalidInput.FieldError> problems) {
         model.addAttribute("holds", holds.list());
         model.addAttribute("scopes", HoldScope.values());
         model.addAttribute("target", target);

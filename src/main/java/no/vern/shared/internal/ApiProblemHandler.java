@@ -2,8 +2,10 @@ package no.vern.shared.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -130,14 +132,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InvalidInput.FieldError> errors = ex.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream()
-                        .map(e -> new InvalidInput.FieldError(r.getMethodParameter().getParameterName(),
+                        .map(e -> new InvalidInput.FieldError(Objects.requireNonNullElse(r.getMethodParameter().getParameterName(), "?"),
                                 String.valueOf(e.getDefaultMessage()))))
                 .collect(Collectors.toList());
         return typed(problems.toProblem(new InvalidInput(errors), servlet(request)));
     }
 
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode,
             WebRequest request) {
         if (body instanceof ProblemDetail detail) {
             if (detail.getType() == null || "about:blank".equals(String.valueOf(detail.getType()))) {
@@ -156,7 +158,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
     }
 
-    private static String describe(Throwable cause) {
+    private static String describe(@Nullable Throwable cause) {
         if (cause instanceof NulRefusingStrings.NulCharacter nul) {
             String field = path(nul);
             return (field.isEmpty() ? "A text value" : "Field '" + field + "'")
@@ -194,7 +196,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static HttpServletRequest servlet(WebRequest request) {
-        return ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+        return Objects.requireNonNull(((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class));
     }
 
     /** A stack trace with the messages stripped, since messages may contain bound values. */

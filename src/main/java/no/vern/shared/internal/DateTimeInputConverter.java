@@ -22,6 +22,7 @@ final class DateTimeInputConverter implements Converter<String, Instant>, Condit
     }
 
     @Override
+    @SuppressWarnings("NullAway") // Converter<S, T extends @Nullable Object> admits null; standard-mode NullAway cannot see it
     public @Nullable Instant convert(String source) {
         return DateTimeInput.parse(source);
     }

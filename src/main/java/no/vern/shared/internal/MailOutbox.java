@@ -44,7 +44,7 @@ final class MailOutbox {
         return jdbc.sql("""
                 SELECT id FROM shared_mail_outbox WHERE state = 'PENDING' AND next_try_at <= :now
                 ORDER BY next_try_at, id LIMIT :limit""").param("now", JdbcTime.param(now)).param("limit", limit)
-                .query(UUID.class).list();
+                .query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 
     /** PENDING → SENDING for the one caller that wins the row; commit before the SMTP call. */
@@ -88,7 +88,7 @@ final class MailOutbox {
         return jdbc.sql("""
                 UPDATE shared_mail_outbox SET state = 'UNCERTAIN', reason = 'interrupted', content = NULL, updated_at = :now
                 WHERE state = 'SENDING' AND updated_at < :before RETURNING id""")
-                .param("before", JdbcTime.param(olderThan)).param("now", JdbcTime.param(now)).query(UUID.class).list();
+                .param("before", JdbcTime.param(olderThan)).param("now", JdbcTime.param(now)).query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 
     /** Forgets settled messages (ids and times only) last changed before the instant. */

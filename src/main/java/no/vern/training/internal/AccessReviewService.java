@@ -77,9 +77,9 @@ class AccessReviewService implements AccessReviews {
             }
             Set<String> grants = AccessItem.names(account.roles());
             AccessDecisions.Stored d = decided.get(Kind.ACCOUNT + "/" + account.id());
-            boolean stillValid = d != null && d.grants().equals(grants(grants));
+            AccessDecisions.Stored valid = d != null && d.grants().equals(grants(grants)) ? d : null;
             items.add(new AccessItem(Kind.ACCOUNT, account.id(), account.username(), grants,
-                    stillValid ? d.decision() : null, stillValid ? d.decidedAt() : null));
+                    valid != null ? valid.decision() : null, valid != null ? valid.decidedAt() : null));
         }
         for (ApiToken token : tokens.list()) {
             if (!token.activeAt(now)) {

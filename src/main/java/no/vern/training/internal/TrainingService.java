@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -102,8 +103,12 @@ class TrainingService implements TrainingRegister {
     @Override
     @Transactional
     public void recordCompletion(UUID trainingId, UUID staffId, LocalDate completedOn) {
-        trainings.byId(trainingId).orElseThrow(() -> new NotFound("Training", trainingId));
-        accounts.find(staffId).orElseThrow(() -> new NotFound("User", staffId));
+        if (trainings.byId(trainingId).isEmpty()) {
+            throw new NotFound("Training", trainingId);
+        }
+        if (accounts.find(staffId).isEmpty()) {
+            throw new NotFound("User", staffId);
+        }
         if (completedOn.isAfter(today()) || completedOn.isBefore(LocalDate.of(2000, 1, 1))) {
             throw new InvalidInput("completedOn", "must be a past date (not in the future)");
         }
@@ -174,11 +179,11 @@ class TrainingService implements TrainingRegister {
             int required = 0;
             int current = 0;
             for (StaffAccount account : staff) {
-                if (staffSince.get(account.id()).isAfter(day)) {
+                if (since(staffSince, account.id()).isAfter(day)) {
                     continue;
                 }
                 for (Training training : all) {
-                    if (!training.requiredForAny(account.roles()) || trainingSince.get(training.id()).isAfter(day)) {
+                    if (!training.requiredForAny(account.roles()) || since(trainingSince, training.id()).isAfter(day)) {
                         continue;
                     }
                     required++;
@@ -243,4 +248,10 @@ class TrainingService implements TrainingRegister {
             return false;
         }
     }
+
+    /** The first day of a staff member or training; both maps hold every id they are asked for. */
+    private static LocalDate since(Map<UUID, LocalDate> firstDays, UUID id) {
+        return Objects.requireNonNull(firstDays.get(id));
+    }
+
 }

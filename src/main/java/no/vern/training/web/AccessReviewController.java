@@ -42,7 +42,7 @@ class AccessReviewController {
         model.addAttribute("review", reviews.current());
         model.addAttribute("allRoles", Role.values());
         model.addAttribute("officer", auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals(Role.PRIVACY_OFFICER.authority())));
+                .anyMatch(a -> Role.PRIVACY_OFFICER.authority().equals(a.getAuthority())));
         return PAGE;
     }
 

@@ -117,7 +117,7 @@ class TrainingConsoleController {
             model.addAttribute("completionErrors", Map.of());
         }
         model.addAttribute("officer", auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals(Role.PRIVACY_OFFICER.authority())));
+                .anyMatch(a -> Role.PRIVACY_OFFICER.authority().equals(a.getAuthority())));
         return REPORT;
     }
 }

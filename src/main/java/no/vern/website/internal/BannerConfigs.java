@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -50,6 +51,11 @@ class BannerConfigs {
      */
     record BannerConfig(int version, boolean gpc, Map<String, Map<String, String>> texts, List<BannerPurpose> purposes,
             Map<String, String> noticeSha256, Map<String, String> policyUrl) {
+
+        /** The hash of the text shown in a language of the banner ({@code nb} or {@code en}). */
+        String noticeHash(String language) {
+            return Objects.requireNonNull(noticeSha256.get(language), "no banner text in that language");
+        }
     }
 
     private final ProcessingRecord record;
@@ -70,7 +76,7 @@ class BannerConfigs {
         }
         List<BannerPurpose> purposes = new ArrayList<>();
         for (String key : List.of("necessary", "preferences", "statistics")) {
-            Purpose fromRecord = record.purpose(RECORD_KEYS.get(key)).orElse(null);
+            Purpose fromRecord = record.purpose(Objects.requireNonNull(RECORD_KEYS.get(key))).orElse(null);
             LocalizedText name = fromRecord != null ? fromRecord.name() : bundled("website.purpose." + key + ".name");
             LocalizedText description = fromRecord != null ? fromRecord.description()
                     : bundled("website.purpose." + key + ".description");
@@ -85,7 +91,8 @@ class BannerConfigs {
         for (Locale locale : LANGUAGES) {
             String language = locale.getLanguage();
             StringBuilder shown = new StringBuilder().append(version).append('\n')
-                    .append(texts.get(language).get("title")).append('\n').append(texts.get(language).get("intro"));
+                    .append(Objects.requireNonNull(texts.get(language)).get("title")).append('\n')
+                    .append(Objects.requireNonNull(texts.get(language)).get("intro"));
             purposes.forEach(p -> shown.append('\n').append(p.key()).append('\n').append(p.name().get(language))
                     .append('\n').append(p.description().get(language)));
             hashes.put(language, sha256(shown.toString()));

@@ -87,7 +87,7 @@ class ConsentChoices {
         }
         UUID consentId = consentId(choice.consentId());
         String agent = request.getHeader("User-Agent");
-        proofs.record(site.id(), consentId, decision, purposes, gpc, config.version(), config.noticeSha256().get(lang),
+        proofs.record(site.id(), consentId, decision, purposes, gpc, config.version(), config.noticeHash(lang),
                 lang, agent == null ? "" : agent);
         return new Recorded(consentId.toString(), decision.name(), purposes, gpc, config.version(),
                 cookie(consentId, config.version(), purposes, gpc));

@@ -20,7 +20,7 @@ import java.util.UUID;
  * @param userAgent the browser's user agent, truncated
  * @param at when the choice was made
  */
-public record ConsentProof(UUID id, UUID siteId, UUID consentId, Decision decision, List<String> purposes, boolean gpc,
+record ConsentProof(UUID id, UUID siteId, UUID consentId, Decision decision, List<String> purposes, boolean gpc,
         int noticeVersion, String noticeSha256, String language, String userAgent, Instant at) {
 
     /** What the visitor clicked. */

@@ -22,7 +22,7 @@ import no.vern.shared.VernClock;
 
 /** The append-only log of banner choices: record, look up by consent id, count and export. */
 @Repository
-public class ConsentProofs {
+class ConsentProofs {
 
     /** User agents are cut to this length: enough to tell browsers apart, too little to fingerprint. */
     static final int USER_AGENT_LENGTH = 120;

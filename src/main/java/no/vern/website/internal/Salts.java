@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +31,7 @@ class Salts {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final AtomicReference<DaySalt> current = new AtomicReference<>();
+    private final AtomicReference<@Nullable DaySalt> current = new AtomicReference<>();
 
     Salts(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -80,7 +81,7 @@ class Salts {
 
     /** The days that still have a salt (for tests and the console). */
     List<LocalDate> days() {
-        return jdbc.sql("SELECT day FROM website_salt ORDER BY day").query(LocalDate.class).list();
+        return jdbc.sql("SELECT day FROM website_salt ORDER BY day").query((rs, n) -> rs.getObject(1, LocalDate.class)).list();
     }
 
     /** Whether this node still holds a salt of another day than {@code day} in memory. */

@@ -13,5 +13,5 @@ import java.util.UUID;
  * @param demo whether it is the demo site Vern serves itself (matched as same origin)
  * @param createdAt when it was registered
  */
-public record Site(UUID id, String name, String origin, boolean demo, Instant createdAt) {
+record Site(UUID id, String name, String origin, boolean demo, Instant createdAt) {
 }

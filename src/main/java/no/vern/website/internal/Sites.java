@@ -21,7 +21,7 @@ import no.vern.shared.JdbcTime;
  * and reloaded after a registration on this node (and at most a minute late on others).
  */
 @Repository
-public class Sites {
+class Sites {
 
     private static final long RELOAD_MILLIS = 60_000;
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * the salt changes daily, so nobody can follow a visitor from one day to the next (S16).
  */
 @Component
-public class Statistics {
+class Statistics {
 
     /** Figures of one day or week. */
     public record Period(LocalDate start, long views, long visitors, long timedViews, long totalDurationMs) {

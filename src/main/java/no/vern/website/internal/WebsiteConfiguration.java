@@ -27,7 +27,7 @@ import no.vern.shared.VernClock;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebsiteProperties.class)
-public class WebsiteConfiguration {
+class WebsiteConfiguration {
 
     /** Roles that read the website pages. */
     public static final List<String> READERS = List.of("PRIVACY_OFFICER", "MARKETING", "AUDITOR");

@@ -16,6 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        per half year; the limit keeps a script from filling the proof log)
  */
 @ConfigurationProperties("vern.website")
-public record WebsiteProperties(@DefaultValue("7d") Duration rawRetention, @DefaultValue("2048") int beaconMaxBytes,
+record WebsiteProperties(@DefaultValue("7d") Duration rawRetention, @DefaultValue("2048") int beaconMaxBytes,
         @DefaultValue("600") int beaconPerMinute, @DefaultValue("512") int maxPathLength, @DefaultValue("60") int consentPerMinute) {
 }

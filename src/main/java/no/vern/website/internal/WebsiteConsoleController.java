@@ -1,4 +1,4 @@
-package no.vern.website.web;
+package no.vern.website.internal;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -31,10 +31,6 @@ import no.vern.audit.Outcome;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.VernClock;
 import no.vern.shared.VernProblem;
-import no.vern.website.internal.ConsentProofs;
-import no.vern.website.internal.Site;
-import no.vern.website.internal.Sites;
-import no.vern.website.internal.Statistics;
 
 /**
  * The website pages of the staff console: the anonymous statistics dashboard with consent rates,

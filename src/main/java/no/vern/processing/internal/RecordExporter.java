@@ -12,9 +12,11 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import no.vern.processing.Activity;
+import no.vern.processing.PolicyText;
 import no.vern.processing.ProcessingRecordDocument;
 import no.vern.processing.Purpose;
 import no.vern.processing.Recipient;
+import no.vern.processing.RecordExports;
 import no.vern.processing.RecordVersion;
 import no.vern.processing.RecordWarning;
 import no.vern.shared.CsvWriter;
@@ -26,23 +28,24 @@ import no.vern.shared.PdfRenderer;
  * supervisory authority on request).
  */
 @Component
-public class RecordExports {
+class RecordExporter implements RecordExports {
 
     /** The template of the printable report. */
-    public static final String REPORT_TEMPLATE = "processing/report";
+    static final String REPORT_TEMPLATE = "processing/report";
     private static final String CSS = "static/css/processing-report.css";
 
     private final ITemplateEngine templates;
     private final PolicyWriter writer;
     private final Clock clock;
 
-    RecordExports(ITemplateEngine templates, PolicyWriter writer, Clock clock) {
+    RecordExporter(ITemplateEngine templates, PolicyWriter writer, Clock clock) {
         this.templates = templates;
         this.writer = writer;
         this.clock = clock;
     }
 
     /** The record as CSV (RFC 4180, UTF-8), one row per purpose, texts in the given language. */
+    @Override
     public String csv(RecordVersion version, Locale locale) {
         ProcessingRecordDocument doc = version.document();
         StringBuilder out = new StringBuilder();
@@ -75,16 +78,18 @@ public class RecordExports {
     }
 
     /** The printable report as HTML; {@code forPdf} inlines the stylesheet for the PDF renderer. */
+    @Override
     public String html(RecordVersion version, List<RecordWarning> warnings, Locale locale, boolean forPdf) {
         Context context = new Context(locale);
         context.setVariables(Map.of("record", version, "doc", version.document(), "writer", writer,
-                "warnings", warnings, "recordDate", PolicyWriter.date(version, locale),
-                "printedAt", PolicyWriter.date(new RecordVersion(0, version.document(), "", clock.instant(), ""), locale),
+                "warnings", warnings, "recordDate", PolicyText.date(version.createdAt(), locale),
+                "printedAt", PolicyText.date(clock.instant(), locale),
                 "inlineCss", forPdf ? PdfRenderer.stylesheet(CSS) : "", "cssHref", forPdf ? "" : "/css/processing-report.css"));
         return templates.process(REPORT_TEMPLATE, context);
     }
 
     /** The printable report as PDF. */
+    @Override
     public byte[] pdf(RecordVersion version, List<RecordWarning> warnings, Locale locale) {
         return PdfRenderer.render(html(version, warnings, locale, true));
     }

@@ -1,4 +1,4 @@
-package no.vern.console.internal;
+package no.vern.console;
 
 import java.util.Arrays;
 import java.util.Comparator;

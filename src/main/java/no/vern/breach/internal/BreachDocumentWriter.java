@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
@@ -17,6 +18,7 @@ import org.thymeleaf.context.Context;
 import no.vern.breach.AffectedSubject;
 import no.vern.breach.AuthorityNotification;
 import no.vern.breach.Breach;
+import no.vern.breach.BreachDocuments;
 import no.vern.breach.BreachRegister;
 import no.vern.breach.NotificationPhase;
 import no.vern.processing.Contact;
@@ -31,22 +33,13 @@ import no.vern.shared.TimeFormat;
  * report (S21) as HTML and PDF.
  */
 @Component
-public class BreachDocuments {
+class BreachDocumentWriter implements BreachDocuments {
 
     /** Template of the draft. */
-    public static final String DRAFT_TEMPLATE = "breach/draft";
+    static final String DRAFT_TEMPLATE = "breach/draft";
     /** Template of the management report. */
-    public static final String REPORT_TEMPLATE = "breach/management";
+    static final String REPORT_TEMPLATE = "breach/management";
     private static final String CSS = "static/css/breach-report.css";
-
-    /** The fields of Datatilsynet's breach form, in its order (message keys {@code breach.draft.field.*}). */
-    public static final List<String> DRAFT_FIELDS = List.of("mainCause", "period", "discovered", "numberAffected",
-            "whatHappened", "howItArose", "dataTypes", "relation", "dataLocation", "consequences", "measures",
-            "subjectsInformed", "contact");
-
-    /** One labelled field of the draft. */
-    public record Field(String key, String label, String value) {
-    }
 
     private final ITemplateEngine templates;
     private final MessageSource messages;
@@ -55,7 +48,7 @@ public class BreachDocuments {
     private final TimeFormat time;
     private final Clock clock;
 
-    BreachDocuments(ITemplateEngine templates, MessageSource messages, ProcessingRecord record,
+    BreachDocumentWriter(ITemplateEngine templates, MessageSource messages, ProcessingRecord record,
             BreachRegister register, TimeFormat time, Clock clock) {
         this.templates = templates;
         this.messages = messages;
@@ -66,6 +59,7 @@ public class BreachDocuments {
     }
 
     /** The draft's fields, each with its label in the given language. */
+    @Override
     public List<Field> draftFields(Breach b, Locale locale) {
         ProcessingRecordDocument doc = record.current().document();
         Map<String, String> values = new HashMap<>();
@@ -99,7 +93,7 @@ public class BreachDocuments {
         values.put("contact", dpo.name() + ", " + dpo.email() + (dpo.phone() == null ? "" : ", " + dpo.phone()));
         List<Field> fields = new ArrayList<>();
         for (String key : DRAFT_FIELDS) {
-            fields.add(new Field(key, msg("breach.draft.field." + key, locale), values.get(key)));
+            fields.add(new Field(key, msg("breach.draft.field." + key, locale), Objects.requireNonNull(values.get(key), key)));
         }
         return fields;
     }
@@ -121,6 +115,7 @@ public class BreachDocuments {
     }
 
     /** The draft as HTML; {@code forPdf} inlines the stylesheet. */
+    @Override
     public String draftHtml(Breach b, NotificationPhase phase, Locale locale, boolean forPdf) {
         Context context = context(b, locale, forPdf);
         context.setVariable("phase", phase);
@@ -131,6 +126,7 @@ public class BreachDocuments {
     }
 
     /** The draft as plain text to paste field by field into the authority's form. */
+    @Override
     public String draftText(Breach b, NotificationPhase phase, Locale locale) {
         StringBuilder out = new StringBuilder();
         out.append(msg("breach.draft.title", locale)).append(" – ").append(msg("breach.phase." + phase, locale))
@@ -148,11 +144,13 @@ public class BreachDocuments {
     }
 
     /** The draft as PDF. */
+    @Override
     public byte[] draftPdf(Breach b, NotificationPhase phase, Locale locale) {
         return pdf(draftHtml(b, phase, locale, true));
     }
 
     /** The one-page management report as HTML. */
+    @Override
     public String reportHtml(Breach b, Locale locale, boolean forPdf) {
         Context context = context(b, locale, forPdf);
         context.setVariable("affected", register.affectedSubjects(b.id()).size());
@@ -160,6 +158,7 @@ public class BreachDocuments {
     }
 
     /** The management report as PDF. */
+    @Override
     public byte[] reportPdf(Breach b, Locale locale) {
         return pdf(reportHtml(b, locale, true));
     }

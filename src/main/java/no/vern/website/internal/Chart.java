@@ -1,10 +1,9 @@
-package no.vern.website.web;
+package no.vern.website.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import no.vern.website.internal.Statistics;
 
 /**
  * A bar-and-line chart of views and visitors, laid out on the server so that the page can draw it

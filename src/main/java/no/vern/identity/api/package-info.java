@@ -1,0 +1,3 @@
+/** Identity: REST endpoints for staff accounts, API tokens and the caller's own identity. */
+@org.jspecify.annotations.NullMarked
+package no.vern.identity.api;
