@@ -22,8 +22,9 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 pattern="${1:-*Fuzzing}"
-./mvnw -q -Pfuzz test -Dtest="$pattern" -Dsurefire.failIfNoSpecifiedTests=false "${groups[@]}"
-echo "fuzzing finished; corpus in .cifuzz-corpus/, findings (if any) under src/test/resources/**/*Inputs/"
+status=0
+./mvnw -q -Pfuzz test -Dtest="$pattern" -Dsurefire.failIfNoSpecifiedTests=false "${groups[@]}" || status=$?
+echo "fuzzing finished (exit $status); corpus in .cifuzz-corpus/, findings (if any) under src/test/resources/**/*Inputs/crash-*"
 if [[ "$save" -gt 0 ]]; then
   for dir in .cifuzz-corpus/*/*/; do
     class="$(basename "$(dirname "$dir")")"   # fully qualified class name
@@ -37,3 +38,4 @@ if [[ "$save" -gt 0 ]]; then
     echo "saved $(ls "$target" | wc -l) inputs for $class.$method"
   done
 fi
+exit "$status"

@@ -15,6 +15,8 @@ import com.google.i18n.phonenumbers.Phonenumber;
 public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    /** E.164: a plus, a country code not starting with 0, at most 15 digits in all. */
+    private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("\\+[1-9][0-9]{3,14}");
 
     private PhoneNumbers() {
     }
@@ -30,7 +32,13 @@ public final class PhoneNumbers {
             if (!UTIL.isValidNumber(number)) {
                 throw new Rejected("is not a valid phone number");
             }
-            return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+            String e164 = UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+            // libphonenumber calls some numbers valid that E.164 cannot carry (fuzzer finding: letters dropped
+            // from "+49 71u 55 …" left 16 digits); such a value could not be dialled nor normalised again.
+            if (!E164.matcher(e164).matches()) {
+                throw new Rejected("is not a valid phone number");
+            }
+            return e164;
         } catch (NumberParseException e) {
             throw new Rejected("is not a phone number");
         }
