@@ -13,9 +13,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -34,8 +31,6 @@ import jakarta.mail.internet.MimeMessage;
  * resent — at most one per kill, since a node claims one delivery at a time. People outside the list's
  * audience receive nothing.
  */
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock("vern-process")
 class NewsletterSendFaultTest {
 
     private static final int ELIGIBLE = 300;

@@ -10,9 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -23,8 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  * is complete (key shredded, rows gone: the recovery job finishes interrupted ones), every erasure the
  * client saw succeed stays done, and the import, run again, resumes and holds each contact exactly once.
  */
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock("vern-process")
 class ProcessFaultsTest {
 
     private static final int CONTACTS = 60;

@@ -11,9 +11,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -31,8 +28,6 @@ import no.vern.connectors.internal.CrmDatabase;
  * CRM rows of every requester are deleted, masked or nulled as configured, other customers are untouched,
  * the requesters are crypto-shredded in Vern, and every case is complete.
  */
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock("vern-process")
 class RequestFanOutFaultTest {
 
     private static final int CASES = 60;

@@ -10,9 +10,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 14, item 2: the retention purge (GDPR Art. 5(1)(e); docs/retention.md) is deleting customer
@@ -23,8 +20,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * key), the contacts of an organisation whose agreement still runs are untouched, and the run is recorded
  * as complete with every item done.
  */
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock("vern-process")
 class RetentionPurgeFaultTest {
 
     private static final int DUE = 300;

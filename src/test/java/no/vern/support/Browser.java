@@ -178,9 +178,12 @@ public final class Browser implements AutoCloseable {
     /** Logs in through the real {@code /login} form (CSRF, session cookie and all). */
     public Browser login(String username, String password) {
         open("/login");
+        String loginPage = driver.getCurrentUrl();
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        // The login page is "complete" until the browser has left it: wait for the answer's address first.
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !loginPage.equals(d.getCurrentUrl()));
         waitForLoad();
         if (driver.getCurrentUrl().contains("/login")) {
             throw new IllegalStateException("Login failed for the test user");

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Registered for every test class (auto-detected through {@code META-INF/services}): fails the
  * class if any log line written while it ran contained a canary value (rule 1). Nothing is discarded: a line
- * written between classes, or by a class running beside it (the process-fault tests run concurrently), fails
- * the next class to finish, so no leak goes unreported.
+ * written between classes (a cached context's background work) fails the next class to finish, so no leak goes
+ * unreported.
  */
 public final class CanaryCheckExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -24,7 +24,7 @@ public final class CanaryCheckExtension implements BeforeAllCallback, AfterAllCa
         List<String> leaks = CanaryAppender.drain();
         if (!leaks.isEmpty()) {
             throw new AssertionError("Personal data (canary values) appeared in " + leaks.size()
-                    + " log line(s) while " + context.getDisplayName() + " (or a class beside it) ran:\n  " + String.join("\n  ", leaks));
+                    + " log line(s) while " + context.getDisplayName() + " (or since the class before it) ran:\n  " + String.join("\n  ", leaks));
         }
     }
 }
