@@ -1,17 +1,10 @@
 package no.vern.breach;
 
 import no.vern.support.TestMail;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -24,7 +17,6 @@ public abstract class BreachMailSupport {
 
     /** The SMTP server every breach test context sends to. */
     protected static final GreenMail MAIL = TestMail.server();
-
 
     /** The received messages whose subject contains the text (e.g. a receipt number). */
     protected static List<MimeMessage> mailAbout(String text) {

@@ -1,9 +1,6 @@
 package no.vern.requests;
 
 import no.vern.support.TestMail;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,12 +15,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -42,7 +36,6 @@ import no.vern.register.Source;
 public abstract class RequestsTestSupport {
 
     protected static final GreenMail MAIL = TestMail.server();
-
 
     @TestConfiguration(proxyBeanMethods = false)
     public static class Systems {

@@ -1,8 +1,5 @@
 package no.vern.retention;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +16,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import no.vern.consent.Channel;
 import no.vern.consent.ConsentLedger;
@@ -54,7 +50,6 @@ public abstract class RetentionTestSupport {
         registry.add("vern.retention.batch-size", () -> "3");
         registry.add("db-scheduler.enabled", () -> "true");
     }
-
 
     @Autowired
     protected SubjectRegister register;

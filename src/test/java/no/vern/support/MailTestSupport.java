@@ -1,8 +1,6 @@
 package no.vern.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -10,11 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -27,7 +21,6 @@ public abstract class MailTestSupport {
 
     /** The SMTP server every test context of a subclass sends to. */
     protected static final GreenMail MAIL = TestMail.server();
-
 
     /** A unique invented address (its mailbox made in advance, so GreenMail logs nothing about it). */
     protected static String uniqueEmail() {

@@ -1,5 +1,6 @@
 package no.vern.support;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ public final class SharedTestInfrastructure implements ContextCustomizerFactory 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             ConfigurableEnvironment environment = context.getEnvironment();
-            var properties = new java.util.LinkedHashMap<String, Object>();
+            Map<String, Object> properties = new LinkedHashMap<>();
             if (environment.getProperty("vern.db.url", "").isBlank()) {
                 properties.put("vern.db.url", TestDatabases.fresh());
                 properties.put("vern.db.user", TestDatabases.USER);

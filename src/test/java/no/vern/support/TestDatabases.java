@@ -33,25 +33,21 @@ public final class TestDatabases {
     }
 
     /** Creates a new database from the migrated template and returns its JDBC URL. */
-    public static synchronized String fresh() {
-        EmbeddedPostgres postgres = server();
-        String name = "vern_" + COUNTER.incrementAndGet();
-        try (Connection admin = postgres.getPostgresDatabase().getConnection();
-                Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create test database " + name, e);
-        }
-        return postgres.getJdbcUrl(USER, name);
+    public static String fresh() {
+        return create("vern_", TEMPLATE);
     }
 
     /** Creates a new empty database (no migrations: for tests of Vern's own start on a new server). */
-    public static synchronized String empty() {
+    public static String empty() {
+        return create("vern_empty_", "template0");
+    }
+
+    private static synchronized String create(String prefix, String template) {
         EmbeddedPostgres postgres = server();
-        String name = "vern_empty_" + COUNTER.incrementAndGet();
+        String name = prefix + COUNTER.incrementAndGet();
         try (Connection admin = postgres.getPostgresDatabase().getConnection();
                 Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + name + " TEMPLATE template0");
+            statement.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + name, e);
         }

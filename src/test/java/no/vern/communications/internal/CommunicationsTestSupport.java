@@ -1,9 +1,6 @@
 package no.vern.communications.internal;
 
 import no.vern.support.TestMail;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -16,11 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -51,7 +45,6 @@ import no.vern.support.VernTest;
 abstract class CommunicationsTestSupport {
 
     static final GreenMail MAIL = TestMail.server();
-
 
     @LocalServerPort
     int port;
