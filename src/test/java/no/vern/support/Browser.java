@@ -31,8 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * server, open pages, log in through the real login form and save screenshots under
  * {@code target/screenshots/}. Chromium processes are pooled for the test JVM: {@link #close()} wipes the
  * browser's state (cookies, storage, cache, the tab and whatever a test injected into it) and keeps the process
- * for the next {@link #start}, so a test class (and the next one) pays for launching Chromium once. Tests skip with {@code assumeTrue(Browser.available())} where the
- * driver is not installed ({@code apt-get install chromium chromium-driver}); CI installs it.
+ * for the next {@link #start}, so a test class (and the next one) pays for launching Chromium once. Tests
+ * skip with {@code assumeTrue(Browser.available())} where the driver is not installed ({@code apt-get install chromium chromium-driver}); CI installs it.
  *
  * <pre>{@code
  * try (Browser browser = Browser.start("http://localhost:" + port)) {
