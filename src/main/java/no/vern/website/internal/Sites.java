@@ -92,11 +92,18 @@ class Sites {
 
     private Map<String, Site> cached() {
         long now = System.nanoTime() / 1_000_000;
-        if (stale || now - loadedAt > RELOAD_MILLIS) {
-            stale = false;
-            byOrigin = all().stream().collect(Collectors.toUnmodifiableMap(Site::origin, Function.identity()));
-            loadedAt = now;
+        if (!stale && now - loadedAt <= RELOAD_MILLIS) {
+            return byOrigin;
         }
-        return byOrigin;
+        // One loader at a time; the fast path above trusts the map only once loadedAt, written after it, is recent.
+        // Concurrent first beacons otherwise saw the empty map and were refused as "not on a registered site".
+        synchronized (this) {
+            if (stale || now - loadedAt > RELOAD_MILLIS) {
+                stale = false;
+                byOrigin = all().stream().collect(Collectors.toUnmodifiableMap(Site::origin, Function.identity()));
+                loadedAt = now;
+            }
+            return byOrigin;
+        }
     }
 }
