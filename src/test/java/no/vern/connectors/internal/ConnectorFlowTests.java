@@ -409,18 +409,20 @@ class ConnectorFlowTests extends BreachMailSupport {
 
     @Test
     void aConnectorWaitingForApprovalGetsNoRequestStepsUntilThePrivacyOfficerApprovesIt() {
+        Connector active = jdbc("partners");
         Connector waiting = unapprovedJdbc("partners");
         assertThat(waiting.active()).isFalse();
         UUID before = UUID.randomUUID();
-        orchestration.start(fanOut(before, Operation.ACCESS, "partners"));
-        assertThat(orchestration.steps(before)).noneMatch(s -> s.connectorId().equals(waiting.id()));
+        orchestration.start(fanOut(before, Operation.ACCESS, "partner-management"));
+        assertThat(orchestration.steps(before)).as("the approved one in the same scope joins").anyMatch(s -> s.connectorId().equals(active.id()))
+                .noneMatch(s -> s.connectorId().equals(waiting.id()));
 
         Connector approved = registry.approve(waiting.id());
         assertThat(approved.active()).isTrue();
         assertThat(vern.sql("SELECT count(*) FROM audit_entry WHERE action = 'connectors.connector.approve' AND ? = ANY(targets)")
                 .params("connector:" + waiting.id()).query(Long.class).single()).isEqualTo(1);
         UUID after = UUID.randomUUID();
-        orchestration.start(fanOut(after, Operation.ACCESS, "partners"));
+        orchestration.start(fanOut(after, Operation.ACCESS, "partner-management"));
         assertThat(orchestration.steps(after)).anyMatch(s -> s.connectorId().equals(waiting.id()));
         assertThatThrownBy(() -> registry.approve(waiting.id())).isInstanceOf(no.vern.shared.Conflict.class);
     }
