@@ -101,7 +101,7 @@ class Subjects {
                 """).param("org", organisation).param("visible", names(visible)).query(Subjects::row).list();
     }
 
-    List<Row> page(Set<SubjectKind> visible, int offset, int limit) {
+    List<Row> page(Set<SubjectKind> visible, long offset, int limit) {
         return jdbc.sql(SELECT_SUBJECT + """
                  WHERE s.erased_at IS NULL AND s.kinds && CAST(:visible AS text[])
                  ORDER BY s.created_at, s.id OFFSET :offset LIMIT :limit
