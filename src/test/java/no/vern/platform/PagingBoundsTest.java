@@ -20,7 +20,7 @@ import no.vern.shared.Paging;
 import no.vern.support.Tokens;
 import no.vern.support.VernTest;
 
-/** Paged lists refuse pages beyond their limits with a 400 problem and never echo a rejected value (issue 24, item 7). */
+/** Redirects never follow the Host header; paged lists refuse pages beyond their limits with a 400 problem and never echo a rejected value (issue 24, item 7). */
 @VernTest
 class PagingBoundsTest {
 
@@ -54,5 +54,17 @@ class PagingBoundsTest {
         assertThatThrownBy(() -> Paging.of(Paging.MAX_PAGE + 1, 10, 100)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> Paging.of(-1, 10, 100)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> Paging.of(0, 0, 100)).isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void aForeignHostHeaderNeverReachesALocation() throws Exception {
+        for (String path : new String[] { "/console", "/console/connectors", "/console/register" }) {
+            var response = mvc.perform(get(path).header("Host", "evil.example").with(r -> {
+                r.setServerName("evil.example");
+                return r;
+            })).andReturn().getResponse();
+            assertThat(response.getStatus()).as(path).isEqualTo(302);
+            assertThat(response.getHeader("Location")).as(path).isEqualTo("/login").doesNotContain("evil.example");
+        }
     }
 }

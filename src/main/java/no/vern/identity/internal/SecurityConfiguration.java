@@ -15,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.HeaderWriter;
@@ -123,6 +124,10 @@ class SecurityConfiguration {
                 })
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
                         .successHandler(outcomes).failureHandler(outcomes).permitAll())
+                // A relative Location for the login redirect: the default builds an absolute URL from the request's
+                // Host header, so "Host: evil.example" would send the browser there (issue 24). Every other redirect
+                // is relative already (Spring MVC "redirect:", Tomcat's relative redirects).
+                .exceptionHandling(e -> e.authenticationEntryPoint(relativeLoginRedirect()))
                 // No deleteCookies: Spring Session expires VERN_SESSION itself on invalidation, with the cookie's
                 // HttpOnly, Secure and SameSite attributes (deleteCookies would add a bare second Set-Cookie).
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").invalidateHttpSession(true))
@@ -136,6 +141,12 @@ class SecurityConfiguration {
                                 "camera=(), microphone=(), geolocation=(), interest-cohort=()"))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
         return http.build();
+    }
+
+    private static LoginUrlAuthenticationEntryPoint relativeLoginRedirect() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     /** The security chains run these filters; Boot must not also register them for every request. */
