@@ -67,4 +67,17 @@ class PagingBoundsTest {
             assertThat(response.getHeader("Location")).as(path).isEqualTo("/login").doesNotContain("evil.example");
         }
     }
+
+    @Test
+    void aCsrfTokenInTheQueryStringIsRefused() throws Exception {
+        var user = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("po").roles("PRIVACY_OFFICER");
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        // The same valid token: from the form body it passes, in the query string the request is refused.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/console/connectors/" + java.util.UUID.randomUUID() + "/test?_csrf=token").with(user).with(csrf))
+                .andExpect(status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/console/connectors/" + java.util.UUID.randomUUID() + "/test").with(user).with(csrf))
+                .andExpect(status().is(org.hamcrest.Matchers.not(403)));
+    }
 }

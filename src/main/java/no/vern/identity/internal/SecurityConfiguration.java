@@ -110,6 +110,7 @@ class SecurityConfiguration {
         http.requestCache(c -> c.requestCache(savedRequests))
                 .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(loginLimit, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(SecurityConfiguration::refuseCsrfTokenInQuery, org.springframework.security.web.csrf.CsrfFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()
@@ -141,6 +142,20 @@ class SecurityConfiguration {
                                 "camera=(), microphone=(), geolocation=(), interest-cohort=()"))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
         return http.build();
+    }
+
+    /**
+     * A CSRF token counts only from the header or a form body (issue 24): one in the query string ends up in
+     * logs, Referer headers and history, so a request carrying {@code _csrf} in its query is refused (403).
+     */
+    private static void refuseCsrfTokenInQuery(jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response,
+            jakarta.servlet.FilterChain chain) throws java.io.IOException, jakarta.servlet.ServletException {
+        String query = ((jakarta.servlet.http.HttpServletRequest) request).getQueryString();
+        if (query != null && java.util.Arrays.stream(query.split("&")).anyMatch(p -> p.equals("_csrf") || p.startsWith("_csrf="))) {
+            ((jakarta.servlet.http.HttpServletResponse) response).sendError(403);
+            return;
+        }
+        chain.doFilter(request, response);
     }
 
     private static LoginUrlAuthenticationEntryPoint relativeLoginRedirect() {
