@@ -83,6 +83,15 @@ public interface Requests {
     /** Whether a certificate body carries Vern's signature, and whether it was issued (its hash is on record). */
     boolean verifyCertificate(String body, String signature);
 
+    /** The public key that signs erasure certificates, with its fingerprint (published, in every certificate mail). */
+    CertificateKey certificateKey();
+
+    /**
+     * Checks a certificate's text as mailed (armour, signed JSON, signature): valid only when the signature is
+     * Vern's over exactly that text and a certificate with its hash was issued.
+     */
+    CertificateCheck checkCertificate(String text);
+
     /** Retries a failed step. */
     SystemStep retry(RequestId id, java.util.UUID stepId);
 }
