@@ -76,10 +76,12 @@ class ConsentService implements ConsentLedger {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final String baseUrl;
+    private final MergeCarryOver merges;
 
-    ConsentService(ConsentEvents events, ProcessingRecord record, SubjectRegister register, AuditLog audit,
+    ConsentService(MergeCarryOver merges, ConsentEvents events, ProcessingRecord record, SubjectRegister register, AuditLog audit,
             LinkSigner signer, ReceiptMailer mailer, ApplicationEventPublisher publisher, TransactionTemplate tx,
             Clock clock, @Value("${vern.base-url}") String baseUrl) {
+        this.merges = merges;
         this.events = events;
         this.record = record;
         this.register = register;
@@ -145,7 +147,9 @@ class ConsentService implements ConsentLedger {
     }
 
     @Override
-    public void withdraw(SubjectId subject, String purposeKey, Channel channel, @Nullable String reason) {
+    public void withdraw(SubjectId given, String purposeKey, Channel channel, @Nullable String reason) {
+        // A consent of a subject merged into another is held by the survivor now (issue 20, item 5).
+        SubjectId subject = merges.current(given);
         String key = purposeKey(purposeKey);
         String why = reason(reason);
         Actor actor = channel == Channel.WITHDRAWAL_LINK ? new Actor(Actor.Kind.SUBJECT, subject.toString())
@@ -169,7 +173,7 @@ class ConsentService implements ConsentLedger {
     public ConsentState withdrawReceipt(UUID receiptId, Channel channel, @Nullable String reason) {
         ConsentEvents.ReceiptRow row = events.byReceipt(receiptId).orElseThrow(() -> new NotFound("Receipt", receiptId));
         withdraw(row.subject(), row.event().purposeKey(), channel, reason);
-        return events.state(row.subject(), row.event().purposeKey()).orElseThrow();
+        return events.state(merges.current(row.subject()), row.event().purposeKey()).orElseThrow();
     }
 
     @Override
@@ -237,7 +241,7 @@ class ConsentService implements ConsentLedger {
                 : List.of();
         LegalBasis basis = purpose.legalBasis() == null ? LegalBasis.CONSENT : purpose.legalBasis();
         Contact c = shown.controller();
-        ConsentState state = events.state(row.subject(), event.purposeKey()).orElseThrow();
+        ConsentState state = events.state(merges.current(row.subject()), event.purposeKey()).orElseThrow();
         ConsentEventType status = state.status().grants() && !state.activeAt(clock.instant())
                 ? ConsentEventType.EXPIRED : state.status();
         String url = withdrawUrl(receiptId, language);
