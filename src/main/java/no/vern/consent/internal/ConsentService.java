@@ -94,6 +94,16 @@ class ConsentService implements ConsentLedger {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
+    /**
+     * One person, one subject (issue 20, item 5): a consent given with an address but no subject is recorded
+     * for the live subject already held under that address (the oldest), so that the person's data joins
+     * their existing entry instead of a second one; a new id only when none is held.
+     */
+    SubjectId existingOr(String email) {
+        List<SubjectSummary> found = Actors.runAs(Actors.currentOr(CHECK_ACTOR), () -> register.findByEmail(email));
+        return found.isEmpty() ? SubjectId.random() : found.get(0).id();
+    }
+
     /** Whether a consent is in force now (the same answer as the gate). */
     boolean permits(SubjectId subject, String purposeKey) {
         return events.permits(subject, purposeKey, clock.instant());
@@ -125,7 +135,8 @@ class ConsentService implements ConsentLedger {
         }
         String email = command.email() == null || command.email().isBlank() ? null
                 : EmailAddresses.normalise(command.email(), "email");
-        SubjectId subject = command.subject() != null ? command.subject() : SubjectId.random();
+        SubjectId subject = command.subject() != null ? command.subject()
+                : email != null ? existingOr(email) : SubjectId.random();
         UUID receiptId = UUID.randomUUID();
         Actor actor = Actors.current();
         ConsentEventType type = tx.execute(status -> {
