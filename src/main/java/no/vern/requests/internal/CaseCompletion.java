@@ -69,6 +69,22 @@ class CaseCompletion {
 
     void complete(RequestId id, @Nullable String answer) {
         RequestCase c = file.open(id);
+        if (c.kind() == RequestKind.OBJECTION || c.kind() == RequestKind.WITHDRAW_CONSENT) {
+            // Issue 20, item 6: these requests complete only with their effect, never with none.
+            throw new InvalidInput("kind", c.kind() == RequestKind.OBJECTION
+                    ? "an objection is completed with its decision (the objection action)"
+                    : "a consent withdrawal is completed by withdrawing the named consents");
+        }
+        completeWith(c, answer);
+    }
+
+    /** Completes a case whose effect its caller has already carried out (objection, consent withdrawal). */
+    void completeWithEffect(RequestId id, String text) {
+        completeWith(file.open(id), text);
+    }
+
+    private void completeWith(RequestCase c, @Nullable String answer) {
+        RequestId id = c.id();
         if (answer != null && answer.length() > 8000) {
             throw new InvalidInput("answer", "must be at most 8000 characters");
         }

@@ -42,9 +42,11 @@ class RequestService implements Requests {
     private final CaseCompletion completion;
     private final SystemFanOut systems;
     private final Certificates certificates;
+    private final CaseObjection objections;
 
-    RequestService(Cases cases, CaseIntake intake, CaseHandling handling, CaseCompletion completion,
+    RequestService(CaseObjection objections, Cases cases, CaseIntake intake, CaseHandling handling, CaseCompletion completion,
             SystemFanOut systems, Certificates certificates) {
+        this.objections = objections;
         this.cases = cases;
         this.intake = intake;
         this.handling = handling;
@@ -176,6 +178,20 @@ class RequestService implements Requests {
             return false;
         }
         return certificates.recorded(Certificates.sha256(body));
+    }
+
+    @Override
+    @Transactional
+    public RequestCase decideObjection(RequestId id, no.vern.requests.ObjectionDecision decision) {
+        objections.decide(id, decision);
+        return get(id);
+    }
+
+    @Override
+    @Transactional
+    public RequestCase withdrawConsents(RequestId id, java.util.Set<String> purposeKeys) {
+        objections.withdraw(id, purposeKeys);
+        return get(id);
     }
 
     /** Who acts on a case: the signed-in staff member or token, else the requester on the public pages. */
