@@ -150,4 +150,40 @@ class ObjectionAndWithdrawalTests extends RequestsTestSupport {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"" + uniqueEmail("x") + "\"}"))
                 .andExpect(status().isBadRequest());
     }
+
+    @Autowired
+    RequestsTestSupport.StandInSystems systems;
+    @Autowired
+    no.vern.register.RetentionView retentionView;
+
+    private boolean eraseFannedOut(SubjectId subject, String purpose) {
+        return systems.fanOuts().stream().anyMatch(f -> f.operation() == Operation.ERASE
+                && subject.equals(f.subject()) && f.purposeKeys().equals(Set.of(purpose)) && !f.emails().isEmpty());
+    }
+
+    @Test
+    void art17_aConsentWithdrawalErasesInTheConnectedSystemsThatHoldThePurpose() throws Exception {
+        String email = uniqueEmail("fanout");
+        SubjectId subject = SubjectId.random();
+        ledger.give(new GiveConsent(subject, "events", Channel.EVENT_SIGNUP, Locale.ENGLISH, null, null, null, null));
+        register.register(new NewSubject(subject, Set.of(SubjectKind.EVENT_PARTICIPANT), "events", Source.EVENT_FORM,
+                null, PersonalData.contact("Kari", email, null)));
+        ledger.withdraw(subject, "events", Channel.PHONE, null);
+        // The withdrawal effects run after the ledger's commit (event publication registry).
+        long until = System.currentTimeMillis() + 15_000;
+        while (!eraseFannedOut(subject, "events") && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        assertThat(eraseFannedOut(subject, "events")).isTrue();
+    }
+
+    @Test
+    void art5_1_e_aRetentionPurgeErasesInTheConnectedSystemsThatHoldThePurpose() {
+        String email = uniqueEmail("purge");
+        SubjectId subject = register.register(contactOnFile("Kari", email));
+        var held = retentionView.heldFor("customer-administration", null, 10_000).stream()
+                .filter(r -> r.subject().equals(subject)).map(no.vern.register.RetentionView.HeldRecord::record).toList();
+        retentionView.eraseRecords(subject, "customer-administration", held);
+        assertThat(eraseFannedOut(subject, "customer-administration")).isTrue();
+    }
 }
