@@ -128,6 +128,11 @@ public abstract class RequestsTestSupport {
             }
         }
 
+        /** Every fan-out started so far. */
+        public List<FanOut> fanOuts() {
+            return List.copyOf(fanOuts.values());
+        }
+
         @Override
         public List<SystemStep> steps(UUID caseId) {
             return List.copyOf(steps.getOrDefault(caseId, List.of()));

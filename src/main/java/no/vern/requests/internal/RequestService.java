@@ -45,10 +45,13 @@ class RequestService implements Requests {
     private final SystemFanOut systems;
     private final Certificates certificates;
     private final ErasureCertification certification;
+    private final CaseObjection objections;
 
-    RequestService(Cases cases, CaseIntake intake, CaseHandling handling, CaseCompletion completion,
-            SystemFanOut systems, Certificates certificates, ErasureCertification certification) {
+    RequestService(CaseObjection objections, Cases cases, CaseIntake intake, CaseHandling handling,
+            CaseCompletion completion, SystemFanOut systems, Certificates certificates,
+            ErasureCertification certification) {
         this.certification = certification;
+        this.objections = objections;
         this.cases = cases;
         this.intake = intake;
         this.handling = handling;
@@ -203,6 +206,20 @@ class RequestService implements Requests {
                     .map(s -> new CertificateCheck(CertificateCheck.Result.VALID, s.id(), s.issuedAt()))
                     .orElse(CertificateCheck.of(CertificateCheck.Result.NOT_ISSUED));
         }).orElse(CertificateCheck.of(CertificateCheck.Result.MALFORMED));
+    }
+
+    @Override
+    @Transactional
+    public RequestCase decideObjection(RequestId id, no.vern.requests.ObjectionDecision decision) {
+        objections.decide(id, decision);
+        return get(id);
+    }
+
+    @Override
+    @Transactional
+    public RequestCase withdrawConsents(RequestId id, java.util.Set<String> purposeKeys) {
+        objections.withdraw(id, purposeKeys);
+        return get(id);
     }
 
     /** Who acts on a case: the signed-in staff member or token, else the requester on the public pages. */
