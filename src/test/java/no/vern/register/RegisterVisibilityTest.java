@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -16,6 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
+import no.vern.consent.Channel;
+import no.vern.consent.ConsentLedger;
+import no.vern.consent.GiveConsent;
 import no.vern.identity.Role;
 import no.vern.processing.SubjectKind;
 import no.vern.shared.NotFound;
@@ -43,6 +47,8 @@ class RegisterVisibilityTest {
     SubjectRegister register;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ConsentLedger consents;
 
     final Map<SubjectKind, SubjectId> byKind = new EnumMap<>(SubjectKind.class);
 
@@ -107,5 +113,72 @@ class RegisterVisibilityTest {
         assertThatThrownBy(() -> register.register(new NewSubject(null, Set.of(SubjectKind.CANDIDATE), "recruitment",
                 Source.SUBJECT, null, PersonalData.contact("Navn Navnesen", null, null))))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** A customer contact with customer-administration data (bank account, purchase history) and an event sign-up. */
+    private SubjectId customerWithEventSignUp() {
+        RegisterTestSupport.actAsSystem();
+        SubjectId id = register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT),
+                "customer-administration", Source.CUSTOMER, null, new PersonalData("Kari Kunde", null, null, null,
+                        "Lisens 2026", "86011117947", null, null)));
+        consents.give(GiveConsent.of(id, "events", Channel.WEB_FORM, Locale.ENGLISH));
+        register.update(id, register.summary(id).version(), new SubjectUpdate("events", Source.EVENT_FORM, null, null,
+                PersonalData.contact("Kari Kunde", null, null)));
+        return id;
+    }
+
+    // Role × purpose cells (issue 24, item 3; GDPR Art. 5(1)(b), 32(4)): marketing sees customer contacts for the
+    // newsletter and events only, never their bank account or purchase history; sales never reads event data.
+
+    @Test
+    void marketingCannotReadBankInformationOrPurchaseHistoryAndTheRefusalIsAudited() {
+        SubjectId id = customerWithEventSignUp();
+        long before = RegisterTestSupport.audits(jdbc, "register.subject.read", "DENIED", id);
+        RegisterTestSupport.actAs(Role.MARKETING);
+
+        assertThatThrownBy(() -> register.read(id, "customer-administration"))
+                .isInstanceOf(PurposeNotPermitted.class).hasMessageNotContaining("86011117947");
+        assertThat(RegisterTestSupport.audits(jdbc, "register.subject.read", "DENIED", id)).isEqualTo(before + 1);
+        assertThat(register.read(id, "events").records()).extracting(RecordView::category).containsExactly("name");
+    }
+
+    @Test
+    void marketingCannotWriteBankInformationOrPurchaseHistory() {
+        SubjectId id = customerWithEventSignUp();
+        RegisterTestSupport.actAs(Role.MARKETING);
+        long version = register.summary(id).version();
+
+        assertThatThrownBy(() -> register.update(id, version, new SubjectUpdate("customer-administration",
+                Source.CUSTOMER, null, null, new PersonalData(null, null, null, null, null, "12345678903", null, null))))
+                .isInstanceOf(PurposeNotPermitted.class);
+        assertThatThrownBy(() -> register.update(id, version, new SubjectUpdate("customer-administration",
+                Source.CUSTOMER, null, null, new PersonalData(null, null, null, null, "Mer", null, null, null))))
+                .isInstanceOf(PurposeNotPermitted.class);
+        assertThat(RegisterTestSupport.audits(jdbc, "register.subject.update", "DENIED", id)).isEqualTo(2);
+        RegisterTestSupport.actAsSystem();
+        assertThat(register.read(id, "customer-administration").value("bank-information")).contains("86011117947");
+        assertThat(register.summary(id).version()).isEqualTo(version);
+    }
+
+    @Test
+    void salesCannotReadEventsDataButReadsCustomerAdministration() {
+        SubjectId id = customerWithEventSignUp();
+        RegisterTestSupport.actAs(Role.SALES);
+
+        assertThatThrownBy(() -> register.read(id, "events")).isInstanceOf(PurposeNotPermitted.class);
+        assertThat(RegisterTestSupport.audits(jdbc, "register.subject.read", "DENIED", id)).isEqualTo(1);
+        assertThat(register.read(id, "customer-administration").value("bank-information")).contains("86011117947");
+        assertThat(register.mayUsePurpose("events")).isFalse();
+        assertThat(register.mayUsePurpose("customer-administration")).isTrue();
+    }
+
+    @Test
+    void officersAndCaseHandlersUseEveryPurpose() {
+        SubjectId id = customerWithEventSignUp();
+        for (Role role : Set.of(Role.PRIVACY_OFFICER, Role.CASE_HANDLER)) {
+            RegisterTestSupport.actAs(role);
+            assertThat(register.read(id, "events").records()).isNotEmpty();
+            assertThat(register.read(id, "customer-administration").value("purchase-history")).contains("Lisens 2026");
+        }
     }
 }

@@ -303,7 +303,9 @@ class RegisterConsoleController {
     private void common(Model model, Locale locale) {
         Map<String, String> purposes = new LinkedHashMap<>();
         for (Purpose p : processing.current().document().purposes()) {
-            purposes.put(p.key(), p.name().in(locale));
+            if (register.mayUsePurpose(p.key())) { // role × purpose matrix: offer only the role's purposes
+                purposes.put(p.key(), p.name().in(locale));
+            }
         }
         model.addAttribute("purposes", purposes);
         Map<String, String> categoryNames = new LinkedHashMap<>();
