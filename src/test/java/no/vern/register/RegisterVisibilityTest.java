@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,5 +181,36 @@ class RegisterVisibilityTest {
             assertThat(register.read(id, "events").records()).isNotEmpty();
             assertThat(register.read(id, "customer-administration").value("purchase-history")).contains("Lisens 2026");
         }
+    }
+    @Test
+    void aMergeNeedsEveryPurposeAndCategoryBothSubjectsHold() {
+        // A merge reads, re-encrypts and joins every record: a role without events (sales) or without bank
+        // information (marketing) may not merge a person whose data includes them, even with the subject's kind.
+        RegisterTestSupport.actAsSystem();
+        String email = "merge-" + UUID.randomUUID() + "@example.com";
+        SubjectId customer = register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT),
+                "customer-administration", Source.CUSTOMER, null, new PersonalData("Kari Kunde", email, null, null,
+                        null, "86011117947", null, null)));
+        SubjectId signUp = register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT),
+                "customer-administration", Source.CUSTOMER, null, PersonalData.contact("Kari Kunde", email, null)));
+        consents.give(GiveConsent.of(signUp, "events", Channel.WEB_FORM, Locale.ENGLISH));
+        register.update(signUp, register.summary(signUp).version(), new SubjectUpdate("events", Source.EVENT_FORM,
+                null, null, PersonalData.contact("Kari K. Kunde", null, null))); // a name held for events only
+
+        RegisterTestSupport.actAs(Role.SALES);
+        assertThatThrownBy(() -> register.merge(customer, signUp)).isInstanceOf(PurposeNotPermitted.class);
+        RegisterTestSupport.actAs(Role.MARKETING);
+        assertThatThrownBy(() -> register.merge(signUp, customer)).isInstanceOf(PurposeNotPermitted.class)
+                .hasMessageNotContaining("86011117947");
+        RegisterTestSupport.actAsSystem();
+        assertThat(RegisterTestSupport.audits(jdbc, "register.subject.merge", "DENIED", signUp)).isEqualTo(1);
+        assertThat(RegisterTestSupport.audits(jdbc, "register.subject.merge", "DENIED", customer)).isEqualTo(1);
+        assertThat(register.isErased(signUp)).isFalse();
+        assertThat(register.isErased(customer)).isFalse();
+
+        RegisterTestSupport.actAs(Role.CASE_HANDLER);
+        assertThat(register.merge(customer, signUp)).isEqualTo(customer);
+        assertThat(register.read(customer, "events").records()).isNotEmpty();
+        assertThat(register.read(customer, "customer-administration").value("bank-information")).contains("86011117947");
     }
 }

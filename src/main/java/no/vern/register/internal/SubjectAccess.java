@@ -123,6 +123,42 @@ class SubjectAccess {
         }
     }
 
+    /**
+     * Refuses (audited as DENIED, naming the subject and the refused purposes and categories) work on the whole
+     * of a subject's data, such as a merge, unless the caller may see and write every record it holds: each
+     * record must be open to the caller under at least one of its purposes (role × purpose × category matrix
+     * in {@link Visibility}). A merge reads, re-encrypts and joins every record, so it is processing for every
+     * purpose the records are held for.
+     */
+    void requireEveryRecord(SubjectId id, String action) {
+        List<String> refused = new ArrayList<>();
+        String firstPurpose = null;
+        for (Subjects.StoredRecord r : subjects.records(id)) {
+            boolean open = r.purposes().stream().anyMatch(p -> Visibility.categoriesFor(p).contains(r.category()));
+            if (!open) {
+                if (firstPurpose == null && !r.purposes().isEmpty()) {
+                    firstPurpose = r.purposes().get(0);
+                }
+                r.purposes().forEach(p -> {
+                    if (!refused.contains("purpose:" + p)) {
+                        refused.add("purpose:" + p);
+                    }
+                });
+                if (!refused.contains("category:" + r.category())) {
+                    refused.add("category:" + r.category());
+                }
+            }
+        }
+        if (!refused.isEmpty()) {
+            List<String> targets = new ArrayList<>();
+            targets.add(id.reference());
+            targets.addAll(refused);
+            tx.executeWithoutResult(status -> audit.record(AuditEvent.by(actor(), action, Outcome.DENIED)
+                    .withTargets(targets.toArray(String[]::new))));
+            throw new PurposeNotPermitted(firstPurpose == null ? "" : firstPurpose, "all of this subject's data");
+        }
+    }
+
     /** S15: staff whose required privacy training has lapsed may be refused reads (training module's setting). */
     void requireClearance(SubjectId id, String purposeKey, String action) {
         ReadClearance clearance = readClearance.getIfAvailable();
