@@ -197,10 +197,10 @@ class RegisterVisibilityTest {
         register.update(signUp, register.summary(signUp).version(), new SubjectUpdate("events", Source.EVENT_FORM,
                 null, null, PersonalData.contact("Kari K. Kunde", null, null))); // a name held for events only
 
-        RegisterTestSupport.actAs(Role.SALES);
+        RegisterTestSupport.actAs(Role.SALES); // the customer is all sales's; the events-only name is not
         assertThatThrownBy(() -> register.merge(customer, signUp)).isInstanceOf(PurposeNotPermitted.class);
-        RegisterTestSupport.actAs(Role.MARKETING);
-        assertThatThrownBy(() -> register.merge(signUp, customer)).isInstanceOf(PurposeNotPermitted.class)
+        RegisterTestSupport.actAs(Role.MARKETING); // the customer's bank account is never marketing's
+        assertThatThrownBy(() -> register.merge(customer, signUp)).isInstanceOf(PurposeNotPermitted.class)
                 .hasMessageNotContaining("86011117947");
         RegisterTestSupport.actAsSystem();
         assertThat(RegisterTestSupport.audits(jdbc, "register.subject.merge", "DENIED", signUp)).isEqualTo(1);

@@ -120,6 +120,12 @@ class RetentionQueries implements RetentionView {
     }
 
     @Override
+    public boolean holdsRecordsBeyond(SubjectId subject, String purposeKey) {
+        return jdbc.sql("SELECT count(*) FROM register_record WHERE subject_id = :id AND purposes <> ARRAY[:p]::text[]")
+                .param("id", subject.value()).param("p", purposeKey).query(Long.class).single() > 0;
+    }
+
+    @Override
     public int eraseRecords(SubjectId subject, String purposeKey, Collection<UUID> recordIds) {
         if (recordIds.isEmpty()) {
             return 0;
