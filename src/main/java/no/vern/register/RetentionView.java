@@ -55,8 +55,8 @@ public interface RetentionView {
     /** Whether the subject still holds any record (for any purpose). */
     boolean holdsRecords(SubjectId subject);
 
-    /** Whether the subject holds a record for any purpose but this one (ids only; no decryption). */
-    boolean holdsRecordsBeyond(SubjectId subject, String purposeKey);
+    /** Whether the subject holds any record for a purpose other than {@code purposeKey}. */
+    boolean holdsRecordsBesides(SubjectId subject, String purposeKey);
 
     /**
      * Erases the given records for one purpose: they lose the purpose, and those left without a purpose are

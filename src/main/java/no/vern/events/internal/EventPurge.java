@@ -121,10 +121,9 @@ class EventPurge {
                     return "newsletter";
                 }
                 // The person may be held for more than the event (one person, one subject: issue 20, item 5):
-                // the event data goes, and the subject is crypto-shredded only when nothing else is held. Decided
-                // before anything is changed: erasing the records first would hold the subject's row in this
-                // transaction, and the erasure marker (its own transaction) would wait for it until the lock timeout.
-                if (view.holdsRecordsBeyond(subject, PURPOSE)) {
+                // then only the event data goes; the subject is crypto-shredded only when nothing else is held.
+                // (Asked before erasing: the erasure of the whole subject runs in transactions of its own.)
+                if (view.holdsRecordsBesides(subject, PURPOSE)) {
                     register.eraseRecords(subject, PURPOSE);
                     return "records";
                 }

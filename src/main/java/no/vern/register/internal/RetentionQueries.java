@@ -120,9 +120,11 @@ class RetentionQueries implements RetentionView {
     }
 
     @Override
-    public boolean holdsRecordsBeyond(SubjectId subject, String purposeKey) {
-        return jdbc.sql("SELECT count(*) FROM register_record WHERE subject_id = :id AND purposes <> ARRAY[:p]::text[]")
-                .param("id", subject.value()).param("p", purposeKey).query(Long.class).single() > 0;
+    public boolean holdsRecordsBesides(SubjectId subject, String purposeKey) {
+        return jdbc.sql("""
+                SELECT count(*) FROM register_record
+                WHERE subject_id = :id AND cardinality(array_remove(purposes, :purpose)) > 0""")
+                .param("id", subject.value()).param("purpose", purposeKey).query(Long.class).single() > 0;
     }
 
     @Override

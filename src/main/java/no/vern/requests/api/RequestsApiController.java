@@ -88,22 +88,6 @@ class RequestsApiController {
     record ExtendRequest(@Nullable Integer months, @Nullable String reasons) {
     }
 
-    /**
-     * The objection decision as sent: every field may be missing, so that a body never fails to bind before the
-     * caller's scope is checked (an unauthorised caller gets 403, not 400); {@code upheld} is required for a weighed
-     * Art. 21(1) objection and ignored for direct marketing.
-     */
-    record ObjectionRequest(no.vern.requests.ObjectionDecision.@Nullable Ground ground, @Nullable String purposeKey,
-            @Nullable Boolean upheld, @Nullable String reasons) {
-
-        no.vern.requests.ObjectionDecision decision() {
-            if (ground == no.vern.requests.ObjectionDecision.Ground.LEGITIMATE_INTEREST && upheld == null) {
-                throw new InvalidInput("upheld", "is required for an objection to processing on legitimate interest");
-            }
-            return new no.vern.requests.ObjectionDecision(ground, purposeKey, Boolean.TRUE.equals(upheld), reasons);
-        }
-    }
-
     record ReasonsRequest(@Nullable String reasons) {
     }
 
@@ -114,6 +98,18 @@ class RequestsApiController {
         @Override
         public String toString() {
             return "RectifyRequest[" + purpose + "]";
+        }
+    }
+
+    /** The handler's decision on an objection; every field may be missing, so a bad body is a 400 only once allowed. */
+    record ObjectionRequest(no.vern.requests.ObjectionDecision.@Nullable Ground ground, @Nullable String purposeKey,
+            @Nullable Boolean upheld, @Nullable String reasons) {
+
+        no.vern.requests.ObjectionDecision decision() {
+            if (ground == no.vern.requests.ObjectionDecision.Ground.LEGITIMATE_INTEREST && upheld == null) {
+                throw new InvalidInput("upheld", "is required for an objection to processing on legitimate interest");
+            }
+            return new no.vern.requests.ObjectionDecision(ground, purposeKey, Boolean.TRUE.equals(upheld), reasons);
         }
     }
 
