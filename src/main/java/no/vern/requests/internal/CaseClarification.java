@@ -70,11 +70,26 @@ class CaseClarification {
         RequestCase c = file.open(id);
         Waiting waiting = waiting(id).orElseThrow(() -> new Conflict("request-not-waiting", "Not waiting",
                 "The case does not wait for the person."));
+        end(c, waiting, "person-answered");
+    }
+
+    /**
+     * The person's identity was confirmed another way (the privacy-center code, or a handler) while the case
+     * waited for it: the wait ends as if answered.
+     */
+    void identityConfirmed(RequestCase c) {
+        waiting(c.id()).filter(w -> w.what() == Clarification.IDENTITY).ifPresent(w -> end(c, w, "person-answered"));
+    }
+
+    private void end(RequestCase c, Waiting waiting, String action) {
+        RequestId id = c.id();
         String resume = jdbc.sql("SELECT resume_status FROM requests_waiting WHERE case_id = :id")
                 .param("id", id.value()).query(String.class).single();
         Instant now = clock.instant();
         jdbc.sql("DELETE FROM requests_waiting WHERE case_id = :id").param("id", id.value()).update();
-        cases.status(id, RequestStatus.valueOf(resume), now);
+        if (c.status() == RequestStatus.WAITING_FOR_PERSON) {
+            cases.status(id, RequestStatus.valueOf(resume), now);
+        }
         String detail = waiting.what().name();
         if (waiting.what() == Clarification.IDENTITY) {
             Instant due = Deadlines.due(now);
@@ -83,7 +98,7 @@ class CaseClarification {
                 detail += ", due " + due;
             }
         }
-        file.changed(c, "person-answered", detail, "requests.case.answered");
+        file.changed(c, action, detail, "requests.case.answered");
     }
 
     Optional<Waiting> waiting(RequestId id) {

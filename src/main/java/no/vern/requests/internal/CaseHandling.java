@@ -40,7 +40,11 @@ class CaseHandling {
     private final Mailer mailer;
     private final Clock clock;
 
-    CaseHandling(Cases cases, CaseFile file, SystemFanOut systems, AuditLog audit, Mailer mailer, Clock clock) {
+    private final CaseClarification clarification;
+
+    CaseHandling(Cases cases, CaseFile file, SystemFanOut systems, AuditLog audit, Mailer mailer, Clock clock,
+            CaseClarification clarification) {
+        this.clarification = clarification;
         this.cases = cases;
         this.file = file;
         this.systems = systems;
@@ -76,6 +80,7 @@ class CaseHandling {
 
     /** The person's identity is verified (by code or by a handler): the work starts, with the systems' steps. */
     void verified(RequestCase c, String how) {
+        clarification.identityConfirmed(c);
         Instant now = clock.instant();
         cases.verified(c.id(), how, now);
         file.changed(c, "verified", how, "requests.case.verify");
