@@ -34,7 +34,11 @@ class RegisterService implements SubjectRegister {
     private final RequestedErasure erasure;
     private final CsvImport csvImport;
 
-    RegisterService(SubjectWrites writes, SubjectReads reads, RequestedErasure erasure, CsvImport csvImport) {
+    private final KeepingErasure keeping;
+
+    RegisterService(SubjectWrites writes, SubjectReads reads, RequestedErasure erasure, KeepingErasure keeping,
+            CsvImport csvImport) {
+        this.keeping = keeping;
         this.writes = writes;
         this.reads = reads;
         this.erasure = erasure;
@@ -114,6 +118,12 @@ class RegisterService implements SubjectRegister {
     @Override
     public ErasureResult erase(SubjectId id) {
         return erasure.erase(id);
+    }
+
+    @Override
+    public no.vern.register.ErasureOutcome eraseKeeping(SubjectId id, String reason,
+            List<no.vern.register.KeptCategory> kept) {
+        return keeping.erase(id, reason, kept);
     }
 
     @Override
