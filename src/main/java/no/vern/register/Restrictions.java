@@ -26,7 +26,9 @@ public interface Restrictions {
      * Lifts a restriction, for the privacy officer only (GDPR Art. 18(3)): the person is told first through a
      * {@link RestrictionNotice} (a mail in their language, in the same transaction), then the restriction goes,
      * recorded with the reason and audited. Fails with NotFound for an unknown id, with {@code InvalidInput} for a
-     * missing reason, and with a Conflict when no one can tell the person.
+     * missing reason, and with a Conflict when no one can tell the person or when the restriction holds what an
+     * erasure kept under a legal duty (that data is released, i.e. erased, on its release date, never put back
+     * to use: the person asked for its erasure).
      */
     Restriction lift(SubjectId subject, UUID restrictionId, String reason);
 

@@ -60,6 +60,12 @@ class RestrictionRelease implements RestrictionReleases {
 
     @Override
     public int releaseDue() {
+        // Every write, shred and audit line names the job (rule 7), also when a test or an operator calls it.
+        Integer released = no.vern.shared.Actors.runAs(JOB, () -> releaseDueAsJob());
+        return released;
+    }
+
+    private int releaseDueAsJob() {
         LocalDate today = clock.instant().atZone(VernClock.ZONE).toLocalDate();
         int released = 0;
         int records = 0;

@@ -99,6 +99,13 @@ class RestrictionService implements Restrictions {
         if (why.codePoints().filter(Character::isLetterOrDigit).count() < 3 || why.length() > 500) {
             throw new InvalidInput("reason", "say why the restriction is lifted (at most 500 characters)");
         }
+        if (!r.kept().isEmpty()) {
+            audit.record(AuditEvent.of("register.subject.unrestrict", Outcome.DENIED).withTargets(subject.reference(),
+                    "restriction:" + restrictionId));
+            throw new Conflict("restriction-kept-under-duty", "Kept under a legal duty",
+                    "Restriction " + restrictionId + " holds only what an erasure kept under a legal duty (GDPR Art."
+                            + " 17(3)(b)); it is released, i.e. erased, on its release date and is not lifted.");
+        }
         // GDPR Art. 18(3): the person is told before the restriction is lifted; no one to tell them, no lifting.
         boolean told = notices.orderedStream().anyMatch(n -> n.tellBeforeLifting(r, why));
         if (!told) {

@@ -66,8 +66,10 @@ class Cases {
      */
     Optional<RequestCase> newestWithAddress(SubjectId subject, List<RequestKind> kinds) {
         return jdbc.sql("SELECT " + COLUMNS + """
-                 FROM requests_case WHERE subject_id = :subject AND email_ct IS NOT NULL
-                 AND kind = ANY(:kinds) ORDER BY received_at DESC LIMIT 1""")
+                 FROM requests_case WHERE email_ct IS NOT NULL AND kind = ANY(:kinds)
+                 AND (subject_id = :subject
+                      OR id IN (SELECT case_id FROM requests_case_subject WHERE subject_id = :subject))
+                 ORDER BY received_at DESC LIMIT 1""")
                 .param("subject", subject.value()).param("kinds", kinds.stream().map(Enum::name).toArray(String[]::new))
                 .query(Cases::map).optional();
     }

@@ -42,6 +42,17 @@ class Mailer {
                 text("requests.mail." + template + ".body", locale, args) + "\n\n" + text("requests.mail.footer", locale)));
     }
 
+    /**
+     * Sends template {@code requests.mail.<template>} now, in the calling thread ({@link Mail#immediately()}): for
+     * a message that must have reached the mail server before the change it announces (GDPR Art. 18(3)); a refusal
+     * throws {@code MailNotSent}, so the change rolls back. The caller records the delivery in the case history.
+     */
+    void sendNow(RequestId caseId, String to, Locale locale, String template, Object... args) {
+        mail.send(Mail.to(to, text("requests.mail." + template + ".subject", locale, args),
+                text("requests.mail." + template + ".body", locale, args) + "\n\n" + text("requests.mail.footer", locale))
+                .immediately());
+    }
+
     /** Sends a plain message to the privacy officer (digest); no personal data in it. */
     void toOfficer(String subject, String body) {
         mail.send(Mail.to(properties.officerEmail(), subject, body));
