@@ -2,7 +2,10 @@ package no.vern.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
@@ -320,5 +323,49 @@ class ErasureUnderLegalDutyTests extends RequestsTestSupport {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"the customer wants offers again\"}"))
                 .andExpect(status().isConflict());
         assertThat(restrictions.restriction(subject)).hasValueSatisfying(x -> assertThat(x.kept()).hasSize(1));
+    }
+
+    @Test
+    void art18_3_theConsoleShowsTheRestrictionAndOnlyTheOfficerLiftsItKeepingTheReasonOnError() throws Exception {
+        String email = uniqueEmail("console");
+        SubjectId subject = register.register(contactOnFile(Canaries.NAME, email));
+        RequestId id = requests.receive(new NewRequest(RequestKind.RESTRICTION, RequestChannel.EMAIL, email, null,
+                Locale.ENGLISH, null)).request().id();
+        requests.verify(id, "replied from the address on file");
+        requests.complete(id, null);
+        Restriction r = restrictions.restriction(subject).orElseThrow();
+        var officer = user("officer").roles("PRIVACY_OFFICER");
+        var handler = user("handler").roles("CASE_HANDLER");
+
+        String page = mvc.perform(get("/console/register/subjects/" + subject).with(officer).param("lang", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Restriction of processing", r.id().toString(), r.reason(),
+                "/restrictions/" + r.id() + "/lift", "Tell the person and lift the restriction").doesNotContain(email);
+        String handlerPage = mvc.perform(get("/console/register/subjects/" + subject).with(handler)
+                .param("purpose", "customer-administration").param("lang", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(handlerPage).contains("Restriction of processing", r.id().toString())
+                .doesNotContain("/restrictions/" + r.id() + "/lift").doesNotContain(email);
+        mvc.perform(post("/console/register/subjects/" + subject + "/restrictions/" + r.id() + "/lift").with(csrf())
+                .with(handler).param("reason", "I would like to")).andExpect(status().isForbidden());
+
+        // No reason: the page again, the input kept, nothing lifted.
+        String refused = mvc.perform(post("/console/register/subjects/" + subject + "/restrictions/" + r.id() + "/lift")
+                .with(csrf()).with(officer).param("reason", "ok").param("lang", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("Say why the restriction is lifted", ">ok</textarea>");
+        assertThat(restrictions.isRestricted(subject)).isTrue();
+
+        mvc.perform(post("/console/register/subjects/" + subject + "/restrictions/" + r.id() + "/lift").with(csrf())
+                .with(officer).param("reason", "Accuracy confirmed by the customer's signed order").param("lang", "en"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(mailTo(email)).anySatisfy(m -> {
+            assertThat(subject(m)).isEqualTo(text("requests.mail.restriction-lifting.subject", Locale.ENGLISH));
+            assertThat(body(m)).contains("Accuracy confirmed by the customer's signed order");
+        });
+        assertThat(restrictions.isRestricted(subject)).isFalse();
+        String after = mvc.perform(get("/console/register/subjects/" + subject).with(officer).param("lang", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(after).contains("Processing is not restricted.");
     }
 }
