@@ -368,4 +368,36 @@ class ErasureUnderLegalDutyTests extends RequestsTestSupport {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(after).contains("Processing is not restricted.");
     }
+
+    @Test
+    void art17_theCasePageSaysWhatIsStillKeptUntilTheJobReleasesItThenThatNothingIs() throws Exception {
+        String email = uniqueEmail("casepage");
+        SubjectId subject = customerWithPurchaseAndNewsletter(email);
+        PrivacyCenterTests.Jar session = new PrivacyCenterTests.Jar();
+        mvc.perform(get("/personvern/rettigheter")).andExpect(session.keep());
+        String location = mvc.perform(post("/personvern/rettigheter").with(session).with(csrf())
+                .param("kind", "ERASURE").param("email", email)).andExpect(session.keep()).andReturn().getResponse()
+                .getRedirectedUrl();
+        mvc.perform(post(location).with(session).with(csrf()).param("code", codeSentTo(email)))
+                .andExpect(session.keep()).andExpect(status().is3xxRedirection());
+        RequestId id = RequestId.parse(location.substring(location.lastIndexOf('/') + 1));
+        requests.complete(id, null);
+
+        KeptCategory kept = restrictions.restriction(subject).orElseThrow().kept().get(0);
+        Locale nb = Locale.forLanguageTag("nb");
+        String line = text("requests.erasure.partial.keptLine", nb, categoryName(kept.category(), nb),
+                purposeName(kept.purposeKey(), nb), kept.ground(), kept.releaseOn().getDayOfMonth() + "."
+                        + kept.releaseOn().getMonthValue() + "." + kept.releaseOn().getYear());
+        String page = mvc.perform(get("/personvern/rettigheter/sak/" + id).with(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(page)).contains(text("requests.case.erasure.kept", nb), line)
+                .doesNotContain(text("requests.case.erasure.nothingKept", nb));
+
+        clock.setTo(kept.releaseOn().plusDays(1).atTime(4, 0).atZone(OSLO).toInstant());
+        releases.releaseDue();
+        String after = mvc.perform(get("/personvern/rettigheter/sak/" + id).with(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(after)).contains(text("requests.case.erasure.nothingKept", nb))
+                .doesNotContain(line);
+    }
 }

@@ -21,10 +21,12 @@ import no.vern.register.RecordView;
 import no.vern.register.Restrictions;
 import no.vern.register.SubjectRegister;
 import no.vern.register.SubjectRestricted;
+import no.vern.requests.PrivacyCenter;
 import no.vern.requests.RequestCase;
 import no.vern.retention.LegalDuties;
 import no.vern.retention.LegalDuty;
 import no.vern.shared.Actors;
+import no.vern.shared.SubjectId;
 import no.vern.shared.VernClock;
 
 /**
@@ -134,6 +136,33 @@ class CaseErasure {
                     purposeName(k.purposeKey(), locale), k.ground(), DAY.format(k.releaseOn())));
         }
         return text.toString();
+    }
+
+    /**
+     * What the register holds now for a completed erasure case, for the privacy-center case page (rule 1: derived
+     * from the state at the time of reading, so a category released by {@code restriction-release} no longer shows
+     * as kept): for every subject the case acted on, each category still kept under a legal duty with its law and
+     * last kept day, and whether every subject is erased.
+     */
+    PrivacyCenter.ErasureState stateNow(RequestCase c, Locale locale) {
+        Set<SubjectId> subjects = new LinkedHashSet<>();
+        if (c.inRegister()) {
+            subjects.add(c.subject());
+        }
+        subjects.addAll(cases.subjects(c.id()));
+        List<String> lines = new java.util.ArrayList<>();
+        boolean allErased = true;
+        for (SubjectId s : subjects) {
+            if (register.isErased(s)) {
+                continue;
+            }
+            allErased = false;
+            for (KeptCategory k : restrictions.restriction(s).map(r -> r.kept()).orElse(List.of())) {
+                lines.add(mailer.text("requests.erasure.partial.keptLine", locale, categoryName(k.category(), locale),
+                        purposeName(k.purposeKey(), locale), k.ground(), DAY.format(k.releaseOn())));
+            }
+        }
+        return new PrivacyCenter.ErasureState(allErased, lines);
     }
 
     private String categoryName(String key, Locale locale) {
