@@ -400,4 +400,23 @@ class ErasureUnderLegalDutyTests extends RequestsTestSupport {
         assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(after)).contains(text("requests.case.erasure.nothingKept", nb))
                 .doesNotContain(line);
     }
+
+    @Test
+    void art17_aRestrictionThePersonAskedForDoesNotStopTheirLaterErasure() {
+        String email = uniqueEmail("restrictthenerase");
+        SubjectId subject = register.register(contactOnFile(Canaries.NAME, email));
+        RequestId restriction = requests.receive(new NewRequest(RequestKind.RESTRICTION, RequestChannel.EMAIL, email, null,
+                Locale.ENGLISH, null)).request().id();
+        requests.verify(restriction, "replied from the address on file");
+        requests.complete(restriction, null);
+        assertThat(restrictions.isRestricted(subject)).isTrue();
+
+        RequestId erasure = erasureRequest(email, Locale.ENGLISH);
+
+        // No duty holds contact details: everything goes, and nothing is left to restrict.
+        assertThat(register.isErased(subject)).isTrue();
+        assertThat(restrictions.isRestricted(subject)).isFalse();
+        assertThat(requests.history(erasure)).extracting(CaseEvent::action).contains("erased");
+        assertThat(awaitBody(email, text("requests.erasure.done", Locale.ENGLISH))).isNotEmpty();
+    }
 }

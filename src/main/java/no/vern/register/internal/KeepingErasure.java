@@ -73,6 +73,7 @@ class KeepingErasure {
                 .anyMatch(r -> r.category().equals(k.category()) && r.purposes().contains(k.purposeKey()))).toList();
         if (effective.isEmpty()) {
             whole.erase(id);
+            restrictions.drop(id); // nothing is stored any more, so nothing is restricted
             return new ErasureOutcome(id, List.copyOf(before), List.of(), true);
         }
         Actor actor = access.actor();

@@ -14,13 +14,11 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 import no.vern.processing.ProcessingRecord;
-import no.vern.processing.Purpose;
 import no.vern.register.ErasureOutcome;
 import no.vern.register.KeptCategory;
-import no.vern.register.RecordView;
 import no.vern.register.Restrictions;
+import no.vern.register.RetentionView;
 import no.vern.register.SubjectRegister;
-import no.vern.register.SubjectRestricted;
 import no.vern.requests.PrivacyCenter;
 import no.vern.requests.RequestCase;
 import no.vern.retention.LegalDuties;
@@ -44,6 +42,7 @@ class CaseErasure {
     private final SubjectRegister register;
     private final Restrictions restrictions;
     private final LegalDuties duties;
+    private final RetentionView held;
     private final ProcessingRecord record;
     private final ErasureCertification certification;
     private final RecipientsInformed recipients;
@@ -51,8 +50,10 @@ class CaseErasure {
     private final Mailer mailer;
     private final Clock clock;
 
-    CaseErasure(SubjectRegister register, Restrictions restrictions, LegalDuties duties, ProcessingRecord record,
-            ErasureCertification certification, RecipientsInformed recipients, Cases cases, Mailer mailer, Clock clock) {
+    CaseErasure(SubjectRegister register, Restrictions restrictions, RetentionView held, LegalDuties duties,
+            ProcessingRecord record, ErasureCertification certification, RecipientsInformed recipients, Cases cases,
+            Mailer mailer, Clock clock) {
+        this.held = held;
         this.register = register;
         this.restrictions = restrictions;
         this.duties = duties;
@@ -72,20 +73,16 @@ class CaseErasure {
         LocalDate today = clock.instant().atZone(VernClock.ZONE).toLocalDate();
         Map<String, LegalDuty> kept = new TreeMap<>(); // purpose/category -> the duty that holds longest
         Set<String> heldPurposes = new LinkedHashSet<>();
-        for (Purpose p : record.current().document().purposes()) {
-            List<RecordView> held;
-            try {
-                held = Actors.runAs(RequestService.actor(), () -> register.read(c.subject(), p.key())).records();
-            } catch (SubjectRestricted e) {
-                return alreadyRestricted(c, locale);
-            }
-            if (held.isEmpty()) {
-                continue;
-            }
-            heldPurposes.add(p.key());
-            for (RecordView r : held) {
-                duties.heldUnder(p.key(), r.category(), r.collectedAt()).filter(d -> d.holdsOn(today))
-                        .ifPresent(d -> kept.merge(p.key() + "/" + r.category(), d,
+        if (restrictions.restriction(c.subject()).map(r -> !r.kept().isEmpty()).orElse(false)) {
+            return alreadyRestricted(c, locale); // an earlier erasure left only what a duty holds
+        }
+        // The decision needs categories, purposes and dates, never values: no read of personal data, and an
+        // Art. 18 restriction (which limits use, not storage) does not stand in the way of erasure.
+        for (RetentionView.HeldRecord r : held.heldBy(c.subject())) {
+            for (String purpose : r.purposes()) {
+                heldPurposes.add(purpose);
+                duties.heldUnder(purpose, r.category(), r.collectedAt()).filter(d -> d.holdsOn(today))
+                        .ifPresent(d -> kept.merge(purpose + "/" + r.category(), d,
                                 (a, b) -> a.keptUntil().isAfter(b.keptUntil()) ? a : b));
             }
         }
