@@ -76,12 +76,16 @@ class RestrictionRelease implements RestrictionReleases {
                 break;
             }
             for (RestrictionService.Released r : due) {
+                // The subject's last kept category: it is marked erased before anything is released, so a crash
+                // at any point leaves it to erasure-recovery (key shredded, rows deleted), never half-kept.
+                boolean last = lastOfSubject(r) && subjects.find(r.subject(), false).map(row -> !row.erased()).orElse(false);
+                if (last) {
+                    erasure.markErased(r.subject());
+                }
                 Integer n = tx.execute(s -> release(r));
                 records += n == null ? 0 : n;
                 released++;
-                boolean nothingLeft = !restrictions.isRestricted(r.subject()) && subjects.records(r.subject()).isEmpty();
-                if (nothingLeft && subjects.find(r.subject(), false).map(row -> !row.erased()).orElse(false)) {
-                    erasure.markErased(r.subject());
+                if (last) {
                     erasure.shred(r.subject());
                     erasure.finish(r.subject(), JOB);
                     shredded.add(r.subject());
@@ -94,6 +98,16 @@ class RestrictionRelease implements RestrictionReleases {
             log.info("Released {} kept categories ({} records); {} subjects erased", released, records, shredded.size());
         }
         return released;
+    }
+
+    /** Whether releasing this category leaves the subject with nothing: no other kept category, no other record. */
+    private boolean lastOfSubject(RestrictionService.Released r) {
+        boolean onlyKept = restrictions.restriction(r.subject())
+                .map(x -> x.kept().stream().allMatch(k -> k.purposeKey().equals(r.purposeKey())
+                        && k.category().equals(r.category())))
+                .orElse(true);
+        return onlyKept && subjects.records(r.subject()).stream().allMatch(record -> record.category().equals(r.category())
+                && record.purposes().equals(List.of(r.purposeKey())));
     }
 
     /** One kept category: its records lose the purpose (deleted when it was their last); the restriction shrinks. */
