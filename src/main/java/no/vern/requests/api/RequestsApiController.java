@@ -101,6 +101,18 @@ class RequestsApiController {
         }
     }
 
+    /** The handler's decision on an objection; every field may be missing, so a bad body is a 400 only once allowed. */
+    record ObjectionRequest(no.vern.requests.ObjectionDecision.@Nullable Ground ground, @Nullable String purposeKey,
+            @Nullable Boolean upheld, @Nullable String reasons) {
+
+        no.vern.requests.ObjectionDecision decision() {
+            if (ground == no.vern.requests.ObjectionDecision.Ground.LEGITIMATE_INTEREST && upheld == null) {
+                throw new InvalidInput("upheld", "is required for an objection to processing on legitimate interest");
+            }
+            return new no.vern.requests.ObjectionDecision(ground, purposeKey, Boolean.TRUE.equals(upheld), reasons);
+        }
+    }
+
     record WithdrawRequest(@Nullable List<String> purposes) {
     }
 
@@ -234,8 +246,8 @@ class RequestsApiController {
             + "DIRECT_MARKETING (absolute: recorded for every subject under the address and the address suppressed) or "
             + "LEGITIMATE_INTEREST with purposeKey, upheld (true: the purpose's records are erased) and reasons (the "
             + "weighing the person is told). Only for OBJECTION cases.")
-    Summary objection(@PathVariable String id, @RequestBody no.vern.requests.ObjectionDecision body) {
-        return Summary.of(requests.decideObjection(RequestId.parse(id), body));
+    Summary objection(@PathVariable String id, @RequestBody ObjectionRequest body) {
+        return Summary.of(requests.decideObjection(RequestId.parse(id), body.decision()));
     }
 
     @PostMapping("/{id}/consent-withdrawal")
