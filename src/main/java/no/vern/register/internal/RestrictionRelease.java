@@ -78,14 +78,15 @@ class RestrictionRelease implements RestrictionReleases {
             for (RestrictionService.Released r : due) {
                 // The subject's last kept category: it is marked erased before anything is released, so a crash
                 // at any point leaves it to erasure-recovery (key shredded, rows deleted), never half-kept.
-                boolean last = lastOfSubject(r) && subjects.find(r.subject(), false).map(row -> !row.erased()).orElse(false);
-                if (last) {
+                boolean last = lastOfSubject(r);
+                if (last && subjects.find(r.subject(), false).map(row -> !row.erased()).orElse(false)) {
                     erasure.markErased(r.subject());
                 }
                 Integer n = tx.execute(s -> release(r));
                 records += n == null ? 0 : n;
                 released++;
                 if (last) {
+                    // Idempotent steps: also finishes a subject a crashed earlier run had marked.
                     erasure.shred(r.subject());
                     erasure.finish(r.subject(), JOB);
                     shredded.add(r.subject());
