@@ -16,6 +16,11 @@ public enum ApiScope {
     SUBJECTS_READ("subjects:read"),
     SUBJECTS_WRITE("subjects:write"),
     SUBJECTS_ERASE("subjects:erase"),
+    /**
+     * The privacy officer's decision to lift a restriction of processing (GDPR Art. 18(3)): only a token the
+     * officer issues for that carries it; the person is told before the restriction goes.
+     */
+    RESTRICTIONS_LIFT("restrictions:lift"),
     CONSENT_READ("consent:read"),
     CONSENT_WRITE("consent:write"),
     BREACHES_READ("breaches:read"),

@@ -43,6 +43,13 @@ public interface RetentionView {
     /** Records held for a purpose by subjects that are not erased, in subject order, after {@code after} (paging). */
     List<HeldRecord> heldFor(String purposeKey, @Nullable SubjectId after, int limit);
 
+    /**
+     * Every record one subject holds (not erased), as ids, categories, purposes and times, never values: for
+     * decisions that need no value, e.g. which categories a legal duty keeps on an erasure request (GDPR Art.
+     * 17(3)(b)); answers also for a restricted subject (Art. 18(2) restricts use of the data, not its storage).
+     */
+    List<HeldRecord> heldBy(SubjectId subject);
+
     /** Organisations in the register (not personal data), by name. */
     List<Organisation> organisations();
 

@@ -60,6 +60,14 @@ public interface SubjectRegister {
     ErasureResult erase(SubjectId subject);
 
     /**
+     * Erasure on request where a legal duty may hold part of the data (GDPR Art. 17(1), 17(3)(b)): every record
+     * not in a kept category is deleted now; the kept categories stay, restricted (Art. 18) with their ground and
+     * release date, and lose every other purpose. With nothing kept, the subject is crypto-shredded as by
+     * {@link #erase}. Audited with categories only; idempotent for a subject already erased.
+     */
+    ErasureOutcome eraseKeeping(SubjectId subject, String reason, List<KeptCategory> kept);
+
+    /**
      * Erases what is held about the subject for one purpose only (consent withdrawal, S5): records held
      * for that purpose alone are deleted, others lose the purpose; publishes {@link RecordsErased}.
      */

@@ -35,6 +35,25 @@ public interface PrivacyCenter {
     /** The case (no personal data) for the status page; NotFound otherwise. */
     RequestCase status(RequestId id);
 
+    /**
+     * For a completed erasure case, what the register holds now (read at the time of asking): empty for any other
+     * case.
+     */
+    Optional<ErasureState> erasureState(RequestId id, Locale locale);
+
+    /**
+     * What is left after an erasure (GDPR Art. 17(1), 17(3)(b)), without personal data.
+     *
+     * @param allErased every subject the case acted on is erased (crypto-shredded)
+     * @param kept one line per category still kept under a legal duty (purpose, law, last kept day), in the language asked
+     */
+    record ErasureState(boolean allErased, java.util.List<String> kept) {
+
+        public ErasureState {
+            kept = java.util.List.copyOf(kept);
+        }
+    }
+
     /** Whether the access export of the case is ready and its download window open. */
     boolean downloadable(RequestId id);
 

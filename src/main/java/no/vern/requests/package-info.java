@@ -7,5 +7,6 @@
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Data-subject requests",
-        allowedDependencies = { "shared", "crypto", "audit", "processing", "register", "consent", "communications" })
+        allowedDependencies = { "shared", "crypto", "audit", "processing", "register", "consent", "communications",
+                "retention" })
 package no.vern.requests;

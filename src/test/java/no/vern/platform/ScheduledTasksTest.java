@@ -33,7 +33,8 @@ class ScheduledTasksTest extends RetentionTestSupport {
     @Test
     void everyRecurringTaskIsOneRowInTheSharedSchedulerTable() throws InterruptedException {
         assertThat(recurringTasks.values()).extracting(RecurringTask::getName)
-                .contains("consent-expiry", "audit-chain-verification", "retention-purge", "mail-outbox");
+                .contains("consent-expiry", "audit-chain-verification", "retention-purge", "mail-outbox",
+                        "restriction-release");
         for (RecurringTask<?> task : recurringTasks.values()) {
             assertThat(rows(task.getName())).as(task.getName()).hasSize(1);
         }
@@ -46,6 +47,15 @@ class ScheduledTasksTest extends RetentionTestSupport {
         ZonedDateTime oslo = next.get(0).atZone(VernClock.ZONE);
         assertThat(oslo.getHour()).isEqualTo(2);
         assertThat(oslo.getMinute()).isEqualTo(30);
+    }
+
+    @Test
+    void art5_1_e_theReleaseOfKeptCategoriesRunsDailyAtQuarterPastThreeOsloTime() throws InterruptedException {
+        List<Instant> next = rows("restriction-release");
+        assertThat(next).hasSize(1);
+        ZonedDateTime oslo = next.get(0).atZone(VernClock.ZONE);
+        assertThat(oslo.getHour()).isEqualTo(3);
+        assertThat(oslo.getMinute()).isEqualTo(15);
     }
 
     /** The scheduled executions of a task, waiting a little for the scheduler to register them at start. */

@@ -3,8 +3,10 @@ package no.vern.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +19,9 @@ import no.vern.register.Restrictions;
 import no.vern.register.Source;
 import no.vern.register.SubjectRegister;
 import no.vern.register.SubjectRestricted;
+import no.vern.shared.Actor;
+import no.vern.shared.Actors;
+import no.vern.shared.InvalidInput;
 import no.vern.shared.SubjectId;
 import no.vern.support.Canaries;
 import no.vern.support.VernTest;
@@ -64,32 +69,52 @@ class RequestErasureTests extends RequestsTestSupport {
     }
 
     @Test
-    void art17_3_b_erasureUnderABookkeepingDutyRestrictsWithReasonAndReleaseDateInstead() {
+    void art17_3_b_erasureUnderABookkeepingDutyKeepsOnlyTheVoucherRestrictedWithItsLawAndReleaseDate() {
         String email = uniqueEmail("invoice");
         SubjectId subject = register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT),
                 "customer-administration", Source.SUBJECT, null,
                 new PersonalData(Canaries.NAME, email, null, null, "Invoice 2026-114: consulting", null, null, null)));
+        int voucherYear = jdbc.sql("""
+                SELECT extract(year FROM collected_at AT TIME ZONE 'Europe/Oslo')::int FROM register_record
+                 WHERE subject_id = :s AND category = 'purchase-history'""").param("s", subject.value())
+                .query(Integer.class).single();
         RequestId id = verifiedRequest(RequestKind.ERASURE, email);
         requests.complete(id, null);
         assertThat(register.isErased(subject)).isFalse();
+        // Art. 17(1): name and address are erased now; only the voucher a duty holds is left.
+        assertThat(jdbc.sql("SELECT category FROM register_record WHERE subject_id = :s").param("s", subject.value())
+                .query(String.class).list()).containsExactly("purchase-history");
+        LocalDate release = LocalDate.of(voucherYear + 5, 12, 31);
         assertThat(restrictions.restriction(subject)).hasValueSatisfying(r -> {
-            assertThat(r.reason()).contains("bookkeeping");
-            assertThat(r.releaseOn()).isNotNull();
+            assertThat(r.reason()).contains("17(3)(b)");
+            assertThat(r.releaseOn()).isEqualTo(release);
+            assertThat(r.kept()).extracting(k -> k.category() + " " + k.ground() + " " + k.releaseOn())
+                    .containsExactly("purchase-history bokføringsloven § 13 " + release);
         });
-        assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains("bookkeeping", "17(3)(b)"));
+        assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains("bokføringsloven § 13", "17(3)(b)",
+                "kept until 31.12." + release.getYear()).doesNotContain("We have erased the data about you in our register"));
+        assertThat(requests.history(id)).extracting(CaseEvent::action).contains("erased-except-kept");
         // GDPR Art. 18(2): restricted data is stored only; reads refuse and audiences leave it out.
         assertThatThrownBy(() -> register.read(subject, "customer-administration")).isInstanceOf(SubjectRestricted.class);
         assertThat(restrictions.restrictedAmong(Set.of(subject, SubjectId.random()))).containsExactly(subject);
     }
 
     @Test
-    void art18_restrictionRequestBlocksReadsUntilLifted() {
+    void art18_restrictionRequestBlocksReadsUntilTheOfficerLiftsItAfterTellingThePerson() {
         String email = uniqueEmail("restrict");
         SubjectId subject = register.register(contactOnFile(Canaries.NAME, email));
         RequestId id = verifiedRequest(RequestKind.RESTRICTION, email);
         requests.complete(id, null);
         assertThatThrownBy(() -> register.read(subject, "customer-administration")).isInstanceOf(SubjectRestricted.class);
-        assertThat(restrictions.lift(subject)).isTrue();
+        UUID restriction = restrictions.restriction(subject).orElseThrow().id();
+        assertThatThrownBy(() -> restrictions.lift(subject, restriction, " ")).isInstanceOf(InvalidInput.class);
+        assertThat(restrictions.isRestricted(subject)).isTrue();
+        Actors.runAs(new Actor(Actor.Kind.STAFF, "officer"),
+                () -> restrictions.lift(subject, restriction, "The accuracy was verified against the contract"));
+        assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m))
+                .contains("The accuracy was verified against the contract", "Article 18(3)"));
+        assertThat(requests.history(id)).extracting(CaseEvent::action).contains("restriction-lift-told");
+        assertThat(restrictions.isRestricted(subject)).isFalse();
         assertThat(register.read(subject, "customer-administration").records()).isNotEmpty();
     }
 }

@@ -36,6 +36,11 @@ public final class TestClock extends Clock {
         offset.updateAndGet(d -> d.plus(by));
     }
 
+    /** Sets the clock to this instant (it then follows real time from there). */
+    public void setTo(Instant at) {
+        offset.set(Duration.between(Instant.now(), at));
+    }
+
     /** Back to real time. */
     public void reset() {
         offset.set(Duration.ZERO);

@@ -3,6 +3,7 @@ package no.vern.register.api;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +38,15 @@ import no.vern.register.ChangeEntry;
 import no.vern.register.ErasureResult;
 import no.vern.register.ImportOptions;
 import no.vern.register.ImportReport;
+import no.vern.register.KeptCategory;
 import no.vern.register.NewSubject;
 import no.vern.register.Organisation;
 import no.vern.register.OrganisationInput;
 import no.vern.register.PersonalData;
 import no.vern.register.PostalAddress;
 import no.vern.register.RecordView;
+import no.vern.register.Restriction;
+import no.vern.register.Restrictions;
 import no.vern.register.Source;
 import no.vern.register.SubjectPage;
 import no.vern.register.SubjectRecords;
@@ -69,11 +73,39 @@ class SubjectsApiController {
     private static final String READ = "hasAuthority('SCOPE_subjects:read')";
     private static final String WRITE = "hasAuthority('SCOPE_subjects:write')";
     private static final String ERASE = "hasAuthority('SCOPE_subjects:erase')";
+    private static final String LIFT = "hasAuthority('SCOPE_restrictions:lift')";
 
     private final SubjectRegister register;
+    private final Restrictions restrictions;
 
-    SubjectsApiController(SubjectRegister register) {
+    SubjectsApiController(SubjectRegister register, Restrictions restrictions) {
         this.register = register;
+        this.restrictions = restrictions;
+    }
+
+    /** A category kept under a legal duty after an erasure request (GDPR Art. 17(3)(b)), released on its date. */
+    record KeptView(String purpose, String category, String ground, LocalDate keptUntil) {
+
+        static KeptView of(KeptCategory k) {
+            return new KeptView(k.purposeKey(), k.category(), k.ground(), k.releaseOn());
+        }
+    }
+
+    /**
+     * A restriction of processing (GDPR Art. 18), without personal data: what it keeps (for an erasure under a
+     * legal duty, each category with its law and last kept day) and whether it may be lifted.
+     */
+    record RestrictionView(UUID id, String subject, String reason, Instant since, String by, @Nullable LocalDate releaseOn,
+            List<KeptView> kept, boolean liftable) {
+
+        static RestrictionView of(Restriction r) {
+            return new RestrictionView(r.id(), r.subject().toString(), r.reason(), r.since(), r.by(), r.releaseOn(),
+                    r.kept().stream().map(KeptView::of).toList(), r.kept().isEmpty());
+        }
+    }
+
+    /** Why the privacy officer lifts a restriction (told to the person first, GDPR Art. 18(3)). */
+    record Lift(@Nullable String reason) {
     }
 
     /** Create request: kinds, one purpose, optional organisation and the categories the purpose needs. */
@@ -266,6 +298,34 @@ class SubjectsApiController {
     ResponseEntity<Void> erase(@PathVariable String id) {
         ErasureResult result = register.erase(SubjectId.parse(id));
         return ResponseEntity.noContent().header("Vern-Already-Erased", String.valueOf(result.alreadyErased())).build();
+    }
+
+    @GetMapping("/{id}/restrictions")
+    @PreAuthorize(READ)
+    @Operation(summary = "The subject's restrictions of processing (GDPR Art. 18)", description = "No personal data: "
+            + "id, reason, since, by whom, and for data kept under a legal duty after an erasure request each "
+            + "category with its law and the last day it is kept (erased the day after). Empty when not restricted.")
+    List<RestrictionView> restrictions(@PathVariable String id) {
+        SubjectId subject = SubjectId.parse(id);
+        register.summary(subject); // 404 for an unknown subject, 410 for an erased one
+        return restrictions.restriction(subject).map(RestrictionView::of).stream().toList();
+    }
+
+    @DeleteMapping(path = "/{id}/restrictions/{restrictionId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(LIFT)
+    @Operation(summary = "Lift a restriction (GDPR Art. 18(3))", description = "The privacy officer's decision "
+            + "(token scope restrictions:lift), with {\"reason\": …}. The person is told by email, in their language, "
+            + "before the restriction is lifted; when no one can tell them, or when the restriction holds data kept "
+            + "under a legal duty after an erasure request, 409 and nothing changes. Audited.")
+    ResponseEntity<Void> lift(@PathVariable String id, @PathVariable String restrictionId, @RequestBody Lift body) {
+        UUID rid;
+        try {
+            rid = UUID.fromString(restrictionId);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("restrictionId", "is not an id");
+        }
+        restrictions.lift(SubjectId.parse(id), rid, required(body.reason(), "reason"));
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/attachments")

@@ -36,8 +36,11 @@ class RegisterService implements SubjectRegister {
     private final CsvImport csvImport;
     private final SubjectMerge merge;
 
-    RegisterService(SubjectWrites writes, SubjectReads reads, RequestedErasure erasure, CsvImport csvImport,
-            SubjectMerge merge) {
+    private final KeepingErasure keeping;
+
+    RegisterService(SubjectWrites writes, SubjectReads reads, RequestedErasure erasure, KeepingErasure keeping,
+            CsvImport csvImport, SubjectMerge merge) {
+        this.keeping = keeping;
         this.merge = merge;
         this.writes = writes;
         this.reads = reads;
@@ -123,6 +126,12 @@ class RegisterService implements SubjectRegister {
     @Override
     public ErasureResult erase(SubjectId id) {
         return erasure.erase(id);
+    }
+
+    @Override
+    public no.vern.register.ErasureOutcome eraseKeeping(SubjectId id, String reason,
+            List<no.vern.register.KeptCategory> kept) {
+        return keeping.erase(id, reason, kept);
     }
 
     @Override

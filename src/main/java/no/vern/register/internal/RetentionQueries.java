@@ -78,6 +78,21 @@ class RetentionQueries implements RetentionView {
     }
 
     @Override
+    public List<HeldRecord> heldBy(SubjectId subject) {
+        return jdbc.sql("""
+                SELECT r.subject_id, s.organisation_id, s.kinds, r.id, r.category, r.purposes, r.collected_at, r.confirmed_at
+                FROM register_record r JOIN register_subject s ON s.id = r.subject_id
+                WHERE r.subject_id = :subject AND s.erased_at IS NULL
+                ORDER BY r.collected_at, r.id
+                """).param("subject", subject.value())
+                .query((rs, n) -> new HeldRecord(new SubjectId(rs.getObject("subject_id", UUID.class)),
+                        rs.getObject("organisation_id", UUID.class), kinds(rs.getArray("kinds")),
+                        rs.getObject("id", UUID.class), rs.getString("category"), strings(rs.getArray("purposes")),
+                        JdbcTime.required(rs, "collected_at"), JdbcTime.required(rs, "confirmed_at")))
+                .list();
+    }
+
+    @Override
     public List<Organisation> organisations() {
         return jdbc.sql("SELECT id, name, org_number, business_address FROM register_organisation ORDER BY name, id")
                 .query((rs, n) -> new Organisation(rs.getObject("id", UUID.class), rs.getString("name"),

@@ -205,6 +205,26 @@ class Subjects {
         return deleted + narrowed;
     }
 
+    /** Deletes these records of the subject and the attachments left without a record; returns how many records went. */
+    int deleteRecords(SubjectId subject, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        int deleted = jdbc.sql("DELETE FROM register_record WHERE subject_id = :subject AND id = ANY(:ids)")
+                .param("subject", subject.value()).param("ids", ids.toArray(UUID[]::new)).update();
+        jdbc.sql("""
+                DELETE FROM register_attachment a WHERE a.subject_id = :subject
+                  AND NOT EXISTS (SELECT 1 FROM register_record r WHERE r.subject_id = a.subject_id AND r.id = a.record_id)
+                """).param("subject", subject.value()).update();
+        return deleted;
+    }
+
+    /** Narrows a record to these purposes (the others lost their basis). */
+    void setPurposes(SubjectId subject, UUID id, List<String> purposes) {
+        jdbc.sql("UPDATE register_record SET purposes = :purposes, version = version + 1 WHERE subject_id = :subject AND id = :id")
+                .param("purposes", purposes.toArray(String[]::new)).param("subject", subject.value()).param("id", id).update();
+    }
+
     /** Step 3 of an erasure: every row holding personal data about the subject; returns the number of records. */
     int deletePersonalData(SubjectId subject) {
         jdbc.sql("DELETE FROM register_attachment WHERE subject_id = :s").param("s", subject.value()).update();

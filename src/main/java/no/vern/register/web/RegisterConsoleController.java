@@ -33,6 +33,7 @@ import no.vern.register.ImportOptions;
 import no.vern.register.ImportReport;
 import no.vern.register.NewSubject;
 import no.vern.register.RecordView;
+import no.vern.register.Restrictions;
 import no.vern.register.Source;
 import no.vern.register.StaleSubjectVersion;
 import no.vern.register.SubjectPage;
@@ -40,7 +41,9 @@ import no.vern.register.SubjectRecords;
 import no.vern.register.SubjectRegister;
 import no.vern.register.SubjectSummary;
 import no.vern.register.SubjectUpdate;
+import no.vern.shared.Conflict;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.MailNotSent;
 import no.vern.shared.SubjectId;
 import no.vern.shared.VernProblem;
 
@@ -64,12 +67,16 @@ class RegisterConsoleController {
             "ROLE_RECRUITER", "recruitment", "ROLE_MARKETING", "newsletter");
     private static final int PAGE_SIZE = 25;
 
+    static final String OFFICER = "hasRole('PRIVACY_OFFICER')";
+
     private final SubjectRegister register;
     private final ProcessingRecord processing;
+    private final Restrictions restrictions;
 
-    RegisterConsoleController(SubjectRegister register, ProcessingRecord processing) {
+    RegisterConsoleController(SubjectRegister register, ProcessingRecord processing, Restrictions restrictions) {
         this.register = register;
         this.processing = processing;
+        this.restrictions = restrictions;
     }
 
     /** A record as the view shows it: multi-line values (addresses) split into lines. */
@@ -150,17 +157,67 @@ class RegisterConsoleController {
         model.addAttribute("mayErase", auth.getAuthorities().stream()
                 .anyMatch(a -> Set.of("ROLE_PRIVACY_OFFICER", "ROLE_CASE_HANDLER").contains(a.getAuthority())));
         model.addAttribute("purpose", chosen == null ? "" : chosen);
-        if (chosen == null) {
+        restrictionSection(model, subject, auth);
+        if (chosen == null || model.getAttribute("restriction") != null) {
+            // A restricted subject's data is stored only (GDPR Art. 18(2)): the page shows the restriction, no values.
             model.addAttribute("subject", register.summary(subject));
             model.addAttribute("records", List.of());
-            model.addAttribute("choose", true);
+            model.addAttribute("choose", chosen == null);
+            model.addAttribute("restricted", model.getAttribute("restriction") != null);
             return VIEW;
         }
         SubjectRecords records = register.read(subject, chosen);
         model.addAttribute("subject", records.subject());
         model.addAttribute("records", records.records().stream().map(Shown::of).toList());
         model.addAttribute("choose", false);
+        model.addAttribute("restricted", false);
         return VIEW;
+    }
+
+    /** The subject's restriction (GDPR Art. 18), if any, and whether the signed-in user may lift it (the officer). */
+    private void restrictionSection(Model model, SubjectId subject, Authentication auth) {
+        model.addAttribute("restriction", restrictions.restriction(subject).orElse(null));
+        model.addAttribute("mayLift", auth.getAuthorities().stream()
+                .anyMatch(a -> "ROLE_PRIVACY_OFFICER".equals(a.getAuthority())));
+        if (!model.containsAttribute("liftReason")) {
+            model.addAttribute("liftReason", "");
+        }
+    }
+
+    /**
+     * The privacy officer lifts a restriction (GDPR Art. 18(3)): the person is told by email first, then it is
+     * lifted. A missing reason, or a restriction no one can be told about or that holds data kept under a legal
+     * duty, shows the page again with the reason kept and the problem named.
+     */
+    @PostMapping("/console/register/subjects/{id}/restrictions/{restrictionId}/lift")
+    @PreAuthorize(OFFICER)
+    String lift(@PathVariable String id, @PathVariable String restrictionId, @RequestParam(defaultValue = "") String reason,
+            Model model, Authentication auth, Locale locale, RedirectAttributes redirect) {
+        SubjectId subject = SubjectId.parse(id);
+        java.util.UUID rid;
+        try {
+            rid = java.util.UUID.fromString(restrictionId);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("restrictionId", "is not an id");
+        }
+        try {
+            restrictions.lift(subject, rid, reason);
+        } catch (InvalidInput e) {
+            model.addAttribute("liftReason", reason);
+            model.addAttribute("liftError", "register.restriction.lift.reasonRequired");
+            return view(id, null, model, auth, locale);
+        } catch (Conflict e) {
+            model.addAttribute("liftReason", reason);
+            model.addAttribute("liftError", "register.restriction.lift." + e.slug());
+            return view(id, null, model, auth, locale);
+        } catch (MailNotSent e) {
+            // The person could not be told (Art. 18(3)): nothing was lifted, the officer may try again.
+            model.addAttribute("liftReason", reason);
+            model.addAttribute("liftError", "register.restriction.lift.mail-not-sent");
+            return view(id, null, model, auth, locale);
+        }
+        redirect.addFlashAttribute("flashKey", "register.restriction.lifted");
+        return "redirect:/console/register/subjects/" + subject;
     }
 
     @GetMapping("/console/register/subjects/{id}/history")

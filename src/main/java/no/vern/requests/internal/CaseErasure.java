@@ -3,44 +3,46 @@ package no.vern.requests.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 
-import no.vern.processing.LegalBasis;
 import no.vern.processing.ProcessingRecord;
-import no.vern.processing.Purpose;
-import no.vern.register.RecordView;
+import no.vern.register.ErasureOutcome;
+import no.vern.register.KeptCategory;
 import no.vern.register.Restrictions;
+import no.vern.register.RetentionView;
 import no.vern.register.SubjectRegister;
-import no.vern.register.SubjectRestricted;
+import no.vern.requests.PrivacyCenter;
 import no.vern.requests.RequestCase;
+import no.vern.retention.LegalDuties;
+import no.vern.retention.LegalDuty;
 import no.vern.shared.Actors;
+import no.vern.shared.SubjectId;
 import no.vern.shared.VernClock;
 
 /**
- * The effect of completing an erasure request (GDPR Art. 17): the subject is crypto-shredded unless a
- * legal duty holds (Art. 17(3)(b), e.g. bookkeeping: invoices and their basis 5 years after the end of
- * the accounting year), when the data is restricted with the reason and the release date instead;
- * either way a signed certificate records what was erased, what was kept and the re-run search.
+ * The effect of completing an erasure request (GDPR Art. 17): every category of data that no legal duty holds is
+ * erased now (the subject is crypto-shredded when nothing is left); only the categories a duty still holds are
+ * kept (Art. 17(3)(b)), restricted (Art. 18), each with the law and the release date the retention rules give
+ * ({@link LegalDuties}, the one source of the duties). The answer lists what was erased and what was kept, under
+ * which law and until when, from the register's outcome; a signed certificate records the same.
  */
 @Component
 class CaseErasure {
 
-    static final String BOOKKEEPING_PURPOSE = "customer-administration";
-    static final Set<String> BOOKKEEPING_CATEGORIES = Set.of("purchase-history", "bank-information");
-    static final int BOOKKEEPING_YEARS = 5;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d.M.yyyy");
 
     private final SubjectRegister register;
     private final Restrictions restrictions;
+    private final LegalDuties duties;
+    private final RetentionView held;
     private final ProcessingRecord record;
     private final ErasureCertification certification;
     private final RecipientsInformed recipients;
@@ -48,10 +50,13 @@ class CaseErasure {
     private final Mailer mailer;
     private final Clock clock;
 
-    CaseErasure(SubjectRegister register, Restrictions restrictions, ProcessingRecord record, ErasureCertification certification,
-            RecipientsInformed recipients, Cases cases, Mailer mailer, Clock clock) {
+    CaseErasure(SubjectRegister register, Restrictions restrictions, RetentionView held, LegalDuties duties,
+            ProcessingRecord record, ErasureCertification certification, RecipientsInformed recipients, Cases cases,
+            Mailer mailer, Clock clock) {
+        this.held = held;
         this.register = register;
         this.restrictions = restrictions;
+        this.duties = duties;
         this.record = record;
         this.certification = certification;
         this.recipients = recipients;
@@ -60,62 +65,129 @@ class CaseErasure {
         this.clock = clock;
     }
 
-    /** Erases (or restricts under a legal duty) and returns the explanation for the person. */
+    /** Erases what no duty holds, keeps (restricted) what one does, and returns the explanation for the person. */
     String erase(RequestCase c, Locale locale, String email) {
         if (!c.inRegister() || register.isErased(c.subject())) {
             return mailer.text("requests.erasure.nothingHeld", locale);
         }
-        List<String> duties = new ArrayList<>();
-        List<Map<String, Object>> kept = new ArrayList<>();
-        Set<String> categories = new TreeSet<>();
+        LocalDate today = clock.instant().atZone(VernClock.ZONE).toLocalDate();
+        Map<String, LegalDuty> kept = new TreeMap<>(); // purpose/category -> the duty that holds longest
         Set<String> heldPurposes = new LinkedHashSet<>();
-        for (Purpose p : record.current().document().purposes()) {
-            List<RecordView> held;
-            try {
-                held = Actors.runAs(RequestService.actor(), () -> register.read(c.subject(), p.key())).records();
-            } catch (SubjectRestricted e) {
-                return mailer.text("requests.erasure.alreadyRestricted", locale);
+        if (restrictions.restriction(c.subject()).map(r -> !r.kept().isEmpty()).orElse(false)) {
+            return alreadyRestricted(c, locale); // an earlier erasure left only what a duty holds
+        }
+        // The decision needs categories, purposes and dates, never values: no read of personal data, and an
+        // Art. 18 restriction (which limits use, not storage) does not stand in the way of erasure.
+        for (RetentionView.HeldRecord r : held.heldBy(c.subject())) {
+            for (String purpose : r.purposes()) {
+                heldPurposes.add(purpose);
+                duties.heldUnder(purpose, r.category(), r.collectedAt()).filter(d -> d.holdsOn(today))
+                        .ifPresent(d -> kept.merge(purpose + "/" + r.category(), d,
+                                (a, b) -> a.keptUntil().isAfter(b.keptUntil()) ? a : b));
             }
-            if (held.isEmpty()) {
+        }
+        List<KeptCategory> keep = kept.values().stream()
+                .map(d -> new KeptCategory(d.purposeKey(), d.category(), d.act(), d.keptUntil())).toList();
+        ErasureOutcome outcome = Actors.runAs(RequestService.actor(), () -> register.eraseKeeping(c.subject(),
+                "Erasure request " + c.id() + ": kept only what a legal duty holds (GDPR Art. 17(3)(b))", keep));
+        String answer;
+        if (outcome.shredded()) {
+            cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "erased", null);
+            answer = mailer.text("requests.erasure.done", locale);
+        } else {
+            cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "erased-except-kept",
+                    "erased " + String.join(",", outcome.erasedCategories()) + "; kept " + outcome.kept().stream()
+                            .map(k -> k.purposeKey() + "/" + k.category() + " until " + k.releaseOn()).toList());
+            answer = keptAnswer(outcome, kept, locale);
+        }
+        return answer + recipients.of(c, heldPurposes, locale) + certificate(c, outcome, locale, email);
+    }
+
+    /** The person's answer for a partial erasure, derived from the register's outcome (rule 1: say what happened). */
+    private String keptAnswer(ErasureOutcome outcome, Map<String, LegalDuty> duties, Locale locale) {
+        StringBuilder text = new StringBuilder();
+        if (!outcome.erasedCategories().isEmpty()) {
+            text.append(mailer.text("requests.erasure.partial.erased", locale,
+                    String.join(", ", outcome.erasedCategories().stream().map(k -> categoryName(k, locale)).toList())))
+                    .append("\n\n");
+        }
+        text.append(mailer.text("requests.erasure.partial.kept", locale));
+        for (KeptCategory k : outcome.kept()) {
+            LegalDuty duty = duties.get(k.purposeKey() + "/" + k.category());
+            String law = duty == null ? k.ground() : this.duties.describe(duty, locale);
+            text.append("\n- ").append(mailer.text("requests.erasure.partial.keptLine", locale, categoryName(k.category(), locale),
+                    purposeName(k.purposeKey(), locale), law, DAY.format(k.releaseOn())));
+        }
+        return text.toString();
+    }
+
+    /** Already restricted: what is kept and until when, from the stored restriction. */
+    private String alreadyRestricted(RequestCase c, Locale locale) {
+        List<KeptCategory> kept = restrictions.restriction(c.subject()).map(r -> r.kept()).orElse(List.of());
+        if (kept.isEmpty()) {
+            return mailer.text("requests.erasure.alreadyRestricted", locale);
+        }
+        StringBuilder text = new StringBuilder(mailer.text("requests.erasure.alreadyKept", locale));
+        for (KeptCategory k : kept) {
+            text.append("\n- ").append(mailer.text("requests.erasure.partial.keptLine", locale, categoryName(k.category(), locale),
+                    purposeName(k.purposeKey(), locale), k.ground(), DAY.format(k.releaseOn())));
+        }
+        return text.toString();
+    }
+
+    /**
+     * What the register holds now for a completed erasure case, for the privacy-center case page (rule 1: derived
+     * from the state at the time of reading, so a category released by {@code restriction-release} no longer shows
+     * as kept): for every subject the case acted on, each category still kept under a legal duty with its law and
+     * last kept day, and whether every subject is erased.
+     */
+    PrivacyCenter.ErasureState stateNow(RequestCase c, Locale locale) {
+        Set<SubjectId> subjects = new LinkedHashSet<>();
+        if (c.inRegister()) {
+            subjects.add(c.subject());
+        }
+        subjects.addAll(cases.subjects(c.id()));
+        List<String> lines = new java.util.ArrayList<>();
+        boolean allErased = true;
+        for (SubjectId s : subjects) {
+            if (register.isErased(s)) {
                 continue;
             }
-            held.forEach(r -> categories.add(r.category()));
-            heldPurposes.add(p.key());
-            boolean bookkeeping = BOOKKEEPING_PURPOSE.equals(p.key()) && held.stream()
-                    .anyMatch(r -> BOOKKEEPING_CATEGORIES.contains(r.category()));
-            if (p.legalBasis() == LegalBasis.LEGAL_OBLIGATION || bookkeeping) {
-                duties.add(p.name().in(locale));
-                kept.add(Map.of("purpose", p.key(), "categories", held.stream().map(RecordView::category).distinct().toList(),
-                        "duty", "bookkeeping (Bokføringsloven § 13): 5 years after the end of the accounting year; GDPR Art. 17(3)(b)"));
+            allErased = false;
+            for (KeptCategory k : restrictions.restriction(s).map(r -> r.kept()).orElse(List.of())) {
+                lines.add(mailer.text("requests.erasure.partial.keptLine", locale, categoryName(k.category(), locale),
+                        purposeName(k.purposeKey(), locale), k.ground(), DAY.format(k.releaseOn())));
             }
         }
-        if (!duties.isEmpty()) {
-            int year = clock.instant().atZone(VernClock.ZONE).getYear();
-            LocalDate release = LocalDate.of(year + BOOKKEEPING_YEARS, 12, 31);
-            restrictions.restrict(c.subject(), "Erasure request " + c.id()
-                    + ": kept under a legal duty (bookkeeping, 5 years after the accounting year; GDPR Art. 17(3)(b))", release);
-            cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "restricted-instead-of-erased",
-                    "release " + release);
-            List<Map<String, Object>> keptWithDate = kept.stream().<Map<String, Object>>map(k -> {
-                Map<String, Object> m = new LinkedHashMap<>(k);
-                m.put("releaseOn", release.toString());
-                return m;
-            }).toList();
-            return mailer.text("requests.erasure.kept", locale, String.join(", ", duties), DAY.format(release))
-                    + recipients.of(c, heldPurposes, locale) + certificate(c, List.of(), keptWithDate, locale, email);
-        }
-        Actors.runAs(RequestService.actor(), () -> register.erase(c.subject()));
-        cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "erased", null);
-        return mailer.text("requests.erasure.done", locale) + recipients.of(c, heldPurposes, locale)
-                + certificate(c, List.copyOf(categories), List.of(), locale, email);
+        return new PrivacyCenter.ErasureState(allErased, lines);
+    }
+
+    private String categoryName(String key, Locale locale) {
+        return record.current().document().dataCategory(key).map(d -> d.name().in(locale)).orElse(key);
+    }
+
+    private String purposeName(String key, Locale locale) {
+        return record.current().document().purposes().stream().filter(p -> p.key().equals(key)).findFirst()
+                .map(p -> p.name().in(locale)).orElse(key);
     }
 
     /**
      * Verifiable erasure: the connected systems get an erasure and a verification fan-out, and the signed
      * certificate follows once every step has settled ({@link ErasureCertification}); returns the text for the mail.
      */
-    private String certificate(RequestCase c, List<String> erased, List<Map<String, Object>> kept, Locale locale,
-            String email) {
-        return certification.await(c, erased, kept, locale, email);
+    private String certificate(RequestCase c, ErasureOutcome outcome, Locale locale, String email) {
+        List<Map<String, Object>> kept = outcome.kept().stream().<Map<String, Object>>map(k -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("purpose", k.purposeKey());
+            m.put("category", k.category());
+            m.put("duty", k.ground() + "; GDPR Art. 17(3)(b)");
+            m.put("releaseOn", k.releaseOn().toString());
+            return m;
+        }).toList();
+        String method = outcome.shredded()
+                ? "crypto-shredding (per-subject AES-256-GCM data key destroyed, recorded in the shred ledger)"
+                : "records of the erased categories deleted; the kept categories stay encrypted under the subject's key,"
+                        + " restricted, until their release dates";
+        return certification.await(c, outcome.erasedCategories(), kept, method, locale, email);
     }
 }

@@ -60,6 +60,20 @@ class Cases {
                 .query(Cases::map).optional();
     }
 
+    /**
+     * The newest case of a register subject whose address is still held (not purged), of these kinds; for telling
+     * the person about their restriction (GDPR Art. 18(3)).
+     */
+    Optional<RequestCase> newestWithAddress(SubjectId subject, List<RequestKind> kinds) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM requests_case WHERE email_ct IS NOT NULL AND kind = ANY(:kinds)
+                 AND (subject_id = :subject
+                      OR id IN (SELECT case_id FROM requests_case_subject WHERE subject_id = :subject))
+                 ORDER BY received_at DESC LIMIT 1""")
+                .param("subject", subject.value()).param("kinds", kinds.stream().map(Enum::name).toArray(String[]::new))
+                .query(Cases::map).optional();
+    }
+
     /** An open case of the same kind for any of these email index values (oldest first). */
     Optional<RequestCase> openMatch(List<byte[]> emailIndexes, RequestKind kind) {
         for (byte[] index : emailIndexes) {

@@ -83,17 +83,23 @@ class ErasureCertification {
      * about the register; issues the certificate now if every step has already settled. Returns the paragraph for
      * the person's answer: the certificate, or which steps are still pending and that it will follow.
      */
-    String await(RequestCase c, List<String> erased, List<Map<String, Object>> kept, Locale locale, String email) {
+    String await(RequestCase c, List<String> erased, List<Map<String, Object>> kept, String method, Locale locale,
+            String email) {
         systems.start(c, Operation.ERASE, email);
         systems.start(c, Operation.VERIFY_ERASED, email);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("subject", c.subject().reference());
         content.put("receivedAt", c.receivedAt().toString());
         content.put("erasedCategories", erased);
-        content.put("method", "crypto-shredding (per-subject AES-256-GCM data key destroyed, recorded in the shred ledger)");
+        content.put("method", method);
         content.put("kept", kept);
         SubjectId mailKey = SubjectId.random();
         Instant now = clock.instant();
+        if (addToWaiting(c, erased, kept, method)) {
+            // Another subject under the same address (one person, all records) joined the certificate that waits.
+            List<SystemStep> open = steps(c.id()).stream().filter(s -> !s.state().settled()).toList();
+            return "\n\n" + mailer.text("requests.certificate.pending", locale, describe(open, locale));
+        }
         jdbc.sql("""
                 INSERT INTO requests_certificate_pending (case_id, content, language, mail_key, email_ct, created_at)
                 VALUES (:case, :content, :language, :key, :email, :now) ON CONFLICT (case_id) DO NOTHING""")
@@ -110,6 +116,38 @@ class ErasureCertification {
         cases.event(c.id(), now, RequestService.actor().reference(), "certificate-waiting",
                 open.size() + " system step(s) not settled");
         return "\n\n" + mailer.text("requests.certificate.pending", locale, describe(open, locale));
+    }
+
+    /**
+     * When the case's certificate already waits (its steps not settled) and this subject is not yet in it, adds the
+     * subject's part ({@code moreSubjects}), so that the certificate, once issued, states every subject the erasure
+     * acted on; true if it did.
+     */
+    @SuppressWarnings("unchecked")
+    private boolean addToWaiting(RequestCase c, List<String> erased, List<Map<String, Object>> kept, String method) {
+        Optional<String> waiting = jdbc.sql("SELECT content FROM requests_certificate_pending WHERE case_id = :c FOR UPDATE")
+                .param("c", c.id().value()).query(String.class).optional();
+        if (waiting.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> content = new LinkedHashMap<>(json.readValue(waiting.get(),
+                new TypeReference<Map<String, Object>>() { }));
+        List<Object> more = new ArrayList<>((List<Object>) content.getOrDefault("moreSubjects", List.of()));
+        String subject = c.subject().reference();
+        boolean known = subject.equals(content.get("subject"))
+                || more.stream().anyMatch(m -> m instanceof Map<?, ?> part && subject.equals(part.get("subject")));
+        if (!known) {
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("subject", subject);
+            part.put("erasedCategories", erased);
+            part.put("method", method);
+            part.put("kept", kept);
+            more.add(part);
+            content.put("moreSubjects", more);
+            jdbc.sql("UPDATE requests_certificate_pending SET content = :content WHERE case_id = :c")
+                    .param("content", json.writeValueAsString(content)).param("c", c.id().value()).update();
+        }
+        return true;
     }
 
     /** Whether the case waits for its certificate (its erasure steps may then still be waived or retried). */
@@ -166,8 +204,7 @@ class ErasureCertification {
         RequestCase c = cases.find(id).orElseThrow();
         Map<String, Object> content = new LinkedHashMap<>(json.readValue(pending.get().content(),
                 new TypeReference<Map<String, Object>>() { }));
-        String registerCheck = register.isErased(c.subject()) ? "erased: the data key is destroyed, no record is readable"
-                : restrictions.isRestricted(c.subject()) ? "restricted: stored only until the release date" : "present";
+        String registerCheck = registerCheck(c.subject());
         List<Map<String, Object>> systemsCheck = new ArrayList<>();
         for (SystemStep s : steps) {
             Map<String, Object> step = new LinkedHashMap<>();
@@ -179,11 +216,30 @@ class ErasureCertification {
             systemsCheck.add(step);
         }
         content.put("verification", Map.of("register", registerCheck, "systems", systemsCheck));
+        if (content.get("moreSubjects") instanceof List<?> more) {
+            List<Object> checked = new ArrayList<>();
+            for (Object o : more) {
+                if (o instanceof Map<?, ?> part && part.get("subject") instanceof String ref && ref.startsWith("subject:")) {
+                    Map<Object, Object> withCheck = new LinkedHashMap<>(part);
+                    withCheck.put("register", registerCheck(SubjectId.parse(ref.substring("subject:".length()))));
+                    checked.add(withCheck);
+                }
+            }
+            content.put("moreSubjects", checked);
+        }
         Certificates.Signed signed = certificates.issue(id, content);
         jdbc.sql("DELETE FROM requests_certificate_pending WHERE case_id = :c").param("c", id.value()).update();
         cases.event(id, clock.instant(), RequestService.actor().reference(), "certificate-issued",
                 "sha256 " + signed.sha256() + ", " + steps.size() + " system step(s)");
         return Optional.of(signed);
+    }
+
+    /** What the register says about one subject when the certificate is issued. */
+    private String registerCheck(SubjectId subject) {
+        return register.isErased(subject) ? "erased: the data key is destroyed, no record is readable"
+                : restrictions.isRestricted(subject)
+                        ? "partly erased: only the kept categories remain, restricted until their release dates"
+                        : "present";
     }
 
     /** The paragraph that carries a certificate: how to check it, then its text. */

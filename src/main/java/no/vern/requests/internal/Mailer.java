@@ -43,6 +43,17 @@ class Mailer {
     }
 
     /**
+     * Sends template {@code requests.mail.<template>} now, in the calling thread ({@link Mail#immediately()}): for
+     * a message that must have reached the mail server before the change it announces (GDPR Art. 18(3)); a refusal
+     * throws {@code MailNotSent}, so the change rolls back. The caller records the delivery in the case history.
+     */
+    void sendNow(RequestId caseId, String to, Locale locale, String template, Object... args) {
+        mail.send(Mail.to(to, text("requests.mail." + template + ".subject", locale, args),
+                text("requests.mail." + template + ".body", locale, args) + "\n\n" + text("requests.mail.footer", locale))
+                .immediately());
+    }
+
+    /**
      * The privacy center's code mail: queued like {@link #send}, but first tried off the request's thread, so the
      * answer to the form does not wait for the mail server ({@link Mail.Delivery#QUEUED}).
      */

@@ -57,9 +57,12 @@ class PrivacyCenterService implements PrivacyCenter {
     private final AuditLog audit;
     private final RequestsProperties properties;
     private final Clock clock;
+    private final CaseErasure erasure;
 
     PrivacyCenterService(RequestService requests, CaseFile file, Cases cases, Codes codes, BlindIndex blindIndex,
-            Mailer mailer, AccessExports exports, AuditLog audit, RequestsProperties properties, Clock clock) {
+            Mailer mailer, AccessExports exports, AuditLog audit, RequestsProperties properties, Clock clock,
+            CaseErasure erasure) {
+        this.erasure = erasure;
         this.requests = requests;
         this.file = file;
         this.cases = cases;
@@ -198,6 +201,16 @@ class PrivacyCenterService implements PrivacyCenter {
     @Transactional(readOnly = true)
     public RequestCase status(RequestId id) {
         return requests.get(id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ErasureState> erasureState(RequestId id, Locale locale) {
+        RequestCase c = requests.get(id);
+        if (c.kind() != no.vern.requests.RequestKind.ERASURE || c.status() != no.vern.requests.RequestStatus.COMPLETED) {
+            return Optional.empty();
+        }
+        return Optional.of(erasure.stateNow(c, locale));
     }
 
     @Override

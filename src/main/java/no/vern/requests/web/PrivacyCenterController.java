@@ -170,6 +170,7 @@ class PrivacyCenterController {
         if (verified) {
             RequestCase c = center.status(rid);
             model.addAttribute("request", c);
+            model.addAttribute("erasure", center.erasureState(rid, lang.locale()).orElse(null));
             model.addAttribute("downloads", center.downloadable(rid)
                     ? List.of(ExportFormat.values()).stream().map(f -> new Link(f.name(),
                             lang.kase() + rid + lang.export() + f.name().toLowerCase(Locale.ROOT))).toList()

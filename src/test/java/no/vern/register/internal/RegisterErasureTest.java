@@ -43,6 +43,10 @@ class RegisterErasureTest {
     @Autowired
     CryptoShredder shredder;
     @Autowired
+    no.vern.register.RestrictionReleases releases;
+    @Autowired
+    no.vern.register.Restrictions restrictions;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     ApplicationEvents events;
@@ -123,6 +127,28 @@ class RegisterErasureTest {
         assertThat(finished.recordsDeleted()).isEqualTo(3);
         assertThat(rows("register_record", subject)).isZero();
         assertThat(rows("register_blind_index", subject)).isZero();
+    }
+
+    @Test
+    void art17_3_b_aReleaseThatCrashedAfterMarkingTheSubjectErasedIsFinishedByTheNextRun() {
+        SubjectId subject = register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT), PURPOSE,
+                Source.CUSTOMER, null, new PersonalData(Canaries.NAME, "crash.release@kanarifugl.example", null, null,
+                        "Faktura 2020-001", null, null, null)));
+        java.time.LocalDate yesterday = java.time.LocalDate.now(no.vern.shared.VernClock.ZONE).minusDays(1);
+        register.eraseKeeping(subject, "test: kept under bookkeeping", java.util.List.of(
+                new no.vern.register.KeptCategory(PURPOSE, "purchase-history", "bokføringsloven § 13", yesterday)));
+        assertThat(jdbc.sql("SELECT category FROM register_record WHERE subject_id = :s").param("s", subject.value())
+                .query(String.class).list()).containsExactly("purchase-history");
+        erasure.markErased(subject); // the release's first step for a subject's last kept category; crash here
+        assertThat(shredder.isShredded(subject)).isFalse();
+
+        releases.releaseDue();
+
+        assertThat(shredder.isShredded(subject)).isTrue();
+        assertThat(rows("register_record", subject)).isZero();
+        assertThat(restrictions.isRestricted(subject)).isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM register_restriction_category WHERE subject_id = :s")
+                .param("s", subject.value()).query(Long.class).single()).isZero();
     }
 
     @Test

@@ -125,6 +125,32 @@ class ErasureCertificationTests extends RequestsTestSupport {
     }
 
     @Test
+    void art17_aWaitingCertificateStatesEverySubjectUnderTheAddressWithWhatWasErasedAndKeptForEach() {
+        String email = uniqueEmail("twosubjects");
+        no.vern.shared.SubjectId partner = register.register(new NewSubject(null, Set.of(SubjectKind.PARTNER_CONTACT),
+                "partner-management", Source.SUBJECT, null, PersonalData.contact(Canaries.NAME, email, null)));
+        no.vern.shared.SubjectId customer = register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT),
+                "customer-administration", Source.SUBJECT, null,
+                new PersonalData(Canaries.NAME, email, null, null, "Faktura 2026-412", null, null, null)));
+        RequestId id = requests.receive(new NewRequest(RequestKind.ERASURE, RequestChannel.EMAIL, email, null,
+                Locale.ENGLISH, null)).request().id();
+        requests.verify(id, "replied from the address on file");
+        systems.nextPending.set(true);
+        requests.complete(id, null);
+        assertThat(requests.certificates(id)).isEmpty();
+
+        systems.finish(id.value(), Operation.ERASE);
+        certification.issueDue();
+        ErasureCertificate certificate = requests.certificates(id).stream().filter(x -> x.body().contains(partner.reference())
+                && x.body().contains(customer.reference())).findFirst().orElseThrow();
+        assertThat(register.isErased(partner)).isTrue();
+        assertThat(register.isErased(customer)).isFalse();
+        assertThat(certificate.body()).contains("\"category\":\"purchase-history\"", "bokføringsloven § 13",
+                "erased: the data key is destroyed", "partly erased: only the kept categories remain")
+                .doesNotContain(email);
+    }
+
+    @Test
     void aStepWaivedAfterCompletionIsCertifiedAsWaivedWithItsReason() {
         String email = uniqueEmail("waived");
         RequestId id = erasureWithASlowSystem(email);
