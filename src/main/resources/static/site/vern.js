@@ -102,7 +102,7 @@
     });
     // What the banner configuration declares for each refused purpose.
     cfg.purposes.forEach(function (p) {
-      if (!p.required && !allowed(p.key)) { p.storage.forEach(function (d) { clear(d.type, d.name); }); }
+      if (!p.required && !allowed(p.key)) { (p.storage || []).forEach(function (d) { clear(d.type, d.name); }); }
     });
     document.dispatchEvent(new CustomEvent('vern:consent', { detail: { purposes: state ? state.purposes.slice() : [] } }));
   }
