@@ -24,6 +24,7 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -204,9 +205,21 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Clicks an element and waits for the next page. */
+    /**
+     * Clicks an element; a link or button is followed until the next page has loaded (the old page is
+     * "complete" until the browser has left it, so the wait is for the old document to go first), a checkbox
+     * or radio button only changes state.
+     */
     public Browser click(String css) {
-        find(css).click();
+        WebElement element = find(css);
+        String type = element.getAttribute("type");
+        if ("checkbox".equals(type) || "radio".equals(type)) {
+            element.click();
+            return this;
+        }
+        WebElement leaving = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(leaving));
         waitForLoad();
         return this;
     }
