@@ -49,6 +49,13 @@ public interface Communications {
     /** Records an objection to one list (or all, when {@code listId} is null), as staff recorded it or the person made it. */
     void object(SubjectId subject, @Nullable UUID listId, ObjectionChannel channel);
 
+    /**
+     * Records an objection received by staff (phone, letter, mailbox, in person) for every subject held under
+     * the address, or for the subject given; the address's keyed hash is suppressed even when nobody is held
+     * under it, so the objection also stops a later import. Fails with InvalidInput or NotFound.
+     */
+    ObjectionResult recordStaffObjection(StaffObjection objection);
+
     /** Records a bounce reported for an address; a hard bounce suppresses it. */
     void recordBounce(String email, @Nullable BounceKind kind);
 

@@ -22,12 +22,19 @@ import org.jspecify.annotations.Nullable;
  * @param lastSuccessAt last successful step or connection test, or null
  * @param lastFailureAt last failed step or connection test, or null
  * @param lastDetail the last outcome without personal data, or null
+ * @param approvedAt when the privacy officer approved it (only then it joins requests), or null while it waits
+ * @param approvedBy who approved it (an actor reference), or null
  */
 public record Connector(UUID id, String name, String owner, @Nullable String ownerEmail, ConnectorType type,
         List<String> activityIds, String config, Instant createdAt, @Nullable Instant lastSuccessAt,
-        @Nullable Instant lastFailureAt, @Nullable String lastDetail) {
+        @Nullable Instant lastFailureAt, @Nullable String lastDetail, @Nullable Instant approvedAt, @Nullable String approvedBy) {
 
     public Connector {
         activityIds = List.copyOf(activityIds);
+    }
+
+    /** Whether the connector is active: approved by the privacy officer, so that requests reach it. */
+    public boolean active() {
+        return approvedAt != null;
     }
 }

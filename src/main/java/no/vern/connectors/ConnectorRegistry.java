@@ -18,10 +18,18 @@ public interface ConnectorRegistry {
 
     /**
      * Registers a system; {@link no.vern.shared.InvalidInput} if the activities are not in the record of
-     * processing, the configuration is malformed, an identifier is not a plain SQL name, a webhook URL points
-     * at a refused address, or a secret is given inline instead of by reference.
+     * processing, the configuration is malformed, an identifier is not a plain SQL name, a webhook URL or JDBC
+     * host is a refused address, a secret is given inline or names something other than a connector secret, or
+     * a manual connector's responsible person is outside the allowed mail domains. A new connector is inactive
+     * until {@link #approve approved}.
      */
     Connector register(NewConnector connector);
+
+    /**
+     * The privacy officer's approval: from now on the connector is active and joins requests (until then it
+     * can be tested, but no request reaches it). Audited; {@link no.vern.shared.Conflict} if already approved.
+     */
+    Connector approve(UUID id);
 
     /** Connects and checks the configuration (JDBC: every table and column exists); records the outcome. */
     ConnectionCheck test(UUID id);

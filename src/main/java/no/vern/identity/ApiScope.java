@@ -22,6 +22,8 @@ public enum ApiScope {
     BREACHES_WRITE("breaches:write"),
     CONNECTORS_READ("connectors:read"),
     CONNECTORS_WRITE("connectors:write"),
+    /** The privacy officer's approval of a connector (issue 24): only an approved connector joins requests. */
+    CONNECTORS_APPROVE("connectors:approve"),
     RETENTION_READ("retention:read"),
     RETENTION_WRITE("retention:write"),
     ELIGIBILITY_CHECK("eligibility:check"),

@@ -71,6 +71,20 @@ public interface SubjectRegister {
     /** Whether the id belongs to an erased subject (the id is kept, the data is gone). */
     boolean isErased(SubjectId subject);
 
+    /**
+     * Groups of live subjects (visible to the caller) that share an email address or phone number, found
+     * through the blind indexes without decrypting; at most {@code limit} groups. Audited with counts only.
+     */
+    List<DuplicateGroup> possibleDuplicates(int limit);
+
+    /**
+     * Merges {@code other} into {@code survivor} (the same person held twice): its records and attachments are
+     * re-encrypted under the survivor's key, kinds are joined, both histories record the merge, other modules
+     * re-point their data ({@link SubjectsMerged}), and the other subject's key is shredded; its id answers as
+     * gone. Both must share an email address or phone number and neither may be restricted. Audited.
+     */
+    SubjectId merge(SubjectId survivor, SubjectId other);
+
     /** Imports contacts from a CRM export (CSV), or only reports what it would do when {@code dryRun}. */
     ImportReport importCsv(String csv, ImportOptions options);
 

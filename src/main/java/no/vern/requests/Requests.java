@@ -83,6 +83,29 @@ public interface Requests {
     /** Whether a certificate body carries Vern's signature, and whether it was issued (its hash is on record). */
     boolean verifyCertificate(String body, String signature);
 
+    /** The public key that signs erasure certificates, with its fingerprint (published, in every certificate mail). */
+    CertificateKey certificateKey();
+
+    /**
+     * Checks a certificate's text as mailed (armour, signed JSON, signature): valid only when the signature is
+     * Vern's over exactly that text and a certificate with its hash was issued.
+     */
+    CertificateCheck checkCertificate(String text);
+
     /** Retries a failed step. */
     SystemStep retry(RequestId id, java.util.UUID stepId);
+
+    /**
+     * Decides an objection case (GDPR Art. 21) and completes it: direct marketing stops for every subject of the
+     * person (communications objection, absolute); an Art. 21(1) objection is upheld (the purpose's records are
+     * erased, Art. 17(1)(c)) or rejected with the compelling grounds the person is told. Only for OBJECTION cases.
+     */
+    RequestCase decideObjection(RequestId id, ObjectionDecision decision);
+
+    /**
+     * Withdraws the named consents (GDPR Art. 7(3)) of every subject of the person through the consent ledger
+     * (whose withdrawal effects erase what was held on them) and completes the case, telling the person which
+     * consents were withdrawn and which were not in force. Only for WITHDRAW_CONSENT cases.
+     */
+    RequestCase withdrawConsents(RequestId id, java.util.Set<String> purposeKeys);
 }

@@ -7,5 +7,5 @@
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Data-subject requests",
-        allowedDependencies = { "shared", "crypto", "audit", "processing", "register" })
+        allowedDependencies = { "shared", "crypto", "audit", "processing", "register", "consent", "communications" })
 package no.vern.requests;

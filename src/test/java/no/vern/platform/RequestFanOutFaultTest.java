@@ -58,7 +58,7 @@ class RequestFanOutFaultTest {
         Path secrets = vern.sibling("secrets");
         vern.with("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.getSmtp().getPort(),
                 "--vern.connectors.secrets-dir=" + secrets.toAbsolutePath(), "--vern.connectors.lease=PT3S",
-                "--vern.connectors.backoff=PT1S");
+                "--vern.connectors.backoff=PT1S", "--vern.connectors.allow-loopback=true"); // the CRM listens on loopback
         JdbcClient crm = crm(secrets);
         for (int i = 0; i < CASES + OTHERS; i++) {
             crm.sql("INSERT INTO customer (full_name, email, mobile, segment) VALUES (?, ?, ?, 'b2c')")
@@ -73,6 +73,8 @@ class RequestFanOutFaultTest {
         String connector = vern.api("POST", "/api/v1/connectors", """
                 {"name":"CRM (feiltest)","owner":"Salg","type":"JDBC","activityIds":["customers"],"config":%s}
                 """.formatted(quoted(config(vern.database().getPort())))).get("id").asText();
+        assertThat(vern.api("POST", "/api/v1/connectors/" + connector + "/approve", null).toString()).as("approved")
+                .contains("\"active\":true");
         assertThat(vern.api("POST", "/api/v1/connectors/" + connector + "/test", null).toString()).as("connection test")
                 .contains("\"ok\":true");
         List<String> subjects = new ArrayList<>();

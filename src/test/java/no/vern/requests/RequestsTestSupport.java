@@ -103,12 +103,34 @@ public abstract class RequestsTestSupport {
 
         @Override
         public List<SystemStep> start(FanOut fanOut) {
-            return steps.computeIfAbsent(fanOut.caseId(), id -> {
-                fanOuts.put(id, fanOut);
+            List<SystemStep> list = steps.computeIfAbsent(fanOut.caseId(), id -> new java.util.concurrent.CopyOnWriteArrayList<>());
+            synchronized (list) {
+                // Idempotent per (case, operation), as the SPI requires.
+                List<SystemStep> existing = list.stream().filter(s -> s.operation() == fanOut.operation()).toList();
+                if (!existing.isEmpty()) {
+                    return existing;
+                }
+                fanOuts.putIfAbsent(fanOut.caseId(), fanOut);
                 StepState state = nextPending.getAndSet(false) ? StepState.PENDING : StepState.DONE;
-                return new ArrayList<>(List.of(new SystemStep(UUID.randomUUID(), id, UUID.randomUUID(), "CRM",
-                        fanOut.operation(), state, 1, "1 row", Instant.now())));
-            });
+                SystemStep step = new SystemStep(UUID.randomUUID(), fanOut.caseId(), UUID.randomUUID(), "CRM",
+                        fanOut.operation(), state, 1, "1 row", Instant.now());
+                list.add(step);
+                return List.of(step);
+            }
+        }
+
+        /** The slow system finishes: every open step of the case and operation becomes DONE. */
+        public void finish(UUID caseId, Operation operation) {
+            for (SystemStep s : steps(caseId)) {
+                if (s.operation() == operation && !s.state().settled()) {
+                    replace(caseId, s.id(), StepState.DONE);
+                }
+            }
+        }
+
+        /** Every fan-out started so far. */
+        public List<FanOut> fanOuts() {
+            return List.copyOf(fanOuts.values());
         }
 
         @Override

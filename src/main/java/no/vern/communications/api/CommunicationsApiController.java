@@ -1,5 +1,7 @@
 package no.vern.communications.api;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +17,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.vern.communications.BounceKind;
 import no.vern.communications.Communications;
+import no.vern.communications.ObjectionResult;
+import no.vern.communications.StaffObjection;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.SubjectId;
 
@@ -55,6 +59,23 @@ class CommunicationsApiController {
         }
         communications.recordBounce(request.email(), request.kind());
         return ResponseEntity.noContent().build();
+    }
+
+    /** What a recorded objection did (ids only). */
+    record ObjectionAnswer(List<String> subjects, @Nullable String listId, boolean addressSuppressed) {
+    }
+
+    @PostMapping("/objections")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "Record an objection to direct marketing received by phone, letter, mailbox or in person",
+            description = "Give the person's email (every subject held under it objects; the address is suppressed "
+                    + "even if nobody is held under it) or a subjectId, optionally a listId (default: all lists), and "
+                    + "received = phone | letter | email | in-person. GDPR Art. 21(2)-(3): honoured from the next send.")
+    ResponseEntity<ObjectionAnswer> objection(@RequestBody StaffObjection request) {
+        ObjectionResult result = communications.recordStaffObjection(request);
+        return ResponseEntity.status(201).body(new ObjectionAnswer(
+                result.subjects().stream().map(SubjectId::toString).toList(),
+                result.listId() == null ? null : result.listId().toString(), result.addressSuppressed()));
     }
 
     @PutMapping("/subjects/{id}/language")

@@ -29,6 +29,8 @@ import no.vern.communications.Communications;
 import no.vern.communications.MailingList;
 import no.vern.communications.NewList;
 import no.vern.communications.ObjectionChannel;
+import no.vern.communications.ObjectionResult;
+import no.vern.communications.StaffObjection;
 import no.vern.communications.ObjectionRecorded;
 import no.vern.processing.ProcessingRecord;
 import no.vern.processing.SubjectKind;
@@ -218,6 +220,48 @@ class CommunicationsService implements Communications {
         Actor actor = channel == ObjectionChannel.STAFF ? actor() : new Actor(Actor.Kind.SUBJECT, subject.value().toString());
         audit.record(AuditEvent.by(actor, "communications.objection.record", Outcome.SUCCESS)
                 .withTargets(subject.reference(), listId == null ? "list:all" : "list:" + listId, "channel:" + channel));
+    }
+
+    @Override
+    @Transactional
+    public ObjectionResult recordStaffObjection(StaffObjection o) {
+        if (o.received() == null || !StaffObjection.RECEIVED.contains(o.received())) {
+            throw new InvalidInput("received", "must be phone, letter, email or in-person");
+        }
+        boolean byEmail = o.email() != null && !o.email().isBlank();
+        boolean bySubject = o.subject() != null && !o.subject().isBlank();
+        if (byEmail == bySubject) {
+            throw new InvalidInput("email", "give either the person's email address or a subject id");
+        }
+        if (o.listId() != null) {
+            list(o.listId());
+        }
+        List<SubjectId> subjects = new ArrayList<>();
+        boolean suppressed = false;
+        if (byEmail) {
+            List<byte[]> hashes = directory.emailIndexes(java.util.Objects.requireNonNull(o.email()));
+            if (hashes.isEmpty()) {
+                throw new InvalidInput("email", "is not an email address");
+            }
+            directory.byEmailIndexes(hashes).stream().map(m -> m.entry().id()).distinct().forEach(subjects::add);
+            suppressions.add(hashes.subList(0, 1), o.listId() == null ? Suppressions.ALL : o.listId().toString(),
+                    Suppressions.Reason.OBJECTED, clock.instant());
+            suppressed = true;
+        } else {
+            SubjectId subject = SubjectId.parse(java.util.Objects.requireNonNull(o.subject()));
+            if (directory.entry(subject).filter(e -> !e.erased()).isEmpty()) {
+                throw new no.vern.shared.NotFound("Subject", subject);
+            }
+            subjects.add(subject);
+        }
+        for (SubjectId subject : subjects) {
+            object(subject, o.listId(), ObjectionChannel.STAFF);
+        }
+        audit.record(AuditEvent.by(actor(), "communications.objection.staff", Outcome.SUCCESS)
+                .withTargets(java.util.stream.Stream.concat(subjects.stream().map(SubjectId::reference),
+                        java.util.stream.Stream.of("received:" + o.received(),
+                                o.listId() == null ? "list:all" : "list:" + o.listId())).toArray(String[]::new)));
+        return new ObjectionResult(subjects, o.listId(), suppressed || !subjects.isEmpty());
     }
 
     @Override

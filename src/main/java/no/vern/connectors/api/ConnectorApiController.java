@@ -32,6 +32,7 @@ class ConnectorApiController {
 
     static final String READ = "hasAuthority('SCOPE_connectors:read')";
     static final String WRITE = "hasAuthority('SCOPE_connectors:write')";
+    static final String APPROVE = "hasAuthority('SCOPE_connectors:approve')";
 
     private final ConnectorRegistry registry;
 
@@ -46,10 +47,10 @@ class ConnectorApiController {
     /** A connector as the API shows it (configuration holds secret references only). */
     record View(UUID id, String name, String owner, @Nullable String ownerEmail, ConnectorType type, List<String> activityIds,
             String config, Instant createdAt, @Nullable Instant lastSuccessAt, @Nullable Instant lastFailureAt,
-            @Nullable String lastDetail) {
+            @Nullable String lastDetail, boolean active, @Nullable Instant approvedAt, @Nullable String approvedBy) {
         static View of(Connector c) {
             return new View(c.id(), c.name(), c.owner(), c.ownerEmail(), c.type(), c.activityIds(), c.config(), c.createdAt(),
-                    c.lastSuccessAt(), c.lastFailureAt(), c.lastDetail());
+                    c.lastSuccessAt(), c.lastFailureAt(), c.lastDetail(), c.active(), c.approvedAt(), c.approvedBy());
         }
     }
 
@@ -78,6 +79,13 @@ class ConnectorApiController {
                 request.ownerEmail(), type, request.activityIds() == null ? List.of() : request.activityIds(),
                 nonNull(request.config())));
         return ResponseEntity.created(URI.create("/api/v1/connectors/" + created.id())).body(View.of(created));
+    }
+
+    /** The privacy officer's approval (token scope {@code connectors:approve}): the connector becomes active. */
+    @PostMapping("/{id}/approve")
+    @PreAuthorize(APPROVE)
+    View approve(@PathVariable UUID id) {
+        return View.of(registry.approve(id));
     }
 
     @PostMapping("/{id}/test")

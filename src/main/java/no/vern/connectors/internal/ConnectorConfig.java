@@ -51,11 +51,31 @@ sealed interface ConnectorConfig {
         }
     }
 
-    /** An HTTP endpoint with a shared HMAC secret (by reference) and the per-connector SSRF allowances. */
-    record Webhook(URI url, String secret, boolean allowLoopback, boolean allowPrivateNetworks) implements ConnectorConfig {
-        AddressGuard.Allowances allowances() {
-            return new AddressGuard.Allowances(allowLoopback, allowPrivateNetworks);
+    /**
+     * An HTTP endpoint with a shared HMAC secret (by reference). Which addresses it may reach is server
+     * configuration ({@code vern.connectors.allow-loopback}, {@code allow-private-networks}), never part of a
+     * connector.
+     */
+    record Webhook(URI url, String secret) implements ConnectorConfig {
+    }
+
+    /** The keys that once let a connector allow itself loopback or private addresses: refused for new connectors. */
+    Set<String> SERVER_ONLY_KEYS = Set.of("allowLoopback", "allowPrivateNetworks");
+
+    /**
+     * Parses the configuration of a connector being registered: as {@link #parse}, and refuses the address
+     * allowances that only the server's configuration may give (stored connectors that still carry them are read
+     * by {@link #parse}, which ignores them).
+     */
+    static ConnectorConfig parseNew(ConnectorType type, String text) {
+        Map<String, Object> root = load(text);
+        for (String key : SERVER_ONLY_KEYS) {
+            if (root.containsKey(key)) {
+                throw new InvalidInput("config", key + " is not accepted from a connector: which addresses connectors may reach"
+                        + " is server configuration (vern.connectors.allow-loopback, vern.connectors.allow-private-networks)");
+            }
         }
+        return parse(type, text);
     }
 
     /** A system handled by a person; optional instructions shown on the task page. */
@@ -102,9 +122,10 @@ sealed interface ConnectorConfig {
     private static Jdbc jdbc(Map<String, Object> root) {
         only(root, "config", Set.of("url", "credentials", "tables"));
         String url = text(root, "url");
-        if (!url.startsWith("jdbc:") || url.contains("password=") || url.contains("user=")) {
-            throw new InvalidInput("config", "url must be a jdbc: URL without user or password (use credentials: env:NAME or file:name)");
+        if (url.contains("password=") || url.contains("user=")) {
+            throw new InvalidInput("config", "url must be a jdbc: URL without user or password (use credentials: env:VERN_CONNECTOR_NAME or file:name)");
         }
+        JdbcTarget.parse(url);
         String credentials = text(root, "credentials");
         Secrets.requireReference("config", credentials);
         List<Table> tables = new ArrayList<>();
@@ -163,6 +184,7 @@ sealed interface ConnectorConfig {
     }
 
     private static Webhook webhook(Map<String, Object> root) {
+        // allowLoopback/allowPrivateNetworks may remain in connectors stored before issue 24; they have no effect.
         only(root, "config", Set.of("url", "secret", "allowLoopback", "allowPrivateNetworks"));
         URI url;
         try {
@@ -176,7 +198,9 @@ sealed interface ConnectorConfig {
         }
         String secret = text(root, "secret");
         Secrets.requireReference("config", secret);
-        return new Webhook(url, secret, bool(root, "allowLoopback"), bool(root, "allowPrivateNetworks"));
+        bool(root, "allowLoopback");
+        bool(root, "allowPrivateNetworks");
+        return new Webhook(url, secret);
     }
 
     private static void only(Map<String, Object> map, String where, Set<String> allowed) {

@@ -36,9 +36,13 @@ class ConnectorService implements ConnectorRegistry {
     private final AddressGuard guard;
     private final AuditLog audit;
     private final Clock clock;
+    private final AddressGuard.Allowances allowances;
+    private final TaskDomains taskDomains;
 
     ConnectorService(Connectors connectors, ProcessingRecord record, SystemCalls calls, CaseData caseData, AddressGuard guard,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, AddressGuard.Allowances allowances, TaskDomains taskDomains) {
+        this.allowances = allowances;
+        this.taskDomains = taskDomains;
         this.connectors = connectors;
         this.record = record;
         this.calls = calls;
@@ -71,6 +75,12 @@ class ConnectorService implements ConnectorRegistry {
         if (c.type() == ConnectorType.MANUAL && ownerEmail == null) {
             throw new InvalidInput("ownerEmail", "is required for a manual connector (tasks are sent there)");
         }
+        if (c.type() == ConnectorType.MANUAL && !taskDomains.allows(ownerEmail)) {
+            // Task pages show whom to look for and take an upload that becomes part of the answer: only people of
+            // the organisation (allowed mail domains) receive them.
+            throw new InvalidInput("ownerEmail", "must be an address of the organisation's staff (allowed domains: "
+                    + String.join(", ", taskDomains.domains()) + ", set in vern.connectors.task-domains)");
+        }
         if (c.activityIds().isEmpty()) {
             throw new InvalidInput("activityIds", "name at least one processing activity the system serves");
         }
@@ -85,12 +95,18 @@ class ConnectorService implements ConnectorRegistry {
             }
         }
         String config = c.config() == null ? "" : c.config();
-        ConnectorConfig parsed = ConnectorConfig.parse(c.type(), config);
-        if (parsed instanceof ConnectorConfig.Webhook webhook) {
+        ConnectorConfig parsed = ConnectorConfig.parseNew(c.type(), config);
+        String host = parsed instanceof ConnectorConfig.Webhook webhook ? webhook.url().getHost()
+                : parsed instanceof ConnectorConfig.Jdbc jdbc ? JdbcTarget.parse(jdbc.url()).host() : null;
+        if (host != null) {
+            // Literal addresses are checked now under the server's allowances; names when they are called (resolved once).
             try {
-                guard.checkLiteral(webhook.url().getHost(), webhook.allowances());
+                guard.checkLiteral(host, allowances);
             } catch (AddressGuard.Refused e) {
-                throw new InvalidInput("config", "url: " + e.getMessage());
+                String why = java.util.Objects.requireNonNullElse(e.getMessage(), "address refused");
+                boolean configurable = why.startsWith("loopback") || why.startsWith("private") || why.startsWith("unique-local")
+                        || why.startsWith("site-local");
+                throw new InvalidInput("config", "url: " + why + (configurable ? " (allowed only by the server's configuration)" : ""));
             }
         }
         if (connectors.nameTaken(name)) {
@@ -100,6 +116,17 @@ class ConnectorService implements ConnectorRegistry {
         NewConnector clean = new NewConnector(name, owner, ownerEmail, c.type(), List.copyOf(c.activityIds()), config);
         connectors.insert(id, clean, Actors.current().reference(), clock.instant());
         audit.record(AuditEvent.of("connectors.connector.register", Outcome.SUCCESS).withTargets("connector:" + id));
+        return connectors.find(id).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public Connector approve(UUID id) {
+        Connector connector = connectors.find(id).orElseThrow(() -> new NotFound("connector", id.toString()));
+        if (!connectors.approve(id, Actors.current().reference(), clock.instant())) {
+            throw new Conflict("connector-approved", "Connector already approved", "The connector is approved and active");
+        }
+        audit.record(AuditEvent.of("connectors.connector.approve", Outcome.SUCCESS).withTargets("connector:" + connector.id()));
         return connectors.find(id).orElseThrow();
     }
 

@@ -49,6 +49,12 @@ class Connectors {
         return jdbc.sql("SELECT * FROM connectors_connector WHERE id = :id").param("id", id).query(Connectors::map).optional();
     }
 
+    /** Marks a connector approved (active); false if it was approved already. */
+    boolean approve(UUID id, String by, Instant now) {
+        return jdbc.sql("UPDATE connectors_connector SET approved_at = :now, approved_by = :by WHERE id = :id AND approved_at IS NULL")
+                .param("id", id).param("now", JdbcTime.param(now)).param("by", by).update() == 1;
+    }
+
     /** Records the last outcome of a step or connection test (detail without personal data). */
     void recordOutcome(UUID id, boolean ok, String detail, Instant now) {
         jdbc.sql(ok
@@ -63,6 +69,7 @@ class Connectors {
         return new Connector(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("owner"), ownerEmail,
                 ConnectorType.valueOf(rs.getString("type")), Arrays.asList(activities), rs.getString("config"),
                 JdbcTime.required(rs, "created_at"), JdbcTime.instant(rs, "last_success_at"),
-                JdbcTime.instant(rs, "last_failure_at"), rs.getString("last_detail"));
+                JdbcTime.instant(rs, "last_failure_at"), rs.getString("last_detail"), JdbcTime.instant(rs, "approved_at"),
+                rs.getString("approved_by"));
     }
 }

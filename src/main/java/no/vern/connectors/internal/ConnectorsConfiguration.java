@@ -18,6 +18,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import no.vern.audit.AuditLog;
 import no.vern.processing.ProcessingRecord;
 import no.vern.shared.ConsoleSection;
+import no.vern.shared.DatabaseEndpoint;
 import no.vern.shared.DemoMode;
 import no.vern.shared.OutgoingMail;
 import no.vern.shared.PublicEndpoints;
@@ -40,12 +41,22 @@ class ConnectorsConfiguration {
         return new AddressGuard(HostResolver.SYSTEM);
     }
 
+    /**
+     * Which addresses connectors may reach: server configuration only ({@code vern.connectors.allow-loopback},
+     * {@code allow-private-networks}); in demo mode on the embedded server loopback is allowed too, for the demo CRM.
+     */
     @Bean
-    SystemCalls connectorSystemCalls(Secrets secrets, AddressGuard guard, ConnectorsProperties properties, JsonMapper json,
+    AddressGuard.Allowances connectorAllowances(ConnectorsProperties properties, DemoMode demo, DatabaseEndpoint endpoint) {
+        return new AddressGuard.Allowances(properties.allowLoopback() || demo.enabled() && endpoint.embedded(),
+                properties.allowPrivateNetworks());
+    }
+
+    @Bean
+    SystemCalls connectorSystemCalls(Secrets secrets, AddressGuard guard, AddressGuard.Allowances allowances, ConnectorsProperties properties, JsonMapper json,
             Clock clock, OutgoingMail mail, MessageSource messages, @Value("${vern.base-url}") String baseUrl) {
         WebhookClient client = new WebhookClient(guard, Dialer.PLAIN, properties.connectTimeout(), properties.readTimeout());
-        return new SystemCalls(new JdbcSystem(secrets), new WebhookSystem(client, secrets, json, clock), mail, messages,
-                properties, baseUrl);
+        return new SystemCalls(new JdbcSystem(secrets, guard, allowances),
+                new WebhookSystem(client, secrets, json, clock, allowances), mail, messages, properties, baseUrl);
     }
 
     @Bean
@@ -55,9 +66,14 @@ class ConnectorsConfiguration {
     }
 
     @Bean
+    TaskDomains connectorTaskDomains(ConnectorsProperties properties, @Value("${vern.mail.from}") String mailFrom) {
+        return TaskDomains.of(properties.taskDomains(), mailFrom);
+    }
+
+    @Bean
     ConnectorService connectorRegistry(Connectors connectors, ProcessingRecord record, SystemCalls calls, CaseData caseData,
-            AddressGuard guard, AuditLog audit, Clock clock) {
-        return new ConnectorService(connectors, record, calls, caseData, guard, audit, clock);
+            AddressGuard guard, AuditLog audit, Clock clock, AddressGuard.Allowances allowances, TaskDomains taskDomains) {
+        return new ConnectorService(connectors, record, calls, caseData, guard, audit, clock, allowances, taskDomains);
     }
 
     /** Runs due connector steps every five seconds, on one node at a time; survives restarts (state is in the steps). */

@@ -1,6 +1,8 @@
 package no.vern.connectors.internal;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,13 +22,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout webhook connect timeout
  * @param readTimeout webhook read timeout
  * @param runInBackground whether the scheduler job runs due steps (tests switch it off and call the runner themselves)
+ * @param allowLoopback server setting (never from the API): connectors may reach loopback addresses (127.0.0.0/8, ::1)
+ * @param allowPrivateNetworks server setting (never from the API): connectors may reach private and unique-local networks
+ * @param taskDomains the mail domains a manual connector's responsible person may have (default: the domain of
+ *        {@code vern.mail.from}, the organisation's own), so that task mails with requesters' identifiers never
+ *        leave the organisation
  */
 @ConfigurationProperties("vern.connectors")
 record ConnectorsProperties(@Nullable String secretsDir, @DefaultValue("6") int maxAttempts, @DefaultValue("30s") Duration backoff, @DefaultValue("1h") Duration maxBackoff,
         @DefaultValue("5m") Duration lease, @DefaultValue("7d") Duration callbackTimeout,
         @DefaultValue("14d") Duration taskValidity, @DefaultValue("90d") Duration caseDataRetention,
         @DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration readTimeout,
-        @DefaultValue("true") boolean runInBackground) {
+        @DefaultValue("true") boolean runInBackground, @DefaultValue("false") boolean allowLoopback,
+        @DefaultValue("false") boolean allowPrivateNetworks, @DefaultValue List<String> taskDomains) {
+
+    ConnectorsProperties {
+        taskDomains = taskDomains == null ? List.of() : taskDomains.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty()).toList();
+    }
 
     /** The delay before attempt {@code attempts + 1}. */
     Duration backoffAfter(int attempts) {

@@ -67,7 +67,8 @@ class DemoConnectors implements ApplicationRunner {
                 + endpoint.password() + "\n");
         restrict(file);
         Actors.runAs(DEMO, () -> {
-            registry.register(new NewConnector("CRM (demo)", "Salgsavdelingen", null, ConnectorType.JDBC,
+            // The demo's own connectors are approved by the demo set-up (named as such in the audit log).
+            var crm = registry.register(new NewConnector("CRM (demo)", "Salgsavdelingen", null, ConnectorType.JDBC,
                     List.of("customers", "prospects"), """
                             url: %s
                             credentials: file:demo-crm
@@ -91,9 +92,11 @@ class DemoConnectors implements ApplicationRunner {
                                   phone: [mobile]
                                 erase: { action: DELETE_ROW }
                             """.formatted(url)));
-            registry.register(new NewConnector("Regnskap (demo)", "Økonomiavdelingen", "regnskap@webstep.no", ConnectorType.MANUAL,
+            registry.approve(crm.id());
+            var accounting = registry.register(new NewConnector("Regnskap (demo)", "Økonomiavdelingen", "regnskap@webstep.no", ConnectorType.MANUAL,
                     List.of("customers", "partners"),
                     "instructions: Søk i kundereskontro og bilagsarkiv (Tripletex). Fakturaer må beholdes i fem år (bokføringsloven § 13); anonymiser kontaktfeltene."));
+            registry.approve(accounting.id());
         });
         log.info("Demo connectors registered: a JDBC CRM with {} customers and a manual accounting task", CUSTOMERS.length);
     }

@@ -1,8 +1,8 @@
 package no.vern.connectors.internal;
 
+import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,13 +29,23 @@ import no.vern.connectors.EraseAction;
  */
 final class JdbcSystem {
 
+    /** The one detail for every failure to get a session (see {@link #connect}). */
+    static final String UNREACHABLE = "could not connect: the system is unreachable, closed, refused the login, or its address is not allowed";
+
     private static final int QUERY_TIMEOUT_SECONDS = 30;
     private static final int MAX_ROWS = 10_000;
 
-    private final Secrets secrets;
+    /** The driver itself, not {@code DriverManager}: no other registered driver can answer a connector URL. */
+    private static final java.sql.Driver DRIVER = new org.postgresql.Driver();
 
-    JdbcSystem(Secrets secrets) {
+    private final Secrets secrets;
+    private final AddressGuard guard;
+    private final AddressGuard.Allowances allowances;
+
+    JdbcSystem(Secrets secrets, AddressGuard guard, AddressGuard.Allowances allowances) {
         this.secrets = secrets;
+        this.guard = guard;
+        this.allowances = allowances;
     }
 
     /** Checks connectivity and that every table and column exists; returns a detail without data. */
@@ -134,14 +144,33 @@ final class JdbcSystem {
         return Found.nothing(rows + " rows erased in " + tables + " tables");
     }
 
+    /**
+     * Resolves the host once, checks every address with the guard under the server's allowances, and connects
+     * to the checked address. Every way of not getting a session (refused by the guard, no such host, closed
+     * port, timeout, not PostgreSQL, login refused, no such database) ends in the same {@link #UNREACHABLE}
+     * exception without SQLSTATE or cause, so a connection test cannot be used to scan ports or probe logins.
+     */
     private Connection connect(ConnectorConfig.Jdbc spec) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", secrets.get(spec.credentials(), "user"));
-        properties.setProperty("password", secrets.get(spec.credentials(), "password"));
-        properties.setProperty("connectTimeout", "10");
-        properties.setProperty("socketTimeout", "60");
-        DriverManager.setLoginTimeout(10);
-        return DriverManager.getConnection(spec.url(), properties);
+        JdbcTarget target = JdbcTarget.parse(spec.url());
+        String user = secrets.get(spec.credentials(), "user");
+        String password = secrets.get(spec.credentials(), "password");
+        InetAddress address;
+        try {
+            address = guard.check(target.host(), allowances);
+        } catch (AddressGuard.Refused e) {
+            throw new SQLException(UNREACHABLE);
+        }
+        Properties properties = target.properties(address, user, password);
+        Connection connection;
+        try {
+            connection = DRIVER.connect(target.url(), properties);
+        } catch (SQLException e) {
+            throw new SQLException(UNREACHABLE);
+        }
+        if (connection == null) {
+            throw new SQLException(UNREACHABLE);
+        }
+        return connection;
     }
 
     /** Confirms every table and column in the database's metadata; returns the identifier quote string. */

@@ -14,13 +14,19 @@ import no.vern.shared.InvalidInput;
 
 /**
  * Resolves secret references from connector configuration; the database only ever holds the reference.
- * {@code env:CRM_DB} reads the environment variables {@code CRM_DB_USER}, {@code CRM_DB_PASSWORD},
- * {@code CRM_DB_SECRET}; {@code file:crm} reads the keys {@code user}, {@code password}, {@code secret} of
- * {@code <secrets dir>/crm.properties} (keep it mode 600). Values are never logged.
+ * {@code env:VERN_CONNECTOR_CRM} reads the environment variables {@code VERN_CONNECTOR_CRM_USER},
+ * {@code VERN_CONNECTOR_CRM_PASSWORD}, {@code VERN_CONNECTOR_CRM_SECRET}; {@code file:crm} reads the keys
+ * {@code user}, {@code password}, {@code secret} of {@code <secrets dir>/crm.properties} (keep it mode 600).
+ * Environment references must start with {@link #ENV_PREFIX}: whoever may register a connector must never be
+ * able to name Vern's own secrets ({@code env:VERN_DB} would hand over the database owner's login). Values are
+ * never logged.
  */
 final class Secrets {
 
-    static final Pattern ENV_REF = Pattern.compile("env:([A-Z][A-Z0-9_]{0,60})");
+    /** The only environment variables a connector may read start with this. */
+    static final String ENV_PREFIX = "VERN_CONNECTOR_";
+    static final Pattern ENV_REF = Pattern.compile("env:(" + ENV_PREFIX + "[A-Z0-9][A-Z0-9_]{0,45})");
+    private static final Pattern ANY_ENV_REF = Pattern.compile("env:.*", Pattern.DOTALL);
     static final Pattern FILE_REF = Pattern.compile("file:([a-z0-9][a-z0-9-]{0,60})");
 
     private final Path directory;
@@ -33,8 +39,12 @@ final class Secrets {
 
     /** Throws {@link InvalidInput} unless the text is a secret reference (so that inline secrets are refused). */
     static void requireReference(String field, String value) {
+        if (ANY_ENV_REF.matcher(value).matches() && !ENV_REF.matcher(value).matches()) {
+            throw new InvalidInput(field, "an environment reference must name a connector secret, env:" + ENV_PREFIX
+                    + "<NAME> (Vern's own settings are never handed to a connector)");
+        }
         if (!ENV_REF.matcher(value).matches() && !FILE_REF.matcher(value).matches()) {
-            throw new InvalidInput(field, "must be a secret reference, env:NAME or file:name, never the secret itself");
+            throw new InvalidInput(field, "must be a secret reference, env:" + ENV_PREFIX + "<NAME> or file:name, never the secret itself");
         }
     }
 

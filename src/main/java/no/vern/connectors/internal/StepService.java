@@ -92,9 +92,12 @@ final class StepService implements ConnectedSystems {
         return started;
     }
 
-    /** The connectors whose activities serve one of the purposes (all connectors when no purpose is given). */
+    /**
+     * The active (approved) connectors whose activities serve one of the purposes (all active connectors when no
+     * purpose is given). A connector waiting for the privacy officer's approval never joins a request.
+     */
     List<Connector> inScope(Set<String> purposeKeys) {
-        List<Connector> all = connectors.list();
+        List<Connector> all = connectors.list().stream().filter(Connector::active).toList();
         if (purposeKeys.isEmpty()) {
             return all;
         }

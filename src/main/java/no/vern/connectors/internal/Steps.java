@@ -187,7 +187,7 @@ class Steps {
 
     void waive(UUID stepId, String reason, Instant now) {
         jdbc.sql("""
-                UPDATE connectors_step SET state = 'WAIVED', waive_reason = :reason, lease_until = NULL, awaiting_since = NULL,
+                UPDATE connectors_step SET state = 'WAIVED', waive_reason = :reason, detail = 'waived: ' || :reason, lease_until = NULL, awaiting_since = NULL,
                        updated_at = :now WHERE id = :id""")
                 .param("id", stepId).param("reason", reason).param("now", JdbcTime.param(now)).update();
     }

@@ -111,7 +111,9 @@ final class SystemCalls {
             return "tasks go to the responsible person by email";
         } catch (SQLException e) {
             throw new StepFailed(sqlDetail(e), true);
-        } catch (WebhookClient.CallFailed | WebhookSystem.Rejected e) {
+        } catch (WebhookClient.CallFailed e) {
+            throw new StepFailed(detail(e), true);
+        } catch (WebhookSystem.Rejected e) {
             throw new StepFailed(e.getMessage(), true);
         } catch (IllegalStateException e) {
             throw new StepFailed(e.getMessage(), false); // a missing secret: names the variable or file, never a value
@@ -149,12 +151,17 @@ final class SystemCalls {
             }
             return Outcome.done(found);
         } catch (WebhookClient.CallFailed e) {
-            throw new StepFailed(e.getMessage(), true);
+            throw new StepFailed(detail(e), true);
         } catch (WebhookSystem.Rejected e) {
             throw new StepFailed(e.getMessage(), true);
         } catch (IllegalStateException e) {
             throw new StepFailed(e.getMessage(), true);
         }
+    }
+
+    /** A webhook failure before any HTTP answer says the same as a JDBC connection failure (no port-scan oracle). */
+    private static String detail(WebhookClient.CallFailed e) {
+        return e.unreachable() ? JdbcSystem.UNREACHABLE : Objects.requireNonNullElse(e.getMessage(), "call failed");
     }
 
     /**

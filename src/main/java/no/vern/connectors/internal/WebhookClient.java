@@ -40,8 +40,23 @@ final class WebhookClient {
 
     /** A refused or failed call; the message names no personal data and no address. */
     static final class CallFailed extends Exception {
+        private final boolean unreachable;
+
         CallFailed(@Nullable String message) {
+            this(message, false);
+        }
+
+        CallFailed(@Nullable String message, boolean unreachable) {
             super(message == null ? "call failed" : message);
+            this.unreachable = unreachable;
+        }
+
+        /**
+         * Whether the call failed before an HTTP answer came (address refused, no such host, closed port, timeout,
+         * not HTTP): callers show one uniform detail for all of these, so that tests cannot scan ports.
+         */
+        boolean unreachable() {
+            return unreachable;
         }
     }
 
@@ -69,7 +84,12 @@ final class WebhookClient {
 
     /** POSTs a JSON body with extra headers to the checked address of the URL. */
     Response post(URI url, AddressGuard.Allowances allow, Map<String, String> headers, byte[] body) throws CallFailed {
-        InetAddress address = checkTarget(url, allow);
+        InetAddress address;
+        try {
+            address = checkTarget(url, allow);
+        } catch (CallFailed e) {
+            throw new CallFailed(e.getMessage(), true);
+        }
         boolean tls = "https".equals(url.getScheme());
         int port = url.getPort() > 0 ? url.getPort() : tls ? 443 : 80;
         String host = url.getHost();
@@ -99,9 +119,9 @@ final class WebhookClient {
             }
             return response;
         } catch (java.net.SocketTimeoutException e) {
-            throw new CallFailed("timeout");
+            throw new CallFailed("timeout", true);
         } catch (IOException e) {
-            throw new CallFailed("connection failed (" + e.getClass().getSimpleName() + ")");
+            throw new CallFailed("connection failed (" + e.getClass().getSimpleName() + ")", true);
         }
     }
 
@@ -135,12 +155,12 @@ final class WebhookClient {
         byte[] all = readAll(in);
         int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         if (end < 0) {
-            throw new CallFailed("malformed HTTP response");
+            throw new CallFailed("malformed HTTP response", true);
         }
         String[] lines = new String(all, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
         String[] status = lines[0].split(" ", 3);
         if (status.length < 2 || !status[0].startsWith("HTTP/1.") || !status[1].matches("\\d{3}")) {
-            throw new CallFailed("malformed HTTP response");
+            throw new CallFailed("malformed HTTP response", true);
         }
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
@@ -168,7 +188,7 @@ final class WebhookClient {
         while ((n = in.read(buffer)) >= 0) {
             out.write(buffer, 0, n);
             if (out.size() > MAX_RESPONSE) {
-                throw new CallFailed("response too large");
+                throw new CallFailed("response too large", true);
             }
         }
         return out.toByteArray();
@@ -180,21 +200,21 @@ final class WebhookClient {
         while (true) {
             int lineEnd = indexOf(java.util.Arrays.copyOfRange(body, pos, body.length), "\r\n".getBytes(StandardCharsets.ISO_8859_1));
             if (lineEnd < 0) {
-                throw new CallFailed("malformed chunked response");
+                throw new CallFailed("malformed chunked response", true);
             }
             String sizeText = new String(body, pos, lineEnd, StandardCharsets.ISO_8859_1).split(";")[0].trim();
             int size;
             try {
                 size = Integer.parseInt(sizeText, 16);
             } catch (NumberFormatException e) {
-                throw new CallFailed("malformed chunked response");
+                throw new CallFailed("malformed chunked response", true);
             }
             pos += lineEnd + 2;
             if (size == 0) {
                 return out.toByteArray();
             }
             if (pos + size > body.length) {
-                throw new CallFailed("malformed chunked response");
+                throw new CallFailed("malformed chunked response", true);
             }
             out.write(body, pos, size);
             pos += size + 2;

@@ -39,9 +39,11 @@ final class WebhookSystem {
     private final Secrets secrets;
     private final JsonMapper json;
     private final Clock clock;
+    private final AddressGuard.Allowances allowances;
 
-    WebhookSystem(WebhookClient client, Secrets secrets, JsonMapper json, Clock clock) {
+    WebhookSystem(WebhookClient client, Secrets secrets, JsonMapper json, Clock clock, AddressGuard.Allowances allowances) {
         this.client = client;
+        this.allowances = allowances;
         this.secrets = secrets;
         this.json = json;
         this.clock = clock;
@@ -67,13 +69,13 @@ final class WebhookSystem {
 
     /** Checks the URL's host against the SSRF rules without connecting. */
     void checkTarget(ConnectorConfig.Webhook spec) throws WebhookClient.CallFailed {
-        client.checkTarget(spec.url(), spec.allowances());
+        client.checkTarget(spec.url(), allowances);
     }
 
     private Reply send(ConnectorConfig.Webhook spec, byte[] body) throws WebhookClient.CallFailed, Rejected {
         byte[] secret = secret(spec);
         long now = clock.instant().getEpochSecond();
-        WebhookClient.Response response = client.post(spec.url(), spec.allowances(), Map.of(
+        WebhookClient.Response response = client.post(spec.url(), allowances, Map.of(
                 Signatures.TIMESTAMP_HEADER, String.valueOf(now),
                 Signatures.SIGNATURE_HEADER, Signatures.sign(secret, now, body)), body);
         if (response.status() == 202) {

@@ -20,14 +20,16 @@ import no.vern.shared.NotFound;
 
 /**
  * The console's connector list (S24): each system with its owner, activities and last outcome, a
- * connection test, and a dry run that shows counts per category only (never values), so that every role
- * allowed here can check a connector without seeing personal data.
+ * connection test, the privacy officer's approval (a connector joins requests only once approved), and the
+ * privacy officer's dry run that shows counts per category only (never values).
  */
 @Controller
 class ConnectorConsoleController {
 
     static final String VIEW = "hasAnyRole('PRIVACY_OFFICER', 'CASE_HANDLER', 'AUDITOR')";
     static final String OPERATE = "hasAnyRole('PRIVACY_OFFICER', 'CASE_HANDLER')";
+    /** Approving a connector and dry runs (which tell whether a person is in a system) are the privacy officer's. */
+    static final String OFFICER = "hasRole('PRIVACY_OFFICER')";
 
     private final ConnectorRegistry registry;
 
@@ -40,6 +42,7 @@ class ConnectorConsoleController {
     String list(Model model) {
         model.addAttribute("connectors", registry.list());
         model.addAttribute("canOperate", Actors.hasAnyAuthority("ROLE_PRIVACY_OFFICER", "ROLE_CASE_HANDLER"));
+        model.addAttribute("isOfficer", Actors.hasAnyAuthority("ROLE_PRIVACY_OFFICER"));
         return "connectors/list";
     }
 
@@ -54,9 +57,21 @@ class ConnectorConsoleController {
         return "redirect:/console/connectors";
     }
 
-    /** Answers on the same page (no redirect), so the email never appears in a URL. */
+    /** The privacy officer approves a connector: from then on requests reach it (audited). */
+    @PostMapping("/console/connectors/{id}/approve")
+    @PreAuthorize(OFFICER)
+    String approve(@PathVariable UUID id, RedirectAttributes redirect) {
+        registry.approve(id);
+        redirect.addFlashAttribute("flashKey", "connectors.approve.done");
+        return "redirect:/console/connectors";
+    }
+
+    /**
+     * Answers on the same page (no redirect), so the email never appears in a URL. Privacy officer only: counts
+     * still tell whether a person is in a system.
+     */
     @PostMapping("/console/connectors/{id}/dry-run")
-    @PreAuthorize(VIEW)
+    @PreAuthorize(OFFICER)
     String dryRun(@PathVariable UUID id, @RequestParam(name = "email", defaultValue = "") String email, Model model) {
         var connector = registry.find(id).orElseThrow(() -> new NotFound("connector", id.toString()));
         try {

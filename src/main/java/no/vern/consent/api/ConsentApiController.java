@@ -103,7 +103,7 @@ class ConsentApiController {
     @PostMapping
     @PreAuthorize(WRITE)
     @Operation(summary = "Record a consent before anything is stored (S4); 201 with the receipt",
-            description = "Without subjectId a new subject id is allocated. The purpose must be based on consent. "
+            description = "Without subjectId, the subject already held under the email is used (one person, one subject), else a new id is allocated. The purpose must be based on consent. "
                     + "noticeVersion/noticeHash state the notice shown; a stale one is refused (409 stale-notice). "
                     + "An email, if given, receives the receipt and withdrawal link and is never stored.")
     ResponseEntity<Given> give(@RequestBody GiveRequest request) {

@@ -76,10 +76,12 @@ class ConsentService implements ConsentLedger {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final String baseUrl;
+    private final MergeCarryOver merges;
 
-    ConsentService(ConsentEvents events, ProcessingRecord record, SubjectRegister register, AuditLog audit,
+    ConsentService(MergeCarryOver merges, ConsentEvents events, ProcessingRecord record, SubjectRegister register, AuditLog audit,
             LinkSigner signer, ReceiptMailer mailer, ApplicationEventPublisher publisher, TransactionTemplate tx,
             Clock clock, @Value("${vern.base-url}") String baseUrl) {
+        this.merges = merges;
         this.events = events;
         this.record = record;
         this.register = register;
@@ -90,6 +92,16 @@ class ConsentService implements ConsentLedger {
         this.tx = tx;
         this.clock = clock;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /**
+     * One person, one subject (issue 20, item 5): a consent given with an address but no subject is recorded
+     * for the live subject already held under that address (the oldest), so that the person's data joins
+     * their existing entry instead of a second one; a new id only when none is held.
+     */
+    SubjectId existingOr(String email) {
+        List<SubjectSummary> found = Actors.runAs(Actors.currentOr(CHECK_ACTOR), () -> register.findByEmail(email));
+        return found.isEmpty() ? SubjectId.random() : found.get(0).id();
     }
 
     /** Whether a consent is in force now (the same answer as the gate). */
@@ -123,7 +135,8 @@ class ConsentService implements ConsentLedger {
         }
         String email = command.email() == null || command.email().isBlank() ? null
                 : EmailAddresses.normalise(command.email(), "email");
-        SubjectId subject = command.subject() != null ? command.subject() : SubjectId.random();
+        SubjectId subject = command.subject() != null ? command.subject()
+                : email != null ? existingOr(email) : SubjectId.random();
         UUID receiptId = UUID.randomUUID();
         Actor actor = Actors.current();
         ConsentEventType type = tx.execute(status -> {
@@ -145,7 +158,9 @@ class ConsentService implements ConsentLedger {
     }
 
     @Override
-    public void withdraw(SubjectId subject, String purposeKey, Channel channel, @Nullable String reason) {
+    public void withdraw(SubjectId given, String purposeKey, Channel channel, @Nullable String reason) {
+        // A consent of a subject merged into another is held by the survivor now (issue 20, item 5).
+        SubjectId subject = merges.current(given);
         String key = purposeKey(purposeKey);
         String why = reason(reason);
         Actor actor = channel == Channel.WITHDRAWAL_LINK ? new Actor(Actor.Kind.SUBJECT, subject.toString())
@@ -169,7 +184,7 @@ class ConsentService implements ConsentLedger {
     public ConsentState withdrawReceipt(UUID receiptId, Channel channel, @Nullable String reason) {
         ConsentEvents.ReceiptRow row = events.byReceipt(receiptId).orElseThrow(() -> new NotFound("Receipt", receiptId));
         withdraw(row.subject(), row.event().purposeKey(), channel, reason);
-        return events.state(row.subject(), row.event().purposeKey()).orElseThrow();
+        return events.state(merges.current(row.subject()), row.event().purposeKey()).orElseThrow();
     }
 
     @Override
@@ -237,7 +252,7 @@ class ConsentService implements ConsentLedger {
                 : List.of();
         LegalBasis basis = purpose.legalBasis() == null ? LegalBasis.CONSENT : purpose.legalBasis();
         Contact c = shown.controller();
-        ConsentState state = events.state(row.subject(), event.purposeKey()).orElseThrow();
+        ConsentState state = events.state(merges.current(row.subject()), event.purposeKey()).orElseThrow();
         ConsentEventType status = state.status().grants() && !state.activeAt(clock.instant())
                 ? ConsentEventType.EXPIRED : state.status();
         String url = withdrawUrl(receiptId, language);

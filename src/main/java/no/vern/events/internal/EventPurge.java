@@ -25,6 +25,7 @@ import no.vern.consent.ConsentLedger;
 import no.vern.processing.SubjectKind;
 import no.vern.register.Categories;
 import no.vern.register.PersonalData;
+import no.vern.register.RetentionView;
 import no.vern.register.Source;
 import no.vern.register.SubjectRecords;
 import no.vern.register.SubjectRegister;
@@ -49,16 +50,18 @@ class EventPurge {
     private final Events events;
     private final ConsentLedger ledger;
     private final SubjectRegister register;
+    private final RetentionView view;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration deleteAfter;
 
-    EventPurge(Events events, ConsentLedger ledger, SubjectRegister register, AuditLog audit, TransactionTemplate tx,
+    EventPurge(RetentionView view, Events events, ConsentLedger ledger, SubjectRegister register, AuditLog audit, TransactionTemplate tx,
             Clock clock, @Value("${vern.events.delete-after-days:30}") int deleteAfterDays) {
         this.events = events;
         this.ledger = ledger;
         this.register = register;
+        this.view = view;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -116,6 +119,12 @@ class EventPurge {
                 if (r.newsletter() && keepForNewsletter(subject)) {
                     register.eraseRecords(subject, PURPOSE);
                     return "newsletter";
+                }
+                // The person may be held for more than the event (one person, one subject: issue 20, item 5):
+                // the event data goes, and the subject is crypto-shredded only when nothing else is held.
+                register.eraseRecords(subject, PURPOSE);
+                if (view.holdsRecords(subject)) {
+                    return "records";
                 }
                 register.erase(subject);
                 return "subject";

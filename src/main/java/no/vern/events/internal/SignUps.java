@@ -37,7 +37,9 @@ import no.vern.processing.SubjectKind;
 import no.vern.register.NewSubject;
 import no.vern.register.OrganisationInput;
 import no.vern.register.PersonalData;
+import no.vern.register.Restrictions;
 import no.vern.register.Source;
+import no.vern.register.SubjectSummary;
 import no.vern.register.SubjectRegister;
 import no.vern.register.SubjectUpdate;
 import no.vern.shared.Actor;
@@ -72,10 +74,12 @@ class SignUps {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Restrictions restrictions;
 
-    SignUps(Events events, ConsentLedger ledger, SubjectRegister register, ProcessingRecord record,
+    SignUps(Restrictions restrictions, Events events, ConsentLedger ledger, SubjectRegister register, ProcessingRecord record,
             BlindIndex blindIndex, CancelLinks links, EventMailer mailer, AuditLog audit, TransactionTemplate tx,
             Clock clock) {
+        this.restrictions = restrictions;
         this.events = events;
         this.ledger = ledger;
         this.register = register;
@@ -136,9 +140,14 @@ class SignUps {
             }
         }
         // S4, S5, GDPR Art. 7(1): consent to the event, on the notice shown, before anything is stored.
-        ConsentReceipt receipt = ledger.give(new GiveConsent(null, PURPOSE, Channel.EVENT_SIGNUP, language, null,
+        // One person, one subject (issue 20, item 5): a person already held under this address (as a contact, a
+        // newsletter recipient) signs up as that subject; a restricted one (GDPR Art. 18) is not processed further.
+        SubjectId known = Actors.runAs(SIGNUP_ACTOR, () -> register.findByEmail(email)).stream()
+                .map(SubjectSummary::id).filter(id -> !restrictions.isRestricted(id)).findFirst().orElse(null);
+        ConsentReceipt receipt = ledger.give(new GiveConsent(known, PURPOSE, Channel.EVENT_SIGNUP, language, null,
                 form.noticeHash(), null, email));
         SubjectId subject = receipt.subject();
+        boolean reused = known != null;
         try {
             if (form.crmConsent()) {
                 ledger.give(new GiveConsent(subject, CRM_PURPOSE, Channel.EVENT_SIGNUP, language, null,
@@ -149,7 +158,14 @@ class SignUps {
             OrganisationInput org = company == null ? null : new OrganisationInput(company, null, null);
             PersonalData data = PersonalData.contact(name, email, phone);
             Actors.runAs(SIGNUP_ACTOR, () -> {
-                register.register(new NewSubject(subject, kinds, PURPOSE, Source.EVENT_FORM, org, data));
+                if (reused) {
+                    Set<SubjectKind> joined = EnumSet.copyOf(kinds);
+                    joined.addAll(register.summary(subject).kinds());
+                    register.update(subject, register.summary(subject).version(),
+                            new SubjectUpdate(PURPOSE, Source.EVENT_FORM, joined, org, data));
+                } else {
+                    register.register(new NewSubject(subject, kinds, PURPOSE, Source.EVENT_FORM, org, data));
+                }
                 if (form.crmConsent()) {
                     long version = register.summary(subject).version();
                     register.update(subject, version, new SubjectUpdate(CRM_PURPOSE, Source.EVENT_FORM, null, null, data));
@@ -183,7 +199,8 @@ class SignUps {
             });
         } catch (AlreadySignedUp e) {
             undoConsents(subject, form.crmConsent());
-            Actors.runAs(SIGNUP_ACTOR, () -> register.erase(subject));
+            // A person held before keeps what was held before; only this sign-up's data goes.
+            Actors.runAs(SIGNUP_ACTOR, () -> reused ? register.eraseRecords(subject, PURPOSE) : register.erase(subject));
             throw e;
         }
         String cancelUrl = links.url(registrationId, language);

@@ -15,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.HeaderWriter;
@@ -109,6 +110,7 @@ class SecurityConfiguration {
         http.requestCache(c -> c.requestCache(savedRequests))
                 .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(loginLimit, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(SecurityConfiguration::refuseCsrfTokenInQuery, org.springframework.security.web.csrf.CsrfFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()
@@ -123,6 +125,10 @@ class SecurityConfiguration {
                 })
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
                         .successHandler(outcomes).failureHandler(outcomes).permitAll())
+                // A relative Location for the login redirect: the default builds an absolute URL from the request's
+                // Host header, so "Host: evil.example" would send the browser there (issue 24). Every other redirect
+                // is relative already (Spring MVC "redirect:", Tomcat's relative redirects).
+                .exceptionHandling(e -> e.authenticationEntryPoint(relativeLoginRedirect()))
                 // No deleteCookies: Spring Session expires VERN_SESSION itself on invalidation, with the cookie's
                 // HttpOnly, Secure and SameSite attributes (deleteCookies would add a bare second Set-Cookie).
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").invalidateHttpSession(true))
@@ -136,6 +142,26 @@ class SecurityConfiguration {
                                 "camera=(), microphone=(), geolocation=(), interest-cohort=()"))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
         return http.build();
+    }
+
+    /**
+     * A CSRF token counts only from the header or a form body (issue 24): one in the query string ends up in
+     * logs, Referer headers and history, so a request carrying {@code _csrf} in its query is refused (403).
+     */
+    private static void refuseCsrfTokenInQuery(jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response,
+            jakarta.servlet.FilterChain chain) throws java.io.IOException, jakarta.servlet.ServletException {
+        String query = ((jakarta.servlet.http.HttpServletRequest) request).getQueryString();
+        if (query != null && java.util.Arrays.stream(query.split("&")).anyMatch(p -> p.equals("_csrf") || p.startsWith("_csrf="))) {
+            ((jakarta.servlet.http.HttpServletResponse) response).sendError(403);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static LoginUrlAuthenticationEntryPoint relativeLoginRedirect() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     /** The security chains run these filters; Boot must not also register them for every request. */

@@ -69,6 +69,11 @@ class Erasure {
         shredder.shred(subject);
     }
 
+    /** Whether the subject's key is destroyed (in the shred ledger). */
+    boolean shredded(SubjectId subject) {
+        return shredder.isShredded(subject);
+    }
+
     /** Step 3: rows with personal data (ciphertexts, blind indexes, attachments) go; event and audit. */
     int finish(SubjectId subject, Actor actor) {
         Integer deleted = tx.execute(s -> {

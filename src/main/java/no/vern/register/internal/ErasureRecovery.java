@@ -46,6 +46,15 @@ class ErasureRecovery {
                 erasure.shred(subject);
                 erasure.finish(subject, JOB);
             }
+            // A merge shreds the merged subject's key after its commit; a crash right then left the key behind.
+            List<SubjectId> merged = jdbc.sql("""
+                    SELECT id FROM register_subject
+                    WHERE merged_into IS NOT NULL AND merged_at < :before AND merged_at > :since
+                    ORDER BY merged_at LIMIT 500
+                    """).param("before", no.vern.shared.JdbcTime.param(clock.instant().minus(GRACE)))
+                    .param("since", no.vern.shared.JdbcTime.param(clock.instant().minus(Duration.ofDays(1))))
+                    .query((rs, n) -> new SubjectId(rs.getObject(1, java.util.UUID.class))).list();
+            merged.stream().filter(s -> !erasure.shredded(s)).forEach(erasure::shred);
             if (!unfinished.isEmpty()) {
                 log.info("Finished {} interrupted erasure(s)", unfinished.size());
             }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 import no.vern.processing.SubjectKind;
 import no.vern.register.ChangeEntry;
+import no.vern.register.DuplicateGroup;
 import no.vern.register.ErasureResult;
 import no.vern.register.ImportOptions;
 import no.vern.register.ImportReport;
@@ -33,8 +34,11 @@ class RegisterService implements SubjectRegister {
     private final SubjectReads reads;
     private final RequestedErasure erasure;
     private final CsvImport csvImport;
+    private final SubjectMerge merge;
 
-    RegisterService(SubjectWrites writes, SubjectReads reads, RequestedErasure erasure, CsvImport csvImport) {
+    RegisterService(SubjectWrites writes, SubjectReads reads, RequestedErasure erasure, CsvImport csvImport,
+            SubjectMerge merge) {
+        this.merge = merge;
         this.writes = writes;
         this.reads = reads;
         this.erasure = erasure;
@@ -119,6 +123,16 @@ class RegisterService implements SubjectRegister {
     @Override
     public int eraseRecords(SubjectId id, String purposeKey) {
         return erasure.eraseRecords(id, purposeKey);
+    }
+
+    @Override
+    public List<DuplicateGroup> possibleDuplicates(int limit) {
+        return merge.possibleDuplicates(limit);
+    }
+
+    @Override
+    public SubjectId merge(SubjectId survivor, SubjectId other) {
+        return merge.merge(survivor, other);
     }
 
     @Override

@@ -32,9 +32,11 @@ class RequestedErasure {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final PurposeErasureFanOut fanOut;
 
-    RequestedErasure(Subjects subjects, Erasure erasure, SubjectIndexes indexes, SubjectAccess access, AuditLog audit,
+    RequestedErasure(PurposeErasureFanOut fanOut, Subjects subjects, Erasure erasure, SubjectIndexes indexes, SubjectAccess access, AuditLog audit,
             ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+        this.fanOut = fanOut;
         this.subjects = subjects;
         this.erasure = erasure;
         this.indexes = indexes;
@@ -62,7 +64,9 @@ class RequestedErasure {
         }
         access.visibleRow(id, Visibility.current());
         Integer touched = tx.execute(status -> {
+            PurposeErasureFanOut.Identifiers ids = fanOut.before(id);
             int erased = subjects.erasePurpose(id, purposeKey);
+            fanOut.after(id, purposeKey, ids, erased);
             Instant now = clock.instant();
             indexes.rebuild(id);
             subjects.change(id, now, access.actor().reference(), "purpose:" + purposeKey, "erased");

@@ -43,8 +43,11 @@ class RetentionQueries implements RetentionView {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    RetentionQueries(JdbcClient jdbc, Subjects subjects, SubjectIndexes indexes, AuditLog audit,
+    private final PurposeErasureFanOut fanOut;
+
+    RetentionQueries(PurposeErasureFanOut fanOut, JdbcClient jdbc, Subjects subjects, SubjectIndexes indexes, AuditLog audit,
             ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+        this.fanOut = fanOut;
         this.jdbc = jdbc;
         this.subjects = subjects;
         this.indexes = indexes;
@@ -123,6 +126,7 @@ class RetentionQueries implements RetentionView {
         }
         String ids = "{" + String.join(",", recordIds.stream().map(UUID::toString).toList()) + "}";
         Integer changed = tx.execute(s -> {
+            PurposeErasureFanOut.Identifiers identifiers = fanOut.before(subject);
             int deleted = jdbc.sql("""
                     DELETE FROM register_record WHERE subject_id = :subject AND id = ANY(CAST(:ids AS uuid[]))
                       AND purposes = ARRAY[:purpose]::text[]
@@ -134,6 +138,7 @@ class RetentionQueries implements RetentionView {
             if (deleted + narrowed == 0) {
                 return 0;
             }
+            fanOut.after(subject, purposeKey, identifiers, deleted + narrowed);
             jdbc.sql("""
                     DELETE FROM register_attachment a WHERE a.subject_id = :subject
                       AND NOT EXISTS (SELECT 1 FROM register_record r WHERE r.subject_id = a.subject_id AND r.id = a.record_id)

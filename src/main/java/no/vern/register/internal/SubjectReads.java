@@ -27,6 +27,7 @@ import no.vern.register.SubjectRestricted;
 import no.vern.register.SubjectSummary;
 import no.vern.shared.EmailAddresses;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.Paging;
 import no.vern.shared.PhoneNumbers;
 import no.vern.shared.Rejected;
 import no.vern.shared.SubjectId;
@@ -147,14 +148,9 @@ class SubjectReads {
     }
 
     SubjectPage list(int page, int size) {
-        if (page < 0) {
-            throw new InvalidInput("page", "must be 0 or more");
-        }
-        if (size < 1 || size > 100) {
-            throw new InvalidInput("size", "must be between 1 and 100");
-        }
+        Paging paging = Paging.of(page, size, 100);
         Set<SubjectKind> visible = Visibility.current();
-        List<SubjectSummary> items = subjects.page(visible, page * size, size).stream().map(Subjects.Row::summary)
+        List<SubjectSummary> items = subjects.page(visible, paging.offset(), size).stream().map(Subjects.Row::summary)
                 .toList();
         return new SubjectPage(items, page, size, subjects.count(visible));
     }

@@ -101,7 +101,7 @@ class Subjects {
                 """).param("org", organisation).param("visible", names(visible)).query(Subjects::row).list();
     }
 
-    List<Row> page(Set<SubjectKind> visible, int offset, int limit) {
+    List<Row> page(Set<SubjectKind> visible, long offset, int limit) {
         return jdbc.sql(SELECT_SUBJECT + """
                  WHERE s.erased_at IS NULL AND s.kinds && CAST(:visible AS text[])
                  ORDER BY s.created_at, s.id OFFSET :offset LIMIT :limit
@@ -211,6 +211,87 @@ class Subjects {
         jdbc.sql("DELETE FROM register_blind_index WHERE subject_id = :s").param("s", subject.value()).update();
         jdbc.sql("DELETE FROM register_idempotency WHERE subject_id = :s").param("s", subject.value()).update();
         return jdbc.sql("DELETE FROM register_record WHERE subject_id = :s").param("s", subject.value()).update();
+    }
+
+    // --- merge (issue 20, item 5) ---
+
+    /** Copies a record to another subject with a new ciphertext (same id, metadata and times). */
+    void copyRecord(SubjectId to, StoredRecord r, byte[] ciphertext) {
+        jdbc.sql("""
+                INSERT INTO register_record (subject_id, id, category, ciphertext, source, purposes, legal_basis,
+                                             collected_at, confirmed_at, version)
+                VALUES (:subject, :id, :category, :ciphertext, :source, CAST(:purposes AS text[]), :basis, :collected,
+                        :confirmed, 1)
+                """).param("subject", to.value()).param("id", r.id()).param("category", r.category())
+                .param("ciphertext", ciphertext).param("source", r.source().name())
+                .param("purposes", r.purposes().toArray(String[]::new)).param("basis", r.legalBasis().name())
+                .param("collected", JdbcTime.param(r.collectedAt())).param("confirmed", JdbcTime.param(r.confirmedAt()))
+                .update();
+    }
+
+    /** Adds purposes to a record (no duplicates); keeps the earlier collection time. */
+    void addPurposes(SubjectId subject, UUID id, List<String> purposes, Instant collectedAt) {
+        jdbc.sql("""
+                UPDATE register_record SET purposes = ARRAY(SELECT DISTINCT unnest(purposes || CAST(:p AS text[]))),
+                       collected_at = LEAST(collected_at, :collected), version = version + 1
+                WHERE subject_id = :subject AND id = :id
+                """).param("subject", subject.value()).param("id", id).param("p", purposes.toArray(String[]::new))
+                .param("collected", JdbcTime.param(collectedAt)).update();
+    }
+
+    /** An attachment row with its ciphertext, for a merge. */
+    record FullAttachment(UUID id, UUID record, String mediaType, long size, byte[] ciphertext, Instant createdAt) {
+    }
+
+    List<FullAttachment> attachments(SubjectId subject) {
+        return jdbc.sql("SELECT * FROM register_attachment WHERE subject_id = :s ORDER BY created_at, id")
+                .param("s", subject.value())
+                .query((rs, n) -> new FullAttachment(rs.getObject("id", UUID.class), rs.getObject("record_id", UUID.class),
+                        rs.getString("media_type"), rs.getLong("size"), rs.getBytes("ciphertext"),
+                        JdbcTime.required(rs, "created_at")))
+                .list();
+    }
+
+    /** Marks a merged subject: erased (answered as gone), erasure complete, and where its records went. */
+    void markMerged(SubjectId from, SubjectId into, Instant now) {
+        jdbc.sql("""
+                UPDATE register_subject SET erased_at = :now, erasure_completed_at = :now, merged_into = :into,
+                       merged_at = :now, organisation_id = NULL, version = version + 1, updated_at = :now
+                WHERE id = :id AND erased_at IS NULL
+                """).param("id", from.value()).param("into", into.value()).param("now", JdbcTime.param(now)).update();
+    }
+
+    /** Merged subjects (ids), for the recovery job to make sure their keys are destroyed. */
+    List<SubjectId> merged(int limit) {
+        return jdbc.sql("SELECT id FROM register_subject WHERE merged_into IS NOT NULL ORDER BY merged_at LIMIT :limit")
+                .param("limit", limit).query((rs, n) -> new SubjectId(rs.getObject(1, UUID.class))).list();
+    }
+
+    /** Whether two subjects share an email or phone blind-index hash. */
+    boolean shareIndex(SubjectId a, SubjectId b) {
+        return jdbc.sql("""
+                SELECT count(*) FROM register_blind_index x JOIN register_blind_index y
+                  ON x.kind = y.kind AND x.hash = y.hash
+                WHERE x.subject_id = :a AND y.subject_id = :b""").param("a", a.value()).param("b", b.value())
+                .query(Long.class).single() > 0;
+    }
+
+    /** A group of subject ids sharing one blind-index hash. */
+    record SharedIndex(String kind, List<UUID> subjects) {
+    }
+
+    /** Hashes shared by more than one live subject of the visible kinds (no hash leaves this method). */
+    List<SharedIndex> sharedIndexes(Set<SubjectKind> visible, int limit) {
+        return jdbc.sql("""
+                SELECT b.kind, array_agg(DISTINCT b.subject_id) AS ids
+                FROM register_blind_index b JOIN register_subject s ON s.id = b.subject_id
+                WHERE s.erased_at IS NULL AND s.kinds && CAST(:visible AS text[])
+                GROUP BY b.kind, b.hash HAVING count(DISTINCT b.subject_id) > 1
+                ORDER BY min(s.created_at) LIMIT :limit
+                """).param("visible", names(visible)).param("limit", limit)
+                .query((rs, n) -> new SharedIndex(rs.getString("kind"),
+                        List.of((UUID[]) rs.getArray("ids").getArray())))
+                .list();
     }
 
     // --- blind indexes ---

@@ -101,6 +101,9 @@ class RequestsApiController {
         }
     }
 
+    record WithdrawRequest(@Nullable List<String> purposes) {
+    }
+
     record CompleteRequest(@Nullable String answer) {
     }
 
@@ -223,6 +226,26 @@ class RequestsApiController {
     @Operation(summary = "Complete the request", description = "409 steps-outstanding while a connected system's step is neither done nor waived.")
     Summary complete(@PathVariable String id, @RequestBody(required = false) @Nullable CompleteRequest body) {
         return Summary.of(requests.complete(RequestId.parse(id), body == null ? null : body.answer()));
+    }
+
+    @PostMapping("/{id}/objection")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "Decide an objection and complete the case", description = "GDPR Art. 21. ground = "
+            + "DIRECT_MARKETING (absolute: recorded for every subject under the address and the address suppressed) or "
+            + "LEGITIMATE_INTEREST with purposeKey, upheld (true: the purpose's records are erased) and reasons (the "
+            + "weighing the person is told). Only for OBJECTION cases.")
+    Summary objection(@PathVariable String id, @RequestBody no.vern.requests.ObjectionDecision body) {
+        return Summary.of(requests.decideObjection(RequestId.parse(id), body));
+    }
+
+    @PostMapping("/{id}/consent-withdrawal")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "Withdraw the named consents and complete the case", description = "GDPR Art. 7(3): "
+            + "purposes = the consent-based purpose keys the person named; withdrawn through the consent ledger for every "
+            + "subject under the address. Only for WITHDRAW_CONSENT cases.")
+    Summary withdrawal(@PathVariable String id, @RequestBody WithdrawRequest body) {
+        return Summary.of(requests.withdrawConsents(RequestId.parse(id),
+                body.purposes() == null ? java.util.Set.of() : java.util.Set.copyOf(body.purposes())));
     }
 
     @PostMapping("/{id}/rectify")

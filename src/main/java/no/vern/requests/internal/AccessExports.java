@@ -50,6 +50,8 @@ import no.vern.requests.SystemData;
 import no.vern.shared.Actors;
 import no.vern.shared.CsvWriter;
 import no.vern.shared.PdfRenderer;
+import no.vern.shared.SubjectId;
+import no.vern.crypto.SubjectKeyDestroyed;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,9 +75,13 @@ class AccessExports {
     private final AuditLog audit;
     private final Clock clock;
     private final JsonMapper json;
+    private final PersonRecords people;
+    private final CaseFile file;
 
-    AccessExports(SubjectRegister register, ProcessingRecord record, ObjectProvider<ConnectedSystems> systems,
+    AccessExports(PersonRecords people, CaseFile file, SubjectRegister register, ProcessingRecord record, ObjectProvider<ConnectedSystems> systems,
             Mailer texts, ITemplateEngine templates, AuditLog audit, Clock clock, JsonMapper json) {
+        this.people = people;
+        this.file = file;
         this.register = register;
         this.record = record;
         this.systems = systems;
@@ -92,17 +98,21 @@ class AccessExports {
         boolean portability = c.kind() == RequestKind.PORTABILITY;
         ProcessingRecordDocument doc = record.current().document();
         List<Datum> data = new ArrayList<>();
-        if (c.inRegister()) {
-            Map<UUID, RecordView> seen = new LinkedHashMap<>();
+        // One person, all records (issue 20, item 5): every subject held under the verified address.
+        List<SubjectId> subjects = people.of(c, emailOrNull(c));
+        Map<UUID, RecordView> seen = new LinkedHashMap<>();
+        for (SubjectId subject : subjects) {
             for (Purpose p : doc.purposes()) {
                 try {
-                    SubjectRecords records = Actors.runAs(RequestService.actor(), () -> register.read(c.subject(), p.key()));
+                    SubjectRecords records = Actors.runAs(RequestService.actor(), () -> register.read(subject, p.key()));
                     records.records().forEach(r -> seen.putIfAbsent(r.id(), r));
                 } catch (SubjectGone | SubjectRestricted e) {
                     // Restricted (Art. 18) or erased: nothing is read; the handler answers by hand.
                     break;
                 }
             }
+        }
+        {
             for (RecordView r : seen.values()) {
                 if (portability && (!PORTABLE.contains(r.legalBasis()) || r.source() != no.vern.register.Source.SUBJECT)) {
                     continue;
@@ -123,9 +133,21 @@ class AccessExports {
         AccessExport export = new AccessExport(AccessExport.SCHEMA, c.id().toString(), clock.instant(), c.language(),
                 portability, doc.controller().name() + " <" + doc.controller().email() + ">", held, data, holdings,
                 art15(data, holdings, doc, locale));
+        List<String> targets = new ArrayList<>();
+        targets.add(c.id().reference());
+        targets.add(c.subject().reference());
+        subjects.stream().filter(s -> !s.equals(c.subject())).forEach(s -> targets.add(s.reference()));
         audit.record(AuditEvent.by(RequestService.actor(), "requests.access.export", Outcome.SUCCESS)
-                .withPurpose(RequestService.PURPOSE).withTargets(c.id().reference(), c.subject().reference()));
+                .withPurpose(RequestService.PURPOSE).withTargets(targets.toArray(String[]::new)));
         return export;
+    }
+
+    private @org.jspecify.annotations.Nullable String emailOrNull(RequestCase c) {
+        try {
+            return file.email(c);
+        } catch (SubjectKeyDestroyed e) {
+            return null; // the case's contact data is gone: only the subjects recorded in the case
+        }
     }
 
     private Datum datum(RecordView r, ProcessingRecordDocument doc, Locale locale) {

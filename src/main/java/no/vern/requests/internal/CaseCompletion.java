@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -22,6 +25,7 @@ import no.vern.requests.RequestStatus;
 import no.vern.requests.StepsOutstanding;
 import no.vern.shared.Actors;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.SubjectId;
 
 /**
  * Completing a case, with the effect its kind asks for: erasure ({@link CaseErasure}), restriction
@@ -43,10 +47,12 @@ class CaseCompletion {
     private final Mailer mailer;
     private final RequestsProperties properties;
     private final Clock clock;
+    private final PersonRecords people;
 
-    CaseCompletion(CaseFile file, Cases cases, Codes codes, CaseErasure erasure, RecipientsInformed recipients,
+    CaseCompletion(PersonRecords people, CaseFile file, Cases cases, Codes codes, CaseErasure erasure, RecipientsInformed recipients,
             SystemFanOut systems, SubjectRegister register, Restrictions restrictions, ProcessingRecord record,
             Mailer mailer, RequestsProperties properties, Clock clock) {
+        this.people = people;
         this.file = file;
         this.cases = cases;
         this.codes = codes;
@@ -63,6 +69,22 @@ class CaseCompletion {
 
     void complete(RequestId id, @Nullable String answer) {
         RequestCase c = file.open(id);
+        if (c.kind() == RequestKind.OBJECTION || c.kind() == RequestKind.WITHDRAW_CONSENT) {
+            // Issue 20, item 6: these requests complete only with their effect, never with none.
+            throw new InvalidInput("kind", c.kind() == RequestKind.OBJECTION
+                    ? "an objection is completed with its decision (the objection action)"
+                    : "a consent withdrawal is completed by withdrawing the named consents");
+        }
+        completeWith(c, answer);
+    }
+
+    /** Completes a case whose effect its caller has already carried out (objection, consent withdrawal). */
+    void completeWithEffect(RequestId id, String text) {
+        completeWith(file.open(id), text);
+    }
+
+    private void completeWith(RequestCase c, @Nullable String answer) {
+        RequestId id = c.id();
         if (answer != null && answer.length() > 8000) {
             throw new InvalidInput("answer", "must be at most 8000 characters");
         }
@@ -76,8 +98,8 @@ class CaseCompletion {
         String email = file.email(c);
         Locale locale = Locale.forLanguageTag(c.language());
         String outcome = switch (c.kind()) {
-            case ERASURE -> erasure.erase(c, locale, email);
-            case RESTRICTION -> restrict(c, locale);
+            case ERASURE -> eachSubject(c, email, locale, s -> erasure.erase(s, locale, email));
+            case RESTRICTION -> eachSubject(c, email, locale, s -> restrict(s, locale));
             default -> "";
         };
         cases.status(id, RequestStatus.COMPLETED, now);
@@ -122,6 +144,28 @@ class CaseCompletion {
         Locale locale = Locale.forLanguageTag(c.language());
         complete(id, mailer.text("requests.rectification.done", locale, categories)
                 + recipients.of(c, Set.of(purposeKey), locale));
+    }
+
+    /**
+     * One person, all records (issue 20, item 5): the effect runs for every subject held under the verified
+     * address, each answered in its own paragraph named by the subject's kinds when there is more than one.
+     */
+    private String eachSubject(RequestCase c, String email, Locale locale, Function<RequestCase, String> effect) {
+        List<SubjectId> subjects = people.of(c, email);
+        if (subjects.size() <= 1) {
+            return effect.apply(subjects.isEmpty() ? c : PersonRecords.as(c, subjects.get(0)));
+        }
+        cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "acting-on-subjects",
+                subjects.size() + " subject(s)");
+        StringBuilder text = new StringBuilder(mailer.text("requests.person.several", locale, subjects.size()));
+        for (SubjectId s : subjects) {
+            String kinds = Actors.runAs(RequestService.actor(), () -> register.summary(s)).kinds().stream()
+                    .map(k -> mailer.text("processing.subject." + k.name(), locale)).sorted()
+                    .collect(Collectors.joining(", "));
+            text.append("\n\n").append(mailer.text("requests.person.part", locale, kinds)).append("\n")
+                    .append(effect.apply(PersonRecords.as(c, s)));
+        }
+        return text.toString();
     }
 
     /** GDPR Art. 18: restricts the subject's processing (storage only). */

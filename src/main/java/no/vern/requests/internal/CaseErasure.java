@@ -21,7 +21,6 @@ import no.vern.register.RecordView;
 import no.vern.register.Restrictions;
 import no.vern.register.SubjectRegister;
 import no.vern.register.SubjectRestricted;
-import no.vern.requests.Operation;
 import no.vern.requests.RequestCase;
 import no.vern.shared.Actors;
 import no.vern.shared.VernClock;
@@ -43,20 +42,18 @@ class CaseErasure {
     private final SubjectRegister register;
     private final Restrictions restrictions;
     private final ProcessingRecord record;
-    private final Certificates certificates;
-    private final SystemFanOut systems;
+    private final ErasureCertification certification;
     private final RecipientsInformed recipients;
     private final Cases cases;
     private final Mailer mailer;
     private final Clock clock;
 
-    CaseErasure(SubjectRegister register, Restrictions restrictions, ProcessingRecord record, Certificates certificates,
-            SystemFanOut systems, RecipientsInformed recipients, Cases cases, Mailer mailer, Clock clock) {
+    CaseErasure(SubjectRegister register, Restrictions restrictions, ProcessingRecord record, ErasureCertification certification,
+            RecipientsInformed recipients, Cases cases, Mailer mailer, Clock clock) {
         this.register = register;
         this.restrictions = restrictions;
         this.record = record;
-        this.certificates = certificates;
-        this.systems = systems;
+        this.certification = certification;
         this.recipients = recipients;
         this.cases = cases;
         this.mailer = mailer;
@@ -114,30 +111,11 @@ class CaseErasure {
     }
 
     /**
-     * Verifiable erasure: re-runs the search (the register answers erased or restricted; the connected systems
-     * get an erasure and a verification fan-out) and issues a signed certificate; returns the text for the mail.
+     * Verifiable erasure: the connected systems get an erasure and a verification fan-out, and the signed
+     * certificate follows once every step has settled ({@link ErasureCertification}); returns the text for the mail.
      */
     private String certificate(RequestCase c, List<String> erased, List<Map<String, Object>> kept, Locale locale,
             String email) {
-        systems.start(c, Operation.ERASE, email);
-        systems.start(c, Operation.VERIFY_ERASED, email);
-        String registerCheck = register.isErased(c.subject()) ? "erased: the data key is destroyed, no record is readable"
-                : restrictions.isRestricted(c.subject()) ? "restricted: stored only until the release date" : "present";
-        List<Map<String, Object>> systemsCheck = systems.steps(c.id()).stream()
-                .<Map<String, Object>>map(s -> Map.of("system", s.system(), "operation", s.operation().name(),
-                        "state", s.state().name()))
-                .toList();
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("subject", c.subject().reference());
-        content.put("receivedAt", c.receivedAt().toString());
-        content.put("erasedCategories", erased);
-        content.put("method", "crypto-shredding (per-subject AES-256-GCM data key destroyed, recorded in the shred ledger)");
-        content.put("kept", kept);
-        content.put("verification", Map.of("register", registerCheck, "systems", systemsCheck));
-        Certificates.Signed signed = certificates.issue(c.id(), content);
-        cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "certificate-issued",
-                "sha256 " + signed.sha256());
-        return "\n\n" + mailer.text("requests.certificate.mail", locale, signed.id().toString(), signed.sha256())
-                + "\n\n" + signed.body() + "\n\nSignature (Ed25519): " + signed.signature();
+        return certification.await(c, erased, kept, locale, email);
     }
 }

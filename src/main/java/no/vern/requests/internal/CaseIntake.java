@@ -85,6 +85,7 @@ class CaseIntake {
                     .withTargets(existing.id().reference(), existing.subject().reference()));
             return new Received(existing, true);
         }
+        // One person, all records (issue 20, item 5): every subject under the address, the oldest holds the case key.
         List<SubjectSummary> onFile = Actors.runAs(RequestService.actor(), () -> register.findByEmail(email));
         boolean inRegister = !onFile.isEmpty();
         SubjectId subject = inRegister ? onFile.get(0).id() : SubjectId.random();
@@ -95,9 +96,10 @@ class CaseIntake {
         byte[] detailsCt = details == null || details.isEmpty() ? null
                 : cipher.encryptText(subject, CaseFile.DETAILS_CATEGORY, id.value(), details);
         cases.insert(c, emailCt, blindIndex.email(email), detailsCt, now);
+        cases.addSubjects(id, onFile.stream().map(SubjectSummary::id).toList(), now);
         cases.event(id, now, RequestService.actor().reference(), "received",
                 "channel " + request.channel().name().toLowerCase(Locale.ROOT)
-                + (inRegister ? ", on file" : ", not on file"));
+                + (inRegister ? ", on file (" + onFile.size() + " subject(s))" : ", not on file"));
         audit.record(AuditEvent.by(RequestService.actor(), "requests.case.receive", Outcome.SUCCESS)
                 .withPurpose(RequestService.PURPOSE).withTargets(id.reference(), subject.reference()));
         if (request.channel() != RequestChannel.WEB_FORM) {

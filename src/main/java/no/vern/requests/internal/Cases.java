@@ -178,6 +178,22 @@ class Cases {
                 .list();
     }
 
+    /** Records the register subjects a case acts on (ids only); already recorded ones are kept. */
+    void addSubjects(RequestId id, List<SubjectId> subjects, Instant now) {
+        for (SubjectId s : subjects) {
+            jdbc.sql("""
+                    INSERT INTO requests_case_subject (case_id, subject_id, found_at) VALUES (:id, :s, :now)
+                    ON CONFLICT DO NOTHING""").param("id", id.value()).param("s", s.value())
+                    .param("now", JdbcTime.param(now)).update();
+        }
+    }
+
+    /** The register subjects recorded for a case, in the order they were found. */
+    List<SubjectId> subjects(RequestId id) {
+        return jdbc.sql("SELECT subject_id FROM requests_case_subject WHERE case_id = :id ORDER BY found_at, subject_id")
+                .param("id", id.value()).query((rs, n) -> new SubjectId(rs.getObject(1, UUID.class))).list();
+    }
+
     long count() {
         return jdbc.sql("SELECT count(*) FROM requests_case").query(Long.class).single();
     }

@@ -32,6 +32,7 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.signature.SignatureConfig;
 import com.google.crypto.tink.signature.Ed25519Parameters;
+import com.google.crypto.tink.signature.Ed25519PublicKey;
 
 import no.vern.audit.AuditEvent;
 import no.vern.audit.AuditLog;
@@ -126,6 +127,80 @@ class Certificates {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not export the public keyset");
         }
+    }
+
+    /** The opening line of a certificate's text (the form mailed to the person and pasted into the verification page). */
+    static final String BEGIN = "-----BEGIN VERN ERASURE CERTIFICATE-----";
+    static final String SIGNATURE = "-----ED25519 SIGNATURE (BASE64)-----";
+    static final String END = "-----END VERN ERASURE CERTIFICATE-----";
+    /** The DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410): SEQUENCE, algorithm id-Ed25519, BIT STRING. */
+    private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+
+    /** The certificate as text: the signed JSON body and its signature between armour lines, each on its own line. */
+    static String text(Signed signed) {
+        return BEGIN + "\n" + signed.body() + "\n" + SIGNATURE + "\n" + signed.signature() + "\n" + END;
+    }
+
+    /** A certificate text split into the signed body and the signature, or empty when it is not one. */
+    static Optional<Signed> parse(String text) {
+        String t = text.replace("\r\n", "\n").replace('\r', '\n');
+        int begin = t.indexOf(BEGIN);
+        int sig = t.indexOf(SIGNATURE);
+        int end = t.indexOf(END);
+        if (begin < 0 || sig < begin || end < sig) {
+            return Optional.empty();
+        }
+        String body = t.substring(begin + BEGIN.length(), sig).strip();
+        String signature = t.substring(sig + SIGNATURE.length(), end).replaceAll("\\s+", "");
+        if (body.isEmpty() || signature.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Signed(new UUID(0, 0), body, signature, sha256(body)));
+    }
+
+    /**
+     * The public key of the signing keyset as PEM (SubjectPublicKeyInfo, RFC 8410), so that anyone can check a
+     * certificate offline with standard tools (OpenSSL, JCA) without Vern.
+     */
+    String publicKeyPem() {
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(publicKeyDer());
+        return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    /** The key's fingerprint: SHA-256 of its DER encoding, hex, in groups of four for reading aloud. */
+    String fingerprint() {
+        try {
+            String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(publicKeyDer()));
+            return String.join(" ", hex.split("(?<=\\G.{4})"));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @com.google.crypto.tink.AccessesPartialKey
+    private byte[] publicKeyDer() {
+        try {
+            com.google.crypto.tink.Key key = keyset().getPublicKeysetHandle().getPrimary().getKey();
+            if (!(key instanceof Ed25519PublicKey ed) || ed.getParameters().getVariant() != Ed25519Parameters.Variant.NO_PREFIX) {
+                throw new IllegalStateException("The certificate signing key is not a raw Ed25519 key");
+            }
+            byte[] raw = ed.getPublicKeyBytes().toByteArray();
+            byte[] der = java.util.Arrays.copyOf(SPKI_PREFIX, SPKI_PREFIX.length + raw.length);
+            System.arraycopy(raw, 0, der, SPKI_PREFIX.length, raw.length);
+            return der;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not read the certificate signing key (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** An issued certificate by its hash: its id and when it was issued. */
+    record OnRecord(UUID id, Instant issuedAt) {
+    }
+
+    Optional<OnRecord> findBySha256(String sha256) {
+        return jdbc.sql("SELECT id, issued_at FROM requests_certificate WHERE sha256 = :s").param("s", sha256)
+                .query((rs, n) -> new OnRecord(rs.getObject("id", UUID.class), JdbcTime.required(rs, "issued_at")))
+                .optional();
     }
 
     /** Whether a certificate with this hash was issued. */

@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import no.vern.register.PersonalData;
 import no.vern.requests.CaseContact;
+import no.vern.requests.CertificateCheck;
+import no.vern.requests.CertificateKey;
 import no.vern.requests.CaseEvent;
 import no.vern.requests.CaseNote;
 import no.vern.requests.ErasureCertificate;
@@ -42,9 +44,14 @@ class RequestService implements Requests {
     private final CaseCompletion completion;
     private final SystemFanOut systems;
     private final Certificates certificates;
+    private final ErasureCertification certification;
+    private final CaseObjection objections;
 
-    RequestService(Cases cases, CaseIntake intake, CaseHandling handling, CaseCompletion completion,
-            SystemFanOut systems, Certificates certificates) {
+    RequestService(CaseObjection objections, Cases cases, CaseIntake intake, CaseHandling handling,
+            CaseCompletion completion, SystemFanOut systems, Certificates certificates,
+            ErasureCertification certification) {
+        this.certification = certification;
+        this.objections = objections;
         this.cases = cases;
         this.intake = intake;
         this.handling = handling;
@@ -152,13 +159,15 @@ class RequestService implements Requests {
     @Override
     @Transactional
     public SystemStep waive(RequestId id, UUID stepId, String reason) {
-        return systems.waive(id, stepId, reason);
+        SystemStep step = systems.waive(id, stepId, reason, certification.waiting(id));
+        certification.issueAndMail(id);
+        return step;
     }
 
     @Override
     @Transactional
     public SystemStep retry(RequestId id, UUID stepId) {
-        return systems.retry(id, stepId);
+        return systems.retry(id, stepId, certification.waiting(id));
     }
 
     @Override
@@ -176,6 +185,41 @@ class RequestService implements Requests {
             return false;
         }
         return certificates.recorded(Certificates.sha256(body));
+    }
+
+    @Override
+    public CertificateKey certificateKey() {
+        return new CertificateKey(certificates.publicKeyPem(), certificates.fingerprint());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CertificateCheck checkCertificate(String text) {
+        if (text == null || text.length() > 100_000) {
+            return CertificateCheck.of(CertificateCheck.Result.MALFORMED);
+        }
+        return Certificates.parse(text).map(parsed -> {
+            if (!certificates.verify(parsed.body(), parsed.signature())) {
+                return CertificateCheck.of(CertificateCheck.Result.BAD_SIGNATURE);
+            }
+            return certificates.findBySha256(parsed.sha256())
+                    .map(s -> new CertificateCheck(CertificateCheck.Result.VALID, s.id(), s.issuedAt()))
+                    .orElse(CertificateCheck.of(CertificateCheck.Result.NOT_ISSUED));
+        }).orElse(CertificateCheck.of(CertificateCheck.Result.MALFORMED));
+    }
+
+    @Override
+    @Transactional
+    public RequestCase decideObjection(RequestId id, no.vern.requests.ObjectionDecision decision) {
+        objections.decide(id, decision);
+        return get(id);
+    }
+
+    @Override
+    @Transactional
+    public RequestCase withdrawConsents(RequestId id, java.util.Set<String> purposeKeys) {
+        objections.withdraw(id, purposeKeys);
+        return get(id);
     }
 
     /** Who acts on a case: the signed-in staff member or token, else the requester on the public pages. */

@@ -36,7 +36,8 @@ class RequestsConfiguration {
     @Bean
     PublicEndpoints requestsPublicEndpoints() {
         return new PublicEndpoints("requests", List.of("/personvern/rettigheter", "/personvern/rettigheter/**",
-                "/privacy/rights", "/privacy/rights/**"));
+                "/privacy/rights", "/privacy/rights/**", "/.well-known/vern-erasure-key",
+                "/personvern/kontroller-slettebevis", "/privacy/verify-certificate"));
     }
 
     /** Dashboard figures: open cases and those due within seven days. */
@@ -60,6 +61,13 @@ class RequestsConfiguration {
     RecurringTask<Void> requestsCasePurgeTask(CasePurge purge) {
         return Tasks.recurring("requests-case-purge", Schedules.daily(VernClock.ZONE, LocalTime.of(3, 15)))
                 .execute((instance, context) -> purge.purgeDue());
+    }
+
+    /** Erasure certificates of completed erasures whose system steps have since settled: every minute, once across nodes. */
+    @Bean
+    RecurringTask<Void> requestsCertificatesTask(ErasureCertification certification) {
+        return Tasks.recurring("requests-certificates", Schedules.fixedDelay(java.time.Duration.ofMinutes(1)))
+                .execute((instance, context) -> certification.issueDue());
     }
 
     @Bean

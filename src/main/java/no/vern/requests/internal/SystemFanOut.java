@@ -57,8 +57,12 @@ class SystemFanOut {
         return connected == null ? List.of() : connected.steps(id.value());
     }
 
-    SystemStep waive(RequestId id, UUID stepId, String reason) {
-        RequestCase c = file.open(id);
+    /**
+     * Waives a step with a reason (kept in the history and, for an erasure, in the certificate). A completed
+     * erasure whose certificate still waits ({@code afterClosing}) may still have its steps waived or retried.
+     */
+    SystemStep waive(RequestId id, UUID stepId, String reason, boolean afterClosing) {
+        RequestCase c = afterClosing ? cases.lock(id).orElseThrow(() -> new NotFound("Request", id)) : file.open(id);
         String why = CaseFile.required("reason", reason, 2000);
         ConnectedSystems connected = systems.getIfAvailable();
         if (connected == null) {
@@ -69,8 +73,8 @@ class SystemFanOut {
         return step;
     }
 
-    SystemStep retry(RequestId id, UUID stepId) {
-        RequestCase c = file.open(id);
+    SystemStep retry(RequestId id, UUID stepId, boolean afterClosing) {
+        RequestCase c = afterClosing ? cases.lock(id).orElseThrow(() -> new NotFound("Request", id)) : file.open(id);
         ConnectedSystems connected = systems.getIfAvailable();
         if (connected == null) {
             throw new NotFound("Step", stepId);

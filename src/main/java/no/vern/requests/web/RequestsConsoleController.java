@@ -46,8 +46,10 @@ class RequestsConsoleController {
 
     private final Requests requests;
     private final Clock clock;
+    private final no.vern.processing.ProcessingRecord record;
 
-    RequestsConsoleController(Requests requests, Clock clock) {
+    RequestsConsoleController(Requests requests, Clock clock, no.vern.processing.ProcessingRecord record) {
+        this.record = record;
         this.requests = requests;
         this.clock = clock;
     }
@@ -134,6 +136,13 @@ class RequestsConsoleController {
         model.addAttribute("steps", steps);
         model.addAttribute("unsettled", steps.stream().anyMatch(s -> !s.state().settled()));
         model.addAttribute("me", Actors.current().id());
+        // The purposes an objection (Art. 21(1)) or a withdrawal (Art. 7(3)) can be about.
+        var purposes = record.current().document().purposes();
+        model.addAttribute("objectablePurposes", purposes.stream().filter(p ->
+                p.legalBasis() == no.vern.processing.LegalBasis.LEGITIMATE_INTEREST
+                || p.legalBasis() == no.vern.processing.LegalBasis.PUBLIC_TASK).toList());
+        model.addAttribute("consentPurposes", purposes.stream()
+                .filter(p -> p.legalBasis() == no.vern.processing.LegalBasis.CONSENT).toList());
         return DETAIL;
     }
 
@@ -166,6 +175,27 @@ class RequestsConsoleController {
     @PreAuthorize(HANDLERS)
     String complete(@PathVariable String id, @RequestParam(defaultValue = "") String answer, RedirectAttributes r) {
         return act(id, r, () -> requests.complete(RequestId.parse(id), answer));
+    }
+
+    /** GDPR Art. 21: the handler decides an objection (direct marketing is absolute; Art. 21(1) is weighed). */
+    @PostMapping("/{id}/objection")
+    @PreAuthorize(HANDLERS)
+    String objection(@PathVariable String id, @RequestParam(defaultValue = "") String ground,
+            @RequestParam(defaultValue = "") String purposeKey, @RequestParam(defaultValue = "false") boolean upheld,
+            @RequestParam(defaultValue = "") String reasons, RedirectAttributes r) {
+        return act(id, r, () -> requests.decideObjection(RequestId.parse(id), new no.vern.requests.ObjectionDecision(
+                "LEGITIMATE_INTEREST".equals(ground) ? no.vern.requests.ObjectionDecision.Ground.LEGITIMATE_INTEREST
+                        : "DIRECT_MARKETING".equals(ground) ? no.vern.requests.ObjectionDecision.Ground.DIRECT_MARKETING
+                        : null, purposeKey.isBlank() ? null : purposeKey, upheld, reasons)));
+    }
+
+    /** GDPR Art. 7(3): the handler withdraws the consents the person named. */
+    @PostMapping("/{id}/consent-withdrawal")
+    @PreAuthorize(HANDLERS)
+    String withdrawal(@PathVariable String id, @RequestParam(required = false) @org.jspecify.annotations.Nullable
+            List<String> purposes, RedirectAttributes r) {
+        return act(id, r, () -> requests.withdrawConsents(RequestId.parse(id),
+                purposes == null ? java.util.Set.of() : java.util.Set.copyOf(purposes)));
     }
 
     /** GDPR Art. 16: the handler enters the corrected values the person asked for (reject = refuse with reasons). */

@@ -115,6 +115,19 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return typed(detail);
     }
 
+    /**
+     * A parameter of the wrong type ({@code ?page=kari@example.no}): the problem names the parameter and its type,
+     * never the rejected value (which may be personal data), and nothing is logged (issue 24).
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m ? m.getName()
+                : Objects.requireNonNullElse(ex.getPropertyName(), "parameter");
+        String type = ex.getRequiredType() == null ? "another type" : ex.getRequiredType().getSimpleName();
+        return typed(problems.toProblem(new InvalidInput(name, "must be of type " + type), servlet(request)));
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {

@@ -107,19 +107,24 @@ class ConnectorFlowTests extends BreachMailSupport {
         clock.reset();
     }
 
+    /** Registers a JDBC connector and approves it (only approved connectors join requests). */
     Connector jdbc(String activity) {
+        return registry.approve(unapprovedJdbc(activity).id());
+    }
+
+    Connector unapprovedJdbc(String activity) {
         return registry.register(new NewConnector("CRM " + UUID.randomUUID(), "Salg", null, ConnectorType.JDBC, List.of(activity),
                 crm.config()));
     }
 
     Connector webhook(String activity, String path) {
-        return registry.register(new NewConnector("HR " + UUID.randomUUID(), "HR", null, ConnectorType.WEBHOOK, List.of(activity),
-                "{\"url\": \"" + hooks.url(path) + "\", \"secret\": \"file:hooks\", \"allowLoopback\": true}"));
+        return registry.approve(registry.register(new NewConnector("HR " + UUID.randomUUID(), "HR", null, ConnectorType.WEBHOOK,
+                List.of(activity), "{\"url\": \"" + hooks.url(path) + "\", \"secret\": \"file:hooks\"}")).id());
     }
 
     Connector manual(String activity) {
-        return registry.register(new NewConnector("Regnskap " + UUID.randomUUID(), "Økonomi", "regnskap@webstep.example",
-                ConnectorType.MANUAL, List.of(activity), "instructions: Søk i kundereskontro og bilagsarkiv."));
+        return registry.approve(registry.register(new NewConnector("Regnskap " + UUID.randomUUID(), "Økonomi", "regnskap@webstep.example",
+                ConnectorType.MANUAL, List.of(activity), "instructions: Søk i kundereskontro og bilagsarkiv.")).id());
     }
 
     static FanOut fanOut(UUID caseId, Operation operation, String purpose) {
@@ -400,5 +405,25 @@ class ConnectorFlowTests extends BreachMailSupport {
 
     static Instant now() {
         return Instant.now();
+    }
+
+    @Test
+    void aConnectorWaitingForApprovalGetsNoRequestStepsUntilThePrivacyOfficerApprovesIt() {
+        Connector active = jdbc("partners");
+        Connector waiting = unapprovedJdbc("partners");
+        assertThat(waiting.active()).isFalse();
+        UUID before = UUID.randomUUID();
+        orchestration.start(fanOut(before, Operation.ACCESS, "partner-management"));
+        assertThat(orchestration.steps(before)).as("the approved one in the same scope joins").anyMatch(s -> s.connectorId().equals(active.id()))
+                .noneMatch(s -> s.connectorId().equals(waiting.id()));
+
+        Connector approved = registry.approve(waiting.id());
+        assertThat(approved.active()).isTrue();
+        assertThat(vern.sql("SELECT count(*) FROM audit_entry WHERE action = 'connectors.connector.approve' AND ? = ANY(targets)")
+                .params("connector:" + waiting.id()).query(Long.class).single()).isEqualTo(1);
+        UUID after = UUID.randomUUID();
+        orchestration.start(fanOut(after, Operation.ACCESS, "partner-management"));
+        assertThat(orchestration.steps(after)).anyMatch(s -> s.connectorId().equals(waiting.id()));
+        assertThatThrownBy(() -> registry.approve(waiting.id())).isInstanceOf(no.vern.shared.Conflict.class);
     }
 }

@@ -37,6 +37,7 @@ class ConnectorRegistryWebTests extends BreachMailSupport {
 
     static final RequestPostProcessor AUDITOR = user("revisor").roles("AUDITOR");
     static final RequestPostProcessor HANDLER = user("saksbehandler").roles("CASE_HANDLER");
+    static final RequestPostProcessor OFFICER = user("personvernombud").roles("PRIVACY_OFFICER");
 
     @Autowired
     MockMvc mvc;
@@ -97,10 +98,10 @@ class ConnectorRegistryWebTests extends BreachMailSupport {
                 register("JDBC", List.of("customers"), crm.config().replace("name: newsletter", "name: \"newsletter; DROP TABLE customer\"")),
                 "not a plain SQL name",
                 register("JDBC", List.of("customers"), crm.config().replace("action: DELETE_ROW", "action: TRUNCATE")), "erase action",
-                register("WEBHOOK", List.of("customers"), "{\"url\": \"http://169.254.169.254/latest\", \"secret\": \"env:HOOK\", \"allowPrivateNetworks\": true}"),
+                register("WEBHOOK", List.of("customers"), "{\"url\": \"http://169.254.169.254/latest\", \"secret\": \"env:VERN_CONNECTOR_HOOK\"}"),
                 "link-local address refused",
-                register("WEBHOOK", List.of("customers"), "{\"url\": \"http://[::ffff:10.0.0.1]/\", \"secret\": \"env:HOOK\"}"), "private address refused",
-                register("WEBHOOK", List.of("customers"), "{\"url\": \"http://2130706433/\", \"secret\": \"env:HOOK\", \"allowLoopback\": true}"),
+                register("WEBHOOK", List.of("customers"), "{\"url\": \"http://[::ffff:10.0.0.1]/\", \"secret\": \"env:VERN_CONNECTOR_HOOK\"}"), "private address refused",
+                register("WEBHOOK", List.of("customers"), "{\"url\": \"http://2130706433/\", \"secret\": \"env:VERN_CONNECTOR_HOOK\"}"),
                 "non-canonical",
                 register("MANUAL", List.of("customers"), "").replace("it@webstep.example", ""), "ownerEmail");
         for (var c : cases.entrySet()) {
@@ -111,9 +112,83 @@ class ConnectorRegistryWebTests extends BreachMailSupport {
     }
 
     @Test
-    void consoleDryRunShowsCountsPerCategoryButNeverValues() throws Exception {
+    void jdbcHostsPassTheAddressGuardAndAllowancesComeFromTheServerOnly() throws Exception {
+        String write = Tokens.bearer(tokens, ApiScope.CONNECTORS_WRITE);
+        // Cloud metadata is never allowed; private networks are not allowed by this server's configuration.
+        Map<String, String> cases = Map.of(
+                register("JDBC", List.of("customers"), crm.config().replace(crm.url, "jdbc:postgresql://169.254.169.254:5432/crm")),
+                "link-local address refused",
+                register("JDBC", List.of("customers"), crm.config().replace(crm.url, "jdbc:postgresql://10.0.0.5/crm")),
+                "private address refused (allowed only by the server's configuration)",
+                register("JDBC", List.of("customers"), crm.config().replace(crm.url, crm.url + "?socketFactory=x.Evil")),
+                "driver parameter 'socketFactory' is not allowed",
+                register("JDBC", List.of("customers"), crm.config().replace(crm.url, "jdbc:postgresql://a.example,b.example/crm")),
+                "with one host",
+                register("WEBHOOK", List.of("customers"), "{\"url\": \"https://hooks.example/\", \"secret\": \"env:VERN_CONNECTOR_HOOK\", \"allowPrivateNetworks\": true}"),
+                "allowPrivateNetworks is not accepted from a connector",
+                register("WEBHOOK", List.of("customers"), "{\"url\": \"https://hooks.example/\", \"secret\": \"env:VERN_CONNECTOR_HOOK\", \"allowLoopback\": true}"),
+                "allowLoopback is not accepted from a connector");
+        for (var c : cases.entrySet()) {
+            mvc.perform(post("/api/v1/connectors").header("Authorization", write).contentType(MediaType.APPLICATION_JSON).content(c.getKey()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString(c.getValue())));
+        }
+    }
+
+    @Test
+    void secretReferencesNeverNameVernsOwnSettings() throws Exception {
+        String write = Tokens.bearer(tokens, ApiScope.CONNECTORS_WRITE);
+        for (String ref : List.of("env:VERN_DB", "env:VERN_BOOTSTRAP_ADMIN", "env:HOME", "file:../vern")) {
+            mvc.perform(post("/api/v1/connectors").header("Authorization", write).contentType(MediaType.APPLICATION_JSON)
+                    .content(register("JDBC", List.of("customers"), crm.config().replace(crm.secretRef, ref))))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString(ref.startsWith("env:") ? "env:VERN_CONNECTOR_" : "secret reference")));
+        }
+    }
+
+    @Test
+    void aManualConnectorsResponsiblePersonMustBeOfTheOrganisation() throws Exception {
+        String write = Tokens.bearer(tokens, ApiScope.CONNECTORS_WRITE);
+        mvc.perform(post("/api/v1/connectors").header("Authorization", write).contentType(MediaType.APPLICATION_JSON)
+                .content(register("MANUAL", List.of("customers"), "").replace("it@webstep.example", "collector@rogue.example")))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("organisation's staff")));
+        mvc.perform(post("/api/v1/connectors").header("Authorization", write).contentType(MediaType.APPLICATION_JSON)
+                .content(register("MANUAL", List.of("customers"), "").replace("it@webstep.example", "it@webstep.example.rogue.example")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/connectors").header("Authorization", write).contentType(MediaType.APPLICATION_JSON)
+                .content(register("MANUAL", List.of("customers"), ""))).andExpect(status().isCreated());
+    }
+
+    @Test
+    void aNewConnectorIsInactiveUntilApprovedByTokenWithTheApprovalScope() throws Exception {
+        String id = createJdbc(crm.config());
+        mvc.perform(get("/api/v1/connectors/" + id).header("Authorization", Tokens.bearer(tokens, ApiScope.CONNECTORS_READ)))
+                .andExpect(jsonPath("$.active").value(false));
+        mvc.perform(post("/api/v1/connectors/" + id + "/approve").header("Authorization", Tokens.bearer(tokens, ApiScope.CONNECTORS_WRITE)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/connectors/" + id + "/approve").header("Authorization", Tokens.bearer(tokens, ApiScope.CONNECTORS_APPROVE)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.active").value(true)).andExpect(jsonPath("$.approvedBy").isNotEmpty());
+    }
+
+    @Test
+    void consoleApprovalIsThePrivacyOfficersButton() throws Exception {
+        String id = createJdbc(crm.config());
+        mvc.perform(get("/console/connectors").with(HANDLER)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/console/connectors/" + id + "/approve"))));
+        mvc.perform(get("/console/connectors").with(OFFICER)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/console/connectors/" + id + "/approve")));
+        mvc.perform(post("/console/connectors/" + id + "/approve").with(HANDLER).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/console/connectors/" + id + "/approve").with(OFFICER).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/console/connectors").with(OFFICER))
+                .andExpect(content().string(not(containsString("/console/connectors/" + id + "/approve"))));
+    }
+
+    @Test
+    void consoleDryRunIsThePrivacyOfficersAndShowsCountsPerCategoryButNeverValues() throws Exception {
         String id = createJdbc(crm.config());
         mvc.perform(post("/console/connectors/" + id + "/dry-run").with(AUDITOR).with(csrf()).param("email", Canaries.EMAIL))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/console/connectors/" + id + "/dry-run").with(OFFICER).with(csrf()).param("email", Canaries.EMAIL))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("purchase-history: 2")))
                 .andExpect(content().string(containsString("name: 1")))

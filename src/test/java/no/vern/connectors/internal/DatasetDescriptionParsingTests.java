@@ -42,7 +42,7 @@ class DatasetDescriptionParsingTests {
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("instructions must be text");
         String jdbc = """
                 url: jdbc:postgresql://crm/crm
-                credentials: env:CRM
+                credentials: env:VERN_CONNECTOR_CRM
                 tables:
                   - name: customer
                     identity: { email: &a [[*a]] }
@@ -62,7 +62,7 @@ class DatasetDescriptionParsingTests {
 
     @Test
     void aListWhereTextIsExpectedIsRefused() {
-        assertThatThrownBy(() -> ConnectorConfig.parse(ConnectorType.WEBHOOK, "url: [https://example.com]\nsecret: env:HR"))
+        assertThatThrownBy(() -> ConnectorConfig.parse(ConnectorType.WEBHOOK, "url: [https://example.com]\nsecret: env:VERN_CONNECTOR_HR"))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("url must be text");
     }
 
@@ -70,7 +70,7 @@ class DatasetDescriptionParsingTests {
     void aValidDescriptionStillParses() {
         ConnectorConfig config = ConnectorConfig.parse(ConnectorType.JDBC, """
                 url: jdbc:postgresql://crm/crm
-                credentials: env:CRM
+                credentials: env:VERN_CONNECTOR_CRM
                 tables:
                   - name: customer
                     identity: { email: email, phone: mobile }

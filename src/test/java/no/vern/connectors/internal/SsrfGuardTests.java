@@ -165,4 +165,58 @@ class SsrfGuardTests {
         assertThat(Signatures.refusal(secret, String.valueOf(ts + 1), signature, body, now)).isEqualTo("signature does not match");
         assertThat(Signatures.refusal(secret, null, signature, body, now)).isNotNull();
     }
+
+    /** A JDBC system that resolves through the test resolver; credentials from a connector's environment pair. */
+    private JdbcSystem jdbc(AddressGuard.Allowances allow) {
+        Secrets secrets = new Secrets(java.nio.file.Path.of("target/no-secrets"),
+                name -> name.startsWith("VERN_CONNECTOR_CRM_") ? "crm" : null);
+        return new JdbcSystem(secrets, new AddressGuard(testResolver), allow);
+    }
+
+    private static ConnectorConfig.Jdbc crmAt(String url) {
+        return (ConnectorConfig.Jdbc) ConnectorConfig.parse(no.vern.connectors.ConnectorType.JDBC,
+                CrmDatabase.description(url, "env:VERN_CONNECTOR_CRM"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "jdbc:postgresql://127.0.0.1:5432/vern", "jdbc:postgresql://169.254.169.254/crm",
+            "jdbc:postgresql://metadata.test/crm", "jdbc:postgresql://localhost.test:5432/vern", "jdbc:postgresql://intranet.test/crm",
+            "jdbc:postgresql://mixed.test/crm", "jdbc:postgresql://[::1]/crm", "jdbc:postgresql://no-such-host.test/crm" })
+    void jdbcHostsToRefusedAddressesFailWithTheOneUniformDetailAndNothingIsDialled(String url) {
+        // Nothing listens for these in the test; a refused address must not even be tried (no port-scan oracle: one detail).
+        assertThatThrownBy(() -> jdbc(NONE).check(crmAt(url))).isInstanceOf(java.sql.SQLException.class)
+                .hasMessage(JdbcSystem.UNREACHABLE).satisfies(e -> assertThat(((java.sql.SQLException) e).getSQLState()).isNull());
+    }
+
+    @Test
+    void aClosedLoopbackPortAllowedByTheServerFailsWithTheSameDetailAsARefusedAddress() throws Exception {
+        int closed;
+        try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + closed + "/crm";
+        assertThatThrownBy(() -> jdbc(new AddressGuard.Allowances(true, false)).check(crmAt(url)))
+                .hasMessage(JdbcSystem.UNREACHABLE);
+        assertThatThrownBy(() -> jdbc(NONE).check(crmAt(url))).hasMessage(JdbcSystem.UNREACHABLE);
+    }
+
+    @Test
+    void jdbcDriverParametersComeFromAnAllowListAndTheDriverConnectsToTheCheckedAddress() throws Exception {
+        assertThatThrownBy(() -> JdbcTarget.parse("jdbc:postgresql://db.example/crm?socketFactory=evil.Factory"))
+                .hasMessageContaining("'socketFactory' is not allowed");
+        assertThatThrownBy(() -> JdbcTarget.parse("jdbc:postgresql://db.example/crm?loggerFile=/tmp/x")).hasMessageContaining("not allowed");
+        assertThatThrownBy(() -> JdbcTarget.parse("jdbc:mysql://db.example/crm")).hasMessageContaining("jdbc:postgresql://");
+        assertThatThrownBy(() -> JdbcTarget.parse("jdbc:postgresql://a.example,b.example/crm")).hasMessageContaining("one host");
+        JdbcTarget target = JdbcTarget.parse("jdbc:postgresql://public.test:6543/crm?sslmode=verify-full");
+        assertThat(target.url()).isEqualTo("jdbc:postgresql://public.test:6543/crm?sslmode=verify-full");
+        var properties = target.properties(InetAddress.getByName("198.51.100.20"), "u", "p");
+        assertThat(properties.getProperty("socketFactory")).isEqualTo(no.vern.connectors.pinning.PinnedSocketFactory.class.getName());
+        assertThat(properties.getProperty("socketFactoryArg")).isEqualTo("198.51.100.20");
+        // The pinned factory connects to its address whatever host the driver asks for.
+        try (var server = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                var socket = new no.vern.connectors.pinning.PinnedSocketFactory("127.0.0.1").createSocket()) {
+            socket.connect(java.net.InetSocketAddress.createUnresolved("elsewhere.example", server.getLocalPort()), 2000);
+            assertThat(socket.getInetAddress().isLoopbackAddress()).isTrue();
+        }
+    }
 }

@@ -1,0 +1,79 @@
+package no.vern.requests.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import no.vern.register.SubjectRegister;
+import no.vern.register.SubjectSummary;
+import no.vern.requests.RequestCase;
+import no.vern.shared.Actors;
+import no.vern.shared.SubjectId;
+
+/**
+ * One person, all records (issue 20, item 5): a request acts on every register subject held under the
+ * address the person verified, not on the first one found. The subjects are those recorded at receipt plus
+ * any found under the address when the work is done (a sign-up in between is not missed); erased subjects
+ * are left out. The case's own subject (the key holder of its contact data) comes first.
+ */
+@Component
+class PersonRecords {
+
+    private final SubjectRegister register;
+    private final Cases cases;
+    private final java.time.Clock clock;
+
+    PersonRecords(SubjectRegister register, Cases cases, java.time.Clock clock) {
+        this.register = register;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    /** The live register subjects matching the address now (as the requests workflow, every kind). */
+    List<SubjectId> matching(String email) {
+        List<SubjectSummary> found = Actors.runAs(RequestService.actor(), () -> register.findByEmail(email));
+        return found.stream().map(SubjectSummary::id).toList();
+    }
+
+    /**
+     * Every live subject the case acts on; newly found ones are recorded in the case and its history.
+     *
+     * @param email the verified address, or null when it is no longer held (then only the recorded subjects)
+     */
+    List<SubjectId> of(RequestCase c, @Nullable String email) {
+        Set<SubjectId> all = new LinkedHashSet<>();
+        if (c.inRegister()) {
+            all.add(c.subject());
+        }
+        List<SubjectId> recorded = cases.subjects(c.id());
+        all.addAll(recorded);
+        if (email != null) {
+            List<SubjectId> now = matching(email);
+            List<SubjectId> fresh = now.stream().filter(s -> !all.contains(s)).toList();
+            if (!fresh.isEmpty()) {
+                cases.addSubjects(c.id(), fresh, clock.instant());
+                cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "subjects-found",
+                        fresh.size() + " more subject(s) under the address");
+            }
+            all.addAll(now);
+        }
+        List<SubjectId> live = new ArrayList<>();
+        for (SubjectId s : all) {
+            if (!register.isErased(s)) {
+                live.add(s);
+            }
+        }
+        return live;
+    }
+
+    /** The case as it acts on one of the person's subjects (for the per-subject effects). */
+    static RequestCase as(RequestCase c, SubjectId subject) {
+        return new RequestCase(c.id(), c.kind(), c.channel(), c.status(), subject, true, c.language(), c.receivedAt(),
+                c.dueAt(), c.extendedAt(), c.assignee(), c.verifiedAt(), c.verifiedBy(), c.linkedTo(), c.closedAt(),
+                c.version());
+    }
+}

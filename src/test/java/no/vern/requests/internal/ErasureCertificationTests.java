@@ -1,0 +1,187 @@
+package no.vern.requests.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import jakarta.mail.internet.MimeMessage;
+import no.vern.processing.SubjectKind;
+import no.vern.register.NewSubject;
+import no.vern.register.PersonalData;
+import no.vern.register.Source;
+import no.vern.register.SubjectRegister;
+import no.vern.requests.CaseEvent;
+import no.vern.requests.CertificateCheck;
+import no.vern.requests.ErasureCertificate;
+import no.vern.requests.NewRequest;
+import no.vern.requests.Operation;
+import no.vern.requests.RequestChannel;
+import no.vern.requests.RequestId;
+import no.vern.requests.RequestKind;
+import no.vern.requests.Requests;
+import no.vern.requests.RequestsTestSupport;
+import no.vern.requests.StepState;
+import no.vern.requests.SystemStep;
+import no.vern.support.Canaries;
+import no.vern.support.VernTest;
+
+/**
+ * Certificates that certify (issue 20, item 10): issued only once the register step and every connected system's
+ * erasure step has settled, naming each; verifiable by anyone with the published key, offline and on the public page.
+ */
+@VernTest
+@Import(RequestsTestSupport.Systems.class)
+class ErasureCertificationTests extends RequestsTestSupport {
+
+    @Autowired
+    Requests requests;
+    @Autowired
+    ErasureCertification certification;
+    @Autowired
+    SubjectRegister register;
+    @Autowired
+    StandInSystems systems;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    private RequestId erasureWithASlowSystem(String email) {
+        register.register(new NewSubject(null, Set.of(SubjectKind.PARTNER_CONTACT), "partner-management", Source.SUBJECT,
+                null, PersonalData.contact(Canaries.NAME, email, null)));
+        RequestId id = requests.receive(new NewRequest(RequestKind.ERASURE, RequestChannel.EMAIL, email, null,
+                Locale.ENGLISH, null)).request().id();
+        requests.verify(id, "replied from the address on file");
+        systems.nextPending.set(true); // the ERASE step of the completion stays pending
+        requests.complete(id, null);
+        return id;
+    }
+
+    private static List<MimeMessage> certificateMails(String email) {
+        return mailTo(email).stream().filter(m -> subject(m).equals("Erasure certificate for your request")).toList();
+    }
+
+    private ErasureCertificate issuedCertificate() {
+        String email = uniqueEmail("certified");
+        RequestId id = erasureWithASlowSystem(email);
+        systems.finish(id.value(), Operation.ERASE);
+        certification.issueDue();
+        return requests.certificates(id).get(0);
+    }
+
+    @Test
+    void theCertificateOfAnErasureWithASlowSystemIsIssuedOnlyAfterItsStepSettlesAndNamesIt() {
+        String email = uniqueEmail("slow");
+        RequestId id = erasureWithASlowSystem(email);
+        // Completed in the register, but the CRM has not erased yet: no certificate, and the person is told so.
+        assertThat(requests.certificates(id)).isEmpty();
+        assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m))
+                .contains("We have erased the data", "CRM (erasure: waiting)", "We will send you a signed erasure certificate"));
+        certification.issueDue();
+        assertThat(requests.certificates(id)).as("still pending: nothing certified").isEmpty();
+        assertThat(certificateMails(email)).isEmpty();
+
+        systems.finish(id.value(), Operation.ERASE);
+        assertThat(certification.issueDue()).isGreaterThanOrEqualTo(1);
+
+        List<ErasureCertificate> certificates = requests.certificates(id);
+        assertThat(certificates).hasSize(1);
+        ErasureCertificate certificate = certificates.get(0);
+        assertThat(certificate.body()).contains("\"system\":\"CRM\",\"operation\":\"ERASE\",\"state\":\"DONE\"",
+                "\"operation\":\"VERIFY_ERASED\"", "erased: the data key is destroyed").doesNotContain(email);
+        assertThat(certificateMails(email)).singleElement().satisfies(m -> {
+            assertThat(decoded(m)).contains(certificate.sha256(), Certificates.BEGIN, certificate.signature(),
+                    "/.well-known/vern-erasure-key", requests.certificateKey().fingerprint());
+            // The mail as received, pasted whole, checks out.
+            assertThat(requests.checkCertificate(decoded(m)).result()).isEqualTo(CertificateCheck.Result.VALID);
+        });
+        assertThat(requests.history(id)).extracting(CaseEvent::action)
+                .containsSubsequence("completed", "certificate-issued", "certificate-sent");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'requests.certificate.issue' AND :t = ANY(targets)")
+                .param("t", "sha256:" + certificate.sha256()).query(Long.class).single()).isEqualTo(1);
+        // The address kept to send it is gone with the waiting row.
+        assertThat(jdbc.sql("SELECT count(*) FROM requests_certificate_pending WHERE case_id = :c")
+                .param("c", id.value()).query(Long.class).single()).isZero();
+        certification.issueDue();
+        assertThat(requests.certificates(id)).as("issued once").hasSize(1);
+    }
+
+    @Test
+    void aStepWaivedAfterCompletionIsCertifiedAsWaivedWithItsReason() {
+        String email = uniqueEmail("waived");
+        RequestId id = erasureWithASlowSystem(email);
+        SystemStep erase = requests.steps(id).stream().filter(s -> s.operation() == Operation.ERASE).findFirst().orElseThrow();
+        assertThat(erase.state()).isEqualTo(StepState.PENDING);
+        requests.waive(id, erase.id(), "System decommissioned; its disks were destroyed");
+        ErasureCertificate certificate = requests.certificates(id).get(0);
+        assertThat(certificate.body()).contains("\"state\":\"WAIVED\"");
+        assertThat(certificateMails(email)).hasSize(1);
+    }
+
+    @Test
+    void aCertificateVerifiesOfflineWithOnlyThePublishedKeyAndOneChangedByteFails() throws Exception {
+        ErasureCertificate certificate = issuedCertificate();
+        String pem = mvc.perform(get("/.well-known/vern-erasure-key")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        // Plain JCA, nothing of Vern: the published PEM and the text as mailed.
+        PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder()
+                .decode(pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", ""))));
+        byte[] body = certificate.body().getBytes(StandardCharsets.UTF_8);
+        byte[] signature = Base64.getDecoder().decode(certificate.signature());
+        assertThat(verify(key, body, signature)).isTrue();
+        byte[] changed = body.clone();
+        changed[changed.length / 2] ^= 1;
+        assertThat(verify(key, changed, signature)).isFalse();
+    }
+
+    @Test
+    void thePublicPageSaysValidForTheCertificateAndInvalidWhenOneByteIsChanged() throws Exception {
+        ErasureCertificate certificate = issuedCertificate();
+        String text = Certificates.text(new Certificates.Signed(certificate.id(), certificate.body(), certificate.signature(),
+                certificate.sha256()));
+        assertThat(requests.checkCertificate(text).result()).isEqualTo(CertificateCheck.Result.VALID);
+        String page = mvc.perform(post("/privacy/verify-certificate").param("text", text).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Valid: the certificate was signed by us", certificate.id().toString());
+        String tampered = text.replace("\"DONE\"", "\"DONF\"");
+        assertThat(requests.checkCertificate(tampered).result()).isEqualTo(CertificateCheck.Result.BAD_SIGNATURE);
+        String nb = mvc.perform(post("/personvern/kontroller-slettebevis").param("text", tampered).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(nb).contains("Ugyldig: signaturen stemmer ikke med teksten").contains("DONF");
+        assertThat(requests.checkCertificate("hello").result()).isEqualTo(CertificateCheck.Result.MALFORMED);
+    }
+
+    private static String decoded(MimeMessage m) {
+        try {
+            return m.getContent() instanceof String text ? text : body(m);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean verify(PublicKey key, byte[] body, byte[] signature) throws Exception {
+        Signature ed = Signature.getInstance("Ed25519");
+        ed.initVerify(key);
+        ed.update(body);
+        return ed.verify(signature);
+    }
+
+}
