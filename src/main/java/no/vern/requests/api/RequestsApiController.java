@@ -104,6 +104,22 @@ class RequestsApiController {
     record WithdrawRequest(@Nullable List<String> purposes) {
     }
 
+    /**
+     * An objection decision as sent: every field optional, so that the body binds before the authorisation check
+     * (a caller without the scope gets 403, never a 400 about the body), and a missing {@code upheld} on a weighed
+     * objection is named as such.
+     */
+    record ObjectionRequest(no.vern.requests.ObjectionDecision.@Nullable Ground ground, @Nullable String purposeKey,
+            @Nullable Boolean upheld, @Nullable String reasons) {
+
+        no.vern.requests.ObjectionDecision decision() {
+            if (ground == no.vern.requests.ObjectionDecision.Ground.LEGITIMATE_INTEREST && upheld == null) {
+                throw new InvalidInput("upheld", "is required for LEGITIMATE_INTEREST (true or false)");
+            }
+            return new no.vern.requests.ObjectionDecision(ground, purposeKey, Boolean.TRUE.equals(upheld), reasons);
+        }
+    }
+
     record CompleteRequest(@Nullable String answer) {
     }
 
@@ -234,8 +250,8 @@ class RequestsApiController {
             + "DIRECT_MARKETING (absolute: recorded for every subject under the address and the address suppressed) or "
             + "LEGITIMATE_INTEREST with purposeKey, upheld (true: the purpose's records are erased) and reasons (the "
             + "weighing the person is told). Only for OBJECTION cases.")
-    Summary objection(@PathVariable String id, @RequestBody no.vern.requests.ObjectionDecision body) {
-        return Summary.of(requests.decideObjection(RequestId.parse(id), body));
+    Summary objection(@PathVariable String id, @RequestBody ObjectionRequest body) {
+        return Summary.of(requests.decideObjection(RequestId.parse(id), body.decision()));
     }
 
     @PostMapping("/{id}/consent-withdrawal")
