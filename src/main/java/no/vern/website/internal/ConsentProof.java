@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One logged banner choice (GDPR Art. 7(1): consent must be demonstrable). Holds no IP address and
- * only a truncated user agent.
+ * One logged banner choice (GDPR Art. 7(1): consent must be demonstrable). Holds no IP address and of the
+ * browser only its family and major version.
  *
  * @param id row id
  * @param siteId the site the choice was made on

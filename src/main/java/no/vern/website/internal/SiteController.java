@@ -21,8 +21,8 @@ import no.vern.shared.NotFound;
 
 /**
  * The public endpoints that the banner script and the statistics beacon of company sites call.
- * They carry no session and no personal data beyond a truncated user agent; the IP address of a
- * request is never stored.
+ * They carry no session and no personal data beyond the browser family and major version of a consent proof
+ * ({@link UserAgents}); the IP address of a request is never stored.
  */
 @RestController
 class SiteController {

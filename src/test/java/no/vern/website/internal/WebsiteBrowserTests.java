@@ -79,6 +79,24 @@ class WebsiteBrowserTests {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(css)).isEmpty());
     }
 
+    /**
+     * From the next page on, remembers the purposes the banner script applied ({@code vern:consent}, fired once the
+     * configuration is loaded and a choice applied), so a test can wait for the script to have finished instead of
+     * asserting before it ran. The injected script belongs to the tab, which {@link Browser#close()} discards.
+     */
+    static void watchConsent(Browser browser) {
+        chrome(browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "document.addEventListener('vern:consent', function (e) { window.__vernApplied = e.detail.purposes; });"));
+    }
+
+    /** Waits until the banner script applied the stored choice on this page; returns the purposes it allowed. */
+    @SuppressWarnings("unchecked")
+    static List<String> awaitApplied(Browser browser) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> ((JavascriptExecutor) d).executeScript("return window.__vernApplied !== undefined"));
+        return (List<String>) js(browser, "return window.__vernApplied");
+    }
+
     static Set<String> cookieNames(Browser browser) {
         return browser.driver().manage().getCookies().stream().map(Cookie::getName).collect(Collectors.toSet());
     }
@@ -127,7 +145,9 @@ class WebsiteBrowserTests {
             assertThat(value).endsWith(".-");
 
             // The choice holds on the next page: no banner, still nothing else stored.
+            watchConsent(browser);
             browser.open("/demo-site/about.html");
+            assertThat(awaitApplied(browser)).isEmpty();
             assertThat(browser.driver().findElements(By.id("vern-banner"))).isEmpty();
             assertThat(cookieNames(browser)).containsExactly("vern_consent");
         }
@@ -165,7 +185,7 @@ class WebsiteBrowserTests {
     @SuppressWarnings("unchecked")
     void globalPrivacyControlAfterAnEarlierAcceptWithdrawsItClearsStorageSaysSoAndIsRecorded() {
         try (Browser browser = Browser.start(base())) {
-            browser.open("/demo-site/");
+            browser.open("/demo-site/contact.html");
             waitFor(browser.driver(), "#vern-banner");
             // WEC-style check before any choice: no cookie, no local or session storage.
             assertThat(cookieNames(browser)).isEmpty();
@@ -175,7 +195,11 @@ class WebsiteBrowserTests {
             new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                     .until(d -> "ran".equals(d.findElement(By.tagName("html")).getAttribute("data-demo-stats")));
             assertThat(cookieNames(browser)).containsExactlyInAnyOrder("vern_consent", "_demo_stats");
+            // What the page declares for its statistics script, and what the banner configuration declares for
+            // preferences (the contact form remembers what was typed, under vern-pref:*).
             assertThat(js(browser, "return localStorage.getItem('_demo_stats_visits')")).isNotNull();
+            browser.find("#contact-name").sendKeys("Ola");
+            assertThat((String) js(browser, "return localStorage.getItem('vern-pref:contact')")).contains("Ola");
             String consentId = browser.driver().manage().getCookieNamed("vern_consent").getValue().substring(0, 36);
 
             // The visitor turns on Global Privacy Control: the header on every request, and the script property.
@@ -183,7 +207,7 @@ class WebsiteBrowserTests {
             chrome(browser).executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Sec-GPC", "1")));
             Map<String, Object> script = chrome(browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
                     Map.of("source", "Object.defineProperty(navigator, 'globalPrivacyControl', {get: () => true});"));
-            browser.open("/demo-site/");
+            browser.open("/demo-site/contact.html");
             waitFor(browser.driver(), "#vern-banner .vern-gpc");
             assertThat(browser.find(".vern-gpc").getText()).isEqualTo("Nettleseren din sender signalet Global Privacy "
                     + "Control. Vi har respektert det: samtykket du ga tidligere, er trukket tilbake, alle valgfrie formål "
@@ -211,7 +235,9 @@ class WebsiteBrowserTests {
             chrome(browser).executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
             chrome(browser).executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
                     Map.of("identifier", script.get("identifier")));
+            watchConsent(browser);
             browser.open("/demo-site/about.html");
+            assertThat(awaitApplied(browser)).as("purposes applied once GPC is off again").isEmpty();
             assertThat(browser.driver().findElements(By.id("vern-banner"))).isEmpty();
             assertThat(browser.find("html").getAttribute("data-demo-stats")).isNull();
             assertThat(cookieNames(browser)).containsExactly("vern_consent");
