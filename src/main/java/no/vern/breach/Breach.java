@@ -35,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  * @param notifications notifications sent to Datatilsynet, oldest first
  * @param decisions decisions, oldest first
  * @param affectedSubjects number of people linked
+ * @param estimatedSubjects the register's estimate of the people affected by the chosen activities, if known; a
+ *        suggestion beside the officer's own number in the facts, never written over it
+ * @param estimatedRecords the register's estimate of the records affected, if known
  */
 public record Breach(BreachId id, String receipt, String title, Channel channel, String reportedBy,
         Instant reportedAt, @Nullable Instant discoveredAt, Instant awareAt, Instant notifyAuthorityBy,
@@ -42,7 +45,7 @@ public record Breach(BreachId id, String receipt, String title, Channel channel,
         @Nullable String assessedBy, @Nullable Instant assessedAt, @Nullable String noticeDecision,
         String noticeReasoning, String publicNotice, @Nullable String reporterContact, @Nullable Instant closedAt,
         @Nullable String closedBy, List<AuthorityNotification> notifications, List<Decision> decisions,
-        int affectedSubjects) {
+        int affectedSubjects, @Nullable Long estimatedSubjects, @Nullable Long estimatedRecords) {
 
     /** Art. 33(1): "not later than 72 hours after having become aware of it" — real hours, weekends count. */
     public static final Duration AUTHORITY_DEADLINE = Duration.ofHours(72);

@@ -10,8 +10,11 @@ import java.util.Locale;
  */
 public interface BreachDocuments {
 
-    /** The fields of Datatilsynet's breach form, in its order (message keys {@code breach.draft.field.*}). */
-    List<String> DRAFT_FIELDS = List.of("mainCause", "period", "discovered", "numberAffected",
+    /**
+     * The fields of Datatilsynet's breach form, in its order (message keys {@code breach.draft.field.*}).
+     * {@code delayReasons} is in a draft only when the notification is, or will be, after the 72-hour deadline.
+     */
+    List<String> DRAFT_FIELDS = List.of("controller", "mainCause", "period", "discovered", "delayReasons", "numberAffected",
             "whatHappened", "howItArose", "dataTypes", "relation", "dataLocation", "consequences", "measures",
             "subjectsInformed", "contact");
 

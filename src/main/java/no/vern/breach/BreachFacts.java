@@ -24,11 +24,13 @@ import no.vern.shared.InvalidInput;
  * @param consequences likely consequences
  * @param measuresTaken measures taken
  * @param measuresPlanned measures planned
+ * @param delayReasons why Datatilsynet is notified after the 72-hour deadline, written before the notification is
+ *        sent so the draft carries them (Art. 33(1)); empty while not needed or not yet written
  */
 public record BreachFacts(String whatHappened, String howItArose, String mainCause, @Nullable Instant periodFrom,
         @Nullable Instant periodTo, List<String> dataCategories, List<String> subjectRelation,
         @Nullable Long approxSubjects, @Nullable Long approxRecords, String dataLocation, String consequences,
-        String measuresTaken, String measuresPlanned) {
+        String measuresTaken, String measuresPlanned, String delayReasons) {
 
     /** Longest free text accepted in one field. */
     public static final int MAX_TEXT = 8000;
@@ -41,6 +43,7 @@ public record BreachFacts(String whatHappened, String howItArose, String mainCau
         consequences = clean(consequences);
         measuresTaken = clean(measuresTaken);
         measuresPlanned = clean(measuresPlanned);
+        delayReasons = clean(delayReasons);
         dataCategories = dataCategories == null ? List.of()
                 : dataCategories.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         subjectRelation = subjectRelation == null ? List.of()
@@ -52,7 +55,7 @@ public record BreachFacts(String whatHappened, String howItArose, String mainCau
             throw new InvalidInput("approxSubjects", "must not be negative");
         }
         for (String text : List.of(whatHappened, howItArose, mainCause, dataLocation, consequences, measuresTaken,
-                measuresPlanned)) {
+                measuresPlanned, delayReasons)) {
             if (text.length() > MAX_TEXT) {
                 throw new InvalidInput("text", "must be at most " + MAX_TEXT + " characters");
             }
@@ -61,7 +64,7 @@ public record BreachFacts(String whatHappened, String howItArose, String mainCau
 
     /** Nothing known yet except what happened. */
     public static BreachFacts initial(String whatHappened) {
-        return new BreachFacts(whatHappened, "", "", null, null, List.of(), List.of(), null, null, "", "", "", "");
+        return new BreachFacts(whatHappened, "", "", null, null, List.of(), List.of(), null, null, "", "", "", "", "");
     }
 
     static String clean(@Nullable String text) {

@@ -55,6 +55,9 @@ public interface RetentionView {
     /** Whether the subject still holds any record (for any purpose). */
     boolean holdsRecords(SubjectId subject);
 
+    /** Whether the subject holds any record for a purpose other than {@code purposeKey}. */
+    boolean holdsRecordsBesides(SubjectId subject, String purposeKey);
+
     /**
      * Erases the given records for one purpose: they lose the purpose, and those left without a purpose are
      * deleted (with blind indexes rebuilt); idempotent, audited; returns how many records changed.

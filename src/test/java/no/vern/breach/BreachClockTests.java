@@ -76,6 +76,6 @@ class BreachClockTests {
     static Breach breach(Instant aware, RiskLevel risk, List<AuthorityNotification> notifications) {
         return new Breach(BreachId.random(), "AVVIK-2026-0001", "t", Channel.API, "api_client:x", aware, null, aware,
                 Breach.deadlineFor(aware), BreachFacts.initial("w"), List.of(), risk, "", null, null, null, "", "",
-                null, null, null, notifications, List.of(), 0);
+                null, null, null, notifications, List.of(), 0, null, null);
     }
 }

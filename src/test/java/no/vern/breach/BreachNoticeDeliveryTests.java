@@ -65,7 +65,7 @@ class BreachNoticeDeliveryTests extends BreachMailSupport {
         Breach b = register.report(new NewBreach("Bank details exposed", "A payroll file was emailed to a partner.",
                 now, now, Channel.CONSOLE, null));
         register.updateFacts(b.id(), new BreachFacts("A payroll file was emailed to a partner.", "", "", null, null,
-                List.of("bank-information"), List.of(), 3L, 3L, "", "Misuse of account numbers.", "The partner deleted it.", ""));
+                List.of("bank-information"), List.of(), 3L, 3L, "", "Misuse of account numbers.", "The partner deleted it.", "", ""));
         // GDPR Art. 34(1): high risk, so each person is told without undue delay.
         register.assess(b.id(), RiskLevel.HIGH_RISK, "Bank account numbers with names.");
         register.linkSubjects(b.id(), List.of(norwegian, english, unknown), "id");

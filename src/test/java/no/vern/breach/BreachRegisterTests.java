@@ -140,10 +140,42 @@ class BreachRegisterTests extends BreachMailSupport {
         assertThat(chosen.activities()).containsExactly("recruitment");
         assertThat(chosen.facts().dataCategories()).contains("cv", "recruiter-notes", "email");
         assertThat(chosen.facts().subjectRelation()).containsExactly("CANDIDATE");
-        // The register counts what it holds for the activities' purposes (RegisterBreachEstimateTest has the figures).
-        assertThat(chosen.facts().approxSubjects()).isNotNull();
+        // The register counts what it holds for the activities' purposes (RegisterBreachEstimateTest has the figures),
+        // as a suggestion beside the officer's numbers, which nobody has entered yet.
+        assertThat(chosen.estimatedSubjects()).isNotNull();
+        assertThat(chosen.facts().approxSubjects()).isNull();
         assertThatThrownBy(() -> register.chooseActivities(b.id(), List.of("no-such-activity"), null, null))
                 .isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void officersEnteredCountsSurviveTickingActivitiesAndTheEstimateStaysASuggestion() {
+        Breach b = reportAwareHoursAgo(1);
+        BreachFacts entered = new BreachFacts("A laptop with CVs was stolen.", "", "", null, null, List.of(),
+                List.of(), 12L, 30L, "", "", "", "", "");
+        register.updateFacts(b.id(), entered);
+        Breach chosen = register.chooseActivities(b.id(), List.of("recruitment"), null, null);
+        chosen = register.chooseActivities(b.id(), List.of("recruitment", "customers"), null, null);
+        assertThat(chosen.facts().approxSubjects()).isEqualTo(12L);
+        assertThat(chosen.facts().approxRecords()).isEqualTo(30L);
+        assertThat(chosen.estimatedSubjects()).isNotNull();
+        assertThat(jdbc.sql("SELECT approx_subjects FROM breach WHERE id = :id").param("id", b.id().value())
+                .query(Long.class).single()).isEqualTo(12L);
+    }
+
+    @Test
+    void aLateNotificationTakesTheReasonsWrittenIntoTheFactsForTheDraft() {
+        Breach b = reportAwareHoursAgo(96);
+        register.assess(b.id(), RiskLevel.RISK, "Names and emails of 40 candidates were exposed.");
+        register.updateFacts(b.id(), new BreachFacts("A laptop with CVs was stolen.", "", "", null, null, List.of(),
+                List.of(), null, null, "", "", "", "", "The theft was reported to us by the police four days later."));
+        // GDPR Art. 33(1): the notification is accompanied by the reasons the draft carried.
+        Breach notified = register.recordAuthorityNotification(b.id(), NotificationPhase.INITIAL,
+                clock.instant().minus(Duration.ofHours(1)), "DT-4", "");
+        assertThat(notified.notifications()).singleElement().satisfies(n -> {
+            assertThat(n.late()).isTrue();
+            assertThat(n.delayReason()).isEqualTo("The theft was reported to us by the police four days later.");
+        });
     }
 
     @Test
@@ -169,7 +201,7 @@ class BreachRegisterTests extends BreachMailSupport {
         Breach b = reportAwareHoursAgo(1);
         register.updateFacts(b.id(), new BreachFacts("A laptop with CVs was stolen.", "Left in a car", "Theft", null,
                 null, List.of("cv"), List.of("CANDIDATE"), 40L, 40L, "Unknown", "Identity theft is possible.",
-                "The laptop was wiped remotely.", "Full-disk encryption on all laptops."));
+                "The laptop was wiped remotely.", "Full-disk encryption on all laptops.", ""));
         BreachNotice notice = register.notice(b.id());
         // GDPR Art. 34(2): nature of the breach, contact point, likely consequences and measures, in plain language.
         assertThat(notice.text("nb")).contains("Hva som skjedde", "A laptop with CVs was stolen.",

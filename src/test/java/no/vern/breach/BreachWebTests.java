@@ -52,6 +52,8 @@ class BreachWebTests extends BreachMailSupport {
     BreachRegister register;
     @Autowired
     TestClock clock;
+    @Autowired
+    no.vern.processing.ProcessingRecord record;
 
     @AfterEach
     void resetClock() {
@@ -185,7 +187,7 @@ class BreachWebTests extends BreachMailSupport {
         register.updateFacts(b.id(), new BreachFacts("A laptop was stolen from a car.", "Left visible in a parked car",
                 "Theft", aware.minus(Duration.ofHours(2)), aware, List.of("cv", "email"), List.of("CANDIDATE"), 40L,
                 120L, "Unknown: with the thief", "Identity theft is possible.", "Remote wipe sent.",
-                "Encrypt every laptop disk."));
+                "Encrypt every laptop disk.", ""));
         register.assess(b.id(), RiskLevel.HIGH_RISK, "CVs of 40 candidates, disk not encrypted.");
         return b;
     }
@@ -202,7 +204,18 @@ class BreachWebTests extends BreachMailSupport {
                 "Hvor er personopplysningene nå:\nUnknown", "Konsekvenser for de berørte:\nIdentity theft",
                 "Tiltak:\nGjennomført: Remote wipe sent.", "Er de berørte informert, og hvordan:\nIkke avgjort",
                 "Kontaktperson:\nPersonvernombudet i Webstep AS", "Første melding");
-        assertThat(BreachDocuments.DRAFT_FIELDS).hasSize(13);
+        // Art. 33(3)(b): the controller and the DPO's contact details, as the record of processing holds them.
+        no.vern.processing.Contact controller = record.current().document().controller();
+        no.vern.processing.Contact dpo = record.current().document().dataProtectionOfficer();
+        assertThat(initial).contains("Virksomheten (behandlingsansvarlig):\n" + controller.name() + ", organisasjonsnummer "
+                + (controller.organisationNumber() == null ? "(mangler i behandlingsprotokollen"
+                        : controller.organisationNumber()));
+        assertThat(initial).contains(controller.address() == null ? "adresse mangler" : ", " + controller.address() + "\n");
+        assertThat(initial).contains(dpo.name() + ", " + dpo.email() + ", telefon "
+                + (dpo.phone() == null ? "(mangler i behandlingsprotokollen" : dpo.phone()));
+        // Timely: no reasons for delay are asked for.
+        assertThat(initial).doesNotContain("etter 72 timer");
+        assertThat(BreachDocuments.DRAFT_FIELDS).hasSize(15);
         String viaApi = mvc.perform(get("/api/v1/breaches/" + b.id() + "/authority-draft")
                 .header("Authorization", Tokens.bearer(tokens, ApiScope.BREACHES_READ))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -217,6 +230,50 @@ class BreachWebTests extends BreachMailSupport {
                 "Types of personal data:", "Relation to those affected:", "Where the personal data is now:",
                 "Consequences for those affected:", "Measures:", "Whether and how those affected were informed:",
                 "Contact person:");
+    }
+
+    @Test
+    void aLateDraftCarriesTheReasonsForDelayOrSaysTheyAreMissing() throws Exception {
+        Instant aware = clock.instant().minus(Duration.ofHours(80));
+        Breach b = register.report(new NewBreach("Late laptop", "A laptop was stolen.", aware, aware, Channel.CONSOLE,
+                null));
+        register.assess(b.id(), RiskLevel.RISK, "CVs on the disk.");
+        // GDPR Art. 33(1): after 72 hours the notification is "accompanied by reasons for the delay".
+        String missing = draftText(b, "nb");
+        assertThat(missing).contains("Begrunnelse for at meldingen kommer etter 72 timer:\nMangler: fristen gikk ut");
+        mvc.perform(post("/console/breach/" + b.id() + "/facts").with(OFFICER).with(csrf())
+                .param("whatHappened", "A laptop was stolen.").param("delayReasons", "The police told us on day four."))
+                .andExpect(status().is3xxRedirection());
+        assertThat(draftText(b, "nb"))
+                .contains("Begrunnelse for at meldingen kommer etter 72 timer:\nThe police told us on day four.");
+        assertThat(draftText(b, "en"))
+                .contains("Reasons why the notification comes after 72 hours:\nThe police told us on day four.");
+        register.recordAuthorityNotification(b.id(), NotificationPhase.INITIAL, clock.instant(), "DT-80", "");
+        assertThat(register.get(b.id()).notifications().get(0).delayReason()).isEqualTo("The police told us on day four.");
+    }
+
+    @Test
+    void theDraftGivesTheOfficersNumbersAndTheEstimateOnlyWhenNoneWereEntered() throws Exception {
+        Instant aware = clock.instant().minus(Duration.ofHours(2));
+        Breach b = register.report(new NewBreach("Mail to wrong list", "A list was mailed.", aware, aware,
+                Channel.CONSOLE, null));
+        Breach chosen = register.chooseActivities(b.id(), List.of("recruitment"), null, null);
+        assertThat(draftText(b, "en")).contains("Number of people affected:\nNot yet estimated by us. From the register, Vern estimates about "
+                + chosen.estimatedSubjects() + " people");
+        mvc.perform(post("/console/breach/" + b.id() + "/facts").with(OFFICER).with(csrf())
+                .param("whatHappened", "A list was mailed.").param("approxSubjects", "7").param("approxRecords", "9"))
+                .andExpect(status().is3xxRedirection());
+        register.chooseActivities(b.id(), List.of("recruitment"), null, null);
+        assertThat(draftText(b, "en")).contains("Number of people affected:\nAbout 7 people and 9 records.");
+        String page = mvc.perform(get("/console/breach/" + b.id()).with(OFFICER)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("value=\"7\"", "Forslag fra registeret for de valgte behandlingene: omtrent "
+                + chosen.estimatedSubjects() + " personer");
+    }
+
+    String draftText(Breach b, String lang) throws Exception {
+        return mvc.perform(get("/console/breach/" + b.id() + "/draft.txt").param("lang", lang).with(OFFICER))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -27,6 +27,15 @@ public final class Canaries {
     public static final List<String> ALL = List.of(EMAIL, PHONE, PHONE_E164, "91555123", "915 55 123", NAME,
             "kanarifugl.example", IP, IBAN, "NO9386011117947", "86011117947");
 
+    /**
+     * A canary email no other test has entered, for a test that needs a person of its own (one person is one
+     * subject: a sign-up or consent under a known address joins the subject already held). Its domain is a
+     * canary, so it is caught in a log line like {@link #EMAIL}.
+     */
+    public static String uniqueEmail() {
+        return "kanari.fuglesang." + System.nanoTime() + "@kanarifugl.example";
+    }
+
     private Canaries() {
     }
 }

@@ -77,13 +77,14 @@ class BreachApiController {
             BreachFacts facts, List<String> activities, @Nullable RiskLevel risk, String riskReasoning,
             @Nullable String assessedBy, @Nullable Instant assessedAt, @Nullable String noticeDecision,
             String noticeReasoning, String publicNotice, @Nullable Instant closedAt,
-            List<AuthorityNotification> notifications, List<Decision> decisions, int affectedSubjects) {
+            List<AuthorityNotification> notifications, List<Decision> decisions, int affectedSubjects,
+            @Nullable Long estimatedSubjects, @Nullable Long estimatedRecords) {
         static Detail of(Breach b) {
             return new Detail(b.id().toString(), b.receipt(), b.title(), b.status().name(), b.channel(), b.reportedBy(),
                     b.reportedAt(), b.discoveredAt(), b.awareAt(), b.notifyAuthorityBy(), b.facts(), b.activities(),
                     b.risk(), b.riskReasoning(), b.assessedBy(), b.assessedAt(), b.noticeDecision(),
                     b.noticeReasoning(), b.publicNotice(), b.closedAt(), b.notifications(), b.decisions(),
-                    b.affectedSubjects());
+                    b.affectedSubjects(), b.estimatedSubjects(), b.estimatedRecords());
         }
     }
 

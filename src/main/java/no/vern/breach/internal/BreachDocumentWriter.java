@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -70,10 +71,11 @@ class BreachDocumentWriter implements BreachDocuments {
         String unknownInline = msg("breach.unknown.inline", locale);
         values.put("discovered", msg("breach.draft.discoveredValue", locale,
                 b.discoveredAt() == null ? unknownInline : time.local(b.discoveredAt()), time.local(b.awareAt())));
-        values.put("numberAffected", b.facts().approxSubjects() == null && b.facts().approxRecords() == null ? unknown
-                : msg("breach.draft.numbers", locale,
-                        b.facts().approxSubjects() == null ? unknownInline : String.valueOf(b.facts().approxSubjects()),
-                        b.facts().approxRecords() == null ? unknownInline : String.valueOf(b.facts().approxRecords())));
+        values.put("controller", controller(doc.controller(), locale));
+        if (late(b)) {
+            values.put("delayReasons", delayReasons(b, locale));
+        }
+        values.put("numberAffected", numbers(b, locale));
         values.put("whatHappened", or(b.facts().whatHappened(), unknown));
         values.put("howItArose", or(b.facts().howItArose(), unknown));
         values.put("dataTypes", b.facts().dataCategories().isEmpty() ? unknown
@@ -90,12 +92,61 @@ class BreachDocumentWriter implements BreachDocuments {
                 or(b.facts().measuresPlanned(), unknown)));
         values.put("subjectsInformed", informed(b, locale));
         Contact dpo = doc.dataProtectionOfficer();
-        values.put("contact", dpo.name() + ", " + dpo.email() + (dpo.phone() == null ? "" : ", " + dpo.phone()));
+        values.put("contact", msg("breach.draft.contactValue", locale, dpo.name(), dpo.email(),
+                or(dpo.phone(), msg("breach.draft.missing.phone", locale))));
         List<Field> fields = new ArrayList<>();
         for (String key : DRAFT_FIELDS) {
+            if (key.equals("delayReasons") && !values.containsKey(key)) {
+                continue;
+            }
             fields.add(new Field(key, msg("breach.draft.field." + key, locale), Objects.requireNonNull(values.get(key), key)));
         }
         return fields;
+    }
+
+    /** The controller as the authority's form asks for it: name, organisation number and address (Art. 33(3)(b)). */
+    private String controller(Contact controller, Locale locale) {
+        return msg("breach.draft.controllerValue", locale, controller.name(),
+                or(controller.organisationNumber(), msg("breach.draft.missing.organisationNumber", locale)),
+                or(controller.address(), msg("breach.draft.missing.address", locale)));
+    }
+
+    /**
+     * Whether the notification is after the 72-hour deadline (Art. 33(1)): the recorded initial notification's
+     * own verdict, or, before it is sent, whether the deadline has passed now.
+     */
+    private boolean late(Breach b) {
+        return b.notifications().stream().filter(n -> n.phase() == NotificationPhase.INITIAL).findFirst()
+                .map(AuthorityNotification::late).orElseGet(() -> clock.instant().isAfter(b.notifyAuthorityBy()));
+    }
+
+    /** Art. 33(1): the reasons recorded with the late notification, else those written into the facts, else missing. */
+    private String delayReasons(Breach b, Locale locale) {
+        String recorded = b.notifications().stream().filter(n -> n.phase() == NotificationPhase.INITIAL)
+                .map(AuthorityNotification::delayReason).filter(r -> r != null && !r.isBlank()).findFirst().orElse("");
+        String reasons = recorded.isEmpty() ? b.facts().delayReasons() : recorded;
+        return reasons.isEmpty() ? msg("breach.draft.missing.delayReasons", locale, time.local(b.notifyAuthorityBy()))
+                : reasons;
+    }
+
+    /**
+     * The officer's numbers as entered; only when the officer has entered none, the register's estimate, said to
+     * be an estimate; else unknown.
+     */
+    private String numbers(Breach b, Locale locale) {
+        String unknownInline = msg("breach.unknown.inline", locale);
+        Long subjects = b.facts().approxSubjects();
+        Long records = b.facts().approxRecords();
+        if (subjects != null || records != null) {
+            return msg("breach.draft.numbers", locale, subjects == null ? unknownInline : String.valueOf(subjects),
+                    records == null ? unknownInline : String.valueOf(records));
+        }
+        if (b.estimatedSubjects() != null || b.estimatedRecords() != null) {
+            return msg("breach.draft.numbers.estimated", locale,
+                    b.estimatedSubjects() == null ? unknownInline : String.valueOf(b.estimatedSubjects()),
+                    b.estimatedRecords() == null ? unknownInline : String.valueOf(b.estimatedRecords()));
+        }
+        return msg("breach.unknown", locale);
     }
 
     private String informed(Breach b, Locale locale) {
@@ -183,7 +234,7 @@ class BreachDocumentWriter implements BreachDocuments {
         return messages.getMessage(key, args, locale);
     }
 
-    private static String or(String text, String fallback) {
+    private static String or(@Nullable String text, String fallback) {
         return text == null || text.isBlank() ? fallback : text;
     }
 }

@@ -163,11 +163,12 @@ class BreachService implements BreachRegister {
         Breach current = get(id);
         BreachFacts f = current.facts();
         breaches.updateActivities(id, chosen);
+        // The officer's numbers stay as entered: the estimate is kept beside them as a suggestion.
         breaches.updateFacts(id, new BreachFacts(f.whatHappened(), f.howItArose(), f.mainCause(),
                 from == null ? f.periodFrom() : from, to == null ? f.periodTo() : to, List.copyOf(categories),
-                List.copyOf(relation), estimate.subjects() == null ? f.approxSubjects() : estimate.subjects(),
-                estimate.records() == null ? f.approxRecords() : estimate.records(), f.dataLocation(), f.consequences(),
-                f.measuresTaken(), f.measuresPlanned()));
+                List.copyOf(relation), f.approxSubjects(), f.approxRecords(), f.dataLocation(), f.consequences(),
+                f.measuresTaken(), f.measuresPlanned(), f.delayReasons()));
+        breaches.updateEstimate(id, estimate.subjects(), estimate.records());
         int proposed = 0;
         Instant now = clock.instant();
         for (SubjectId subject : estimate.proposedSubjects()) {
@@ -234,6 +235,10 @@ class BreachService implements BreachRegister {
                     "An initial notification is already recorded; record a follow-up instead.");
         }
         boolean late = sentAt.isAfter(breach.notifyAuthorityBy());
+        if (phase == NotificationPhase.INITIAL && late && delay.isEmpty()) {
+            // The reasons written into the facts are the ones the draft carried to the authority.
+            delay = breach.facts().delayReasons();
+        }
         if (phase == NotificationPhase.INITIAL && late && delay.isEmpty()) {
             // GDPR Art. 33(1): "Where the notification ... is not made within 72 hours, it shall be
             // accompanied by reasons for the delay."

@@ -102,15 +102,23 @@ class Breaches {
                 UPDATE breach SET what_happened = :what, how_it_arose = :how, main_cause = :cause,
                        period_from = :pf, period_to = :pt, data_categories = :cats, subject_relation = :rel,
                        approx_subjects = :subjects, approx_records = :records, data_location = :location,
-                       consequences = :consequences, measures_taken = :taken, measures_planned = :planned
+                       consequences = :consequences, measures_taken = :taken, measures_planned = :planned,
+                       delay_reasons = :delay
                 WHERE id = :id""")
                 .param("what", f.whatHappened()).param("how", f.howItArose()).param("cause", f.mainCause())
                 .param("pf", JdbcTime.param(f.periodFrom())).param("pt", JdbcTime.param(f.periodTo()))
                 .param("cats", String.join(",", f.dataCategories())).param("rel", String.join(",", f.subjectRelation()))
                 .param("subjects", f.approxSubjects()).param("records", f.approxRecords())
                 .param("location", f.dataLocation()).param("consequences", f.consequences())
-                .param("taken", f.measuresTaken()).param("planned", f.measuresPlanned()).param("id", id.value())
+                .param("taken", f.measuresTaken()).param("planned", f.measuresPlanned()).param("delay", f.delayReasons())
+                .param("id", id.value())
                 .update();
+    }
+
+    /** The register's estimate for the chosen activities, kept beside (never in place of) the officer's numbers. */
+    void updateEstimate(BreachId id, @Nullable Long subjects, @Nullable Long records) {
+        jdbc.sql("UPDATE breach SET estimated_subjects = :s, estimated_records = :r WHERE id = :id")
+                .param("s", subjects).param("r", records).param("id", id.value()).update();
     }
 
     void updateActivities(BreachId id, List<String> activities) {
@@ -168,7 +176,7 @@ class Breaches {
                 split(rs.getString("data_categories")), split(rs.getString("subject_relation")),
                 (Long) rs.getObject("approx_subjects"), (Long) rs.getObject("approx_records"),
                 rs.getString("data_location"), rs.getString("consequences"), rs.getString("measures_taken"),
-                rs.getString("measures_planned"));
+                rs.getString("measures_planned"), rs.getString("delay_reasons"));
         String risk = rs.getString("risk");
         List<AuthorityNotification> notifications = jdbc.sql("""
                 SELECT phase, sent_at, reference, delay_reason, recorded_by FROM breach_authority_notification
@@ -191,7 +199,8 @@ class Breaches {
                 rs.getString("assessed_by"), JdbcTime.instant(rs, "assessed_at"), rs.getString("notice_decision"),
                 rs.getString("notice_reasoning"), rs.getString("public_notice"), contact(id, rs),
                 JdbcTime.instant(rs, "closed_at"), rs.getString("closed_by"), notifications, decisions,
-                rs.getInt("affected"));
+                rs.getInt("affected"), (Long) rs.getObject("estimated_subjects"),
+                (Long) rs.getObject("estimated_records"));
     }
 
     /** The key the reporter's contact is encrypted under: the breach id stands for the reporter. */

@@ -54,7 +54,7 @@ class DemoBreaches {
                     "Feil i adressefeltet ved manuell utsending.", "Menneskelig feil", now.minus(Duration.ofDays(40)),
                     now.minus(Duration.ofDays(40)), List.of("name", "postal-address"), List.of("CUSTOMER_CONTACT"), 1L, 1L,
                     "Slettet hos mottaker (bekreftet skriftlig).", "Ingen sannsynlige følger.", "Mottaker bekreftet sletting.",
-                    "Opplæring i utsending."));
+                    "Opplæring i utsending.", ""));
             register.assess(closed, RiskLevel.NONE, "Én mottaker, kjent kunde, bekreftet sletting samme dag: ingen risiko for den registrerte.");
             register.decide(closed, "Ikke meldepliktig; dokumentert i avviksregisteret.");
             register.close(closed);

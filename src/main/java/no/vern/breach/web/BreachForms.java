@@ -38,7 +38,7 @@ final class BreachForms {
     record FactsForm(String whatHappened, String howItArose, String mainCause, @Nullable Instant periodFrom,
             @Nullable Instant periodTo, List<String> dataCategories, String subjectRelation, String approxSubjects,
             String approxRecords, String dataLocation, String consequences, String measuresTaken,
-            String measuresPlanned) {
+            String measuresPlanned, String delayReasons) {
 
         FactsForm {
             whatHappened = text(whatHappened);
@@ -52,13 +52,14 @@ final class BreachForms {
             consequences = text(consequences);
             measuresTaken = text(measuresTaken);
             measuresPlanned = text(measuresPlanned);
+            delayReasons = text(delayReasons);
         }
 
         BreachFacts facts() {
             return new BreachFacts(whatHappened, howItArose, mainCause, periodFrom, periodTo, dataCategories,
                     Arrays.stream(subjectRelation.split(",")).toList(), number(approxSubjects, "approxSubjects"),
                     number(approxRecords, "approxRecords"), dataLocation, consequences, measuresTaken,
-                    measuresPlanned);
+                    measuresPlanned, delayReasons);
         }
     }
 

@@ -121,9 +121,10 @@ class EventPurge {
                     return "newsletter";
                 }
                 // The person may be held for more than the event (one person, one subject: issue 20, item 5):
-                // the event data goes, and the subject is crypto-shredded only when nothing else is held.
-                register.eraseRecords(subject, PURPOSE);
-                if (view.holdsRecords(subject)) {
+                // then only the event data goes; the subject is crypto-shredded only when nothing else is held.
+                // (Asked before erasing: the erasure of the whole subject runs in transactions of its own.)
+                if (view.holdsRecordsBesides(subject, PURPOSE)) {
+                    register.eraseRecords(subject, PURPOSE);
                     return "records";
                 }
                 register.erase(subject);

@@ -120,6 +120,14 @@ class RetentionQueries implements RetentionView {
     }
 
     @Override
+    public boolean holdsRecordsBesides(SubjectId subject, String purposeKey) {
+        return jdbc.sql("""
+                SELECT count(*) FROM register_record
+                WHERE subject_id = :id AND cardinality(array_remove(purposes, :purpose)) > 0""")
+                .param("id", subject.value()).param("purpose", purposeKey).query(Long.class).single() > 0;
+    }
+
+    @Override
     public int eraseRecords(SubjectId subject, String purposeKey, Collection<UUID> recordIds) {
         if (recordIds.isEmpty()) {
             return 0;

@@ -101,23 +101,19 @@ class RequestsApiController {
         }
     }
 
-    record WithdrawRequest(@Nullable List<String> purposes) {
-    }
-
-    /**
-     * An objection decision as sent: every field optional, so that the body binds before the authorisation check
-     * (a caller without the scope gets 403, never a 400 about the body), and a missing {@code upheld} on a weighed
-     * objection is named as such.
-     */
+    /** The handler's decision on an objection; every field may be missing, so a bad body is a 400 only once allowed. */
     record ObjectionRequest(no.vern.requests.ObjectionDecision.@Nullable Ground ground, @Nullable String purposeKey,
             @Nullable Boolean upheld, @Nullable String reasons) {
 
         no.vern.requests.ObjectionDecision decision() {
             if (ground == no.vern.requests.ObjectionDecision.Ground.LEGITIMATE_INTEREST && upheld == null) {
-                throw new InvalidInput("upheld", "is required for LEGITIMATE_INTEREST (true or false)");
+                throw new InvalidInput("upheld", "is required for an objection to processing on legitimate interest");
             }
             return new no.vern.requests.ObjectionDecision(ground, purposeKey, Boolean.TRUE.equals(upheld), reasons);
         }
+    }
+
+    record WithdrawRequest(@Nullable List<String> purposes) {
     }
 
     record CompleteRequest(@Nullable String answer) {
