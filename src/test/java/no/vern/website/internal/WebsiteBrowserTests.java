@@ -85,8 +85,26 @@ class WebsiteBrowserTests {
      * asserting before it ran. The injected script belongs to the tab, which {@link Browser#close()} discards.
      */
     static void watchConsent(Browser browser) {
-        chrome(browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "document.addEventListener('vern:consent', function (e) { window.__vernApplied = e.detail.purposes; });"));
+        chrome(browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                if (window.__vernChoicesSent === undefined) {
+                  window.__vernChoicesSent = 0;
+                  document.addEventListener('vern:consent', function (e) { window.__vernApplied = e.detail.purposes; });
+                  var send = window.fetch;
+                  window.fetch = function (url, init) {
+                    if (String(url).indexOf('/site/consent') >= 0 && init && init.method === 'POST') {
+                      window.__vernChoicesSent++;
+                    }
+                    return send.apply(this, arguments);
+                  };
+                }"""));
+    }
+
+    /**
+     * How many choices the script sent on this page (with {@link #watchConsent}). The script sends a choice in the
+     * same step in which it applies one, so after {@link #awaitApplied} this count is final for that step.
+     */
+    static long choicesSent(Browser browser) {
+        return (Long) js(browser, "return window.__vernChoicesSent");
     }
 
     /** Waits until the banner script applied the stored choice on this page; returns the purposes it allowed. */
@@ -231,6 +249,15 @@ class WebsiteBrowserTests {
             browser.find("[data-vern-action=close]").click();
             waitGone(browser.driver(), "#vern-banner");
 
+            // Still GPC on the next page: the refusal holds without a banner, and is not recorded again.
+            watchConsent(browser);
+            browser.open("/demo-site/services.html");
+            assertThat(awaitApplied(browser)).isEmpty();
+            assertThat(choicesSent(browser)).isZero();
+            assertThat(browser.driver().findElements(By.id("vern-banner"))).isEmpty();
+            assertThat(jdbc.sql("SELECT count(*) FROM website_consent WHERE consent_id = :id")
+                    .param("id", java.util.UUID.fromString(consentId)).query(Long.class).single()).isEqualTo(2);
+
             // GPC turned off again: the old accept does not come back, and nothing new is recorded.
             chrome(browser).executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
             chrome(browser).executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
@@ -238,6 +265,7 @@ class WebsiteBrowserTests {
             watchConsent(browser);
             browser.open("/demo-site/about.html");
             assertThat(awaitApplied(browser)).as("purposes applied once GPC is off again").isEmpty();
+            assertThat(choicesSent(browser)).isZero();
             assertThat(browser.driver().findElements(By.id("vern-banner"))).isEmpty();
             assertThat(browser.find("html").getAttribute("data-demo-stats")).isNull();
             assertThat(cookieNames(browser)).containsExactly("vern_consent");
