@@ -68,6 +68,12 @@ public interface SubjectRegister {
     /** The kinds the current caller may see and store (roles see only their kinds; S20). */
     java.util.Set<no.vern.processing.SubjectKind> visibleKinds();
 
+    /**
+     * Whether the current caller's role may use the purpose at all (role × purpose matrix); the console offers
+     * only these. Reads and writes check it again and refuse with {@link PurposeNotPermitted}.
+     */
+    boolean mayUsePurpose(String purposeKey);
+
     /** Whether the id belongs to an erased subject (the id is kept, the data is gone). */
     boolean isErased(SubjectId subject);
 

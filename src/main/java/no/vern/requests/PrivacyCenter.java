@@ -22,6 +22,13 @@ public interface PrivacyCenter {
     /** Sends a fresh code if the address is on file and the limits allow; says nothing about which. */
     void resend(RequestId id, String clientIp);
 
+    /**
+     * Waits, outside any transaction, until the answer floor ({@code vern.requests.answer-floor}) has passed since
+     * {@code startedNanos} ({@link System#nanoTime()} when the post arrived): a form post and a resend answer no
+     * sooner, whether or not the address is on file (no timing oracle, EDPB Guidelines 01/2022).
+     */
+    void awaitAnswerFloor(long startedNanos);
+
     /** Checks a code: true once, for the right unexpired code; compared in constant time, attempts limited. */
     boolean verify(RequestId id, String code, String clientIp);
 

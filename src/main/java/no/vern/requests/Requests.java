@@ -44,10 +44,11 @@ public interface Requests {
     RequestCase extend(RequestId id, int months, String reasons);
 
     /**
-     * Refuses the request with reasons; the answer tells the person of the right to complain to
-     * Datatilsynet and to seek a judicial remedy (Art. 12(4)).
+     * Refuses the request on a legal ground that answers its kind, with reasons in words (punctuation alone is
+     * refused); the answer names the ground and tells the person of the right to complain to Datatilsynet and to
+     * seek a judicial remedy (Art. 12(4)).
      */
-    RequestCase refuse(RequestId id, String reasons);
+    RequestCase refuse(RequestId id, @Nullable RefusalGround ground, String reasons);
 
     /**
      * Completes the case; refused while a connected system's step is not settled (waive it with a reason

@@ -34,7 +34,13 @@ public record Mail(String to, String subject, String body, Map<String, String> h
          * Sent now, in the calling thread; a failure throws {@link MailNotSent} (so the caller's transaction
          * rolls back). Only for callers that keep their own durable record of each delivery and its outcome.
          */
-        IMMEDIATE
+        IMMEDIATE,
+        /**
+         * Stored encrypted in the caller's transaction like {@link #OUTBOX}, but the first try after the commit
+         * runs on a background thread, never in the caller's: the caller's answer does not wait for the mail
+         * server, so its timing cannot tell whether a message was written (the privacy center's codes).
+         */
+        QUEUED
     }
 
     public Mail {
@@ -80,6 +86,11 @@ public record Mail(String to, String subject, String body, Map<String, String> h
     /** The same message sent now, failing with {@link MailNotSent} (see {@link Delivery#IMMEDIATE}). */
     public Mail immediately() {
         return new Mail(to, subject, body, headers, Delivery.IMMEDIATE);
+    }
+
+    /** The same message for the outbox, first tried off the caller's thread (see {@link Delivery#QUEUED}). */
+    public Mail queued() {
+        return new Mail(to, subject, body, headers, Delivery.QUEUED);
     }
 
     /** Names no recipient, subject or text: only the delivery and the header names. */

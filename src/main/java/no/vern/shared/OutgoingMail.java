@@ -20,4 +20,12 @@ public interface OutgoingMail {
      * @throws MailNotSent for {@code IMMEDIATE} only, when the mail server did not take the message
      */
     UUID send(Mail mail);
+
+    /**
+     * Does the work {@link #send} does for an outbox message (the message sealed, a row written in the caller's
+     * transaction) and then discards it: nothing is kept and nothing is ever sent. For callers whose answer must
+     * take as long whether or not they have someone to write to (the privacy center, for an address not on
+     * file: EDPB Guidelines 01/2022, no enumeration by timing). Returns nothing a caller could log.
+     */
+    void decoy(Mail mail);
 }

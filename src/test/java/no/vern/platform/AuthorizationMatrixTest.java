@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,12 +35,23 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
+import no.vern.consent.Channel;
+import no.vern.consent.ConsentLedger;
+import no.vern.consent.GiveConsent;
 import no.vern.identity.ApiScope;
 import no.vern.identity.ApiTokens;
 import no.vern.identity.Role;
 import no.vern.identity.StaffAccounts;
+import no.vern.processing.SubjectKind;
+import no.vern.register.NewSubject;
+import no.vern.register.PersonalData;
+import no.vern.register.Source;
+import no.vern.register.SubjectRegister;
+import no.vern.register.SubjectUpdate;
+import no.vern.shared.SubjectId;
 import no.vern.support.SessionCookies;
 import no.vern.support.VernTest;
 
@@ -73,6 +85,10 @@ class AuthorizationMatrixTest {
     StaffAccounts accounts;
     @Autowired
     ApiTokens tokens;
+    @Autowired
+    SubjectRegister register;
+    @Autowired
+    ConsentLedger consents;
 
     private final Map<Role, Cookie> sessions = new EnumMap<>(Role.class);
     private final Map<ApiScope, String> bearers = new EnumMap<>(ApiScope.class);
@@ -143,6 +159,138 @@ class AuthorizationMatrixTest {
         // framing denied, and every POST form on it carries a CSRF token.
         assertThat(pagesChecked).as("HTML pages rendered during the matrix run").isGreaterThan(20);
         assertThat(pageDefects).as("pages without the security headers or with a form without CSRF").isEmpty();
+    }
+
+    // Purpose cells (issue 24): the register's role × purpose × category matrix, console and API alike, written
+    // down in src/test/resources/authz-purposes/*.csv. Every role has a cell in every row.
+
+    private static final Pattern PURPOSE_ROW = Pattern.compile("^(READ|WRITE)\\s+(\\S+)(?:\\s+(\\S+))?\\s*\\|(.*)$");
+    private static final String BANK_ACCOUNT = "86011117947";
+
+    @Test
+    void everyRoleGetsTheExpectedOutcomeInEveryPurposeCell() throws Exception {
+        SecurityContextHolder.clearContext(); // the fixture is stored by the system
+        SubjectId subject = register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT),
+                "customer-administration", Source.CUSTOMER, null, new PersonalData("Kari Kunde", null, null, null,
+                        "Lisens 2026", BANK_ACCOUNT, null, null)));
+        consents.give(GiveConsent.of(subject, "events", Channel.WEB_FORM, Locale.ENGLISH));
+        register.update(subject, register.summary(subject).version(), new SubjectUpdate("events", Source.EVENT_FORM,
+                null, null, PersonalData.contact("Kari Kunde", null, null)));
+
+        List<String> mismatches = new ArrayList<>();
+        int cells = 0;
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        for (Resource resource : resolver.getResources("classpath*:authz-purposes/*.csv")) {
+            String text;
+            try (InputStream in = resource.getInputStream()) {
+                text = read(in);
+            }
+            for (String line : text.split("\n")) {
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                    continue;
+                }
+                Matcher m = PURPOSE_ROW.matcher(trimmed);
+                if (!m.matches() || m.group(1).equals("WRITE") == (m.group(3) == null)) {
+                    throw new IllegalArgumentException(resource.getFilename() + ": cannot read row '" + trimmed + "'");
+                }
+                Map<String, String> expected = new LinkedHashMap<>();
+                for (String token : m.group(4).strip().split("\\s+")) {
+                    String[] kv = token.split("=", 2);
+                    if (kv.length != 2 || !Set.of("ok", "403", "404").contains(kv[1])) {
+                        throw new IllegalArgumentException(resource.getFilename() + ": bad expectation '" + token + "'");
+                    }
+                    expected.put(kv[0], kv[1]);
+                }
+                for (Role role : Role.values()) {
+                    assertThat(expected).as("every role has a cell in '" + trimmed + "'").containsKey(role.name());
+                }
+                for (Map.Entry<String, String> cell : expected.entrySet()) {
+                    String actual = m.group(1).equals("READ") ? read(subject, m.group(2), cell.getKey())
+                            : write(subject, m.group(2), m.group(3), cell.getKey());
+                    cells++;
+                    if (!actual.equals(cell.getValue())) {
+                        mismatches.add(trimmed.substring(0, trimmed.indexOf('|')).strip() + " as " + cell.getKey()
+                                + ": expected " + cell.getValue() + " but was " + actual);
+                    }
+                }
+            }
+        }
+        assertThat(cells).as("purpose cells checked").isGreaterThan(30);
+        assertThat(mismatches).as("role × purpose × category outcomes that differ from the matrix").isEmpty();
+        SecurityContextHolder.clearContext();
+        // Refused writes changed nothing: the bank account and purchase history are what the fixture stored.
+        assertThat(register.read(subject, "customer-administration").value("bank-information")).contains(BANK_ACCOUNT);
+        assertThat(register.read(subject, "customer-administration").value("purchase-history")).contains("Lisens 2026");
+    }
+
+    private String read(SubjectId subject, String purpose, String principal) throws Exception {
+        MockHttpServletRequestBuilder request;
+        if (principal.startsWith("scope:")) {
+            request = request(HttpMethod.GET, "/api/v1/subjects/" + subject + "/records")
+                    .header("Authorization", bearers.get(scope(principal))).header("Vern-Purpose", purpose);
+        } else {
+            request = request(HttpMethod.GET, "/console/register/subjects/" + subject).param("purpose", purpose)
+                    .cookie(sessions.get(Role.valueOf(principal)));
+        }
+        return outcome(mvc.perform(request.with(r -> {
+            r.setRemoteAddr("10.78.0.2");
+            return r;
+        })).andReturn().getResponse(), false);
+    }
+
+    private String write(SubjectId subject, String purpose, String category, String principal) throws Exception {
+        SecurityContextHolder.clearContext();
+        long version = register.summary(subject).version();
+        String value = switch (category) {
+            case "bank-information" -> BANK_ACCOUNT;
+            case "purchase-history" -> "Lisens 2026";
+            case "name" -> "Kari Kunde";
+            default -> throw new IllegalArgumentException("no test value for category " + category);
+        };
+        String field = switch (category) {
+            case "bank-information" -> "bankAccount";
+            case "purchase-history" -> "purchaseHistory";
+            default -> category;
+        };
+        MockHttpServletRequestBuilder request;
+        if (principal.startsWith("scope:")) {
+            request = request(HttpMethod.PATCH, "/api/v1/subjects/" + subject)
+                    .header("Authorization", bearers.get(scope(principal))).header("If-Match", "\"" + version + "\"")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"purpose\":\"" + purpose + "\",\"" + field + "\":\"" + value + "\"}");
+        } else {
+            request = request(HttpMethod.POST, "/console/register/subjects/" + subject).with(csrf())
+                    .cookie(sessions.get(Role.valueOf(principal))).param("purpose", purpose)
+                    .param("version", Long.toString(version)).param("source", "CUSTOMER").param(field, value);
+        }
+        return outcome(mvc.perform(request.with(r -> {
+            r.setRemoteAddr("10.78.0.2");
+            return r;
+        })).andReturn().getResponse(), true);
+    }
+
+    private static ApiScope scope(String principal) {
+        String value = principal.substring("scope:".length());
+        for (ApiScope scope : ApiScope.values()) {
+            if (scope.value().equals(value)) {
+                return scope;
+            }
+        }
+        throw new IllegalArgumentException("unknown scope " + value);
+    }
+
+    /** ok only when the read was shown or the write saved (a form shown again with errors is not ok). */
+    private static String outcome(MockHttpServletResponse response, boolean write) {
+        int status = response.getStatus();
+        if (status == 403 || status == 404) {
+            return Integer.toString(status);
+        }
+        String location = response.getRedirectedUrl();
+        boolean saved = status == 204 || (status == 302 || status == 303) && location != null
+                && location.contains("/console/register/subjects/");
+        boolean shown = status == 200;
+        return (write ? saved : shown) ? "ok" : "status " + status;
     }
 
     private void checkPage(Row row, String principal, MockHttpServletResponse response) throws Exception {

@@ -59,6 +59,14 @@ class ObjectionAndWithdrawalTests extends RequestsTestSupport {
                 Source.SUBJECT, null, PersonalData.contact("Kari Leser", email, null)));
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private boolean objectsToDirectMarketing(SubjectId subject) {
+        return jdbc.sql("SELECT count(*) FROM communications_objection WHERE subject_id = :s AND list_id IS NULL"
+                + " AND channel = 'STAFF'").param("s", subject.value()).query(Long.class).single() > 0;
+    }
+
     private boolean mayGetNewsletter(String email) {
         return eligibility.check("newsletter", List.of(email)).get(0).eligible();
     }
@@ -163,6 +171,31 @@ class ObjectionAndWithdrawalTests extends RequestsTestSupport {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("upheld")));
         assertThat(requests.get(id).status()).isNotEqualTo(RequestStatus.COMPLETED);
+    }
+
+    @Test
+    void theConsoleAnswerDoesNotTellMarketingWhetherAPersonItMayNotSeeIsHeld() throws Exception {
+        // A customer employee is not a kind marketing may see (register role matrix): recording the objection must
+        // reach them, but the answer must be the same as for an address nobody is held under.
+        String held = uniqueEmail("employee");
+        SubjectId employee = register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_EMPLOYEE),
+                "customer-administration", Source.CUSTOMER, null, PersonalData.contact("Ola Ansatt", held, null)));
+        String unheld = uniqueEmail("nobody");
+
+        var answers = new java.util.ArrayList<Object>();
+        for (String email : List.of(held, unheld)) {
+            var flash = mvc.perform(post("/console/communications/objections").with(user("marketer").roles("MARKETING"))
+                    .with(csrf()).param("email", email).param("listId", "").param("received", "phone"))
+                    .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+            answers.add(new java.util.TreeMap<>(flash));
+        }
+
+        assertThat(answers.get(0)).isEqualTo(answers.get(1));
+        assertThat(answers.get(0).toString()).contains("communications.objection.recorded")
+                .doesNotContain(employee.toString());
+        assertThat(mayGetNewsletter(held)).isFalse();
+        assertThat(mayGetNewsletter(unheld)).isFalse();
+        assertThat(objectsToDirectMarketing(employee)).isTrue();
     }
 
     @Test

@@ -138,10 +138,25 @@ class RequestsApiTests extends RequestsTestSupport {
         mvc.perform(post("/api/v1/requests/" + id + "/refuse").header("Authorization", write)
                 .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest());
-        assertThat((String) JsonPath.read(action(id, "refuse", "{\"reasons\":\"Manifestly unfounded\"}"), "$.status"))
-                .isEqualTo("REFUSED");
-        assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains("Manifestly unfounded",
-                "Datatilsynet", "judicial remedy"));
+        // A ground from the list, and reasons in words: punctuation is not a reason.
+        mvc.perform(post("/api/v1/requests/" + id + "/refuse").header("Authorization", write)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"ground\":\"MANIFESTLY_UNFOUNDED_OR_EXCESSIVE\",\"reasons\":\".\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reasons"));
+        mvc.perform(post("/api/v1/requests/" + id + "/refuse").header("Authorization", write)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reasons\":\"The same objection for the ninth time this week.\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("ground"));
+        // Art. 17(3)(b) answers erasure requests only, not an objection.
+        mvc.perform(post("/api/v1/requests/" + id + "/refuse").header("Authorization", write)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"ground\":\"LEGAL_OBLIGATION\",\"reasons\":\"The same objection for the ninth time this week.\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("ground"));
+        assertThat(mailTo(email)).noneSatisfy(m -> assertThat(body(m)).contains("judicial remedy"));
+        assertThat((String) JsonPath.read(action(id, "refuse", "{\"ground\":\"MANIFESTLY_UNFOUNDED_OR_EXCESSIVE\","
+                + "\"reasons\":\"The same objection for the ninth time this week.\"}"), "$.status")).isEqualTo("REFUSED");
+        assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains(
+                "Ground: The request is manifestly unfounded or excessive (GDPR Art. 12(5)).",
+                "Reasons: The same objection for the ninth time this week.", "Datatilsynet", "judicial remedy"));
         mvc.perform(post("/api/v1/requests/" + id + "/complete").header("Authorization", write)
                 .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("urn:vern:problem:request-closed"));

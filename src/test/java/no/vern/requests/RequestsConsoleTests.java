@@ -3,6 +3,7 @@ package no.vern.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -48,5 +49,22 @@ class RequestsConsoleTests extends RequestsTestSupport {
                 .param("channel", "LETTER").param("email", "kari@example.no").param("receivedAt", "i går"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Kontroller feltene.", "value=\"i går\"", "kari@example.no");
+    }
+
+    @Test
+    void aRefusalOffersOnlyTheGroundsOfItsKindAndPunctuationForReasonsIsRefused() throws Exception {
+        String location = mvc.perform(post("/console/requests").with(HANDLER).with(csrf()).param("kind", "ACCESS")
+                .param("channel", "LETTER").param("email", uniqueEmail("refuse-console")))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        RequestId id = RequestId.parse(location.substring(location.lastIndexOf('/') + 1));
+        String page = mvc.perform(get("/console/requests/" + id).with(HANDLER)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // Art. 15(4) and personopplysningsloven § 16 answer an access request; Art. 17(3) does not.
+        assertThat(page).contains("value=\"RIGHTS_OF_OTHERS\"", "value=\"PERSONOPPLYSNINGSLOVEN_16\"",
+                "value=\"MANIFESTLY_UNFOUNDED_OR_EXCESSIVE\"").doesNotContain("value=\"LEGAL_OBLIGATION\"");
+
+        mvc.perform(post("/console/requests/" + id + "/refuse").with(HANDLER).with(csrf())
+                .param("ground", "RIGHTS_OF_OTHERS").param("reasons", "...")).andExpect(status().is3xxRedirection());
+        assertThat(requests.get(id).status()).isNotEqualTo(RequestStatus.REFUSED);
     }
 }

@@ -62,9 +62,28 @@ public abstract class RequestsTestSupport {
         return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=C3=B8", "ø");
     }
 
-    /** The six-digit code in the newest message to the address. */
-    protected static String codeSentTo(String address) {
+    /**
+     * The messages received by an address once there are at least {@code count} (up to 20 s): the privacy center's
+     * code mails are first tried after the commit off the request's thread ({@code Mail.Delivery.QUEUED}).
+     */
+    protected static List<MimeMessage> awaitMailTo(String address, int count) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
         List<MimeMessage> mails = mailTo(address);
+        while (mails.size() < count && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            mails = mailTo(address);
+        }
+        return mails;
+    }
+
+    /** The six-digit code in the newest message to the address (waits for the first one). */
+    protected static String codeSentTo(String address) {
+        List<MimeMessage> mails = awaitMailTo(address, 1);
         for (int i = mails.size() - 1; i >= 0; i--) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(\\d{6})\\b").matcher(subject(mails.get(i)));
             if (m.find()) {

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import no.vern.communications.Communications;
-import no.vern.communications.ObjectionResult;
 import no.vern.communications.StaffObjection;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.NotFound;
@@ -66,11 +65,11 @@ class ObjectionConsoleController {
             return form(model, form, errors);
         }
         try {
-            ObjectionResult result = communications.recordStaffObjection(
-                    new StaffObjection(form.email(), null, list, form.received()));
-            redirect.addFlashAttribute("objectionSubjects", result.subjects().size());
-            redirect.addFlashAttribute("flashKey", result.subjects().isEmpty()
-                    ? "communications.objection.recorded.none" : "communications.objection.recorded");
+            communications.recordStaffObjection(new StaffObjection(form.email(), null, list, form.received()));
+            // One answer whether or not anybody is held under the address: the objection reaches every entry held
+            // under it, of every kind, but the console must not tell a role whether a person it may not see (a
+            // candidate, say) is held (register role × purpose matrix). The statement is true in both cases.
+            redirect.addFlashAttribute("flashKey", "communications.objection.recorded");
             return "redirect:/console/communications/objections/new";
         } catch (InvalidInput e) {
             e.errors().forEach(err -> errors.put(err.field(), "communications.objection.error." + err.field()));

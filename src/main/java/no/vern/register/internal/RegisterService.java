@@ -111,6 +111,11 @@ class RegisterService implements SubjectRegister {
     }
 
     @Override
+    public boolean mayUsePurpose(String purposeKey) {
+        return Visibility.mayUse(purposeKey);
+    }
+
+    @Override
     public boolean isErased(SubjectId id) {
         return reads.isErased(id);
     }

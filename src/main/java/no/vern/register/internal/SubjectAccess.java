@@ -1,6 +1,9 @@
 package no.vern.register.internal;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +19,7 @@ import no.vern.processing.ProcessingRecord;
 import no.vern.processing.SubjectKind;
 import no.vern.register.ConsentGate;
 import no.vern.register.ConsentRequired;
+import no.vern.register.PurposeNotPermitted;
 import no.vern.register.ReadClearance;
 import no.vern.register.ReadNotCleared;
 import no.vern.register.SubjectGone;
@@ -87,6 +91,71 @@ class SubjectAccess {
         }
         if (!visible.containsAll(kinds)) {
             throw new AccessDeniedException("The caller may not store subjects of these kinds");
+        }
+    }
+
+    /**
+     * The categories the caller may see and write for the purpose (role × purpose × category matrix in
+     * {@link Visibility}); refuses, audited as DENIED, when the purpose is not the caller's role's. Call after
+     * the purpose is known to exist, so only a key of the record of processing is named.
+     */
+    Set<String> requirePurpose(SubjectId id, String purposeKey, String action) {
+        Set<String> allowed = Visibility.categoriesFor(purposeKey);
+        if (allowed.isEmpty()) {
+            tx.executeWithoutResult(status -> audit.record(AuditEvent.by(actor(), action, Outcome.DENIED)
+                    .withPurpose(purposeKey).withTargets(id.reference())));
+            throw new PurposeNotPermitted(purposeKey, "this purpose");
+        }
+        return allowed;
+    }
+
+    /** Refuses (audited as DENIED, naming the refused categories) a write of categories the caller may not write. */
+    void requireCategories(SubjectId id, String purposeKey, Collection<String> categories, String action) {
+        Set<String> allowed = requirePurpose(id, purposeKey, action);
+        List<String> refused = categories.stream().filter(c -> !allowed.contains(c)).distinct().sorted().toList();
+        if (!refused.isEmpty()) {
+            List<String> targets = new ArrayList<>();
+            targets.add(id.reference());
+            refused.forEach(c -> targets.add("category:" + c));
+            tx.executeWithoutResult(status -> audit.record(AuditEvent.by(actor(), action, Outcome.DENIED)
+                    .withPurpose(purposeKey).withTargets(targets.toArray(String[]::new))));
+            throw new PurposeNotPermitted(purposeKey, "the categories " + String.join(", ", refused));
+        }
+    }
+
+    /**
+     * Refuses (audited as DENIED, naming the subject and the refused purposes and categories) work on the whole
+     * of a subject's data, such as a merge, unless the caller may see and write every record it holds: each
+     * record must be open to the caller under at least one of its purposes (role × purpose × category matrix
+     * in {@link Visibility}). A merge reads, re-encrypts and joins every record, so it is processing for every
+     * purpose the records are held for.
+     */
+    void requireEveryRecord(SubjectId id, String action) {
+        List<String> refused = new ArrayList<>();
+        String firstPurpose = null;
+        for (Subjects.StoredRecord r : subjects.records(id)) {
+            boolean open = r.purposes().stream().anyMatch(p -> Visibility.categoriesFor(p).contains(r.category()));
+            if (!open) {
+                if (firstPurpose == null && !r.purposes().isEmpty()) {
+                    firstPurpose = r.purposes().get(0);
+                }
+                r.purposes().forEach(p -> {
+                    if (!refused.contains("purpose:" + p)) {
+                        refused.add("purpose:" + p);
+                    }
+                });
+                if (!refused.contains("category:" + r.category())) {
+                    refused.add("category:" + r.category());
+                }
+            }
+        }
+        if (!refused.isEmpty()) {
+            List<String> targets = new ArrayList<>();
+            targets.add(id.reference());
+            targets.addAll(refused);
+            tx.executeWithoutResult(status -> audit.record(AuditEvent.by(actor(), action, Outcome.DENIED)
+                    .withTargets(targets.toArray(String[]::new))));
+            throw new PurposeNotPermitted(firstPurpose == null ? "" : firstPurpose, "all of this subject's data");
         }
     }
 

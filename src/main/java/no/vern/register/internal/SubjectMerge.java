@@ -97,6 +97,10 @@ class SubjectMerge {
         Set<SubjectKind> visible = Visibility.current();
         access.visibleRow(survivor, visible);
         access.visibleRow(other, visible);
+        // A merge processes every record of both subjects (read, re-encrypt, join): the caller's role must hold
+        // every purpose and category they are held for (role × purpose × category matrix, Visibility).
+        access.requireEveryRecord(survivor, "register.subject.merge");
+        access.requireEveryRecord(other, "register.subject.merge");
         tx.executeWithoutResult(status -> {
             // Lock in id order, so that two merges of the same pair never wait for each other.
             SubjectId first = survivor.value().compareTo(other.value()) < 0 ? survivor : other;

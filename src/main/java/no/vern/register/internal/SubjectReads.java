@@ -68,6 +68,7 @@ class SubjectReads {
     SubjectRecords read(SubjectId id, String purposeKey) {
         processing.requirePurpose(purposeKey);
         Subjects.Row row = access.visibleRow(id, Visibility.current());
+        Set<String> allowed = access.requirePurpose(id, purposeKey, "register.subject.read");
         access.requireClearance(id, purposeKey, "register.subject.read");
         if (restrictions.isRestricted(id)) {
             // GDPR Art. 18(2): a restricted subject's data is only stored, not used.
@@ -76,8 +77,19 @@ class SubjectReads {
             throw new SubjectRestricted(id);
         }
         return inTx(() -> {
-            List<Subjects.StoredRecord> held = subjects.recordsFor(id, purposeKey);
-            if (held.isEmpty()) {
+            List<Subjects.StoredRecord> all = subjects.recordsFor(id, purposeKey);
+            List<Subjects.StoredRecord> held = all.stream().filter(r -> allowed.contains(r.category())).toList();
+            List<String> withheld = all.stream().map(Subjects.StoredRecord::category)
+                    .filter(c -> !allowed.contains(c)).distinct().sorted().toList();
+            if (!withheld.isEmpty()) {
+                // The role may use the purpose but never these categories (Visibility): refused and audited.
+                List<String> refused = new ArrayList<>();
+                refused.add(id.reference());
+                withheld.forEach(c -> refused.add("category:" + c));
+                audit.record(AuditEvent.by(access.actor(), "register.subject.read", Outcome.DENIED)
+                        .withPurpose(purposeKey).withTargets(refused.toArray(String[]::new)));
+            }
+            if (held.isEmpty() && withheld.isEmpty()) {
                 // GDPR Art. 5(1)(b): nothing was collected for this purpose, so nothing is shown.
                 audit.record(AuditEvent.by(access.actor(), "register.subject.read", Outcome.DENIED)
                         .withPurpose(purposeKey).withTargets(id.reference()));
@@ -102,6 +114,7 @@ class SubjectReads {
     Optional<byte[]> attachment(SubjectId id, UUID attachmentId, String purposeKey) {
         processing.requirePurpose(purposeKey);
         access.visibleRow(id, Visibility.current());
+        access.requireCategories(id, purposeKey, List.of(Categories.CV), "register.attachment.read");
         access.requireClearance(id, purposeKey, "register.attachment.read");
         return inTx(() -> {
             Optional<Subjects.StoredAttachment> stored = subjects.attachment(id, attachmentId);

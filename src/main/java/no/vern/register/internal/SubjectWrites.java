@@ -98,6 +98,8 @@ class SubjectWrites {
         SubjectAccess.requireKinds(command.kinds(), visible);
         List<FieldError> errors = new ArrayList<>();
         Purpose purpose = processing.requirePurpose(command.purpose());
+        SubjectId id = command.id() != null ? command.id() : SubjectId.random();
+        access.requirePurpose(id, command.purpose(), "register.subject.create");
         List<Pending> pending = validation.validate(purpose, command.data(), errors);
         OrgValue org = RecordValidation.organisation(command.organisation(), errors);
         if (pending.isEmpty() && errors.isEmpty()) {
@@ -106,7 +108,7 @@ class SubjectWrites {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        SubjectId id = command.id() != null ? command.id() : SubjectId.random();
+        access.requireCategories(id, command.purpose(), categories(pending), "register.subject.create");
         LegalBasis basis = purpose.legalBasis();
         if (basis == null) {
             throw new UnknownPurpose(command.purpose()); // a purpose without a legal basis cannot hold data
@@ -166,12 +168,15 @@ class SubjectWrites {
         Set<SubjectKind> kinds = update.kinds() == null || update.kinds().isEmpty() ? before.kinds()
                 : EnumSet.copyOf(update.kinds());
         SubjectAccess.requireKinds(kinds, visible);
+        processing.requirePurpose(update.purpose());
+        access.requirePurpose(id, update.purpose(), "register.subject.update");
         List<FieldError> errors = new ArrayList<>();
         List<Pending> pending = validation.validate(update.purpose(), update.data(), errors);
         OrgValue org = RecordValidation.organisation(update.organisation(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        access.requireCategories(id, update.purpose(), categories(pending), "register.subject.update");
         access.requireConsent(id, kinds, update.purpose(), processing.legalBasisOf(update.purpose()),
                 "register.subject.update");
         return inTx(() -> {
@@ -229,6 +234,7 @@ class SubjectWrites {
         if (!processing.dataCategoriesOf(purposeKey).contains(Categories.CV)) {
             throw new InvalidInput("file", "is not needed for purpose '" + purposeKey + "' (data minimisation)");
         }
+        access.requireCategories(id, purposeKey, List.of(Categories.CV), "register.attachment.create");
         access.requireConsent(id, row.kinds(), purposeKey, processing.legalBasisOf(purposeKey),
                 "register.attachment.create");
         // S15: type from content, allowed types only, no zip bombs or polyglots, virus scan when configured.
@@ -255,6 +261,10 @@ class SubjectWrites {
         UUID record = UUID.randomUUID();
         subjects.insertRecord(id, record, p.category(), cipher.encryptText(id, p.category(), record, p.value()), source,
                 purpose, basis, now);
+    }
+
+    private static List<String> categories(List<Pending> pending) {
+        return pending.stream().map(Pending::category).distinct().toList();
     }
 
     private AuditEvent event(String action, String purpose, SubjectId id, List<Pending> pending) {

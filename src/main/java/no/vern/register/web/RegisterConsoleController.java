@@ -178,7 +178,8 @@ class RegisterConsoleController {
     String newForm(@RequestParam(required = false) @Nullable String purpose, Model model, Authentication auth,
             Locale locale) {
         SubjectForm form = new SubjectForm();
-        String chosen = purpose != null && !purpose.isBlank() ? purpose : defaultPurpose(auth);
+        String chosen = purpose != null && !purpose.isBlank() && register.mayUsePurpose(purpose) ? purpose
+                : defaultPurpose(auth); // the form offers only the role's purposes (role × purpose matrix)
         form.setPurpose(chosen == null ? "customer-administration" : chosen);
         return form(model, form, null, Map.of(), locale);
     }
@@ -303,7 +304,9 @@ class RegisterConsoleController {
     private void common(Model model, Locale locale) {
         Map<String, String> purposes = new LinkedHashMap<>();
         for (Purpose p : processing.current().document().purposes()) {
-            purposes.put(p.key(), p.name().in(locale));
+            if (register.mayUsePurpose(p.key())) { // role × purpose matrix: offer only the role's purposes
+                purposes.put(p.key(), p.name().in(locale));
+            }
         }
         model.addAttribute("purposes", purposes);
         Map<String, String> categoryNames = new LinkedHashMap<>();

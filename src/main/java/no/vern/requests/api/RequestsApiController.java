@@ -91,6 +91,9 @@ class RequestsApiController {
     record ReasonsRequest(@Nullable String reasons) {
     }
 
+    record RefusalRequest(no.vern.requests.@Nullable RefusalGround ground, @Nullable String reasons) {
+    }
+
     /** Corrected values for one purpose (GDPR Art. 16); {@code toString()} names no values. */
     record RectifyRequest(@Nullable String purpose, @Nullable String name, @Nullable String email,
             @Nullable String phone) {
@@ -228,9 +231,9 @@ class RequestsApiController {
 
     @PostMapping("/{id}/refuse")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Refuse the request", description = "Reasons are required; the answer tells the person of the right to complain to Datatilsynet and to seek a judicial remedy (GDPR Art. 12(4)).")
-    Summary refuse(@PathVariable String id, @RequestBody ReasonsRequest body) {
-        return Summary.of(requests.refuse(RequestId.parse(id), body.reasons() == null ? "" : body.reasons()));
+    @Operation(summary = "Refuse the request", description = "ground: the legal ground (MANIFESTLY_UNFOUNDED_OR_EXCESSIVE Art. 12(5), NOT_IDENTIFIED Art. 11(2)/12(2), RIGHTS_OF_OTHERS Art. 15(4) for access and portability, LEGAL_OBLIGATION Art. 17(3)(b) and LEGAL_CLAIMS Art. 17(3)(e) for erasure, PERSONOPPLYSNINGSLOVEN_16 for access); reasons in words are required. The answer names the ground and tells the person of the right to complain to Datatilsynet and to seek a judicial remedy (GDPR Art. 12(4)).")
+    Summary refuse(@PathVariable String id, @RequestBody RefusalRequest body) {
+        return Summary.of(requests.refuse(RequestId.parse(id), body.ground(), body.reasons() == null ? "" : body.reasons()));
     }
 
     @PostMapping("/{id}/complete")

@@ -117,6 +117,18 @@ class CaseFile {
     }
 
     /** A required text, stripped, at most {@code max} characters. */
+    /** Fewest letters that can say why: reasons of punctuation or a word or two are not reasons. */
+    static final int MIN_REASON_LETTERS = 10;
+
+    /** Reasons a person is given (Art. 12(4)): required, and in words, not punctuation or a token. */
+    static String substantive(String field, @Nullable String value, int max) {
+        String v = required(field, value, max);
+        if (v.codePoints().filter(Character::isLetter).count() < MIN_REASON_LETTERS) {
+            throw new InvalidInput(field, "must give the reasons in words (at least " + MIN_REASON_LETTERS + " letters)");
+        }
+        return v;
+    }
+
     static String required(String field, @Nullable String value, int max) {
         if (value == null || value.isBlank()) {
             throw new InvalidInput(field, "is required");

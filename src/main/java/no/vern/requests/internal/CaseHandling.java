@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import no.vern.audit.AuditEvent;
@@ -115,16 +116,23 @@ class CaseHandling {
                 CaseFile.DATE.format(due), why);
     }
 
-    void refuse(RequestId id, String reasons) {
+    void refuse(RequestId id, no.vern.requests.@Nullable RefusalGround ground, String reasons) {
         RequestCase c = file.open(id);
-        String why = CaseFile.required("reasons", reasons, 4000);
+        if (ground == null) {
+            throw new InvalidInput("ground", "is required: the legal ground the refusal rests on");
+        }
+        if (!ground.answers(c.kind())) {
+            throw new InvalidInput("ground", "does not apply to a request of this kind");
+        }
+        String why = CaseFile.substantive("reasons", reasons, 4000);
         Instant now = clock.instant();
         cases.status(id, RequestStatus.REFUSED, now);
-        file.note(c, "Refusal reasons: " + why, now);
-        file.changed(c, "refused", null, "requests.case.refuse");
-        // GDPR Art. 12(4): reasons, and the right to complain to Datatilsynet and to go to court.
-        mailer.send(id, file.email(c), Locale.forLanguageTag(c.language()), "refused",
-                file.kindText(c.kind(), c.language()), why);
+        file.note(c, "Refusal (" + ground.name() + "): " + why, now);
+        file.changed(c, "refused", ground.name(), "requests.case.refuse");
+        // GDPR Art. 12(4): the ground and the reasons, and the right to complain to Datatilsynet and to go to court.
+        Locale locale = Locale.forLanguageTag(c.language());
+        mailer.send(id, file.email(c), locale, "refused", file.kindText(c.kind(), c.language()), why,
+                mailer.text("requests.refusalGround." + ground.name(), locale));
     }
 
     CaseNote addNote(RequestCase c, String text) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -96,29 +97,57 @@ class PrivacyCenterService implements PrivacyCenter {
         }
     }
 
-    /** Sends a code only to the address on file; for anyone else the case waits for a handler. */
+    @Override
+    public void awaitAnswerFloor(long startedNanos) {
+        long left = properties.answerFloor().toNanos() - (System.nanoTime() - startedNanos);
+        if (left > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Sends a code only to the address on file; for anyone else the case waits for a handler. Both paths do the
+     * same work in the request (EDPB Guidelines 01/2022: the time of the answer must not tell whether an address is
+     * on file): the address is read back and its per-address budget taken, a code drawn and hashed, the case event
+     * and an audit entry written, and the code mail rendered, sealed and written to the outbox; for an address not
+     * on file that mail is a decoy, discarded in the same transaction, and the code is never stored. The real mail
+     * is first tried after the commit off the request's thread ({@link Mailer#sendCode}).
+     */
     private void sendCode(RequestCase c) {
         Instant now = clock.instant();
+        String email = file.email(c);
+        boolean withinBudget = perAddress.tryAcquire(HexFormat.of().formatHex(blindIndex.email(email)));
+        String code = "%06d".formatted(random.nextInt(1_000_000));
+        byte[] hash = hash(c.id(), code);
+        Locale locale = Locale.forLanguageTag(c.language());
+        Object[] mailArgs = { code, properties.codeTtl().toMinutes(), file.kindText(c.kind(), c.language()) };
         if (!c.inRegister()) {
             // Not on file: never send anything to an address the requester typed in (Art. 12(6)).
             cases.event(c.id(), now, RequestService.actor().reference(), "verification-by-handler", "address not on file");
+            audit.record(AuditEvent.by(RequestService.actor(), "requests.code.withheld", Outcome.SUCCESS)
+                    .withPurpose(RequestService.PURPOSE).withTargets(c.id().reference(), c.subject().reference()));
+            mailer.decoyCode(email, locale, mailArgs);
             return;
         }
-        String email = file.email(c);
-        if (!perAddress.tryAcquire(HexFormat.of().formatHex(blindIndex.email(email)))) {
+        if (!withinBudget) {
             cases.event(c.id(), now, RequestService.actor().reference(), "code-limited", null);
+            audit.record(AuditEvent.by(RequestService.actor(), "requests.code.send", Outcome.DENIED)
+                    .withPurpose(RequestService.PURPOSE).withTargets(c.id().reference(), c.subject().reference()));
+            mailer.decoyCode(email, locale, mailArgs);
             return;
         }
-        String code = "%06d".formatted(random.nextInt(1_000_000));
-        codes.put(c.id(), hash(c.id(), code), now.plus(properties.codeTtl()));
+        codes.put(c.id(), hash, now.plus(properties.codeTtl()));
         if (!c.closed() && c.status() == RequestStatus.RECEIVED) {
             cases.status(c.id(), RequestStatus.AWAITING_VERIFICATION, now);
         }
         cases.event(c.id(), now, RequestService.actor().reference(), "code-sent", null);
         audit.record(AuditEvent.by(RequestService.actor(), "requests.code.send", Outcome.SUCCESS)
                 .withPurpose(RequestService.PURPOSE).withTargets(c.id().reference(), c.subject().reference()));
-        mailer.send(c.id(), email, Locale.forLanguageTag(c.language()), "code", code,
-                properties.codeTtl().toMinutes(), file.kindText(c.kind(), c.language()));
+        mailer.sendCode(email, locale, mailArgs);
     }
 
     @Override

@@ -113,8 +113,8 @@ class RequestService implements Requests {
 
     @Override
     @Transactional
-    public RequestCase refuse(RequestId id, String reasons) {
-        handling.refuse(id, reasons);
+    public RequestCase refuse(RequestId id, no.vern.requests.@Nullable RefusalGround ground, String reasons) {
+        handling.refuse(id, ground, reasons);
         return get(id);
     }
 

@@ -18,10 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keepClosedCases how long a closed case keeps its personal data (address, own words, notes) as proof
  *        of the answer; then only kind, dates, outcome and history remain (three years: the general
  *        limitation period of the Limitation Act § 2 for a claim that a request was mishandled)
+ * @param answerFloor the least time the privacy center takes to answer a form post or a resend, measured from
+ *        its arrival to after the commit (no timing oracle: what equal work cannot make equal, such as the fresh
+ *        data key of an address not on file, is hidden under it; issue 24, item 2)
  */
 @ConfigurationProperties("vern.requests")
 record RequestsProperties(@DefaultValue("personvern@webstep.no") String officerEmail,
         @DefaultValue("PT15M") Duration codeTtl, @DefaultValue("5") int codeAttempts, @DefaultValue("3") int codesPerAddress,
         @DefaultValue("20") int codesPerIp, @DefaultValue("7") int downloadDays,
-        @DefaultValue("P3Y") Period keepClosedCases) {
+        @DefaultValue("P3Y") Period keepClosedCases, @DefaultValue("PT0.35S") Duration answerFloor) {
 }

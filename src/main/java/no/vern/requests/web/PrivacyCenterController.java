@@ -82,6 +82,7 @@ class PrivacyCenterController {
     String submit(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String email,
             @RequestParam(defaultValue = "") String details, Model model, HttpServletRequest request,
             HttpServletResponse response) {
+        long started = System.nanoTime();
         Lang lang = lang(request, response);
         RequestKind k;
         try {
@@ -100,6 +101,8 @@ class PrivacyCenterController {
             model.addAttribute("details", details);
             return showRights(lang, model, k, e.errors().get(0).field().equals("details") ? "requests.public.error.details"
                     : "requests.public.error.email");
+        } finally {
+            center.awaitAnswerFloor(started); // after the commit: on file or not, the answer takes as long
         }
     }
 
@@ -140,12 +143,15 @@ class PrivacyCenterController {
     @PostMapping({ NB + "/kode/{id}/ny", EN + "/code/{id}/new" })
     @PreAuthorize("permitAll()")
     String resend(@PathVariable String id, Model model, HttpServletRequest request, HttpServletResponse response) {
+        long started = System.nanoTime();
         Lang lang = lang(request, response);
         RequestId rid = RequestId.parse(id);
         try {
             center.resend(rid, request.getRemoteAddr());
         } catch (TooManyRequests e) {
             return limited(e, lang, model, response);
+        } finally {
+            center.awaitAnswerFloor(started);
         }
         return "redirect:" + lang.code() + rid;
     }

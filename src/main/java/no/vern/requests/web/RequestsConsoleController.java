@@ -134,6 +134,8 @@ class RequestsConsoleController {
         model.addAttribute("notes", requests.notes(rid));
         model.addAttribute("history", requests.history(rid));
         model.addAttribute("steps", steps);
+        model.addAttribute("refusalGrounds", java.util.Arrays.stream(no.vern.requests.RefusalGround.values())
+                .filter(g -> g.answers(c.kind())).toList());
         model.addAttribute("unsettled", steps.stream().anyMatch(s -> !s.state().settled()));
         model.addAttribute("me", Actors.current().id());
         // The purposes an objection (Art. 21(1)) or a withdrawal (Art. 7(3)) can be about.
@@ -167,8 +169,26 @@ class RequestsConsoleController {
 
     @PostMapping("/{id}/refuse")
     @PreAuthorize(HANDLERS)
-    String refuse(@PathVariable String id, @RequestParam(defaultValue = "") String reasons, RedirectAttributes r) {
-        return act(id, r, () -> requests.refuse(RequestId.parse(id), reasons));
+    String refuse(@PathVariable String id, @RequestParam(defaultValue = "") String ground,
+            @RequestParam(defaultValue = "") String reasons, RedirectAttributes r) {
+        String view = act(id, r, () -> requests.refuse(RequestId.parse(id), ground(ground), reasons));
+        if (r.getFlashAttributes().containsKey("flash")) {
+            // The form keeps what was entered.
+            r.addFlashAttribute("refuseGround", ground);
+            r.addFlashAttribute("refuseReasons", reasons);
+        }
+        return view;
+    }
+
+    private static no.vern.requests.@Nullable RefusalGround ground(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return no.vern.requests.RefusalGround.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new no.vern.shared.InvalidInput("ground", "is not one of the legal grounds");
+        }
     }
 
     @PostMapping("/{id}/complete")

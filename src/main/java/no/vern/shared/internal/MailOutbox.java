@@ -39,6 +39,11 @@ final class MailOutbox {
                 .param("now", JdbcTime.param(now)).update();
     }
 
+    /** Removes a message that was never to be sent (a decoy, in the caller's transaction). */
+    void discard(UUID id) {
+        jdbc.sql("DELETE FROM shared_mail_outbox WHERE id = :id AND state = 'PENDING'").param("id", id).update();
+    }
+
     /** Ids of messages due for a try, oldest first (a read; {@link #claim} decides who sends). */
     List<UUID> due(Instant now, int limit) {
         return jdbc.sql("""

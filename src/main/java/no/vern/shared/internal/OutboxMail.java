@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +42,16 @@ final class OutboxMail implements OutgoingMail {
     private final MailSettings settings;
     private final TransactionTemplate own;
     private final Clock clock;
+    /**
+     * First tries of {@link Mail.Delivery#QUEUED} messages: one daemon thread, off the caller's; what it cannot
+     * take (or a node that stops first) is the outbox job's, since the row is committed before it is handed over.
+     */
+    private final Executor background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(1_000), runnable -> {
+                Thread thread = new Thread(runnable, "mail-queued");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.DiscardPolicy());
 
     OutboxMail(MailOutbox outbox, SealedMail sealed, MailTransport transport, MailSettings settings,
             PlatformTransactionManager transactions, Clock clock) {
@@ -64,17 +78,27 @@ final class OutboxMail implements OutgoingMail {
             return id;
         }
         outbox.insert(id, sealed.seal(id, mail), clock.instant());
+        Runnable first = mail.delivery() == Mail.Delivery.QUEUED ? () -> background.execute(() -> tryAfterCommit(id))
+                : () -> tryAfterCommit(id);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    tryAfterCommit(id);
+                    first.run();
                 }
             });
         } else {
-            tryAfterCommit(id);
+            first.run();
         }
         return id;
+    }
+
+    @Override
+    public void decoy(Mail mail) {
+        // The same sealing and the same statement as send(); the row is removed again in the same transaction.
+        UUID id = UUID.randomUUID();
+        outbox.insert(id, sealed.seal(id, mail), clock.instant());
+        outbox.discard(id);
     }
 
     /** The first try right after the commit; whatever goes wrong is the job's to retry, never the caller's problem. */

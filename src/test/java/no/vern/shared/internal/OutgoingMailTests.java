@@ -190,6 +190,50 @@ class OutgoingMailTests {
     }
 
     @Test
+    void aQueuedMessageLeavesAfterTheCommitFromABackgroundThreadNotTheCaller() throws Exception {
+        mailServerUp();
+        String subject = "Kode " + UUID.randomUUID();
+        UUID[] id = new UUID[1];
+        Thread caller = Thread.currentThread();
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            id[0] = mail.send(Mail.to(Canaries.EMAIL, subject, "123456").queued());
+            assertThat(receivedAbout(subject)).as("nothing leaves before the commit").isEmpty();
+        });
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while ((receivedAbout(subject).isEmpty() || !"SENT".equals(row(id[0]).get("state"))
+                || List.copyOf(logs.list).stream().noneMatch(e -> e.getFormattedMessage().contains(id[0] + " sent")))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(receivedAbout(subject)).hasSize(1);
+        assertThat(row(id[0])).containsEntry("state", "SENT");
+        assertThat(List.copyOf(logs.list)).filteredOn(e -> e.getFormattedMessage().contains(id[0] + " sent"))
+                .singleElement().satisfies(e -> assertThat(e.getThreadName()).isNotEqualTo(caller.getName())
+                        .isEqualTo("mail-queued"));
+    }
+
+    @Test
+    void aDecoyDoesTheWorkOfAMessageButKeepsNothingAndSendsNothing() {
+        mailServerUp();
+        String subject = "Lokkedue " + UUID.randomUUID();
+        clock.advance(Duration.ofSeconds(7)); // an instant no other message of this test class was written at
+        String atThisInstant = "SELECT count(*) FROM shared_mail_outbox WHERE created_at = :t";
+        long[] inside = new long[1];
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            mail.decoy(Mail.to(Canaries.EMAIL, subject, "123456").queued());
+            inside[0] = jdbc.sql(atThisInstant).param("t", no.vern.shared.JdbcTime.param(clock.instant()))
+                    .query(Long.class).single();
+        });
+
+        mail.sendDue();
+        assertThat(inside[0]).as("no row is left in the transaction").isZero();
+        assertThat(jdbc.sql(atThisInstant).param("t", no.vern.shared.JdbcTime.param(clock.instant()))
+                .query(Long.class).single()).isZero();
+        assertThat(receivedAbout(subject)).isEmpty();
+    }
+
+    @Test
     void anImmediateMessageFailsAtOnceWithoutNamingTheAddressAndLeavesNoRow() {
         assertThatThrownBy(() -> mail.send(Mail.to(Canaries.EMAIL, "Straks", "Tekst").immediately()))
                 .isInstanceOfSatisfying(MailNotSent.class, e -> {
