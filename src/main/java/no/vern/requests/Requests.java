@@ -44,6 +44,18 @@ public interface Requests {
     RequestCase extend(RequestId id, int months, String reasons);
 
     /**
+     * Asks the person for what the case needs (identity, Art. 12(6); or the scope, recital 63) with the
+     * handler's question, mailed in their language; the case waits for the person until {@link #personAnswered}.
+     */
+    RequestCase askPerson(RequestId id, @Nullable Clarification what, String question);
+
+    /** The person answered: the case goes on; after an identity question the period runs from the answer. */
+    RequestCase personAnswered(RequestId id);
+
+    /** What the case waits for from the person, if it does. */
+    java.util.Optional<Waiting> waiting(RequestId id);
+
+    /**
      * Refuses the request on a legal ground that answers its kind, with reasons in words (punctuation alone is
      * refused); the answer names the ground and tells the person of the right to complain to Datatilsynet and to
      * seek a judicial remedy (Art. 12(4)).

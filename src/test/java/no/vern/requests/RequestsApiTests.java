@@ -123,6 +123,60 @@ class RequestsApiTests extends RequestsTestSupport {
     }
 
     @Test
+    void art12_6_anIdentityQuestionMakesTheCaseWaitAndTheAnswerTakesItBackWithBothDatesAndTheDeadlineFromTheAnswer()
+            throws Exception {
+        String email = uniqueEmail("ask-identity");
+        String id = createdNow("ACCESS", email, clock.instant().minus(Duration.ofDays(20)));
+        String before = JsonPath.read(mvc.perform(get("/api/v1/requests/" + id).header("Authorization", read))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8), "$.status");
+        mvc.perform(post("/api/v1/requests/" + id + "/ask").header("Authorization", write)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"what\":\"IDENTITY\",\"question\":\"?\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("question"));
+        try {
+            Instant askedFrom = clock.instant().minusMillis(1);
+            String waiting = action(id, "ask", "{\"what\":\"IDENTITY\",\"question\":"
+                    + "\"Please send us the customer number on your last invoice.\"}");
+            Instant askedTo = clock.instant();
+            assertThat((String) JsonPath.read(waiting, "$.status")).isEqualTo("WAITING_FOR_PERSON");
+            assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains(
+                    "Please send us the customer number on your last invoice.", "artikkel 12 nr. 6"));
+            mvc.perform(post("/api/v1/requests/" + id + "/ask").header("Authorization", write)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"what\":\"SCOPE\",\"question\":\"Which of your contracts do you mean?\"}"))
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("urn:vern:problem:request-waiting"));
+
+            clock.advance(Duration.ofDays(15));
+            Instant answeredFrom = clock.instant().minusMillis(1);
+            String back = action(id, "answered", "{}");
+            Instant answeredTo = clock.instant();
+            assertThat((String) JsonPath.read(back, "$.status")).isEqualTo(before);
+            // Art. 12(6), EDPB Guidelines 01/2022: the month runs from the answer, which is later than day 20 + 15.
+            assertThat(Instant.parse(JsonPath.read(back, "$.dueAt"))).isIn(Deadlines.due(answeredFrom), Deadlines.due(answeredTo));
+            String history = mvc.perform(get("/api/v1/requests/" + id + "/history").header("Authorization", read))
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            List<String> askedAt = JsonPath.read(history, "$.events[?(@.action == 'asked-person')].at");
+            List<String> answeredAt = JsonPath.read(history, "$.events[?(@.action == 'person-answered')].at");
+            assertThat(askedAt).singleElement().satisfies(at -> assertThat(Instant.parse(at)).isBetween(askedFrom, askedTo));
+            assertThat(answeredAt).singleElement()
+                    .satisfies(at -> assertThat(Instant.parse(at)).isBetween(answeredFrom, answeredTo));
+            mvc.perform(post("/api/v1/requests/" + id + "/answered").header("Authorization", write))
+                    .andExpect(status().isConflict());
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void recital63_aQuestionAboutTheScopeLeavesTheDeadlineRunning() throws Exception {
+        String email = uniqueEmail("ask-scope");
+        String id = createdNow("ACCESS", email, clock.instant().minus(Duration.ofDays(5)));
+        String due = JsonPath.read(action(id, "ask", "{\"what\":\"SCOPE\",\"question\":"
+                + "\"Which of your two customer accounts do you mean?\"}"), "$.dueAt");
+        assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains("Which of your two customer accounts"));
+        assertThat((String) JsonPath.read(action(id, "answered", "{}"), "$.dueAt")).isEqualTo(due);
+    }
+
+    @Test
     void art12_3_extensionWithoutReasonsIsRefused() throws Exception {
         String id = createdNow("ACCESS", uniqueEmail("noreason"), Instant.now());
         mvc.perform(post("/api/v1/requests/" + id + "/extend").header("Authorization", write)

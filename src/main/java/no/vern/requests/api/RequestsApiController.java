@@ -91,6 +91,9 @@ class RequestsApiController {
     record ReasonsRequest(@Nullable String reasons) {
     }
 
+    record AskRequest(no.vern.requests.@Nullable Clarification what, @Nullable String question) {
+    }
+
     record RefusalRequest(no.vern.requests.@Nullable RefusalGround ground, @Nullable String reasons) {
     }
 
@@ -227,6 +230,26 @@ class RequestsApiController {
             throw new InvalidInput("months", "is required (1 or 2)");
         }
         return Summary.of(requests.extend(RequestId.parse(id), body.months(), body.reasons() == null ? "" : body.reasons()));
+    }
+
+    @PostMapping("/{id}/ask")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "Ask the person for what the case needs; the case waits for the person",
+            description = "what = IDENTITY (GDPR Art. 12(6): the one-month period runs from the answer) or SCOPE "
+                    + "(recital 63: the period keeps running); question (in words) is mailed in the person's language. "
+                    + "409 request-waiting if the case already waits.")
+    Summary ask(@PathVariable String id, @RequestBody AskRequest body) {
+        return Summary.of(requests.askPerson(RequestId.parse(id), body.what(),
+                body.question() == null ? "" : body.question()));
+    }
+
+    @PostMapping("/{id}/answered")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "The person answered: the case goes on where it was",
+            description = "After an identity question the due date becomes one month after the answer when that is later. "
+                    + "409 request-not-waiting if the case does not wait.")
+    Summary answered(@PathVariable String id) {
+        return Summary.of(requests.personAnswered(RequestId.parse(id)));
     }
 
     @PostMapping("/{id}/refuse")

@@ -144,6 +144,12 @@ class Cases {
                 .param("id", id.value()).update();
     }
 
+    /** Moves the due date (an identity answer restarts the period, Art. 12(6)); status unchanged. */
+    void due(RequestId id, Instant dueAt) {
+        jdbc.sql("UPDATE requests_case SET due_at = :due, version = version + 1 WHERE id = :id")
+                .param("due", JdbcTime.param(dueAt)).param("id", id.value()).update();
+    }
+
     void event(RequestId id, Instant at, String actor, String action, @Nullable String detail) {
         jdbc.sql("""
                 INSERT INTO requests_history (case_id, at, actor, action, detail)

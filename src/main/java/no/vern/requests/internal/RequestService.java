@@ -46,11 +46,13 @@ class RequestService implements Requests {
     private final Certificates certificates;
     private final ErasureCertification certification;
     private final CaseObjection objections;
+    private final CaseClarification clarification;
 
     RequestService(CaseObjection objections, Cases cases, CaseIntake intake, CaseHandling handling,
             CaseCompletion completion, SystemFanOut systems, Certificates certificates,
-            ErasureCertification certification) {
+            ErasureCertification certification, CaseClarification clarification) {
         this.certification = certification;
+        this.clarification = clarification;
         this.objections = objections;
         this.cases = cases;
         this.intake = intake;
@@ -109,6 +111,26 @@ class RequestService implements Requests {
     public RequestCase extend(RequestId id, int months, String reasons) {
         handling.extend(id, months, reasons);
         return get(id);
+    }
+
+    @Override
+    @Transactional
+    public RequestCase askPerson(RequestId id, no.vern.requests.@Nullable Clarification what, String question) {
+        clarification.ask(id, what, question);
+        return get(id);
+    }
+
+    @Override
+    @Transactional
+    public RequestCase personAnswered(RequestId id) {
+        clarification.answered(id);
+        return get(id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<no.vern.requests.Waiting> waiting(RequestId id) {
+        return clarification.waiting(id);
     }
 
     @Override

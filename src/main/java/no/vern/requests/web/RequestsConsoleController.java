@@ -134,6 +134,8 @@ class RequestsConsoleController {
         model.addAttribute("notes", requests.notes(rid));
         model.addAttribute("history", requests.history(rid));
         model.addAttribute("steps", steps);
+        model.addAttribute("waiting", requests.waiting(rid).orElse(null));
+        model.addAttribute("clarifications", no.vern.requests.Clarification.values());
         model.addAttribute("refusalGrounds", java.util.Arrays.stream(no.vern.requests.RefusalGround.values())
                 .filter(g -> g.answers(c.kind())).toList());
         model.addAttribute("unsettled", steps.stream().anyMatch(s -> !s.state().settled()));
@@ -165,6 +167,30 @@ class RequestsConsoleController {
     String extend(@PathVariable String id, @RequestParam(defaultValue = "0") int months,
             @RequestParam(defaultValue = "") String reasons, RedirectAttributes r) {
         return act(id, r, () -> requests.extend(RequestId.parse(id), months, reasons));
+    }
+
+    @PostMapping("/{id}/ask")
+    @PreAuthorize(HANDLERS)
+    String ask(@PathVariable String id, @RequestParam(defaultValue = "") String what,
+            @RequestParam(defaultValue = "") String question, RedirectAttributes r) {
+        return act(id, r, () -> requests.askPerson(RequestId.parse(id), clarification(what), question));
+    }
+
+    @PostMapping("/{id}/answered")
+    @PreAuthorize(HANDLERS)
+    String answered(@PathVariable String id, RedirectAttributes r) {
+        return act(id, r, () -> requests.personAnswered(RequestId.parse(id)));
+    }
+
+    private static no.vern.requests.@Nullable Clarification clarification(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return no.vern.requests.Clarification.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new no.vern.shared.InvalidInput("what", "is not IDENTITY or SCOPE");
+        }
     }
 
     @PostMapping("/{id}/refuse")

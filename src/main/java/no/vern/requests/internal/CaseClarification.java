@@ -1,0 +1,94 @@
+package no.vern.requests.internal;
+
+import java.time.Instant;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import no.vern.requests.Clarification;
+import no.vern.requests.Deadlines;
+import no.vern.requests.RequestCase;
+import no.vern.requests.RequestId;
+import no.vern.requests.RequestStatus;
+import no.vern.requests.Waiting;
+import no.vern.shared.Conflict;
+import no.vern.shared.InvalidInput;
+import no.vern.shared.JdbcTime;
+
+/**
+ * Asking the person for what the case needs, and taking up the case again when they answer: the case waits
+ * for the person in between ({@link RequestStatus#WAITING_FOR_PERSON}), and the history holds the date asked
+ * and the date answered. Identity questions restart the one-month period from the answer (Art. 12(6), EDPB
+ * Guidelines 01/2022); a question about the scope does not stop it (recital 63).
+ */
+@Component
+class CaseClarification {
+
+    private final CaseFile file;
+    private final Cases cases;
+    private final Mailer mailer;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CaseClarification(CaseFile file, Cases cases, Mailer mailer, JdbcClient jdbc, Clock clock) {
+        this.file = file;
+        this.cases = cases;
+        this.mailer = mailer;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Sends the handler's question to the person in their language; the case waits for the answer. */
+    void ask(RequestId id, @org.jspecify.annotations.Nullable Clarification what, String question) {
+        RequestCase c = file.open(id);
+        if (what == null) {
+            throw new InvalidInput("what", "is required: IDENTITY or SCOPE");
+        }
+        if (c.status() == RequestStatus.WAITING_FOR_PERSON) {
+            throw new Conflict("request-waiting", "Already waiting", "The case already waits for the person's answer.");
+        }
+        String text = CaseFile.substantive("question", question, 4000);
+        Instant now = clock.instant();
+        jdbc.sql("""
+                INSERT INTO requests_waiting (case_id, reason, asked_at, resume_status)
+                VALUES (:id, :reason, :at, :resume)""").param("id", id.value()).param("reason", what.name())
+                .param("at", JdbcTime.param(now)).param("resume", c.status().name()).update();
+        cases.status(id, RequestStatus.WAITING_FOR_PERSON, now);
+        // The question may name the person's data: it is kept as an encrypted note, the history says only what.
+        file.note(c, "Asked the person (" + what.name() + "): " + text, now);
+        file.changed(c, "asked-person", what.name(), "requests.case.ask");
+        Locale locale = Locale.forLanguageTag(c.language());
+        mailer.send(id, file.email(c), locale, "ask." + what.name(), file.kindText(c.kind(), c.language()), text,
+                CaseFile.DATE.format(c.receivedAt()));
+    }
+
+    /** The person answered: the case goes on where it was; for identity, due one month after the answer if later. */
+    void answered(RequestId id) {
+        RequestCase c = file.open(id);
+        Waiting waiting = waiting(id).orElseThrow(() -> new Conflict("request-not-waiting", "Not waiting",
+                "The case does not wait for the person."));
+        String resume = jdbc.sql("SELECT resume_status FROM requests_waiting WHERE case_id = :id")
+                .param("id", id.value()).query(String.class).single();
+        Instant now = clock.instant();
+        jdbc.sql("DELETE FROM requests_waiting WHERE case_id = :id").param("id", id.value()).update();
+        cases.status(id, RequestStatus.valueOf(resume), now);
+        String detail = waiting.what().name();
+        if (waiting.what() == Clarification.IDENTITY) {
+            Instant due = Deadlines.due(now);
+            if (due.isAfter(c.dueAt())) {
+                cases.due(id, due);
+                detail += ", due " + due;
+            }
+        }
+        file.changed(c, "person-answered", detail, "requests.case.answered");
+    }
+
+    Optional<Waiting> waiting(RequestId id) {
+        return jdbc.sql("SELECT reason, asked_at FROM requests_waiting WHERE case_id = :id").param("id", id.value())
+                .query((rs, i) -> new Waiting(Clarification.valueOf(rs.getString("reason")),
+                        JdbcTime.required(rs, "asked_at"))).optional();
+    }
+}
