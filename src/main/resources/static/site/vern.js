@@ -1,6 +1,7 @@
 /*! Vern cookie banner and cookieless statistics. Embed: <script src="https://vern.example/site/vern.js" defer></script>
  * ekomloven § 3-15: nothing but the strictly necessary consent cookie is stored before a choice, reject is as easy
- * as accept, Global Privacy Control counts as a refusal. No dependencies, no inline styles (CSP-safe). */
+ * as accept, Global Privacy Control refuses every optional purpose on every visit, even after an earlier accept.
+ * No dependencies, no inline styles (CSP-safe). */
 (function () {
   'use strict';
   var me = document.currentScript;
@@ -59,6 +60,25 @@
     }
   }
   function allowed(purpose) { return !!state && state.purposes.indexOf(purpose) >= 0; }
+  // Deletes declared storage: "a,b" names cookies or keys; "x*" every one that starts with "x".
+  function clear(type, names) {
+    (names || '').split(',').forEach(function (n) {
+      n = n.trim();
+      if (!n) { return; }
+      var star = n.slice(-1) === '*', stem = star ? n.slice(0, -1) : n;
+      if (type === 'cookie') {
+        document.cookie.split(/;\s*/).forEach(function (c) {
+          var k = c.split('=')[0];
+          if (k && (star ? k.indexOf(stem) === 0 : k === n)) { deleteCookie(k); }
+        });
+      } else {
+        for (var i = localStorage.length - 1; i >= 0; i--) {
+          var k = localStorage.key(i);
+          if (k && (star ? k.indexOf(stem) === 0 : k === n)) { localStorage.removeItem(k); }
+        }
+      }
+    });
+  }
 
   // ---- Apply a choice: run consented scripts, delete what withdrawn purposes stored. ----
   function apply() {
@@ -75,15 +95,15 @@
         if (!s.src) { run.textContent = s.textContent; }
         s.parentNode.insertBefore(run, s.nextSibling);
       } else {
-        (s.getAttribute('data-vern-cookies') || '').split(',').forEach(function (c) { if (c.trim()) { deleteCookie(c.trim()); } });
+        // What the page declares for a refused script: its cookies and its local storage.
+        clear('cookie', s.getAttribute('data-vern-cookies'));
+        clear('localStorage', s.getAttribute('data-vern-storage'));
       }
     });
-    if (!allowed('preferences')) {
-      for (var i = localStorage.length - 1; i >= 0; i--) {
-        var key = localStorage.key(i);
-        if (key && key.indexOf('vern-pref:') === 0) { localStorage.removeItem(key); }
-      }
-    }
+    // What the banner configuration declares for each refused purpose.
+    cfg.purposes.forEach(function (p) {
+      if (!p.required && !allowed(p.key)) { (p.storage || []).forEach(function (d) { clear(d.type, d.name); }); }
+    });
     document.dispatchEvent(new CustomEvent('vern:consent', { detail: { purposes: state ? state.purposes.slice() : [] } }));
   }
 
@@ -91,9 +111,9 @@
   function loadConfig() {
     return fetch(base + '/site/banner-config', { credentials: 'omit' }).then(function (r) { return r.json(); });
   }
-  function choose(decision, purposes, gpc) {
+  function choose(decision, purposes, gpc, reason) {
     var body = { consentId: state ? state.id : null, decision: decision, purposes: purposes,
-      gpc: !!gpc, version: cfg.version, lang: lang };
+      gpc: !!gpc, version: cfg.version, lang: lang, reason: reason || 'CHOICE' };
     return fetch(base + '/site/consent', { method: 'POST', credentials: 'omit', body: JSON.stringify(body) })
       .then(function (r) {
         if (r.status === 409) { return loadConfig().then(function (c) { cfg = c; show(); }); }
@@ -103,13 +123,14 @@
           state = readCookie();
           apply();
           hide();
-          say(t('saved'));
+          if (!reason) { say(t('saved')); }
         });
       });
   }
 
   // ---- The banner (first layer: accept, reject and choose, equally prominent; no wall). ----
   function t(key) { return cfg.texts[lang][key]; }
+  function gpcOn() { return navigator.globalPrivacyControl === true || cfg.gpc; }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
@@ -126,13 +147,18 @@
     if (!live) { live = el('div', 'vern-live'); live.setAttribute('role', 'status'); document.body.appendChild(live); }
     live.textContent = text;
   }
-  function hide() {
+  function remove() {
     if (root) { root.parentNode.removeChild(root); root = null; }
+  }
+  // Every close (Escape, Save, accept, reject, close) gives focus back to the link that opened the banner.
+  function hide() {
+    remove();
     if (opener) { opener.focus(); opener = null; }
   }
-  function show(gpcNotice) {
-    hide();
-    var gpc = navigator.globalPrivacyControl === true || cfg.gpc;
+  // notice: 'refused' or 'withdrawn' right after GPC was honoured for the visitor.
+  function show(notice) {
+    remove();
+    var gpc = gpcOn();
     root = el('div', 'vern-banner');
     root.id = 'vern-banner';
     root.lang = lang;
@@ -143,8 +169,8 @@
     title.id = 'vern-title';
     title.tabIndex = -1;
     root.appendChild(title);
-    if (gpc) { root.appendChild(el('p', 'vern-gpc', t('gpc'))); }
-    if (!gpcNotice) { var intro = el('p', 'vern-intro', t('intro')); root.appendChild(intro); }
+    if (gpc) { root.appendChild(el('p', 'vern-gpc', t(notice === 'withdrawn' ? 'gpcWithdrawn' : 'gpc'))); }
+    if (!gpc) { root.appendChild(el('p', 'vern-intro', t('intro'))); }
     var details = el('fieldset', 'vern-details');
     details.hidden = true;
     details.appendChild(el('legend', 'vern-legend', t('choose')));
@@ -172,11 +198,15 @@
     details.id = 'vern-details';
     var save = button(t('save'), 'save');
     save.hidden = true;
-    actions.appendChild(button(t('acceptAll'), 'accept'));
-    actions.appendChild(button(t('rejectAll'), 'reject'));
-    actions.appendChild(choose1);
-    actions.appendChild(save);
-    if (gpcNotice) { actions.appendChild(button(t('close'), 'close')); }
+    if (gpc) {
+      // Under Global Privacy Control there is nothing to accept: the refusal is recorded, the banner only tells.
+      actions.appendChild(button(t('close'), 'close'));
+    } else {
+      actions.appendChild(button(t('acceptAll'), 'accept'));
+      actions.appendChild(button(t('rejectAll'), 'reject'));
+      actions.appendChild(choose1);
+      actions.appendChild(save);
+    }
     root.appendChild(actions);
     var links = el('p', 'vern-links');
     var policy = el('a', 'vern-link', t('policy'));
@@ -204,7 +234,7 @@
         choose(chosen.length === OPTIONAL.length ? 'ACCEPT_ALL' : chosen.length ? 'CUSTOM' : 'REJECT_ALL', chosen, gpc);
       }
     });
-    root.addEventListener('keydown', function (e) { if (e.key === 'Escape' && state) { hide(); } });
+    root.addEventListener('keydown', function (e) { if (e.key === 'Escape' && (state || gpc)) { hide(); } });
     document.body.appendChild(root);
     title.focus();
   }
@@ -232,13 +262,17 @@
     loadConfig().then(function (c) {
       cfg = c;
       settingsLinks();
-      var gpc = navigator.globalPrivacyControl === true || cfg.gpc;
-      if (state && state.version !== cfg.version) { state.purposes = []; }
-      if (state && state.version === cfg.version) {
+      var current = state && state.version === cfg.version;
+      if (gpcOn() && !(current && state.gpc && !state.purposes.length)) {
+        // GPC refuses every optional purpose on every visit, also after an earlier accept: stop and delete what
+        // they stored now, record the refusal as a new proof (reason GPC), then say what was done.
+        var withdrawn = !!state && state.purposes.length > 0;
+        if (state) { state.purposes = []; }
         apply();
-      } else if (gpc) {
-        // GPC is a refusal of every optional purpose: record it, then show that it was honoured.
-        choose('REJECT_ALL', [], true).then(function () { show(true); });
+        choose('REJECT_ALL', [], true, 'GPC').then(function () { show(withdrawn ? 'withdrawn' : 'refused'); });
+      } else if (current) {
+        // Also when GPC was turned off since: the recorded refusal stays until the visitor chooses again.
+        apply();
       } else {
         // No choice yet, or the banner changed (new record-of-processing version): ask (again).
         show();

@@ -5,5 +5,5 @@
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Website privacy", allowedDependencies = { "shared",
-        "processing", "audit" })
+        "processing", "audit", "retention" })
 package no.vern.website;

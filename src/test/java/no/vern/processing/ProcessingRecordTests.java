@@ -26,10 +26,10 @@ import no.vern.shared.InvalidInput;
 class ProcessingRecordTests {
 
     static final List<String> PURPOSE_KEYS = List.of("customer-administration", "partner-management",
-            "prospect-dialogue", "recruitment", "talent-pool", "events", "newsletter", "website-statistics", "security",
-            "data-subject-requests");
+            "prospect-dialogue", "recruitment", "talent-pool", "events", "newsletter", "website-statistics",
+            "website-consent-proofs", "security", "data-subject-requests");
     static final List<String> CATEGORY_KEYS = List.of("name", "email", "phone", "postal-address", "ip-address",
-            "purchase-history", "bank-information", "cv", "recruiter-notes");
+            "purchase-history", "bank-information", "cv", "recruiter-notes", "consent-choice");
 
     @Autowired
     ProcessingRecord record;
@@ -71,6 +71,9 @@ class ProcessingRecordTests {
         // S4, S5: consent before anything is stored about prospects, candidates and participants.
         assertThat(List.of("prospect-dialogue", "recruitment", "talent-pool", "events"))
                 .allSatisfy(k -> assertThat(doc.purpose(k).orElseThrow().legalBasis()).isEqualTo(LegalBasis.CONSENT));
+        // Art. 7(1): the controller must be able to demonstrate consent, so the banner's proofs rest on that duty.
+        assertThat(doc.purpose("website-consent-proofs").orElseThrow().legalBasis())
+                .isEqualTo(LegalBasis.LEGAL_OBLIGATION);
     }
 
     @Test
@@ -126,7 +129,7 @@ class ProcessingRecordTests {
         // Item 6: retention for every purpose, a legal basis for every category, agreements for every processor.
         RecordVersion current = record.current();
         record.update(current.version(), seed(), "Back to the seeded record");
-        assertThat(record.current().document().activities()).hasSize(9);
+        assertThat(record.current().document().activities()).hasSize(10);
         assertThat(record.warnings()).isEmpty();
     }
 

@@ -152,6 +152,28 @@ class ObjectionAndWithdrawalTests extends RequestsTestSupport {
     }
 
     @Test
+    void art21_1_anApiDecisionWithoutUpheldIsNamedAndOneWithoutTheScopeIsForbidden() throws Exception {
+        String email = uniqueEmail("apiweigh");
+        register.register(contactOnFile("Kari", email));
+        RequestId id = verified(RequestKind.OBJECTION, email);
+        String weighed = "{\"ground\":\"LEGITIMATE_INTEREST\",\"purposeKey\":\"customer-administration\","
+                + "\"reasons\":\"We weighed the person's situation against the contract.\"}";
+        // A caller without requests:write is refused before the body is looked at.
+        mvc.perform(post("/api/v1/requests/" + id + "/objection")
+                .header("Authorization", Tokens.bearer(tokens, ApiScope.REQUESTS_READ))
+                .contentType(MediaType.APPLICATION_JSON).content(weighed))
+                .andExpect(status().isForbidden());
+        // A weighed objection needs the outcome: the problem names the field, the case stays open.
+        mvc.perform(post("/api/v1/requests/" + id + "/objection")
+                .header("Authorization", Tokens.bearer(tokens, ApiScope.REQUESTS_WRITE))
+                .contentType(MediaType.APPLICATION_JSON).content(weighed))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("upheld")));
+        assertThat(requests.get(id).status()).isNotEqualTo(RequestStatus.COMPLETED);
+    }
+
+    @Test
     void theConsoleAnswerDoesNotTellMarketingWhetherAPersonItMayNotSeeIsHeld() throws Exception {
         // A customer employee is not a kind marketing may see (register role matrix): recording the objection must
         // reach them, but the answer must be the same as for an address nobody is held under.

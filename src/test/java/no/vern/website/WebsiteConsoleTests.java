@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import no.vern.retention.RetentionPolicies;
+import no.vern.retention.RetentionRule;
 import no.vern.support.VernTest;
 
 /** The website pages of the console: dashboard with charts and consent rates, CSV export, sites. */
@@ -29,6 +31,8 @@ class WebsiteConsoleTests {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RetentionPolicies policies;
 
     @Test
     void dashboardShowsViewsVisitorsTimeAndConsentRatesWithAnSvgChart() throws Exception {
@@ -39,6 +43,24 @@ class WebsiteConsoleTests {
                     "id=\"top-pages\"", "id=\"referrers\"", "id=\"consent-rates\"")
                     .doesNotContain("style=");
         }
+    }
+
+    @Test
+    void dashboardSaysWhenConsentProofsAreDeletedFromTheRuleThePurgeApplies() throws Exception {
+        // The rule the nightly proof purge applies (ConsentProofPurge), kept by the retention module.
+        RetentionRule rule = policies.current("website-consent-proofs", "consent-choice").orElseThrow();
+        String nb = mvc.perform(get("/console/website").with(MARKETING)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(nb).contains("Samtykkebevis slettes " + rule.amount() + " "
+                + java.util.Map.of("DAYS", "dager", "MONTHS", "måneder", "YEARS", "år").get(rule.unit().name())
+                + " etter valget, hver natt (oppbevaringsregel " + rule.id() + ", versjon " + rule.version() + ").");
+        String en = mvc.perform(get("/console/website").param("lang", "en").with(MARKETING)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(en).contains("Consent proofs are deleted " + rule.amount() + " " + rule.unit().name().toLowerCase(
+                java.util.Locale.ROOT) + " after the choice, every night (retention rule " + rule.id() + ", version "
+                + rule.version() + ").")
+                // What a proof keeps of the browser, as ConsentProofs stores it.
+                .contains("the browser family with its major version");
     }
 
     @Test

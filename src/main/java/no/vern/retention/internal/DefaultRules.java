@@ -42,6 +42,8 @@ final class DefaultRules {
                     "Så lenge kunde- eller samarbeidsforholdet løper (S7)");
             case "website-statistics" -> new RuleChange(RuleKind.AFTER_LAST_ACTIVITY, 30, PeriodUnit.DAYS, null, 0,
                     "IP-adresser slettes etter 30 dager (S16, S17)");
+            case "website-consent-proofs" -> new RuleChange(RuleKind.AFTER_LAST_ACTIVITY, 3, PeriodUnit.YEARS, null, 0,
+                    "Samtykkebevis slettes 3 år etter valget (foreldelsesloven § 2); nettstedmodulen sletter dem");
             case "security" -> "ip-address".equals(category)
                     ? new RuleChange(RuleKind.AFTER_LAST_ACTIVITY, 12, PeriodUnit.MONTHS, null, 0,
                             "Tilgangslogger slettes etter 12 måneder")

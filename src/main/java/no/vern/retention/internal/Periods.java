@@ -2,7 +2,6 @@ package no.vern.retention.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 
 import no.vern.retention.PeriodUnit;
 import no.vern.shared.VernClock;
@@ -18,12 +17,7 @@ final class Periods {
 
     /** The instant {@code amount unit} after {@code from}, in calendar terms of the company's zone. */
     static Instant plus(Instant from, int amount, PeriodUnit unit) {
-        ZonedDateTime at = from.atZone(VernClock.ZONE);
-        return switch (unit) {
-            case DAYS -> at.plusDays(amount).toInstant();
-            case MONTHS -> at.plusMonths(amount).toInstant();
-            case YEARS -> at.plusYears(amount).toInstant();
-        };
+        return unit.plus(from, amount);
     }
 
     /** The last day a bookkeeping record dated {@code at} must be kept: end of its accounting year + the period. */

@@ -33,10 +33,28 @@ class BannerConfigs {
     private static final Map<String, String> RECORD_KEYS = Map.of("necessary", "website-necessary", "preferences",
             "website-preferences", "statistics", "website-statistics");
     private static final List<String> UI_KEYS = List.of("title", "intro", "acceptAll", "rejectAll", "choose", "save",
-            "settings", "gpc", "gpcShort", "close", "required", "policy", "seeChoice", "saved");
+            "settings", "gpc", "gpcWithdrawn", "gpcShort", "close", "required", "policy", "seeChoice", "saved");
 
-    /** One purpose as shown in the banner. */
-    record BannerPurpose(String key, boolean required, Map<String, String> name, Map<String, String> description) {
+    /**
+     * What Vern's own banner and scripts keep on the visitor's device for a purpose; the script deletes it when the
+     * purpose is refused or withdrawn (and what a site's own scripts keep is declared on their script tags with
+     * {@code data-vern-cookies} and {@code data-vern-storage}).
+     *
+     * @param type {@code cookie} or {@code localStorage}
+     * @param name the cookie name or storage key; ending in {@code *}, every key that starts with the rest
+     */
+    record Storage(String type, String name) {
+    }
+
+    /** Vern's own device storage per purpose (ekomloven § 3-15); statistics are cookieless and keep nothing. */
+    static final Map<String, List<Storage>> STORAGE = Map.of(
+            "necessary", List.of(new Storage("cookie", "vern_consent")),
+            "preferences", List.of(new Storage("localStorage", "vern-pref:*")),
+            "statistics", List.of());
+
+    /** One purpose as shown in the banner, with what it keeps on the device. */
+    record BannerPurpose(String key, boolean required, Map<String, String> name, Map<String, String> description,
+            List<Storage> storage) {
     }
 
     /**
@@ -85,7 +103,8 @@ class BannerConfigs {
                 description = bundled("website.purpose.necessary.description");
             }
             purposes.add(new BannerPurpose(key, key.equals("necessary"), Map.of("nb", name.nb(), "en", name.en()),
-                    Map.of("nb", description.nb(), "en", description.en())));
+                    Map.of("nb", description.nb(), "en", description.en()),
+                    Objects.requireNonNull(STORAGE.get(key))));
         }
         Map<String, String> hashes = new LinkedHashMap<>();
         for (Locale locale : LANGUAGES) {

@@ -15,6 +15,7 @@ import no.vern.shared.Conflict;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.KeyedRateLimit;
 import no.vern.website.internal.ConsentProof.Decision;
+import no.vern.website.internal.ConsentProof.Reason;
 
 /**
  * Turns a banner choice into a consent proof (GDPR Art. 7(1)) and into the value of the visitor's
@@ -35,13 +36,15 @@ class ConsentChoices {
      * @param gpc whether the browser signalled Global Privacy Control
      * @param version the banner version shown
      * @param lang the banner language (nb or en)
+     * @param reason CHOICE (the visitor clicked; the default) or GPC (the script refused for the browser's signal)
      */
     record Choice(@Nullable String consentId, @Nullable String decision, @Nullable List<String> purposes,
-            @Nullable Boolean gpc, @Nullable Integer version, @Nullable String lang) {
+            @Nullable Boolean gpc, @Nullable Integer version, @Nullable String lang, @Nullable String reason) {
     }
 
     /** The answer: the consent id and the cookie value that encodes the choice for the script. */
-    record Recorded(String consentId, String decision, List<String> purposes, boolean gpc, int version, String cookie) {
+    record Recorded(String consentId, String decision, List<String> purposes, boolean gpc, String reason, int version,
+            String cookie) {
     }
 
     private final Sites sites;
@@ -65,7 +68,7 @@ class ConsentChoices {
     }
 
     Recorded record(byte[] body, HttpServletRequest request) {
-        Choice choice = StrictJson.parse(body, Choice.class, "consentId, decision, purposes, gpc, version, lang");
+        Choice choice = StrictJson.parse(body, Choice.class, "consentId, decision, purposes, gpc, version, lang, reason");
         String origin = request.getHeader("Origin");
         Site site = sites.resolve(origin == null ? "" : origin, request)
                 .orElseThrow(() -> new InvalidInput("Origin", "must be a site registered in Vern"));
@@ -77,7 +80,13 @@ class ConsentChoices {
         }
         List<String> purposes = purposes(decision, choice.purposes());
         // Sec-GPC: 1 is recorded even if the script could not read navigator.globalPrivacyControl.
-        boolean gpc = Boolean.TRUE.equals(choice.gpc()) || "1".equals(request.getHeader("Sec-GPC"));
+        boolean gpc = Boolean.TRUE.equals(choice.gpc()) || gpcHeader(request);
+        if (gpc && !purposes.isEmpty()) {
+            // Global Privacy Control is a refusal of every optional purpose, every time it is sent, whatever was
+            // chosen before (GPC specification, section 3; GDPR Art. 21(5)): no optional purpose is recorded with it.
+            throw new InvalidInput("purposes", "must be empty while the browser signals Global Privacy Control");
+        }
+        Reason reason = reason(choice.reason(), gpc, decision);
         String lang = "en".equals(choice.lang()) ? "en" : "nb";
         BannerConfigs.BannerConfig config = banner.current(gpc);
         if (choice.version() == null || choice.version() != config.version()) {
@@ -86,11 +95,28 @@ class ConsentChoices {
                     "The banner version has changed; show the current banner and ask again.");
         }
         UUID consentId = consentId(choice.consentId());
-        String agent = request.getHeader("User-Agent");
-        proofs.record(site.id(), consentId, decision, purposes, gpc, config.version(), config.noticeHash(lang),
-                lang, agent == null ? "" : agent);
-        return new Recorded(consentId.toString(), decision.name(), purposes, gpc, config.version(),
+        proofs.record(site.id(), consentId, decision, purposes, gpc, reason, config.version(), config.noticeHash(lang),
+                lang, request.getHeader("User-Agent"));
+        return new Recorded(consentId.toString(), decision.name(), purposes, gpc, reason.name(), config.version(),
                 cookie(consentId, config.version(), purposes, gpc));
+    }
+
+    /** Whether the request carries the Global Privacy Control header ({@code Sec-GPC: 1}). */
+    static boolean gpcHeader(HttpServletRequest request) {
+        return "1".equals(request.getHeader("Sec-GPC"));
+    }
+
+    private static Reason reason(@Nullable String given, boolean gpc, Decision decision) {
+        if (given == null || given.equals(Reason.CHOICE.name())) {
+            return Reason.CHOICE;
+        }
+        if (!given.equals(Reason.GPC.name())) {
+            throw new InvalidInput("reason", "must be CHOICE or GPC");
+        }
+        if (!gpc || decision != Decision.REJECT_ALL) {
+            throw new InvalidInput("reason", "GPC needs the Global Privacy Control signal and REJECT_ALL");
+        }
+        return Reason.GPC;
     }
 
     /** The cookie value: {@code <consent id>.<version>.<flags>} with p = preferences, s = statistics, g = GPC. */

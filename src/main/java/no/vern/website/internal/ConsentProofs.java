@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,9 +24,6 @@ import no.vern.shared.VernClock;
 /** The append-only log of banner choices: record, look up by consent id, count and export. */
 @Repository
 class ConsentProofs {
-
-    /** User agents are cut to this length: enough to tell browsers apart, too little to fingerprint. */
-    static final int USER_AGENT_LENGTH = 120;
 
     /** Choices per decision on one day. */
     public record DayCounts(LocalDate day, long acceptAll, long rejectAll, long custom) {
@@ -68,26 +66,30 @@ class ConsentProofs {
         this.clock = clock;
     }
 
+    /** Records a proof; the User-Agent header is cut to browser family and major version here, before storage. */
     ConsentProof record(UUID siteId, UUID consentId, ConsentProof.Decision decision, List<String> purposes, boolean gpc,
-            int noticeVersion, String noticeSha256, String language, String userAgent, Instant at) {
-        String agent = userAgent.length() > USER_AGENT_LENGTH ? userAgent.substring(0, USER_AGENT_LENGTH) : userAgent;
+            ConsentProof.Reason reason, int noticeVersion, String noticeSha256, String language,
+            @Nullable String userAgent, Instant at) {
+        String agent = UserAgents.familyAndMajor(userAgent);
         ConsentProof proof = new ConsentProof(UUID.randomUUID(), siteId, consentId, decision, List.copyOf(purposes), gpc,
-                noticeVersion, noticeSha256, language, agent, at);
+                noticeVersion, noticeSha256, language, agent, at, reason);
         jdbc.sql("""
                 INSERT INTO website_consent (id, site_id, consent_id, decision, purposes, gpc, notice_version,
-                    notice_sha256, language, user_agent, at)
-                VALUES (:id, :site, :consent, :decision, :purposes::text[], :gpc, :version, :sha, :lang, :ua, :at)""")
+                    notice_sha256, language, user_agent, at, reason)
+                VALUES (:id, :site, :consent, :decision, :purposes::text[], :gpc, :version, :sha, :lang, :ua, :at,
+                    :reason)""")
                 .param("id", proof.id()).param("site", siteId).param("consent", consentId)
                 .param("decision", decision.name()).param("purposes", "{" + String.join(",", purposes) + "}")
                 .param("gpc", gpc).param("version", noticeVersion).param("sha", noticeSha256).param("lang", language)
-                .param("ua", agent).param("at", JdbcTime.param(at)).update();
+                .param("ua", agent).param("at", JdbcTime.param(at)).param("reason", reason.name()).update();
         return proof;
     }
 
     ConsentProof record(UUID siteId, UUID consentId, ConsentProof.Decision decision, List<String> purposes, boolean gpc,
-            int noticeVersion, String noticeSha256, String language, String userAgent) {
-        return record(siteId, consentId, decision, purposes, gpc, noticeVersion, noticeSha256, language, userAgent,
-                clock.instant());
+            ConsentProof.Reason reason, int noticeVersion, String noticeSha256, String language,
+            @Nullable String userAgent) {
+        return record(siteId, consentId, decision, purposes, gpc, reason, noticeVersion, noticeSha256, language,
+                userAgent, clock.instant());
     }
 
     /** Every choice made under one consent id, oldest first. */
@@ -127,13 +129,13 @@ class ConsentProofs {
     /** Writes the whole log as CSV (RFC 4180), oldest first, streaming from the database. */
     public void exportCsv(Writer out, Map<UUID, String> siteOrigins) throws IOException {
         CsvWriter csv = CsvWriter.to(out).row("consent_id", "site", "decision", "purposes", "gpc", "notice_version",
-                "notice_sha256", "language", "user_agent", "at");
+                "notice_sha256", "language", "browser", "at", "reason");
         try (Stream<ConsentProof> rows = jdbc.sql("SELECT * FROM website_consent ORDER BY at, id")
                 .query(ConsentProofs::map).stream()) {
             for (ConsentProof p : (Iterable<ConsentProof>) rows::iterator) {
                 csv.row(p.consentId(), siteOrigins.getOrDefault(p.siteId(), ""), p.decision(),
                         String.join(" ", p.purposes()), p.gpc(), p.noticeVersion(), p.noticeSha256(), p.language(),
-                        p.userAgent(), p.at());
+                        p.userAgent(), p.at(), p.reason());
             }
         }
     }
@@ -144,6 +146,6 @@ class ConsentProofs {
                 rs.getObject("consent_id", UUID.class), ConsentProof.Decision.valueOf(rs.getString("decision")),
                 List.of((String[]) purposes.getArray()), rs.getBoolean("gpc"), rs.getInt("notice_version"),
                 rs.getString("notice_sha256"), rs.getString("language"), rs.getString("user_agent"),
-                JdbcTime.required(rs, "at"));
+                JdbcTime.required(rs, "at"), ConsentProof.Reason.valueOf(rs.getString("reason")));
     }
 }

@@ -113,7 +113,8 @@ class DemoData {
                 };
                 String lang = random.nextInt(5) == 0 ? "en" : "nb";
                 ZonedDateTime at = day.atTime(8 + random.nextInt(14), random.nextInt(60)).atZone(VernClock.ZONE);
-                proofs.record(siteId, UUID.randomUUID(), decision, purposes, gpc, record.current().version(),
+                proofs.record(siteId, UUID.randomUUID(), decision, purposes, gpc,
+                        gpc ? ConsentProof.Reason.GPC : ConsentProof.Reason.CHOICE, record.current().version(),
                         config.noticeHash(lang), lang,
                         "Mozilla/5.0 (demo) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
                         at.toInstant());

@@ -21,8 +21,8 @@ import no.vern.shared.NotFound;
 
 /**
  * The public endpoints that the banner script and the statistics beacon of company sites call.
- * They carry no session and no personal data beyond a truncated user agent; the IP address of a
- * request is never stored.
+ * They carry no session and no personal data beyond the browser family and major version of a consent proof
+ * ({@link UserAgents}); the IP address of a request is never stored.
  */
 @RestController
 class SiteController {
@@ -42,8 +42,9 @@ class SiteController {
     /** Purposes and texts (nb, en) of the banner from the record of processing, and whether GPC was sent. */
     @GetMapping(path = "/site/banner-config", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BannerConfigs.BannerConfig> bannerConfig(HttpServletRequest request) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache())
-                .body(banner.current("1".equals(request.getHeader("Sec-GPC"))));
+        // The answer depends on Sec-GPC: a cache must not hand a GPC answer to a browser without it, or back.
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).varyBy("Sec-GPC")
+                .body(banner.current(ConsentChoices.gpcHeader(request)));
     }
 
     /** Logs a visitor's choice as a consent proof and returns the value of the consent cookie. */
@@ -72,6 +73,7 @@ class SiteController {
             row.put("decision", p.decision().name());
             row.put("purposes", p.purposes());
             row.put("gpc", p.gpc());
+            row.put("reason", p.reason().name());
             row.put("noticeVersion", p.noticeVersion());
             row.put("language", p.language());
             return row;

@@ -33,6 +33,7 @@ class WebsiteConfiguration {
     public static final List<String> READERS = List.of("PRIVACY_OFFICER", "MARKETING", "AUDITOR");
     static final String SALT_TASK = "website-salt-rotation";
     static final String AGGREGATION_TASK = "website-statistics-aggregation";
+    static final String PROOF_PURGE_TASK = "website-consent-proof-purge";
 
     @Bean
     PublicEndpoints websitePublicEndpoints() {
@@ -83,5 +84,12 @@ class WebsiteConfiguration {
     RecurringTask<Void> websiteAggregationTask(StatisticsJobs jobs) {
         return Tasks.recurring(AGGREGATION_TASK, Schedules.cron("0 15 0 * * *", VernClock.ZONE))
                 .execute((instance, context) -> jobs.aggregateAndPurge());
+    }
+
+    /** Nightly: consent proofs past the retention rule of the record of processing are deleted. */
+    @Bean
+    RecurringTask<Void> websiteConsentProofPurgeTask(ConsentProofPurge purge) {
+        return Tasks.recurring(PROOF_PURGE_TASK, Schedules.cron("0 30 0 * * *", VernClock.ZONE))
+                .execute((instance, context) -> purge.purge());
     }
 }

@@ -48,12 +48,14 @@ class WebsiteConsoleController {
     private final Sites sites;
     private final Statistics statistics;
     private final ConsentProofs proofs;
+    private final ConsentProofPurge proofPurge;
     private final AuditLog audit;
     private final Clock clock;
     private final String baseUrl;
 
-    WebsiteConsoleController(Sites sites, Statistics statistics, ConsentProofs proofs, AuditLog audit, Clock clock,
-            @Value("${vern.base-url}") String baseUrl) {
+    WebsiteConsoleController(Sites sites, Statistics statistics, ConsentProofs proofs, ConsentProofPurge proofPurge,
+            AuditLog audit, Clock clock, @Value("${vern.base-url}") String baseUrl) {
+        this.proofPurge = proofPurge;
         this.baseUrl = baseUrl;
         this.sites = sites;
         this.statistics = statistics;
@@ -86,6 +88,10 @@ class WebsiteConsoleController {
         });
         model.addAttribute("rates", proofs.rates(from));
         model.addAttribute("consentDays", proofs.perDay(from));
+        // What the page says about deleting proofs is the rule the purge applies, read from the same place.
+        model.addAttribute("proofRule", proofPurge.rule().orElse(null));
+        model.addAttribute("proofPurpose", ConsentProofPurge.PURPOSE);
+        model.addAttribute("proofCategory", ConsentProofPurge.CATEGORY);
         return DASHBOARD;
     }
 

@@ -78,8 +78,8 @@ class BannerConsentTests {
         assertThat(row.get("purposes")).isEqualTo("{statistics}");
         assertThat(row.get("gpc")).isEqualTo(false);
         assertThat(row.get("notice_version")).isEqualTo(version());
-        assertThat((String) row.get("user_agent")).hasSizeLessThanOrEqualTo(ConsentProofs.USER_AGENT_LENGTH)
-                .startsWith("Mozilla/5.0");
+        // What the console says is kept: the browser family and major version, not the User-Agent.
+        assertThat(row.get("user_agent")).isEqualTo("Firefox 133");
     }
 
     @Test
@@ -120,6 +120,27 @@ class BannerConsentTests {
         assertThat(jdbc.sql("SELECT gpc FROM website_consent WHERE consent_id = :id")
                 .param("id", UUID.fromString(consentId)).query(Boolean.class).single()).isTrue();
         mvc.perform(get("/.well-known/gpc.json")).andExpect(status().isOk()).andExpect(jsonPath("$.gpc").value(true));
+    }
+
+    @Test
+    void globalPrivacyControlRefusesOptionalPurposesEvenWhenTheBodyAsksForThem() throws Exception {
+        String body = mvc.perform(consent("203.0.113.11", choice(null, "ACCEPT_ALL", "\"preferences\",\"statistics\"")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String consentId = JsonPath.read(body, "$.consentId");
+        // The same visitor later sends Sec-GPC: 1: an accept is refused, the refusal is recorded with reason GPC.
+        mvc.perform(consent("203.0.113.11", choice(consentId, "ACCEPT_ALL", "\"preferences\",\"statistics\""))
+                .header("Sec-GPC", "1")).andExpect(status().isBadRequest());
+        mvc.perform(consent("203.0.113.11", choice(consentId, "REJECT_ALL", "").replace("}", ",\"reason\":\"GPC\"}"))
+                .header("Sec-GPC", "1")).andExpect(status().isOk()).andExpect(jsonPath("$.reason").value("GPC"))
+                .andExpect(jsonPath("$.cookie").value(consentId + "." + version() + ".g"));
+        mvc.perform(get("/site/consent/" + consentId)).andExpect(jsonPath("$.history.length()").value(2))
+                .andExpect(jsonPath("$.current.reason").value("GPC"))
+                .andExpect(jsonPath("$.current.gpc").value(true));
+        assertThat(jdbc.sql("SELECT reason FROM website_consent WHERE consent_id = :id AND gpc")
+                .param("id", UUID.fromString(consentId)).query(String.class).single()).isEqualTo("GPC");
+        // Reason GPC needs the signal.
+        mvc.perform(consent("203.0.113.11", choice(null, "REJECT_ALL", "").replace("}", ",\"reason\":\"GPC\"}")))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

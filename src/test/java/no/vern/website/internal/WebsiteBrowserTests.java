@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -77,6 +79,42 @@ class WebsiteBrowserTests {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(css)).isEmpty());
     }
 
+    /**
+     * From the next page on, remembers the purposes the banner script applied ({@code vern:consent}, fired once the
+     * configuration is loaded and a choice applied), so a test can wait for the script to have finished instead of
+     * asserting before it ran. The injected script belongs to the tab, which {@link Browser#close()} discards.
+     */
+    static void watchConsent(Browser browser) {
+        chrome(browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                if (window.__vernChoicesSent === undefined) {
+                  window.__vernChoicesSent = 0;
+                  document.addEventListener('vern:consent', function (e) { window.__vernApplied = e.detail.purposes; });
+                  var send = window.fetch;
+                  window.fetch = function (url, init) {
+                    if (String(url).indexOf('/site/consent') >= 0 && init && init.method === 'POST') {
+                      window.__vernChoicesSent++;
+                    }
+                    return send.apply(this, arguments);
+                  };
+                }"""));
+    }
+
+    /**
+     * How many choices the script sent on this page (with {@link #watchConsent}). The script sends a choice in the
+     * same step in which it applies one, so after {@link #awaitApplied} this count is final for that step.
+     */
+    static long choicesSent(Browser browser) {
+        return (Long) js(browser, "return window.__vernChoicesSent");
+    }
+
+    /** Waits until the banner script applied the stored choice on this page; returns the purposes it allowed. */
+    @SuppressWarnings("unchecked")
+    static List<String> awaitApplied(Browser browser) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> ((JavascriptExecutor) d).executeScript("return window.__vernApplied !== undefined"));
+        return (List<String>) js(browser, "return window.__vernApplied");
+    }
+
     static Set<String> cookieNames(Browser browser) {
         return browser.driver().manage().getCookies().stream().map(Cookie::getName).collect(Collectors.toSet());
     }
@@ -125,7 +163,9 @@ class WebsiteBrowserTests {
             assertThat(value).endsWith(".-");
 
             // The choice holds on the next page: no banner, still nothing else stored.
+            watchConsent(browser);
             browser.open("/demo-site/about.html");
+            assertThat(awaitApplied(browser)).isEmpty();
             assertThat(browser.driver().findElements(By.id("vern-banner"))).isEmpty();
             assertThat(cookieNames(browser)).containsExactly("vern_consent");
         }
@@ -156,6 +196,113 @@ class WebsiteBrowserTests {
             assertThat(browser.find("html").getAttribute("data-demo-stats")).isNull();
             assertThat(cookieNames(browser)).containsExactly("vern_consent");
             browser.screenshot("website-banner-gpc");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void globalPrivacyControlAfterAnEarlierAcceptWithdrawsItClearsStorageSaysSoAndIsRecorded() {
+        try (Browser browser = Browser.start(base())) {
+            browser.open("/demo-site/contact.html");
+            waitFor(browser.driver(), "#vern-banner");
+            // WEC-style check before any choice: no cookie, no local or session storage.
+            assertThat(cookieNames(browser)).isEmpty();
+            assertThat(storedItems(browser)).isZero();
+            browser.find("[data-vern-action=accept]").click();
+            waitGone(browser.driver(), "#vern-banner");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                    .until(d -> "ran".equals(d.findElement(By.tagName("html")).getAttribute("data-demo-stats")));
+            assertThat(cookieNames(browser)).containsExactlyInAnyOrder("vern_consent", "_demo_stats");
+            // What the page declares for its statistics script, and what the banner configuration declares for
+            // preferences (the contact form remembers what was typed, under vern-pref:*).
+            assertThat(js(browser, "return localStorage.getItem('_demo_stats_visits')")).isNotNull();
+            browser.find("#contact-name").sendKeys("Ola");
+            assertThat((String) js(browser, "return localStorage.getItem('vern-pref:contact')")).contains("Ola");
+            String consentId = browser.driver().manage().getCookieNamed("vern_consent").getValue().substring(0, 36);
+
+            // The visitor turns on Global Privacy Control: the header on every request, and the script property.
+            chrome(browser).executeCdpCommand("Network.enable", Map.of());
+            chrome(browser).executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Sec-GPC", "1")));
+            Map<String, Object> script = chrome(browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                    Map.of("source", "Object.defineProperty(navigator, 'globalPrivacyControl', {get: () => true});"));
+            browser.open("/demo-site/contact.html");
+            waitFor(browser.driver(), "#vern-banner .vern-gpc");
+            assertThat(browser.find(".vern-gpc").getText()).isEqualTo("Nettleseren din sender signalet Global Privacy "
+                    + "Control. Vi har respektert det: samtykket du ga tidligere, er trukket tilbake, alle valgfrie formål "
+                    + "er slått av, og informasjonskapslene og den lokale lagringen som er oppgitt for dem, er slettet.");
+            // Nothing to accept while GPC is sent.
+            assertThat(browser.driver().findElements(By.cssSelector("[data-vern-action=accept]"))).isEmpty();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(
+                    d -> d.manage().getCookieNamed("vern_consent").getValue().endsWith(".g"));
+            assertThat(browser.driver().manage().getCookieNamed("vern_consent").getValue()).startsWith(consentId);
+            assertThat(browser.find("html").getAttribute("data-demo-stats")).isNull();
+            assertThat(cookieNames(browser)).containsExactly("vern_consent");
+            assertThat(storedItems(browser)).isZero();
+            browser.screenshot("website-banner-gpc-withdrawn");
+            var proofs = jdbc.sql("SELECT decision, reason, gpc, purposes::text AS purposes FROM website_consent "
+                    + "WHERE consent_id = :id ORDER BY at").param("id", java.util.UUID.fromString(consentId)).query()
+                    .listOfRows();
+            assertThat(proofs).hasSize(2);
+            assertThat(proofs.get(0)).containsEntry("decision", "ACCEPT_ALL").containsEntry("reason", "CHOICE");
+            assertThat(proofs.get(1)).containsEntry("decision", "REJECT_ALL").containsEntry("reason", "GPC")
+                    .containsEntry("gpc", true).containsEntry("purposes", "{}");
+            browser.find("[data-vern-action=close]").click();
+            waitGone(browser.driver(), "#vern-banner");
+
+            // Still GPC on the next page: the refusal holds without a banner, and is not recorded again.
+            watchConsent(browser);
+            browser.open("/demo-site/services.html");
+            assertThat(awaitApplied(browser)).isEmpty();
+            assertThat(choicesSent(browser)).isZero();
+            assertThat(browser.driver().findElements(By.id("vern-banner"))).isEmpty();
+            assertThat(jdbc.sql("SELECT count(*) FROM website_consent WHERE consent_id = :id")
+                    .param("id", java.util.UUID.fromString(consentId)).query(Long.class).single()).isEqualTo(2);
+
+            // GPC turned off again: the old accept does not come back, and nothing new is recorded.
+            chrome(browser).executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+            chrome(browser).executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    Map.of("identifier", script.get("identifier")));
+            watchConsent(browser);
+            browser.open("/demo-site/about.html");
+            assertThat(awaitApplied(browser)).as("purposes applied once GPC is off again").isEmpty();
+            assertThat(choicesSent(browser)).isZero();
+            assertThat(browser.driver().findElements(By.id("vern-banner"))).isEmpty();
+            assertThat(browser.find("html").getAttribute("data-demo-stats")).isNull();
+            assertThat(cookieNames(browser)).containsExactly("vern_consent");
+            assertThat(jdbc.sql("SELECT count(*) FROM website_consent WHERE consent_id = :id")
+                    .param("id", java.util.UUID.fromString(consentId)).query(Long.class).single()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void focusReturnsToTheFooterLinkOnEveryCloseAndTheHeadingShowsAFocusRing() {
+        try (Browser browser = Browser.start(base())) {
+            browser.open("/demo-site/");
+            waitFor(browser.driver(), "#vern-banner");
+            browser.find("[data-vern-action=reject]").click();
+            waitGone(browser.driver(), "#vern-banner");
+            var link = browser.find("footer [data-vern-settings]");
+            for (String close : List.of("escape", "save", "accept", "reject")) {
+                link.sendKeys(Keys.ENTER);
+                waitFor(browser.driver(), "#vern-banner");
+                var focused = browser.driver().switchTo().activeElement();
+                assertThat(focused.getAttribute("id")).isEqualTo("vern-title");
+                // A visible focus ring on the focused heading (WCAG 2.4.7).
+                assertThat(focused.getCssValue("outline-style")).isNotEqualTo("none");
+                assertThat(focused.getCssValue("outline-width")).isNotEqualTo("0px");
+                switch (close) {
+                    case "escape" -> focused.sendKeys(Keys.ESCAPE);
+                    case "save" -> {
+                        browser.find("[data-vern-action=choose]").click();
+                        browser.find("[data-vern-action=save]").click();
+                    }
+                    default -> browser.find("[data-vern-action=" + close + "]").click();
+                }
+                waitGone(browser.driver(), "#vern-banner");
+                new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> d.switchTo().activeElement()
+                        .equals(link));
+                assertThat(browser.driver().switchTo().activeElement()).as("focus after " + close).isEqualTo(link);
+            }
         }
     }
 
