@@ -47,6 +47,25 @@ public abstract class MailTestSupport {
         throw new AssertionError("no mail '" + subjectStart + "' within 10 s");
     }
 
+    /**
+     * The messages to the address whose subject starts with the text, once there are at least {@code count}
+     * (mail sent after the commit on a background thread arrives a little later), or what came within 20 s.
+     */
+    protected static List<MimeMessage> awaitMailTo(String to, String subjectStart, int count) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        List<MimeMessage> mails = mailTo(to, subjectStart);
+        while (mails.size() < count && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            mails = mailTo(to, subjectStart);
+        }
+        return mails;
+    }
+
     /** The messages to the address whose subject starts with the text. */
     protected static List<MimeMessage> mailTo(String to, String subjectStart) {
         return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> recipient(m).equalsIgnoreCase(to))
