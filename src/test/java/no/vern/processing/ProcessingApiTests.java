@@ -79,8 +79,9 @@ class ProcessingApiTests {
     void purposesAreListedByTheirStableKeys() throws Exception {
         mvc.perform(as(reader, get("/api/v1/processing/purposes")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(10))
-                .andExpect(jsonPath("$[?(@.key == 'talent-pool')].legalBasis").value("CONSENT"));
+                .andExpect(jsonPath("$.length()").value(11))
+                .andExpect(jsonPath("$[?(@.key == 'talent-pool')].legalBasis").value("CONSENT"))
+                .andExpect(jsonPath("$[?(@.key == 'website-consent-proofs')].legalBasis").value("LEGAL_OBLIGATION"));
         mvc.perform(as(reader, get("/api/v1/processing/purposes/recruitment")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.activity").value("recruitment"))
@@ -154,7 +155,7 @@ class ProcessingApiTests {
                 .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("text/csv")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String[] lines = csv.split("\r\n");
-        assertThat(lines).hasSize(1 + 10);
+        assertThat(lines).hasSize(1 + 11);
         assertThat(lines[0]).contains("controller", "dpo", "purpose_key", "legal_basis", "data_subjects",
                 "data_categories", "recipients", "third_country_transfers", "retention", "security_measures");
         assertThat(csv).contains("customer-administration", "CONTRACT", "Kundeadministrasjon og fakturering",
