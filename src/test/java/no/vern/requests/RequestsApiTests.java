@@ -276,8 +276,13 @@ class RequestsApiTests extends RequestsTestSupport {
         assertThat(JsonPath.<String>read(done, "$.status")).isEqualTo("COMPLETED");
         assertThat(register.read(subject, "customer-administration").value("phone")).contains("+4791555999");
         assertThat(register.history(subject)).anySatisfy(change -> assertThat(change.category()).isEqualTo("phone"));
-        // Art. 19: the person is told which recipients were informed of the correction.
-        assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains("phone").contains("art. 19"));
+        // Art. 19: the person is told who the recipients are and, since nobody has recorded telling them, that
+        // this is still pending, never that they were told.
+        assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains("phone", "art. 19",
+                "Det er ikke registrert hos oss at de har fått beskjed ennå").doesNotContain("Vi har også gitt beskjed"));
+        String history = mvc.perform(get("/api/v1/requests/" + id + "/history").header("Authorization", read))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(history).contains("recipients-to-inform").doesNotContain("recipients-informed");
         // Only a rectification request corrects data, and a correction needs a value.
         String access = createdNow("ACCESS", uniqueEmail("innsyn"), clock.instant());
         assertThat(action(access, "rectify", "{\"purpose\":\"customer-administration\",\"phone\":\"+47 915 55 998\"}"))

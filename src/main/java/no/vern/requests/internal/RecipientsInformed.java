@@ -12,9 +12,10 @@ import no.vern.processing.ProcessingRecord;
 import no.vern.requests.RequestCase;
 
 /**
- * GDPR Art. 19: the recipients (from the record of processing) of the purposes the person's data was
- * held for are told of the erasure, rectification or restriction (the connected systems through their
- * steps, the others by the case handler, recorded in the history), and the person is told who they are.
+ * GDPR Art. 19: the recipients (from the record of processing) of the purposes the person's data was held for
+ * must be told of the erasure, rectification or restriction. Vern does not yet track telling them (the connected
+ * systems get their steps; the other recipients are the handler's to tell), so the person is told who they are
+ * and that telling them is still pending, and the history records them as pending: never that they were told.
  */
 @Component
 class RecipientsInformed {
@@ -42,8 +43,8 @@ class RecipientsInformed {
         if (names.isEmpty()) {
             return "";
         }
-        cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "recipients-informed",
+        cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "recipients-to-inform",
                 String.join("; ", names));
-        return "\n\n" + mailer.text("requests.recipients.informed", locale, String.join(", ", names));
+        return "\n\n" + mailer.text("requests.recipients.pending", locale, String.join(", ", names));
     }
 }
