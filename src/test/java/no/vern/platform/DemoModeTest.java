@@ -24,10 +24,12 @@ import no.vern.identity.StaffAccounts;
  * to the data directory, every module's demo data, and a local mail server that receives what
  * Vern sends.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class DemoModeTest {
 
     @Test
-    void demoModeCreatesDemoUsersAndDeliversMailLocally() throws Exception {
+    void demoModeCreatesDemoUsersAndDeliversMailLocally(org.springframework.boot.test.system.CapturedOutput output)
+            throws Exception {
         Path dataDir = Path.of("target/demo-" + UUID.randomUUID());
         int smtpPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -70,6 +72,13 @@ class DemoModeTest {
             assertThat(communications.activity(1)).singleElement().satisfies(d -> assertThat(d.objections()).isEqualTo(2));
             Path logins = dataDir.resolve("demo-logins.txt");
             assertThat(Files.readString(logins)).contains("personvern").contains("PRIVACY_OFFICER");
+            // Issue 24, item 6: the passwords are only in the file, which only its owner can read.
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(logins)))
+                    .isEqualTo("rw-------");
+            java.util.regex.Matcher password = java.util.regex.Pattern.compile("personvern\\s+(\\S+)\\s+PRIVACY_OFFICER")
+                    .matcher(Files.readString(logins));
+            assertThat(password.find()).isTrue();
+            assertThat(output.getAll()).contains("personvern", "demo-logins.txt").doesNotContain(password.group(1));
 
             SimpleMailMessage mail = new SimpleMailMessage();
             mail.setFrom("vern@demo.example");

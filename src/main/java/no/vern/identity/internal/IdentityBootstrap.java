@@ -84,21 +84,29 @@ class IdentityBootstrap implements ApplicationRunner {
         demoUsers.put("marked", Role.MARKETING);
         demoUsers.put("revisor", Role.AUDITOR);
         StringBuilder listing = new StringBuilder("Vern demo logins (username / password / role)\n");
+        StringBuilder users = new StringBuilder("Vern demo users (username / role)\n");
         for (var entry : demoUsers.entrySet()) {
             String password = randomPassword();
             accounts.create(entry.getKey(), password, Set.of(entry.getValue()));
             listing.append(String.format("  %-14s %s  %s%n", entry.getKey(), password, entry.getValue()));
+            users.append(String.format("  %-14s %s%n", entry.getKey(), entry.getValue()));
         }
         Path file = demo.directory().resolve("demo-logins.txt");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, listing.toString());
+        writeOwnerOnly(file, listing.toString());
+        // The passwords stay in the file that only its owner can read; the console gets the names and the path.
+        System.out.println("\n" + users + "  Passwords: " + file + " (readable by you only)\n");
+    }
+
+    /** Writes a file that is created readable and writable by its owner only (no moment of wider access). */
+    static void writeOwnerOnly(Path file, String text) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.deleteIfExists(file);
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file); // not a POSIX file system
         }
-        // Printed once, on purpose: these are demo accounts on a local embedded database.
-        System.out.println("\n" + listing + "  (also saved in " + file + ")\n");
+        Files.writeString(file, text);
     }
 
     private static String randomPassword() {
