@@ -68,9 +68,9 @@ class CaseClarification {
     /** The person answered: the case goes on where it was; for identity, due one month after the answer if later. */
     void answered(RequestId id) {
         RequestCase c = file.open(id);
-        Waiting waiting = waiting(id).orElseThrow(() -> new Conflict("request-not-waiting", "Not waiting",
+        Pending pending = pending(id).orElseThrow(() -> new Conflict("request-not-waiting", "Not waiting",
                 "The case does not wait for the person."));
-        end(c, waiting, "person-answered");
+        end(c, pending, "person-answered");
     }
 
     /**
@@ -78,18 +78,22 @@ class CaseClarification {
      * waited for it: the wait ends as if answered.
      */
     void identityConfirmed(RequestCase c) {
-        waiting(c.id()).filter(w -> w.what() == Clarification.IDENTITY).ifPresent(w -> end(c, w, "person-answered"));
+        pending(c.id()).filter(p -> p.waiting().what() == Clarification.IDENTITY)
+                .ifPresent(p -> end(c, p, "person-answered"));
     }
 
-    private void end(RequestCase c, Waiting waiting, String action) {
+    /** A wait as stored: what the person was asked, and the state the case goes back to. */
+    private record Pending(Waiting waiting, RequestStatus resume) {
+    }
+
+    private void end(RequestCase c, Pending pending, String action) {
         RequestId id = c.id();
-        String resume = jdbc.sql("SELECT resume_status FROM requests_waiting WHERE case_id = :id")
-                .param("id", id.value()).query(String.class).single();
         Instant now = clock.instant();
         jdbc.sql("DELETE FROM requests_waiting WHERE case_id = :id").param("id", id.value()).update();
         if (c.status() == RequestStatus.WAITING_FOR_PERSON) {
-            cases.status(id, RequestStatus.valueOf(resume), now);
+            cases.status(id, pending.resume(), now);
         }
+        Waiting waiting = pending.waiting();
         String detail = waiting.what().name();
         if (waiting.what() == Clarification.IDENTITY) {
             Instant due = Deadlines.due(now);
@@ -102,8 +106,14 @@ class CaseClarification {
     }
 
     Optional<Waiting> waiting(RequestId id) {
-        return jdbc.sql("SELECT reason, asked_at FROM requests_waiting WHERE case_id = :id").param("id", id.value())
-                .query((rs, i) -> new Waiting(Clarification.valueOf(rs.getString("reason")),
-                        JdbcTime.required(rs, "asked_at"))).optional();
+        return pending(id).map(Pending::waiting);
+    }
+
+    private Optional<Pending> pending(RequestId id) {
+        return jdbc.sql("SELECT reason, asked_at, resume_status FROM requests_waiting WHERE case_id = :id")
+                .param("id", id.value())
+                .query((rs, i) -> new Pending(new Waiting(Clarification.valueOf(rs.getString("reason")),
+                        JdbcTime.required(rs, "asked_at")), RequestStatus.valueOf(rs.getString("resume_status"))))
+                .optional();
     }
 }

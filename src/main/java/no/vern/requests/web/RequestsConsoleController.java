@@ -173,7 +173,8 @@ class RequestsConsoleController {
     @PreAuthorize(HANDLERS)
     String ask(@PathVariable String id, @RequestParam(defaultValue = "") String what,
             @RequestParam(defaultValue = "") String question, RedirectAttributes r) {
-        return act(id, r, () -> requests.askPerson(RequestId.parse(id), clarification(what), question));
+        return act(id, r, () -> requests.askPerson(RequestId.parse(id),
+                choice(no.vern.requests.Clarification.class, what, "what"), question));
     }
 
     @PostMapping("/{id}/answered")
@@ -182,14 +183,15 @@ class RequestsConsoleController {
         return act(id, r, () -> requests.personAnswered(RequestId.parse(id)));
     }
 
-    private static no.vern.requests.@Nullable Clarification clarification(String text) {
+    /** A choice field: blank is no choice (the service says it is required), an unknown value is refused. */
+    private static <E extends Enum<E>> @Nullable E choice(Class<E> type, String text, String field) {
         if (text.isBlank()) {
             return null;
         }
         try {
-            return no.vern.requests.Clarification.valueOf(text);
+            return Enum.valueOf(type, text);
         } catch (IllegalArgumentException e) {
-            throw new no.vern.shared.InvalidInput("what", "is not IDENTITY or SCOPE");
+            throw new no.vern.shared.InvalidInput(field, "is not one of the choices offered");
         }
     }
 
@@ -197,7 +199,8 @@ class RequestsConsoleController {
     @PreAuthorize(HANDLERS)
     String refuse(@PathVariable String id, @RequestParam(defaultValue = "") String ground,
             @RequestParam(defaultValue = "") String reasons, RedirectAttributes r) {
-        String view = act(id, r, () -> requests.refuse(RequestId.parse(id), ground(ground), reasons));
+        String view = act(id, r, () -> requests.refuse(RequestId.parse(id),
+                choice(no.vern.requests.RefusalGround.class, ground, "ground"), reasons));
         if (r.getFlashAttributes().containsKey("flash")) {
             // The form keeps what was entered.
             r.addFlashAttribute("refuseGround", ground);
@@ -206,16 +209,6 @@ class RequestsConsoleController {
         return view;
     }
 
-    private static no.vern.requests.@Nullable RefusalGround ground(String text) {
-        if (text.isBlank()) {
-            return null;
-        }
-        try {
-            return no.vern.requests.RefusalGround.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            throw new no.vern.shared.InvalidInput("ground", "is not one of the legal grounds");
-        }
-    }
 
     @PostMapping("/{id}/complete")
     @PreAuthorize(HANDLERS)
