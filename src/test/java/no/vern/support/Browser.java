@@ -16,6 +16,9 @@ import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -24,7 +27,6 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -219,9 +221,26 @@ public final class Browser implements AutoCloseable {
         }
         WebElement leaving = driver.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(leaving));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> hasLeft(leaving));
         waitForLoad();
         return this;
+    }
+
+    /**
+     * Whether an element of the old page is gone. Chromium reports a node of a document that has just been
+     * replaced either as stale or, while the new document is being attached, as an inspector error ("does not
+     * belong to the document"); both mean the old page has gone. Any other error means "not yet known".
+     */
+    private static boolean hasLeft(WebElement oldElement) {
+        try {
+            oldElement.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException | NoSuchElementException gone) {
+            return true;
+        } catch (WebDriverException unclear) {
+            String message = String.valueOf(unclear.getMessage());
+            return message.contains("does not belong to the document") || message.contains("No node with given id");
+        }
     }
 
     /** The visible text of the page body. */
