@@ -60,20 +60,19 @@ class NewsletterSendFaultTest {
         vern.start();
 
         Map<String, String> emailOf = new LinkedHashMap<>();
+        List<String> eligible = VernProcess.concurrently(ELIGIBLE, i -> vern.api("POST", "/api/v1/subjects", """
+                {"kinds":["NEWSLETTER_RECIPIENT"],"purpose":"newsletter","name":"Nyhet Lesersen %d","email":"%s"}
+                """.formatted(i, eligibleEmail(i))).get("id").asText());
         for (int i = 0; i < ELIGIBLE; i++) {
-            String email = "nyhet.%d@prosess.example".formatted(i);
-            emailOf.put(vern.api("POST", "/api/v1/subjects", """
-                    {"kinds":["NEWSLETTER_RECIPIENT"],"purpose":"newsletter","name":"Nyhet Lesersen %d","email":"%s"}
-                    """.formatted(i, email)).get("id").asText(), email);
+            emailOf.put(eligible.get(i), eligibleEmail(i));
         }
-        List<String> outside = new ArrayList<>();
-        for (int i = 0; i < OUTSIDE; i++) {
+        List<String> outside = VernProcess.concurrently(OUTSIDE, i -> {
             String email = "kunde.%d@prosess.example".formatted(i);
             vern.api("POST", "/api/v1/subjects", """
                     {"kinds":["CUSTOMER_CONTACT"],"purpose":"customer-administration","name":"Kunde Kundesen %d","email":"%s"}
                     """.formatted(i, email));
-            outside.add(email);
-        }
+            return email;
+        });
 
         // The marketing department's path: list, composer and send button in the console.
         VernProcess.Console console = vern.console();
@@ -118,6 +117,10 @@ class NewsletterSendFaultTest {
                 .isBetween(sent, sent + uncertain);
         System.out.printf("Newsletter send fault test: %d eligible, %d kills survived, %d sent, %d uncertain, %d received%n",
                 ELIGIBLE, vern.kills(), sent, uncertain, received.size());
+    }
+
+    private static String eligibleEmail(int i) {
+        return "nyhet.%d@prosess.example".formatted(i);
     }
 
     /** Deliveries of the campaign in a state (all when {@code state} is null). */

@@ -41,13 +41,11 @@ class ProcessFaultsTest {
         JdbcClient db = vern.db();
         vern.start();
 
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < CONTACTS; i++) {
-            ids.add(json.readTree(vern.send("POST", "/api/v1/subjects", "application/json", """
-                    {"kinds":["CUSTOMER_CONTACT"],"purpose":"customer-administration","name":"Feil Testesen %d",
-                     "email":"feil.%d@prosess.example","phone":"+47 915 %05d"}
-                    """.formatted(i, i, 10000 + i)).body()).get("id").asText());
-        }
+        List<String> ids = VernProcess.concurrently(CONTACTS, i -> json.readTree(vern.send("POST", "/api/v1/subjects",
+                "application/json", """
+                        {"kinds":["CUSTOMER_CONTACT"],"purpose":"customer-administration","name":"Feil Testesen %d",
+                         "email":"feil.%d@prosess.example","phone":"+47 915 %05d"}
+                        """.formatted(i, i, 10000 + i)).body()).get("id").asText());
         List<String> confirmedErased = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger started = new AtomicInteger();
         CompletableFuture<Void> erasing = CompletableFuture.runAsync(() -> {

@@ -77,18 +77,19 @@ class RequestFanOutFaultTest {
                 .contains("\"active\":true");
         assertThat(vern.api("POST", "/api/v1/connectors/" + connector + "/test", null).toString()).as("connection test")
                 .contains("\"ok\":true");
-        List<String> subjects = new ArrayList<>();
-        List<String> cases = new ArrayList<>();
-        for (int i = 0; i < CASES; i++) {
-            subjects.add(vern.api("POST", "/api/v1/subjects", """
+        // Each case in order (subject, request, verification, completion); the cases side by side.
+        List<String[]> subjectAndCase = VernProcess.concurrently(CASES, i -> {
+            String subject = vern.api("POST", "/api/v1/subjects", """
                     {"kinds":["CUSTOMER_CONTACT"],"purpose":"customer-administration","name":"Crm Kundesen %d","email":"%s"}
-                    """.formatted(i, email(i))).get("id").asText());
+                    """.formatted(i, email(i))).get("id").asText();
             String id = vern.api("POST", "/api/v1/requests", """
                     {"kind":"ERASURE","email":"%s","channel":"EMAIL"}""".formatted(email(i))).get("id").asText();
             vern.api("POST", "/api/v1/requests/" + id + "/verify", "{\"how\":\"svar fra registrert adresse\"}");
             assertThat(vern.api("POST", "/api/v1/requests/" + id + "/complete", "{}").get("status").asText()).isEqualTo("COMPLETED");
-            cases.add(id);
-        }
+            return new String[] { subject, id };
+        });
+        List<String> subjects = subjectAndCase.stream().map(sc -> sc[0]).toList();
+        List<String> cases = subjectAndCase.stream().map(sc -> sc[1]).toList();
         assertThat(steps("PENDING")).as("an ERASE and a VERIFY_ERASED step per case").isEqualTo(2L * CASES);
         vern.kill(); // idle: nothing in flight
 

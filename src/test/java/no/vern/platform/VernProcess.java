@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -42,6 +46,8 @@ final class VernProcess implements AutoCloseable {
 
     static final String TOKEN = "vern_bootstrap_token_process_faults_0123456789";
     static final String ADMIN_PASSWORD = "fault-officer-password-0123";
+    /** Client threads of {@link #concurrently}. */
+    private static final int CLIENTS = 4;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -138,6 +144,42 @@ final class VernProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new AssertionError("Vern did not become ready; see " + log);
+    }
+
+    /** A set-up call to Vern that may fail (HTTP, assertions). */
+    @FunctionalInterface
+    interface Call<T> {
+        T call(int i) throws Exception;
+    }
+
+    /**
+     * Set-up calls {@code 0 … count-1} sent by {@value #CLIENTS} clients at once, as several systems would (the test's
+     * set-up is not under test; sent one by one it spends most of its time waiting for answers); their results in
+     * index order. The first failure is thrown once all have ended.
+     */
+    static <T> List<T> concurrently(int count, Call<T> call) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(clients.submit(() -> call.call(n)));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                try {
+                    results.add(future.get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw (Exception) e.getCause();
+                }
+            }
+            return results;
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     /** SIGKILL (kill -9): no shutdown hooks, no graceful anything. */

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.EnableScenarios;
@@ -22,6 +23,7 @@ import no.vern.shared.InvalidInput;
 
 /** The record itself: what GDPR Art. 30(1) requires, versions, differences and checks (S29). */
 @SpringBootTest
+@AutoConfigureMockMvc // unused here: it shares one context with the audit and processing tests instead of starting its own
 @EnableScenarios
 class ProcessingRecordTests {
 

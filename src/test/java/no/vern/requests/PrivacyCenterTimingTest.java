@@ -7,6 +7,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,37 +31,69 @@ import no.vern.support.VernTest;
  * included), as a client would.
  *
  * <p>Deterministic and robust on a loaded machine: the same fixed addresses and client addresses every run, no
- * random seeds; a warm-up first (JIT, connection pool, key caches); known and unknown interleaved in an ABBA order,
- * so that load that comes and goes falls on both alike.
+ * random seeds; a warm-up first (JIT, connection pool, key caches). The submissions go in rounds of {@value #PER_KIND}
+ * addresses on file and {@value #PER_KIND} not on file at once, each request timed on its own from its own start to
+ * its own answer: the answer floor is waiting, not work, so a round takes one floor instead of four, and load that
+ * comes and goes (including the other requests of the round) falls on both kinds alike. Between rounds the code
+ * mails of the round are awaited, untimed, so that their first try (a background thread) never falls into the next
+ * round's measurements.
  */
 @VernTest
 @Import(RequestsTestSupport.Systems.class)
 class PrivacyCenterTimingTest extends RequestsTestSupport {
 
-    private static final int WARM_UP = 15;
+    private static final int WARM_UP = 16;
     private static final int MEASURED = 40;
+    /** Addresses of each kind submitted at once in a round. */
+    private static final int PER_KIND = 2;
 
     @Autowired
     MockMvc mvc;
     @Autowired
     SubjectRegister register;
 
-    /**
-     * One submission, timed end to end. Untimed afterwards, the code mail of an address on file is awaited, so that
-     * its first try (a background thread) never falls into the next measurement, whichever kind that is.
-     */
-    private long submit(String email, boolean onFile, int n) throws Exception {
+    /** One submission from its own client address, timed end to end (from its start to its answer). */
+    private long submit(String email, int n) throws Exception {
         String ip = "10.93." + (n / 200) + "." + (n % 200 + 1);
         long start = System.nanoTime();
         mvc.perform(post("/personvern/rettigheter").session(new MockHttpSession()).with(csrf()).with(r -> {
             r.setRemoteAddr(ip);
             return r;
         }).param("kind", "ACCESS").param("email", email)).andExpect(status().is3xxRedirection());
-        long took = System.nanoTime() - start;
-        if (onFile) {
-            assertThat(awaitMailTo(email, 1)).as("the code mail of an address on file").hasSize(1);
+        return System.nanoTime() - start;
+    }
+
+    /**
+     * One round: {@code known} and {@code unknown} (as many of each) submitted at once, released together; returns
+     * each submission's own duration, in the order known..., unknown.... Afterwards, untimed, the code mail of every
+     * address on file in the round is awaited.
+     */
+    private long[] round(List<String> known, List<String> unknown, int firstClient) throws Exception {
+        List<String> all = new ArrayList<>(known);
+        all.addAll(unknown);
+        ExecutorService pool = Executors.newFixedThreadPool(all.size());
+        try {
+            CyclicBarrier together = new CyclicBarrier(all.size());
+            List<Future<Long>> took = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                String email = all.get(i);
+                int client = firstClient + i;
+                took.add(pool.submit(() -> {
+                    together.await(1, TimeUnit.MINUTES);
+                    return submit(email, client);
+                }));
+            }
+            long[] durations = new long[all.size()];
+            for (int i = 0; i < durations.length; i++) {
+                durations[i] = took.get(i).get(2, TimeUnit.MINUTES);
+            }
+            for (String email : known) {
+                assertThat(awaitMailTo(email, 1)).as("the code mail of an address on file").hasSize(1);
+            }
+            return durations;
+        } finally {
+            pool.shutdownNow();
         }
-        return took;
     }
 
     @Test
@@ -71,20 +108,19 @@ class PrivacyCenterTimingTest extends RequestsTestSupport {
             unknown.add(uniqueEmail("timing-unknown-" + i));
         }
         int n = 0;
-        for (int i = 0; i < WARM_UP; i++) {
-            submit(known.get(i), true, n++);
-            submit(unknown.get(i), false, n++);
+        for (int i = 0; i < WARM_UP; i += PER_KIND) {
+            round(known.subList(i, i + PER_KIND), unknown.subList(i, i + PER_KIND), n);
+            n += 2 * PER_KIND;
         }
         double[] onFile = new double[MEASURED];
         double[] notOnFile = new double[MEASURED];
-        for (int i = 0; i < MEASURED; i++) {
+        for (int i = 0; i < MEASURED; i += PER_KIND) {
             int at = WARM_UP + i;
-            if (i % 4 == 0 || i % 4 == 3) { // ABBA
-                onFile[i] = submit(known.get(at), true, n++);
-                notOnFile[i] = submit(unknown.get(at), false, n++);
-            } else {
-                notOnFile[i] = submit(unknown.get(at), false, n++);
-                onFile[i] = submit(known.get(at), true, n++);
+            long[] took = round(known.subList(at, at + PER_KIND), unknown.subList(at, at + PER_KIND), n);
+            n += 2 * PER_KIND;
+            for (int j = 0; j < PER_KIND; j++) {
+                onFile[i + j] = took[j];
+                notOnFile[i + j] = took[PER_KIND + j];
             }
         }
 

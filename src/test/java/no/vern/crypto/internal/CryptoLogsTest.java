@@ -25,6 +25,7 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.google.crypto.tink.KeysetHandle;
@@ -37,6 +38,7 @@ import no.vern.shared.SubjectId;
 
 /** Key material never reaches the logs, not even at TRACE level (S15). */
 @SpringBootTest
+@AutoConfigureMockMvc // unused here: it shares one context with the audit and processing tests instead of starting its own
 @ExtendWith(OutputCaptureExtension.class)
 class CryptoLogsTest {
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.google.crypto.tink.Aead;
@@ -28,6 +29,7 @@ import no.vern.shared.SubjectId;
 
 /** Erasure by destroying the subject's key, and the ledger that re-applies it after a restore (S26). */
 @SpringBootTest
+@AutoConfigureMockMvc // unused here: it shares one context with the audit and processing tests instead of starting its own
 class CryptoShredderTest {
 
     @Autowired

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import no.vern.crypto.CryptoShredder;
@@ -25,6 +26,7 @@ import no.vern.shared.SubjectId;
  * the cache's own expiry (60 s).
  */
 @SpringBootTest
+@AutoConfigureMockMvc // unused here: it shares one context with the audit and processing tests instead of starting its own
 class ShredEvictionAcrossNodesTest {
 
     private static final Duration BOUND = Duration.ofSeconds(10);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -30,6 +31,7 @@ import no.vern.shared.SubjectId;
 
 /** The admin action {@code POST /api/v1/crypto/shred-replay}, and the replay that runs at every start. */
 @SpringBootTest
+@AutoConfigureMockMvc // unused here: it shares one context with the audit and processing tests instead of starting its own
 class ShredReplayEndpointTest {
 
     @Autowired

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import no.vern.crypto.CiphertextRejected;
@@ -17,6 +18,7 @@ import no.vern.shared.SubjectId;
 
 /** Envelope encryption per subject: round trip, random nonces, and associated data binding rows. */
 @SpringBootTest
+@AutoConfigureMockMvc // unused here: it shares one context with the audit and processing tests instead of starting its own
 class SubjectCipherTest {
 
     @Autowired
