@@ -109,7 +109,8 @@ final class LogicalBackups implements Backups {
             StreamingAead aead = backupKey.streamingAead();
             BackupFile.createDirectory(databaseDir);
             BackupFile.createDirectory(keysDir);
-            Instant takenAt = clock.instant();
+            // Microseconds, as the catalogue stores them: the header and the catalogue say the same instant.
+            Instant takenAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
             Header database = new Header(UUID.randomUUID(), DATABASE, MANIFEST, takenAt, takenAt.plus(expiry));
             Properties db = new Properties();
             long rows = 0;
