@@ -129,7 +129,7 @@ class CryptoConfiguration {
         };
     }
 
-    private static StreamingAead loadBackupKey(CryptoProperties properties, boolean generate, Path generated) {
+    static StreamingAead loadBackupKey(CryptoProperties properties, boolean generate, Path generated) {
         if (!properties.backupKeysetFile().isBlank() && !properties.masterKeysetFile().isBlank()
                 && Path.of(properties.backupKeysetFile()).toAbsolutePath().normalize()
                         .equals(Path.of(properties.masterKeysetFile()).toAbsolutePath().normalize())) {
@@ -145,7 +145,7 @@ class CryptoConfiguration {
                 () -> generate(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB));
         try {
             return loaded.handle().getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("The backup keyset is not a Tink streaming AEAD keyset (template "
                     + "AES256_GCM_HKDF_1MB): " + e.getClass().getSimpleName());
         }
