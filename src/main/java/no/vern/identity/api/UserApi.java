@@ -36,12 +36,12 @@ class UserApi {
         this.accounts = accounts;
     }
 
-    record UserView(UUID id, String username, Set<Role> roles, boolean enabled, @Nullable Instant lockedUntil,
-            @Nullable Instant lastLoginAt, Instant createdAt) {
+    record UserView(UUID id, String username, Set<Role> roles, boolean enabled,
+            @Nullable Instant loginDelayedUntil, boolean twoFactor, @Nullable Instant lastLoginAt, Instant createdAt) {
 
         static UserView of(StaffAccount a) {
-            return new UserView(a.id(), a.username(), a.roles(), a.enabled(), a.lockedUntil(), a.lastLoginAt(),
-                    a.createdAt());
+            return new UserView(a.id(), a.username(), a.roles(), a.enabled(), a.loginDelayedUntil(), a.twoFactor(),
+                    a.lastLoginAt(), a.createdAt());
         }
     }
 
