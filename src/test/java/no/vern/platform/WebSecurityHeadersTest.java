@@ -51,7 +51,7 @@ class WebSecurityHeadersTest {
 
     @Test
     void sessionCookieIsHttpOnlyAndSameSiteStrict() throws Exception {
-        accounts.create("cookie-test", "cookie-test-passord", Set.of(Role.AUDITOR));
+        accounts.create("cookie-test", "kake-proeve-passord", Set.of(Role.AUDITOR));
         HttpResponse<String> page = get("/login");
         String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("VERN_SESSION="))
                 .findFirst().orElseThrow();
@@ -61,7 +61,7 @@ class WebSecurityHeadersTest {
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/login"))
                 .header("Cookie", cookie.split(";")[0])
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=cookie-test&password=cookie-test-passord&_csrf="
+                .POST(HttpRequest.BodyPublishers.ofString("username=cookie-test&password=kake-proeve-passord&_csrf="
                         + csrf.group(1))).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(login.statusCode()).isIn(302, 303);
