@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +53,12 @@ class StaffLoginTests {
     ApiTokens tokens;
 
     private final RequestPostProcessor fromOwnIp = fromIp("10.1.0." + IPS.incrementAndGet());
+
+    @BeforeEach
+    void freezeClock() {
+        // The delays under test are a few seconds: the clock stands still so a slow run cannot outlast them.
+        clock.freeze();
+    }
 
     @AfterEach
     void resetClock() {
@@ -110,7 +117,7 @@ class StaffLoginTests {
         for (long wait : expected) {
             mvc.perform(login(kari.username(), "feil", fromIp("10.5.1." + wait))).andExpect(redirectedUrl("/login?error"));
             assertThat(accounts.find(kari.id()).orElseThrow().loginDelayedUntil())
-                    .isEqualTo(clock.instant().plusSeconds(wait));
+                    .isEqualTo(clock.instant().plusSeconds(wait)); // the clock stands still (freezeClock)
             clock.advance(Duration.ofSeconds(wait));
         }
 
@@ -196,14 +203,14 @@ class StaffLoginTests {
     @Test
     void theHeldBackAttemptIsAnsweredWithTheFormKeepingTheUsernameAndTheWaitInTheChosenLanguage() throws Exception {
         mvc.perform(post("/login/wait").with(csrf()).param("username", "kari.nordmann").param("password", "x")
-                .requestAttr("vern.login.waitSeconds", 7L).header("Accept-Language", "en"))
+                .requestAttr("vern.login.waitSeconds", 7L).cookie(new Cookie("VERN_LANG", "en")))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "7"))
                 .andExpect(content().string(containsString("value=\"kari.nordmann\"")))
                 .andExpect(content().string(containsString("Try again in 7 seconds.")))
                 .andExpect(content().string(not(containsString("value=\"x\""))));
         mvc.perform(post("/login/wait").with(csrf()).param("username", "kari.nordmann")
-                .requestAttr("vern.login.waitSeconds", 7L).header("Accept-Language", "nb"))
+                .requestAttr("vern.login.waitSeconds", 7L).cookie(new Cookie("VERN_LANG", "nb")))
                 .andExpect(content().string(containsString("Prøv igjen om 7 sekunder.")));
         // Posted straight to, without a held-back attempt, it is just the way back to the login page.
         mvc.perform(post("/login/wait").with(csrf())).andExpect(redirectedUrl("/login"));
@@ -222,6 +229,25 @@ class StaffLoginTests {
         assertThat(accounts.find(kari.id()).orElseThrow().delayedAt(clock.instant())).isFalse();
         mvc.perform(login(kari.username(), PASSWORD, fromIp("10.9.1.1"))).andExpect(redirectedUrl("/console"));
         assertThat(auditCount("identity.user.unlocked", kari.id())).isEqualTo(1);
+    }
+
+    @Test
+    void theSavedPageIsReturnedToAfterTheLoginWithoutTheHostHeaderOfTheFirstRequest() throws Exception {
+        // Issue 24: "Host: evil.example" never reaches a Location, also not through the page saved before the login.
+        StaffAccount kari = newUser(Role.AUDITOR);
+        RequestPostProcessor evil = r -> {
+            r.setServerName("evil.example");
+            r.addHeader("Host", "evil.example");
+            return r;
+        };
+        var first = mvc.perform(get("/console/audit").with(evil)).andReturn().getResponse();
+        assertThat(first.getRedirectedUrl()).isEqualTo("/login");
+        Cookie session = SessionCookies.from(first);
+
+        String location = mvc.perform(login(kari.username(), PASSWORD, fromOwnIp).cookie(session).with(evil))
+                .andReturn().getResponse().getRedirectedUrl();
+
+        assertThat(location).isEqualTo("/console/audit").doesNotContain("evil.example");
     }
 
     @Test

@@ -50,6 +50,24 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
         this.contexts = contexts;
         redirect.setDefaultTargetUrl("/console");
         redirect.setAlwaysUseDefaultTargetUrl(false);
+        redirect.setRedirectStrategy(LoginOutcomes::redirectWithoutHost);
+    }
+
+    /**
+     * The page saved before the login is remembered as an absolute URL built from the request's {@code Host}
+     * header; the redirect back to it keeps only its path and query, so "Host: evil.example" on the first request
+     * never sends the browser there after the login (issue 24).
+     */
+    private static void redirectWithoutHost(HttpServletRequest request, HttpServletResponse response, String url)
+            throws IOException {
+        java.net.URI uri = java.net.URI.create(url);
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        if (!target.startsWith(request.getContextPath())) {
+            target = request.getContextPath() + target;
+        }
+        // "//host/path" would be read as another host: never let a path begin with two slashes.
+        response.sendRedirect(response.encodeRedirectURL(target.replaceFirst("^/+", "/")));
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +53,12 @@ class TwoFactorLoginTests {
     TestClock clock;
 
     private final String ip = "10.20." + IPS.incrementAndGet() + ".1";
+
+    @BeforeEach
+    void freezeClock() {
+        // The delays under test are a few seconds: the clock stands still so a slow run cannot outlast them.
+        clock.freeze();
+    }
 
     @AfterEach
     void resetClock() {
