@@ -4,6 +4,7 @@ import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -26,6 +27,10 @@ class ContainerErrorHeaders implements WebServerFactoryCustomizer<TomcatServletW
         // A context customizer runs after Spring Boot's, which put the plain ErrorReportValve on the host.
         factory.addContextCustomizers(context -> {
             Container host = context.getParent();
+            // The host adds its own ErrorReportValve at start unless one of the class it names is there already.
+            if (host instanceof StandardHost standard) {
+                standard.setErrorReportValveClass(WithHeaders.class.getName());
+            }
             for (Valve valve : host.getPipeline().getValves()) {
                 if (valve instanceof ErrorReportValve && !(valve instanceof WithHeaders)) {
                     host.getPipeline().removeValve(valve);
