@@ -95,8 +95,15 @@ class UserApi {
 
     @PostMapping("/{id}/unlock")
     @PreAuthorize("hasAuthority('SCOPE_users:admin')")
-    @Operation(summary = "Lift a lockout after failed logins")
+    @Operation(summary = "Lift the login delay after failed logins (there is no lock; the delay ends by itself)")
     UserView unlock(@PathVariable UUID id) {
         return UserView.of(accounts.unlock(id));
+    }
+
+    @PostMapping("/{id}/two-factor/reset")
+    @PreAuthorize("hasAuthority('SCOPE_users:admin')")
+    @Operation(summary = "Switch off the user's two-step login without its code (lost device); audited")
+    UserView resetTwoFactor(@PathVariable UUID id) {
+        return UserView.of(accounts.resetTwoFactor(id));
     }
 }
