@@ -215,7 +215,7 @@ class PolicyContentTests {
                 // Art. 13(2)(e): whether providing the data is required.
                 assertThat(line).contains(purpose.mandatory()
                         ? ("en".equals(language) ? "necessary for us" : "nødvendige for at vi")
-                        : ("en".equals(language) ? "voluntary" : "frivillig"));
+                        : ("en".equals(language) ? "under no obligation" : "ingen plikt"));
                 // Art. 13(2)(a): the retention, enforced and stated.
                 assertThat(items).as(as).anySatisfy(i -> assertThat(i).startsWith(label.get("retention") + name + ": ")
                         .doesNotContain("en".equals(language) ? "No retention period" : "ikke fastsatt"));

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -107,13 +108,17 @@ class CookieDeclaration implements WebsiteFacts {
     private final BannerConfigs banner;
     private final MessageSource messages;
     private final WebsiteProperties properties;
+    private final SiteStorage siteStorage;
+    private final Sites sites;
 
     CookieDeclaration(ProcessingRecord record, BannerConfigs banner, MessageSource messages,
-            WebsiteProperties properties) {
+            WebsiteProperties properties, SiteStorage siteStorage, Sites sites) {
         this.record = record;
         this.banner = banner;
         this.messages = messages;
         this.properties = properties;
+        this.siteStorage = siteStorage;
+        this.sites = sites;
     }
 
     /** The storage of the site the banner runs on, per banner purpose (what the script deletes on a refusal). */
@@ -127,28 +132,56 @@ class CookieDeclaration implements WebsiteFacts {
         return Map.copyOf(storage);
     }
 
-    /** The declaration's rows in one language; {@code controller} names the provider of the controller's own entries. */
-    List<DeclaredStorage> rows(String controller, Locale locale) {
+    /**
+     * The declaration's rows in one language: Vern's own entries, then what the registered sites declare for their own
+     * scripts (only {@code site}'s when given); {@code controller} names the provider of the controller's own entries.
+     */
+    List<DeclaredStorage> rows(String controller, Locale locale, @Nullable Site site) {
         BannerConfigs.BannerConfig config = banner.current(false);
         String language = "en".equals(locale.getLanguage()) ? "en" : "nb";
         List<DeclaredStorage> rows = new ArrayList<>();
         for (Entry e : ENTRIES) {
-            String category = config.purposes().stream().filter(p -> p.key().equals(e.category())).findFirst()
-                    .map(p -> p.name().get(language)).orElse(e.category());
-            String duration = switch (e.lifetime()) {
-                case FIXED -> m("website.cookie.duration.days", locale, e.maxAge() == null ? 0 : e.maxAge().toDays());
-                case SESSION -> m("website.cookie.duration.session", locale);
-                case UNTIL_WITHDRAWN -> m("website.cookie.duration.untilWithdrawn", locale);
-            };
             String where = m("website.cookie.host." + e.host().name(), locale);
             rows.add(new DeclaredStorage(e.name(), m("website.cookie.type." + e.type(), locale),
                     e.provider() == null ? controller : e.provider(),
-                    m("website.cookie." + e.text(), locale) + " " + where, category, duration, e.firstParty()));
+                    m("website.cookie." + e.text(), locale) + " " + where, category(config, e.category(), language),
+                    duration(e.lifetime(), e.maxAge() == null ? 0 : e.maxAge().toDays(), locale), e.firstParty()));
+        }
+        Map<UUID, String> names = new LinkedHashMap<>();
+        sites.all().forEach(s -> names.put(s.id(), s.name()));
+        List<SiteStorage.Declared> declared = site == null ? siteStorage.all() : siteStorage.of(site.id());
+        for (SiteStorage.Declared d : declared) {
+            String purpose = Texts.sentence("en".equals(language) ? d.purposeEn() : d.purposeNb()) + " "
+                    + m("website.cookie.host.site", locale, names.getOrDefault(d.siteId(), ""));
+            rows.add(new DeclaredStorage(d.name(), m("website.cookie.type." + d.type(), locale), d.provider(), purpose,
+                    category(config, d.category(), language),
+                    duration(d.lifetime(), d.maxAgeDays() == null ? 0 : d.maxAgeDays(), locale), d.firstParty()));
         }
         return rows;
     }
 
-    /** Whether the visit statistics keep anything on the device: they do only if an entry is declared for them. */
+    private static String category(BannerConfigs.BannerConfig config, String key, String language) {
+        return config.purposes().stream().filter(p -> p.key().equals(key)).findFirst()
+                .map(p -> p.name().get(language)).orElse(key);
+    }
+
+    private String duration(Lifetime lifetime, long days, Locale locale) {
+        return switch (lifetime) {
+            case FIXED -> m("website.cookie.duration.days", locale, days);
+            case SESSION -> m("website.cookie.duration.session", locale);
+            case UNTIL_WITHDRAWN -> m("website.cookie.duration.untilWithdrawn", locale);
+        };
+    }
+
+    /** A text ending in one full stop. */
+    private static final class Texts {
+        static String sentence(String text) {
+            String t = text.strip();
+            return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
+        }
+    }
+
+    /** Whether Vern's own visit statistics keep anything on the device: only if an entry of its own is declared. */
     static boolean statisticsUseCookies() {
         return ENTRIES.stream().anyMatch(e -> e.category().equals("statistics"));
     }
@@ -156,7 +189,7 @@ class CookieDeclaration implements WebsiteFacts {
     @Override
     public WebsitePractice practice(String providerDefault, Locale locale) {
         return new WebsitePractice(statisticsUseCookies(), BeaconIngest.STORES_IP_ADDRESS, rawPageViewDays(),
-                rows(providerDefault, locale));
+                rows(providerDefault, locale, null));
     }
 
     /** The controller's name as the record of processing gives it. */

@@ -47,7 +47,7 @@ class CookieDeclarationController {
         response.setLocale(locale);
         Optional<Site> shownFor = site == null || site.isBlank() ? Optional.empty() : Optional.of(site(site));
         String controller = declaration.controller();
-        model.addAttribute("rows", declaration.rows(controller, locale));
+        model.addAttribute("rows", declaration.rows(controller, locale, shownFor.orElse(null)));
         model.addAttribute("controller", controller);
         model.addAttribute("site", shownFor.orElse(null));
         model.addAttribute("statisticsUseCookies", CookieDeclaration.statisticsUseCookies());

@@ -2,7 +2,10 @@ package no.vern.website.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -21,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.util.HtmlUtils;
 
 import no.vern.processing.ProcessingRecord;
@@ -44,6 +48,10 @@ class CookieDeclarationTests {
     JdbcClient jdbc;
     @Autowired
     ProcessingRecord record;
+    @Autowired
+    SiteStorage storage;
+
+    static final RequestPostProcessor OFFICER = user("officer").roles("PRIVACY_OFFICER");
 
     String page(String url, String acceptLanguage) throws Exception {
         return mvc.perform(get(url).header("Accept-Language", acceptLanguage)).andExpect(status().isOk())
@@ -59,16 +67,21 @@ class CookieDeclarationTests {
                 .toList();
     }
 
-    void assertTableIsTheConfiguration(String html, Locale locale, String first, String third) {
+    void assertTableIsTheConfiguration(String html, Locale locale, String first, String third, Site site) {
         String controller = record.current().document().controller().name();
-        List<DeclaredStorage> expected = declaration.rows(controller, locale);
+        List<DeclaredStorage> expected = declaration.rows(controller, locale, site);
         List<List<String>> rows = rows(html);
-        assertThat(rows).hasSize(CookieDeclaration.ENTRIES.size()).hasSize(expected.size());
+        assertThat(rows).hasSize(expected.size()).hasSizeGreaterThanOrEqualTo(CookieDeclaration.ENTRIES.size());
         for (int i = 0; i < rows.size(); i++) {
             DeclaredStorage e = expected.get(i);
+            assertThat(rows.get(i)).containsExactly(e.name(), e.type(), e.provider(), e.purpose(), e.duration(),
+                    e.firstParty() ? first : third, e.category());
+        }
+        for (int i = 0; i < CookieDeclaration.ENTRIES.size(); i++) {
             CookieDeclaration.Entry entry = CookieDeclaration.ENTRIES.get(i);
-            assertThat(rows.get(i)).containsExactly(entry.name(), e.type(), controller, e.purpose(), e.duration(),
-                    entry.firstParty() ? first : third, e.category());
+            DeclaredStorage e = expected.get(i);
+            assertThat(rows.get(i)).startsWith(entry.name());
+            assertThat(e.provider()).isEqualTo(controller);
             if (entry.lifetime() == CookieDeclaration.Lifetime.FIXED) {
                 assertThat(e.duration()).startsWith(String.valueOf(entry.maxAge().toDays()) + " ");
             }
@@ -77,17 +90,63 @@ class CookieDeclarationTests {
 
     @Test
     void theNorwegianDeclarationIsTheBannerConfiguration() throws Exception {
-        String html = page("/site/cookies?lang=nb", "en");
+        Site site = site();
+        String html = page("/site/cookies?lang=nb&site=" + site.id(), "en");
         assertThat(html).contains("lang=\"nb\"", "Erklæring om informasjonskapsler", "vern_consent", "Strengt nødvendig",
                 "180 dager", "Førstepart");
-        assertTableIsTheConfiguration(html, Locale.forLanguageTag("nb"), "Førstepart", "Tredjepart");
+        assertTableIsTheConfiguration(html, Locale.forLanguageTag("nb"), "Førstepart", "Tredjepart", site);
     }
 
     @Test
     void theEnglishDeclarationFollowsTheBrowsersLanguage() throws Exception {
-        String html = page("/site/cookies", "en-GB,en;q=0.8");
+        Site site = site();
+        String html = page("/site/cookies?site=" + site.id(), "en-GB,en;q=0.8");
         assertThat(html).contains("lang=\"en\"", "Cookie declaration", "180 days", "First party", "Local storage");
-        assertTableIsTheConfiguration(html, Locale.ENGLISH, "First party", "Third party");
+        assertTableIsTheConfiguration(html, Locale.ENGLISH, "First party", "Third party", site);
+    }
+
+    Site site() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        return sites.register("Kundesiden " + tag, "https://cookies-" + tag + ".example", false);
+    }
+
+    @Test
+    void whatASiteDeclaresForItsOwnScriptsIsInItsDeclarationAndInThePolicy() throws Exception {
+        Site site = site();
+        mvc.perform(post("/console/website/sites/" + site.id() + "/storage").with(OFFICER).with(csrf())
+                .param("name", "_ga").param("type", "cookie").param("provider", "Statistikkleverandøren AS")
+                .param("category", "statistics").param("lifetime", "FIXED").param("maxAgeDays", "400")
+                .param("purposeNb", "Skiller besøkende fra hverandre i statistikkverktøyet")
+                .param("purposeEn", "Tells visitors apart in the statistics tool"))
+                .andExpect(status().is3xxRedirection());
+        String html = page("/site/cookies?lang=nb&site=" + site.id(), "nb");
+        assertThat(rows(html)).last().isEqualTo(List.of("_ga", "Informasjonskapsel", "Statistikkleverandøren AS",
+                "Skiller besøkende fra hverandre i statistikkverktøyet. Settes på " + site.name() + ".", "400 dager",
+                "Tredjepart", record.purpose("website-statistics").orElseThrow().name().nb()));
+        assertTableIsTheConfiguration(html, Locale.forLanguageTag("nb"), "Førstepart", "Tredjepart", site);
+        // The policy's table lists it too, at the next render.
+        assertThat(record.policy(Locale.ENGLISH).text()).contains("| _ga | Cookie | Statistikkleverandøren AS | "
+                + "Tells visitors apart in the statistics tool. Set on " + site.name() + ". | 400 days | Third party |");
+        // Removed, it leaves both.
+        SiteStorage.Declared declared = storage.of(site.id()).get(0);
+        mvc.perform(post("/console/website/sites/" + site.id() + "/storage/" + declared.id() + "/delete").with(OFFICER)
+                .with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(page("/site/cookies?site=" + site.id(), "nb")).doesNotContain("_ga");
+        assertThat(record.policy(Locale.ENGLISH).text()).doesNotContain("Statistikkleverandøren AS");
+    }
+
+    @Test
+    void anIncompleteDeclarationIsShownAgainWithItsInputAndNothingIsStored() throws Exception {
+        Site site = site();
+        String html = mvc.perform(post("/console/website/sites/" + site.id() + "/storage").with(OFFICER).with(csrf())
+                .param("name", "_pk_id.*").param("type", "cookie").param("provider", "Matomo-verten")
+                .param("category", "statistics").param("lifetime", "FIXED").param("maxAgeDays", "")
+                .param("purposeNb", "Telling").param("purposeEn", "Counting"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("maxAgeDays", "value=\"Matomo-verten\"", "value=\"Telling\"");
+        assertThat(storage.of(site.id())).isEmpty();
+        mvc.perform(post("/console/website/sites/" + site.id() + "/storage").with(user("m").roles("MARKETING"))
+                .with(csrf()).param("name", "x")).andExpect(status().isForbidden());
     }
 
     @Test
@@ -97,11 +156,10 @@ class CookieDeclarationTests {
 
     @Test
     void aRegisteredSiteGetsTheDeclarationUnderItsOwnName() throws Exception {
-        Site site = sites.register("Kundesiden " + UUID.randomUUID().toString().substring(0, 8),
-                "https://cookies-" + UUID.randomUUID().toString().substring(0, 8) + ".example", false);
+        Site site = site();
         String html = page("/site/cookies?lang=nb&site=" + site.id(), "nb");
         assertThat(html).contains("Gjelder nettstedet " + site.name());
-        assertThat(rows(html)).hasSize(CookieDeclaration.ENTRIES.size());
+        assertThat(rows(html)).hasSize(CookieDeclaration.ENTRIES.size() + storage.of(site.id()).size());
         // The page is reachable from the site's own pages like the banner configuration (CORS for its origin).
         mvc.perform(get("/site/cookies").header("Origin", site.origin()))
                 .andExpect(header().string("Access-Control-Allow-Origin", site.origin()));
