@@ -17,7 +17,7 @@ public interface StaffAccounts {
     /** One account by id. */
     Optional<StaffAccount> find(UUID id);
 
-    /** Creates an account; the password must be at least 12 characters. */
+    /** Creates an account; the password must pass the policy of {@link PasswordRefusal}. */
     StaffAccount create(String username, String password, Set<Role> roles);
 
     /** Replaces the roles of an account. */
@@ -26,9 +26,18 @@ public interface StaffAccounts {
     /** Enables or disables an account; disabling ends its sessions on every node at once. */
     StaffAccount setEnabled(UUID id, boolean enabled);
 
-    /** Sets a new password, lifts any lockout and ends the account's sessions. */
+    /**
+     * Sets a new password (the policy of {@link PasswordRefusal} applies), lifts any login delay and ends the
+     * account's sessions.
+     */
     void resetPassword(UUID id, String password);
 
-    /** Lifts a lockout before it expires. */
+    /** Lifts the login delay after failed attempts (on this node) before it ends by itself. */
     StaffAccount unlock(UUID id);
+
+    /**
+     * Switches off the account's second factor without its code, for a person who lost the device (the privacy
+     * officer's reset; audited). The person can enrol again after the next login.
+     */
+    StaffAccount resetTwoFactor(UUID id);
 }

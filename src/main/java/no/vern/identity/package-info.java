@@ -1,6 +1,6 @@
 /**
- * Staff identity: login, roles, API tokens, lockout and rate limits, and the security rules that
- * every endpoint passes through.
+ * Staff identity: login (with progressive delays and an optional second factor), roles, API tokens, rate limits,
+ * the password policy, and the security rules that every endpoint passes through.
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = { "shared", "audit" })

@@ -38,7 +38,8 @@ public class ProblemResponses {
 
     /** The value of a {@code Retry-After} header: whole seconds, at least one. */
     public static String retryAfterSeconds(Duration retryAfter) {
-        return Long.toString(Math.max(1, retryAfter.toSeconds()));
+        // Rounded up: a client that waits the whole seconds it is told must not be refused again.
+        return Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000));
     }
 
     /** Builds the problem detail for a domain problem, with the request id for support. */

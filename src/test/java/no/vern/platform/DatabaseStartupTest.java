@@ -26,7 +26,7 @@ import no.vern.identity.StaffAccounts;
  */
 class DatabaseStartupTest {
 
-    private static final String ADMIN_PASSWORD = "oppstart-admin-passord";
+    private static final String ADMIN_PASSWORD = "oppstart-sjef-passord";
     private static final String BOOTSTRAP_TOKEN = "vern_bootstrap_token_for_tests_0123456789";
 
     @Test
@@ -63,7 +63,7 @@ class DatabaseStartupTest {
         String dataDir = "target/pg-persistent/" + UUID.randomUUID();
         try (ConfigurableApplicationContext first = run("--vern.db.embedded.data-dir=" + dataDir,
                 "--vern.db.embedded.clean=false")) {
-            first.getBean(StaffAccounts.class).create("varig-bruker", "varig-bruker-passord", Set.of(Role.AUDITOR));
+            first.getBean(StaffAccounts.class).create("varig-bruker", "varig-konto-passord", Set.of(Role.AUDITOR));
         }
         assertThat(Files.isDirectory(Path.of(dataDir))).isTrue();
         try (ConfigurableApplicationContext second = run("--vern.db.embedded.data-dir=" + dataDir,

@@ -21,9 +21,9 @@ import no.vern.support.MailTestSupport;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.servlet.session.cookie.secure=true",
-        "vern.security.failures-per-ip=" + LoopbackVern.FAILURES_PER_IP,
-        "vern.security.failures-per-account=" + LoopbackVern.FAILURES_PER_ACCOUNT,
-        "vern.security.lock-after-failures=5",
+        "vern.security.login.free-failures-per-ip=" + LoopbackVern.LOGIN_FREE_PER_IP,
+        "vern.security.login.free-failures-per-account=" + LoopbackVern.LOGIN_FREE_PER_ACCOUNT,
+        "vern.security.token-failures-per-ip=" + LoopbackVern.TOKEN_FAILURES_PER_IP,
         "vern.requests.codes-per-ip=" + LoopbackVern.CENTER_PER_IP,
         "vern.requests.codes-per-address=" + LoopbackVern.CODES_PER_ADDRESS,
         "vern.requests.code-attempts=" + LoopbackVern.CODE_ATTEMPTS,
@@ -33,8 +33,10 @@ import no.vern.support.MailTestSupport;
         "vern.website.consent-per-minute=" + LoopbackVern.CONSENTS_PER_MINUTE })
 abstract class LoopbackVern extends MailTestSupport {
 
-    static final int FAILURES_PER_IP = 30;
-    static final int FAILURES_PER_ACCOUNT = 10;
+    /** Failed logins per IP and per account before the progressive delay (1 s, doubling) starts. */
+    static final int LOGIN_FREE_PER_IP = 20;
+    static final int LOGIN_FREE_PER_ACCOUNT = 5;
+    static final int TOKEN_FAILURES_PER_IP = 30;
     static final int CENTER_PER_IP = 20;
     static final int CODES_PER_ADDRESS = 3;
     static final int CODE_ATTEMPTS = 5;
@@ -91,6 +93,24 @@ abstract class LoopbackVern extends MailTestSupport {
             return new Burst(List.copyOf(responses), List.copyOf(health), took);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Most checks a progressive delay lets through in a burst of this length: the free failures, then one attempt
+     * at each moment a wait ends (1 s, 2 s, 4 s … up to the cap), counted from the first delayed failure.
+     */
+    static long progressiveBudget(int free, java.time.Duration first, java.time.Duration cap, long burstNanos) {
+        long checks = free + 1;
+        long at = 0;
+        java.time.Duration wait = first;
+        while (true) {
+            at += wait.toNanos();
+            if (at > burstNanos) {
+                return checks;
+            }
+            checks++;
+            wait = wait.multipliedBy(2).compareTo(cap) > 0 ? cap : wait.multipliedBy(2);
         }
     }
 

@@ -51,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class TwoNodesTest extends MailTestSupport {
 
-    private static final String PASSWORD = "to-noder-admin-passord";
+    private static final String PASSWORD = "to-noder-sjef-passord";
     private static final String TOKEN = "vern_bootstrap_token_two_nodes_0123456789";
 
     private static ConfigurableApplicationContext nodeA;

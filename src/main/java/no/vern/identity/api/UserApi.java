@@ -36,12 +36,12 @@ class UserApi {
         this.accounts = accounts;
     }
 
-    record UserView(UUID id, String username, Set<Role> roles, boolean enabled, @Nullable Instant lockedUntil,
-            @Nullable Instant lastLoginAt, Instant createdAt) {
+    record UserView(UUID id, String username, Set<Role> roles, boolean enabled,
+            @Nullable Instant loginDelayedUntil, boolean twoFactor, @Nullable Instant lastLoginAt, Instant createdAt) {
 
         static UserView of(StaffAccount a) {
-            return new UserView(a.id(), a.username(), a.roles(), a.enabled(), a.lockedUntil(), a.lastLoginAt(),
-                    a.createdAt());
+            return new UserView(a.id(), a.username(), a.roles(), a.enabled(), a.loginDelayedUntil(), a.twoFactor(),
+                    a.lastLoginAt(), a.createdAt());
         }
     }
 
@@ -95,8 +95,15 @@ class UserApi {
 
     @PostMapping("/{id}/unlock")
     @PreAuthorize("hasAuthority('SCOPE_users:admin')")
-    @Operation(summary = "Lift a lockout after failed logins")
+    @Operation(summary = "Lift the login delay after failed logins (there is no lock; the delay ends by itself)")
     UserView unlock(@PathVariable UUID id) {
         return UserView.of(accounts.unlock(id));
+    }
+
+    @PostMapping("/{id}/two-factor/reset")
+    @PreAuthorize("hasAuthority('SCOPE_users:admin')")
+    @Operation(summary = "Switch off the user's two-step login without its code (lost device); audited")
+    UserView resetTwoFactor(@PathVariable UUID id) {
+        return UserView.of(accounts.resetTwoFactor(id));
     }
 }

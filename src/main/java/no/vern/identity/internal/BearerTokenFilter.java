@@ -22,8 +22,10 @@ import no.vern.shared.ProblemResponses;
 
 /**
  * Authenticates {@code Authorization: Bearer …} requests against the hashed token store. A bad
- * token is answered with 401 at once (and counts against the caller's IP); too many bad tokens
- * from one IP are answered with 429 without even looking.
+ * token is answered with 401 at once and counts against the caller's IP's budget of bad tokens; once
+ * that is used up, bad tokens get 429 instead. A valid token always works: neither bad tokens nor
+ * failed logins from the same address can lock its holder out (issue 24, item 4), and a token check
+ * never touches the login budget. The lookup is one indexed query on the token's hash.
  */
 @Component
 class BearerTokenFilter extends OncePerRequestFilter {
@@ -51,14 +53,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String ip = request.getRemoteAddr();
-        if (limits.ipBlocked(ip)) {
-            limited(request, response);
-            return;
-        }
         String secret = header.substring(PREFIX.length()).strip();
         Optional<ApiToken> token = secret.length() > 200 ? Optional.empty() : tokens.authenticate(secret);
         if (token.isEmpty()) {
-            if (!limits.failed(ip, "")) {
+            if (limits.tokenBudgetUsedUp(ip) || !limits.badToken(ip)) {
                 // Others in flight used up the budget meanwhile: no more "invalid token" answers than it allows.
                 limited(request, response);
                 return;
@@ -81,6 +79,6 @@ class BearerTokenFilter extends OncePerRequestFilter {
     }
 
     private void limited(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        problems.write(request, response, limits.refusal());
+        problems.write(request, response, limits.tokenRefusal());
     }
 }

@@ -40,14 +40,16 @@ class IdentityBootstrap implements ApplicationRunner {
     private final ApiTokenService tokens;
     private final BootstrapProperties bootstrap;
     private final DemoMode demo;
+    private final PasswordPolicy policy;
 
     IdentityBootstrap(StaffUsers users, StaffAccountService accounts, ApiTokenService tokens,
-            BootstrapProperties bootstrap, DemoMode demo) {
+            BootstrapProperties bootstrap, DemoMode demo, PasswordPolicy policy) {
         this.users = users;
         this.accounts = accounts;
         this.tokens = tokens;
         this.bootstrap = bootstrap;
         this.demo = demo;
+        this.policy = policy;
     }
 
     @Override
@@ -87,6 +89,9 @@ class IdentityBootstrap implements ApplicationRunner {
         StringBuilder users = new StringBuilder("Vern demo users (username / role)\n");
         for (var entry : demoUsers.entrySet()) {
             String password = randomPassword();
+            while (policy.check(entry.getKey(), password).isPresent()) { // e.g. one that happens to hold "salg"
+                password = randomPassword();
+            }
             accounts.create(entry.getKey(), password, Set.of(entry.getValue()));
             listing.append(String.format("  %-14s %s  %s%n", entry.getKey(), password, entry.getValue()));
             users.append(String.format("  %-14s %s%n", entry.getKey(), entry.getValue()));

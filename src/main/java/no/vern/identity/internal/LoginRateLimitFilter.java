@@ -1,6 +1,7 @@
 package no.vern.identity.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -14,12 +15,20 @@ import no.vern.audit.AuditLog;
 import no.vern.audit.Outcome;
 
 /**
- * Refuses login attempts from an IP or for an account that has failed too often lately. Each attempt
- * reserves its place in both budgets before the password is checked ({@link LoginOutcomes} gives it back
- * on success), so a burst of concurrent guesses gets no more checks than the budget.
+ * Holds back login attempts (password or second-factor code) from an IP or for an account that must still wait
+ * after its failures ({@link FailureLimits}). Each attempt reserves its place before it is checked
+ * ({@link LoginOutcomes} gives it back on success), so a burst of concurrent guesses gets no more checks than the
+ * schedule allows. An attempt that must wait is not checked at all and is answered at once (no thread sleeps
+ * through the wait): the login page again, 429 with {@code Retry-After}, the username kept and "try again in N
+ * seconds" in the person's language ({@link #WAIT_PATH}).
  */
 @Component
 class LoginRateLimitFilter extends OncePerRequestFilter {
+
+    /** Where a held-back attempt is forwarded to be answered with the login form (the console's login page). */
+    static final String WAIT_PATH = "/login/wait";
+    /** The request attribute with the whole seconds to wait, read by the page at {@link #WAIT_PATH}. */
+    static final String WAIT_SECONDS = "vern.login.waitSeconds";
 
     private final FailureLimits limits;
     private final AuditLog audit;
@@ -31,19 +40,29 @@ class LoginRateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && (request.getContextPath() + "/login").equals(request.getRequestURI()));
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        return !("POST".equals(request.getMethod()) && (uri.equals(context + "/login")));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String ip = request.getRemoteAddr();
         String account = StaffUserDetailsService.normalise(request.getParameter("username"));
-        if (!limits.tryReserve(request.getRemoteAddr(), account)) {
-            audit.record(AuditEvent.of("identity.login.rate-limited", Outcome.DENIED));
-            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", request.getContextPath() + "/login?limited");
+        if (!limits.tryReserve(ip, account)) {
+            holdBack(request, response, limits.loginWait(ip, account), audit);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Answers an attempt that must wait: audited without naming anyone, then the login page with the wait. */
+    static void holdBack(HttpServletRequest request, HttpServletResponse response, Duration wait, AuditLog audit)
+            throws ServletException, IOException {
+        audit.record(AuditEvent.of("identity.login.delayed", Outcome.DENIED));
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        request.setAttribute(WAIT_SECONDS, seconds);
+        request.getRequestDispatcher(WAIT_PATH).forward(request, response);
     }
 }

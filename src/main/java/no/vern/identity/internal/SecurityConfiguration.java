@@ -17,7 +17,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -50,7 +53,8 @@ class SecurityConfiguration {
     static final String SWAGGER_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
 
-    static final List<String> ALWAYS_PUBLIC = List.of("/login", "/error", "/webjars/**", "/css/**", "/js/**",
+    static final List<String> ALWAYS_PUBLIC = List.of("/login", LoginRateLimitFilter.WAIT_PATH,
+            SecondFactorController.PATH, "/error", "/webjars/**", "/css/**", "/js/**",
             "/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**");
 
@@ -62,6 +66,16 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         // bcrypt by default, with the {id} prefix so that hashes can be upgraded later.
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Where the console's login state lives (the session, and the request for the rest of it): one bean, so the
+     * form login and the second-factor step ({@link SecondFactorController}) save and clear the same thing.
+     */
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+                new HttpSessionSecurityContextRepository());
     }
 
     @Bean
@@ -95,7 +109,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, BearerTokenFilter bearer, LoginRateLimitFilter loginLimit,
-            LoginOutcomes outcomes, List<PublicEndpoints> publicEndpoints) throws Exception {
+            LoginOutcomes outcomes, List<PublicEndpoints> publicEndpoints, SecurityContextRepository contexts)
+            throws Exception {
         List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
         publicEndpoints.forEach(p -> open.addAll(p.patterns()));
         // Sessionless public POSTs from other sites (cookie banner, beacon) cannot carry a CSRF token.
@@ -108,6 +123,7 @@ class SecurityConfiguration {
                 new StaticHeadersWriter("Content-Security-Policy", SWAGGER_CSP));
         HttpSessionRequestCache savedRequests = savedRequestsWithoutParameter();
         http.requestCache(c -> c.requestCache(savedRequests))
+                .securityContext(c -> c.securityContextRepository(contexts))
                 .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(loginLimit, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(SecurityConfiguration::refuseCsrfTokenInQuery, org.springframework.security.web.csrf.CsrfFilter.class)

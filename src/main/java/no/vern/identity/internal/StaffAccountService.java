@@ -25,29 +25,41 @@ import no.vern.shared.NotFound;
 @Service
 class StaffAccountService implements StaffAccounts {
 
-    static final int MIN_PASSWORD = 12;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
 
     private final StaffUsers users;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final Clock clock;
+    private final PasswordPolicy policy;
+    private final FailureLimits limits;
+    private final TotpSecrets totp;
 
-    StaffAccountService(StaffUsers users, PasswordEncoder encoder, AuditLog audit, Clock clock) {
+    StaffAccountService(StaffUsers users, PasswordEncoder encoder, AuditLog audit, Clock clock, PasswordPolicy policy,
+            FailureLimits limits, TotpSecrets totp) {
         this.users = users;
         this.encoder = encoder;
         this.audit = audit;
         this.clock = clock;
+        this.policy = policy;
+        this.limits = limits;
+        this.totp = totp;
     }
 
     @Override
     public List<StaffAccount> list() {
-        return users.all();
+        return users.all().stream().map(this::withDelay).toList();
     }
 
     @Override
     public Optional<StaffAccount> find(UUID id) {
-        return users.byId(id);
+        return users.byId(id).map(this::withDelay);
+    }
+
+    /** The account as this node sees it: with the login delay its failures left, if any. */
+    private StaffAccount withDelay(StaffAccount account) {
+        java.time.Duration wait = limits.accountWait(account.username());
+        return wait.isZero() ? account : account.withLoginDelayedUntil(clock.instant().plus(wait));
     }
 
     @Override
@@ -59,7 +71,7 @@ class StaffAccountService implements StaffAccounts {
             errors.add(new InvalidInput.FieldError("username",
                     "2 to 40 lower-case letters, digits, dots, dashes or underscores (no email addresses)"));
         }
-        passwordErrors(password).ifPresent(errors::add);
+        passwordErrors(name, password).ifPresent(errors::add);
         if (roles.isEmpty()) {
             errors.add(new InvalidInput.FieldError("roles", "at least one role is required"));
         }
@@ -105,11 +117,13 @@ class StaffAccountService implements StaffAccounts {
     @Transactional
     public void resetPassword(UUID id, String password) {
         require(id);
-        passwordErrors(password).ifPresent(e -> {
+        StaffAccount account = users.byId(id).orElseThrow();
+        passwordErrors(account.username(), password).ifPresent(e -> {
             throw new InvalidInput(List.of(e));
         });
         users.setPassword(id, encoder.encode(password), clock.instant());
-        users.endSessions(users.byId(id).orElseThrow().username());
+        users.endSessions(account.username());
+        limits.forgetAccount(account.username());
         audit.record(AuditEvent.of("identity.user.password-reset", Outcome.SUCCESS).withTargets("user:" + id));
     }
 
@@ -117,9 +131,19 @@ class StaffAccountService implements StaffAccounts {
     @Transactional
     public StaffAccount unlock(UUID id) {
         require(id);
-        users.unlock(id, clock.instant());
+        limits.forgetAccount(users.byId(id).orElseThrow().username());
         audit.record(AuditEvent.of("identity.user.unlocked", Outcome.SUCCESS).withTargets("user:" + id));
-        return users.byId(id).orElseThrow();
+        return find(id).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public StaffAccount resetTwoFactor(UUID id) {
+        require(id);
+        boolean removed = totp.remove(id);
+        audit.record(AuditEvent.of("identity.user.two-factor-reset", removed ? Outcome.SUCCESS : Outcome.FAILURE)
+                .withTargets("user:" + id));
+        return find(id).orElseThrow();
     }
 
     private void require(UUID id) {
@@ -128,11 +152,7 @@ class StaffAccountService implements StaffAccounts {
         }
     }
 
-    private static Optional<InvalidInput.FieldError> passwordErrors(String password) {
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > 200) {
-            return Optional.of(new InvalidInput.FieldError("password",
-                    "must be " + MIN_PASSWORD + " to 200 characters"));
-        }
-        return Optional.empty();
+    private Optional<InvalidInput.FieldError> passwordErrors(String username, String password) {
+        return policy.check(username, password).map(r -> new InvalidInput.FieldError("password", r.detail()));
     }
 }

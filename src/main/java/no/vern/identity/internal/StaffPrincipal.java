@@ -26,15 +26,13 @@ final class StaffPrincipal implements UserDetails, CredentialsContainer, ActorSo
     private final String username;
     private @Nullable String passwordHash;
     private final boolean enabled;
-    private final boolean locked;
     private final List<String> authorities;
 
-    StaffPrincipal(StaffAccount account, String passwordHash, boolean locked) {
+    StaffPrincipal(StaffAccount account, String passwordHash) {
         this.id = account.id();
         this.username = account.username();
         this.passwordHash = passwordHash;
         this.enabled = account.enabled();
-        this.locked = locked;
         this.authorities = account.roles().stream().map(r -> r.authority()).sorted().toList();
     }
 
@@ -55,11 +53,6 @@ final class StaffPrincipal implements UserDetails, CredentialsContainer, ActorSo
     @Override
     public String getUsername() {
         return username;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 
     @Override

@@ -1,28 +1,27 @@
 package no.vern.identity.internal;
 
-import java.time.Clock;
-
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Loads staff accounts for form login, with lockouts computed from the injected clock. */
+/**
+ * Loads staff accounts for form login. There is no account lock: failed attempts are held back by the progressive
+ * delay of {@link FailureLimits} before the password is checked.
+ */
 @Service
 class StaffUserDetailsService implements UserDetailsService {
 
     private final StaffUsers users;
-    private final Clock clock;
 
-    StaffUserDetailsService(StaffUsers users, Clock clock) {
+    StaffUserDetailsService(StaffUsers users) {
         this.users = users;
-        this.clock = clock;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
         return users.byUsername(normalise(username))
-                .map(c -> new StaffPrincipal(c.account(), c.passwordHash(), c.account().lockedAt(clock.instant())))
+                .map(c -> new StaffPrincipal(c.account(), c.passwordHash()))
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
 

@@ -32,10 +32,11 @@ class StaffUsers {
     }
 
     private static final String SELECT = """
-            SELECT u.id, u.username, u.password_hash, u.enabled, u.locked_until, u.last_login_at, u.created_at,
-                   r.role
+            SELECT u.id, u.username, u.password_hash, u.enabled, u.last_login_at, u.created_at,
+                   t.confirmed_at IS NOT NULL AS two_factor, r.role
               FROM identity_staff_user u
               LEFT JOIN identity_staff_role r ON r.user_id = u.id
+              LEFT JOIN identity_staff_totp t ON t.user_id = u.id
             """;
 
     private final JdbcClient jdbc;
@@ -91,37 +92,15 @@ class StaffUsers {
     void setPassword(UUID id, String passwordHash, Instant now) {
         jdbc.sql("""
                 UPDATE identity_staff_user
-                   SET password_hash = :hash, failed_logins = 0, locked_until = NULL, updated_at = :now,
+                   SET password_hash = :hash, updated_at = :now,
                        version = version + 1
                  WHERE id = :id
                 """).param("hash", passwordHash).param("now", ts(now)).param("id", id).update();
     }
 
-    void unlock(UUID id, Instant now) {
-        jdbc.sql("UPDATE identity_staff_user SET failed_logins = 0, locked_until = NULL, updated_at = :now WHERE id = :id")
-                .param("now", ts(now)).param("id", id).update();
-    }
-
     void recordSuccess(UUID id, Instant now) {
-        jdbc.sql("UPDATE identity_staff_user SET failed_logins = 0, locked_until = NULL, last_login_at = :now WHERE id = :id")
+        jdbc.sql("UPDATE identity_staff_user SET last_login_at = :now WHERE id = :id")
                 .param("now", ts(now)).param("id", id).update();
-    }
-
-    /**
-     * Counts a failed login atomically and locks the account when the count reaches the threshold.
-     *
-     * @return the lock end if this failure locked the account
-     */
-    Optional<Instant> recordFailure(UUID id, int threshold, Instant lockUntil) {
-        return jdbc.sql("""
-                UPDATE identity_staff_user
-                   SET failed_logins = CASE WHEN failed_logins + 1 >= :threshold THEN 0 ELSE failed_logins + 1 END,
-                       locked_until  = CASE WHEN failed_logins + 1 >= :threshold THEN :lockUntil ELSE locked_until END
-                 WHERE id = :id
-                RETURNING CASE WHEN failed_logins = 0 THEN locked_until END AS locked_until
-                """).param("threshold", threshold).param("lockUntil", ts(lockUntil)).param("id", id)
-                .query((rs, n) -> Optional.ofNullable(JdbcTime.instant(rs, "locked_until")))
-                .single();
     }
 
     private List<Credentials> load(String sql, Map<String, Object> params) {
@@ -131,7 +110,7 @@ class StaffUsers {
             Row row = rows.computeIfAbsent(id, k -> {
                 try {
                     return new Row(id, rs.getString("username"), rs.getString("password_hash"), rs.getBoolean("enabled"),
-                            JdbcTime.instant(rs, "locked_until"), JdbcTime.instant(rs, "last_login_at"),
+                            rs.getBoolean("two_factor"), JdbcTime.instant(rs, "last_login_at"),
                             JdbcTime.required(rs, "created_at"), EnumSet.noneOf(Role.class));
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);
@@ -144,11 +123,11 @@ class StaffUsers {
         });
         List<Credentials> result = new ArrayList<>();
         rows.values().forEach(r -> result.add(new Credentials(new StaffAccount(r.id(), r.username(), r.roles(),
-                r.enabled(), r.lockedUntil(), r.lastLoginAt(), r.createdAt()), r.hash())));
+                r.enabled(), null, r.twoFactor(), r.lastLoginAt(), r.createdAt()), r.hash())));
         return result;
     }
 
-    private record Row(UUID id, String username, String hash, boolean enabled, @Nullable Instant lockedUntil,
+    private record Row(UUID id, String username, String hash, boolean enabled, boolean twoFactor,
             @Nullable Instant lastLoginAt, Instant createdAt, Set<Role> roles) {
     }
 

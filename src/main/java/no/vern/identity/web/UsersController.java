@@ -2,11 +2,14 @@ package no.vern.identity.web;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import no.vern.identity.PasswordRefusal;
 import no.vern.identity.Role;
 import no.vern.identity.StaffAccount;
 import no.vern.identity.StaffAccounts;
@@ -35,10 +39,12 @@ class UsersController {
 
     private final StaffAccounts accounts;
     private final java.time.Clock clock;
+    private final MessageSource messages;
 
-    UsersController(StaffAccounts accounts, java.time.Clock clock) {
+    UsersController(StaffAccounts accounts, java.time.Clock clock, MessageSource messages) {
         this.accounts = accounts;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /** What the create form holds, kept when it is re-rendered with errors (never the password). */
@@ -67,7 +73,7 @@ class UsersController {
             redirect.addFlashAttribute("flashKey", "identity.user.created");
             return "redirect:/console/identity/users/" + created.id();
         } catch (InvalidInput e) {
-            return renderList(model, new NewUserForm(username, chosen), errors(e));
+            return renderList(model, new NewUserForm(username, chosen), formErrors(e));
         } catch (Conflict e) {
             return renderList(model, new NewUserForm(username, chosen), Map.of("username", e.getMessage()));
         }
@@ -86,7 +92,7 @@ class UsersController {
         try {
             accounts.changeRoles(id, roles == null ? Set.of() : EnumSet.copyOf(roles));
         } catch (InvalidInput e) {
-            return renderDetail(id, model, errors(e));
+            return renderDetail(id, model, formErrors(e));
         }
         redirect.addFlashAttribute("flashKey", "identity.user.saved");
         return "redirect:/console/identity/users/" + id;
@@ -108,6 +114,14 @@ class UsersController {
         return "redirect:/console/identity/users/" + id;
     }
 
+    @PostMapping("/users/{id}/two-factor/reset")
+    @PreAuthorize("hasRole('PRIVACY_OFFICER')")
+    String resetTwoFactor(@PathVariable UUID id, RedirectAttributes redirect) {
+        accounts.resetTwoFactor(id);
+        redirect.addFlashAttribute("flashKey", "identity.twoFactor.resetFlash");
+        return "redirect:/console/identity/users/" + id;
+    }
+
     @PostMapping("/users/{id}/password")
     @PreAuthorize("hasRole('PRIVACY_OFFICER')")
     String password(@PathVariable UUID id, @RequestParam(defaultValue = "") String password, Model model,
@@ -115,7 +129,7 @@ class UsersController {
         try {
             accounts.resetPassword(id, password);
         } catch (InvalidInput e) {
-            return renderDetail(id, model, errors(e));
+            return renderDetail(id, model, formErrors(e));
         }
         redirect.addFlashAttribute("flashKey", "identity.user.passwordReset");
         return "redirect:/console/identity/users/" + id;
@@ -141,5 +155,14 @@ class UsersController {
     static Map<String, String> errors(InvalidInput e) {
         return e.errors().stream().collect(Collectors.toMap(InvalidInput.FieldError::field,
                 InvalidInput.FieldError::message, (a, b) -> a + "; " + b));
+    }
+
+    /** Field errors for the form; a refused password in the person's language (the API keeps the English detail). */
+    private Map<String, String> formErrors(InvalidInput e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return e.errors().stream().collect(Collectors.toMap(InvalidInput.FieldError::field,
+                f -> PasswordRefusal.ofDetail(f.message())
+                        .map(r -> messages.getMessage(r.messageKey(), null, locale)).orElse(f.message()),
+                (a, b) -> a + "; " + b));
     }
 }
