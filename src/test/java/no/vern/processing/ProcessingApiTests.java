@@ -79,7 +79,7 @@ class ProcessingApiTests {
     void purposesAreListedByTheirStableKeys() throws Exception {
         mvc.perform(as(reader, get("/api/v1/processing/purposes")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(11))
+                .andExpect(jsonPath("$.length()").value(12))
                 .andExpect(jsonPath("$[?(@.key == 'talent-pool')].legalBasis").value("CONSENT"))
                 .andExpect(jsonPath("$[?(@.key == 'website-consent-proofs')].legalBasis").value("LEGAL_OBLIGATION"));
         mvc.perform(as(reader, get("/api/v1/processing/purposes/recruitment")))
@@ -155,7 +155,7 @@ class ProcessingApiTests {
                 .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("text/csv")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String[] lines = csv.split("\r\n");
-        assertThat(lines).hasSize(1 + 11);
+        assertThat(lines).hasSize(1 + 12);
         assertThat(lines[0]).contains("controller", "dpo", "purpose_key", "legal_basis", "data_subjects",
                 "data_categories", "recipients", "third_country_transfers", "retention", "security_measures");
         assertThat(csv).contains("customer-administration", "CONTRACT", "Kundeadministrasjon og fakturering",

@@ -29,7 +29,7 @@ class ProcessingRecordTests {
 
     static final List<String> PURPOSE_KEYS = List.of("customer-administration", "partner-management",
             "prospect-dialogue", "recruitment", "talent-pool", "events", "newsletter", "website-statistics",
-            "website-consent-proofs", "security", "data-subject-requests");
+            "website-consent-proofs", "security", "data-subject-requests", "pending-consent");
     static final List<String> CATEGORY_KEYS = List.of("name", "email", "phone", "postal-address", "ip-address",
             "purchase-history", "bank-information", "cv", "recruiter-notes", "consent-choice");
 
@@ -131,7 +131,7 @@ class ProcessingRecordTests {
         // Item 6: retention for every purpose, a legal basis for every category, agreements for every processor.
         RecordVersion current = record.current();
         record.update(current.version(), seed(), "Back to the seeded record");
-        assertThat(record.current().document().activities()).hasSize(10);
+        assertThat(record.current().document().activities()).hasSize(11);
         assertThat(record.warnings()).isEmpty();
     }
 

@@ -45,17 +45,23 @@ class ProcessingRecordService implements ProcessingRecord {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final PolicyWriter writer;
+    private final NoticeWriter notices;
     private final Map<Integer, RecordVersion> parsed = new ConcurrentHashMap<>();
-    private final Map<String, PolicyText> policies = new ConcurrentHashMap<>();
+    private final Map<PolicyKey, PolicyText> policies = new ConcurrentHashMap<>();
+
+    /** A rendered policy is reused while the record version, the language and every other input are the same. */
+    private record PolicyKey(int version, String language, PolicyWriter.Inputs inputs) {
+    }
 
     ProcessingRecordService(RecordVersions versions, JsonMapper json, Clock clock, AuditLog audit,
-            ApplicationEventPublisher events, PolicyWriter writer) {
+            ApplicationEventPublisher events, PolicyWriter writer, NoticeWriter notices) {
         this.versions = versions;
         this.json = json;
         this.clock = clock;
         this.audit = audit;
         this.events = events;
         this.writer = writer;
+        this.notices = notices;
     }
 
     @Override
@@ -127,14 +133,20 @@ class ProcessingRecordService implements ProcessingRecord {
     public PolicyText policy(Locale locale) {
         RecordVersion current = current();
         Locale language = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("nb");
-        return policies.computeIfAbsent(current.version() + ":" + language.getLanguage(),
-                k -> writer.policy(current, language));
+        // The retention rules and the website configuration change without a new record version: they are read on
+        // every call, and the text is written again whenever any of them differs.
+        PolicyWriter.Inputs inputs = writer.inputs(current, language);
+        if (policies.size() > 64) {
+            policies.clear();
+        }
+        return policies.computeIfAbsent(new PolicyKey(current.version(), language.getLanguage(), inputs),
+                k -> writer.policy(current, language, inputs));
     }
 
     @Override
     public NoticeText notice(String purposeKey, Locale locale) {
         Locale language = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("nb");
-        return writer.notice(current(), purposeKey, language);
+        return notices.notice(current(), purposeKey, language);
     }
 
     @Override

@@ -35,10 +35,10 @@ class RecordExporter implements RecordExports {
     private static final String CSS = "static/css/processing-report.css";
 
     private final ITemplateEngine templates;
-    private final PolicyWriter writer;
+    private final PolicyWords writer;
     private final Clock clock;
 
-    RecordExporter(ITemplateEngine templates, PolicyWriter writer, Clock clock) {
+    RecordExporter(ITemplateEngine templates, PolicyWords writer, Clock clock) {
         this.templates = templates;
         this.writer = writer;
         this.clock = clock;

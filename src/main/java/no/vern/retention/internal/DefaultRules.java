@@ -40,8 +40,12 @@ final class DefaultRules {
                     "12 måneder etter arrangementet, med mindre deltakeren samtykker til videre dialog (S5)");
             case "newsletter" -> new RuleChange(RuleKind.AGREEMENT_PLUS, 0, PeriodUnit.MONTHS, null, 0,
                     "Så lenge kunde- eller samarbeidsforholdet løper (S7)");
-            case "website-statistics" -> new RuleChange(RuleKind.AFTER_LAST_ACTIVITY, 30, PeriodUnit.DAYS, null, 0,
-                    "IP-adresser slettes etter 30 dager (S16, S17)");
+            case "website-statistics" -> new RuleChange(RuleKind.AFTER_LAST_ACTIVITY, 0, PeriodUnit.DAYS, null, 0,
+                    "IP-adressen brukes bare i minnet til den daglige tellekoden og lagres aldri (S16); sidevisningene"
+                            + " slettes av nettstedmodulen (vern.website.raw-retention)");
+            case "pending-consent" -> new RuleChange(RuleKind.AFTER_LAST_ACTIVITY, 14, PeriodUnit.DAYS, null, 0,
+                    "Data som venter på samtykke slettes 14 dager etter at de kom inn (samtykkemodulen,"
+                            + " vern.consent.pending-days; samme tall)");
             case "website-consent-proofs" -> new RuleChange(RuleKind.AFTER_LAST_ACTIVITY, 3, PeriodUnit.YEARS, null, 0,
                     "Samtykkebevis slettes 3 år etter valget (foreldelsesloven § 2); nettstedmodulen sletter dem");
             case "security" -> "ip-address".equals(category)

@@ -46,11 +46,14 @@ class BannerConfigs {
     record Storage(String type, String name) {
     }
 
-    /** Vern's own device storage per purpose (ekomloven § 3-15); statistics are cookieless and keep nothing. */
-    static final Map<String, List<Storage>> STORAGE = Map.of(
-            "necessary", List.of(new Storage("cookie", "vern_consent")),
-            "preferences", List.of(new Storage("localStorage", "vern-pref:*")),
-            "statistics", List.of());
+    /** The banner's purposes: strictly necessary first, then the optional ones. */
+    static final List<String> CATEGORIES = CookieDeclaration.CATEGORIES;
+
+    /**
+     * Vern's own device storage on the site per purpose (ekomloven § 3-15), from the cookie declaration's entries
+     * ({@link CookieDeclaration#ENTRIES}); statistics are cookieless and keep nothing.
+     */
+    static final Map<String, List<Storage>> STORAGE = CookieDeclaration.siteStorage();
 
     /** One purpose as shown in the banner, with what it keeps on the device. */
     record BannerPurpose(String key, boolean required, Map<String, String> name, Map<String, String> description,
@@ -93,7 +96,7 @@ class BannerConfigs {
             texts.put(locale.getLanguage(), ui);
         }
         List<BannerPurpose> purposes = new ArrayList<>();
-        for (String key : List.of("necessary", "preferences", "statistics")) {
+        for (String key : CATEGORIES) {
             Purpose fromRecord = record.purpose(Objects.requireNonNull(RECORD_KEYS.get(key))).orElse(null);
             LocalizedText name = fromRecord != null ? fromRecord.name() : bundled("website.purpose." + key + ".name");
             LocalizedText description = fromRecord != null ? fromRecord.description()

@@ -22,6 +22,13 @@ import no.vern.shared.PayloadTooLarge;
 @Component
 class BeaconIngest {
 
+    /**
+     * Whether a visitor's IP address is stored: never (S16). It is read in memory for the rate limit and the salted
+     * visitor hash only; the policy says so from this constant, and {@code WebsitePolicyFactsTest} checks that no
+     * website table has a column that could hold it.
+     */
+    static final boolean STORES_IP_ADDRESS = false;
+
     /** Longest time on page counted; a forgotten tab must not skew the average. */
     static final int MAX_DURATION_MS = 30 * 60 * 1000;
     private static final Pattern VIEW_ID = Pattern.compile("[A-Za-z0-9_-]{8,40}");

@@ -25,11 +25,16 @@ class StatisticsJobs {
         this.properties = properties;
     }
 
+    /** Days single page views are kept (at least one); the policy states the same number ({@link CookieDeclaration}). */
+    static long rawDays(WebsiteProperties properties) {
+        return Math.max(1, properties.rawRetention().toDays());
+    }
+
     /** Aggregates every completed day and purges raw rows past retention; returns the rows purged. */
     int aggregateAndPurge() {
         LocalDate today = salts.today();
         int days = views.aggregateBefore(today);
-        LocalDate oldestKept = today.minusDays(Math.max(1, properties.rawRetention().toDays()));
+        LocalDate oldestKept = today.minusDays(rawDays(properties));
         int purged = views.purgeBefore(oldestKept);
         log.info("Website statistics: {} site-days aggregated, {} raw page views older than {} deleted", days, purged,
                 oldestKept);

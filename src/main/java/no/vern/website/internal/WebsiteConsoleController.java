@@ -20,6 +20,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -29,6 +30,7 @@ import no.vern.audit.AuditEvent;
 import no.vern.audit.AuditLog;
 import no.vern.audit.Outcome;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.NotFound;
 import no.vern.shared.VernClock;
 import no.vern.shared.VernProblem;
 
@@ -52,10 +54,13 @@ class WebsiteConsoleController {
     private final AuditLog audit;
     private final Clock clock;
     private final String baseUrl;
+    private final SiteStorage storage;
 
-    WebsiteConsoleController(Sites sites, Statistics statistics, ConsentProofs proofs, ConsentProofPurge proofPurge,
+    WebsiteConsoleController(Sites sites, SiteStorage storage, Statistics statistics, ConsentProofs proofs,
+            ConsentProofPurge proofPurge,
             AuditLog audit, Clock clock, @Value("${vern.base-url}") String baseUrl) {
         this.proofPurge = proofPurge;
+        this.storage = storage;
         this.baseUrl = baseUrl;
         this.sites = sites;
         this.statistics = statistics;
@@ -134,8 +139,65 @@ class WebsiteConsoleController {
         }
     }
 
+    /** Declares what a site's own scripts keep on the device, for the cookie declaration (ekomloven § 3-15). */
+    @PostMapping("/console/website/sites/{siteId}/storage")
+    @PreAuthorize(MANAGE)
+    String declareStorage(@PathVariable UUID siteId, @RequestParam Map<String, String> form, Model model,
+            Authentication auth, RedirectAttributes redirect) {
+        Site site = sites.byId(siteId).orElseThrow(() -> new NotFound("site", siteId.toString()));
+        try {
+            String days = form.getOrDefault("maxAgeDays", "").strip();
+            CookieDeclaration.Lifetime lifetime;
+            try {
+                lifetime = CookieDeclaration.Lifetime.valueOf(form.getOrDefault("lifetime", ""));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput("lifetime", "must be FIXED, SESSION or UNTIL_WITHDRAWN");
+            }
+            Integer maxAge;
+            try {
+                maxAge = days.isEmpty() ? null : Integer.valueOf(days);
+            } catch (NumberFormatException e) {
+                throw new InvalidInput("maxAgeDays", "must be a whole number of days");
+            }
+            SiteStorage.Declared entry = new SiteStorage.Declared(UUID.randomUUID(), site.id(),
+                    form.getOrDefault("category", ""), form.getOrDefault("type", ""), form.getOrDefault("name", "").strip(),
+                    form.getOrDefault("provider", ""), lifetime, maxAge, form.containsKey("firstParty"),
+                    form.getOrDefault("purposeNb", ""), form.getOrDefault("purposeEn", ""));
+            storage.add(entry);
+            audit.record(AuditEvent.of("website.site.storage.declare", Outcome.SUCCESS)
+                    .withTargets("site:" + site.id(), "site-storage:" + entry.id()));
+            redirect.addFlashAttribute("flashKey", "website.storage.added");
+            return "redirect:/console/website/sites";
+        } catch (VernProblem problem) {
+            siteModel(model, auth);
+            model.addAttribute("storageError", problem instanceof InvalidInput invalid
+                    ? invalid.errors().get(0).field() + " " + invalid.errors().get(0).message() : problem.getMessage());
+            model.addAttribute("storageSite", site.id());
+            model.addAttribute("storageForm", form);
+            return SITES;
+        }
+    }
+
+    /** Removes a declared entry of a site. */
+    @PostMapping("/console/website/sites/{siteId}/storage/{id}/delete")
+    @PreAuthorize(MANAGE)
+    String removeStorage(@PathVariable UUID siteId, @PathVariable UUID id, RedirectAttributes redirect) {
+        if (!storage.remove(siteId, id)) {
+            throw new NotFound("site storage", id.toString());
+        }
+        audit.record(AuditEvent.of("website.site.storage.remove", Outcome.SUCCESS)
+                .withTargets("site:" + siteId, "site-storage:" + id));
+        redirect.addFlashAttribute("flashKey", "website.storage.removed");
+        return "redirect:/console/website/sites";
+    }
+
     private void siteModel(Model model, Authentication auth) {
         model.addAttribute("sites", sites.all());
+        Map<UUID, List<SiteStorage.Declared>> declared = new java.util.LinkedHashMap<>();
+        storage.all().forEach(d -> declared.computeIfAbsent(d.siteId(), k -> new java.util.ArrayList<>()).add(d));
+        model.addAttribute("storage", declared);
+        model.addAttribute("categories", CookieDeclaration.CATEGORIES);
+        model.addAttribute("lifetimes", CookieDeclaration.Lifetime.values());
         model.addAttribute("baseUrl", baseUrl);
         model.addAttribute("canManage", auth.getAuthorities().stream()
                 .anyMatch(a -> "ROLE_PRIVACY_OFFICER".equals(a.getAuthority())));
