@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import no.vern.processing.CompanyProfiles;
 import no.vern.requests.RequestId;
 import no.vern.shared.Mail;
 import no.vern.shared.OutgoingMail;
@@ -19,12 +20,12 @@ class Mailer {
 
     private final OutgoingMail mail;
     private final MessageSource messages;
-    private final RequestsProperties properties;
+    private final CompanyProfiles profile;
 
-    Mailer(OutgoingMail mail, MessageSource messages, RequestsProperties properties) {
+    Mailer(OutgoingMail mail, MessageSource messages, CompanyProfiles profile) {
         this.mail = mail;
         this.messages = messages;
-        this.properties = properties;
+        this.profile = profile;
     }
 
     /** The text of a template key in a language. */
@@ -79,6 +80,6 @@ class Mailer {
 
     /** Sends a plain message to the privacy officer (digest); no personal data in it. */
     void toOfficer(String subject, String body) {
-        mail.send(Mail.to(properties.officerEmail(), subject, body));
+        mail.send(Mail.to(profile.current().privacyMailbox(), subject, body));
     }
 }
