@@ -101,8 +101,9 @@ class PolicyWriter implements RecordWording {
         sections.add(new Section("rights", t.m("policy.rights.heading"), List.of(t.m("policy.rights.text")),
                 List.of(t.m("policy.rights.access"), t.m("policy.rights.portability"),
                         t.m("policy.rights.documentation"), t.m("policy.rights.rectification"),
-                        t.m("policy.rights.erasure"), t.m("policy.rights.withdraw"), t.m("policy.rights.object"),
-                        t.m("policy.rights.complaint")),
+                        t.m("policy.rights.erasure"), t.m("policy.rights.restriction"), t.m("policy.rights.withdraw"),
+                        t.m("policy.rights.object"),
+                        t.m("policy.rights.complaint", doc.companyProfile().complaintAuthority().name().in(locale))),
                 List.of(new Section("rights-how", t.m("policy.rights.how.heading"),
                         List.of(t.m("policy.rights.how.text", rightsUrl, controller.email()),
                                 t.m("policy.rights.how.deadline")), List.of(), List.of()))));
@@ -123,7 +124,8 @@ class PolicyWriter implements RecordWording {
         List<String> contact = new ArrayList<>();
         contact.add(t.m("policy.contact.controller") + ": " + describe(controller));
         contact.add(t.m("policy.contact.dpo") + ": " + describe(dpo));
-        contact.add(t.m("policy.contact.authority"));
+        contact.add(t.m("policy.contact.authority", doc.companyProfile().complaintAuthority().name().in(locale),
+                doc.companyProfile().complaintAuthority().website()));
         sections.add(new Section("contact", t.m("policy.contact.heading"), List.of(t.m("policy.contact.text")),
                 contact, List.of()));
 
