@@ -40,7 +40,8 @@ class Mailer {
             return;
         }
         mail.send(Mail.to(to, text("requests.mail." + template + ".subject", locale, args),
-                text("requests.mail." + template + ".body", locale, args) + "\n\n" + text("requests.mail.footer", locale)));
+                text("requests.mail." + template + ".body", locale, args) + "\n\n" + text("requests.mail.footer", locale))
+                .withHeader("Content-Language", language(locale)));
     }
 
     /**
@@ -51,7 +52,7 @@ class Mailer {
     void sendNow(RequestId caseId, String to, Locale locale, String template, Object... args) {
         mail.send(Mail.to(to, text("requests.mail." + template + ".subject", locale, args),
                 text("requests.mail." + template + ".body", locale, args) + "\n\n" + text("requests.mail.footer", locale))
-                .immediately());
+                .withHeader("Content-Language", language(locale)).immediately());
     }
 
     /**
@@ -75,7 +76,13 @@ class Mailer {
 
     private Mail code(String to, Locale locale, Object... args) {
         return Mail.to(to, text("requests.mail.code.subject", locale, args),
-                text("requests.mail.code.body", locale, args) + "\n\n" + text("requests.mail.footer", locale));
+                text("requests.mail.code.body", locale, args) + "\n\n" + text("requests.mail.footer", locale))
+                .withHeader("Content-Language", language(locale));
+    }
+
+    /** The mail's language tag, so the company profile's footer is in the same language. */
+    private static String language(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? "en" : "nb";
     }
 
     /** Sends a plain message to the privacy officer (digest); no personal data in it. */
