@@ -64,7 +64,10 @@ public interface Requests {
 
     /**
      * Completes the case; refused while a connected system's step is not settled (waive it with a reason
-     * first). The person is told the outcome in their language.
+     * first). The person is told the outcome in their language. An erasure, rectification or restriction is carried
+     * out at once; when recipients of the affected purposes are to be told (GDPR Art. 19) or the connected systems'
+     * steps run, the case waits as {@link RequestStatus#INFORMING_RECIPIENTS} and the answer is sent once each has
+     * settled; completing such a case again before then is refused ({@link RecipientsOutstanding}).
      */
     RequestCase complete(RequestId id, @Nullable String answer);
 
@@ -86,6 +89,16 @@ public interface Requests {
 
     /** The connected systems' steps of the case (empty without connectors). */
     List<SystemStep> steps(RequestId id);
+
+    /** The case's Art. 19 tasks: the recipients to be told of its erasure, rectification or restriction. */
+    List<RecipientNotice> recipientNotices(RequestId id);
+
+    /**
+     * Settles one recipient's task: told, or not told because it proved impossible or would involve disproportionate
+     * effort (GDPR Art. 19), with the reasons in words; the last settled task sends the held answer.
+     */
+    RecipientNotice settleRecipientNotice(RequestId id, java.util.UUID noticeId, @Nullable NoticeState outcome,
+            @Nullable String reason);
 
     /** Waives a step with a reason so that the case may complete. */
     SystemStep waive(RequestId id, java.util.UUID stepId, String reason);

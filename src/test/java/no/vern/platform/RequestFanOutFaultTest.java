@@ -26,7 +26,8 @@ import no.vern.connectors.internal.CrmDatabase;
  * through them and started again. Afterwards every step is done and recorded exactly once (one successful
  * outcome in the audit log each; only a step claimed by the dead node is run again, after its lease), the
  * CRM rows of every requester are deleted, masked or nulled as configured, other customers are untouched,
- * the requesters are crypto-shredded in Vern, and every case is complete.
+ * the requesters are crypto-shredded in Vern, the answers held for the recipients survive, and every case completes
+ * once its recipients are settled.
  */
 class RequestFanOutFaultTest {
 
@@ -86,7 +87,9 @@ class RequestFanOutFaultTest {
             String id = vern.api("POST", "/api/v1/requests", """
                     {"kind":"ERASURE","email":"%s","channel":"EMAIL"}""".formatted(email(i))).get("id").asText();
             vern.api("POST", "/api/v1/requests/" + id + "/verify", "{\"how\":\"svar fra registrert adresse\"}");
-            assertThat(vern.api("POST", "/api/v1/requests/" + id + "/complete", "{}").get("status").asText()).isEqualTo("COMPLETED");
+            // Erased in Vern at once; the answer waits for the CRM's steps and the record's recipients (GDPR Art. 19).
+            assertThat(vern.api("POST", "/api/v1/requests/" + id + "/complete", "{}").get("status").asText())
+                    .isEqualTo("INFORMING_RECIPIENTS");
             cases.add(id);
         }
         assertThat(steps("PENDING")).as("an ERASE and a VERIFY_ERASED step per case").isEqualTo(2L * CASES);
@@ -124,6 +127,12 @@ class RequestFanOutFaultTest {
                     .isEqualTo(1);
         }
         for (String id : cases) {
+            // The held answers survived the kills; once each recipient is settled the case completes.
+            assertThat(vern.api("GET", "/api/v1/requests/" + id, null).get("status").asText()).isEqualTo("INFORMING_RECIPIENTS");
+            for (var notice : vern.api("GET", "/api/v1/requests/" + id + "/recipients", null).get("recipients")) {
+                vern.api("POST", "/api/v1/requests/" + id + "/recipients/" + notice.get("id").asText(),
+                        "{\"outcome\":\"TOLD\"}");
+            }
             assertThat(vern.api("GET", "/api/v1/requests/" + id, null).get("status").asText()).isEqualTo("COMPLETED");
         }
         vern.awaitNoUnfinishedErasure();

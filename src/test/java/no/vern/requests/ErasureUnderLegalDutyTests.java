@@ -114,6 +114,7 @@ class ErasureUnderLegalDutyTests extends RequestsTestSupport {
                 .request().id();
         requests.verify(id, "replied from the address on file");
         requests.complete(id, null);
+        tellEveryRecipient(id);
         return id;
     }
 
@@ -252,6 +253,7 @@ class ErasureUnderLegalDutyTests extends RequestsTestSupport {
                 Locale.forLanguageTag("nb"), null)).request().id();
         requests.verify(id, "replied from the address on file");
         requests.complete(id, null);
+        tellEveryRecipient(id);
         UUID rid = restrictions.restriction(subject).orElseThrow().id();
 
         String read = Tokens.bearer(tokens, ApiScope.SUBJECTS_READ);
@@ -333,6 +335,7 @@ class ErasureUnderLegalDutyTests extends RequestsTestSupport {
                 Locale.ENGLISH, null)).request().id();
         requests.verify(id, "replied from the address on file");
         requests.complete(id, null);
+        tellEveryRecipient(id);
         Restriction r = restrictions.restriction(subject).orElseThrow();
         var officer = user("officer").roles("PRIVACY_OFFICER");
         var handler = user("handler").roles("CASE_HANDLER");
@@ -382,6 +385,7 @@ class ErasureUnderLegalDutyTests extends RequestsTestSupport {
                 .andExpect(session.keep()).andExpect(status().is3xxRedirection());
         RequestId id = RequestId.parse(location.substring(location.lastIndexOf('/') + 1));
         requests.complete(id, null);
+        tellEveryRecipient(id);
 
         KeptCategory kept = restrictions.restriction(subject).orElseThrow().kept().get(0);
         Locale nb = Locale.forLanguageTag("nb");
@@ -409,6 +413,7 @@ class ErasureUnderLegalDutyTests extends RequestsTestSupport {
                 Locale.ENGLISH, null)).request().id();
         requests.verify(restriction, "replied from the address on file");
         requests.complete(restriction, null);
+        tellEveryRecipient(restriction);
         assertThat(restrictions.isRestricted(subject)).isTrue();
 
         RequestId erasure = erasureRequest(email, Locale.ENGLISH);

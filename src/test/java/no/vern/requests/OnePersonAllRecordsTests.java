@@ -72,6 +72,7 @@ class OnePersonAllRecordsTests extends RequestsTestSupport {
         Twice person = heldTwice("access");
         RequestId id = verified(RequestKind.ACCESS, person.email());
         requests.complete(id, null);
+        tellEveryRecipient(id);
         String json = new String(center.download(id, PrivacyCenter.ExportFormat.JSON).orElseThrow().content(),
                 StandardCharsets.UTF_8);
         assertThat(json).contains("Kari Kontakt", "Kari Deltaker", "+4791234567");
@@ -82,6 +83,7 @@ class OnePersonAllRecordsTests extends RequestsTestSupport {
         Twice person = heldTwice("erase");
         RequestId id = verified(RequestKind.ERASURE, person.email());
         requests.complete(id, null);
+        tellEveryRecipient(id);
         assertThat(register.isErased(person.contact())).isTrue();
         assertThat(register.isErased(person.participant())).isTrue();
         assertThat(mailTo(person.email())).anySatisfy(m -> assertThat(body(m))
@@ -96,6 +98,7 @@ class OnePersonAllRecordsTests extends RequestsTestSupport {
         SubjectId later = register.register(new NewSubject(null, Set.of(SubjectKind.PARTNER_CONTACT),
                 "partner-management", Source.SUBJECT, null, PersonalData.contact("Kari Senere", email, null)));
         requests.complete(id, null);
+        tellEveryRecipient(id);
         assertThat(register.isErased(first)).isTrue();
         assertThat(register.isErased(later)).isTrue();
         assertThat(requests.history(id)).extracting(CaseEvent::action).contains("subjects-found");

@@ -54,6 +54,7 @@ class RequestErasureTests extends RequestsTestSupport {
                 "partner-management", Source.SUBJECT, null, PersonalData.contact(Canaries.NAME, email, null)));
         RequestId id = verifiedRequest(RequestKind.ERASURE, email);
         requests.complete(id, null);
+        tellEveryRecipient(id);
         assertThat(register.isErased(subject)).isTrue();
         assertThat(restrictions.isRestricted(subject)).isFalse();
         assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains("We have erased the data"));
@@ -80,6 +81,7 @@ class RequestErasureTests extends RequestsTestSupport {
                 .query(Integer.class).single();
         RequestId id = verifiedRequest(RequestKind.ERASURE, email);
         requests.complete(id, null);
+        tellEveryRecipient(id);
         assertThat(register.isErased(subject)).isFalse();
         // Art. 17(1): name and address are erased now; only the voucher a duty holds is left.
         assertThat(jdbc.sql("SELECT category FROM register_record WHERE subject_id = :s").param("s", subject.value())
@@ -105,6 +107,7 @@ class RequestErasureTests extends RequestsTestSupport {
         SubjectId subject = register.register(contactOnFile(Canaries.NAME, email));
         RequestId id = verifiedRequest(RequestKind.RESTRICTION, email);
         requests.complete(id, null);
+        tellEveryRecipient(id);
         assertThatThrownBy(() -> register.read(subject, "customer-administration")).isInstanceOf(SubjectRestricted.class);
         UUID restriction = restrictions.restriction(subject).orElseThrow().id();
         assertThatThrownBy(() -> restrictions.lift(subject, restriction, " ")).isInstanceOf(InvalidInput.class);

@@ -273,16 +273,41 @@ class RequestsApiTests extends RequestsTestSupport {
 
         String done = action(id, "rectify", "{\"purpose\":\"customer-administration\",\"phone\":\"+47 915 55 999\"}");
 
-        assertThat(JsonPath.<String>read(done, "$.status")).isEqualTo("COMPLETED");
+        // The correction is made at once; the answer waits for the recipients to be told (GDPR Art. 19).
+        assertThat(JsonPath.<String>read(done, "$.status")).isEqualTo("INFORMING_RECIPIENTS");
         assertThat(register.read(subject, "customer-administration").value("phone")).contains("+4791555999");
         assertThat(register.history(subject)).anySatisfy(change -> assertThat(change.category()).isEqualTo("phone"));
-        // Art. 19: the person is told who the recipients are and, since nobody has recorded telling them, that
-        // this is still pending, never that they were told.
+        assertThat(mailTo(email)).noneSatisfy(m -> assertThat(body(m)).contains("rettet"));
+        String notices = mvc.perform(get("/api/v1/requests/" + id + "/recipients").header("Authorization", read))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<String> ids = JsonPath.read(notices, "$.recipients[*].id");
+        List<String> names = JsonPath.read(notices, "$.recipients[*].nameNb");
+        assertThat(names).containsExactly("Leverandør av CRM-system", "Leverandør av økonomi- og faktureringssystem",
+                "Revisor og skattemyndighetene (når loven krever det)");
+        // The case cannot complete while a task is open.
+        mvc.perform(post("/api/v1/requests/" + id + "/complete").header("Authorization", write)
+                .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("urn:vern:problem:recipients-outstanding"));
+        action(id, "recipients/" + ids.get(0), "{\"outcome\":\"TOLD\",\"reason\":\"sent the correction through the CRM support desk\"}");
+        // Not told needs reasons in words; punctuation is not a reason.
+        assertThat(action(id, "recipients/" + ids.get(1), "{\"outcome\":\"DISPROPORTIONATE\",\"reason\":\".\"}"))
+                .contains("urn:vern:problem:validation");
+        action(id, "recipients/" + ids.get(1), "{\"outcome\":\"DISPROPORTIONATE\",\"reason\":"
+                + "\"the invoicing system holds no phone numbers of contacts\"}");
+        assertThat(mailTo(email)).noneSatisfy(m -> assertThat(body(m)).contains("rettet"));
+        String last = action(id, "recipients/" + ids.get(2), "{\"outcome\":\"IMPOSSIBLE\",\"reason\":"
+                + "\"the auditor received no contact data of this person\"}");
+        assertThat(JsonPath.<String>read(last, "$.state")).isEqualTo("IMPOSSIBLE");
+        // Settled: the person is told exactly what happened for each recipient.
         assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains("phone", "art. 19",
-                "Det er ikke registrert hos oss at de har fått beskjed ennå").doesNotContain("Vi har også gitt beskjed"));
+                "disse mottakerne (personvernforordningen art. 19): Leverandør av CRM-system.",
+                "Vi har ikke gitt beskjed til Leverandør av økonomi- og faktureringssystem, fordi det ville kreve en "
+                        + "uforholdsmessig stor innsats (personvernforordningen art. 19): the invoicing system holds no phone",
+                "Vi har ikke gitt beskjed til Revisor og skattemyndighetene (når loven krever det), fordi det viste seg umulig"));
         String history = mvc.perform(get("/api/v1/requests/" + id + "/history").header("Authorization", read))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(history).contains("recipients-to-inform").doesNotContain("recipients-informed");
+        assertThat(history).contains("recipients-to-inform", "answer-held", "recipient-told", "recipient-disproportionate",
+                "recipient-impossible", "completed");
         // Only a rectification request corrects data, and a correction needs a value.
         String access = createdNow("ACCESS", uniqueEmail("innsyn"), clock.instant());
         assertThat(action(access, "rectify", "{\"purpose\":\"customer-administration\",\"phone\":\"+47 915 55 998\"}"))

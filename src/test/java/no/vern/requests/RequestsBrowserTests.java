@@ -100,11 +100,25 @@ class RequestsBrowserTests extends RequestsTestSupport {
                 handler.open("/console/requests/" + erasureId);
                 handler.screenshot("requests-console-case");
                 handler.click("#complete");
+                // Erased at once; the answer waits for the recipients of the purposes to be told (GDPR Art. 19).
+                assertThat(handler.find("h1").getText()).contains("Utført, varsler mottakerne");
+                assertThat(register.isErased(subject)).isTrue();
+                assertThat(mailTo(email)).noneSatisfy(m -> assertThat(body(m)).contains("We have erased the data"));
+                handler.screenshot("requests-console-recipients");
+                new org.openqa.selenium.support.ui.Select(handler.find("#recipient-notices form select"))
+                        .selectByValue("DISPROPORTIONATE");
+                handler.type("#recipient-notices form input[name=reason]", "This supplier never received the data of contacts");
+                handler.click("#recipient-notices form button");
+                while (!handler.driver().findElements(org.openqa.selenium.By.cssSelector("#recipient-notices form")).isEmpty()) {
+                    handler.click("#recipient-notices form button"); // told (the first choice)
+                }
+                assertThat(handler.find("#recipient-notices").getText()).contains("Ikke varslet: uforholdsmessig innsats",
+                        "Har fått beskjed", "This supplier never received the data of contacts");
                 assertThat(handler.find("h1").getText()).contains("Fullført");
                 handler.screenshot("requests-console-completed");
             }
         }
-        assertThat(register.isErased(subject)).isTrue();
-        assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains("We have erased the data", "Erasure certificate"));
+        assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains("We have erased the data", "Erasure certificate",
+                "because it would involve disproportionate effort (GDPR Art. 19): This supplier never received"));
     }
 }

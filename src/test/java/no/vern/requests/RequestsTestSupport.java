@@ -37,6 +37,21 @@ public abstract class RequestsTestSupport {
 
     protected static final GreenMail MAIL = TestMail.server();
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private Requests requestsUnderTest;
+
+    /**
+     * GDPR Art. 19 in tests that are about something else: every open recipient task of the case is settled as told,
+     * so that the answer held for them is sent and the case completes.
+     */
+    protected void tellEveryRecipient(RequestId id) {
+        for (RecipientNotice n : requestsUnderTest.recipientNotices(id)) {
+            if (!n.state().settled()) {
+                requestsUnderTest.settleRecipientNotice(id, n.id(), NoticeState.TOLD, "told by letter to the recipient");
+            }
+        }
+    }
+
     @TestConfiguration(proxyBeanMethods = false)
     public static class Systems {
         @Bean

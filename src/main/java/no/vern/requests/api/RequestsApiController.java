@@ -261,7 +261,11 @@ class RequestsApiController {
 
     @PostMapping("/{id}/complete")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Complete the request", description = "409 steps-outstanding while a connected system's step is neither done nor waived.")
+    @Operation(summary = "Complete the request", description = "409 steps-outstanding while a connected system's step is "
+            + "neither done nor waived. An erasure, rectification or restriction is carried out at once; when recipients "
+            + "of the affected purposes are to be told (GDPR Art. 19) or connected systems' steps run, the case answers "
+            + "INFORMING_RECIPIENTS and the person's answer is sent when each task and step has settled (see "
+            + "/recipients). Completing it again before then: 409 recipients-outstanding.")
     Summary complete(@PathVariable String id, @RequestBody(required = false) @Nullable CompleteRequest body) {
         return Summary.of(requests.complete(RequestId.parse(id), body == null ? null : body.answer()));
     }
@@ -321,6 +325,30 @@ class RequestsApiController {
     Verification verifyCertificate(@RequestBody VerifyCertificateRequest body) {
         return new Verification(body.body() != null && body.signature() != null
                 && requests.verifyCertificate(body.body(), body.signature()));
+    }
+
+    record RecipientNotices(List<no.vern.requests.RecipientNotice> recipients) {
+    }
+
+    record SettleNoticeRequest(no.vern.requests.@Nullable NoticeState outcome, @Nullable String reason) {
+    }
+
+    @GetMapping("/{id}/recipients")
+    @PreAuthorize(READ)
+    @Operation(summary = "Recipients to be told (GDPR Art. 19)", description = "One task per recipient, from the record "
+            + "of processing, of the purposes the erasure, rectification or restriction affected.")
+    RecipientNotices recipients(@PathVariable String id) {
+        return new RecipientNotices(requests.recipientNotices(RequestId.parse(id)));
+    }
+
+    @PostMapping("/{id}/recipients/{noticeId}")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "Settle one recipient's task (GDPR Art. 19)", description = "outcome TOLD (reason: an optional "
+            + "note on how), IMPOSSIBLE or DISPROPORTIONATE (reason in words required: the person is given it). The last "
+            + "settled task sends the held answer and completes the case.")
+    no.vern.requests.RecipientNotice settleRecipient(@PathVariable String id, @PathVariable String noticeId,
+            @RequestBody SettleNoticeRequest body) {
+        return requests.settleRecipientNotice(RequestId.parse(id), uuid(noticeId), body.outcome(), body.reason());
     }
 
     @PostMapping("/{id}/steps/{stepId}/waive")

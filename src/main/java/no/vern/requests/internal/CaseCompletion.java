@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,6 +17,9 @@ import no.vern.register.Restrictions;
 import no.vern.register.Source;
 import no.vern.register.SubjectRegister;
 import no.vern.register.SubjectUpdate;
+import no.vern.requests.NoticeState;
+import no.vern.requests.RecipientNotice;
+import no.vern.requests.RecipientsOutstanding;
 import no.vern.requests.RequestCase;
 import no.vern.requests.RequestId;
 import no.vern.requests.RequestKind;
@@ -30,7 +32,10 @@ import no.vern.shared.SubjectId;
 /**
  * Completing a case, with the effect its kind asks for: erasure ({@link CaseErasure}), restriction
  * (GDPR Art. 18), rectification (Art. 16) or an access export delivered behind the same verification
- * (S24); then the person is told what happened. Refused while a connected system's step is unsettled.
+ * (S24); then the person is told what happened. Refused while a connected system's step is unsettled. After an
+ * erasure, rectification or restriction the recipients of the affected purposes are to be told (GDPR Art. 19): the
+ * answer is then held ({@link HeldAnswers}) and the case waits as {@code INFORMING_RECIPIENTS} until each
+ * recipient's task ({@link RecipientNotices}) and each system step has settled.
  */
 @Component
 class CaseCompletion {
@@ -39,7 +44,10 @@ class CaseCompletion {
     private final Cases cases;
     private final Codes codes;
     private final CaseErasure erasure;
-    private final RecipientsInformed recipients;
+    private final RecipientNotices notices;
+    private final HeldAnswers answers;
+    private final ErasureCertification certification;
+    private final no.vern.register.RetentionView held;
     private final SystemFanOut systems;
     private final SubjectRegister register;
     private final Restrictions restrictions;
@@ -49,15 +57,19 @@ class CaseCompletion {
     private final Clock clock;
     private final PersonRecords people;
 
-    CaseCompletion(PersonRecords people, CaseFile file, Cases cases, Codes codes, CaseErasure erasure, RecipientsInformed recipients,
-            SystemFanOut systems, SubjectRegister register, Restrictions restrictions, ProcessingRecord record,
+    CaseCompletion(PersonRecords people, CaseFile file, Cases cases, Codes codes, CaseErasure erasure,
+            RecipientNotices notices, HeldAnswers answers, ErasureCertification certification,
+            no.vern.register.RetentionView held, SystemFanOut systems, SubjectRegister register, Restrictions restrictions, ProcessingRecord record,
             Mailer mailer, RequestsProperties properties, Clock clock) {
         this.people = people;
         this.file = file;
         this.cases = cases;
         this.codes = codes;
         this.erasure = erasure;
-        this.recipients = recipients;
+        this.notices = notices;
+        this.answers = answers;
+        this.certification = certification;
+        this.held = held;
         this.systems = systems;
         this.register = register;
         this.restrictions = restrictions;
@@ -69,21 +81,32 @@ class CaseCompletion {
 
     void complete(RequestId id, @Nullable String answer) {
         RequestCase c = file.open(id);
+        if (c.status() == RequestStatus.INFORMING_RECIPIENTS) {
+            // The effect is carried out; the answer waits for the recipients' tasks and the systems' steps (Art. 19).
+            if (!answers.finishIfSettled(id)) {
+                throw new RecipientsOutstanding(id, notices.openCount(id), answers.openSteps(id));
+            }
+            return;
+        }
         if (c.kind() == RequestKind.OBJECTION || c.kind() == RequestKind.WITHDRAW_CONSENT) {
             // Issue 20, item 6: these requests complete only with their effect, never with none.
             throw new InvalidInput("kind", c.kind() == RequestKind.OBJECTION
                     ? "an objection is completed with its decision (the objection action)"
                     : "a consent withdrawal is completed by withdrawing the named consents");
         }
-        completeWith(c, answer);
+        completeWith(c, answer, null);
     }
 
     /** Completes a case whose effect its caller has already carried out (objection, consent withdrawal). */
     void completeWithEffect(RequestId id, String text) {
-        completeWith(file.open(id), text);
+        completeWith(file.open(id), text, null);
     }
 
-    private void completeWith(RequestCase c, @Nullable String answer) {
+    /**
+     * Carries out the case's effect and answers: at once when nobody is to be told of it, else the answer is held
+     * until each recipient's task and each system step has settled (GDPR Art. 19) and then says what was done.
+     */
+    private void completeWith(RequestCase c, @Nullable String answer, @Nullable Rectified rectified) {
         RequestId id = c.id();
         if (answer != null && answer.length() > 8000) {
             throw new InvalidInput("answer", "must be at most 8000 characters");
@@ -92,32 +115,69 @@ class CaseCompletion {
         if (unsettled > 0) {
             throw new StepsOutstanding(id, (int) unsettled);
         }
+        if (c.status() == RequestStatus.INFORMING_RECIPIENTS) {
+            throw new InvalidInput("status", "the request has been carried out; its answer waits for the recipients to be told");
+        }
         Instant now = clock.instant();
         String text = answer == null || answer.isBlank() ? "" : answer.strip();
         // Read the address first: an erasure shreds the key it is encrypted under.
         String email = file.email(c);
         Locale locale = Locale.forLanguageTag(c.language());
+        CaseErasure.Effect effect = new CaseErasure.Effect();
         String outcome = switch (c.kind()) {
-            case ERASURE -> eachSubject(c, email, locale, s -> erasure.erase(s, locale, email));
-            case RESTRICTION -> eachSubject(c, email, locale, s -> restrict(s, locale));
+            case ERASURE -> eachSubject(c, email, locale, s -> erasure.erase(s, locale, email, effect));
+            case RESTRICTION -> eachSubject(c, email, locale, s -> restrict(s, locale, effect));
+            case RECTIFICATION -> {
+                if (rectified != null) {
+                    effect.purposes.add(rectified.purposeKey());
+                    yield rectified.text();
+                }
+                yield "";
+            }
             default -> "";
         };
-        cases.status(id, RequestStatus.COMPLETED, now);
         if (!text.isEmpty()) {
             file.note(c, "Answer: " + text, now);
         }
-        file.changed(c, "completed", null, "requests.case.complete");
-        String message = outcome.isEmpty() ? text : outcome + (text.isEmpty() ? "" : "\n\n" + text);
         String kind = file.kindText(c.kind(), c.language());
         if (c.kind() == RequestKind.ACCESS || c.kind() == RequestKind.PORTABILITY) {
+            cases.status(id, RequestStatus.COMPLETED, now);
+            file.changed(c, "completed", null, "requests.case.complete");
             // Delivered behind the same verification, for a few days; never as an attachment (S24).
             Instant expires = now.plus(Duration.ofDays(properties.downloadDays()));
             codes.deliver(id, now, expires);
             mailer.send(id, email, locale, "access-ready", kind, file.statusUrl(c), CaseFile.DATE.format(expires),
-                    message);
-        } else {
-            mailer.send(id, email, locale, "completed", kind, message);
+                    outcome.isEmpty() ? text : outcome + (text.isEmpty() ? "" : "\n\n" + text));
+            return;
         }
+        notices.open(c, effect.purposes);
+        boolean certificatePending = c.kind() == RequestKind.ERASURE && erasureCertificateWaits(c);
+        HeldAnswers.Outcome result = new HeldAnswers.Outcome(outcome.isEmpty() && text.isEmpty() ? "" : outcome,
+                text.isEmpty() ? null : text, effect.certificates.isEmpty() || certificatePending ? null
+                        : String.join("\n\n", effect.certificates), certificatePending);
+        if (answers.settled(id)) {
+            answers.answerNow(c, email, result);
+        } else {
+            answers.hold(c, email, result);
+        }
+    }
+
+    private boolean erasureCertificateWaits(RequestCase c) {
+        return certification.waiting(c.id());
+    }
+
+    /**
+     * Settles one recipient's Art. 19 task (told, or not told with the reason) and, when it was the last thing open,
+     * sends the held answer and completes the case.
+     */
+    RecipientNotice settleNotice(RequestId id, java.util.UUID noticeId, @Nullable NoticeState outcome,
+            @Nullable String reason) {
+        RequestCase c = file.open(id);
+        RecipientNotice notice = notices.settle(c, noticeId, outcome, reason);
+        file.changed(c, "recipient-" + notice.state().name().toLowerCase(Locale.ROOT), notice.nameEn(),
+                "requests.recipient.settle");
+        answers.finishIfSettled(id);
+        return notice;
     }
 
     void rectify(RequestId id, String purposeKey, PersonalData corrections) {
@@ -142,8 +202,11 @@ class CaseCompletion {
         String categories = String.join(", ", corrections.givenCategories().keySet());
         cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "rectified", categories);
         Locale locale = Locale.forLanguageTag(c.language());
-        complete(id, mailer.text("requests.rectification.done", locale, categories)
-                + recipients.of(c, Set.of(purposeKey), locale));
+        completeWith(c, null, new Rectified(purposeKey, mailer.text("requests.rectification.done", locale, categories)));
+    }
+
+    /** What a rectification did, for its answer and the Art. 19 tasks of its purpose. */
+    private record Rectified(String purposeKey, String text) {
     }
 
     /**
@@ -169,10 +232,11 @@ class CaseCompletion {
     }
 
     /** GDPR Art. 18: restricts the subject's processing (storage only). */
-    private String restrict(RequestCase c, Locale locale) {
+    private String restrict(RequestCase c, Locale locale, CaseErasure.Effect effect) {
         if (!c.inRegister() || register.isErased(c.subject())) {
             return mailer.text("requests.erasure.nothingHeld", locale);
         }
+        held.heldBy(c.subject()).forEach(r -> effect.purposes.addAll(r.purposes()));
         restrictions.restrict(c.subject(), "Restriction request " + c.id() + " (GDPR Art. 18)", null);
         cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "restricted", null);
         return mailer.text("requests.restriction.done", locale);

@@ -45,13 +45,12 @@ class CaseErasure {
     private final RetentionView held;
     private final ProcessingRecord record;
     private final ErasureCertification certification;
-    private final RecipientsInformed recipients;
     private final Cases cases;
     private final Mailer mailer;
     private final Clock clock;
 
     CaseErasure(SubjectRegister register, Restrictions restrictions, RetentionView held, LegalDuties duties,
-            ProcessingRecord record, ErasureCertification certification, RecipientsInformed recipients, Cases cases,
+            ProcessingRecord record, ErasureCertification certification, Cases cases,
             Mailer mailer, Clock clock) {
         this.held = held;
         this.register = register;
@@ -59,14 +58,24 @@ class CaseErasure {
         this.duties = duties;
         this.record = record;
         this.certification = certification;
-        this.recipients = recipients;
         this.cases = cases;
         this.mailer = mailer;
         this.clock = clock;
     }
 
-    /** Erases what no duty holds, keeps (restricted) what one does, and returns the explanation for the person. */
-    String erase(RequestCase c, Locale locale, String email) {
+    /** What an erasure did, for the answer, and for the Art. 19 tasks ({@link RecipientNotices}). */
+    static final class Effect {
+        /** The purposes the erased subjects' data was held for. */
+        final Set<String> purposes = new LinkedHashSet<>();
+        /** The certificate paragraphs issued at once (no system steps to wait for). */
+        final List<String> certificates = new java.util.ArrayList<>();
+    }
+
+    /**
+     * Erases what no duty holds, keeps (restricted) what one does, and returns the explanation for the person; the
+     * affected purposes and any certificate issued at once go into {@code effect}.
+     */
+    String erase(RequestCase c, Locale locale, String email, Effect effect) {
         if (!c.inRegister() || register.isErased(c.subject())) {
             return mailer.text("requests.erasure.nothingHeld", locale);
         }
@@ -100,7 +109,12 @@ class CaseErasure {
                             .map(k -> k.purposeKey() + "/" + k.category() + " until " + k.releaseOn()).toList());
             answer = keptAnswer(outcome, kept, locale);
         }
-        return answer + recipients.of(c, heldPurposes, locale) + certificate(c, outcome, locale, email);
+        effect.purposes.addAll(heldPurposes);
+        String certificate = certificate(c, outcome, locale, email).strip();
+        if (!certificate.isEmpty() && !certification.waiting(c.id())) {
+            effect.certificates.add(certificate);
+        }
+        return answer;
     }
 
     /** The person's answer for a partial erasure, derived from the register's outcome (rule 1: say what happened). */

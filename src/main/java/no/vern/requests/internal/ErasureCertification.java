@@ -150,6 +150,25 @@ class ErasureCertification {
         return true;
     }
 
+    /**
+     * The certificate paragraph of an answer sent after the erasure (the answer was held for its recipients): the
+     * certificate is issued now if its steps have settled, and mailed on its own; the answer then says it was sent,
+     * or which steps are still pending.
+     */
+    String paragraphNow(RequestId id, Locale locale) {
+        issueAndMail(id);
+        if (waiting(id)) {
+            List<SystemStep> open = steps(id).stream().filter(s -> !s.state().settled()).toList();
+            return "\n\n" + mailer.text("requests.certificate.pending", locale, describe(open, locale));
+        }
+        List<Certificates.Signed> issued = certificates.of(id);
+        if (issued.isEmpty()) {
+            return "";
+        }
+        return "\n\n" + mailer.text("requests.certificate.sentSeparately", locale,
+                String.join(", ", issued.stream().map(s -> s.id() + " (SHA-256 " + s.sha256() + ")").toList()));
+    }
+
     /** Whether the case waits for its certificate (its erasure steps may then still be waived or retried). */
     boolean waiting(RequestId id) {
         return jdbc.sql("SELECT count(*) FROM requests_certificate_pending WHERE case_id = :c").param("c", id.value())

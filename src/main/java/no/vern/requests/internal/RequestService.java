@@ -47,10 +47,15 @@ class RequestService implements Requests {
     private final ErasureCertification certification;
     private final CaseObjection objections;
     private final CaseClarification clarification;
+    private final RecipientNotices notices;
+    private final HeldAnswers answers;
 
     RequestService(CaseObjection objections, Cases cases, CaseIntake intake, CaseHandling handling,
             CaseCompletion completion, SystemFanOut systems, Certificates certificates,
-            ErasureCertification certification, CaseClarification clarification) {
+            ErasureCertification certification, CaseClarification clarification, RecipientNotices notices,
+            HeldAnswers answers) {
+        this.notices = notices;
+        this.answers = answers;
         this.certification = certification;
         this.clarification = clarification;
         this.objections = objections;
@@ -181,9 +186,24 @@ class RequestService implements Requests {
     @Override
     @Transactional
     public SystemStep waive(RequestId id, UUID stepId, String reason) {
-        SystemStep step = systems.waive(id, stepId, reason, certification.waiting(id));
+        SystemStep step = systems.waive(id, stepId, reason, certification.waiting(id) || answers.holding(id));
         certification.issueAndMail(id);
+        answers.finishIfSettled(id);
         return step;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<no.vern.requests.RecipientNotice> recipientNotices(RequestId id) {
+        get(id);
+        return notices.of(id);
+    }
+
+    @Override
+    @Transactional
+    public no.vern.requests.RecipientNotice settleRecipientNotice(RequestId id, UUID noticeId,
+            no.vern.requests.@Nullable NoticeState outcome, @Nullable String reason) {
+        return completion.settleNotice(id, noticeId, outcome, reason);
     }
 
     @Override

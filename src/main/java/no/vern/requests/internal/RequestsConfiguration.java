@@ -70,6 +70,16 @@ class RequestsConfiguration {
                 .execute((instance, context) -> certification.issueDue());
     }
 
+    /**
+     * Answers held for Art. 19 recipients whose tasks and system steps have since settled (a connected system's step
+     * settles in the background): every minute, once across nodes, after the certificates.
+     */
+    @Bean
+    RecurringTask<Void> requestsAnswersTask(HeldAnswers answers) {
+        return Tasks.recurring("requests-answers", Schedules.fixedDelay(java.time.Duration.ofMinutes(1)))
+                .execute((instance, context) -> answers.finishDue());
+    }
+
     @Bean
     RecurringTask<Void> requestsDigestTask(Digest digest) {
         return Tasks.recurring("requests-digest", Schedules.daily(VernClock.ZONE, LocalTime.of(7, 0)))

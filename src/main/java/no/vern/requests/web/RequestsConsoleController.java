@@ -134,6 +134,9 @@ class RequestsConsoleController {
         model.addAttribute("notes", requests.notes(rid));
         model.addAttribute("history", requests.history(rid));
         model.addAttribute("steps", steps);
+        model.addAttribute("notices", requests.recipientNotices(rid));
+        model.addAttribute("noticeOutcomes", java.util.Arrays.stream(no.vern.requests.NoticeState.values())
+                .filter(no.vern.requests.NoticeState::settled).toList());
         model.addAttribute("waiting", requests.waiting(rid).orElse(null));
         model.addAttribute("clarifications", no.vern.requests.Clarification.values());
         model.addAttribute("refusalGrounds", java.util.Arrays.stream(no.vern.requests.RefusalGround.values())
@@ -258,6 +261,18 @@ class RequestsConsoleController {
     String waive(@PathVariable String id, @PathVariable String stepId, @RequestParam(defaultValue = "") String reason,
             RedirectAttributes r) {
         return act(id, r, () -> requests.waive(RequestId.parse(id), step(stepId), reason));
+    }
+
+    /** GDPR Art. 19: the handler records that a recipient was told, or why it was not. */
+    @PostMapping("/{id}/recipients/{noticeId}")
+    @PreAuthorize(HANDLERS)
+    String settleRecipient(@PathVariable String id, @PathVariable String noticeId,
+            @RequestParam(defaultValue = "") String outcome, @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes r) {
+        return act(id, r, () -> requests.settleRecipientNotice(RequestId.parse(id), step(noticeId),
+                java.util.Arrays.stream(no.vern.requests.NoticeState.values())
+                        .filter(s -> s.settled() && s.name().equals(outcome)).findFirst().orElse(null),
+                reason));
     }
 
     @PostMapping("/{id}/steps/{stepId}/retry")

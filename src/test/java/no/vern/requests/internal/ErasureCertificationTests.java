@@ -1,6 +1,7 @@
 package no.vern.requests.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -32,10 +33,14 @@ import no.vern.requests.CaseEvent;
 import no.vern.requests.CertificateCheck;
 import no.vern.requests.ErasureCertificate;
 import no.vern.requests.NewRequest;
+import no.vern.requests.NoticeState;
+import no.vern.requests.RecipientNotice;
+import no.vern.requests.RecipientsOutstanding;
 import no.vern.requests.Operation;
 import no.vern.requests.RequestChannel;
 import no.vern.requests.RequestId;
 import no.vern.requests.RequestKind;
+import no.vern.requests.RequestStatus;
 import no.vern.requests.Requests;
 import no.vern.requests.RequestsTestSupport;
 import no.vern.requests.StepState;
@@ -56,6 +61,8 @@ class ErasureCertificationTests extends RequestsTestSupport {
     @Autowired
     ErasureCertification certification;
     @Autowired
+    HeldAnswers answers;
+    @Autowired
     SubjectRegister register;
     @Autowired
     StandInSystems systems;
@@ -75,6 +82,10 @@ class ErasureCertificationTests extends RequestsTestSupport {
         return id;
     }
 
+    private static List<MimeMessage> answerMails(String email) {
+        return mailTo(email).stream().filter(m -> subject(m).startsWith("Your request has been handled")).toList();
+    }
+
     private static List<MimeMessage> certificateMails(String email) {
         return mailTo(email).stream().filter(m -> subject(m).equals("Erasure certificate for your request")).toList();
     }
@@ -91,16 +102,42 @@ class ErasureCertificationTests extends RequestsTestSupport {
     void theCertificateOfAnErasureWithASlowSystemIsIssuedOnlyAfterItsStepSettlesAndNamesIt() {
         String email = uniqueEmail("slow");
         RequestId id = erasureWithASlowSystem(email);
-        // Completed in the register, but the CRM has not erased yet: no certificate, and the person is told so.
+        // Erased in the register at once, but the CRM has not erased yet and no recipient is told: no certificate,
+        // and no answer yet (GDPR Art. 19: the person is told the recipients only once the tasks are settled).
+        assertThat(register.isErased(requests.get(id).subject())).isTrue();
+        assertThat(requests.get(id).status()).isEqualTo(RequestStatus.INFORMING_RECIPIENTS);
         assertThat(requests.certificates(id)).isEmpty();
-        assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m))
-                .contains("We have erased the data", "CRM (erasure: waiting)", "We will send you a signed erasure certificate"));
+        assertThat(answerMails(email)).isEmpty();
         certification.issueDue();
+        answers.finishDue();
         assertThat(requests.certificates(id)).as("still pending: nothing certified").isEmpty();
         assertThat(certificateMails(email)).isEmpty();
 
         systems.finish(id.value(), Operation.ERASE);
         assertThat(certification.issueDue()).isGreaterThanOrEqualTo(1);
+        assertThat(answers.finishDue()).as("the recipients' tasks are still open").isZero();
+        assertThat(answerMails(email)).isEmpty();
+
+        // The two recipients of partner-management in the record: one told, one not told with its reason.
+        List<RecipientNotice> notices = requests.recipientNotices(id);
+        assertThat(notices).extracting(RecipientNotice::nameEn).containsExactly("Supplier of the CRM system",
+                "Supplier of the accounting and invoicing system");
+        requests.settleRecipientNotice(id, notices.get(0).id(), NoticeState.TOLD, null);
+        assertThat(answerMails(email)).as("one task still open").isEmpty();
+        assertThatThrownBy(() -> requests.complete(id, null)).isInstanceOf(RecipientsOutstanding.class);
+        requests.settleRecipientNotice(id, notices.get(1).id(), NoticeState.DISPROPORTIONATE,
+                "The invoicing system never received this contact's details");
+        assertThat(requests.get(id).status()).isEqualTo(RequestStatus.COMPLETED);
+        assertThat(answerMails(email)).singleElement().satisfies(m -> assertThat(body(m)).contains("We have erased the data",
+                "The erasure has been carried out in these systems of ours: CRM.",
+                "We have told these recipients of the change (GDPR Art. 19): Supplier of the CRM system.",
+                "We have not told Supplier of the accounting and invoicing system, because it would involve "
+                        + "disproportionate effort (GDPR Art. 19): The invoicing system never received",
+                "The erasure certificate has been sent to you in a separate email: "
+                        + requests.certificates(id).get(0).id()));
+        // The held address and text are gone with the key they were encrypted under.
+        assertThat(jdbc.sql("SELECT count(*) FROM requests_held_answer WHERE case_id = :c")
+                .param("c", id.value()).query(Long.class).single()).isZero();
 
         List<ErasureCertificate> certificates = requests.certificates(id);
         assertThat(certificates).hasSize(1);
@@ -114,7 +151,8 @@ class ErasureCertificationTests extends RequestsTestSupport {
             assertThat(requests.checkCertificate(decoded(m)).result()).isEqualTo(CertificateCheck.Result.VALID);
         });
         assertThat(requests.history(id)).extracting(CaseEvent::action)
-                .containsSubsequence("completed", "certificate-issued", "certificate-sent");
+                .containsSubsequence("answer-held", "certificate-issued", "certificate-sent", "recipient-told",
+                        "recipient-disproportionate", "completed");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'requests.certificate.issue' AND :t = ANY(targets)")
                 .param("t", "sha256:" + certificate.sha256()).query(Long.class).single()).isEqualTo(1);
         // The address kept to send it is gone with the waiting row.
