@@ -205,10 +205,10 @@ class BreachRegisterTests extends BreachMailSupport {
         BreachNotice notice = register.notice(b.id());
         // GDPR Art. 34(2): nature of the breach, contact point, likely consequences and measures, in plain language.
         assertThat(notice.text("nb")).contains("Hva som skjedde", "A laptop with CVs was stolen.",
-                "Mulige følger for deg", "Identity theft is possible.", "Hva vi har gjort", "personvern@fjellvik.example",
+                "Mulige følger for deg", "Identity theft is possible.", "Hva vi har gjort", "personvernombud@fjellvik.example",
                 b.receipt());
         assertThat(notice.text("en")).contains("What happened", "Likely consequences for you",
-                "The laptop was wiped remotely.", "personvern@fjellvik.example", b.receipt());
+                "The laptop was wiped remotely.", "personvernombud@fjellvik.example", b.receipt());
         assertThat(notice.subject("en")).contains(b.receipt());
     }
 

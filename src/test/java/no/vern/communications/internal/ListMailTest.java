@@ -233,7 +233,7 @@ class ListMailTest extends CommunicationsTestSupport {
         assertThat(mailTo(email)).singleElement().satisfies(m -> {
             assertThat(m.getSubject()).isEqualTo("Personal data breach");
             // The notice, then the company profile's footer (issue 21) under the signature line.
-            assertThat(((String) m.getContent()).strip()).startsWith("What happened\n\n-- \n")
+            assertThat(((String) m.getContent()).replace("\r\n", "\n").strip()).startsWith("What happened\n\n-- \n")
                     .contains("Fjellvik Rådgivning AS", "org. no.").doesNotContain("org.nr.");
         });
         assertThat(breachNotices.send(SubjectId.random(), notice).delivery()).isEqualTo(NoticeOutcome.Delivery.FAILED);
