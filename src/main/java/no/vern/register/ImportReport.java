@@ -29,7 +29,12 @@ public record ImportReport(boolean dryRun, List<Line> lines) {
         /** The email is already in the register (or earlier in the file): skipped, nothing changed. */
         DUPLICATE,
         /** Refused: the kind or purpose needs a consent that does not exist (S4, S5). */
-        CONSENT_REQUIRED
+        CONSENT_REQUIRED,
+        /**
+         * Not registered, flagged for a decision: the address belongs to a person erased at their request (GDPR
+         * Art. 17). Staff register the person by hand only where there is a new legal basis (e.g. a new contract).
+         */
+        ERASED_BEFORE
     }
 
     /**

@@ -21,10 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param data every datum from the register with its purpose, legal basis, source, recipients, retention and rights
  * @param systems what the connected systems hold
  * @param art15 the items of Art. 15(1)(a)–(h) and 15(2), each with its content or a "not applicable" reason
+ * @param notPortable for a portability export, the data held that Art. 20(1) does not cover, each with why (not
+ *        provided by the person, or not processed on consent or contract); empty for an access export
  */
 public record AccessExport(String schema, String request, Instant generatedAt, String language, boolean portability,
         String controller, boolean dataHeld, List<Datum> data, List<SystemHolding> systems,
-        Map<String, Art15Item> art15) {
+        Map<String, Art15Item> art15, List<NotPortable> notPortable) {
 
     public static final String SCHEMA = "urn:vern:requests:access-export:1";
 
@@ -32,6 +34,17 @@ public record AccessExport(String schema, String request, Instant generatedAt, S
         data = List.copyOf(data);
         systems = List.copyOf(systems);
         art15 = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(art15));
+        notPortable = List.copyOf(notPortable);
+    }
+
+    /**
+     * Data held that the right to data portability does not cover (GDPR Art. 20(1)): its category and why, no value.
+     *
+     * @param category category key
+     * @param categoryName category name in the person's language
+     * @param reason why it is not portable, in the person's language (its source or its legal basis)
+     */
+    public record NotPortable(String category, String categoryName, String reason) {
     }
 
     @Override

@@ -141,6 +141,33 @@ class AuditChainTests {
         assertThat(chain.verify().ok()).isTrue();
     }
 
+    @Test
+    void anEntryWhoseWriterStaysOpenWhileTheSealerPassesSeveralTimesIsSealedOnceItCommits() throws Exception {
+        // The writer holds the newest transaction id and nothing later completes: a snapshot's xmax then equals that
+        // id, so a watermark settled on xmax would pass the open entry by, and it would never be sealed.
+        String late = "case:" + UUID.randomUUID();
+        var inserted = new CountDownLatch(1);
+        var commit = new CountDownLatch(1);
+        var tx = new TransactionTemplate(transactions);
+        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
+            log.record(AuditEvent.by(TESTER, "audit.test.open", Outcome.SUCCESS).withTargets(late));
+            inserted.countDown();
+            await(commit);
+        }));
+        assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
+        chain.sealPending();
+        chain.sealPending();
+        chain.sealPending();
+        assertThat(unsealedWith(late)).as("not visible yet").isZero();
+        commit.countDown();
+        slow.get(30, TimeUnit.SECONDS);
+        chain.sealPending();
+
+        assertThat(sealedWith(late)).isEqualTo(1);
+        assertThat(chain.unsealedCount()).isZero();
+        assertThat(chain.verify().ok()).isTrue();
+    }
+
     private long unsealedWith(String target) {
         return jdbc.sql("""
                 SELECT count(*) FROM audit_entry e WHERE e.targets @> ARRAY[CAST(:t AS text)]

@@ -16,6 +16,7 @@ import no.vern.identity.ApiScope;
 import no.vern.identity.ApiTokens;
 import no.vern.processing.SubjectKind;
 import no.vern.register.ImportReport.Status;
+import no.vern.shared.SubjectId;
 import no.vern.support.Canaries;
 import no.vern.support.Tokens;
 import no.vern.support.VernTest;
@@ -73,6 +74,29 @@ class RegisterImportTest {
         assertThat(again.lines().get(0).status()).isEqualTo(Status.DUPLICATE);
         assertThat(again.lines().get(0).subject()).isEqualTo(created.id());
         assertThat(register.findByEmail(tag + Canaries.EMAIL)).hasSize(1);
+    }
+
+    @Test
+    void anImportMeetingTheAddressOfAPersonErasedAtTheirRequestFlagsTheLineAndDoesNotBringThemBack() {
+        // Issue 20, item 8 (GDPR Art. 17): the erased person's address is on the suppression list (hashes only).
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String email = "gone." + tag + Canaries.EMAIL;
+        SubjectId erased = register.register(new NewSubject(null, java.util.Set.of(SubjectKind.CUSTOMER_CONTACT),
+                "customer-administration", Source.SUBJECT, null, PersonalData.contact(Canaries.NAME, email, null)));
+        register.erase(erased);
+        String csv = """
+                name;email;phone;company;org_number;title
+                %s;%s;;Kanarifugl AS;923609016;
+                Ny Person;ny.%s@example.no;;Kanarifugl AS;923609016;
+                """.formatted(Canaries.NAME, email.toUpperCase(java.util.Locale.ROOT), tag);
+
+        ImportReport dry = register.importCsv(csv, ImportOptions.customerContacts(true));
+        assertThat(dry.lines()).extracting(ImportReport.Line::status).containsExactly(Status.ERASED_BEFORE, Status.VALID);
+        ImportReport applied = register.importCsv(csv, ImportOptions.customerContacts(false));
+        assertThat(applied.lines()).extracting(ImportReport.Line::status).containsExactly(Status.ERASED_BEFORE, Status.VALID);
+        assertThat(applied.lines().get(0).subject()).isNull();
+        assertThat(register.findByEmail(email)).as("not registered again").isEmpty();
+        assertThat(register.findByEmail("ny." + tag + "@example.no")).hasSize(1);
     }
 
     @Test

@@ -30,11 +30,14 @@ import no.vern.shared.JdbcTime;
  *
  * <p>Finding unsealed entries cheaply: entries commit out of id order, so "id greater than the
  * last sealed id" would miss late commits. The sealer instead keeps a settled watermark: every
- * entry with an id at or below it is sealed, or will never exist. After each pass it notes the
- * highest id handed out so far together with the {@code xmax} of a snapshot taken afterwards; once
- * a later snapshot's {@code xmin} reaches that {@code xmax}, every transaction that could hold one
- * of those ids has ended (writers take their transaction id before their entry id, see
- * {@link JdbcAuditLog}), so after one more complete pass the noted id becomes the watermark.
+ * entry with an id at or below it is sealed, or will never exist. After each pass it notes, in a
+ * transaction of its own, the highest id handed out so far and then takes a fresh transaction id;
+ * transaction ids are handed out in order, so every writer that could hold one of those entry ids
+ * (writers take their transaction id before their entry id, see {@link JdbcAuditLog}) has a lower
+ * transaction id. Once a later snapshot's {@code xmin} reaches the noted transaction id, all of
+ * them have ended, so after one more complete pass the noted id becomes the watermark. (A snapshot's
+ * {@code xmax} is not such a bound: it is the last completed id plus one, and a writer that has its
+ * transaction id but has not finished can hold exactly that id.)
  * The watermark lives in memory; a fresh node starts at 0 and its first pass scans everything.
  */
 @Component
@@ -46,7 +49,7 @@ class Sealer {
     static final long LOCK_KEY = 0x7665726e61756469L;
     private static final int MAX_HORIZONS = 10_000;
 
-    /** A noted id with the snapshot xmax after which it settles. */
+    /** A noted id with the transaction id below which every writer that could hold it lies. */
     private record Horizon(long highestId, long xmax) {
     }
 
@@ -98,7 +101,7 @@ class Sealer {
     }
 
     /** What one sealing transaction did, applied to the in-memory state only after it committed. */
-    private record Pass(int sealed, long watermark, @Nullable Horizon horizon) {
+    private record Pass(int sealed, long watermark, boolean complete) {
     }
 
     private synchronized int sealUntilDone(boolean wait) {
@@ -114,10 +117,14 @@ class Sealer {
                 watermark = pass.watermark();
                 horizons.removeIf(h -> h.highestId() <= pass.watermark());
             }
-            if (pass.horizon() != null) {
-                horizons.addLast(pass.horizon());
-                if (horizons.size() > MAX_HORIZONS) {
-                    horizons.removeFirst(); // dropping an older horizon only delays the watermark
+            if (pass.complete()) {
+                @SuppressWarnings("NullAway")
+                Horizon horizon = tx.execute(status -> horizonAbove(watermark));
+                if (horizon != null) {
+                    horizons.addLast(horizon);
+                    if (horizons.size() > MAX_HORIZONS) {
+                        horizons.removeFirst(); // dropping an older horizon only delays the watermark
+                    }
                 }
             }
             total += pass.sealed();
@@ -154,9 +161,9 @@ class Sealer {
         }
         if (pending.size() < batchSize) {
             // Everything visible above the watermark is sealed now, including every settled id.
-            return new Pass(pending.size(), settled, horizonAbove(settled));
+            return new Pass(pending.size(), settled, true);
         }
-        return new Pass(pending.size(), watermark, null);
+        return new Pass(pending.size(), watermark, false);
     }
 
     private void seal(List<EntryRow> pending) {
@@ -198,7 +205,10 @@ class Sealer {
         log.debug("Sealed audit chain positions {}..{}", first, seq);
     }
 
-    /** The highest id handed out so far with the xmax of a snapshot taken after reading it, if new. */
+    /**
+     * In a transaction of its own: the highest id handed out so far, then a transaction id taken after reading it
+     * (higher than that of every writer that could hold one of those ids), if the id is new.
+     */
     private @Nullable Horizon horizonAbove(long newWatermark) {
         long highest = jdbc.sql("""
                 SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM audit_entry_id_seq
@@ -207,8 +217,8 @@ class Sealer {
         if (highest <= newWatermark || (last != null && last.highestId() >= highest)) {
             return null;
         }
-        // A separate statement: in READ COMMITTED its snapshot is taken after the sequence was read.
-        long xmax = jdbc.sql("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint").query(Long.class).single();
-        return new Horizon(highest, xmax);
+        // A separate statement, after the sequence was read; this transaction has no id before it.
+        long after = jdbc.sql("SELECT pg_current_xact_id()::text::bigint").query(Long.class).single();
+        return new Horizon(highest, after);
     }
 }

@@ -63,6 +63,17 @@ class Suppressions {
         return result;
     }
 
+    /** Whether any of these hashes is suppressed everywhere for this reason (whatever other reasons it has too). */
+    boolean anyFor(Collection<byte[]> hashes, Reason reason) {
+        if (hashes.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM communications_suppression WHERE hash = ANY(:h) AND scope = :all AND reason = :r)""")
+                .param("h", hashes.toArray(byte[][]::new)).param("all", ALL).param("r", reason.name())
+                .query(Boolean.class).single();
+    }
+
     /** The scopes that apply to a list: everything, and the list itself. */
     static List<String> scopesOf(UUID listId) {
         return List.of(ALL, listId.toString());

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import no.vern.register.ConsentRequired;
 import no.vern.register.ImportOptions;
+import no.vern.register.ErasedAddresses;
 import no.vern.register.ImportReport;
 import no.vern.register.ImportReport.Line;
 import no.vern.register.ImportReport.Status;
@@ -29,7 +30,8 @@ import no.vern.shared.SubjectId;
  * CSV import of customer contacts as a CRM exports them ({@code name;email;phone;company;org_number;title},
  * {@code ;} or {@code ,}): a dry run reports every line, an apply creates the valid new ones, one
  * transaction per line. Duplicates (by email, else phone blind index) are skipped, so a re-import
- * creates nothing new. Consent-based kinds or purposes are refused per line (S4, S5).
+ * creates nothing new. Consent-based kinds or purposes are refused per line (S4, S5). A line whose address belongs to
+ * a person erased at their request is not registered but flagged for a decision ({@link ErasedAddresses}).
  */
 @Component
 class CsvImport {
@@ -49,7 +51,14 @@ class CsvImport {
     private final RecordValidation validation;
     private final SubjectIndexes indexes;
 
-    CsvImport(SubjectWrites register, SubjectAccess access, RecordValidation validation, SubjectIndexes indexes) {
+    private final org.springframework.beans.factory.ObjectProvider<ErasedAddresses> erasedAddresses;
+    private final no.vern.register.SubjectDirectory directory;
+
+    CsvImport(SubjectWrites register, SubjectAccess access, RecordValidation validation, SubjectIndexes indexes,
+            org.springframework.beans.factory.ObjectProvider<ErasedAddresses> erasedAddresses,
+            no.vern.register.SubjectDirectory directory) {
+        this.erasedAddresses = erasedAddresses;
+        this.directory = directory;
         this.register = register;
         this.access = access;
         this.validation = validation;
@@ -129,6 +138,12 @@ class CsvImport {
                 seen.put(key, existing.get(0).id());
                 return new Line(number, Status.DUPLICATE, existing.get(0).id(), List.of());
             }
+        }
+        String email = row.getOrDefault("email", "");
+        ErasedAddresses erased = erasedAddresses.getIfAvailable();
+        if (!email.isBlank() && erased != null && erased.erasedBefore(directory.emailIndexes(email))) {
+            // Issue 20, item 8: an erased person is not brought back by a CRM export; staff decide.
+            return new Line(number, Status.ERASED_BEFORE, null, List.of());
         }
         SubjectId id = SubjectId.random();
         if (!options.dryRun()) {

@@ -334,6 +334,7 @@ class RegisterConsoleController {
                 redirect.addFlashAttribute("appliedDuplicate", report.count(ImportReport.Status.DUPLICATE));
                 redirect.addFlashAttribute("appliedInvalid", report.count(ImportReport.Status.INVALID));
                 redirect.addFlashAttribute("appliedConsent", report.count(ImportReport.Status.CONSENT_REQUIRED));
+                redirect.addFlashAttribute("appliedErased", report.count(ImportReport.Status.ERASED_BEFORE));
                 redirect.addFlashAttribute("flashKey", "register.import.applied");
                 return "redirect:/console/register/import";
             }

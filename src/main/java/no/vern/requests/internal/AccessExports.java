@@ -112,13 +112,15 @@ class AccessExports {
                 }
             }
         }
-        {
-            for (RecordView r : seen.values()) {
-                if (portability && (!PORTABLE.contains(r.legalBasis()) || r.source() != no.vern.register.Source.SUBJECT)) {
-                    continue;
-                }
-                data.add(datum(r, doc, locale));
+        List<AccessExport.NotPortable> notPortable = new ArrayList<>();
+        for (RecordView r : seen.values()) {
+            if (portability && (!PORTABLE.contains(r.legalBasis()) || r.source() != no.vern.register.Source.SUBJECT)) {
+                // GDPR Art. 20(1): only data the person provided, processed on consent or contract, is portable; what
+                // is held otherwise is confirmed (Art. 15) and the person is told why it is left out.
+                notPortable.add(notPortable(r, doc, locale));
+                continue;
             }
+            data.add(datum(r, doc, locale));
         }
         List<SystemHolding> holdings = new ArrayList<>();
         ConnectedSystems connected = systems.getIfAvailable();
@@ -129,10 +131,11 @@ class AccessExports {
                 holdings.add(new SystemHolding(s.system(), s.owner(), purposes, s.valuesByCategory()));
             }
         }
-        boolean held = !data.isEmpty() || holdings.stream().anyMatch(h -> !h.valuesByCategory().isEmpty());
+        boolean held = !data.isEmpty() || !notPortable.isEmpty()
+                || holdings.stream().anyMatch(h -> !h.valuesByCategory().isEmpty());
         AccessExport export = new AccessExport(AccessExport.SCHEMA, c.id().toString(), clock.instant(), c.language(),
                 portability, doc.controller().name() + " <" + doc.controller().email() + ">", held, data, holdings,
-                art15(data, holdings, doc, locale));
+                art15(data, holdings, doc, locale), notPortable);
         List<String> targets = new ArrayList<>();
         targets.add(c.id().reference());
         targets.add(c.subject().reference());
@@ -169,6 +172,16 @@ class AccessExports {
         String name = doc.dataCategory(r.category()).map(dc -> dc.name().in(locale)).orElse(r.category());
         return new Datum(r.category(), name, r.value(), t(locale, "requests.source." + r.source().name()),
                 r.collectedAt(), purposes, List.copyOf(recipients), rights(bases, locale));
+    }
+
+    /** Why one held record is left out of a portability export (Art. 20(1)): its source, else its legal basis. */
+    private AccessExport.NotPortable notPortable(RecordView r, ProcessingRecordDocument doc, Locale locale) {
+        String name = doc.dataCategory(r.category()).map(dc -> dc.name().in(locale)).orElse(r.category());
+        String reason = r.source() != no.vern.register.Source.SUBJECT
+                ? texts.text("requests.portability.notProvided", locale, t(locale, "requests.source." + r.source().name()))
+                : texts.text("requests.portability.notOnConsentOrContract", locale,
+                        t(locale, "requests.basis." + r.legalBasis().name()));
+        return new AccessExport.NotPortable(r.category(), name, reason);
     }
 
     private PurposeInfo purpose(Purpose p, Locale locale) {

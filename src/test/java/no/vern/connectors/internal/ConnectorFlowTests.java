@@ -37,7 +37,14 @@ import no.vern.connectors.Connector;
 import no.vern.connectors.ConnectorRegistry;
 import no.vern.connectors.ConnectorType;
 import no.vern.connectors.NewConnector;
+import no.vern.consent.Channel;
+import no.vern.consent.GiveConsent;
 import no.vern.crypto.CryptoShredder;
+import no.vern.processing.SubjectKind;
+import no.vern.register.NewSubject;
+import no.vern.register.PersonalData;
+import no.vern.register.RetentionView;
+import no.vern.register.Source;
 import no.vern.requests.FanOut;
 import no.vern.requests.Operation;
 import no.vern.requests.StepState;
@@ -80,6 +87,12 @@ class ConnectorFlowTests extends BreachMailSupport {
     MockMvc mvc;
     @Autowired
     CryptoShredder shredder;
+    @Autowired
+    no.vern.register.SubjectRegister register;
+    @Autowired
+    RetentionView retention;
+    @Autowired
+    no.vern.consent.ConsentLedger ledger;
 
     CrmDatabase crm;
 
@@ -222,6 +235,53 @@ class ConnectorFlowTests extends BreachMailSupport {
         assertThat(verify.detail()).isEqualTo("0 rows in 0 tables");
         assertThat(orchestration.collected(caseId, Operation.VERIFY_ERASED)).filteredOn(d -> d.connectorId().equals(crmConnector.id()))
                 .singleElement().satisfies(d -> assertThat(d.valuesByCategory()).isEmpty());
+    }
+
+    /** The steps a purpose-bound erasure outside any request started for one connector. */
+    private List<SystemStep> eraseSteps(UUID connectorId) {
+        return vern.sql("SELECT DISTINCT case_id FROM connectors_step WHERE connector_id = ? AND operation = 'ERASE'")
+                .params(connectorId).query(UUID.class).list().stream().flatMap(c -> orchestration.steps(c).stream())
+                .filter(s -> s.connectorId().equals(connectorId)).toList();
+    }
+
+    @Test
+    void aConsentWithdrawalAndARetentionPurgeEachEraseInTheLoopbackSystemsThatHoldThePurpose() throws Exception {
+        // Issue 20, item 7 (GDPR Arts. 7(3), 17, 5(1)(e)): erasure outside a request reaches real connected systems.
+        Connector eventSystem = webhook("events", "/event-erasure");
+        hooks.resultBody = "{\"status\":\"DONE\",\"rows\":1}";
+        String participantEmail = "deltaker." + UUID.randomUUID() + "@eksempel.example";
+        SubjectId participant = SubjectId.random();
+        ledger.give(new GiveConsent(participant, "events", Channel.EVENT_SIGNUP, java.util.Locale.ENGLISH, null, null,
+                null, null));
+        register.register(new NewSubject(participant, Set.of(SubjectKind.EVENT_PARTICIPANT), "events", Source.EVENT_FORM,
+                null, PersonalData.contact("Kari Deltaker", participantEmail, null)));
+        ledger.withdraw(participant, "events", Channel.PHONE, null);
+        // The withdrawal's effects run after the ledger's commit (event publication registry).
+        long until = System.currentTimeMillis() + 20_000;
+        while (eraseSteps(eventSystem.id()).isEmpty() && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        assertThat(eraseSteps(eventSystem.id())).as("an ERASE step for the webhook system").hasSize(1);
+        runner.runDue();
+        assertThat(eraseSteps(eventSystem.id())).singleElement().satisfies(s -> assertThat(s.state()).isEqualTo(StepState.DONE));
+        assertThat(hooks.bodies).anySatisfy(b -> assertThat(b).contains("\"operation\":\"ERASE\"", participantEmail));
+
+        // A retention purge of customer administration reaches the CRM database over JDBC.
+        Connector crmConnector = jdbc("customers");
+        String customerEmail = "kunde." + UUID.randomUUID() + "@eksempel.example";
+        crm.addPerson("Kari Kunde", customerEmail, "+4790000001", "Joggesko", "Lillegata 3, 0155 Oslo");
+        SubjectId customer = register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT),
+                "customer-administration", Source.SUBJECT, null, PersonalData.contact("Kari Kunde", customerEmail, null)));
+        List<UUID> records = retention.heldFor("customer-administration", null, 10_000).stream()
+                .filter(r -> r.subject().equals(customer)).map(RetentionView.HeldRecord::record).toList();
+        assertThat(records).isNotEmpty();
+        no.vern.shared.Actors.runAs(no.vern.shared.Actor.system("retention-purge"),
+                () -> retention.eraseRecords(customer, "customer-administration", records));
+        assertThat(eraseSteps(crmConnector.id())).as("an ERASE step for the CRM").hasSize(1);
+        runner.runDue();
+        assertThat(eraseSteps(crmConnector.id())).singleElement().satisfies(s -> assertThat(s.state()).isEqualTo(StepState.DONE));
+        assertThat(crm.count("SELECT count(*) FROM customer WHERE email = ?", customerEmail)).isZero();
+        assertThat(crm.count("SELECT count(*) FROM customer WHERE email = ?", Canaries.EMAIL)).isOne();
     }
 
     @Test
