@@ -3,15 +3,21 @@ package no.vern.crypto;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Backups that keep erasures (S15, S26): a consistent copy of the database and, separately, of the
- * key store; a restore that replays the shred ledger before Vern serves; and a restore drill that
- * proves, on a scratch database, that no erased person comes back.
+ * key store, every file owner-only and encrypted under the backup key (kept apart from the master
+ * key) with its expiry authenticated; a restore that refuses an expired backup and replays the shred
+ * ledger before Vern serves; and a restore drill that proves, on a scratch database, that no erased
+ * person comes back. Refusals throw {@link BackupRefused} before anything is changed.
  */
 public interface Backups {
 
-    /** Writes the database to {@code databaseDir} and the key store (with a ledger copy) to {@code keysDir}. */
+    /**
+     * Writes the database to {@code databaseDir} and the key store (with a ledger copy) to {@code keysDir},
+     * both new or empty, encrypted under the backup key; the backup expires after {@code vern.backup.expiry}.
+     */
     BackupReport backup(Path databaseDir, Path keysDir);
 
     /**
@@ -37,8 +43,11 @@ public interface Backups {
      * @param rows rows copied
      * @param keys subject keys copied
      * @param ledgerEntries shred ledger entries copied next to the keys
+     * @param id the backup's id, in the header of each of its files
+     * @param expiresAt from when the restore refuses it
      */
-    record BackupReport(Instant takenAt, int tables, long rows, long keys, long ledgerEntries) {
+    record BackupReport(Instant takenAt, int tables, long rows, long keys, long ledgerEntries, UUID id,
+            Instant expiresAt) {
     }
 
     /**

@@ -55,7 +55,7 @@ class BackupRestoreDrillTests {
         Backups.BackupReport backup = backups.backup(database, keys);
         assertThat(backup.keys()).isGreaterThanOrEqualTo(2);
         assertThat(Files.list(database)).noneMatch(p -> p.getFileName().toString().contains("subject_key"));
-        assertThat(Files.readString(database.resolve("register_record.copy"), java.nio.charset.StandardCharsets.ISO_8859_1))
+        assertThat(Files.readString(database.resolve("register_record.vbk"), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .doesNotContain("kanarifugl.example"); // ciphertexts only
 
         register.erase(erased);

@@ -9,13 +9,15 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 
+import no.vern.crypto.BackupRefused;
 import no.vern.crypto.Backups;
 
 /**
  * The command line forms, like {@code shred-replay}: {@code java -jar vern.jar backup <dir>},
  * {@code restore <dir>} and {@code restore-drill <dir>}. The database part goes to
  * {@code <dir>/database}, the key store to {@code --keys-dir=<dir>} (default {@code <dir>/keys});
- * move the key part to separate storage. Prints what it did and exits.
+ * move the key part to separate storage. Prints what it did and exits; a refused restore or drill
+ * (expired, damaged, wrong backup key) prints why and exits with status 3, having changed nothing.
  */
 final class BackupCommand implements ApplicationRunner, Ordered {
 
@@ -43,12 +45,25 @@ final class BackupCommand implements ApplicationRunner, Ordered {
         Path keys = keysOption == null || keysOption.isEmpty() ? dir.resolve("keys") : Path.of(keysOption.get(0));
         Path database = dir.resolve("database");
         int status = 0;
-        switch (words.get(at)) {
+        try {
+            status = perform(words.get(at), database, keys);
+        } catch (BackupRefused e) {
+            System.err.println(words.get(at) + " refused: " + e.getMessage());
+            status = 3;
+        }
+        int exit = status;
+        System.exit(SpringApplication.exit(context, () -> exit));
+    }
+
+    private int perform(String command, Path database, Path keys) {
+        int status = 0;
+        switch (command) {
             case "backup" -> {
                 Backups.BackupReport r = backups.backup(database, keys);
                 System.out.println("backup: " + r.tables() + " tables, " + r.rows() + " rows -> " + database + "; "
                         + r.keys() + " keys, " + r.ledgerEntries() + " ledger entries -> " + keys
-                        + " (store the key part apart from the database part)");
+                        + " (store the key part apart from the database part); backup " + r.id() + " expires "
+                        + r.expiresAt() + ", files encrypted under the backup key");
             }
             case "restore" -> {
                 Backups.RestoreReport r = backups.restore(database, keys);
@@ -64,8 +79,7 @@ final class BackupCommand implements ApplicationRunner, Ordered {
                 status = r.passed() ? 0 : 1;
             }
         }
-        int exit = status;
-        System.exit(SpringApplication.exit(context, () -> exit));
+        return status;
     }
 
     private static int indexOfCommand(List<String> words) {

@@ -1,15 +1,18 @@
 package no.vern.crypto.backup;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import no.vern.crypto.BackupHorizon;
 import no.vern.crypto.Backups;
 import no.vern.crypto.CryptoShredder;
 import no.vern.shared.DatabaseEndpoint;
@@ -20,8 +23,14 @@ class BackupConfiguration {
 
     @Bean
     Backups backups(@Qualifier("ownerDataSource") DataSource owner, @Qualifier("keyStoreDataSource") DataSource keyStore,
-            DatabaseEndpoint endpoint, CryptoShredder shredder, JdbcClient app, Clock clock) {
-        return new LogicalBackups(owner, keyStore, endpoint, shredder, app, clock);
+            DatabaseEndpoint endpoint, CryptoShredder shredder, JdbcClient app, Clock clock, BackupKey backupKey,
+            @Value("${vern.backup.expiry:35d}") Duration expiry) {
+        return new LogicalBackups(owner, keyStore, endpoint, shredder, app, clock, backupKey, expiry);
+    }
+
+    @Bean
+    BackupHorizon backupHorizon(JdbcClient app) {
+        return new BackupCatalogue(app);
     }
 
     @Bean

@@ -16,7 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -38,10 +40,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import com.google.crypto.tink.StreamingAead;
+
+import no.vern.crypto.BackupRefused;
 import no.vern.crypto.Backups;
+import no.vern.crypto.backup.BackupFile.Header;
 import no.vern.crypto.CryptoShredder;
 import no.vern.shared.DatabaseEndpoint;
 import no.vern.shared.JdbcTime;
+import no.vern.shared.VernClock;
 
 /**
  * Logical backups with PostgreSQL's binary {@code COPY}: every table of the main schema from one
@@ -53,10 +60,14 @@ import no.vern.shared.JdbcTime;
 final class LogicalBackups implements Backups {
 
     private static final Logger log = LoggerFactory.getLogger(LogicalBackups.class);
-    private static final String FORMAT = "vern-logical-1";
-    private static final String MANIFEST = "manifest.properties";
-    private static final String KEYS_FILE = "subject_key.copy";
-    private static final String LEDGER_FILE = "shred-ledger.csv";
+    private static final String FORMAT = "vern-logical-2";
+    /** The unencrypted, unexpiring format before issue 24: refused. */
+    private static final String LEGACY_MANIFEST = "manifest.properties";
+    static final String MANIFEST = "manifest.vbk";
+    static final String KEYS_FILE = "subject_key.vbk";
+    static final String LEDGER_FILE = "shred-ledger.vbk";
+    static final String DATABASE = "database";
+    static final String KEYS = "keys";
     /** Not copied: sessions (a restored world has none), scheduler state and migration history (re-created). */
     private static final Set<String> SKIPPED = Set.of("flyway_schema_history", "spring_session",
             "spring_session_attributes", "scheduled_tasks");
@@ -69,9 +80,16 @@ final class LogicalBackups implements Backups {
     private final CryptoShredder shredder;
     private final JdbcClient app;
     private final Clock clock;
+    private final BackupKey backupKey;
+    private final Duration expiry;
 
     LogicalBackups(DataSource owner, DataSource keyStore, DatabaseEndpoint endpoint, CryptoShredder shredder,
-            JdbcClient app, Clock clock) {
+            JdbcClient app, Clock clock, BackupKey backupKey, Duration expiry) {
+        if (expiry.isNegative() || expiry.isZero()) {
+            throw new IllegalStateException("vern.backup.expiry (VERN_BACKUP_EXPIRY) must be positive, e.g. 35d");
+        }
+        this.backupKey = backupKey;
+        this.expiry = expiry;
         this.owner = owner;
         this.keyStore = keyStore;
         this.endpoint = endpoint;
@@ -84,13 +102,16 @@ final class LogicalBackups implements Backups {
 
     @Override
     public BackupReport backup(Path databaseDir, Path keysDir) {
+        if (databaseDir.toAbsolutePath().normalize().equals(keysDir.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("Keys and database backups must go to different directories");
+        }
         try {
-            Files.createDirectories(databaseDir);
-            Files.createDirectories(keysDir);
-            if (databaseDir.toAbsolutePath().normalize().equals(keysDir.toAbsolutePath().normalize())) {
-                throw new IllegalArgumentException("Keys and database backups must go to different directories");
-            }
-            Instant takenAt = clock.instant();
+            StreamingAead aead = backupKey.streamingAead();
+            BackupFile.createDirectory(databaseDir);
+            BackupFile.createDirectory(keysDir);
+            // Microseconds, as the catalogue stores them: the header and the catalogue say the same instant.
+            Instant takenAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Header database = new Header(UUID.randomUUID(), DATABASE, MANIFEST, takenAt, takenAt.plus(expiry));
             Properties db = new Properties();
             long rows = 0;
             List<String> tables;
@@ -102,9 +123,9 @@ final class LogicalBackups implements Backups {
                 String schema = schemaVersion(c);
                 CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
                 for (String table : tables) {
-                    Path file = databaseDir.resolve(table + ".copy");
                     MessageDigest sha = sha256();
-                    try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha)) {
+                    try (OutputStream out = new DigestOutputStream(
+                            BackupFile.create(databaseDir, database.forFile(table + ".vbk"), aead), sha)) {
                         long n = copy.copyOut("COPY (SELECT * FROM public." + table + ") TO STDOUT (FORMAT binary)", out);
                         db.setProperty("rows." + table, Long.toString(n));
                         rows += n;
@@ -114,33 +135,43 @@ final class LogicalBackups implements Backups {
                 c.commit();
                 db.setProperty("format", FORMAT);
                 db.setProperty("schema", schema);
-                db.setProperty("takenAt", takenAt.toString());
                 db.setProperty("tables", String.join(",", tables));
             }
-            write(databaseDir.resolve(MANIFEST), db, "Vern database backup (no keys: they are stored apart)");
+            write(databaseDir, database, db, "Vern database backup (no keys: they are stored apart)", aead);
 
             // The key store after the database: every ciphertext in the snapshot has its key, unless erased meanwhile.
+            Header keyPart = new Header(database.backup(), KEYS, MANIFEST, takenAt, database.expiresAt());
             Properties keys = new Properties();
             long keyRows;
             try (Connection c = keyStore.getConnection()) {
                 c.setAutoCommit(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                try (OutputStream out = Files.newOutputStream(keysDir.resolve(KEYS_FILE))) {
+                try (OutputStream out = BackupFile.create(keysDir, keyPart.forFile(KEYS_FILE), aead)) {
                     keyRows = c.unwrap(PGConnection.class).getCopyAPI()
                             .copyOut("COPY (SELECT * FROM vern_keys.subject_key) TO STDOUT (FORMAT binary)", out);
                 }
                 c.commit();
             }
             List<String> ledger = ledgerLines(app);
-            Files.write(keysDir.resolve(LEDGER_FILE), ledger, StandardCharsets.UTF_8);
+            try (OutputStream out = BackupFile.create(keysDir, keyPart.forFile(LEDGER_FILE), aead)) {
+                out.write(String.join("\n", ledger).getBytes(StandardCharsets.UTF_8));
+            }
             keys.setProperty("format", FORMAT);
-            keys.setProperty("takenAt", clock.instant().toString());
+            keys.setProperty("keysTakenAt", clock.instant().toString());
             keys.setProperty("keys", Long.toString(keyRows));
             keys.setProperty("ledgerEntries", Integer.toString(ledger.size()));
-            write(keysDir.resolve(MANIFEST), keys, "Vern key-store backup (wrapped keys; the master key is not here)");
-            BackupReport report = new BackupReport(takenAt, tables.size(), rows, keyRows, ledger.size());
-            note("BACKUP", true, report.tables() + " tables, " + rows + " rows, " + keyRows + " keys");
-            log.info("Backup written: {} tables, {} rows, {} keys", tables.size(), rows, keyRows);
+            write(keysDir, keyPart, keys, "Vern key-store backup (wrapped keys; the master key is not here)", aead);
+            BackupReport report = new BackupReport(takenAt, tables.size(), rows, keyRows, ledger.size(),
+                    database.backup(), database.expiresAt());
+            app.sql("""
+                    INSERT INTO crypto_backup_log (kind, at, ok, summary, backup_id, taken_at, expires_at)
+                    VALUES ('BACKUP', :at, TRUE, :summary, :id, :taken, :expires)""")
+                    .param("at", JdbcTime.param(clock.instant()))
+                    .param("summary", report.tables() + " tables, " + rows + " rows, " + keyRows + " keys")
+                    .param("id", database.backup()).param("taken", JdbcTime.param(takenAt))
+                    .param("expires", JdbcTime.param(database.expiresAt())).update();
+            log.info("Backup {} written: {} tables, {} rows, {} keys; expires {}", database.backup(), tables.size(), rows,
+                    keyRows, database.expiresAt());
             return report;
         } catch (SQLException | IOException e) {
             note("BACKUP", false, e.getClass().getSimpleName());
@@ -152,10 +183,11 @@ final class LogicalBackups implements Backups {
 
     @Override
     public RestoreReport restore(Path databaseDir, Path keysDir) {
+        Verified backup = verify("RESTORE", databaseDir, keysDir);
         try {
             RestoreReport loaded;
             try (Connection main = owner.getConnection(); Connection keys = keyStore.getConnection()) {
-                loaded = load(main, keys, databaseDir, keysDir, List.of());
+                loaded = load(main, keys, backup, databaseDir, keysDir, List.of());
             }
             long destroyed = shredder.replayLedger();
             RestoreReport report = new RestoreReport(loaded.tables(), loaded.rows(), loaded.keys(),
@@ -173,6 +205,7 @@ final class LogicalBackups implements Backups {
 
     @Override
     public DrillReport drill(Path databaseDir, Path keysDir) {
+        Verified backup = verify("DRILL", databaseDir, keysDir);
         String scratch = "vern_drill_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Instant at = clock.instant();
         try {
@@ -191,7 +224,7 @@ final class LogicalBackups implements Backups {
                 long destroyed;
                 try (Connection c = DriverManager.getConnection(url, endpoint.user(), endpoint.password())) {
                     // The live ledger comes from Vern's own database: erasures since the backup must win.
-                    loaded = load(c, c, databaseDir, keysDir, ledgerLines(app));
+                    loaded = load(c, c, backup, databaseDir, keysDir, ledgerLines(app));
                     c.setAutoCommit(true);
                     try (Statement s = c.createStatement()) {
                         destroyed = s.executeUpdate("DELETE FROM vern_keys.subject_key k USING crypto_shred_ledger l "
@@ -223,18 +256,79 @@ final class LogicalBackups implements Backups {
     }
 
     /**
+     * Everything checked before a restore or drill changes anything: both parts are of this format and of one
+     * backup, their manifests decrypt with the backup key (which authenticates the headers and so the expiry),
+     * and the backup has not expired by the injected clock. A refusal is logged as a failed restore or drill.
+     */
+    private Verified verify(String kind, Path databaseDir, Path keysDir) {
+        try {
+            if (Files.exists(databaseDir.resolve(LEGACY_MANIFEST)) || Files.exists(keysDir.resolve(LEGACY_MANIFEST))) {
+                throw new BackupRefused("This backup was written before backups were encrypted and had an expiry "
+                        + "(format vern-logical-1). Vern does not restore it: it would bring back people erased since. "
+                        + "Delete it and take a new backup.");
+            }
+            if (!Files.isRegularFile(databaseDir.resolve(MANIFEST)) || !Files.isRegularFile(keysDir.resolve(MANIFEST))) {
+                throw new BackupRefused("No Vern backup here: " + MANIFEST + " is missing in the database part or "
+                        + "in the key part");
+            }
+            StreamingAead aead = backupKey.streamingAead();
+            BackupFile.Read db = BackupFile.readAll(databaseDir, MANIFEST, DATABASE, aead);
+            BackupFile.Read keys = BackupFile.readAll(keysDir, MANIFEST, KEYS, aead);
+            Properties dbManifest = properties(db.bytes());
+            Properties keyManifest = properties(keys.bytes());
+            if (!FORMAT.equals(dbManifest.getProperty("format")) || !FORMAT.equals(keyManifest.getProperty("format"))) {
+                throw new BackupRefused("Not a Vern backup of format " + FORMAT + " (manifest)");
+            }
+            if (!db.header().backup().equals(keys.header().backup())) {
+                throw new BackupRefused("The key part belongs to another backup (" + keys.header().backup()
+                        + ") than the database part (" + db.header().backup() + ")");
+            }
+            Instant now = clock.instant();
+            if (!now.isBefore(db.header().expiresAt())) {
+                throw new BackupRefused("Backup " + db.header().backup() + " expired at " + local(db.header().expiresAt())
+                        + " (taken " + local(db.header().takenAt()) + "). Vern does not restore an expired backup: "
+                        + "people erased since it was taken must stay erased. Restore a newer backup.");
+            }
+            // The key part is loaded after the main database commits: authenticate all of it first.
+            try (BackupFile.Opened file = BackupFile.open(keysDir, KEYS_FILE, KEYS, aead)) {
+                requireSameBackup(file.header(), db.header());
+                file.in().transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                throw new BackupRefused("The backup file " + KEYS_FILE + " cannot be decrypted with this backup key: "
+                        + "the key is not the one it was written with, or the file was altered");
+            }
+            return new Verified(db.header(), dbManifest, aead);
+        } catch (BackupRefused e) {
+            note(kind, false, "refused: " + e.getMessage());
+            log.warn("{} refused: {}", kind.toLowerCase(java.util.Locale.ROOT), e.getMessage());
+            throw e;
+        }
+    }
+
+    /**
+     * A backup checked by {@link #verify}.
+     *
+     * @param header the database part's authenticated header
+     * @param manifest the database part's manifest
+     * @param aead the backup key
+     */
+    private record Verified(Header header, Properties manifest, StreamingAead aead) {
+    }
+
+    private static String local(Instant at) {
+        return at.atZone(VernClock.ZONE).truncatedTo(ChronoUnit.MINUTES).toOffsetDateTime().toString();
+    }
+
+    /**
      * Loads both parts: the main tables in one transaction with triggers off (the audit log refuses
      * TRUNCATE otherwise), every known ledger entry merged back (the target's own ledger before the
-     * load, the key backup's copy, and {@code liveLedger}), sequences moved past the restored ids;
-     * then the key store. Sessions are ended.
+     * load, the key backup's copy, and {@code liveLedger}) and every backup the target's catalogue knew,
+     * sequences moved past the restored ids; then the key store. Sessions are ended.
      */
-    private RestoreReport load(Connection main, Connection keys, Path databaseDir, Path keysDir,
+    private RestoreReport load(Connection main, Connection keys, Verified backup, Path databaseDir, Path keysDir,
             List<String> liveLedger) throws SQLException, IOException {
-        Properties db = read(databaseDir.resolve(MANIFEST));
-        Properties keyManifest = read(keysDir.resolve(MANIFEST));
-        if (!FORMAT.equals(db.getProperty("format")) || !FORMAT.equals(keyManifest.getProperty("format"))) {
-            throw new IllegalArgumentException("Not a Vern backup (manifest format)");
-        }
+        Properties db = backup.manifest();
+        StreamingAead aead = backup.aead();
         List<String> tables = List.of(db.getProperty("tables", "").split(","));
         for (String table : tables) {
             if (!TABLE.matcher(table).matches()) {
@@ -246,13 +340,17 @@ final class LogicalBackups implements Backups {
         main.setAutoCommit(false);
         try {
             if (!schemaVersion(main).equals(db.getProperty("schema"))) {
-                throw new IllegalArgumentException("The backup was taken at another schema version; start this "
+                throw new BackupRefused("The backup was taken at another schema version; start this "
                         + "Vern version once on an empty database, then restore a backup of the same version");
             }
             Set<String> ledger = new LinkedHashSet<>(ledgerLines(JdbcClient.create(new SingleConnectionDataSource(main, true))));
-            ledger.addAll(Files.readAllLines(keysDir.resolve(LEDGER_FILE), StandardCharsets.UTF_8));
+            String backedUpLedger = new String(BackupFile.readAll(keysDir, LEDGER_FILE, KEYS, aead).bytes(),
+                    StandardCharsets.UTF_8);
+            backedUpLedger.lines().filter(line -> !line.isBlank()).forEach(ledger::add);
             ledger.addAll(liveLedger);
             try (Statement s = main.createStatement()) {
+                // The catalogue of backups outlives the restore, like the ledger: it dates when erasures are complete.
+                s.execute("CREATE TEMP TABLE vern_restore_backup_log ON COMMIT DROP AS SELECT * FROM crypto_backup_log");
                 s.execute("SET LOCAL session_replication_role = replica");
                 s.execute("TRUNCATE " + String.join(", ", tables.stream().map(t -> "public." + t).toList()));
                 s.execute("TRUNCATE spring_session CASCADE");
@@ -260,7 +358,9 @@ final class LogicalBackups implements Backups {
             CopyManager copy = main.unwrap(PGConnection.class).getCopyAPI();
             for (String table : tables) {
                 MessageDigest sha = sha256();
-                try (InputStream in = new DigestInputStream(Files.newInputStream(databaseDir.resolve(table + ".copy")), sha)) {
+                try (BackupFile.Opened file = BackupFile.open(databaseDir, table + ".vbk", DATABASE, aead);
+                        InputStream in = new DigestInputStream(file.in(), sha)) {
+                    requireSameBackup(file.header(), backup.header());
                     rows += copy.copyIn("COPY public." + table + " FROM STDIN (FORMAT binary)", in);
                 }
                 if (!HexFormat.of().formatHex(sha.digest()).equals(db.getProperty("sha256." + table))) {
@@ -279,6 +379,9 @@ final class LogicalBackups implements Backups {
                 insert.executeBatch();
             }
             ledgerEntries = ledger.size();
+            try (Statement s = main.createStatement()) {
+                s.execute("INSERT INTO crypto_backup_log SELECT * FROM vern_restore_backup_log ON CONFLICT (id) DO NOTHING");
+            }
             resetSequences(main);
             main.commit();
         } catch (SQLException | IOException | RuntimeException e) {
@@ -291,9 +394,10 @@ final class LogicalBackups implements Backups {
             try (Statement s = keys.createStatement()) {
                 s.executeUpdate("DELETE FROM vern_keys.subject_key");
             }
-            try (InputStream in = Files.newInputStream(keysDir.resolve(KEYS_FILE))) {
+            try (BackupFile.Opened file = BackupFile.open(keysDir, KEYS_FILE, KEYS, aead)) {
+                requireSameBackup(file.header(), backup.header());
                 keyRows = keys.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("COPY vern_keys.subject_key FROM STDIN (FORMAT binary)", in);
+                        .copyIn("COPY vern_keys.subject_key FROM STDIN (FORMAT binary)", file.in());
             }
             keys.commit();
         } catch (SQLException | IOException | RuntimeException e) {
@@ -392,16 +496,24 @@ final class LogicalBackups implements Backups {
         return m.group(1) + database + m.group(3);
     }
 
-    private static Properties read(Path file) throws IOException {
+    private static void requireSameBackup(Header file, Header backup) {
+        if (!file.backup().equals(backup.backup())) {
+            throw new BackupRefused("The backup file " + file.file() + " belongs to another backup (" + file.backup() + ")");
+        }
+    }
+
+    private static Properties properties(byte[] bytes) {
         Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            p.load(in);
+        try {
+            p.load(new java.io.ByteArrayInputStream(bytes));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BackupRefused("The manifest of the backup is damaged");
         }
         return p;
     }
 
-    private static void write(Path file, Properties p, String comment) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
+    private static void write(Path dir, Header header, Properties p, String comment, StreamingAead aead) throws IOException {
+        try (OutputStream out = BackupFile.create(dir, header, aead)) {
             p.store(out, comment);
         }
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,9 +17,13 @@ import org.springframework.context.annotation.PropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.mac.MacConfig;
+import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
+import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +32,7 @@ import no.vern.crypto.BlindIndex;
 import no.vern.crypto.CryptoShredder;
 import no.vern.crypto.MasterKeys;
 import no.vern.crypto.SubjectCipher;
+import no.vern.crypto.backup.BackupKey;
 import no.vern.shared.DatabaseEndpoint;
 import no.vern.shared.DemoMode;
 import no.vern.shared.KernelCipher;
@@ -44,6 +50,7 @@ class CryptoConfiguration {
         try {
             AeadConfig.register();
             MacConfig.register();
+            StreamingAeadConfig.register();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Tink could not register AEAD and MAC", e);
         }
@@ -89,6 +96,59 @@ class CryptoConfiguration {
                 keyDirectory(properties, demo).resolve("index-keyset.json"),
                 () -> generate(HmacBlindIndex.parameters()));
         return new HmacBlindIndex(loaded.handle());
+    }
+
+    /**
+     * The backup key, apart from the master key: loaded on first use (a backup, restore or drill), so that
+     * a Vern without backups starts without one; generated in {@code backup-keys/} beside the key folder
+     * where keys are generated (demo, embedded database).
+     */
+    @Bean
+    BackupKey backupKey(CryptoProperties properties, DemoMode demo, DatabaseEndpoint main) {
+        Path generated = (properties.backupDirectory().isBlank()
+                ? keyDirectory(properties, demo).resolveSibling("backup-keys")
+                : Path.of(properties.backupDirectory()).toAbsolutePath().normalize()).resolve("backup-keyset.json");
+        boolean generate = generate(properties, demo, main);
+        return new BackupKey() {
+            private volatile @Nullable StreamingAead aead;
+
+            @Override
+            public StreamingAead streamingAead() {
+                StreamingAead loaded = aead;
+                if (loaded == null) {
+                    synchronized (this) {
+                        loaded = aead;
+                        if (loaded == null) {
+                            loaded = loadBackupKey(properties, generate, generated);
+                            aead = loaded;
+                        }
+                    }
+                }
+                return loaded;
+            }
+        };
+    }
+
+    static StreamingAead loadBackupKey(CryptoProperties properties, boolean generate, Path generated) {
+        if (!properties.backupKeysetFile().isBlank() && !properties.masterKeysetFile().isBlank()
+                && Path.of(properties.backupKeysetFile()).toAbsolutePath().normalize()
+                        .equals(Path.of(properties.masterKeysetFile()).toAbsolutePath().normalize())) {
+            throw new IllegalStateException("VERN_BACKUP_KEYSET_FILE names the master keyset: the backup key must be "
+                    + "a keyset of its own, kept apart from the master key");
+        }
+        if (!properties.backupKeyset().isBlank() && properties.backupKeyset().strip().equals(properties.masterKeyset().strip())) {
+            throw new IllegalStateException("VERN_BACKUP_KEYSET is the master keyset: the backup key must be a keyset "
+                    + "of its own, kept apart from the master key");
+        }
+        KeysetFiles.Loaded loaded = KeysetFiles.load("backup", "VERN_BACKUP_KEYSET", properties.backupKeyset(),
+                properties.backupKeysetFile(), generate, generated,
+                () -> generate(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB));
+        try {
+            return loaded.handle().getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("The backup keyset is not a Tink streaming AEAD keyset (template "
+                    + "AES256_GCM_HKDF_1MB): " + e.getClass().getSimpleName());
+        }
     }
 
     @Bean

@@ -16,12 +16,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param generateMissing {@code auto} (demo mode or embedded database), {@code true} or {@code false}
  * @param directory where generated keysets live; empty means {@code <data dir>/keys}
  * @param rewrapBatchSize subject keys re-wrapped per committed batch during master-key rotation
+ * @param backupKeyset backup keyset JSON, a streaming AEAD kept apart from the master key ({@code VERN_BACKUP_KEYSET})
+ * @param backupKeysetFile path of the backup keyset JSON ({@code VERN_BACKUP_KEYSET_FILE})
+ * @param backupDirectory where a generated backup keyset lives; empty means {@code backup-keys} next to the key directory
  */
 @ConfigurationProperties("vern.keys")
 record CryptoProperties(@DefaultValue("") String masterKeyset, @DefaultValue("") String masterKeysetFile,
         @DefaultValue("") String indexKeyset, @DefaultValue("") String indexKeysetFile,
         @DefaultValue("auto") String generateMissing, @DefaultValue("") String directory,
-        @DefaultValue("200") int rewrapBatchSize, @DefaultValue Db db, @DefaultValue Cache cache) {
+        @DefaultValue("200") int rewrapBatchSize, @DefaultValue Db db, @DefaultValue Cache cache,
+        @DefaultValue("") String backupKeyset, @DefaultValue("") String backupKeysetFile,
+        @DefaultValue("") String backupDirectory) {
 
     /**
      * The key store's database; an empty url means the main database server.
@@ -51,6 +56,8 @@ record CryptoProperties(@DefaultValue("") String masterKeyset, @DefaultValue("")
         return "CryptoProperties[masterKeyset=" + (masterKeyset.isBlank() ? "" : "***") + ", masterKeysetFile="
                 + masterKeysetFile + ", indexKeyset=" + (indexKeyset.isBlank() ? "" : "***") + ", indexKeysetFile="
                 + indexKeysetFile + ", generateMissing=" + generateMissing + ", directory=" + directory
-                + ", rewrapBatchSize=" + rewrapBatchSize + ", db=" + db + ", cache=" + cache + "]";
+                + ", rewrapBatchSize=" + rewrapBatchSize + ", db=" + db + ", cache=" + cache + ", backupKeyset="
+                + (backupKeyset.isBlank() ? "" : "***") + ", backupKeysetFile=" + backupKeysetFile
+                + ", backupDirectory=" + backupDirectory + "]";
     }
 }

@@ -2,6 +2,7 @@ package no.vern.requests.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import no.vern.crypto.BackupHorizon;
 import no.vern.crypto.CryptoShredder;
 import no.vern.crypto.SubjectCipher;
 import no.vern.crypto.SubjectKeyDestroyed;
@@ -44,6 +46,9 @@ class ErasureCertification {
 
     static final Actor JOB = Actor.system("requests-certificates");
     static final String MAIL_CATEGORY = "certificate-email";
+    /** The certificate's field: the date by which the last backup older than the erasure has expired. */
+    static final String BACKUPS = "erasedFromBackupsBy";
+    static final String UNDATED = "undated: an older backup has no expiry";
     private static final List<Operation> OPERATIONS = List.of(Operation.ERASE, Operation.VERIFY_ERASED);
 
     private final JdbcClient jdbc;
@@ -59,10 +64,13 @@ class ErasureCertification {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String baseUrl;
+    private final BackupHorizon backups;
 
     ErasureCertification(JdbcClient jdbc, Certificates certificates, SystemFanOut systems, SubjectRegister register,
             Restrictions restrictions, SubjectCipher cipher, CryptoShredder shredder, Cases cases, Mailer mailer,
-            JsonMapper json, TransactionTemplate transactions, Clock clock, @Value("${vern.base-url}") String baseUrl) {
+            JsonMapper json, TransactionTemplate transactions, Clock clock, @Value("${vern.base-url}") String baseUrl,
+            BackupHorizon backups) {
+        this.backups = backups;
         this.jdbc = jdbc;
         this.certificates = certificates;
         this.systems = systems;
@@ -235,6 +243,8 @@ class ErasureCertification {
             systemsCheck.add(step);
         }
         content.put("verification", Map.of("register", registerCheck, "systems", systemsCheck));
+        // Backups taken before now may hold the erased keys until they expire (docs/backup.md): the certificate dates it.
+        content.put(BACKUPS, backups.erasureCompleteBy(clock.instant()).map(LocalDate::toString).orElse(UNDATED));
         if (content.get("moreSubjects") instanceof List<?> more) {
             List<Object> checked = new ArrayList<>();
             for (Object o : more) {
@@ -267,7 +277,19 @@ class ErasureCertification {
                 : "/personvern/kontroller-slettebevis");
         return mailer.text("requests.certificate.mail", locale, signed.id().toString(), signed.sha256(),
                 certificates.fingerprint(), baseUrl + "/.well-known/vern-erasure-key", verifyUrl)
-                + "\n\n" + Certificates.text(signed);
+                + backupsText(signed, locale) + "\n\n" + Certificates.text(signed);
+    }
+
+    /** What the signed certificate says about backups, in words: the date, or that none can be given yet. */
+    private String backupsText(Certificates.Signed signed, Locale locale) {
+        Object by = json.readValue(signed.body(), new TypeReference<Map<String, Object>>() { }).get(BACKUPS);
+        if (!(by instanceof String date)) {
+            return ""; // certificates issued before backups expired say nothing about them
+        }
+        if (UNDATED.equals(date)) {
+            return "\n\n" + mailer.text("requests.certificate.backupsUndated", locale);
+        }
+        return "\n\n" + mailer.text("requests.certificate.backups", locale, CaseFile.DATE.format(LocalDate.parse(date)));
     }
 
     private String describe(List<SystemStep> steps, Locale locale) {

@@ -8,22 +8,28 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import jakarta.mail.internet.MimeMessage;
+import no.vern.crypto.BackupHorizon;
+import no.vern.crypto.Backups;
 import no.vern.processing.SubjectKind;
 import no.vern.register.NewSubject;
 import no.vern.register.PersonalData;
@@ -45,6 +51,7 @@ import no.vern.requests.Requests;
 import no.vern.requests.RequestsTestSupport;
 import no.vern.requests.StepState;
 import no.vern.requests.SystemStep;
+import no.vern.shared.VernClock;
 import no.vern.support.Canaries;
 import no.vern.support.VernTest;
 
@@ -70,6 +77,14 @@ class ErasureCertificationTests extends RequestsTestSupport {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    Backups backups;
+    @Autowired
+    BackupHorizon horizon;
+    @Autowired
+    Clock clock;
+    @TempDir
+    Path dir;
 
     private RequestId erasureWithASlowSystem(String email) {
         register.register(new NewSubject(null, Set.of(SubjectKind.PARTNER_CONTACT), "partner-management", Source.SUBJECT,
@@ -186,6 +201,23 @@ class ErasureCertificationTests extends RequestsTestSupport {
         assertThat(certificate.body()).contains("\"category\":\"purchase-history\"", "bokføringsloven § 13",
                 "erased: the data key is destroyed", "partly erased: only the kept categories remain")
                 .doesNotContain(email);
+    }
+
+    @Test
+    void art17_theCertificateSaysByWhichDateTheLastBackupOlderThanTheErasureHasExpired() {
+        Backups.BackupReport backup = backups.backup(dir.resolve("database"), dir.resolve("keys"));
+        String email = uniqueEmail("backedup");
+        RequestId id = erasureWithASlowSystem(email);
+        systems.finish(id.value(), Operation.ERASE);
+        certification.issueDue();
+
+        LocalDate by = horizon.erasureCompleteBy(clock.instant()).orElseThrow();
+        assertThat(by).isAfterOrEqualTo(LocalDate.ofInstant(backup.expiresAt(), VernClock.ZONE));
+        ErasureCertificate certificate = requests.certificates(id).get(0);
+        assertThat(certificate.body()).contains("\"erasedFromBackupsBy\":\"" + by + "\"");
+        String date = by.getDayOfMonth() + "." + by.getMonthValue() + "." + by.getYear();
+        assertThat(certificateMails(email)).singleElement().satisfies(m -> assertThat(decoded(m))
+                .contains("complete in Vern's backups too by " + date + ", when the last backup taken before the erasure"));
     }
 
     @Test
