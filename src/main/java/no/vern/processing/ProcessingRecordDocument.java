@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The whole record of processing activities as one document: what is versioned, exported and
  * turned into the published privacy policy.
@@ -13,14 +15,28 @@ import java.util.Optional;
  * @param dataCategories the catalogue of personal-data categories that activities refer to
  * @param activities the processing activities
  * @param security general technical and organisational measures (GDPR Art. 30(1)(g))
+ * @param company the rest of the company profile (sender, footer, domains, complaint authority); absent in
+ *        versions written before the profile existed ({@link CompanyProfile#of} derives it then)
  */
 public record ProcessingRecordDocument(Contact controller, Contact dataProtectionOfficer,
-        List<DataCategory> dataCategories, List<Activity> activities, SecurityMeasures security) {
+        List<DataCategory> dataCategories, List<Activity> activities, SecurityMeasures security,
+        @Nullable CompanyDetails company) {
+
+    /** A record without a company block (as written before the company profile existed). */
+    public ProcessingRecordDocument(Contact controller, Contact dataProtectionOfficer,
+            List<DataCategory> dataCategories, List<Activity> activities, SecurityMeasures security) {
+        this(controller, dataProtectionOfficer, dataCategories, activities, security, null);
+    }
 
     public ProcessingRecordDocument {
         dataCategories = dataCategories == null ? List.of() : List.copyOf(dataCategories);
         activities = activities == null ? List.of() : List.copyOf(activities);
         security = security == null ? new SecurityMeasures(List.of(), List.of()) : security;
+    }
+
+    /** The company profile this record holds. */
+    public CompanyProfile companyProfile() {
+        return CompanyProfile.of(this);
     }
 
     /** The activity with this id, if any. */
@@ -53,6 +69,6 @@ public record ProcessingRecordDocument(Contact controller, Contact dataProtectio
     public ProcessingRecordDocument withActivity(Activity changed) {
         List<Activity> list = new ArrayList<>(activities);
         list.replaceAll(a -> a.id().equals(changed.id()) ? changed : a);
-        return new ProcessingRecordDocument(controller, dataProtectionOfficer, dataCategories, list, security);
+        return new ProcessingRecordDocument(controller, dataProtectionOfficer, dataCategories, list, security, company);
     }
 }

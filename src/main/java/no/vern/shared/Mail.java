@@ -12,7 +12,8 @@ import org.springframework.context.MessageSource;
  * One message to one person, for {@link OutgoingMail}: the recipient, the subject and plain-text body
  * already in the reader's language (the calling module owns its wording), optional extra headers
  * (e.g. {@code List-Unsubscribe}) and how it is delivered. Every field is personal data or may hold it,
- * so {@link #toString()} names none of them; the sender is always {@code vern.mail.from}.
+ * so {@link #toString()} names none of them; the sender and footer are the company
+ * profile's ({@link MailSignature}), added by {@link OutgoingMail}.
  *
  * @param to the recipient's address
  * @param subject the subject line
@@ -69,11 +70,13 @@ public record Mail(String to, String subject, String body, Map<String, String> h
 
     /**
      * A message for the outbox whose subject and body are the module's texts {@code <key>.subject} and
-     * {@code <key>.body} in the reader's language, both formatted with the same arguments.
+     * {@code <key>.body} in the reader's language, both formatted with the same arguments, marked with its
+     * {@code Content-Language} (so the footer is in the same language).
      */
     public static Mail fromTemplate(String to, MessageSource messages, String key, Locale language, Object... args) {
         return to(to, messages.getMessage(key + ".subject", args, language),
-                messages.getMessage(key + ".body", args, language));
+                messages.getMessage(key + ".body", args, language))
+                .withHeader("Content-Language", "en".equals(language.getLanguage()) ? "en" : "nb");
     }
 
     /** The same message with one more header (e.g. {@code List-Unsubscribe}, {@code Content-Language}). */

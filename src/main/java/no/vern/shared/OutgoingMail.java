@@ -3,7 +3,8 @@ package no.vern.shared;
 import java.util.UUID;
 
 /**
- * The one way Vern sends email: every message comes from {@code vern.mail.from}, goes through the
+ * The one way Vern sends email: every message comes from the company profile's sender
+ * with its footer ({@link MailSignature}), goes through the
  * durable outbox unless the caller asks for {@link Mail.Delivery#IMMEDIATE}, and is logged only by its
  * opaque reference, never by address, subject or text.
  *

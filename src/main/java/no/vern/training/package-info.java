@@ -5,5 +5,5 @@
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Security programme",
-        allowedDependencies = { "shared", "audit", "identity", "register", "crypto", "uploads" })
+        allowedDependencies = { "shared", "audit", "identity", "register", "crypto", "uploads", "processing" })
 package no.vern.training;

@@ -41,7 +41,7 @@ class BreachNoticeDeliveryTests extends BreachMailSupport {
                     return NoticeOutcome.failed();
                 }
                 SimpleMailMessage message = new SimpleMailMessage();
-                message.setFrom("personvern@webstep.no");
+                message.setFrom("personvern@fjellvik.example");
                 message.setTo(person[0]);
                 message.setSubject(notice.subject(person[1]));
                 message.setText(notice.text(person[1]));

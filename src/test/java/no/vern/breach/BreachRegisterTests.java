@@ -205,10 +205,10 @@ class BreachRegisterTests extends BreachMailSupport {
         BreachNotice notice = register.notice(b.id());
         // GDPR Art. 34(2): nature of the breach, contact point, likely consequences and measures, in plain language.
         assertThat(notice.text("nb")).contains("Hva som skjedde", "A laptop with CVs was stolen.",
-                "Mulige følger for deg", "Identity theft is possible.", "Hva vi har gjort", "personvern@webstep.no",
+                "Mulige følger for deg", "Identity theft is possible.", "Hva vi har gjort", "personvernombud@fjellvik.example",
                 b.receipt());
         assertThat(notice.text("en")).contains("What happened", "Likely consequences for you",
-                "The laptop was wiped remotely.", "personvern@webstep.no", b.receipt());
+                "The laptop was wiped remotely.", "personvernombud@fjellvik.example", b.receipt());
         assertThat(notice.subject("en")).contains(b.receipt());
     }
 
@@ -237,8 +237,8 @@ class BreachRegisterTests extends BreachMailSupport {
         assertThatThrownBy(() -> register.decideSubjectNotice(b.id(), NoticeException.DISPROPORTIONATE_EFFORT,
                 "50 000 old newsletter addresses without names", "")).isInstanceOf(InvalidInput.class);
         Breach decided = register.decideSubjectNotice(b.id(), NoticeException.DISPROPORTIONATE_EFFORT,
-                "50 000 old newsletter addresses without names", "Notice on webstep.no about the breach.");
+                "50 000 old newsletter addresses without names", "Notice on fjellvik.example about the breach.");
         assertThat(decided.publicNoticeChosen()).isTrue();
-        assertThat(decided.publicNotice()).contains("webstep.no");
+        assertThat(decided.publicNotice()).contains("fjellvik.example");
     }
 }

@@ -203,7 +203,7 @@ class BreachWebTests extends BreachMailSupport {
                 "Hvordan oppsto bruddet:\nLeft visible", "Typer personopplysninger:\nCV", "Forhold til de berørte:\n",
                 "Hvor er personopplysningene nå:\nUnknown", "Konsekvenser for de berørte:\nIdentity theft",
                 "Tiltak:\nGjennomført: Remote wipe sent.", "Er de berørte informert, og hvordan:\nIkke avgjort",
-                "Kontaktperson:\nPersonvernombudet i Webstep AS", "Første melding");
+                "Kontaktperson:\nPersonvernombudet i Fjellvik Rådgivning AS", "Første melding");
         // Art. 33(3)(b): the controller and the DPO's contact details, as the record of processing holds them.
         no.vern.processing.Contact controller = record.current().document().controller();
         no.vern.processing.Contact dpo = record.current().document().dataProtectionOfficer();

@@ -68,7 +68,7 @@ class EventBrowserTests extends MailTestSupport {
 
     Event event(String title, boolean phone, boolean company) {
         Instant start = clock.instant().plus(Duration.ofDays(7));
-        return registry.create(new NewEvent(title, start, "Webstep Oslo, Fridtjof Nansens plass 7", 30,
+        return registry.create(new NewEvent(title, start, "Fjellvik Oslo, Fjordgata 1", 30,
                 start.minus(Duration.ofDays(1)), phone, company));
     }
 

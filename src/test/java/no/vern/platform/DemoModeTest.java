@@ -66,7 +66,7 @@ class DemoModeTest {
                         assertThat(e.waiting()).isEqualTo(2);
                     });
             no.vern.communications.Communications communications = vern.getBean(no.vern.communications.Communications.class);
-            assertThat(communications.lists()).extracting(l -> l.name()).contains("Webstep Innsikt");
+            assertThat(communications.lists()).extracting(l -> l.name()).contains("Fjellvik Innsikt");
             assertThat(communications.campaigns()).singleElement()
                     .satisfies(c -> assertThat(communications.report(c.id()).sent()).isEqualTo(5));
             assertThat(communications.activity(1)).singleElement().satisfies(d -> assertThat(d.objections()).isEqualTo(2));

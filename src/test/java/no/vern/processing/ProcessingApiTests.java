@@ -65,10 +65,10 @@ class ProcessingApiTests {
                 .andExpect(header().string("ETag", "\"" + version + "\""))
                 .andExpect(jsonPath("$.version").value(version))
                 // GDPR Art. 30(1)(a)-(g) in the machine-readable export.
-                .andExpect(jsonPath("$.document.controller.name").value("Webstep AS"))
-                .andExpect(jsonPath("$.document.dataProtectionOfficer.email").value("personvern@webstep.no"))
+                .andExpect(jsonPath("$.document.controller.name").value("Fjellvik Rådgivning AS"))
+                .andExpect(jsonPath("$.document.dataProtectionOfficer.email").value("personvernombud@fjellvik.example"))
                 .andExpect(jsonPath("$.document.activities[0].purposes[0].key").value("customer-administration"))
-                .andExpect(jsonPath("$.document.activities[0].purposes[0].legalBasis").value("CONTRACT"))
+                .andExpect(jsonPath("$.document.activities[0].purposes[0].legalBasis").value("LEGITIMATE_INTEREST"))
                 .andExpect(jsonPath("$.document.activities[0].subjects[0]").value("CUSTOMER_CONTACT"))
                 .andExpect(jsonPath("$.document.activities[0].recipients[0].thirdCountryTransfer").value(false))
                 .andExpect(jsonPath("$.document.activities[0].purposes[0].retention.period").value("P5Y"))
@@ -158,7 +158,7 @@ class ProcessingApiTests {
         assertThat(lines).hasSize(1 + 12);
         assertThat(lines[0]).contains("controller", "dpo", "purpose_key", "legal_basis", "data_subjects",
                 "data_categories", "recipients", "third_country_transfers", "retention", "security_measures");
-        assertThat(csv).contains("customer-administration", "CONTRACT", "Kundeadministrasjon og fakturering",
+        assertThat(csv).contains("customer-administration", "LEGITIMATE_INTEREST", "Kundeadministrasjon og fakturering",
                 "bank-information", "P5Y");
         String english = mvc.perform(as(reader, get("/api/v1/processing/record/export.csv").param("language", "en")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -174,7 +174,7 @@ class ProcessingApiTests {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isGreaterThan(1);
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Protokoll over behandlingsaktiviteter", "Webstep AS", "personvern@webstep.no");
+            assertThat(text).contains("Protokoll over behandlingsaktiviteter", "Fjellvik Rådgivning AS", "personvern@fjellvik.example");
             for (Activity activity : record.current().document().activities()) {
                 assertThat(text.replaceAll("\\s+", " ")).contains(activity.name().nb());
             }

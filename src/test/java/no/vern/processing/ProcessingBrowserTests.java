@@ -46,7 +46,7 @@ class ProcessingBrowserTests {
         try (Browser browser = Browser.start(base())) {
             browser.open("/personvern");
             assertThat(browser.find("html").getAttribute("lang")).isEqualTo("nb");
-            assertThat(browser.find("h1").getText()).isEqualTo("Personvernerklæring for Webstep AS");
+            assertThat(browser.find("h1").getText()).isEqualTo("Personvernerklæring for Fjellvik Rådgivning AS");
             assertThat(browser.text()).contains("Dine rettigheter", "Informasjonskapsler", "Sikkerhetsbrudd",
                     "versjon " + record.current().version() + " av behandlingsprotokollen");
             browser.screenshot("processing-policy-nb");

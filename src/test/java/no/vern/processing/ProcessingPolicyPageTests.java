@@ -33,16 +33,16 @@ class ProcessingPolicyPageTests {
     void norwegianPolicyIsPublicAndNamesTheRecordVersion() throws Exception {
         String html = page("/personvern");
         int version = record.current().version();
-        assertThat(html).contains("lang=\"nb\"", "Personvernerklæring for Webstep AS",
+        assertThat(html).contains("lang=\"nb\"", "Personvernerklæring for Fjellvik Rådgivning AS",
                 "versjon " + version + " av behandlingsprotokollen", "/personvern/rettigheter",
                 "Kundeadministrasjon og fakturering", "Informasjonskapsler", "Sikkerhetsbrudd",
-                "personvern@webstep.no", record.policy(Locale.forLanguageTag("nb")).sha256());
+                "personvern@fjellvik.example", record.policy(Locale.forLanguageTag("nb")).sha256());
     }
 
     @Test
     void englishPolicyIsPublicAndLinksThePrivacyCenter() throws Exception {
         String html = page("/privacy");
-        assertThat(html).contains("lang=\"en\"", "Privacy policy of Webstep AS", "/privacy/rights",
+        assertThat(html).contains("lang=\"en\"", "Privacy policy of Fjellvik Rådgivning AS", "/privacy/rights",
                 "Customer administration and invoicing", "Cookies", "Security breaches", "Your rights");
     }
 }

@@ -50,10 +50,10 @@ class ProcessingRecordTests {
     void seededRecordNamesTheControllerAndTheDataProtectionOfficer() {
         // GDPR Art. 30(1)(a): name and contact details of the controller and the DPO.
         ProcessingRecordDocument doc = seed();
-        assertThat(doc.controller().name()).isEqualTo("Webstep AS");
-        assertThat(doc.controller().email()).isEqualTo("personvern@webstep.no");
+        assertThat(doc.controller().name()).isEqualTo("Fjellvik Rådgivning AS");
+        assertThat(doc.controller().email()).isEqualTo("personvern@fjellvik.example");
         assertThat(doc.dataProtectionOfficer().name()).isNotBlank();
-        assertThat(doc.dataProtectionOfficer().email()).isEqualTo("personvern@webstep.no");
+        assertThat(doc.dataProtectionOfficer().email()).isEqualTo("personvernombud@fjellvik.example");
     }
 
     @Test
@@ -66,8 +66,15 @@ class ProcessingRecordTests {
             assertThat(p.name().complete()).isTrue();
             assertThat(p.description().complete()).isTrue();
         });
-        // S3: customer and partner data rests on the agreement and is mandatory to deliver and invoice.
-        assertThat(doc.purpose("customer-administration").orElseThrow().legalBasis()).isEqualTo(LegalBasis.CONTRACT);
+        // S3 and issue 21, item 7: the agreement is with the customer or partner, not with its contact persons, so
+        // their data rests on legitimate interest (GDPR Art. 6(1)(f)) with a documented balancing and the Art. 21
+        // objection; it is still mandatory to deliver and invoice.
+        for (String key : List.of("customer-administration", "partner-management")) {
+            Purpose p = doc.purpose(key).orElseThrow();
+            assertThat(p.legalBasis()).isEqualTo(LegalBasis.LEGITIMATE_INTEREST);
+            assertThat(p.legalBasisNote().nb()).contains("artikkel 6 nr. 1 bokstav f", "Avveining", "artikkel 21 nr. 1");
+            assertThat(p.legalBasisNote().en()).contains("Article 6(1)(f)", "Balancing", "Article 21(1)");
+        }
         assertThat(doc.purpose("customer-administration").orElseThrow().mandatory()).isTrue();
         assertThat(doc.purpose("partner-management").orElseThrow().mandatory()).isTrue();
         // S4, S5: consent before anything is stored about prospects, candidates and participants.
@@ -269,7 +276,7 @@ class ProcessingRecordTests {
         // S6: proof of what the person was shown (text, version, hash).
         NoticeText notice = record.notice("talent-pool", Locale.forLanguageTag("nb"));
         assertThat(notice.version()).isEqualTo(record.current().version());
-        assertThat(notice.text()).contains("Kandidatbank", "Samtykke", "2 år", "personvern@webstep.no");
+        assertThat(notice.text()).contains("Kandidatbank", "Samtykke", "2 år", "personvern@fjellvik.example");
         assertThat(notice.sha256()).hasSize(64);
         NoticeText english = record.notice("talent-pool", Locale.ENGLISH);
         assertThat(english.text()).contains("Talent pool", "Consent", "2 years");

@@ -123,7 +123,7 @@ class SubjectApiTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(3))
                 .andExpect(jsonPath("$[0].source").value("CUSTOMER"))
                 .andExpect(jsonPath("$[0].purposes[0]").value("customer-administration"))
-                .andExpect(jsonPath("$[0].legalBasis").value("CONTRACT"))
+                .andExpect(jsonPath("$[0].legalBasis").value("LEGITIMATE_INTEREST"))
                 .andExpect(jsonPath("$[0].collectedAt").exists()).andExpect(jsonPath("$[0].confirmedAt").exists());
     }
 

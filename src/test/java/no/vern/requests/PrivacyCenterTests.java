@@ -257,9 +257,12 @@ class PrivacyCenterTests extends RequestsTestSupport {
     void theRightsPageExplainsTheRecordOfProcessingInNorwegianAndEnglish() throws Exception {
         String nb = mvc.perform(get("/personvern/rettigheter")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(nb).contains("Dine personvernrettigheter", "lang=\"nb\"", "form-ACCESS", "form-QUESTION", "Avtale");
+        assertThat(nb).contains("Dine personvernrettigheter", "lang=\"nb\"", "form-ACCESS", "form-QUESTION", "Berettiget interesse",
+                // Issue 21: who is responsible, from the company profile.
+                "Hvem som er ansvarlig", "Fjellvik Rådgivning AS", "mailto:personvern@fjellvik.example", "Datatilsynet");
         String en = mvc.perform(get("/privacy/rights")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(en).contains("Your privacy rights", "lang=\"en\"", "form-ERASURE", "Contract");
+        assertThat(en).contains("Your privacy rights", "lang=\"en\"", "form-ERASURE", "Legitimate interest", "Who is responsible",
+                "The Norwegian Data Protection Authority (Datatilsynet)");
     }
 }

@@ -191,7 +191,7 @@ class TrainingRegisterTests extends ProgrammeTestSupport {
     private static List<MimeMessage> mailTo(StaffAccount account, Training training) {
         return mailAbout(training.title()).stream().filter(m -> {
             try {
-                return m.getAllRecipients()[0].toString().equals(account.username() + "@webstep.no");
+                return m.getAllRecipients()[0].toString().equals(account.username() + "@fjellvik.example");
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException(e);
             }

@@ -4,15 +4,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the breach module: the privacy mailbox that receives reports and escalations (staff
- * accounts hold no email address) and the public form's rate limit.
+ * Settings of the breach module: the public form's rate limit and the console's address in mail (reports
+ * and escalations go to the company profile's privacy mailbox: staff accounts hold no email address).
  *
- * @param officerEmail the privacy officer's mailbox
  * @param publicReportsPerHour public reports accepted per IP address and hour
  * @param consoleUrl base address of the console for links in mail
  */
 @ConfigurationProperties("vern.breach")
-record BreachProperties(@DefaultValue("personvern@webstep.no") String officerEmail,
-        @DefaultValue("5") int publicReportsPerHour,
+record BreachProperties(@DefaultValue("5") int publicReportsPerHour,
         @DefaultValue("http://localhost:8080") String consoleUrl) {
 }

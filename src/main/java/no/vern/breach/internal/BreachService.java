@@ -103,7 +103,7 @@ class BreachService implements BreachRegister {
                 report.channel().name(), "awareAt", report.awareAt().toString()));
         audit.record(new AuditEvent(actor, "breach.case.report", Outcome.SUCCESS, null, List.of(id.reference())));
         Breach breach = get(id);
-        mail.send(Mail.to(properties.officerEmail(), "[Vern] Nytt avvik / new breach " + receipt, """
+        mail.send(Mail.to(record.current().document().companyProfile().privacyMailbox(), "[Vern] Nytt avvik / new breach " + receipt, """
                 Et nytt avvik er meldt i Vern / A new breach was reported in Vern.
 
                 Kvittering / receipt: %s

@@ -15,10 +15,15 @@ import no.vern.audit.AuditEvent;
 import no.vern.audit.AuditLog;
 import no.vern.audit.Outcome;
 import no.vern.breach.BreachId;
+import no.vern.processing.CompanyProfiles;
 import no.vern.shared.Actor;
+import no.vern.processing.CompanyProfiles;
 import no.vern.shared.JdbcTime;
+import no.vern.processing.CompanyProfiles;
 import no.vern.shared.Mail;
+import no.vern.processing.CompanyProfiles;
 import no.vern.shared.OutgoingMail;
+import no.vern.processing.CompanyProfiles;
 import no.vern.shared.TimeFormat;
 
 /**
@@ -37,11 +42,13 @@ class Escalations {
     private final BreachEvents events;
     private final AuditLog audit;
     private final BreachProperties properties;
+    private final CompanyProfiles profile;
     private final TimeFormat time;
     private final Clock clock;
 
     Escalations(JdbcClient jdbc, OutgoingMail mail, BreachEvents events, AuditLog audit, BreachProperties properties,
-            TimeFormat time, Clock clock) {
+            CompanyProfiles profile, TimeFormat time, Clock clock) {
+        this.profile = profile;
         this.jdbc = jdbc;
         this.mail = mail;
         this.events = events;
@@ -82,7 +89,7 @@ class Escalations {
                     continue;
                 }
                 Duration left = Duration.between(now, d.notifyAuthorityBy());
-                mail.send(Mail.to(properties.officerEmail(),
+                mail.send(Mail.to(profile.current().privacyMailbox(),
                         "[Vern] %d t: avvik %s ikke meldt / %d h: breach %s not notified".formatted(hours, d.receipt(),
                                 hours, d.receipt()),
                         """

@@ -34,7 +34,7 @@ import no.vern.shared.SubjectId;
 class CommunicationsDemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CommunicationsDemoData.class);
-    static final String LIST_NAME = "Webstep Innsikt";
+    static final String LIST_NAME = "Fjellvik Innsikt";
     private static final String[][] READERS = { { "Kari Nordmo", "kari.nordmo@innsikt.example.no", "nb" },
             { "Ola Fjeldberg", "ola.fjeldberg@innsikt.example.no", "nb" },
             { "Emma Whitfield", "emma.whitfield@insight.example.com", "en" },
@@ -73,11 +73,11 @@ class CommunicationsDemoData implements ApplicationRunner {
                     CommunicationsService.marketingKinds()));
             communications.createList(new NewList("Frokostseminar", ListKind.INVITATION, "events",
                     Set.of(SubjectKind.EVENT_PARTICIPANT)));
-            Campaign issue = communications.compose(new CampaignDraft(list.id(), "Webstep Innsikt: høstens nyheter",
-                    "Webstep Insight: news this autumn",
-                    "Hei {{name}},\n\nHer er høstens nyheter fra Webstep: nye fagdager, en ny rapport om skyarkitektur "
+            Campaign issue = communications.compose(new CampaignDraft(list.id(), "Fjellvik Innsikt: høstens nyheter",
+                    "Fjellvik Insight: news this autumn",
+                    "Hei {{name}},\n\nHer er høstens nyheter fra Fjellvik: nye fagdager, en ny rapport om skyarkitektur "
                             + "og invitasjon til julefrokost.",
-                    "Hi {{name}},\n\nHere is this autumn's news from Webstep: new professional days, a new report on "
+                    "Hi {{name}},\n\nHere is this autumn's news from Fjellvik: new professional days, a new report on "
                             + "cloud architecture and an invitation to our Christmas breakfast."));
             communications.queue(issue.id());
             sender.sendDue();

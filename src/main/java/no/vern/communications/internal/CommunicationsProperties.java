@@ -6,10 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of list mail: the mailbox of the {@code mailto:} objection, throttling, retries (the sender
- * is {@code vern.mail.from}, as for all mail).
+ * Settings of list mail: throttling, retries (the sender and the {@code mailto:} objection's mailbox are the
+ * company profile's: its mail sender and privacy mailbox).
  *
- * @param unsubscribeMailbox mailbox of the {@code List-Unsubscribe} mailto link
  * @param perMinute most messages sent per minute across all nodes
  * @param batchSize deliveries handled per committed batch
  * @param maxAttempts tries on temporary SMTP failures before a delivery counts as failed
@@ -18,8 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param linkKey base64 HMAC key for unsubscribe links (at least 32 bytes); generated and stored when blank
  */
 @ConfigurationProperties("vern.communications")
-record CommunicationsProperties(@DefaultValue("avmelding@webstep.no") String unsubscribeMailbox,
-        @DefaultValue("600") int perMinute, @DefaultValue("50") int batchSize, @DefaultValue("5") int maxAttempts,
+record CommunicationsProperties(@DefaultValue("600") int perMinute, @DefaultValue("50") int batchSize, @DefaultValue("5") int maxAttempts,
         @DefaultValue("10s") Duration sendInterval, @DefaultValue("10m") Duration lease,
         @DefaultValue("") String linkKey) {
 }

@@ -11,6 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import no.vern.communications.Campaign;
+import no.vern.processing.CompanyProfiles;
 import no.vern.shared.Mail;
 import no.vern.shared.SubjectId;
 
@@ -29,14 +30,14 @@ class ListMessages {
 
     private final UnsubscribeTokens tokens;
     private final MessageSource messages;
-    private final CommunicationsProperties properties;
+    private final CompanyProfiles profile;
     private final String baseUrl;
 
-    ListMessages(UnsubscribeTokens tokens, MessageSource messages, CommunicationsProperties properties,
+    ListMessages(UnsubscribeTokens tokens, MessageSource messages, CompanyProfiles profile,
             @Value("${vern.base-url}") String baseUrl) {
         this.tokens = tokens;
         this.messages = messages;
-        this.properties = properties;
+        this.profile = profile;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -56,14 +57,15 @@ class ListMessages {
         String body = "en".equals(language) ? c.bodyEn() : c.bodyNb();
         String who = name == null || name.isBlank() ? messages.getMessage("communications.mail.reader", null, locale) : name;
         return body.replace("{{name}}", who) + "\n\n-- \n"
-                + messages.getMessage("communications.mail.footer", new Object[] { unsubscribeUrl }, locale) + "\n";
+                + messages.getMessage("communications.mail.footer",
+                        new Object[] { unsubscribeUrl, profile.current().legalName() }, locale) + "\n";
     }
 
     /** The message for one person, sent immediately: the caller records each delivery and its outcome. */
     Mail build(Campaign c, SubjectId subject, String email, @Nullable String name, String language) {
         String url = unsubscribeUrl(c.listId(), subject, language);
         String token = url.substring(url.lastIndexOf('/') + 1);
-        String mailto = "mailto:" + properties.unsubscribeMailbox() + "?subject="
+        String mailto = "mailto:" + profile.current().privacyMailbox() + "?subject="
                 + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20");
         return Mail.to(email, subjectLine(c, language), text(c, name, language, url))
                 .withHeader("List-Unsubscribe", "<" + url + ">, <" + mailto + ">")

@@ -89,7 +89,8 @@ class MailBreachNoticeSender implements BreachNoticeSender {
         }
         String language = languages.of(subject);
         try {
-            mail.send(Mail.to(email.get(), notice.subject(language), notice.text(language)).immediately());
+            mail.send(Mail.to(email.get(), notice.subject(language), notice.text(language))
+                    .withHeader("Content-Language", "en".equals(language) ? "en" : "nb").immediately());
             return NoticeOutcome.sent(language);
         } catch (MailNotSent e) {
             log.warn("Breach notice for {} to {} not delivered: {}", notice.breach(), subject, e.getMessage());

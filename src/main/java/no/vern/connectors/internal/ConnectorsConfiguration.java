@@ -16,6 +16,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 import no.vern.audit.AuditLog;
+import no.vern.processing.CompanyProfiles;
 import no.vern.processing.ProcessingRecord;
 import no.vern.shared.ConsoleSection;
 import no.vern.shared.DatabaseEndpoint;
@@ -66,8 +67,8 @@ class ConnectorsConfiguration {
     }
 
     @Bean
-    TaskDomains connectorTaskDomains(ConnectorsProperties properties, @Value("${vern.mail.from}") String mailFrom) {
-        return TaskDomains.of(properties.taskDomains(), mailFrom);
+    TaskDomains connectorTaskDomains(ConnectorsProperties properties, CompanyProfiles profile) {
+        return TaskDomains.of(properties.taskDomains(), () -> profile.current().mailDomain());
     }
 
     @Bean

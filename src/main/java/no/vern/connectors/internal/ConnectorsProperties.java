@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowLoopback server setting (never from the API): connectors may reach loopback addresses (127.0.0.0/8, ::1)
  * @param allowPrivateNetworks server setting (never from the API): connectors may reach private and unique-local networks
  * @param taskDomains the mail domains a manual connector's responsible person may have (default: the domain of
- *        {@code vern.mail.from}, the organisation's own), so that task mails with requesters' identifiers never
+ *        the company profile's mail sender, the organisation's own), so that task mails with requesters' identifiers never
  *        leave the organisation
  */
 @ConfigurationProperties("vern.connectors")

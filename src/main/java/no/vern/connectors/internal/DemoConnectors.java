@@ -93,7 +93,7 @@ class DemoConnectors implements ApplicationRunner {
                                 erase: { action: DELETE_ROW }
                             """.formatted(url)));
             registry.approve(crm.id());
-            var accounting = registry.register(new NewConnector("Regnskap (demo)", "Økonomiavdelingen", "regnskap@webstep.no", ConnectorType.MANUAL,
+            var accounting = registry.register(new NewConnector("Regnskap (demo)", "Økonomiavdelingen", "regnskap@fjellvik.example", ConnectorType.MANUAL,
                     List.of("customers", "partners"),
                     "instructions: Søk i kundereskontro og bilagsarkiv (Tripletex). Fakturaer må beholdes i fem år (bokføringsloven § 13); anonymiser kontaktfeltene."));
             registry.approve(accounting.id());

@@ -54,9 +54,9 @@ class EventsDemoData implements ApplicationRunner {
         }
         LocalDate today = LocalDate.now(clock.withZone(VernClock.ZONE));
         Event seminar = create("Frokostseminar: personvern i praksis", today.plusDays(14), LocalTime.of(8, 0),
-                "Webstep Oslo, Fridtjof Nansens plass 7", 3, false, true);
+                "Fjellvik Oslo, Fjordgata 1", 3, false, true);
         Event course = create("Kurs: sikker skyarkitektur", today.plusDays(30), LocalTime.of(9, 0),
-                "Webstep Bergen, Bryggen 3", 40, true, false);
+                "Fjellvik Bergen, Kaigaten 9", 40, true, false);
         signUp(seminar, SEMINAR);
         signUp(course, COURSE);
         log.info("Demo events created: 2 events, {} sign-ups", SEMINAR.length + COURSE.length);

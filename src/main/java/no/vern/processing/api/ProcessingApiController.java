@@ -193,7 +193,7 @@ class ProcessingApiController {
         return "\"" + version + "\"";
     }
 
-    private static int parseVersion(String ifMatch) {
+    static int parseVersion(String ifMatch) {
         String value = ifMatch.strip();
         if (value.startsWith("W/")) {
             value = value.substring(2);

@@ -44,13 +44,15 @@ final class PolicyRights {
             items.add(t.m("policy.rights.withdraw", consented));
         }
         items.add(t.m("policy.rights.automated"));
-        items.add(t.m("policy.rights.complaint"));
+        no.vern.processing.ComplaintAuthority authority = doc.companyProfile().complaintAuthority();
+        String authorityName = t.english() ? authority.name().en() : authority.name().nb();
+        items.add(t.m("policy.rights.complaint", authorityName));
         String center = t.english() ? PolicyText.RIGHTS_EN : PolicyText.RIGHTS_NB;
         Section how = new Section("rights-how", t.m("policy.rights.how.heading"),
                 List.of(t.m("policy.rights.how.text", controller.email()), t.m("policy.rights.how.deadline")), List.of(),
                 List.of(), null, List.of(new Link(t.m("policy.rights.link"), center)));
         return new Section("rights", t.m("policy.rights.heading"), List.of(t.m("policy.rights.text")), items,
-                List.of(how), null, List.of(new Link(t.m("policy.contact.authorityLink"), PolicyWriter.AUTHORITY)));
+                List.of(how), null, List.of(new Link(t.m("policy.contact.authorityLink", authorityName), authority.website())));
     }
 
     /** The names of the purposes on one of the bases, or empty. */

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import no.vern.processing.Activity;
+import no.vern.processing.ComplaintAuthority;
 import no.vern.processing.Contact;
 import no.vern.processing.LegalBasis;
 import no.vern.processing.PolicyText;
@@ -46,7 +47,6 @@ class PolicyWriter {
     /** Where the public breach report form lives, per language (S22). */
     static final String BREACH_NB = "/personvern/avvik";
     static final String BREACH_EN = "/privacy/breach";
-    static final String AUTHORITY = "https://www.datatilsynet.no";
 
     /**
      * What the policy is written from besides the record; part of the cache key of a rendered policy.
@@ -149,9 +149,10 @@ class PolicyWriter {
         List<String> contact = new ArrayList<>();
         contact.add(t.m("policy.contact.controller") + ": " + PolicyWords.describe(controller));
         contact.add(t.m("policy.contact.dpo") + ": " + PolicyWords.describe(dpo));
-        contact.add(t.m("policy.contact.authority"));
+        ComplaintAuthority authority = doc.companyProfile().complaintAuthority();
+        contact.add(t.m("policy.contact.authority", authority.name().in(locale)));
         List<Link> contactLinks = new ArrayList<>(website(controller));
-        contactLinks.add(new Link(t.m("policy.contact.authorityLink"), AUTHORITY));
+        contactLinks.add(new Link(t.m("policy.contact.authorityLink", authority.name().in(locale)), authority.website()));
         sections.add(new Section("contact", t.m("policy.contact.heading"), List.of(t.m("policy.contact.text")),
                 contact, List.of(), null, contactLinks));
 

@@ -16,7 +16,8 @@ import no.vern.shared.Actor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads the activities that Webstep's privacy policy describes as version 1 of the record when the
+ * Loads the activities of the demo company's privacy policy (an invented company, Fjellvik Rådgivning AS,
+ * whose controller block the company profile then changes) as version 1 of the record when the
  * record is empty, in every mode (the published policy must exist from the first start). The seed
  * is data ({@code processing/seed-record.json}); later changes are made in the console or API.
  */
@@ -42,7 +43,7 @@ class RecordSeed implements ApplicationRunner {
             seed = json.readValue(in, ProcessingRecordDocument.class);
         }
         if (record.seed(seed, Actor.system("seed").reference(),
-                "Seeded from the privacy policy of Webstep AS (valid from 2018-07-01)")) {
+                "Seeded from the bundled example record (invented company: change the company profile and the activities)")) {
             log.info("Record of processing activities seeded with {} activities", seed.activities().size());
         }
     }

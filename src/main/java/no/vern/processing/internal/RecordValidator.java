@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import no.vern.processing.Activity;
+import no.vern.processing.CompanyProfile;
+import no.vern.processing.CompanyProfileRules;
 import no.vern.processing.Contact;
 import no.vern.processing.DataCategory;
 import no.vern.processing.LocalizedText;
@@ -39,6 +41,9 @@ final class RecordValidator {
         // GDPR Art. 30(1)(a): name and contact details of the controller and the DPO.
         contact("controller", doc.controller(), errors);
         contact("dataProtectionOfficer", doc.dataProtectionOfficer(), errors);
+        if (doc.controller() != null && doc.dataProtectionOfficer() != null) {
+            companyProfile(doc, errors);
+        }
         Set<String> categoryKeys = new HashSet<>();
         for (int i = 0; i < doc.dataCategories().size(); i++) {
             DataCategory category = doc.dataCategories().get(i);
@@ -156,6 +161,25 @@ final class RecordValidator {
         }
         if (recipient.country() == null || recipient.country().isBlank()) {
             errors.add(new InvalidInput.FieldError(path + ".country", REQUIRED));
+        }
+    }
+
+    /**
+     * The company profile's rules for a whole-record change too (organisation number, domains, footer, authority),
+     * so the record cannot take what the settings page refuses; the contacts' name and mailbox are checked above.
+     */
+    private static void companyProfile(ProcessingRecordDocument doc, List<InvalidInput.FieldError> errors) {
+        for (CompanyProfileRules.Violation v : CompanyProfileRules.check(CompanyProfile.of(doc))) {
+            String path = switch (v.field()) {
+                case "legalName", "privacyMailbox", "dpoName", "dpoEmail" -> null;
+                case "organisationNumber", "phone", "website" -> "controller." + v.field();
+                case "postalAddress" -> "controller.address";
+                case "dpoPhone" -> "dataProtectionOfficer.phone";
+                default -> "company." + v.field();
+            };
+            if (path != null) {
+                errors.add(new InvalidInput.FieldError(path, v.message()));
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import no.vern.processing.CompanyProfiles;
 import no.vern.requests.RequestId;
 import no.vern.shared.Mail;
 import no.vern.shared.OutgoingMail;
@@ -19,12 +20,12 @@ class Mailer {
 
     private final OutgoingMail mail;
     private final MessageSource messages;
-    private final RequestsProperties properties;
+    private final CompanyProfiles profile;
 
-    Mailer(OutgoingMail mail, MessageSource messages, RequestsProperties properties) {
+    Mailer(OutgoingMail mail, MessageSource messages, CompanyProfiles profile) {
         this.mail = mail;
         this.messages = messages;
-        this.properties = properties;
+        this.profile = profile;
     }
 
     /** The text of a template key in a language. */
@@ -39,7 +40,8 @@ class Mailer {
             return;
         }
         mail.send(Mail.to(to, text("requests.mail." + template + ".subject", locale, args),
-                text("requests.mail." + template + ".body", locale, args) + "\n\n" + text("requests.mail.footer", locale)));
+                text("requests.mail." + template + ".body", locale, args) + "\n\n" + text("requests.mail.footer", locale))
+                .withHeader("Content-Language", language(locale)));
     }
 
     /**
@@ -50,7 +52,7 @@ class Mailer {
     void sendNow(RequestId caseId, String to, Locale locale, String template, Object... args) {
         mail.send(Mail.to(to, text("requests.mail." + template + ".subject", locale, args),
                 text("requests.mail." + template + ".body", locale, args) + "\n\n" + text("requests.mail.footer", locale))
-                .immediately());
+                .withHeader("Content-Language", language(locale)).immediately());
     }
 
     /**
@@ -74,11 +76,17 @@ class Mailer {
 
     private Mail code(String to, Locale locale, Object... args) {
         return Mail.to(to, text("requests.mail.code.subject", locale, args),
-                text("requests.mail.code.body", locale, args) + "\n\n" + text("requests.mail.footer", locale));
+                text("requests.mail.code.body", locale, args) + "\n\n" + text("requests.mail.footer", locale))
+                .withHeader("Content-Language", language(locale));
+    }
+
+    /** The mail's language tag, so the company profile's footer is in the same language. */
+    private static String language(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? "en" : "nb";
     }
 
     /** Sends a plain message to the privacy officer (digest); no personal data in it. */
     void toOfficer(String subject, String body) {
-        mail.send(Mail.to(properties.officerEmail(), subject, body));
+        mail.send(Mail.to(profile.current().privacyMailbox(), subject, body));
     }
 }

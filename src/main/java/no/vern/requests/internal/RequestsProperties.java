@@ -7,9 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the requests module.
+ * Settings of the requests module (the daily digest goes to the company profile's privacy mailbox).
  *
- * @param officerEmail the privacy officer's mailbox (daily digest)
  * @param codeTtl how long a one-time code is valid
  * @param codeAttempts wrong guesses allowed per code
  * @param codesPerAddress codes sent per address per hour
@@ -23,8 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        data key of an address not on file, is hidden under it; issue 24, item 2)
  */
 @ConfigurationProperties("vern.requests")
-record RequestsProperties(@DefaultValue("personvern@webstep.no") String officerEmail,
-        @DefaultValue("PT15M") Duration codeTtl, @DefaultValue("5") int codeAttempts, @DefaultValue("3") int codesPerAddress,
+record RequestsProperties(@DefaultValue("PT15M") Duration codeTtl, @DefaultValue("5") int codeAttempts, @DefaultValue("3") int codesPerAddress,
         @DefaultValue("20") int codesPerIp, @DefaultValue("7") int downloadDays,
         @DefaultValue("P3Y") Period keepClosedCases, @DefaultValue("PT0.35S") Duration answerFloor) {
 }

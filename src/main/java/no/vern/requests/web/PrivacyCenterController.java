@@ -26,6 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import no.vern.processing.Activity;
 import no.vern.processing.ProcessingRecord;
+import no.vern.processing.ProcessingRecordDocument;
 import no.vern.requests.PrivacyCenter;
 import no.vern.requests.PrivacyCenter.ExportFormat;
 import no.vern.requests.RequestCase;
@@ -206,8 +207,10 @@ class PrivacyCenterController {
     }
 
     private String showRights(Lang lang, Model model, @Nullable RequestKind failed, @Nullable String error) {
-        List<Activity> activities = record.current().document().activities();
+        ProcessingRecordDocument doc = record.current().document();
+        List<Activity> activities = doc.activities();
         model.addAttribute("activities", activities);
+        model.addAttribute("company", doc.companyProfile());
         model.addAttribute("lang", lang.locale().getLanguage());
         model.addAttribute("kinds", RequestKind.values());
         model.addAttribute("action", lang.base());

@@ -14,6 +14,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 import no.vern.shared.KernelCipher;
+import no.vern.shared.MailSignature;
 
 /** Wires outgoing mail: the outbox service every module sends through, and its retry job. */
 @Configuration(proxyBeanMethods = false)
@@ -22,9 +23,9 @@ class MailConfiguration {
 
     @Bean
     OutboxMail outgoingMail(JdbcClient jdbc, KernelCipher cipher, JavaMailSender sender, MailSettings settings,
-            PlatformTransactionManager transactions, Clock clock) {
-        return new OutboxMail(new MailOutbox(jdbc), new SealedMail(cipher), new MailTransport(sender, settings.from()),
-                settings, transactions, clock);
+            PlatformTransactionManager transactions, Clock clock, MailSignature signature) {
+        return new OutboxMail(new MailOutbox(jdbc), new SealedMail(cipher), new MailTransport(sender, signature),
+                settings, transactions, clock, signature);
     }
 
     /** Retries what the first try after commit could not send, on one node at a time; survives restarts (state is in the rows). */

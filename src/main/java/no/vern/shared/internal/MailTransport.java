@@ -15,20 +15,21 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 import no.vern.shared.Mail;
 import no.vern.shared.MailNotSent;
+import no.vern.shared.MailSignature;
 
 /**
- * The SMTP call: a UTF-8 plain-text message from {@code vern.mail.from} with the message's headers, and
+ * The SMTP call: a UTF-8 plain-text message from the company profile's sender ({@link MailSignature}) with the message's headers, and
  * the verdict on a failure (permanent or worth a retry). The one place in Vern that uses
  * {@link JavaMailSender}. Failures keep only the exception's class: SMTP replies can quote the address.
  */
 final class MailTransport {
 
     private final JavaMailSender sender;
-    private final String from;
+    private final MailSignature signature;
 
-    MailTransport(JavaMailSender sender, String from) {
+    MailTransport(JavaMailSender sender, MailSignature signature) {
         this.sender = sender;
-        this.from = from;
+        this.signature = signature;
     }
 
     /** Hands the message to the mail server; {@link MailNotSent} when it does not take it. */
@@ -36,7 +37,7 @@ final class MailTransport {
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-            helper.setFrom(from);
+            helper.setFrom(signature.sender());
             helper.setTo(mail.to());
             helper.setSubject(mail.subject());
             helper.setText(mail.body());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -20,6 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import no.vern.shared.Mail;
+import no.vern.shared.MailSignature;
 import no.vern.shared.MailNotSent;
 import no.vern.shared.OutgoingMail;
 
@@ -42,6 +44,7 @@ final class OutboxMail implements OutgoingMail {
     private final MailSettings settings;
     private final TransactionTemplate own;
     private final Clock clock;
+    private final MailSignature signature;
     /**
      * First tries of {@link Mail.Delivery#QUEUED} messages: one daemon thread, off the caller's; what it cannot
      * take (or a node that stops first) is the outbox job's, since the row is committed before it is handed over.
@@ -54,7 +57,8 @@ final class OutboxMail implements OutgoingMail {
             }, new ThreadPoolExecutor.DiscardPolicy());
 
     OutboxMail(MailOutbox outbox, SealedMail sealed, MailTransport transport, MailSettings settings,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock, MailSignature signature) {
+        this.signature = signature;
         this.outbox = outbox;
         this.sealed = sealed;
         this.transport = transport;
@@ -65,7 +69,8 @@ final class OutboxMail implements OutgoingMail {
     }
 
     @Override
-    public UUID send(Mail mail) {
+    public UUID send(Mail unsigned) {
+        Mail mail = signed(unsigned);
         UUID id = UUID.randomUUID();
         if (mail.delivery() == Mail.Delivery.IMMEDIATE) {
             try {
@@ -94,11 +99,38 @@ final class OutboxMail implements OutgoingMail {
     }
 
     @Override
-    public void decoy(Mail mail) {
+    public void decoy(Mail unsigned) {
         // The same sealing and the same statement as send(); the row is removed again in the same transaction.
+        Mail mail = signed(unsigned);
         UUID id = UUID.randomUUID();
         outbox.insert(id, sealed.seal(id, mail), clock.instant());
         outbox.discard(id);
+    }
+
+    /**
+     * The message with the company profile's footer under it, in the message's {@code Content-Language} (both
+     * languages when it has none): inside the signature block when the body has one ({@code "-- "} line, e.g. the
+     * objection footer of list mail), otherwise as a new one. Read from the profile for each message.
+     */
+    Mail signed(Mail mail) {
+        String language = mail.headers().getOrDefault("Content-Language", "");
+        String footer = switch (language) {
+            case "en" -> signature.footer(Locale.ENGLISH).strip();
+            case "nb", "no", "nn" -> signature.footer(Locale.forLanguageTag("nb")).strip();
+            default -> both(signature.footer(Locale.forLanguageTag("nb")).strip(),
+                    signature.footer(Locale.ENGLISH).strip());
+        };
+        if (footer.isEmpty()) {
+            return mail;
+        }
+        String body = mail.body().stripTrailing();
+        String signedBody = body.startsWith("-- \n") || body.contains("\n-- \n") ? body + "\n\n" + footer + "\n"
+                : body + "\n\n-- \n" + footer + "\n";
+        return new Mail(mail.to(), mail.subject(), signedBody, mail.headers(), mail.delivery());
+    }
+
+    private static String both(String nb, String en) {
+        return nb.equals(en) || en.isEmpty() ? nb : nb.isEmpty() ? en : nb + "\n\n" + en;
     }
 
     /** The first try right after the commit; whatever goes wrong is the job's to retry, never the caller's problem. */

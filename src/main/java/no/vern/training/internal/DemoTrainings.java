@@ -54,9 +54,9 @@ class DemoTrainings {
         Actors.runAs(DEMO, () -> {
             LocalDate today = LocalDate.ofInstant(clock.instant(), VernClock.ZONE);
             Training basics = register.define(new NewTraining("Personvern for alle ansatte", "2026.1",
-                    "https://intranett.webstep.no/personvern/grunnkurs", EnumSet.allOf(Role.class), 12));
+                    "https://intranett.fjellvik.example/personvern/grunnkurs", EnumSet.allOf(Role.class), 12));
             Training candidates = register.define(new NewTraining("Kandidatdata og CV-er", "3",
-                    "https://intranett.webstep.no/personvern/rekruttering", Set.of(Role.RECRUITER, Role.CASE_HANDLER), 6));
+                    "https://intranett.fjellvik.example/personvern/rekruttering", Set.of(Role.RECRUITER, Role.CASE_HANDLER), 6));
             for (StaffAccount account : accounts.list()) {
                 register.recordCompletion(basics.id(), account.id(), today.minusMonths(2));
                 if (account.roles().contains(Role.RECRUITER)) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import no.vern.processing.CompanyProfiles;
 import no.vern.shared.Mail;
 import no.vern.shared.OutgoingMail;
 import no.vern.training.TrainingStatus;
@@ -24,19 +25,19 @@ class ReminderMail {
 
     private final OutgoingMail mail;
     private final MessageSource messages;
-    private final TrainingProperties properties;
+    private final CompanyProfiles profile;
 
-    ReminderMail(OutgoingMail mail, MessageSource messages, TrainingProperties properties) {
+    ReminderMail(OutgoingMail mail, MessageSource messages, CompanyProfiles profile) {
         this.mail = mail;
         this.messages = messages;
-        this.properties = properties;
+        this.profile = profile;
     }
 
     void send(TrainingStatus status) {
         String key = status.overdue() ? "training.reminder.overdue" : "training.reminder.due";
         Object[] args = { status.training().title(), status.training().version(), DATE.format(status.dueOn()),
                 status.training().materialUrl() };
-        mail.send(Mail.to(status.username() + "@" + properties.mailDomain(),
+        mail.send(Mail.to(status.username() + "@" + profile.current().mailDomain(),
                 messages.getMessage(key + ".subject", args, NB) + " / "
                         + messages.getMessage(key + ".subject", args, Locale.ENGLISH),
                 messages.getMessage(key + ".text", args, NB) + "\n\n----\n\n"

@@ -14,9 +14,11 @@ import java.util.Objects;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import no.vern.processing.CompanyProfile;
 import no.vern.processing.LocalizedText;
 import no.vern.processing.ProcessingRecord;
 import no.vern.processing.Purpose;
+import no.vern.processing.RecordVersion;
 
 /**
  * What the banner shows, built from the record of processing: its version is the banner version
@@ -69,9 +71,11 @@ class BannerConfigs {
      * @param purposes necessary first, then the optional ones
      * @param noticeSha256 hash of the exact text shown, by language (kept with each proof)
      * @param policyUrl the published privacy policy by language
+     * @param controller who asks (the company profile): {@code name} and {@code email} (its privacy mailbox); the
+     *        intro text names it too
      */
     record BannerConfig(int version, boolean gpc, Map<String, Map<String, String>> texts, List<BannerPurpose> purposes,
-            Map<String, String> noticeSha256, Map<String, String> policyUrl) {
+            Map<String, String> noticeSha256, Map<String, String> policyUrl, Map<String, String> controller) {
 
         /** The hash of the text shown in a language of the banner ({@code nb} or {@code en}). */
         String noticeHash(String language) {
@@ -88,11 +92,15 @@ class BannerConfigs {
     }
 
     BannerConfig current(boolean gpc) {
-        int version = record.current().version();
+        RecordVersion current = record.current();
+        int version = current.version();
+        CompanyProfile company = current.document().companyProfile();
         Map<String, Map<String, String>> texts = new LinkedHashMap<>();
         for (Locale locale : LANGUAGES) {
             Map<String, String> ui = new LinkedHashMap<>();
-            UI_KEYS.forEach(k -> ui.put(k, messages.getMessage("website.banner." + k, null, locale)));
+            // The intro names the controller from the company profile (GDPR Art. 13(1)(a): who asks).
+            UI_KEYS.forEach(k -> ui.put(k, messages.getMessage("website.banner." + k,
+                    k.equals("intro") ? new Object[] { company.legalName() } : null, locale)));
             texts.put(locale.getLanguage(), ui);
         }
         List<BannerPurpose> purposes = new ArrayList<>();
@@ -119,7 +127,8 @@ class BannerConfigs {
                     .append('\n').append(p.description().get(language)));
             hashes.put(language, sha256(shown.toString()));
         }
-        return new BannerConfig(version, gpc, texts, purposes, hashes, Map.of("nb", "/personvern", "en", "/privacy"));
+        return new BannerConfig(version, gpc, texts, purposes, hashes, Map.of("nb", "/personvern", "en", "/privacy"),
+                Map.of("name", company.legalName(), "email", company.privacyMailbox()));
     }
 
     private LocalizedText bundled(String key) {

@@ -232,7 +232,9 @@ class ListMailTest extends CommunicationsTestSupport {
         assertThat(outcome).isEqualTo(NoticeOutcome.sent("en"));
         assertThat(mailTo(email)).singleElement().satisfies(m -> {
             assertThat(m.getSubject()).isEqualTo("Personal data breach");
-            assertThat(((String) m.getContent()).strip()).isEqualTo("What happened");
+            // The notice, then the company profile's footer (issue 21) under the signature line.
+            assertThat(((String) m.getContent()).replace("\r\n", "\n").strip()).startsWith("What happened\n\n-- \n")
+                    .contains("Fjellvik Rådgivning AS", "org. no.").doesNotContain("org.nr.");
         });
         assertThat(breachNotices.send(SubjectId.random(), notice).delivery()).isEqualTo(NoticeOutcome.Delivery.FAILED);
         assertThat(jdbc.sql("SELECT outcome FROM communications_breach_notice WHERE subject_id = :s")

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -35,6 +36,7 @@ import ch.qos.logback.core.read.ListAppender;
 import jakarta.mail.internet.MimeMessage;
 import no.vern.shared.KernelCipher;
 import no.vern.shared.Mail;
+import no.vern.shared.MailSignature;
 import no.vern.shared.MailNotSent;
 import no.vern.support.Canaries;
 import no.vern.support.TestClock;
@@ -76,9 +78,9 @@ class OutgoingMailTests {
         timeouts.put("mail.smtp.timeout", "2000");
         sender.setJavaMailProperties(timeouts);
         outbox = new MailOutbox(jdbc);
-        mail = new OutboxMail(outbox, new SealedMail(cipher), new MailTransport(sender, FROM),
-                new MailSettings(FROM, 10, Duration.ofMinutes(10), Duration.ofDays(30), Duration.ofSeconds(15)),
-                transactions, clock);
+        mail = new OutboxMail(outbox, new SealedMail(cipher), new MailTransport(sender, signature),
+                new MailSettings(10, Duration.ofMinutes(10), Duration.ofDays(30), Duration.ofSeconds(15)),
+                transactions, clock, signature);
         logs.start();
         logger.addAppender(logs);
         logger.setLevel(Level.DEBUG);
@@ -98,6 +100,41 @@ class OutgoingMailTests {
         server.start();
         // Made in advance: GreenMail (the test's server, not Vern) logs an address when it creates a mailbox.
         server.setUser(Canaries.EMAIL, "kanari-login", "kanari-passord");
+    }
+
+    /** The company profile's sender and footer as the kernel sees them; no footer unless a test sets one. */
+    static final class Signature implements MailSignature {
+        Map<String, String> footers = Map.of();
+
+        @Override
+        public String sender() {
+            return FROM;
+        }
+
+        @Override
+        public String footer(Locale language) {
+            return footers.getOrDefault(language.getLanguage(), "");
+        }
+    }
+
+    final Signature signature = new Signature();
+
+    @Test
+    void theProfileFooterGoesUnderEveryMailInItsLanguageAndInsideAnExistingSignatureBlock() {
+        signature.footers = Map.of("nb", "Testfirma AS, org.nr. 999 999 999", "en", "Testfirma AS, org. no. 999 999 999");
+        assertThat(mail.signed(Mail.to("a@b.example", "S", "Hei.").withHeader("Content-Language", "nb")).body())
+                .isEqualTo("Hei.\n\n-- \nTestfirma AS, org.nr. 999 999 999\n");
+        assertThat(mail.signed(Mail.to("a@b.example", "S", "Hi.").withHeader("Content-Language", "en")).body())
+                .isEqualTo("Hi.\n\n-- \nTestfirma AS, org. no. 999 999 999\n");
+        // No language on the message: both, Norwegian first.
+        assertThat(mail.signed(Mail.to("a@b.example", "S", "Hei.")).body())
+                .isEqualTo("Hei.\n\n-- \nTestfirma AS, org.nr. 999 999 999\n\nTestfirma AS, org. no. 999 999 999\n");
+        // List mail already has a signature block (the objection link): one block, the footer under it.
+        assertThat(mail.signed(Mail.to("a@b.example", "S", "Hei.\n\n-- \nMeld deg av: https://x.example/a\n")
+                .withHeader("Content-Language", "nb")).body())
+                .isEqualTo("Hei.\n\n-- \nMeld deg av: https://x.example/a\n\nTestfirma AS, org.nr. 999 999 999\n");
+        signature.footers = Map.of();
+        assertThat(mail.signed(Mail.to("a@b.example", "S", "Hei.")).body()).isEqualTo("Hei.");
     }
 
     @Test

@@ -61,6 +61,14 @@ class BannerConsentTests {
                 .andExpect(jsonPath("$.purposes[2].description.en").value(statistics.description().en()))
                 .andExpect(jsonPath("$.texts.nb.rejectAll").value("Avvis alle"))
                 .andExpect(jsonPath("$.texts.en.rejectAll").value("Reject all"))
+                // Issue 21: who asks is the company profile's controller, in the text shown (and so in its hash).
+                .andExpect(jsonPath("$.controller.name").value(record.current().document().companyProfile().legalName()))
+                .andExpect(jsonPath("$.controller.email")
+                        .value(record.current().document().companyProfile().privacyMailbox()))
+                .andExpect(jsonPath("$.texts.nb.intro").value(org.hamcrest.Matchers.startsWith(
+                        "Vi i " + record.current().document().companyProfile().legalName() + " lagrer")))
+                .andExpect(jsonPath("$.texts.en.intro").value(org.hamcrest.Matchers.startsWith(
+                        "We at " + record.current().document().companyProfile().legalName() + " only store")))
                 .andExpect(jsonPath("$.noticeSha256.nb").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")));
     }
 
