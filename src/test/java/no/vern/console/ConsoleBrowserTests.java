@@ -24,7 +24,7 @@ import no.vern.support.Browser;
 class ConsoleBrowserTests {
 
     private static final String OFFICER = "konsoll-ombud";
-    private static final String PASSWORD = "konsoll-ombud-passord";
+    private static final String PASSWORD = "fjell-og-fjord-i-konsollen";
 
     @LocalServerPort
     int port;
