@@ -43,7 +43,7 @@ class CaseClarification {
 
     /** Sends the handler's question to the person in their language; the case waits for the answer. */
     void ask(RequestId id, @org.jspecify.annotations.Nullable Clarification what, String question) {
-        RequestCase c = file.open(id);
+        RequestCase c = file.notYetCarriedOut(id);
         if (what == null) {
             throw new InvalidInput("what", "is required: IDENTITY or SCOPE");
         }

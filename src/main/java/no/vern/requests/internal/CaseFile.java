@@ -18,6 +18,7 @@ import no.vern.crypto.SubjectKeyDestroyed;
 import no.vern.requests.RequestCase;
 import no.vern.requests.RequestClosed;
 import no.vern.requests.RequestId;
+import no.vern.requests.RequestStatus;
 import no.vern.requests.RequestKind;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.NotFound;
@@ -60,6 +61,19 @@ class CaseFile {
         RequestCase c = cases.lock(id).orElseThrow(() -> new NotFound("Request", id));
         if (c.closed()) {
             throw new RequestClosed(id);
+        }
+        return c;
+    }
+
+    /**
+     * The open case, locked, for an action that must come before the request is carried out (refusal, asking the
+     * person): refused once the effect is done and only the recipients are still to be told (GDPR Art. 19), since
+     * the answer must then say what was done.
+     */
+    RequestCase notYetCarriedOut(RequestId id) {
+        RequestCase c = open(id);
+        if (c.status() == RequestStatus.INFORMING_RECIPIENTS) {
+            throw new InvalidInput("status", "the request has been carried out; only its recipients are still to be told");
         }
         return c;
     }

@@ -122,7 +122,7 @@ class CaseHandling {
     }
 
     void refuse(RequestId id, no.vern.requests.@Nullable RefusalGround ground, String reasons) {
-        RequestCase c = file.open(id);
+        RequestCase c = file.notYetCarriedOut(id);
         if (ground == null) {
             throw new InvalidInput("ground", "is required: the legal ground the refusal rests on");
         }

@@ -140,6 +140,9 @@ class ErasureCertificationTests extends RequestsTestSupport {
         requests.settleRecipientNotice(id, notices.get(0).id(), NoticeState.TOLD, null);
         assertThat(answerMails(email)).as("one task still open").isEmpty();
         assertThatThrownBy(() -> requests.complete(id, null)).isInstanceOf(RecipientsOutstanding.class);
+        // Carried out already: it can no longer be refused, nor the person asked to clarify.
+        assertThatThrownBy(() -> requests.refuse(id, no.vern.requests.RefusalGround.LEGAL_OBLIGATION,
+                "the vouchers must be kept under the Bookkeeping Act")).isInstanceOf(no.vern.shared.InvalidInput.class);
         requests.settleRecipientNotice(id, notices.get(1).id(), NoticeState.DISPROPORTIONATE,
                 "The invoicing system never received this contact's details");
         assertThat(requests.get(id).status()).isEqualTo(RequestStatus.COMPLETED);
