@@ -151,19 +151,16 @@ class CaseCompletion {
             return;
         }
         notices.open(c, effect.purposes);
-        boolean certificatePending = c.kind() == RequestKind.ERASURE && erasureCertificateWaits(c);
-        HeldAnswers.Outcome result = new HeldAnswers.Outcome(outcome.isEmpty() && text.isEmpty() ? "" : outcome,
-                text.isEmpty() ? null : text, effect.certificates.isEmpty() || certificatePending ? null
-                        : String.join("\n\n", effect.certificates), certificatePending);
+        boolean certificatePending = c.kind() == RequestKind.ERASURE && certification.waiting(id);
+        String certificate = effect.certificates.isEmpty() || certificatePending ? null
+                : String.join("\n\n", effect.certificates);
+        HeldAnswers.Outcome result = new HeldAnswers.Outcome(outcome, text.isEmpty() ? null : text, certificate,
+                certificatePending);
         if (answers.settled(id)) {
-            answers.answerNow(c, email, result);
+            answers.send(c, email, result);
         } else {
             answers.hold(c, email, result);
         }
-    }
-
-    private boolean erasureCertificateWaits(RequestCase c) {
-        return certification.waiting(c.id());
     }
 
     /**

@@ -81,11 +81,6 @@ class HeldAnswers {
         return (int) systems.steps(id).stream().filter(s -> !s.state().settled()).count();
     }
 
-    /** Completes the case now: the answer is written from the settled tasks and steps and sent. */
-    void answerNow(RequestCase c, String email, Outcome outcome) {
-        send(c, email, outcome);
-    }
-
     /** Holds the answer until the tasks and steps settle; the case waits as {@code INFORMING_RECIPIENTS}. */
     void hold(RequestCase c, String email, Outcome outcome) {
         SubjectId key = SubjectId.random();
@@ -151,7 +146,8 @@ class HeldAnswers {
         return finished;
     }
 
-    private void send(RequestCase c, String email, Outcome outcome) {
+    /** Completes the case now: the answer is written from the settled tasks and steps and sent. */
+    void send(RequestCase c, String email, Outcome outcome) {
         Locale locale = Locale.forLanguageTag(c.language());
         List<SystemStep> steps = systems.steps(c.id());
         String certificate = outcome.certificate() != null ? "\n\n" + outcome.certificate()
