@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Vern benchmark harness (issue 13): every hot path measured against a baseline in the same run.
 #
-# Usage: bench/run.sh [--subjects N] [--seconds S] [--warmup S] [--threads T] [--rounds R]
+# Usage: bench/run.sh [--quick] [--subjects N] [--seconds S] [--warmup S] [--threads T] [--rounds R]
 #                     [--only "consent check,audit append"] [--jfr] [--skip-build] [--keep]
 #
+#   --quick        a check, not a record: 10,000 subjects, 3 s per figure after a warm-up of at least 2 s (the HTTP
+#                  figures warm up until throughput is stable, at most --warmup-max S, default 60), one round
 #   --subjects N   synthetic register size (default 100000; --subjects 1000000 for the large run)
 #   --seconds S    measured seconds per timed load run (default 10), after --warmup S seconds (default 3)
 #   --threads T    client threads of the bounded loads (default 4); --rounds R interleaved rounds (default 2)
@@ -11,6 +13,8 @@
 #   --jfr          record JFR profiles of the server and of the harness (in-process benchmarks) to
 #                  bench/results/<time>-server.jfr and <time>-harness.jfr (not committed)
 #   --skip-build   use the jar and classes already in target/
+#   --jar PATH     measure this Vern jar instead of target/'s (e.g. a build of main, for before/after figures);
+#                  the harness and its baselines still come from this checkout
 #   --keep         keep the throw-away database and server log under target/bench-work/<time>
 #
 # What it does: builds Vern (./mvnw -q -DskipTests package), starts it as a separate process
@@ -26,9 +30,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-subjects=100000 seconds=10 warmup=3 threads=4 rounds=2 only="" jfr=0 build=1 keep=0
+subjects=100000 seconds=10 warmup=3 threads=4 rounds=2 only="" jfr=0 build=1 keep=0 warmupmax=60 otherjar=""
 while [ $# -gt 0 ]; do
   case "$1" in
+    --quick) subjects=10000 seconds=3 warmup=2 rounds=1; shift ;;
+    --warmup-max) warmupmax="$2"; shift 2 ;;
     --subjects) subjects="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
@@ -38,7 +44,8 @@ while [ $# -gt 0 ]; do
     --jfr) jfr=1; shift ;;
     --skip-build) build=0; shift ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    --jar) otherjar="$2"; shift 2 ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -47,6 +54,7 @@ done
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 prepare_jar
+if [ -n "$otherjar" ]; then jar="$otherjar"; fi
 work="target/bench-work/$stamp"
 mkdir -p "$work" bench/results
 server_opts="" harness_opts=""
@@ -58,7 +66,7 @@ fi
 status=0
 java -Xmx2g $harness_opts -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   -Dvern.bench.subjects="$subjects" -Dvern.bench.seconds="$seconds" -Dvern.bench.warmup="$warmup" \
-  -Dvern.bench.threads="$threads" -Dvern.bench.rounds="$rounds" -Dvern.bench.only="$only" \
+  -Dvern.bench.warmup-max="$warmupmax" -Dvern.bench.threads="$threads" -Dvern.bench.rounds="$rounds" -Dvern.bench.only="$only" \
   -Dvern.bench.jar="$jar" -Dvern.bench.work="$work" -Dvern.bench.out="bench/results/$stamp.json" \
   -Dvern.bench.server-opts="$server_opts" \
   no.vern.bench.BenchMain || status=$?

@@ -11,4 +11,14 @@ public interface AuditLog {
 
     /** Appends an entry; fails fast on anything that looks like personal data in ids or actions. */
     void record(AuditEvent event);
+
+    /**
+     * Appends the entry of a read that has happened (a consent check, a lookup) and returns once it is committed.
+     * Outside a transaction, entries of concurrent callers are written together in one transaction (group commit:
+     * one writer per node, many entries per commit), so the hot read paths do not pay a commit each; inside a
+     * transaction the entry is written in it, as {@link #record} does. Either way the caller answers only after
+     * this returns, so every answer given has its entry; if the entry cannot be written this throws and the
+     * caller must fail.
+     */
+    void recordRead(AuditEvent event);
 }

@@ -3,6 +3,7 @@ package no.vern.register;
 import java.util.List;
 import java.util.Optional;
 
+import no.vern.audit.AuditEvent;
 import no.vern.shared.SubjectId;
 
 /**
@@ -39,6 +40,14 @@ public interface SubjectRegister {
 
     /** Subjects (visible to the caller) with this email address, found through its blind index. */
     List<SubjectSummary> findByEmail(String email);
+
+    /**
+     * As {@link #findByEmail(String)}, but the lookup is audited as {@code entry} (the caller's action, actor and
+     * purpose) with the subjects found added as its targets, instead of a {@code register.subject.lookup} entry: one
+     * entry for a lookup that is part of a check audited as such (the consent check). Returns once that entry is
+     * committed.
+     */
+    List<SubjectSummary> findByEmail(String email, AuditEvent entry);
 
     /** Subjects (visible to the caller) with this phone number, found through its blind index. */
     List<SubjectSummary> findByPhone(String phone);

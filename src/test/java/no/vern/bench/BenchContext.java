@@ -14,7 +14,38 @@ import org.springframework.context.ConfigurableApplicationContext;
  * and the bounded load shape chosen on the command line.
  */
 record BenchContext(VernServer server, String token, ConfigurableApplicationContext app, int subjects,
-        Load load, int rounds, HttpClient http) {
+        Load load, int rounds, HttpClient http, Plain plain) {
+
+    /** The plain Spring Boot app of the HTTP baselines, started on first use and stopped at the end of the run. */
+    static final class Plain implements AutoCloseable {
+
+        private final java.nio.file.Path work;
+        private final java.util.List<String> jvmOptions;
+        private @org.jspecify.annotations.Nullable PlainServer server;
+
+        Plain(java.nio.file.Path work, java.util.List<String> jvmOptions) {
+            this.work = work;
+            this.jvmOptions = jvmOptions;
+        }
+
+        synchronized PlainServer get() throws Exception {
+            PlainServer s = server;
+            if (s == null) {
+                s = PlainServer.start(work, jvmOptions);
+                server = s;
+            }
+            return s;
+        }
+
+        @Override
+        public synchronized void close() throws InterruptedException {
+            PlainServer s = server;
+            if (s != null) {
+                s.close();
+                server = null;
+            }
+        }
+    }
 
     <T> T bean(Class<T> type) {
         return app.getBean(type);

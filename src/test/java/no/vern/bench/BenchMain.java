@@ -44,6 +44,7 @@ public final class BenchMain {
     /** The figures of issue 13, in report order. */
     static List<Benchmark> benchmarks() {
         return List.of(
+                new RequestPathBenchmark(),
                 new ConsentCheckBenchmark(),
                 new EligibilityApiBenchmark(Integer.getInteger("vern.bench.eligibility-emails", 1_000_000),
                         Integer.getInteger("vern.bench.eligibility-seconds", 240)),
@@ -100,9 +101,10 @@ public final class BenchMain {
                     "user+system until ready, the database's processes not counted; steadier than wall time under load"));
             figures.forEach(f -> say(f.line()));
             say("Opening an in-process Vern context on the same database (loader and in-process baselines) ...");
-            try (ConfigurableApplicationContext app = inProcess(server, work, externalDb)) {
+            try (ConfigurableApplicationContext app = inProcess(server, work, externalDb);
+                    BenchContext.Plain plain = new BenchContext.Plain(work, jvmOptions)) {
                 BenchContext context = new BenchContext(server, token, app, subjects, load, rounds,
-                        BenchContext.newHttpClient());
+                        BenchContext.newHttpClient(), plain);
                 say("Loading " + subjects + " synthetic subjects (bounded fast path: the app's cipher and blind index,"
                         + " batched inserts) ...");
                 SyntheticRegister register = new SyntheticRegister(context);

@@ -83,7 +83,7 @@ final class ConsentCheckBenchmark implements Benchmark {
     }
 
     /** The consent check as a client sends it: the address in a JSON body, never in the URL. */
-    private static HttpRequest checkRequest(String base, String token, int subject) {
+    static HttpRequest checkRequest(String base, String token, int subject) {
         return HttpRequest.newBuilder(URI.create(base + "/api/v1/consents/check")).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + SyntheticRegister.email(subject)

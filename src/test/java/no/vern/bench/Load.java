@@ -61,6 +61,37 @@ final class Load {
         return once(op, duration, maxCalls, 0);
     }
 
+    /** How a warm-up went: seconds spent, whether throughput settled, and the last slice's throughput. */
+    record Warmup(double seconds, boolean stable, double lastPerSecond) {
+    }
+
+    /**
+     * Warms up in slices of one second until two consecutive slices' throughput differ by less than 10 % (after at
+     * least {@code minSeconds}, at most {@code maxSeconds}): the JIT and the pools have settled when that holds.
+     */
+    Warmup warmUntilStable(Op op, int minSeconds, int maxSeconds) throws Exception {
+        long start = System.nanoTime();
+        double previous = -1;
+        double last = 0;
+        for (int slice = 1; slice <= Math.max(minSeconds, maxSeconds); slice++) {
+            last = once(op, Duration.ofSeconds(1), Integer.MAX_VALUE, 1_000_000 * slice).perSecond();
+            if (slice >= minSeconds && previous > 0 && Math.abs(last - previous) < 0.10 * Math.max(last, previous)) {
+                return new Warmup((System.nanoTime() - start) / 1e9, true, last);
+            }
+            previous = last;
+        }
+        return new Warmup((System.nanoTime() - start) / 1e9, false, last);
+    }
+
+    /** The measured part only (no warm-up): {@code duration}, at most {@code maxCalls} calls. */
+    Result measure(Op op) throws Exception {
+        return once(op, duration, maxCalls, 0);
+    }
+
+    int warmupSeconds() {
+        return (int) warmup.toSeconds();
+    }
+
     /** Exactly {@code calls} calls spread over the threads, without a time limit (for fixed-size workloads). */
     Result fixed(Op op, int calls) throws Exception {
         return once(op, Duration.ofDays(1), calls, 0);

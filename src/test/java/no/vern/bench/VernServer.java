@@ -29,9 +29,11 @@ final class VernServer implements AutoCloseable {
     private final double secondsToReady;
     private final double cpuSecondsToReady;
     private final Path log;
+    private final Path databaseDir;
 
     private VernServer(Process process, String baseUrl, int databasePort, double secondsToReady,
-            double cpuSecondsToReady, Path log) {
+            double cpuSecondsToReady, Path log, Path databaseDir) {
+        this.databaseDir = databaseDir;
         this.process = process;
         this.baseUrl = baseUrl;
         this.databasePort = databasePort;
@@ -96,7 +98,7 @@ final class VernServer implements AutoCloseable {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = cpuSeconds(process.toHandle());
-        return new VernServer(process, baseUrl, databasePort, seconds, cpu, log);
+        return new VernServer(process, baseUrl, databasePort, seconds, cpu, log, work.resolve("postgres"));
     }
 
     /**
@@ -164,6 +166,20 @@ final class VernServer implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    /**
+     * CPU milliseconds so far of the server JVM and of its embedded PostgreSQL (postmaster and backends, found
+     * through the data directory's {@code postmaster.pid}); with an external database only the JVM's.
+     */
+    double cpuMillis() {
+        return ProcCpu.postmaster(databaseDir).map(pg -> ProcCpu.treeMillis(process.pid(), pg))
+                .orElseGet(() -> ProcCpu.treeMillis(process.pid()));
+    }
+
+    /** Whether {@link #cpuMillis()} includes the database (the embedded one). */
+    boolean databaseCpuCounted() {
+        return ProcCpu.postmaster(databaseDir).isPresent();
     }
 
     /** The server JVM's process id (for jcmd). */

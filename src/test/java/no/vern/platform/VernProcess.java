@@ -105,6 +105,11 @@ final class VernProcess implements AutoCloseable {
         return dir.resolveSibling(dir.getFileName() + "-" + name);
     }
 
+    /** The loopback port Vern listens on (the same across restarts). */
+    int port() {
+        return port;
+    }
+
     /** How many times Vern was killed with SIGKILL. */
     int kills() {
         return kills;

@@ -10,6 +10,8 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 
 import io.micrometer.core.instrument.Gauge;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import no.vern.audit.AuditVerification;
 import no.vern.shared.Actor;
@@ -33,6 +35,12 @@ class AuditConfiguration {
     RecurringTask<Void> auditChainVerificationTask(AuditChainService chain) {
         return Tasks.recurring(NIGHTLY_TASK, Schedules.cron(NIGHTLY_CRON, VernClock.ZONE))
                 .execute((instance, context) -> chain.verifyAs(NIGHTLY_ACTOR));
+    }
+
+    @Bean
+    GroupCommitWriter auditGroupCommitWriter(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+            AuditProperties properties, MeterRegistry meters) {
+        return new GroupCommitWriter(jdbc, transactions, properties.groupCommit(), meters);
     }
 
     @Bean

@@ -220,15 +220,14 @@ class ConsentService implements ConsentLedger {
         }
         // The register shows API clients only the kinds their subjects scope allows; this check answers a yes or
         // no for the consent:read scope, so it looks the address up as an internal caller and reveals no data.
-        List<SubjectSummary> found = Actors.runAs(Actors.currentOr(CHECK_ACTOR), () -> register.findByEmail(email));
-        List<String> targets = new ArrayList<>();
+        // One audit entry per check (consent.check, the purpose, the subjects found), written by the register's
+        // lookup as a read (group commit) and committed before the answer leaves.
+        AuditEvent entry = AuditEvent.of("consent.check", Outcome.SUCCESS).withPurpose(key);
+        List<SubjectSummary> found = Actors.runAs(Actors.currentOr(CHECK_ACTOR), () -> register.findByEmail(email, entry));
         boolean allowed = false;
         for (SubjectSummary s : found) {
-            targets.add(s.id().reference());
             allowed |= permits(s.id(), key);
         }
-        audit.record(AuditEvent.of("consent.check", Outcome.SUCCESS).withPurpose(key)
-                .withTargets(targets.toArray(String[]::new)));
         return allowed;
     }
 

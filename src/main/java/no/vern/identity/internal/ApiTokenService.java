@@ -37,11 +37,13 @@ class ApiTokenService implements ApiTokens {
     private final ApiTokenStore store;
     private final AuditLog audit;
     private final Clock clock;
+    private final TokenCache cache;
 
-    ApiTokenService(ApiTokenStore store, AuditLog audit, Clock clock) {
+    ApiTokenService(ApiTokenStore store, AuditLog audit, Clock clock, TokenCache cache) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
+        this.cache = cache;
     }
 
     @Override
@@ -65,6 +67,7 @@ class ApiTokenService implements ApiTokens {
             throw new NotFound("Token", id);
         }
         store.revoke(id, clock.instant());
+        cache.changed(id);
         audit.record(AuditEvent.of("identity.token.revoked", Outcome.SUCCESS).withTargets("token:" + id));
         return store.byId(id).orElseThrow();
     }
@@ -77,6 +80,7 @@ class ApiTokenService implements ApiTokens {
                 .filter(t -> t.createdBy().equals(actorReference) && t.revokedAt() == null).toList();
         for (ApiToken token : revoked) {
             store.revoke(token.id(), now);
+            cache.changed(token.id());
             audit.record(AuditEvent.of("identity.token.revoked", Outcome.SUCCESS).withTargets("token:" + token.id()));
         }
         return revoked.stream().map(t -> store.byId(t.id()).orElseThrow()).toList();
@@ -90,11 +94,14 @@ class ApiTokenService implements ApiTokens {
         }
     }
 
-    /** The active token behind a presented secret, recording its use. */
+    /**
+     * The active token behind a presented secret (from the node's short-lived token cache, see {@link TokenCache}),
+     * recording its use at most once a minute.
+     */
     Optional<ApiToken> authenticate(String secret) {
         Instant now = clock.instant();
-        Optional<ApiToken> token = store.byHash(hash(secret)).filter(t -> t.activeAt(now));
-        token.ifPresent(t -> store.touch(t.id(), now));
+        Optional<ApiToken> token = cache.byHash(hash(secret), store::byHash).filter(t -> t.activeAt(now));
+        token.filter(t -> cache.shouldTouch(t.id(), now)).ifPresent(t -> store.touch(t.id(), now));
         return token;
     }
 

@@ -9,7 +9,9 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 import no.vern.identity.Role;
+import no.vern.shared.ClusterNotifications;
 import no.vern.shared.ConsoleSection;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Wires identity's settings and its place in the console navigation. */
 @Configuration(proxyBeanMethods = false)
@@ -29,6 +31,13 @@ class IdentityConfiguration {
         serializer.setSameSite("Strict");
         serializer.setUseSecureCookie(secure);
         return serializer;
+    }
+
+    /** Bearer tokens cached for {@code vern.identity.token-cache-ttl} at most, coherent across nodes. */
+    @Bean
+    TokenCache tokenCache(ClusterNotifications notifications, JdbcClient jdbc,
+            @Value("${vern.identity.token-cache-ttl:30s}") java.time.Duration ttl) {
+        return new TokenCache(notifications, jdbc, ttl);
     }
 
     @Bean

@@ -1,5 +1,12 @@
 package no.vern.processing.internal;
 
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import no.vern.shared.ClusterNotifications;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -53,8 +60,34 @@ class ProcessingRecordService implements ProcessingRecord {
     private record PolicyKey(int version, String language, PolicyWriter.Inputs inputs) {
     }
 
+    /** Every node's cached current version is dropped through this channel when a version is added. */
+    static final String CHANNEL = "vern_record_changed";
+
+    private final ClusterNotifications notifications;
+    private final JdbcClient jdbc;
+    /** The current version as last read, with the generation it was read in; any change starts a new generation. */
+    private volatile @Nullable CachedVersion currentVersion;
+    private final AtomicLong generation = new AtomicLong();
+
+    private record CachedVersion(int version, long generation) {
+    }
+
     ProcessingRecordService(RecordVersions versions, JsonMapper json, Clock clock, AuditLog audit,
-            ApplicationEventPublisher events, PolicyWriter writer, NoticeWriter notices) {
+            ApplicationEventPublisher events, PolicyWriter writer, NoticeWriter notices,
+            ClusterNotifications notifications, JdbcClient jdbc) {
+        this.notifications = notifications;
+        this.jdbc = jdbc;
+        notifications.subscribe(CHANNEL, new ClusterNotifications.Subscriber() {
+            @Override
+            public void notified(String payload) {
+                forgetCurrentVersion();
+            }
+
+            @Override
+            public void reset() {
+                forgetCurrentVersion();
+            }
+        });
         this.versions = versions;
         this.json = json;
         this.clock = clock;
@@ -66,9 +99,46 @@ class ProcessingRecordService implements ProcessingRecord {
 
     @Override
     public RecordVersion current() {
-        int version = versions.currentVersion()
+        int version = cachedCurrentVersion()
                 .orElseThrow(() -> new IllegalStateException("The record of processing has not been seeded"));
         return version(version).orElseThrow();
+    }
+
+    /**
+     * The current version number without a query on every call: cached while this node listens for changes
+     * ({@link #CHANNEL}, sent in the transaction that adds a version, so every node hears of it on commit; the
+     * adding node forgets it at commit too). Not cached while the listener is down, nor when a change raced the read.
+     */
+    private Optional<Integer> cachedCurrentVersion() {
+        long g = generation.get();
+        CachedVersion cached = currentVersion;
+        if (cached != null && cached.generation() == g && notifications.isListening()) {
+            return Optional.of(cached.version());
+        }
+        Optional<Integer> read = versions.currentVersion();
+        if (read.isPresent() && notifications.isListening() && generation.get() == g) {
+            currentVersion = new CachedVersion(read.get(), g);
+        }
+        return read;
+    }
+
+    private void forgetCurrentVersion() {
+        generation.incrementAndGet();
+        currentVersion = null;
+    }
+
+    /** Tells every node (and this one, at commit) that the current version changed. */
+    private void versionAdded(int version) {
+        ClusterNotifications.send(jdbc, CHANNEL, Integer.toString(version));
+        forgetCurrentVersion();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forgetCurrentVersion();
+                }
+            });
+        }
     }
 
     @Override
@@ -175,6 +245,7 @@ class ProcessingRecordService implements ProcessingRecord {
         if (!versions.insert(next, json.writeValueAsString(changed), author, now, note)) {
             throw new StaleRecordVersion(basedOnVersion, versions.currentVersion().orElse(next));
         }
+        versionAdded(next);
         audit.record(AuditEvent.of("processing.record.updated", Outcome.SUCCESS).withTargets("record-version:" + next));
         events.publishEvent(new ProcessingRecordChanged(next));
         return version(next).orElseThrow();
@@ -187,6 +258,10 @@ class ProcessingRecordService implements ProcessingRecord {
         if (versions.currentVersion().isPresent()) {
             return false;
         }
-        return versions.insert(1, json.writeValueAsString(document), author, clock.instant(), note);
+        boolean inserted = versions.insert(1, json.writeValueAsString(document), author, clock.instant(), note);
+        if (inserted) {
+            versionAdded(1);
+        }
+        return inserted;
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import no.vern.processing.SubjectKind;
+import no.vern.audit.AuditEvent;
 import no.vern.register.ChangeEntry;
 import no.vern.register.DuplicateGroup;
 import no.vern.register.ErasureResult;
@@ -86,6 +87,11 @@ class RegisterService implements SubjectRegister {
     @Override
     public List<SubjectSummary> findByEmail(String email) {
         return reads.findByEmail(email);
+    }
+
+    @Override
+    public List<SubjectSummary> findByEmail(String email, AuditEvent entry) {
+        return reads.findByEmail(email, entry);
     }
 
     @Override

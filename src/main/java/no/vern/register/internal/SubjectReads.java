@@ -133,13 +133,19 @@ class SubjectReads {
     }
 
     List<SubjectSummary> findByEmail(String email) {
+        return findByEmail(email, AuditEvent.by(access.actor(), "register.subject.lookup", Outcome.SUCCESS));
+    }
+
+    /** The subjects with this email address, audited as {@code entry} naming them (see SubjectRegister). */
+    List<SubjectSummary> findByEmail(String email, AuditEvent entry) {
         String normalised = field("email", () -> EmailAddresses.normalise(email));
-        return lookup("email", blindIndex.candidates("email", normalised));
+        return lookup("email", blindIndex.candidates("email", normalised), entry);
     }
 
     List<SubjectSummary> findByPhone(String phone) {
         String normalised = field("phone", () -> PhoneNumbers.normalise(phone));
-        return lookup("phone", blindIndex.candidates("phone", normalised));
+        return lookup("phone", blindIndex.candidates("phone", normalised),
+                AuditEvent.by(access.actor(), "register.subject.lookup", Outcome.SUCCESS));
     }
 
     List<SubjectSummary> findByOrgNumber(String orgNumber) {
@@ -150,14 +156,16 @@ class SubjectReads {
                 .orElse(List.of());
     }
 
-    private List<SubjectSummary> lookup(String kind, List<byte[]> candidates) {
-        return inTx(() -> {
-            List<SubjectSummary> found = subjects.byIds(subjects.findByIndex(kind, candidates), Visibility.current())
-                    .stream().map(Subjects.Row::summary).toList();
-            audit.record(AuditEvent.by(access.actor(), "register.subject.lookup", Outcome.SUCCESS)
-                    .withTargets(found.stream().map(s -> s.id().reference()).toArray(String[]::new)));
-            return found;
-        });
+    /**
+     * One statement (blind index joined to the subjects), then the entry naming what was found, written as a read
+     * (group commit outside a transaction, in the caller's transaction inside one): the answer leaves only after
+     * its entry is committed.
+     */
+    private List<SubjectSummary> lookup(String kind, List<byte[]> candidates, AuditEvent entry) {
+        List<SubjectSummary> found = subjects.byIndex(kind, candidates, Visibility.current()).stream()
+                .map(Subjects.Row::summary).toList();
+        audit.recordRead(entry.withTargets(found.stream().map(s -> s.id().reference()).toArray(String[]::new)));
+        return found;
     }
 
     SubjectPage list(int page, int size) {

@@ -94,6 +94,19 @@ class Subjects {
                 """).param("ids", ids).param("visible", names(visible)).query(Subjects::row).list();
     }
 
+    /** Live subjects visible to the caller with one of these blind-index hashes, in one statement. */
+    List<Row> byIndex(String kind, List<byte[]> candidates, Set<SubjectKind> visible) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_SUBJECT + """
+                 WHERE s.id IN (SELECT b.subject_id FROM register_blind_index b WHERE b.kind = :kind AND b.hash IN (:hashes))
+                   AND s.erased_at IS NULL AND s.kinds && CAST(:visible AS text[])
+                 ORDER BY s.created_at, s.id
+                """).param("kind", kind).param("hashes", candidates).param("visible", names(visible))
+                .query(Subjects::row).list();
+    }
+
     List<Row> byOrganisation(UUID organisation, Set<SubjectKind> visible) {
         return jdbc.sql(SELECT_SUBJECT + """
                  WHERE s.organisation_id = :org AND s.erased_at IS NULL AND s.kinds && CAST(:visible AS text[])

@@ -23,6 +23,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import no.vern.shared.ClusterNotifications;
 import no.vern.shared.DatabaseEndpoint;
 
 /**
@@ -81,6 +82,13 @@ class DatabaseConfiguration {
         ds.setMaximumPoolSize(2);
         ds.setMinimumIdle(0);
         return ds;
+    }
+
+    /** One LISTEN connection per node for the caches kept coherent across nodes (tokens, the record's version). */
+    @Bean
+    ClusterNotifications clusterNotifications(DatabaseEndpoint endpoint) {
+        return new ClusterNotifications("vern-change-listener",
+                ClusterNotifications.connectingTo(endpoint, "vern-change-listener"));
     }
 
     @Bean(destroyMethod = "close")
