@@ -68,7 +68,7 @@ java -Xmx2g $harness_opts -cp "target/test-classes:target/classes:$(cat target/b
   -Dvern.bench.subjects="$subjects" -Dvern.bench.seconds="$seconds" -Dvern.bench.warmup="$warmup" \
   -Dvern.bench.warmup-max="$warmupmax" -Dvern.bench.threads="$threads" -Dvern.bench.rounds="$rounds" -Dvern.bench.only="$only" \
   -Dvern.bench.jar="$jar" -Dvern.bench.work="$work" -Dvern.bench.out="bench/results/$stamp.json" \
-  -Dvern.bench.server-opts="$server_opts" \
+  -Dvern.bench.server-opts="$server_opts" -Dvern.bench.start-timeout="${VERN_BENCH_START_TIMEOUT:-300}" \
   no.vern.bench.BenchMain || status=$?
 
 if [ "$keep" = 0 ] && [ "$status" = 0 ]; then

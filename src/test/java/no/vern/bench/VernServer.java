@@ -77,7 +77,8 @@ final class VernServer implements AutoCloseable {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
-        long deadline = start + TimeUnit.SECONDS.toNanos(300);
+        int timeout = Integer.getInteger("vern.bench.start-timeout", 300);
+        long deadline = start + TimeUnit.SECONDS.toNanos(timeout);
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Vern exited with " + process.exitValue() + " before it was ready; "
@@ -92,7 +93,7 @@ final class VernServer implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 process.destroyForcibly();
-                throw new IllegalStateException("Vern was not ready within 300 s; see " + log);
+                throw new IllegalStateException("Vern was not ready within " + timeout + " s; see " + log);
             }
             Thread.sleep(50);
         }

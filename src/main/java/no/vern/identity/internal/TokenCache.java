@@ -89,7 +89,7 @@ final class TokenCache {
      */
     boolean shouldTouch(UUID token, Instant now) {
         Instant last = touched.get(token);
-        if (last != null && last.isAfter(now.minus(TOUCH_EVERY))) {
+        if (last != null && !now.isBefore(last) && now.isBefore(last.plus(TOUCH_EVERY))) {
             return false;
         }
         touched.put(token, now);
