@@ -79,7 +79,7 @@ class ProcessingApiTests {
     void purposesAreListedByTheirStableKeys() throws Exception {
         mvc.perform(as(reader, get("/api/v1/processing/purposes")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(12))
+                .andExpect(jsonPath("$.length()").value(13))
                 .andExpect(jsonPath("$[?(@.key == 'talent-pool')].legalBasis").value("CONSENT"))
                 .andExpect(jsonPath("$[?(@.key == 'website-consent-proofs')].legalBasis").value("LEGAL_OBLIGATION"));
         mvc.perform(as(reader, get("/api/v1/processing/purposes/recruitment")))
