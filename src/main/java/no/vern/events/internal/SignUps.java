@@ -148,6 +148,9 @@ class SignUps {
                 form.noticeHash(), null, email));
         SubjectId subject = receipt.subject();
         boolean reused = known != null;
+        // A reader who already had the newsletter keeps it if this sign-up does not complete.
+        boolean newsletterBefore = reused && ledger.current(subject, NEWSLETTER_PURPOSE).map(c -> c.activeAt(now))
+                .orElse(false);
         try {
             if (form.crmConsent()) {
                 ledger.give(new GiveConsent(subject, CRM_PURPOSE, Channel.EVENT_SIGNUP, language, null,
@@ -190,7 +193,7 @@ class SignUps {
             });
         } catch (RuntimeException e) {
             // Nothing was kept: the consents given a moment ago end with the reason recorded.
-            undoConsents(subject, form);
+            undoConsents(subject, form, newsletterBefore);
             throw e;
         }
         UUID registrationId = UUID.randomUUID();
@@ -214,7 +217,7 @@ class SignUps {
                 return st;
             });
         } catch (AlreadySignedUp e) {
-            undoConsents(subject, form);
+            undoConsents(subject, form, newsletterBefore);
             // A person held before keeps what was held before; only this sign-up's data goes.
             Actors.runAs(SIGNUP_ACTOR, () -> reused ? register.eraseRecords(subject, PURPOSE) : register.erase(subject));
             throw e;
@@ -225,12 +228,12 @@ class SignUps {
         return new SignUpResult(registrationId, subject, status, cancelUrl);
     }
 
-    private void undoConsents(SubjectId subject, SignUp form) {
+    private void undoConsents(SubjectId subject, SignUp form, boolean newsletterBefore) {
         withdrawQuietly(subject, PURPOSE, "event sign-up not completed");
         if (form.crmConsent()) {
             withdrawQuietly(subject, CRM_PURPOSE, "event sign-up not completed");
         }
-        if (form.newsletter()) {
+        if (form.newsletter() && !newsletterBefore) {
             withdrawQuietly(subject, NEWSLETTER_PURPOSE, "event sign-up not completed");
         }
     }
