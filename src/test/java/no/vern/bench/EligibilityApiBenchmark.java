@@ -29,7 +29,7 @@ import no.vern.communications.Eligibility;
  */
 final class EligibilityApiBenchmark implements Benchmark {
 
-    static final String PURPOSE = "newsletter";
+    static final String PURPOSE = "customer-newsletter";
     private static final String TABLE = "bench_plain_email";
 
     private final int emails;

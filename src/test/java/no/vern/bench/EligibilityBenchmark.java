@@ -53,7 +53,7 @@ class EligibilityBenchmark {
     @Test
     void measure() throws Exception {
         for (int i = 0; i < known; i++) {
-            register.register(new NewSubject(null, Set.of(SubjectKind.NEWSLETTER_RECIPIENT), "newsletter", Source.SUBJECT,
+            register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT), "customer-newsletter", Source.SUBJECT,
                     null, PersonalData.contact("Bench Leser", address(i), null)));
         }
         List<String> all = new ArrayList<>(addresses);
@@ -61,12 +61,12 @@ class EligibilityBenchmark {
             all.add(address(i));
         }
         // warm-up
-        eligibility.check("newsletter", all.subList(0, Math.min(10_000, all.size())));
+        eligibility.check("customer-newsletter", all.subList(0, Math.min(10_000, all.size())));
 
         long t0 = System.nanoTime();
         long eligible = 0;
         for (int from = 0; from < all.size(); from += Eligibility.MAX_ADDRESSES) {
-            eligible += eligibility.check("newsletter", all.subList(from, Math.min(all.size(), from + Eligibility.MAX_ADDRESSES)))
+            eligible += eligibility.check("customer-newsletter", all.subList(from, Math.min(all.size(), from + Eligibility.MAX_ADDRESSES)))
                     .stream().filter(a -> a.eligible()).count();
         }
         double vernSeconds = (System.nanoTime() - t0) / 1e9;

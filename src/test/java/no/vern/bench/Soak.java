@@ -256,7 +256,7 @@ public final class Soak {
                         .GET().build();
                 case SUBJECT_ERASE -> api("/api/v1/subjects/" + subject).DELETE().build();
                 case ELIGIBILITY -> {
-                    StringBuilder body = new StringBuilder("{\"purpose\":\"newsletter\",\"emails\":[");
+                    StringBuilder body = new StringBuilder("{\"purpose\":\"customer-newsletter\",\"emails\":[");
                     for (int i = 0; i < 10; i++) {
                         body.append(i == 0 ? "\"" : ",\"").append(email((n + i) % 500)).append('"');
                     }

@@ -193,6 +193,22 @@ class EventSignUpTest extends MailTestSupport {
     }
 
     @Test
+    void theNewsletterBoxIsAConsentAndARefusedDuplicateSignUpDoesNotWithdrawIt() throws Exception {
+        // Markedsføringsloven § 15 first paragraph: the newsletter to a private person rests on her consent.
+        Event event = event(10, false, false);
+        String email = uniqueEmail();
+        mvc.perform(form(event, "Nora Lie", email).param("newsletter", "true")).andExpect(status().isFound());
+        SubjectId subject = subjectOf(event, "CONFIRMED");
+        assertThat(ledger.current(subject, "newsletter").orElseThrow().activeAt(clock.instant())).isTrue();
+        assertThat(register.read(subject, "newsletter").value("email")).isPresent();
+
+        // The same address again, box ticked: refused, and the consent the reader already has stays in force.
+        mvc.perform(form(event, "Nora Lie", email).param("newsletter", "true"))
+                .andExpect(status().isUnprocessableContent());
+        assertThat(ledger.current(subject, "newsletter").orElseThrow().activeAt(clock.instant())).isTrue();
+    }
+
+    @Test
     void afterTheDeadlineSignUpIsClosed() throws Exception {
         Instant start = clock.instant().plus(Duration.ofHours(2));
         Event event = registry.create(new NewEvent("Stengt seminar", start, "Bergen", 5,

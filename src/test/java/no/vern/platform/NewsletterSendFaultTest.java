@@ -60,7 +60,7 @@ class NewsletterSendFaultTest {
 
         Map<String, String> emailOf = new LinkedHashMap<>();
         List<String> eligible = VernProcess.concurrently(ELIGIBLE, i -> vern.api("POST", "/api/v1/subjects", """
-                {"kinds":["NEWSLETTER_RECIPIENT"],"purpose":"newsletter","name":"Nyhet Lesersen %d","email":"%s"}
+                {"kinds":["CUSTOMER_CONTACT"],"purpose":"customer-newsletter","name":"Nyhet Lesersen %d","email":"%s"}
                 """.formatted(i, eligibleEmail(i))).get("id").asText());
         for (int i = 0; i < ELIGIBLE; i++) {
             emailOf.put(eligible.get(i), eligibleEmail(i));
@@ -76,7 +76,7 @@ class NewsletterSendFaultTest {
         // The marketing department's path: list, composer and send button in the console.
         VernProcess.Console console = vern.console();
         UUID list = VernProcess.lastId(console.post("/console/communications/lists", Map.of("name", "Feiltest-nytt",
-                "kind", "NEWSLETTER", "purposeKey", "newsletter", "kinds", "NEWSLETTER_RECIPIENT")));
+                "kind", "NEWSLETTER", "purposeKey", "customer-newsletter", "kinds", "CUSTOMER_CONTACT")));
         UUID campaign = VernProcess.lastId(console.post("/console/communications/lists/" + list + "/campaigns",
                 Map.of("subjectNb", "Nytt fra oss", "subjectEn", "News from us", "bodyNb", "Hei {{name}},\n\nnyheter.",
                         "bodyEn", "Hi {{name}},\n\nnews.")));

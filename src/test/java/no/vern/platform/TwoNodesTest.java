@@ -123,12 +123,12 @@ class TwoNodesTest extends MailTestSupport {
         List<String> readers = new ArrayList<>();
         for (int i = 0; i < 90; i++) {
             String email = uniqueEmail();
-            register.register(new NewSubject(null, Set.of(SubjectKind.NEWSLETTER_RECIPIENT), "newsletter", Source.SUBJECT,
+            register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT), "customer-newsletter", Source.CUSTOMER,
                     null, PersonalData.contact("Leser Nummer " + i, email, null)));
             readers.add(email);
         }
         MailingList list = communications.createList(new NewList("To noder " + UUID.randomUUID(), ListKind.NEWSLETTER,
-                "newsletter", Set.of(SubjectKind.NEWSLETTER_RECIPIENT)));
+                "customer-newsletter", Set.of(SubjectKind.CUSTOMER_CONTACT)));
         String subject = "To noder " + UUID.randomUUID();
         Campaign campaign = communications.queue(communications.compose(new CampaignDraft(list.id(), subject, subject,
                 "Hei {{name}}", "Hi {{name}}")).id());

@@ -71,7 +71,9 @@ class ProcessingApiTests {
                 .andExpect(jsonPath("$.document.activities[0].purposes[0].legalBasis").value("LEGITIMATE_INTEREST"))
                 .andExpect(jsonPath("$.document.activities[0].subjects[0]").value("CUSTOMER_CONTACT"))
                 .andExpect(jsonPath("$.document.activities[0].recipients[0].thirdCountryTransfer").value(false))
-                .andExpect(jsonPath("$.document.activities[0].purposes[0].retention.period").value("P5Y"))
+                // Bookkeeping runs from the end of the accounting year, so no "at most 5 years" is declared (issue 21, item 7).
+                .andExpect(jsonPath("$.document.activities[0].purposes[0].retention.description.nb")
+                        .value(org.hamcrest.Matchers.containsString("fra utgangen av regnskapsåret")))
                 .andExpect(jsonPath("$.document.security.technical").isNotEmpty());
     }
 
@@ -79,7 +81,7 @@ class ProcessingApiTests {
     void purposesAreListedByTheirStableKeys() throws Exception {
         mvc.perform(as(reader, get("/api/v1/processing/purposes")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(12))
+                .andExpect(jsonPath("$.length()").value(13))
                 .andExpect(jsonPath("$[?(@.key == 'talent-pool')].legalBasis").value("CONSENT"))
                 .andExpect(jsonPath("$[?(@.key == 'website-consent-proofs')].legalBasis").value("LEGAL_OBLIGATION"));
         mvc.perform(as(reader, get("/api/v1/processing/purposes/recruitment")))
@@ -155,7 +157,7 @@ class ProcessingApiTests {
                 .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("text/csv")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String[] lines = csv.split("\r\n");
-        assertThat(lines).hasSize(1 + 12);
+        assertThat(lines).hasSize(1 + 13);
         assertThat(lines[0]).contains("controller", "dpo", "purpose_key", "legal_basis", "data_subjects",
                 "data_categories", "recipients", "third_country_transfers", "retention", "security_measures");
         assertThat(csv).contains("customer-administration", "LEGITIMATE_INTEREST", "Kundeadministrasjon og fakturering",

@@ -82,7 +82,7 @@ class ProcessingBrowserTests {
             browser.screenshot("processing-console-overview");
 
             browser.click("a[href='/console/processing/activities/newsletters']");
-            assertThat(browser.text()).contains("Nyhetsbrev og invitasjoner", "Berettiget interesse");
+            assertThat(browser.text()).contains("Nyhetsbrev og invitasjoner (samtykke)", "Samtykke");
             browser.screenshot("processing-console-activity");
 
             browser.click("a[href='/console/processing/activities/newsletters/edit']");
@@ -104,7 +104,7 @@ class ProcessingBrowserTests {
             // record's declared period is the Art. 30 entry shown above), so it never states a period nothing enforces.
             browser.open("/personvern");
             assertThat(browser.text()).contains("versjon " + (before + 1) + " av behandlingsprotokollen",
-                    "Nyhetsbrev og invitasjoner: Navn, E-postadresse:").doesNotContain("Lagringstid er ikke fastsatt");
+                    "Nyhetsbrev og invitasjoner (samtykke): Navn, E-postadresse:").doesNotContain("Lagringstid er ikke fastsatt");
         }
     }
 }

@@ -28,7 +28,7 @@ import no.vern.shared.InvalidInput;
 class ProcessingRecordTests {
 
     static final List<String> PURPOSE_KEYS = List.of("customer-administration", "partner-management",
-            "prospect-dialogue", "recruitment", "talent-pool", "events", "newsletter", "website-statistics",
+            "prospect-dialogue", "recruitment", "talent-pool", "events", "newsletter", "customer-newsletter", "website-statistics",
             "website-consent-proofs", "security", "data-subject-requests", "pending-consent");
     static final List<String> CATEGORY_KEYS = List.of("name", "email", "phone", "postal-address", "ip-address",
             "purchase-history", "bank-information", "cv", "recruiter-notes", "consent-choice");
@@ -138,7 +138,7 @@ class ProcessingRecordTests {
         // Item 6: retention for every purpose, a legal basis for every category, agreements for every processor.
         RecordVersion current = record.current();
         record.update(current.version(), seed(), "Back to the seeded record");
-        assertThat(record.current().document().activities()).hasSize(11);
+        assertThat(record.current().document().activities()).hasSize(12);
         assertThat(record.warnings()).isEmpty();
     }
 
@@ -157,7 +157,8 @@ class ProcessingRecordTests {
         assertThat(record.isKnownPurpose("newsletter")).isTrue();
         assertThat(record.isKnownPurpose("profiling")).isFalse();
         assertThatThrownBy(() -> record.requirePurpose("profiling")).isInstanceOf(UnknownPurpose.class);
-        assertThat(record.legalBasisOf("newsletter")).isEqualTo(LegalBasis.LEGITIMATE_INTEREST);
+        assertThat(record.legalBasisOf("newsletter")).isEqualTo(LegalBasis.CONSENT); // markedsføringsloven § 15 first paragraph
+        assertThat(record.legalBasisOf("customer-newsletter")).isEqualTo(LegalBasis.LEGITIMATE_INTEREST); // § 15 second paragraph
     }
 
     @Test

@@ -59,9 +59,17 @@ class RegisterConsentTest {
     }
 
     @Test
-    void aNewsletterRecipientNeedsNoConsentUnderLegitimateInterest() {
-        SubjectId id = register.register(RegisterTestSupport.contact(SubjectKind.NEWSLETTER_RECIPIENT, "newsletter",
+    void aNewsletterRecipientIsRefusedWithoutConsent() {
+        // Markedsføringsloven § 15 first paragraph: the newsletter to private persons rests on consent (issue 21, item 7).
+        assertThatThrownBy(() -> register.register(RegisterTestSupport.contact(SubjectKind.NEWSLETTER_RECIPIENT,
+                "newsletter", "news." + UUID.randomUUID() + "@example.no"))).isInstanceOf(ConsentRequired.class);
+    }
+
+    @Test
+    void anExistingCustomersSoftOptInNeedsNoConsentUnderLegitimateInterest() {
+        // § 15 second paragraph: the customers' newsletter is a purpose of its own on legitimate interest.
+        SubjectId id = register.register(RegisterTestSupport.contact(SubjectKind.CUSTOMER_CONTACT, "customer-newsletter",
                 "news." + UUID.randomUUID() + "@example.no"));
-        assertThat(register.read(id, "newsletter").records()).hasSize(2);
+        assertThat(register.read(id, "customer-newsletter").records()).hasSize(2);
     }
 }

@@ -145,9 +145,9 @@ class SubjectApiTests {
 
     @Test
     void categoriesThePurposeDoesNotNeedAreRefused() throws Exception {
-        // GDPR Art. 5(1)(c) minimisation (S8, S11): newsletter needs name and email only.
+        // GDPR Art. 5(1)(c) minimisation (S8, S11): the customers' newsletter needs name and email only.
         String body = """
-                {"kinds":["NEWSLETTER_RECIPIENT"],"purpose":"newsletter","name":"%s","email":"%s","phone":"%s"}
+                {"kinds":["CUSTOMER_CONTACT"],"purpose":"customer-newsletter","name":"%s","email":"%s","phone":"%s"}
                 """.formatted(Canaries.NAME, unique("news"), Canaries.PHONE);
         mvc.perform(as(post("/api/v1/subjects")).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("phone"));

@@ -92,14 +92,14 @@ class ErasureUnderLegalDutyTests extends RequestsTestSupport {
         return LocalDateTime.of(year, month, day, hour, minute).atZone(OSLO).toInstant();
     }
 
-    /** A customer with a voucher (purchase history) dated now, who also gets the newsletter at the same address. */
+    /** A customer with a voucher (purchase history) dated now, who also gets the customers' newsletter (soft opt-in) at the same address. */
     private SubjectId customerWithPurchaseAndNewsletter(String email) {
         SubjectId subject = register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT),
                 "customer-administration", Source.SUBJECT, null,
                 new PersonalData(Canaries.NAME, email, null, null, "Faktura 2026-311: rådgivning", null, null, null)));
         long version = register.summary(subject).version();
-        register.update(subject, version, new SubjectUpdate("newsletter", Source.SUBJECT,
-                Set.of(SubjectKind.CUSTOMER_CONTACT, SubjectKind.NEWSLETTER_RECIPIENT), null,
+        register.update(subject, version, new SubjectUpdate("customer-newsletter", Source.SUBJECT,
+                Set.of(SubjectKind.CUSTOMER_CONTACT), null,
                 PersonalData.contact(null, email, null)));
         return subject;
     }

@@ -55,7 +55,7 @@ class ObjectionAndWithdrawalTests extends RequestsTestSupport {
     ApiTokens tokens;
 
     private SubjectId newsletterReader(String email) {
-        return register.register(new NewSubject(null, Set.of(SubjectKind.NEWSLETTER_RECIPIENT), "newsletter",
+        return register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT), "customer-newsletter",
                 Source.SUBJECT, null, PersonalData.contact("Kari Leser", email, null)));
     }
 
@@ -68,7 +68,7 @@ class ObjectionAndWithdrawalTests extends RequestsTestSupport {
     }
 
     private boolean mayGetNewsletter(String email) {
-        return eligibility.check("newsletter", List.of(email)).get(0).eligible();
+        return eligibility.check("customer-newsletter", List.of(email)).get(0).eligible();
     }
 
     private RequestId verified(RequestKind kind, String email) {

@@ -282,8 +282,9 @@ class RequestsApiTests extends RequestsTestSupport {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         List<String> ids = JsonPath.read(notices, "$.recipients[*].id");
         List<String> names = JsonPath.read(notices, "$.recipients[*].nameNb");
+        // The auditor is a controller of its own, the tax authorities a public authority (issue 21, item 7).
         assertThat(names).containsExactly("Leverandør av CRM-system", "Leverandør av økonomi- og faktureringssystem",
-                "Revisor og skattemyndighetene (når loven krever det)");
+                "Revisor", "Skattemyndighetene (når loven krever det)");
         // The case cannot complete while a task is open.
         mvc.perform(post("/api/v1/requests/" + id + "/complete").header("Authorization", write)
                 .contentType(MediaType.APPLICATION_JSON).content("{}"))
@@ -295,15 +296,19 @@ class RequestsApiTests extends RequestsTestSupport {
         action(id, "recipients/" + ids.get(1), "{\"outcome\":\"DISPROPORTIONATE\",\"reason\":"
                 + "\"the invoicing system holds no phone numbers of contacts\"}");
         assertThat(mailTo(email)).noneSatisfy(m -> assertThat(body(m)).contains("rettet"));
-        String last = action(id, "recipients/" + ids.get(2), "{\"outcome\":\"IMPOSSIBLE\",\"reason\":"
+        action(id, "recipients/" + ids.get(2), "{\"outcome\":\"IMPOSSIBLE\",\"reason\":"
                 + "\"the auditor received no contact data of this person\"}");
+        assertThat(mailTo(email)).noneSatisfy(m -> assertThat(body(m)).contains("rettet"));
+        String last = action(id, "recipients/" + ids.get(3), "{\"outcome\":\"IMPOSSIBLE\",\"reason\":"
+                + "\"the tax authorities received no contact data of this person\"}");
         assertThat(JsonPath.<String>read(last, "$.state")).isEqualTo("IMPOSSIBLE");
         // Settled: the person is told exactly what happened for each recipient.
         assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains("phone", "art. 19",
                 "disse mottakerne (personvernforordningen art. 19): Leverandør av CRM-system.",
                 "Vi har ikke gitt beskjed til Leverandør av økonomi- og faktureringssystem, fordi det ville kreve en "
                         + "uforholdsmessig stor innsats (personvernforordningen art. 19): the invoicing system holds no phone",
-                "Vi har ikke gitt beskjed til Revisor og skattemyndighetene (når loven krever det), fordi det viste seg umulig"));
+                "Vi har ikke gitt beskjed til Revisor, fordi det viste seg umulig",
+                "Vi har ikke gitt beskjed til Skattemyndighetene (når loven krever det), fordi det viste seg umulig"));
         String history = mvc.perform(get("/api/v1/requests/" + id + "/history").header("Authorization", read))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(history).contains("recipients-to-inform", "answer-held", "recipient-told", "recipient-disproportionate",

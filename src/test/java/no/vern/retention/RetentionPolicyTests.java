@@ -32,7 +32,7 @@ class RetentionPolicyTests extends RetentionTestSupport {
         List<PolicyCoverage> coverage = policies.coverage();
         assertThat(coverage).extracting(PolicyCoverage::purposeKey).contains("customer-administration",
                 "partner-management", "prospect-dialogue", "recruitment", "talent-pool", "events", "newsletter",
-                "website-statistics", "security");
+                "customer-newsletter", "website-statistics", "security");
         assertThat(coverage).allSatisfy(c -> assertThat(c.missing()).as(c.purposeKey()).isEmpty());
     }
 
@@ -50,7 +50,16 @@ class RetentionPolicyTests extends RetentionTestSupport {
         assertThat(cv.kind()).isEqualTo(RuleKind.AFTER_RECRUITMENT_CLOSED);
         assertThat(cv.unlessConsent()).isEqualTo("talent-pool");
         assertThat(cv.noticeDays()).isEqualTo(30);
-        assertThat(policies.current("events", "name").orElseThrow().kind()).isEqualTo(RuleKind.AFTER_EVENT);
+        RetentionRule event = policies.current("events", "name").orElseThrow();
+        assertThat(event.kind()).isEqualTo(RuleKind.AFTER_EVENT);
+        assertThat(event.unlessConsent()).isNull(); // the CRM dialogue and the newsletter keep their own copies
+        // Markedsføringsloven § 15: the consent-based newsletter runs out; the customers' soft opt-in ends with the customer.
+        RetentionRule newsletter = policies.current("newsletter", "email").orElseThrow();
+        assertThat(newsletter.kind()).isEqualTo(RuleKind.UNTIL_CONSENT_ENDS);
+        assertThat(newsletter.amount()).isEqualTo(2);
+        assertThat(newsletter.unit()).isEqualTo(PeriodUnit.YEARS);
+        assertThat(policies.current("customer-newsletter", "email").orElseThrow().kind())
+                .isEqualTo(RuleKind.AGREEMENT_PLUS);
         assertThat(policies.current("talent-pool", "cv").orElseThrow().kind()).isEqualTo(RuleKind.UNTIL_CONSENT_ENDS);
     }
 

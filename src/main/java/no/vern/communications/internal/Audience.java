@@ -36,9 +36,14 @@ import no.vern.shared.SubjectId;
 @Component
 class Audience {
 
-    /** Kinds that may only ever be mailed with a consent for the list's purpose (S4, S5). */
+    /**
+     * Kinds that may only ever be mailed with a consent for the list's purpose (S4, S5): private persons, whom
+     * markedsføringsloven § 15 first paragraph protects from email marketing without prior consent. A newsletter
+     * recipient (e.g. from a CSV import) is never mailed on legitimate interest; the existing customers' soft opt-in
+     * (§ 15 second paragraph) is a purpose of its own for customer contacts.
+     */
     static final Set<SubjectKind> CONSENT_ONLY_KINDS = EnumSet.of(SubjectKind.PROSPECT, SubjectKind.CANDIDATE,
-            SubjectKind.EVENT_PARTICIPANT);
+            SubjectKind.EVENT_PARTICIPANT, SubjectKind.NEWSLETTER_RECIPIENT);
     private static final int PAGE = 1000;
 
     private final SubjectDirectory directory;
@@ -91,7 +96,7 @@ class Audience {
         }
         boolean consentBased = processing.legalBasisOf(list.purposeKey()) == LegalBasis.CONSENT;
         boolean consentOnlyKind = !Collections.disjoint(entry.kinds(), CONSENT_ONLY_KINDS);
-        // S4/S5 and markedsføringsloven § 15: prospects, candidates and event participants only with consent
+        // S4/S5 and markedsføringsloven § 15: prospects, candidates, event participants and newsletter recipients only with consent
         // for this very purpose; a purpose that does not rest on consent can never admit them.
         if ((consentBased || consentOnlyKind) && !(consentBased && gate.permits(entry.id(), list.purposeKey()))) {
             return Optional.of(Exclusion.NO_CONSENT);

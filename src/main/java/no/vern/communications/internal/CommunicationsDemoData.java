@@ -25,9 +25,11 @@ import no.vern.shared.DemoMode;
 import no.vern.shared.SubjectId;
 
 /**
- * In demo mode, once: invented newsletter recipients (five, two reading English), the newsletter list,
- * one issue sent through the outbox to the demo mail server, and two objections, so the console shows
- * a report and a chart.
+ * In demo mode, once: invented contacts of existing customers (five, two reading English) on the existing
+ * customers' newsletter (soft opt-in, markedsføringsloven § 15 second paragraph: the purpose
+ * {@code customer-newsletter} on legitimate interest), the newsletter list, one issue sent through the outbox to the
+ * demo mail server, and two objections, so the console shows a report and a chart. Private persons are never put on a
+ * newsletter without consent (§ 15 first paragraph).
  */
 @Component
 @Order(300)
@@ -35,6 +37,7 @@ class CommunicationsDemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CommunicationsDemoData.class);
     static final String LIST_NAME = "Fjellvik Innsikt";
+    static final String SOFT_OPT_IN = "customer-newsletter";
     private static final String[][] READERS = { { "Kari Nordmo", "kari.nordmo@innsikt.example.no", "nb" },
             { "Ola Fjeldberg", "ola.fjeldberg@innsikt.example.no", "nb" },
             { "Emma Whitfield", "emma.whitfield@insight.example.com", "en" },
@@ -64,13 +67,13 @@ class CommunicationsDemoData implements ApplicationRunner {
         try {
             List<SubjectId> readers = new java.util.ArrayList<>();
             for (String[] r : READERS) {
-                SubjectId id = register.register(new NewSubject(null, Set.of(SubjectKind.NEWSLETTER_RECIPIENT), "newsletter",
+                SubjectId id = register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT), SOFT_OPT_IN,
                         Source.SUBJECT, null, PersonalData.contact(r[0], r[1], null)));
                 communications.setLanguage(id, r[2]);
                 readers.add(id);
             }
-            MailingList list = communications.createList(new NewList(LIST_NAME, ListKind.NEWSLETTER, "newsletter",
-                    CommunicationsService.marketingKinds()));
+            MailingList list = communications.createList(new NewList(LIST_NAME, ListKind.NEWSLETTER, SOFT_OPT_IN,
+                    CommunicationsService.customerKinds()));
             communications.createList(new NewList("Frokostseminar", ListKind.INVITATION, "events",
                     Set.of(SubjectKind.EVENT_PARTICIPANT)));
             Campaign issue = communications.compose(new CampaignDraft(list.id(), "Fjellvik Innsikt: høstens nyheter",

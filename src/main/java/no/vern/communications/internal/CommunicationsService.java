@@ -300,8 +300,9 @@ class CommunicationsService implements Communications {
         return languages.of(subject);
     }
 
-    static Set<SubjectKind> marketingKinds() {
-        return EnumSet.of(SubjectKind.CUSTOMER_CONTACT, SubjectKind.PARTNER_CONTACT, SubjectKind.NEWSLETTER_RECIPIENT);
+    /** The kinds the existing customers' newsletter (soft opt-in, markedsføringsloven § 15 second paragraph) reaches. */
+    static Set<SubjectKind> customerKinds() {
+        return EnumSet.of(SubjectKind.CUSTOMER_CONTACT, SubjectKind.CUSTOMER_EMPLOYEE);
     }
 
     private static Actor actor() {

@@ -30,7 +30,7 @@ import no.vern.shared.NotFound;
 /**
  * Events and sign-ups as {@link EventRegistry}: creating and reading events here; a sign-up in
  * {@link SignUps}, cancelling and the waiting list in {@link Cancellations}, staff's participant list
- * and check-in in {@link Participants}; the purge after events is {@link EventPurge}.
+ * and check-in in {@link Participants}; once an event is held, {@link EventHeldClock} starts the participants' retention clocks.
  */
 @Service
 class EventService implements EventRegistry {

@@ -144,12 +144,38 @@ class Events {
                 .param("at", JdbcTime.param(at)).param("id", id).update();
     }
 
-    /** Events whose retention after the start has run out and whose participants are not yet purged, locked. */
-    List<UUID> lockEventsToPurge(Instant startedBefore, int limit) {
+    /** An event that has been held, and when it started (the participants' retention clock starts then). */
+    record Held(UUID id, Instant startsAt) {
+    }
+
+    /** Events that have started and whose participants' retention clocks are not recorded yet, locked. */
+    List<Held> lockHeldUnclocked(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT id FROM events_event WHERE purged_at IS NULL AND starts_at < :before
+                SELECT id, starts_at FROM events_event WHERE held_recorded_at IS NULL AND purged_at IS NULL AND starts_at < :now
                 ORDER BY starts_at LIMIT :limit FOR UPDATE SKIP LOCKED
-                """).param("before", JdbcTime.param(startedBefore)).param("limit", limit).query((rs, n) -> rs.getObject(1, UUID.class)).list();
+                """).param("now", JdbcTime.param(now)).param("limit", limit)
+                .query((rs, n) -> new Held(rs.getObject("id", UUID.class), JdbcTime.required(rs, "starts_at"))).list();
+    }
+
+    void markHeldRecorded(UUID id, Instant at) {
+        jdbc.sql("UPDATE events_event SET held_recorded_at = :at WHERE id = :id").param("at", JdbcTime.param(at))
+                .param("id", id).update();
+    }
+
+    /** Marks every unpurged registration of the subject purged; returns the events concerned. */
+    List<UUID> markPurgedOf(UUID subject, Instant at) {
+        return jdbc.sql("""
+                UPDATE events_registration SET purged_at = :at WHERE subject_id = :s AND purged_at IS NULL RETURNING event_id
+                """).param("at", JdbcTime.param(at)).param("s", subject).query((rs, n) -> rs.getObject(1, UUID.class))
+                .list().stream().distinct().toList();
+    }
+
+    /** Marks an event held and recorded purged once none of its registrations holds data any more. */
+    void markEventPurgedIfEmpty(UUID id, Instant at) {
+        jdbc.sql("""
+                UPDATE events_event SET purged_at = :at WHERE id = :id AND purged_at IS NULL AND held_recorded_at IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM events_registration WHERE event_id = :id AND purged_at IS NULL)
+                """).param("at", JdbcTime.param(at)).param("id", id).update();
     }
 
     List<Registration> unpurged(UUID eventId) {
@@ -162,10 +188,6 @@ class Events {
                 .param("id", id).update();
     }
 
-    void markEventPurged(UUID id, Instant at) {
-        jdbc.sql("UPDATE events_event SET purged_at = :at WHERE id = :id").param("at", JdbcTime.param(at))
-                .param("id", id).update();
-    }
 
     private static Event event(ResultSet rs, int row) throws SQLException {
         return new Event(rs.getObject("id", UUID.class), rs.getString("title"), JdbcTime.required(rs, "starts_at"),

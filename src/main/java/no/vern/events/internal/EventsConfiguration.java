@@ -14,21 +14,21 @@ import no.vern.shared.ConsoleSection;
 import no.vern.shared.PublicEndpoints;
 
 /**
- * What the events module adds to the application: the purge job after events (one run across nodes,
- * db-scheduler), the public sign-up and cancel pages, and its console section.
+ * What the events module adds to the application: the job that starts the participants' retention clocks once an
+ * event has been held (one run across nodes, db-scheduler; retention's rule then deletes), the public sign-up and cancel pages, and its console section.
  */
 @Configuration(proxyBeanMethods = false)
 class EventsConfiguration {
 
     /** The db-scheduler task name; its row in {@code scheduled_tasks} is shared by all nodes. */
-    static final String PURGE_TASK = "events-purge";
+    static final String HELD_TASK = "events-held-clock";
     /** Who manages events: the privacy officer and marketing (who sees event participants, S20). */
     static final List<String> STAFF = List.of("PRIVACY_OFFICER", "MARKETING");
 
     @Bean
-    RecurringTask<Void> eventsPurgeTask(EventPurge purge) {
-        return Tasks.recurring(PURGE_TASK, Schedules.fixedDelay(Duration.ofHours(1)))
-                .execute((instance, context) -> purge.purgeEnded());
+    RecurringTask<Void> eventsHeldClockTask(EventHeldClock held) {
+        return Tasks.recurring(HELD_TASK, Schedules.fixedDelay(Duration.ofHours(1)))
+                .execute((instance, context) -> held.recordHeld());
     }
 
     /** Sign-up pages and the signed cancel links are reached without login. */

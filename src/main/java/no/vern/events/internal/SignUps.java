@@ -148,13 +148,27 @@ class SignUps {
                 form.noticeHash(), null, email));
         SubjectId subject = receipt.subject();
         boolean reused = known != null;
+        // A reader who already had the newsletter keeps it if this sign-up does not complete.
+        boolean newsletterBefore = reused && ledger.current(subject, NEWSLETTER_PURPOSE).map(c -> c.activeAt(now))
+                .orElse(false);
         try {
             if (form.crmConsent()) {
                 ledger.give(new GiveConsent(subject, CRM_PURPOSE, Channel.EVENT_SIGNUP, language, null,
                         form.crmNoticeHash(), null, email));
             }
-            Set<SubjectKind> kinds = form.crmConsent() ? EnumSet.of(SubjectKind.EVENT_PARTICIPANT, SubjectKind.PROSPECT)
-                    : EnumSet.of(SubjectKind.EVENT_PARTICIPANT);
+            if (form.newsletter()) {
+                // Markedsføringsloven § 15 first paragraph: the newsletter box is a consent to the purpose newsletter,
+                // on the newsletter notice shown, and the newsletter keeps name and email under it from now on.
+                ledger.give(new GiveConsent(subject, NEWSLETTER_PURPOSE, Channel.EVENT_SIGNUP, language, null,
+                        form.newsletterNoticeHash(), null, null));
+            }
+            Set<SubjectKind> kinds = EnumSet.of(SubjectKind.EVENT_PARTICIPANT);
+            if (form.crmConsent()) {
+                kinds.add(SubjectKind.PROSPECT);
+            }
+            if (form.newsletter()) {
+                kinds.add(SubjectKind.NEWSLETTER_RECIPIENT);
+            }
             OrganisationInput org = company == null ? null : new OrganisationInput(company, null, null);
             PersonalData data = PersonalData.contact(name, email, phone);
             Actors.runAs(SIGNUP_ACTOR, () -> {
@@ -170,11 +184,16 @@ class SignUps {
                     long version = register.summary(subject).version();
                     register.update(subject, version, new SubjectUpdate(CRM_PURPOSE, Source.EVENT_FORM, null, null, data));
                 }
+                if (form.newsletter()) {
+                    long version = register.summary(subject).version();
+                    register.update(subject, version, new SubjectUpdate(NEWSLETTER_PURPOSE, Source.EVENT_FORM, null, null,
+                            PersonalData.contact(name, email, null)));
+                }
                 return null;
             });
         } catch (RuntimeException e) {
             // Nothing was kept: the consents given a moment ago end with the reason recorded.
-            undoConsents(subject, form.crmConsent());
+            undoConsents(subject, form, newsletterBefore);
             throw e;
         }
         UUID registrationId = UUID.randomUUID();
@@ -198,7 +217,7 @@ class SignUps {
                 return st;
             });
         } catch (AlreadySignedUp e) {
-            undoConsents(subject, form.crmConsent());
+            undoConsents(subject, form, newsletterBefore);
             // A person held before keeps what was held before; only this sign-up's data goes.
             Actors.runAs(SIGNUP_ACTOR, () -> reused ? register.eraseRecords(subject, PURPOSE) : register.erase(subject));
             throw e;
@@ -209,10 +228,13 @@ class SignUps {
         return new SignUpResult(registrationId, subject, status, cancelUrl);
     }
 
-    private void undoConsents(SubjectId subject, boolean crm) {
+    private void undoConsents(SubjectId subject, SignUp form, boolean newsletterBefore) {
         withdrawQuietly(subject, PURPOSE, "event sign-up not completed");
-        if (crm) {
+        if (form.crmConsent()) {
             withdrawQuietly(subject, CRM_PURPOSE, "event sign-up not completed");
+        }
+        if (form.newsletter() && !newsletterBefore) {
+            withdrawQuietly(subject, NEWSLETTER_PURPOSE, "event sign-up not completed");
         }
     }
 

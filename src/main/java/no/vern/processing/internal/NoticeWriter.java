@@ -13,14 +13,20 @@ import no.vern.processing.Purpose;
 import no.vern.processing.RecordVersion;
 import no.vern.processing.UnknownPurpose;
 
-/** Writes the notice shown before a person consents to one purpose (GDPR Art. 13, S6) from a version of the record. */
+/**
+ * Writes the notice shown before a person consents to one purpose (GDPR Art. 13, S6) from a version of the record.
+ * How long the data is kept is what the deleting modules enforce, in the policy's very words ({@link PolicyWriter}),
+ * not the record's own retention text: the notice can never promise a period that no rule enforces.
+ */
 @Component
 class NoticeWriter {
 
     private final PolicyWords words;
+    private final PolicyWriter policy;
 
-    NoticeWriter(PolicyWords words) {
+    NoticeWriter(PolicyWords words, PolicyWriter policy) {
         this.words = words;
+        this.policy = policy;
     }
 
     /** The notice of one purpose in one language, with the SHA-256 of its exact text. */
@@ -35,7 +41,7 @@ class NoticeWriter {
         text.append(t.m("notice.controller", doc.controller().name(), doc.controller().email())).append('\n');
         text.append(t.m("notice.data")).append(": ").append(PolicyWords.categories(doc, activity, t)).append('\n');
         text.append(t.m("notice.basis")).append(": ").append(Texts.sentence(PolicyWords.basis(purpose, t))).append('\n');
-        text.append(t.m("notice.retention")).append(": ").append(Texts.sentence(PolicyWords.retention(purpose.retention(), t)))
+        text.append(t.m("notice.retention")).append(": ").append(PolicyWriter.retention(purpose, policy.inputs(version, locale), t))
                 .append('\n');
         if (!activity.recipients().isEmpty()) {
             text.append(t.m("notice.recipients")).append(": ")

@@ -200,7 +200,7 @@ class PolicyWriter {
     }
 
     /** What the deleting modules say for a purpose, as one sentence; "not set" when none says anything. */
-    private static String retention(Purpose purpose, Inputs inputs, Texts t) {
+    static String retention(Purpose purpose, Inputs inputs, Texts t) {
         List<String> statements = inputs.retention().getOrDefault(purpose.key(), List.of());
         if (statements.isEmpty()) {
             return Texts.sentence(t.m("processing.retention.missing"));

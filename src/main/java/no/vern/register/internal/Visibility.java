@@ -22,7 +22,7 @@ import no.vern.shared.Actors;
  * {@code prospect-dialogue}.</li>
  * <li>Recruiter: candidates; purposes {@code recruitment} and {@code talent-pool}.</li>
  * <li>Marketing: newsletter recipients, event participants, customer and partner contacts; purposes
- * {@code newsletter} and {@code events}; never {@code bank-information} or {@code purchase-history}.</li>
+ * {@code newsletter}, {@code customer-newsletter} and {@code events}; never {@code bank-information} or {@code purchase-history}.</li>
  * <li>Auditor: nothing.</li>
  * </ul>
  *
@@ -52,7 +52,7 @@ final class Visibility {
     private static final Map<String, Set<String>> PURPOSES = Map.of(
             "ROLE_SALES", Set.of("customer-administration", "prospect-dialogue"),
             "ROLE_RECRUITER", Set.of("recruitment", "talent-pool"),
-            "ROLE_MARKETING", Set.of("newsletter", "events"));
+            "ROLE_MARKETING", Set.of("newsletter", "customer-newsletter", "events"));
 
     /** Categories a role never sees or writes, whatever the purpose (defence in depth if a purpose grows). */
     private static final Map<String, Set<String>> WITHHELD = Map.of(

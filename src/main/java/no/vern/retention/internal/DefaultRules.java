@@ -15,6 +15,10 @@ import no.vern.retention.RuleKind;
 final class DefaultRules {
 
     private static final String CONTACT = "name,email,phone,postal-address";
+    /** How long an event's own records are kept after it (S5). */
+    static final int EVENTS_MONTHS = 12;
+    /** How long a newsletter consent carries at most before it must be renewed. */
+    static final int NEWSLETTER_YEARS = 2;
 
     private DefaultRules() {
     }
@@ -36,10 +40,17 @@ final class DefaultRules {
                     "talent-pool", 30, "6 måneder etter avsluttet prosess, med mindre kandidaten blir i talentbanken");
             case "talent-pool" -> new RuleChange(RuleKind.UNTIL_CONSENT_ENDS, 2, PeriodUnit.YEARS, null, 0,
                     "Til samtykket trekkes tilbake eller utløper, og ikke lenger enn 2 år");
-            case "events" -> new RuleChange(RuleKind.AFTER_EVENT, 12, PeriodUnit.MONTHS, "prospect-dialogue", 0,
-                    "12 måneder etter arrangementet, med mindre deltakeren samtykker til videre dialog (S5)");
-            case "newsletter" -> new RuleChange(RuleKind.AGREEMENT_PLUS, 0, PeriodUnit.MONTHS, null, 0,
-                    "Så lenge kunde- eller samarbeidsforholdet løper (S7)");
+            // The event's own records go 12 months after it (S5); what the participant consented to besides (CRM
+            // dialogue, newsletter) is held under those purposes with rules of their own, so nothing here waits for it.
+            case "events" -> new RuleChange(RuleKind.AFTER_EVENT, EVENTS_MONTHS, PeriodUnit.MONTHS, null, 0,
+                    "12 måneder etter arrangementet (S5); CRM-dialog og nyhetsbrev har egne samtykker og regler");
+            // Markedsføringsloven § 15 first paragraph: consent; it runs out, it is not kept until an agreement ends.
+            case "newsletter" -> new RuleChange(RuleKind.UNTIL_CONSENT_ENDS, NEWSLETTER_YEARS, PeriodUnit.YEARS, null, 0,
+                    "Til samtykket trekkes tilbake, og ikke lenger enn 2 år etter at det ble gitt eller fornyet"
+                            + " (markedsføringsloven § 15 første ledd)");
+            // § 15 second paragraph (soft opt-in): only while the customer relationship runs.
+            case "customer-newsletter" -> new RuleChange(RuleKind.AGREEMENT_PLUS, 0, PeriodUnit.MONTHS, null, 0,
+                    "Så lenge kundeforholdet løper (markedsføringsloven § 15 annet ledd), eller til innsigelse (S7)");
             case "website-statistics" -> new RuleChange(RuleKind.AFTER_LAST_ACTIVITY, 0, PeriodUnit.DAYS, null, 0,
                     "IP-adressen brukes bare i minnet til den daglige tellekoden og lagres aldri (S16); sidevisningene"
                             + " slettes av nettstedmodulen (vern.website.raw-retention)");

@@ -70,7 +70,7 @@ class AudienceRulesTest extends CommunicationsTestSupport {
 
     @Test
     void customerContactsWithTheirAddressHeldForTheNewsletterAreInTheAudience() {
-        SubjectId contact = register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT), "newsletter",
+        SubjectId contact = register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT), SOFT_OPT_IN,
                 Source.CUSTOMER, null, PersonalData.contact("Test Kunde", uniqueEmail(), null)));
         SubjectId onlyForInvoices = register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT),
                 "customer-administration", Source.CUSTOMER, null, PersonalData.contact("Test Faktura", uniqueEmail(), null)));

@@ -31,7 +31,7 @@ class CommunicationsConsoleTest extends CommunicationsTestSupport {
         String email = uniqueEmail();
         reader("Test Leser", email, "nb");
         String created = mvc.perform(post("/console/communications/lists").with(MARKETING).with(csrf())
-                .param("name", "Konsollnytt").param("kind", "NEWSLETTER").param("purposeKey", "newsletter")
+                .param("name", "Konsollnytt").param("kind", "NEWSLETTER").param("purposeKey", SOFT_OPT_IN)
                 .param("kinds", "NEWSLETTER_RECIPIENT", "CUSTOMER_CONTACT")).andExpect(status().isFound())
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(created).startsWith("/console/communications/lists/");

@@ -67,21 +67,27 @@ abstract class CommunicationsTestSupport {
     }
 
     /** A unique invented address. */
+    /** The existing customers' newsletter (soft opt-in), the purpose on legitimate interest. */
+    static final String SOFT_OPT_IN = "customer-newsletter";
+
     static String uniqueEmail() {
         return "leser" + UUID.randomUUID().toString().substring(0, 12) + "@nyhetsbrev.example.no";
     }
 
-    /** A newsletter subscriber holding name and email for the newsletter purpose (legitimate interest). */
+    /**
+     * A contact of an existing customer holding name and email for the existing customers' newsletter (soft opt-in,
+     * markedsføringsloven § 15 second paragraph: legitimate interest, no consent).
+     */
     SubjectId reader(String name, String email, String language) {
-        SubjectId id = register.register(new NewSubject(null, Set.of(SubjectKind.NEWSLETTER_RECIPIENT), "newsletter",
+        SubjectId id = register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT), SOFT_OPT_IN,
                 Source.SUBJECT, null, PersonalData.contact(name, email, null)));
         communications.setLanguage(id, language);
         return id;
     }
 
     MailingList newsletter() {
-        return communications.createList(new NewList("Nyhetsbrev " + UUID.randomUUID(), ListKind.NEWSLETTER, "newsletter",
-                Set.of(SubjectKind.CUSTOMER_CONTACT, SubjectKind.PARTNER_CONTACT, SubjectKind.NEWSLETTER_RECIPIENT)));
+        return communications.createList(new NewList("Nyhetsbrev " + UUID.randomUUID(), ListKind.NEWSLETTER, SOFT_OPT_IN,
+                Set.of(SubjectKind.CUSTOMER_CONTACT, SubjectKind.CUSTOMER_EMPLOYEE, SubjectKind.NEWSLETTER_RECIPIENT)));
     }
 
     Campaign queued(MailingList list) {

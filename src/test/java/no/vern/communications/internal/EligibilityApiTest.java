@@ -62,7 +62,7 @@ class EligibilityApiTest extends CommunicationsTestSupport {
         String typedDifferently = "  " + eligible.toUpperCase(Locale.ROOT) + " ";
 
         String body = """
-                {"purpose":"newsletter","emails":["%s","%s","%s","%s","%s","%s","not an address"]}"""
+                {"purpose":"customer-newsletter","emails":["%s","%s","%s","%s","%s","%s","not an address"]}"""
                 .formatted(eligible, objected, erased, prospect, unknown, typedDifferently);
         String response = mvc.perform(post("/api/v1/eligibility").header("Authorization",
                 Tokens.bearer(tokens, ApiScope.ELIGIBILITY_CHECK)).contentType(MediaType.APPLICATION_JSON).content(body))
@@ -89,12 +89,12 @@ class EligibilityApiTest extends CommunicationsTestSupport {
         String csv = "email\n" + eligible + "\n" + uniqueEmail() + "\n";
         String bearer = Tokens.bearer(tokens, ApiScope.ELIGIBILITY_CHECK);
 
-        mvc.perform(post("/api/v1/eligibility").param("purpose", "newsletter").header("Authorization", bearer)
+        mvc.perform(post("/api/v1/eligibility").param("purpose", SOFT_OPT_IN).header("Authorization", bearer)
                 .contentType("text/csv").content(csv)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.checked").value(2)).andExpect(jsonPath("$.results[0].reason").value("ELIGIBLE"))
                 .andExpect(jsonPath("$.results[1].reason").value("UNKNOWN"));
         mvc.perform(multipart("/api/v1/eligibility").file(new MockMultipartFile("file", "liste.csv", "text/csv",
-                csv.getBytes(StandardCharsets.UTF_8))).param("purpose", "newsletter").header("Authorization", bearer))
+                csv.getBytes(StandardCharsets.UTF_8))).param("purpose", SOFT_OPT_IN).header("Authorization", bearer))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.results[0].reason").value("ELIGIBLE"));
     }
 
@@ -122,7 +122,7 @@ class EligibilityApiTest extends CommunicationsTestSupport {
             emails.add("ukjent" + i + "@masse.example.no");
         }
 
-        List<EligibilityAnswer> answers = eligibility.check("newsletter", emails);
+        List<EligibilityAnswer> answers = eligibility.check(SOFT_OPT_IN, emails);
 
         assertThat(answers).hasSize(Eligibility.MAX_ADDRESSES);
         assertThat(answers.get(0).reason()).isEqualTo(EligibilityReason.ELIGIBLE);

@@ -183,13 +183,13 @@ class RegisterErasureTest {
     @Test
     void erasingOnePurposeLeavesTheRecordsOfOtherPurposes() {
         SubjectId subject = contact("two.purposes@kanarifugl.example");
-        register.update(subject, 1, new SubjectUpdate("newsletter", Source.SUBJECT, null, null,
+        register.update(subject, 1, new SubjectUpdate("customer-newsletter", Source.SUBJECT, null, null,
                 PersonalData.contact(null, "two.purposes@kanarifugl.example", null)));
-        assertThat(register.read(subject, "newsletter").records()).hasSize(1);
+        assertThat(register.read(subject, "customer-newsletter").records()).hasSize(1);
 
-        register.eraseRecords(subject, "newsletter");
+        register.eraseRecords(subject, "customer-newsletter");
 
-        assertThat(register.read(subject, "newsletter").records()).isEmpty();
+        assertThat(register.read(subject, "customer-newsletter").records()).isEmpty();
         assertThat(register.read(subject, PURPOSE).records()).hasSize(3);
         assertThat(register.findByEmail("two.purposes@kanarifugl.example")).hasSize(1);
         assertThat(events.stream(RecordsErased.class).filter(e -> e.subject().equals(subject))).hasSize(1);
