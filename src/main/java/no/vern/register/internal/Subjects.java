@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -72,6 +74,16 @@ class Subjects {
                 VALUES (:id, CAST(:kinds AS text[]), :org, :now, :now, 1)
                 """).param("id", id.value()).param("kinds", names(kinds)).param("org", organisation)
                 .param("now", JdbcTime.param(now)).update();
+    }
+
+    /** Inserts a new subject unless one with this id exists (erased or not); true if inserted. */
+    boolean insertIfAbsent(SubjectId id, Set<SubjectKind> kinds, @Nullable UUID organisation, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO register_subject (id, kinds, organisation_id, created_at, updated_at, version)
+                VALUES (:id, CAST(:kinds AS text[]), :org, :now, :now, 1)
+                ON CONFLICT (id) DO NOTHING
+                """).param("id", id.value()).param("kinds", names(kinds)).param("org", organisation)
+                .param("now", JdbcTime.param(now)).update() == 1;
     }
 
     boolean exists(SubjectId id) {
@@ -163,6 +175,37 @@ class Subjects {
                 .param("basis", basis.name()).param("now", JdbcTime.param(now)).update();
     }
 
+    /** A new record's id, category and ciphertext, for {@link #insertRecords}. */
+    record NewRecord(UUID id, String category, byte[] ciphertext) {
+
+        @Override
+        public String toString() {
+            return "NewRecord[" + id + ", " + category + "]";
+        }
+    }
+
+    /** Inserts new records of one source, purpose and legal basis in one statement (one round trip). */
+    void insertRecords(SubjectId subject, List<NewRecord> records, Source source, String purpose, LegalBasis basis,
+            Instant now) {
+        if (records.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO register_record (subject_id, id, category, ciphertext, source, purposes, legal_basis,
+                                             collected_at, confirmed_at, version)
+                VALUES """);
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:subject, :id").append(i).append(", :category").append(i)
+                    .append(", :ciphertext").append(i).append(", :source, ARRAY[:purpose]::text[], :basis, :now, :now, 1)");
+            params.put("id" + i, records.get(i).id());
+            params.put("category" + i, records.get(i).category());
+            params.put("ciphertext" + i, records.get(i).ciphertext());
+        }
+        jdbc.sql(sql.toString()).params(params).param("subject", subject.value()).param("source", source.name())
+                .param("purpose", purpose).param("basis", basis.name()).param("now", JdbcTime.param(now)).update();
+    }
+
     void replaceRecordValue(SubjectId subject, UUID id, byte[] ciphertext, Source source, Instant now) {
         jdbc.sql("""
                 UPDATE register_record SET ciphertext = :ciphertext, source = :source, collected_at = :now,
@@ -187,6 +230,15 @@ class Subjects {
                 SELECT * FROM register_record WHERE subject_id = :subject AND :purpose = ANY(purposes)
                 ORDER BY collected_at, id
                 """).param("subject", subject.value()).param("purpose", purpose).query(Subjects::record).list();
+    }
+
+    /** The subject's records held for any of these purposes, in the order they were collected. */
+    List<StoredRecord> recordsForAny(SubjectId subject, List<String> purposes) {
+        return jdbc.sql("""
+                SELECT * FROM register_record WHERE subject_id = :subject AND purposes && CAST(:purposes AS text[])
+                ORDER BY collected_at, id
+                """).param("subject", subject.value()).param("purposes", purposes.toArray(String[]::new))
+                .query(Subjects::record).list();
     }
 
     /** Deletes records held for this purpose only, removes the purpose from the others; returns how many were touched. */
@@ -227,10 +279,48 @@ class Subjects {
 
     /** Step 3 of an erasure: every row holding personal data about the subject; returns the number of records. */
     int deletePersonalData(SubjectId subject) {
-        jdbc.sql("DELETE FROM register_attachment WHERE subject_id = :s").param("s", subject.value()).update();
+        deleteFindingData(subject);
+        return deleteCiphertexts(subject);
+    }
+
+    /** Deletes what finds the subject (blind indexes, idempotency keys): a few rows, whatever the records. */
+    void deleteFindingData(SubjectId subject) {
         jdbc.sql("DELETE FROM register_blind_index WHERE subject_id = :s").param("s", subject.value()).update();
         jdbc.sql("DELETE FROM register_idempotency WHERE subject_id = :s").param("s", subject.value()).update();
+    }
+
+    /** Deletes the subject's ciphertext rows (attachments, records); returns how many records went. */
+    int deleteCiphertexts(SubjectId subject) {
+        jdbc.sql("DELETE FROM register_attachment WHERE subject_id = :s").param("s", subject.value()).update();
         return jdbc.sql("DELETE FROM register_record WHERE subject_id = :s").param("s", subject.value()).update();
+    }
+
+    /**
+     * Records that an erased subject's ciphertext rows are deleted (issue 28 item 7); false if they already were
+     * or the erasure is not complete (the row is locked until the caller's transaction ends).
+     */
+    boolean rowsDeleted(SubjectId id, Instant now) {
+        return jdbc.sql("""
+                UPDATE register_subject SET rows_deleted_at = :now
+                WHERE id = :id AND erasure_completed_at IS NOT NULL AND rows_deleted_at IS NULL
+                """).param("id", id.value()).param("now", JdbcTime.param(now)).update() == 1;
+    }
+
+    /** Whether an erased subject's ciphertext rows still wait for deletion (false for a subject not erased). */
+    boolean rowsPending(SubjectId id) {
+        return jdbc.sql("""
+                SELECT count(*) FROM register_subject
+                WHERE id = :id AND erasure_completed_at IS NOT NULL AND rows_deleted_at IS NULL
+                """).param("id", id.value()).query(Long.class).single() > 0;
+    }
+
+    /** Erased subjects whose (unreadable) ciphertext rows still wait for deletion, oldest erasure first. */
+    List<SubjectId> rowsToDelete(int limit) {
+        return jdbc.sql("""
+                SELECT id FROM register_subject
+                WHERE erasure_completed_at IS NOT NULL AND rows_deleted_at IS NULL
+                ORDER BY erasure_completed_at LIMIT :limit
+                """).param("limit", limit).query((rs, n) -> new SubjectId(rs.getObject(1, UUID.class))).list();
     }
 
     // --- merge (issue 20, item 5) ---
@@ -275,8 +365,9 @@ class Subjects {
     /** Marks a merged subject: erased (answered as gone), erasure complete, and where its records went. */
     void markMerged(SubjectId from, SubjectId into, Instant now) {
         jdbc.sql("""
-                UPDATE register_subject SET erased_at = :now, erasure_completed_at = :now, merged_into = :into,
-                       merged_at = :now, organisation_id = NULL, version = version + 1, updated_at = :now
+                UPDATE register_subject SET erased_at = :now, erasure_completed_at = :now, rows_deleted_at = :now,
+                       merged_into = :into, merged_at = :now, organisation_id = NULL, version = version + 1,
+                       updated_at = :now
                 WHERE id = :id AND erased_at IS NULL
                 """).param("id", from.value()).param("into", into.value()).param("now", JdbcTime.param(now)).update();
     }
@@ -324,13 +415,19 @@ class Subjects {
         jdbc.sql("DELETE FROM register_blind_index WHERE subject_id = :s").param("s", subject.value()).update();
     }
 
+    /** Adds blind-index entries in one statement (one round trip). */
     void addIndexes(SubjectId subject, List<IndexEntry> entries) {
-        for (IndexEntry entry : entries) {
-            jdbc.sql("""
-                    INSERT INTO register_blind_index (subject_id, kind, hash) VALUES (:s, :kind, :hash)
-                    ON CONFLICT DO NOTHING
-                    """).param("s", subject.value()).param("kind", entry.kind()).param("hash", entry.hash()).update();
+        if (entries.isEmpty()) {
+            return;
         }
+        StringBuilder sql = new StringBuilder("INSERT INTO register_blind_index (subject_id, kind, hash) VALUES ");
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:s, :kind").append(i).append(", :hash").append(i).append(')');
+            params.put("kind" + i, entries.get(i).kind());
+            params.put("hash" + i, entries.get(i).hash());
+        }
+        jdbc.sql(sql.append(" ON CONFLICT DO NOTHING").toString()).params(params).param("s", subject.value()).update();
     }
 
     List<UUID> findByIndex(String kind, List<byte[]> candidates) {
