@@ -101,7 +101,7 @@ final class AccessExportBenchmark implements Benchmark {
         String what = String.format(Locale.ROOT, "%d rows, JSON of %,d bytes; in-process build + JSON render in one transaction", rows,
                 document.length);
         return List.of(
-                Figure.of("access export of one subject vs raw SQL of the same rows (p50)", e.p50Millis(), "ms",
+                Figure.of("access export vs raw sql", e.p50Millis(), "ms",
                         "raw SQL select p50", j.p50Millis(), false, what + "; " + shape + "; goal <= 3x"),
                 new Figure("access export throughput", e.perSecond(), "exports/s", "raw SQL selects of the same rows",
                         j.perSecond(), "selects/s", true, "each export is audited"));

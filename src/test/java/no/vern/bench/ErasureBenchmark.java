@@ -49,7 +49,7 @@ final class ErasureBenchmark implements Benchmark {
             small.add(erase(register, cipher, jdbc, tx, 10));
             large.add(erase(register, cipher, jdbc, tx, 10_000));
         }
-        return List.of(Figure.of("erasure of a subject with 10,000 records", median(large), "ms", "10 records",
+        return List.of(Figure.of("erasure 10000 vs 10 records", median(large), "ms", "10 records",
                 median(small), false, "medians of " + rounds + " rounds; goal <= 1.2x"));
     }
 

@@ -122,12 +122,6 @@ class SubjectWrites {
         return inTx(() -> {
             Instant now = clock.instant();
             UUID orgId = org == null ? null : organisations.findOrCreate(org.name(), org.orgNumber(), org.address(), now);
-            if (!subjects.insertIfAbsent(id, command.kinds(), orgId, now)) {
-                if (subjects.find(id, false).map(Subjects.Row::erased).orElse(false)) {
-                    throw new SubjectGone(id);
-                }
-                throw new Conflict("subject-exists", "Subject exists", "Subject " + id + " already exists.");
-            }
             List<String> changed = new ArrayList<>();
             changed.add("subject");
             List<Subjects.NewRecord> records = new ArrayList<>();
@@ -137,9 +131,14 @@ class SubjectWrites {
                         cipher.encryptText(id, p.category(), recordId, p.value())));
                 changed.add(p.category());
             }
-            subjects.insertRecords(id, records, command.source(), command.purpose(), basis, now);
-            subjects.changes(id, now, access.actor().reference(), changed, "created");
-            subjects.addIndexes(id, indexes.hashes(pending));
+            // Subject, records, history and blind indexes in one statement; nothing if the id is taken.
+            if (!subjects.insertNew(id, command.kinds(), orgId, records, command.source(), command.purpose(), basis,
+                    indexes.hashes(pending), access.actor().reference(), changed, "created", now)) {
+                if (subjects.find(id, false).map(Subjects.Row::erased).orElse(false)) {
+                    throw new SubjectGone(id);
+                }
+                throw new Conflict("subject-exists", "Subject exists", "Subject " + id + " already exists.");
+            }
             events.publishEvent(new SubjectRegistered(id));
             audit.record(event("register.subject.create", command.purpose(), id, pending));
             return id;

@@ -76,16 +76,6 @@ class Subjects {
                 .param("now", JdbcTime.param(now)).update();
     }
 
-    /** Inserts a new subject unless one with this id exists (erased or not); true if inserted. */
-    boolean insertIfAbsent(SubjectId id, Set<SubjectKind> kinds, @Nullable UUID organisation, Instant now) {
-        return jdbc.sql("""
-                INSERT INTO register_subject (id, kinds, organisation_id, created_at, updated_at, version)
-                VALUES (:id, CAST(:kinds AS text[]), :org, :now, :now, 1)
-                ON CONFLICT (id) DO NOTHING
-                """).param("id", id.value()).param("kinds", names(kinds)).param("org", organisation)
-                .param("now", JdbcTime.param(now)).update() == 1;
-    }
-
     boolean exists(SubjectId id) {
         return jdbc.sql("SELECT count(*) FROM register_subject WHERE id = :id").param("id", id.value())
                 .query(Long.class).single() > 0;
@@ -175,35 +165,70 @@ class Subjects {
                 .param("basis", basis.name()).param("now", JdbcTime.param(now)).update();
     }
 
-    /** A new record's id, category and ciphertext, for {@link #insertRecords}. */
+    /**
+     * Inserts a new subject with its first records, history lines and blind-index entries in one statement (one
+     * round trip instead of four, issue 28 item 4); inserts nothing at all when a subject with this id exists
+     * (erased or not). True if the subject was inserted.
+     */
+    boolean insertNew(SubjectId id, Set<SubjectKind> kinds, @Nullable UUID organisation, List<NewRecord> records,
+            Source source, String purpose, LegalBasis basis, List<IndexEntry> entries, String actor,
+            List<String> changed, String change, Instant now) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("""
+                WITH s AS (
+                  INSERT INTO register_subject (id, kinds, organisation_id, created_at, updated_at, version)
+                  VALUES (:id, CAST(:kinds AS text[]), :org, :now, :now, 1)
+                  ON CONFLICT (id) DO NOTHING RETURNING id),
+                c AS (
+                  INSERT INTO register_change (subject_id, at, actor, category, change)
+                  SELECT s.id, :now, :actor, t.c, :change
+                  FROM s, unnest(CAST(:changed AS text[])) WITH ORDINALITY AS t(c, n) ORDER BY n)""");
+        if (!records.isEmpty()) {
+            sql.append("""
+                    ,
+                    r AS (
+                      INSERT INTO register_record (subject_id, id, category, ciphertext, source, purposes, legal_basis,
+                                                   collected_at, confirmed_at, version)
+                      SELECT s.id, v.id, v.category, v.ciphertext, :source, ARRAY[:purpose]::text[], :basis, :now, :now, 1
+                      FROM s, (VALUES """);
+            for (int i = 0; i < records.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(CAST(:rid").append(i).append(" AS uuid), CAST(:rcat").append(i)
+                        .append(" AS text), CAST(:rct").append(i).append(" AS bytea))");
+                params.put("rid" + i, records.get(i).id());
+                params.put("rcat" + i, records.get(i).category());
+                params.put("rct" + i, records.get(i).ciphertext());
+            }
+            sql.append(") AS v(id, category, ciphertext))");
+        }
+        if (!entries.isEmpty()) {
+            sql.append("""
+                    ,
+                    i AS (
+                      INSERT INTO register_blind_index (subject_id, kind, hash)
+                      SELECT s.id, v.kind, v.hash FROM s, (VALUES """);
+            for (int i = 0; i < entries.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(CAST(:ikind").append(i).append(" AS text), CAST(:ihash")
+                        .append(i).append(" AS bytea))");
+                params.put("ikind" + i, entries.get(i).kind());
+                params.put("ihash" + i, entries.get(i).hash());
+            }
+            sql.append(") AS v(kind, hash) ON CONFLICT DO NOTHING)");
+        }
+        sql.append("\nSELECT count(*) FROM s");
+        return jdbc.sql(sql.toString()).params(params).param("id", id.value()).param("kinds", names(kinds))
+                .param("org", organisation).param("now", JdbcTime.param(now)).param("actor", actor)
+                .param("changed", changed.toArray(String[]::new)).param("change", change)
+                .param("source", source.name()).param("purpose", purpose).param("basis", basis.name())
+                .query(Long.class).single() == 1;
+    }
+
+    /** A new record's id, category and ciphertext, for {@link #insertNew}. */
     record NewRecord(UUID id, String category, byte[] ciphertext) {
 
         @Override
         public String toString() {
             return "NewRecord[" + id + ", " + category + "]";
         }
-    }
-
-    /** Inserts new records of one source, purpose and legal basis in one statement (one round trip). */
-    void insertRecords(SubjectId subject, List<NewRecord> records, Source source, String purpose, LegalBasis basis,
-            Instant now) {
-        if (records.isEmpty()) {
-            return;
-        }
-        StringBuilder sql = new StringBuilder("""
-                INSERT INTO register_record (subject_id, id, category, ciphertext, source, purposes, legal_basis,
-                                             collected_at, confirmed_at, version)
-                VALUES """);
-        Map<String, Object> params = new HashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:subject, :id").append(i).append(", :category").append(i)
-                    .append(", :ciphertext").append(i).append(", :source, ARRAY[:purpose]::text[], :basis, :now, :now, 1)");
-            params.put("id" + i, records.get(i).id());
-            params.put("category" + i, records.get(i).category());
-            params.put("ciphertext" + i, records.get(i).ciphertext());
-        }
-        jdbc.sql(sql.toString()).params(params).param("subject", subject.value()).param("source", source.name())
-                .param("purpose", purpose).param("basis", basis.name()).param("now", JdbcTime.param(now)).update();
     }
 
     void replaceRecordValue(SubjectId subject, UUID id, byte[] ciphertext, Source source, Instant now) {
