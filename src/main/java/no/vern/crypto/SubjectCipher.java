@@ -23,6 +23,13 @@ public interface SubjectCipher {
     /** Makes sure the subject has a data key (idempotent, safe under concurrency); returns its key id. */
     UUID ensureKey(SubjectId subject);
 
+    /**
+     * A new subject id whose data key exists already (issue 28 item 4): taken from keys generated ahead and stored
+     * in batches, so the subject's first write pays no key-store round trip and no commit of its own. The id is
+     * random and handed out once; use it for a subject that is being created, never for an existing one.
+     */
+    SubjectId newSubject();
+
     /** UTF-8 convenience form of {@link #encrypt(SubjectId, String, UUID, byte[])}. */
     default byte[] encryptText(SubjectId subject, String category, UUID recordId, String plaintext) {
         return encrypt(subject, category, recordId, plaintext.getBytes(StandardCharsets.UTF_8));

@@ -32,6 +32,18 @@ public interface SubjectRegister {
      */
     SubjectRecords read(SubjectId subject, String purposeKey);
 
+    /**
+     * Reads in one go what is held of the subject for any of these purposes, as the right of access needs it
+     * (GDPR Art. 15; issue 28 item 5): every purpose is checked as by {@link #read}, the records are read in one
+     * query, each decrypted once and returned once with all its purposes (in the order of the given purposes, then
+     * as collected); a record is returned only when it is held for a given purpose under which the caller may see
+     * its category. Audited as one entry naming the subject, each purpose records were returned for
+     * ({@code purpose:<key>}) and their categories; categories withheld from the caller, or nothing held at all,
+     * are audited as refused, as by {@link #read}. Fails with NotFound, {@link SubjectGone},
+     * {@link SubjectRestricted} or {@link PurposeNotPermitted}.
+     */
+    List<RecordView> readAll(SubjectId subject, List<String> purposeKeys);
+
     /** The subject without personal data (kinds, organisation, version); NotFound or {@link SubjectGone}. */
     SubjectSummary summary(SubjectId subject);
 
@@ -62,9 +74,11 @@ public interface SubjectRegister {
     List<ChangeEntry> history(SubjectId subject);
 
     /**
-     * Erases the subject by crypto-shredding (GDPR Art. 17): marks it erased, destroys its key, deletes
-     * records, attachments and blind indexes, publishes {@link SubjectErased}; idempotent, and a retry
-     * finishes an erasure that crashed half-way.
+     * Erases the subject by crypto-shredding (GDPR Art. 17): marks it erased, destroys its key (every record and
+     * attachment is unreadable from then on), deletes its blind indexes, publishes {@link SubjectErased}; the
+     * ciphertext rows are deleted afterwards by the register's recovery job ({@link ErasureResult#rowsPending}),
+     * so the call costs the same whatever the number of records. Idempotent, and a retry finishes an erasure that
+     * crashed half-way.
      */
     ErasureResult erase(SubjectId subject);
 

@@ -22,8 +22,8 @@ import no.vern.requests.Requests;
 
 /**
  * The access export (GDPR Art. 15) of one loaded subject, in-process: an access case is received for the subject's
- * address through {@link Requests#receive}, then each call builds the export from the register (one purpose-bound,
- * decrypting read per purpose of the record of processing, explained from the record, audited) and renders it as
+ * address through {@link Requests#receive}, then each call builds the export from the register (one purpose-aware,
+ * decrypting read of every purpose of the record of processing, audited once, explained from the record) and renders it as
  * the JSON download, in one transaction as the privacy center's download does; against a raw SQL select of the same
  * subject's rows from {@code register_record}. The export builder is package-private in {@code requests.internal},
  * so the harness reaches it reflectively (the same bean the download uses). Same load shape for both;
@@ -101,7 +101,7 @@ final class AccessExportBenchmark implements Benchmark {
         String what = String.format(Locale.ROOT, "%d rows, JSON of %,d bytes; in-process build + JSON render in one transaction", rows,
                 document.length);
         return List.of(
-                Figure.of("access export of one subject vs raw SQL of the same rows (p50)", e.p50Millis(), "ms",
+                Figure.of("access export vs raw sql", e.p50Millis(), "ms",
                         "raw SQL select p50", j.p50Millis(), false, what + "; " + shape + "; goal <= 3x"),
                 new Figure("access export throughput", e.perSecond(), "exports/s", "raw SQL selects of the same rows",
                         j.perSecond(), "selects/s", true, "each export is audited"));

@@ -91,7 +91,7 @@ final class RegisterWriteBenchmark implements Benchmark {
             Load.Result b = ConsentCheckBenchmark.mean(base);
             String shape = "1 thread, " + c.rounds() + " x " + perRound + " subjects, a transaction each";
             return List.of(
-                    Figure.of("register write (encrypted)", e.perSecond(), "subjects/s", "plaintext insert",
+                    Figure.of("register write vs plaintext", e.perSecond(), "subjects/s", "plaintext insert",
                             b.perSecond(), true, shape + "; goal: cost <= 1.3x plaintext, i.e. ratio >= 0.77x"),
                     Figure.of("register write p50", e.p50Millis(), "ms", "plaintext insert p50", b.p50Millis(), false,
                             ""));

@@ -328,10 +328,15 @@ final class VernProcess implements AutoCloseable {
                 .isEqualTo(1);
     }
 
-    /** Waits until the register's recovery job has finished every erasure that had begun. */
+    /**
+     * Waits until the register's recovery job has finished every erasure that had begun, and has deleted the
+     * ciphertext rows every erasure leaves to it (issue 28 item 7).
+     */
     void awaitNoUnfinishedErasure() throws InterruptedException {
         await(() -> count("SELECT count(*) FROM register_subject WHERE erased_at IS NOT NULL AND erasure_completed_at IS NULL") == 0,
                 "interrupted erasures to be finished by the recovery job");
+        await(() -> count("SELECT count(*) FROM register_subject WHERE erasure_completed_at IS NOT NULL AND rows_deleted_at IS NULL") == 0,
+                "the ciphertext rows of erased subjects to be deleted by the recovery job");
     }
 
     /** A {@code count(*)} (or other long) query on Vern's database. */

@@ -178,10 +178,16 @@ class CryptoConfiguration {
         return new ShredNotifications(endpoint, cache, "vern-key-shred-listener");
     }
 
+    /** Keys generated ahead for new subjects; the unused ones are deleted when the node stops. */
+    @Bean(destroyMethod = "close")
+    KeyPool keyPool(SubjectKeys keys, MasterKeyring master, Clock clock) {
+        return new KeyPool(keys, master, clock);
+    }
+
     @Bean
     SubjectCipher subjectCipher(SubjectKeys keys, ShredLedger ledger, DataKeyCache cache, MasterKeyring master,
-            Clock clock, CryptoMetrics metrics) {
-        return new TinkSubjectCipher(keys, ledger, cache, master, clock, metrics);
+            Clock clock, CryptoMetrics metrics, KeyPool pool) {
+        return new TinkSubjectCipher(keys, ledger, cache, master, clock, metrics, pool);
     }
 
     /** The shared kernel's key (queued mail), since the kernel may depend on no module. */

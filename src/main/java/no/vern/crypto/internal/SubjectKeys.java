@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,10 +41,12 @@ final class SubjectKeys {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batchJdbc;
     private final TransactionTemplate transactions;
 
     SubjectKeys(DataSource keyStore) {
         this.jdbc = JdbcClient.create(keyStore);
+        this.batchJdbc = new JdbcTemplate(keyStore);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(keyStore));
     }
 
@@ -64,6 +67,31 @@ final class SubjectKeys {
                 """).param("subject", key.subject().value()).param("keyId", key.keyId())
                 .param("wrapped", key.wrapped()).param("masterKeyId", key.masterKeyId())
                 .param("createdAt", JdbcTime.param(createdAt)).update() == 1;
+    }
+
+    /**
+     * Stores new keys in one batched insert and one key-store transaction (the key pool); returns the subjects whose
+     * key was stored (a subject that had one already keeps it).
+     */
+    List<SubjectId> insertBatch(List<StoredKey> batch, Instant createdAt) {
+        java.sql.Timestamp at = java.sql.Timestamp.from(createdAt);
+        List<Object[]> rows = batch.stream().map(k -> new Object[] { k.subject().value(), k.keyId(), k.wrapped(),
+                k.masterKeyId(), at }).toList();
+        int[] counts = transactions.execute(status -> batchJdbc.batchUpdate("""
+                INSERT INTO vern_keys.subject_key (subject_id, key_id, wrapped, master_key_id, created_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (subject_id) DO NOTHING
+                """, rows));
+        if (counts == null) {
+            throw new IllegalStateException("the key-store batch returned nothing");
+        }
+        List<SubjectId> stored = new java.util.ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) { // 1, or SUCCESS_NO_INFO from a driver that rewrites batches
+                stored.add(batch.get(i).subject());
+            }
+        }
+        return stored;
     }
 
     /** Deletes the subject's key; true if there was one. */

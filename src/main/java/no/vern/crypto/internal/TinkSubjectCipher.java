@@ -39,9 +39,11 @@ final class TinkSubjectCipher implements SubjectCipher {
     private final MasterKeyring master;
     private final Clock clock;
     private final CryptoMetrics metrics;
+    private final KeyPool pool;
 
     TinkSubjectCipher(SubjectKeys keys, ShredLedger ledger, DataKeyCache cache, MasterKeyring master, Clock clock,
-            CryptoMetrics metrics) {
+            CryptoMetrics metrics, KeyPool pool) {
+        this.pool = pool;
         this.keys = keys;
         this.ledger = ledger;
         this.cache = cache;
@@ -92,6 +94,15 @@ final class TinkSubjectCipher implements SubjectCipher {
             metrics.count("decrypt", "rejected");
             throw new CiphertextRejected(subject, "it does not authenticate for this subject, category and record");
         }
+    }
+
+    @Override
+    public SubjectId newSubject() {
+        long epoch = cache.epoch();
+        KeyPool.Fresh fresh = pool.take();
+        cache.put(fresh.subject(), new DataKey(fresh.keyId(), fresh.aead()), epoch);
+        metrics.count("key", "pooled");
+        return fresh.subject();
     }
 
     @Override

@@ -294,10 +294,13 @@ class SubjectsApiController {
     @DeleteMapping("/{id}")
     @PreAuthorize(ERASE)
     @Operation(summary = "Erase a subject (GDPR Art. 17)", description = "Crypto-shredding: the key is destroyed "
-            + "first, then the rows. Idempotent; the id answers 410 afterwards.")
+            + "first, so every record is unreadable when this answers; the blind indexes go at once, the ciphertext "
+            + "rows are deleted by a background job within about a minute (header Vern-Rows-Pending says whether they "
+            + "still wait). Idempotent; the id answers 410 afterwards.")
     ResponseEntity<Void> erase(@PathVariable String id) {
         ErasureResult result = register.erase(SubjectId.parse(id));
-        return ResponseEntity.noContent().header("Vern-Already-Erased", String.valueOf(result.alreadyErased())).build();
+        return ResponseEntity.noContent().header("Vern-Already-Erased", String.valueOf(result.alreadyErased()))
+                .header("Vern-Rows-Pending", String.valueOf(result.rowsPending())).build();
     }
 
     @GetMapping("/{id}/restrictions")

@@ -148,7 +148,8 @@ class CsvImport {
         SubjectId id = SubjectId.random();
         if (!options.dryRun()) {
             try {
-                id = register.register(new NewSubject(id, Set.of(options.kind()), options.purpose(), Source.IMPORTED,
+                // No id given: the register takes one whose key was generated ahead (issue 28 item 4).
+                id = register.register(new NewSubject(null, Set.of(options.kind()), options.purpose(), Source.IMPORTED,
                         org, data));
             } catch (ConsentRequired e) {
                 return new Line(number, Status.CONSENT_REQUIRED, null, List.of());

@@ -20,8 +20,9 @@ import no.vern.shared.SubjectId;
 
 /**
  * Erasure by crypto-shredding in the order of docs/developing.md (GDPR Art. 17, S26): mark erased, destroy
- * the key, delete rows and blind indexes, publish and audit. Each step commits on its own and is
- * idempotent, so a crash between any two steps is finished by calling the erasure again.
+ * the key, delete the blind indexes, publish and audit; the ciphertext rows, unreadable once the key is gone,
+ * are deleted afterwards by the recovery job ({@link ErasureRecovery}). Each step commits on its own and is
+ * idempotent, so a crash between any two steps is finished by calling the erasure again or by that job.
  */
 @Component
 class Erasure {
@@ -74,19 +75,48 @@ class Erasure {
         return shredder.isShredded(subject);
     }
 
-    /** Step 3: rows with personal data (ciphertexts, blind indexes, attachments) go; event and audit. */
-    int finish(SubjectId subject, Actor actor) {
-        Integer deleted = tx.execute(s -> {
+    /**
+     * Step 3: what finds the subject (blind indexes, idempotency keys) goes; history, event and audit. Its cost does
+     * not grow with the number of records (issue 28 item 7): the records and attachments stay behind as ciphertexts
+     * that nothing can decrypt since step 2, and {@link #deleteRows} deletes them in the background. True if this
+     * call finished the erasure, false if it was finished already (a retry racing the recovery job).
+     */
+    boolean finish(SubjectId subject, Actor actor) {
+        return Boolean.TRUE.equals(tx.execute(s -> {
             Instant now = clock.instant();
             if (!subjects.erasureCompleted(subject, now)) {
-                return 0; // finished already (a retry racing the recovery job): publish and audit once
+                return false; // finished already: publish and audit once
             }
             // Synchronous, same transaction: a suppression list keeps the email hashes before they go.
             events.publishEvent(new SubjectErasing(subject, directory.emailHashesOf(subject)));
-            int records = subjects.deletePersonalData(subject);
+            subjects.deleteFindingData(subject);
             subjects.change(subject, now, actor.reference(), "subject", "erased");
             events.publishEvent(new SubjectErased(subject));
             audit.record(AuditEvent.by(actor, "register.subject.erase", Outcome.SUCCESS).withTargets(subject.reference()));
+            return true;
+        }));
+    }
+
+    /** Whether the subject's ciphertext rows still wait for {@link #deleteRows} (as the register holds it now). */
+    boolean rowsPending(SubjectId subject) {
+        return subjects.rowsPending(subject);
+    }
+
+    /**
+     * Step 4, background work of the recovery job: deletes the ciphertext rows (records, attachments) of a subject
+     * whose erasure is complete, and says so in the history and the audit log. Returns how many records it deleted;
+     * 0 if they were deleted already.
+     */
+    int deleteRows(SubjectId subject, Actor actor) {
+        Integer deleted = tx.execute(s -> {
+            Instant now = clock.instant();
+            if (!subjects.rowsDeleted(subject, now)) {
+                return 0;
+            }
+            int records = subjects.deleteCiphertexts(subject);
+            subjects.change(subject, now, actor.reference(), "subject", "ciphertexts-deleted");
+            audit.record(AuditEvent.by(actor, "register.subject.erase-rows", Outcome.SUCCESS)
+                    .withTargets(subject.reference()));
             return records;
         });
         return deleted == null ? 0 : deleted;

@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import no.vern.processing.ProcessingRecord;
+import no.vern.processing.ProcessingRecordDocument;
 import no.vern.processing.Purpose;
+import no.vern.processing.UnknownPurpose;
 import no.vern.register.Categories;
 import no.vern.register.OrganisationInput;
 import no.vern.register.PersonalData;
@@ -53,8 +55,18 @@ class RecordValidation {
 
     /** As {@link #validate(String, PersonalData, List)} for a purpose already looked up. */
     List<Pending> validate(Purpose known, PersonalData data, List<FieldError> errors) {
+        return validate(known, processing.dataCategoriesOf(known.key()), data, errors);
+    }
+
+    /** As {@link #validate(Purpose, PersonalData, List)} against a version of the record already read. */
+    List<Pending> validate(ProcessingRecordDocument record, Purpose known, PersonalData data, List<FieldError> errors) {
+        List<String> allowed = record.activityOf(known.key()).map(a -> a.dataCategories())
+                .orElseThrow(() -> new UnknownPurpose(known.key()));
+        return validate(known, allowed, data, errors);
+    }
+
+    private List<Pending> validate(Purpose known, List<String> allowed, PersonalData data, List<FieldError> errors) {
         String purpose = known.key();
-        List<String> allowed = processing.dataCategoriesOf(purpose);
         List<Pending> pending = new ArrayList<>();
         for (Map.Entry<String, String> given : data.givenCategories().entrySet()) {
             String category = given.getKey();

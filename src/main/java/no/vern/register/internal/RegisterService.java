@@ -75,6 +75,11 @@ class RegisterService implements SubjectRegister {
     }
 
     @Override
+    public java.util.List<no.vern.register.RecordView> readAll(SubjectId id, java.util.List<String> purposeKeys) {
+        return reads.readAll(id, purposeKeys);
+    }
+
+    @Override
     public Optional<byte[]> attachment(SubjectId id, UUID attachmentId, String purposeKey) {
         return reads.attachment(id, attachmentId, purposeKey);
     }

@@ -50,12 +50,13 @@ class RequestedErasure {
     ErasureResult erase(SubjectId id) {
         Subjects.Row row = access.visibleRowEvenErased(id);
         if (row.erasureCompletedAt() != null) {
-            return new ErasureResult(id, true, 0);
+            return new ErasureResult(id, true, erasure.rowsPending(id));
         }
         Actor actor = access.actor();
         erasure.markErased(id);
         erasure.shred(id);
-        return new ErasureResult(id, false, erasure.finish(id, actor));
+        erasure.finish(id, actor);
+        return new ErasureResult(id, false, erasure.rowsPending(id));
     }
 
     int eraseRecords(SubjectId id, String purposeKey) {

@@ -130,15 +130,19 @@ class RetentionQueries implements RetentionView {
 
     @Override
     public boolean holdsRecords(SubjectId subject) {
-        return jdbc.sql("SELECT count(*) FROM register_record WHERE subject_id = :id").param("id", subject.value())
-                .query(Long.class).single() > 0;
+        // The ciphertexts an erasure leaves for the recovery job to delete are held by no one (issue 28 item 7).
+        return jdbc.sql("""
+                SELECT count(*) FROM register_record WHERE subject_id = :id
+                  AND NOT EXISTS (SELECT 1 FROM register_subject s WHERE s.id = :id AND s.erasure_completed_at IS NOT NULL)
+                """).param("id", subject.value()).query(Long.class).single() > 0;
     }
 
     @Override
     public boolean holdsRecordsBesides(SubjectId subject, String purposeKey) {
         return jdbc.sql("""
                 SELECT count(*) FROM register_record
-                WHERE subject_id = :id AND cardinality(array_remove(purposes, :purpose)) > 0""")
+                WHERE subject_id = :id AND cardinality(array_remove(purposes, :purpose)) > 0
+                  AND NOT EXISTS (SELECT 1 FROM register_subject s WHERE s.id = :id AND s.erasure_completed_at IS NOT NULL)""")
                 .param("id", subject.value()).param("purpose", purposeKey).query(Long.class).single() > 0;
     }
 

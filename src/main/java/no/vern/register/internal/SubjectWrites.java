@@ -24,6 +24,7 @@ import no.vern.crypto.BlindIndex;
 import no.vern.crypto.SubjectCipher;
 import no.vern.processing.LegalBasis;
 import no.vern.processing.ProcessingRecord;
+import no.vern.processing.ProcessingRecordDocument;
 import no.vern.processing.Purpose;
 import no.vern.processing.SubjectKind;
 import no.vern.processing.UnknownPurpose;
@@ -97,10 +98,13 @@ class SubjectWrites {
         Set<SubjectKind> visible = Visibility.current();
         SubjectAccess.requireKinds(command.kinds(), visible);
         List<FieldError> errors = new ArrayList<>();
-        Purpose purpose = processing.requirePurpose(command.purpose());
-        SubjectId id = command.id() != null ? command.id() : SubjectId.random();
-        access.requirePurpose(id, command.purpose(), "register.subject.create");
-        List<Pending> pending = validation.validate(purpose, command.data(), errors);
+        ProcessingRecordDocument record = processing.current().document(); // one look-up of the record per write
+        Purpose purpose = record.purpose(command.purpose()).orElseThrow(() -> new UnknownPurpose(command.purpose()));
+        // A new subject's id comes with its key (generated ahead, issue 28 item 4) once the checks have passed; the
+        // checks name a provisional id, as they did before: a refused subject never exists under any id.
+        SubjectId checked = command.id() != null ? command.id() : SubjectId.random();
+        access.requirePurpose(checked, command.purpose(), "register.subject.create");
+        List<Pending> pending = validation.validate(record, purpose, command.data(), errors);
         OrgValue org = RecordValidation.organisation(command.organisation(), errors);
         if (pending.isEmpty() && errors.isEmpty()) {
             errors.add(new FieldError("data", "at least one category of personal data is required"));
@@ -108,30 +112,33 @@ class SubjectWrites {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        access.requireCategories(id, command.purpose(), categories(pending), "register.subject.create");
+        access.requireCategories(checked, command.purpose(), categories(pending), "register.subject.create");
         LegalBasis basis = purpose.legalBasis();
         if (basis == null) {
             throw new UnknownPurpose(command.purpose()); // a purpose without a legal basis cannot hold data
         }
-        access.requireConsent(id, command.kinds(), command.purpose(), basis, "register.subject.create");
+        access.requireConsent(checked, command.kinds(), command.purpose(), basis, "register.subject.create");
+        SubjectId id = command.id() != null ? command.id() : cipher.newSubject();
         return inTx(() -> {
-            if (subjects.exists(id)) {
+            Instant now = clock.instant();
+            UUID orgId = org == null ? null : organisations.findOrCreate(org.name(), org.orgNumber(), org.address(), now);
+            List<String> changed = new ArrayList<>();
+            changed.add("subject");
+            List<Subjects.NewRecord> records = new ArrayList<>();
+            for (Pending p : pending) {
+                UUID recordId = UUID.randomUUID();
+                records.add(new Subjects.NewRecord(recordId, p.category(),
+                        cipher.encryptText(id, p.category(), recordId, p.value())));
+                changed.add(p.category());
+            }
+            // Subject, records, history and blind indexes in one statement; nothing if the id is taken.
+            if (!subjects.insertNew(id, command.kinds(), orgId, records, command.source(), command.purpose(), basis,
+                    indexes.hashes(pending), access.actor().reference(), changed, "created", now)) {
                 if (subjects.find(id, false).map(Subjects.Row::erased).orElse(false)) {
                     throw new SubjectGone(id);
                 }
                 throw new Conflict("subject-exists", "Subject exists", "Subject " + id + " already exists.");
             }
-            Instant now = clock.instant();
-            UUID orgId = org == null ? null : organisations.findOrCreate(org.name(), org.orgNumber(), org.address(), now);
-            subjects.insert(id, command.kinds(), orgId, now);
-            List<String> changed = new ArrayList<>();
-            changed.add("subject");
-            for (Pending p : pending) {
-                storeNew(id, p, command.source(), command.purpose(), basis, now);
-                changed.add(p.category());
-            }
-            subjects.changes(id, now, access.actor().reference(), changed, "created");
-            subjects.addIndexes(id, indexes.hashes(pending));
             events.publishEvent(new SubjectRegistered(id));
             audit.record(event("register.subject.create", command.purpose(), id, pending));
             return id;
@@ -153,7 +160,7 @@ class SubjectWrites {
             return seen.get().subject();
         }
         NewSubject withId = command.id() != null ? command
-                : new NewSubject(SubjectId.random(), command.kinds(), command.purpose(), command.source(),
+                : new NewSubject(cipher.newSubject(), command.kinds(), command.purpose(), command.source(),
                         command.organisation(), command.data());
         return inTx(() -> {
             SubjectId id = register(withId);

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -176,6 +178,72 @@ class Subjects {
                 .param("basis", basis.name()).param("now", JdbcTime.param(now)).update();
     }
 
+    /**
+     * Inserts a new subject with its first records, history lines and blind-index entries in one statement (one
+     * round trip instead of four, issue 28 item 4); inserts nothing at all when a subject with this id exists
+     * (erased or not). True if the subject was inserted.
+     */
+    boolean insertNew(SubjectId id, Set<SubjectKind> kinds, @Nullable UUID organisation, List<NewRecord> records,
+            Source source, String purpose, LegalBasis basis, List<IndexEntry> entries, String actor,
+            List<String> changed, String change, Instant now) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("""
+                WITH s AS (
+                  INSERT INTO register_subject (id, kinds, organisation_id, created_at, updated_at, version)
+                  VALUES (:id, CAST(:kinds AS text[]), :org, :now, :now, 1)
+                  ON CONFLICT (id) DO NOTHING RETURNING id),
+                c AS (
+                  INSERT INTO register_change (subject_id, at, actor, category, change)
+                  SELECT s.id, :now, :actor, t.c, :change
+                  FROM s, unnest(CAST(:changed AS text[])) WITH ORDINALITY AS t(c, n) ORDER BY n)""");
+        if (!records.isEmpty()) {
+            sql.append("""
+                    ,
+                    r AS (
+                      INSERT INTO register_record (subject_id, id, category, ciphertext, source, purposes, legal_basis,
+                                                   collected_at, confirmed_at, version)
+                      SELECT s.id, v.id, v.category, v.ciphertext, :source, ARRAY[:purpose]::text[], :basis, :now, :now, 1
+                      FROM s, (VALUES """);
+            for (int i = 0; i < records.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(CAST(:rid").append(i).append(" AS uuid), CAST(:rcat").append(i)
+                        .append(" AS text), CAST(:rct").append(i).append(" AS bytea))");
+                params.put("rid" + i, records.get(i).id());
+                params.put("rcat" + i, records.get(i).category());
+                params.put("rct" + i, records.get(i).ciphertext());
+            }
+            sql.append(") AS v(id, category, ciphertext))");
+        }
+        if (!entries.isEmpty()) {
+            sql.append("""
+                    ,
+                    i AS (
+                      INSERT INTO register_blind_index (subject_id, kind, hash)
+                      SELECT s.id, v.kind, v.hash FROM s, (VALUES """);
+            for (int i = 0; i < entries.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(CAST(:ikind").append(i).append(" AS text), CAST(:ihash")
+                        .append(i).append(" AS bytea))");
+                params.put("ikind" + i, entries.get(i).kind());
+                params.put("ihash" + i, entries.get(i).hash());
+            }
+            sql.append(") AS v(kind, hash) ON CONFLICT DO NOTHING)");
+        }
+        sql.append("\nSELECT count(*) FROM s");
+        return jdbc.sql(sql.toString()).params(params).param("id", id.value()).param("kinds", names(kinds))
+                .param("org", organisation).param("now", JdbcTime.param(now)).param("actor", actor)
+                .param("changed", changed.toArray(String[]::new)).param("change", change)
+                .param("source", source.name()).param("purpose", purpose).param("basis", basis.name())
+                .query(Long.class).single() == 1;
+    }
+
+    /** A new record's id, category and ciphertext, for {@link #insertNew}. */
+    record NewRecord(UUID id, String category, byte[] ciphertext) {
+
+        @Override
+        public String toString() {
+            return "NewRecord[" + id + ", " + category + "]";
+        }
+    }
+
     void replaceRecordValue(SubjectId subject, UUID id, byte[] ciphertext, Source source, Instant now) {
         jdbc.sql("""
                 UPDATE register_record SET ciphertext = :ciphertext, source = :source, collected_at = :now,
@@ -200,6 +268,15 @@ class Subjects {
                 SELECT * FROM register_record WHERE subject_id = :subject AND :purpose = ANY(purposes)
                 ORDER BY collected_at, id
                 """).param("subject", subject.value()).param("purpose", purpose).query(Subjects::record).list();
+    }
+
+    /** The subject's records held for any of these purposes, in the order they were collected. */
+    List<StoredRecord> recordsForAny(SubjectId subject, List<String> purposes) {
+        return jdbc.sql("""
+                SELECT * FROM register_record WHERE subject_id = :subject AND purposes && CAST(:purposes AS text[])
+                ORDER BY collected_at, id
+                """).param("subject", subject.value()).param("purposes", purposes.toArray(String[]::new))
+                .query(Subjects::record).list();
     }
 
     /** Deletes records held for this purpose only, removes the purpose from the others; returns how many were touched. */
@@ -240,10 +317,48 @@ class Subjects {
 
     /** Step 3 of an erasure: every row holding personal data about the subject; returns the number of records. */
     int deletePersonalData(SubjectId subject) {
-        jdbc.sql("DELETE FROM register_attachment WHERE subject_id = :s").param("s", subject.value()).update();
+        deleteFindingData(subject);
+        return deleteCiphertexts(subject);
+    }
+
+    /** Deletes what finds the subject (blind indexes, idempotency keys): a few rows, whatever the records. */
+    void deleteFindingData(SubjectId subject) {
         jdbc.sql("DELETE FROM register_blind_index WHERE subject_id = :s").param("s", subject.value()).update();
         jdbc.sql("DELETE FROM register_idempotency WHERE subject_id = :s").param("s", subject.value()).update();
+    }
+
+    /** Deletes the subject's ciphertext rows (attachments, records); returns how many records went. */
+    int deleteCiphertexts(SubjectId subject) {
+        jdbc.sql("DELETE FROM register_attachment WHERE subject_id = :s").param("s", subject.value()).update();
         return jdbc.sql("DELETE FROM register_record WHERE subject_id = :s").param("s", subject.value()).update();
+    }
+
+    /**
+     * Records that an erased subject's ciphertext rows are deleted (issue 28 item 7); false if they already were
+     * or the erasure is not complete (the row is locked until the caller's transaction ends).
+     */
+    boolean rowsDeleted(SubjectId id, Instant now) {
+        return jdbc.sql("""
+                UPDATE register_subject SET rows_deleted_at = :now
+                WHERE id = :id AND erasure_completed_at IS NOT NULL AND rows_deleted_at IS NULL
+                """).param("id", id.value()).param("now", JdbcTime.param(now)).update() == 1;
+    }
+
+    /** Whether an erased subject's ciphertext rows still wait for deletion (false for a subject not erased). */
+    boolean rowsPending(SubjectId id) {
+        return jdbc.sql("""
+                SELECT count(*) FROM register_subject
+                WHERE id = :id AND erasure_completed_at IS NOT NULL AND rows_deleted_at IS NULL
+                """).param("id", id.value()).query(Long.class).single() > 0;
+    }
+
+    /** Erased subjects whose (unreadable) ciphertext rows still wait for deletion, oldest erasure first. */
+    List<SubjectId> rowsToDelete(int limit) {
+        return jdbc.sql("""
+                SELECT id FROM register_subject
+                WHERE erasure_completed_at IS NOT NULL AND rows_deleted_at IS NULL
+                ORDER BY erasure_completed_at LIMIT :limit
+                """).param("limit", limit).query((rs, n) -> new SubjectId(rs.getObject(1, UUID.class))).list();
     }
 
     // --- merge (issue 20, item 5) ---
@@ -288,8 +403,9 @@ class Subjects {
     /** Marks a merged subject: erased (answered as gone), erasure complete, and where its records went. */
     void markMerged(SubjectId from, SubjectId into, Instant now) {
         jdbc.sql("""
-                UPDATE register_subject SET erased_at = :now, erasure_completed_at = :now, merged_into = :into,
-                       merged_at = :now, organisation_id = NULL, version = version + 1, updated_at = :now
+                UPDATE register_subject SET erased_at = :now, erasure_completed_at = :now, rows_deleted_at = :now,
+                       merged_into = :into, merged_at = :now, organisation_id = NULL, version = version + 1,
+                       updated_at = :now
                 WHERE id = :id AND erased_at IS NULL
                 """).param("id", from.value()).param("into", into.value()).param("now", JdbcTime.param(now)).update();
     }
@@ -337,13 +453,19 @@ class Subjects {
         jdbc.sql("DELETE FROM register_blind_index WHERE subject_id = :s").param("s", subject.value()).update();
     }
 
+    /** Adds blind-index entries in one statement (one round trip). */
     void addIndexes(SubjectId subject, List<IndexEntry> entries) {
-        for (IndexEntry entry : entries) {
-            jdbc.sql("""
-                    INSERT INTO register_blind_index (subject_id, kind, hash) VALUES (:s, :kind, :hash)
-                    ON CONFLICT DO NOTHING
-                    """).param("s", subject.value()).param("kind", entry.kind()).param("hash", entry.hash()).update();
+        if (entries.isEmpty()) {
+            return;
         }
+        StringBuilder sql = new StringBuilder("INSERT INTO register_blind_index (subject_id, kind, hash) VALUES ");
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:s, :kind").append(i).append(", :hash").append(i).append(')');
+            params.put("kind" + i, entries.get(i).kind());
+            params.put("hash" + i, entries.get(i).hash());
+        }
+        jdbc.sql(sql.append(" ON CONFLICT DO NOTHING").toString()).params(params).param("s", subject.value()).update();
     }
 
     List<UUID> findByIndex(String kind, List<byte[]> candidates) {

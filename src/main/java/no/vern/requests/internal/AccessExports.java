@@ -34,7 +34,6 @@ import no.vern.processing.Purpose;
 import no.vern.processing.Recipient;
 import no.vern.register.RecordView;
 import no.vern.register.SubjectGone;
-import no.vern.register.SubjectRecords;
 import no.vern.register.SubjectRegister;
 import no.vern.register.SubjectRestricted;
 import no.vern.requests.AccessExport;
@@ -56,8 +55,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds the access export (GDPR Art. 15, S24) from the register (one purpose-bound read per purpose of
- * the record of processing) and the connected systems, explained from the record of processing; and
+ * Builds the access export (GDPR Art. 15, S24) from the register (one purpose-aware read of the subject's
+ * records for every purpose of the record of processing, audited once) and the connected systems, explained from the record of processing; and
  * renders it as JSON, CSV per category (zip), HTML and PDF. Portability (Art. 20) keeps only data held on
  * consent or contract.
  */
@@ -101,15 +100,17 @@ class AccessExports {
         // One person, all records (issue 20, item 5): every subject held under the verified address.
         List<SubjectId> subjects = people.of(c, emailOrNull(c));
         Map<UUID, RecordView> seen = new LinkedHashMap<>();
+        List<String> purposeKeys = doc.purposes().stream().map(Purpose::key).toList();
         for (SubjectId subject : subjects) {
-            for (Purpose p : doc.purposes()) {
-                try {
-                    SubjectRecords records = Actors.runAs(RequestService.actor(), () -> register.read(subject, p.key()));
-                    records.records().forEach(r -> seen.putIfAbsent(r.id(), r));
-                } catch (SubjectGone | SubjectRestricted e) {
-                    // Restricted (Art. 18) or erased: nothing is read; the handler answers by hand.
-                    break;
-                }
+            if (purposeKeys.isEmpty()) {
+                break;
+            }
+            try {
+                // One purpose-aware, audited read of every purpose of the record (issue 28 item 5).
+                Actors.runAs(RequestService.actor(), () -> register.readAll(subject, purposeKeys))
+                        .forEach(r -> seen.putIfAbsent(r.id(), r));
+            } catch (SubjectGone | SubjectRestricted e) {
+                // Restricted (Art. 18) or erased: nothing is read; the handler answers by hand.
             }
         }
         List<AccessExport.NotPortable> notPortable = new ArrayList<>();

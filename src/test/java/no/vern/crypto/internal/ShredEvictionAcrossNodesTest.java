@@ -62,7 +62,7 @@ class ShredEvictionAcrossNodesTest {
         otherListener = new ShredNotifications(endpoint, otherCache, "test-second-node-listener");
         otherListener.start();
         otherNode = new TinkSubjectCipher(keys, ledger, otherCache, master, clock,
-                new CryptoMetrics(new SimpleMeterRegistry()));
+                new CryptoMetrics(new SimpleMeterRegistry()), new KeyPool(keys, master, clock));
         await(otherListener::isListening);
     }
 

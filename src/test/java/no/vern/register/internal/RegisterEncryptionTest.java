@@ -54,6 +54,8 @@ class RegisterEncryptionTest {
     @Autowired
     CryptoShredder shredder;
     @Autowired
+    Erasure erasure;
+    @Autowired
     @Qualifier("ownerDataSource")
     DataSource ownerDataSource;
 
@@ -97,6 +99,7 @@ class RegisterEncryptionTest {
             assertThatThrownBy(() -> cipher.decrypt(subject, (String) row.get("category"), (UUID) row.get("id"),
                     (byte[]) row.get("ciphertext"))).isInstanceOf(SubjectKeyDestroyed.class);
         }
+        erasure.deleteRows(subject, no.vern.shared.Actor.system("test")); // the recovery job's step (issue 28 item 7)
         assertThat(owner().sql("SELECT count(*) FROM register_record WHERE subject_id = :s").param("s", subject.value())
                 .query(Long.class).single()).isZero();
     }
@@ -140,6 +143,7 @@ class RegisterEncryptionTest {
                 """).param("s", subject.value()).query().listOfRows();
 
         register.erase(subject);
+        erasure.deleteRows(subject, no.vern.shared.Actor.system("test")); // the recovery job's step (issue 28 item 7)
 
         // The restore: key row and records come back, the subject row as it was.
         owner().sql("""
@@ -154,7 +158,7 @@ class RegisterEncryptionTest {
                             :legal_basis, :collected_at, :confirmed_at, :version)
                     """).paramSource(row).update();
         }
-        owner().sql("UPDATE register_subject SET erased_at = NULL, erasure_completed_at = NULL WHERE id = :s")
+        owner().sql("UPDATE register_subject SET erased_at = NULL, erasure_completed_at = NULL, rows_deleted_at = NULL WHERE id = :s")
                 .param("s", subject.value()).update();
         assertThat(register.read(subject, PURPOSE).records()).hasSize(6); // the restore brought the data back
 
