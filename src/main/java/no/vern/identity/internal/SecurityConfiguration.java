@@ -3,6 +3,7 @@ package no.vern.identity.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -109,8 +110,9 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, BearerTokenFilter bearer, LoginRateLimitFilter loginLimit,
-            LoginOutcomes outcomes, List<PublicEndpoints> publicEndpoints, SecurityContextRepository contexts)
-            throws Exception {
+            LoginOutcomes outcomes, List<PublicEndpoints> publicEndpoints, SecurityContextRepository contexts,
+            SessionLifetimeCap lifetimeCap, ObjectProvider<SsoLogin> sso) throws Exception {
+        SsoLogin singleSignOn = sso.getIfAvailable();
         List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
         publicEndpoints.forEach(p -> open.addAll(p.patterns()));
         // Sessionless public POSTs from other sites (cookie banner, beacon) cannot carry a CSRF token.
@@ -118,7 +120,8 @@ class SecurityConfiguration {
         RequestMatcher swagger = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
         HeaderWriter pageCsp = new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swagger),
-                new StaticHeadersWriter("Content-Security-Policy", CSP));
+                new StaticHeadersWriter("Content-Security-Policy", singleSignOn == null ? CSP
+                        : withFormActions(CSP, singleSignOn.formActionOrigins())));
         HeaderWriter swaggerCsp = new DelegatingRequestMatcherHeaderWriter(swagger,
                 new StaticHeadersWriter("Content-Security-Policy", SWAGGER_CSP));
         HttpSessionRequestCache savedRequests = savedRequestsWithoutParameter();
@@ -126,6 +129,7 @@ class SecurityConfiguration {
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(loginLimit, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(lifetimeCap, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(SecurityConfiguration::refuseCsrfTokenInQuery, org.springframework.security.web.csrf.CsrfFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
@@ -157,6 +161,9 @@ class SecurityConfiguration {
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
                                 "camera=(), microphone=(), geolocation=(), interest-cohort=()"))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
+        if (singleSignOn != null) {
+            singleSignOn.apply(http);
+        }
         return http.build();
     }
 
@@ -174,6 +181,14 @@ class SecurityConfiguration {
         chain.doFilter(request, response);
     }
 
+    /**
+     * The page policy with more origins a form post may lead to: logout is a POST that ends at the identity
+     * provider's logout page, and browsers hold redirects after a form post to {@code form-action}.
+     */
+    static String withFormActions(String csp, List<String> origins) {
+        return origins.isEmpty() ? csp : csp.replace("form-action 'self'", "form-action 'self' " + String.join(" ", origins));
+    }
+
     private static LoginUrlAuthenticationEntryPoint relativeLoginRedirect() {
         LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
         entryPoint.setFavorRelativeUris(true);
@@ -184,6 +199,13 @@ class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<BearerTokenFilter> bearerFilterRegistration(BearerTokenFilter filter) {
         FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<SessionLifetimeCap> lifetimeCapRegistration(SessionLifetimeCap filter) {
+        FilterRegistrationBean<SessionLifetimeCap> registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;
     }
