@@ -34,7 +34,12 @@ public enum ApiScope {
     ELIGIBILITY_CHECK("eligibility:check"),
     COMMUNICATIONS_WRITE("communications:write"),
     REQUESTS_READ("requests:read"),
-    REQUESTS_WRITE("requests:write");
+    REQUESTS_WRITE("requests:write"),
+    /**
+     * The identity provider's SCIM 2.0 provisioning of staff accounts and groups ({@code /scim/v2/…}): a token of
+     * its own, for the provider only (issue 25).
+     */
+    SCIM_PROVISION("scim:provision");
 
     private final String value;
 

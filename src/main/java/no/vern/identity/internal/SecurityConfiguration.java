@@ -107,6 +107,44 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * SCIM provisioning ({@code /scim/v2/…}, issue 25): the identity provider's bearer token with the scope
+     * {@code scim:provision} only, stateless, answered with the SCIM error schema (RFC 7644 section 3.12).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain scimChain(HttpSecurity http, BearerTokenFilter bearer, tools.jackson.databind.json.JsonMapper json)
+            throws Exception {
+        http.securityMatcher("/scim/**")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .anonymous(a -> a.disable())
+                .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(ApiScope.SCIM_PROVISION.authority()))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer realm=\"vern-scim\"");
+                            scimError(response, json, HttpStatus.UNAUTHORIZED, "A bearer token with the scope scim:provision is required.");
+                        })
+                        .accessDeniedHandler((request, response, ex) -> scimError(response, json, HttpStatus.FORBIDDEN,
+                                "The token's scopes do not include scim:provision.")))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    private static void scimError(jakarta.servlet.http.HttpServletResponse response, tools.jackson.databind.json.JsonMapper json,
+            HttpStatus status, String detail) throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType(ScimController.SCIM_JSON);
+        response.getOutputStream().write(json.writeValueAsBytes(java.util.Map.of(
+                "schemas", List.of(ScimController.ERROR_SCHEMA), "status", Integer.toString(status.value()), "detail", detail)));
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, BearerTokenFilter bearer, LoginRateLimitFilter loginLimit,
