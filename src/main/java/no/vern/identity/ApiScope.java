@@ -35,6 +35,11 @@ public enum ApiScope {
     COMMUNICATIONS_WRITE("communications:write"),
     REQUESTS_READ("requests:read"),
     REQUESTS_WRITE("requests:write"),
+    /**
+     * The identity provider's SCIM 2.0 provisioning of staff accounts and groups ({@code /scim/v2/…}): a token of
+     * its own, for the provider only (issue 25).
+     */
+    SCIM_PROVISION("scim:provision"),
     /** Reading the change-event feed (issue 25): ids, purpose keys and times of changes, never personal data. */
     CHANGES_READ("changes:read");
 

@@ -14,6 +14,12 @@ public interface StaffAccounts {
     /** All accounts, by username. */
     List<StaffAccount> list();
 
+    /**
+     * The identity providers staff sign in with (OpenID Connect), by id, with the name people know them by; empty
+     * when single sign-on is off.
+     */
+    java.util.Map<String, String> signInProviders();
+
     /** One account by id. */
     Optional<StaffAccount> find(UUID id);
 

@@ -15,20 +15,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Wires identity's settings and its place in the console navigation. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BootstrapProperties.class)
+@EnableConfigurationProperties({ BootstrapProperties.class, SsoProperties.class })
 class IdentityConfiguration {
 
     /**
      * The staff session cookie: HttpOnly, SameSite=Strict, Secure unless switched off for a plain
-     * HTTP host, and named so that it does not clash with other applications on the same host.
+     * HTTP host, and named so that it does not clash with other applications on the same host. With single sign-on
+     * it is SameSite=Lax: the provider sends the browser back to Vern from its own site, and a Strict cookie would
+     * not come along, so the sign-in could not be matched to the request that began it (every state-changing
+     * request still needs its CSRF token).
      */
     @Bean
-    CookieSerializer sessionCookie(@Value("${server.servlet.session.cookie.secure:true}") boolean secure) {
+    CookieSerializer sessionCookie(@Value("${server.servlet.session.cookie.secure:true}") boolean secure,
+            org.springframework.beans.factory.ObjectProvider<SsoLogin> sso) {
         DefaultCookieSerializer serializer = new DefaultCookieSerializer();
         serializer.setCookieName("VERN_SESSION");
         serializer.setCookiePath("/");
         serializer.setUseHttpOnlyCookie(true);
-        serializer.setSameSite("Strict");
+        serializer.setSameSite(sso.getIfAvailable() == null ? "Strict" : "Lax");
         serializer.setUseSecureCookie(secure);
         return serializer;
     }

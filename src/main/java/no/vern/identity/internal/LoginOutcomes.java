@@ -58,7 +58,7 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
      * header; the redirect back to it keeps only its path and query, so "Host: evil.example" on the first request
      * never sends the browser there after the login (issue 24).
      */
-    private static void redirectWithoutHost(HttpServletRequest request, HttpServletResponse response, String url)
+    static void redirectWithoutHost(HttpServletRequest request, HttpServletResponse response, String url)
             throws IOException {
         java.net.URI uri = java.net.URI.create(url);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();

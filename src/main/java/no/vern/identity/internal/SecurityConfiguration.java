@@ -3,6 +3,7 @@ package no.vern.identity.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -122,11 +123,50 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * SCIM provisioning ({@code /scim/v2/…}, issue 25): the identity provider's bearer token with the scope
+     * {@code scim:provision} only, stateless, answered with the SCIM error schema (RFC 7644 section 3.12).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain scimChain(HttpSecurity http, BearerTokenFilter bearer, tools.jackson.databind.json.JsonMapper json)
+            throws Exception {
+        http.securityMatcher("/scim/**")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .anonymous(a -> a.disable())
+                .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(ApiScope.SCIM_PROVISION.authority()))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer realm=\"vern-scim\"");
+                            scimError(response, json, HttpStatus.UNAUTHORIZED, "A bearer token with the scope scim:provision is required.");
+                        })
+                        .accessDeniedHandler((request, response, ex) -> scimError(response, json, HttpStatus.FORBIDDEN,
+                                "The token's scopes do not include scim:provision.")))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    private static void scimError(jakarta.servlet.http.HttpServletResponse response, tools.jackson.databind.json.JsonMapper json,
+            HttpStatus status, String detail) throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType(ScimController.SCIM_JSON);
+        response.getOutputStream().write(json.writeValueAsBytes(java.util.Map.of(
+                "schemas", List.of(ScimController.ERROR_SCHEMA), "status", Integer.toString(status.value()), "detail", detail)));
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, BearerTokenFilter bearer, LoginRateLimitFilter loginLimit,
-            LoginOutcomes outcomes, List<PublicEndpoints> publicEndpoints, SecurityContextRepository contexts)
-            throws Exception {
+            LoginOutcomes outcomes, List<PublicEndpoints> publicEndpoints, SecurityContextRepository contexts,
+            SessionLifetimeCap lifetimeCap, ObjectProvider<SsoLogin> sso) throws Exception {
+        SsoLogin singleSignOn = sso.getIfAvailable();
         List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
         publicEndpoints.forEach(p -> open.addAll(p.patterns()));
         // Sessionless public POSTs from other sites (cookie banner, beacon) cannot carry a CSRF token.
@@ -134,7 +174,8 @@ class SecurityConfiguration {
         RequestMatcher swagger = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
         HeaderWriter pageCsp = new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swagger),
-                new StaticHeadersWriter("Content-Security-Policy", CSP));
+                new StaticHeadersWriter("Content-Security-Policy", singleSignOn == null ? CSP
+                        : withFormActions(CSP, singleSignOn.formActionOrigins())));
         HeaderWriter swaggerCsp = new DelegatingRequestMatcherHeaderWriter(swagger,
                 new StaticHeadersWriter("Content-Security-Policy", SWAGGER_CSP));
         HttpSessionRequestCache savedRequests = savedRequestsWithoutParameter();
@@ -142,6 +183,7 @@ class SecurityConfiguration {
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(loginLimit, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(lifetimeCap, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(SecurityConfiguration::refuseCsrfTokenInQuery, org.springframework.security.web.csrf.CsrfFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
@@ -173,6 +215,9 @@ class SecurityConfiguration {
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
                                 "camera=(), microphone=(), geolocation=(), interest-cohort=()"))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
+        if (singleSignOn != null) {
+            singleSignOn.apply(http);
+        }
         return http.build();
     }
 
@@ -190,6 +235,14 @@ class SecurityConfiguration {
         chain.doFilter(request, response);
     }
 
+    /**
+     * The page policy with more origins a form post may lead to: logout is a POST that ends at the identity
+     * provider's logout page, and browsers hold redirects after a form post to {@code form-action}.
+     */
+    static String withFormActions(String csp, List<String> origins) {
+        return origins.isEmpty() ? csp : csp.replace("form-action 'self'", "form-action 'self' " + String.join(" ", origins));
+    }
+
     private static LoginUrlAuthenticationEntryPoint relativeLoginRedirect() {
         LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
         entryPoint.setFavorRelativeUris(true);
@@ -200,6 +253,13 @@ class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<BearerTokenFilter> bearerFilterRegistration(BearerTokenFilter filter) {
         FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<SessionLifetimeCap> lifetimeCapRegistration(SessionLifetimeCap filter) {
+        FilterRegistrationBean<SessionLifetimeCap> registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;
     }

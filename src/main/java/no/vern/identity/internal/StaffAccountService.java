@@ -34,9 +34,11 @@ class StaffAccountService implements StaffAccounts {
     private final PasswordPolicy policy;
     private final FailureLimits limits;
     private final TotpSecrets totp;
+    private final SsoProperties sso;
 
     StaffAccountService(StaffUsers users, PasswordEncoder encoder, AuditLog audit, Clock clock, PasswordPolicy policy,
-            FailureLimits limits, TotpSecrets totp) {
+            FailureLimits limits, TotpSecrets totp, SsoProperties sso) {
+        this.sso = sso;
         this.users = users;
         this.encoder = encoder;
         this.audit = audit;
@@ -49,6 +51,13 @@ class StaffAccountService implements StaffAccounts {
     @Override
     public List<StaffAccount> list() {
         return users.all().stream().map(this::withDelay).toList();
+    }
+
+    @Override
+    public java.util.Map<String, String> signInProviders() {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        sso.configured().forEach((id, p) -> names.put(id, p.name(id)));
+        return names;
     }
 
     @Override

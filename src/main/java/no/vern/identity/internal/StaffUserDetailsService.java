@@ -7,21 +7,29 @@ import org.springframework.stereotype.Service;
 
 /**
  * Loads staff accounts for form login. There is no account lock: failed attempts are held back by the progressive
- * delay of {@link FailureLimits} before the password is checked.
+ * delay of {@link FailureLimits} before the password is checked. An account that signs in through an identity
+ * provider has no password and never logs in here, and no account does while local passwords are switched off
+ * ({@code vern.identity.local-passwords=false}).
  */
 @Service
 class StaffUserDetailsService implements UserDetailsService {
 
     private final StaffUsers users;
+    private final SsoProperties settings;
 
-    StaffUserDetailsService(StaffUsers users) {
+    StaffUserDetailsService(StaffUsers users, SsoProperties settings) {
         this.users = users;
+        this.settings = settings;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
+        if (!settings.localPasswords()) {
+            throw new UsernameNotFoundException("Local passwords are switched off");
+        }
         return users.byUsername(normalise(username))
-                .map(c -> new StaffPrincipal(c.account(), c.passwordHash()))
+                .filter(c -> c.passwordHash() != null)
+                .map(c -> new StaffPrincipal(c.account(), java.util.Objects.requireNonNull(c.passwordHash())))
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
 

@@ -23,7 +23,7 @@ import no.vern.shared.JdbcTime;
 class StaffUsers {
 
     /** An account with its password hash, for authentication only. */
-    record Credentials(StaffAccount account, String passwordHash) {
+    record Credentials(StaffAccount account, @Nullable String passwordHash) {
 
         @Override
         public String toString() {
@@ -33,6 +33,7 @@ class StaffUsers {
 
     private static final String SELECT = """
             SELECT u.id, u.username, u.password_hash, u.enabled, u.last_login_at, u.created_at,
+                   u.sign_in_provider, u.last_login_provider,
                    t.confirmed_at IS NOT NULL AS two_factor, r.role
               FROM identity_staff_user u
               LEFT JOIN identity_staff_role r ON r.user_id = u.id
@@ -99,8 +100,59 @@ class StaffUsers {
     }
 
     void recordSuccess(UUID id, Instant now) {
-        jdbc.sql("UPDATE identity_staff_user SET last_login_at = :now WHERE id = :id")
+        jdbc.sql("UPDATE identity_staff_user SET last_login_at = :now, last_login_provider = NULL WHERE id = :id")
                 .param("now", ts(now)).param("id", id).update();
+    }
+
+    /** A sign-in through a provider: when, and which provider. */
+    void recordProviderSuccess(UUID id, String provider, Instant now) {
+        jdbc.sql("UPDATE identity_staff_user SET last_login_at = :now, last_login_provider = :provider WHERE id = :id")
+                .param("now", ts(now)).param("provider", provider).param("id", id).update();
+    }
+
+    /** The account a provider knows by its stable subject ("sub"). */
+    Optional<StaffAccount> byProviderSubject(String provider, String subject) {
+        return load(SELECT + " WHERE u.sign_in_provider = :provider AND u.idp_subject = :subject",
+                Map.of("provider", provider, "subject", subject)).stream().map(Credentials::account).findFirst();
+    }
+
+    /** A provisioned (or earlier signed-in) account by the login name its provider knows, case-insensitively. */
+    Optional<StaffAccount> byIdpUsername(String idpUsername) {
+        return load(SELECT + " WHERE lower(u.idp_username) = lower(:name) AND u.scim_deleted_at IS NULL",
+                Map.of("name", idpUsername)).stream().map(Credentials::account).findFirst();
+    }
+
+    /**
+     * Binds an account to the provider's subject at its first sign-in (a provisioned account has none yet); false
+     * when the account is already bound to another subject or provider.
+     */
+    boolean bindSubject(UUID id, String provider, String subject, Instant now) {
+        return jdbc.sql("""
+                UPDATE identity_staff_user SET sign_in_provider = :provider, idp_subject = :subject, password_hash = NULL,
+                       updated_at = :now, version = version + 1
+                 WHERE id = :id
+                   AND (idp_subject IS NULL OR (idp_subject = :subject AND sign_in_provider = :provider))
+                """).param("provider", provider).param("subject", subject).param("id", id)
+                .param("now", ts(now)).update() == 1;
+    }
+
+    /** Creates an account without a password for a person who signs in through a provider. */
+    void insertWithoutPassword(UUID id, String username, @Nullable String provider, @Nullable String subject,
+            String idpUsername, @Nullable String externalId, boolean enabled, Set<Role> roles, Instant now) {
+        jdbc.sql("""
+                INSERT INTO identity_staff_user (id, username, password_hash, enabled, sign_in_provider, idp_subject,
+                                                 idp_username, scim_external_id, created_at, updated_at)
+                VALUES (:id, :username, NULL, :enabled, :provider, :subject, :idpUsername, :externalId, :now, :now)
+                """).param("id", id).param("username", username).param("enabled", enabled)
+                .param("provider", provider).param("subject", subject).param("idpUsername", idpUsername)
+                .param("externalId", externalId).param("now", ts(now)).update();
+        replaceRoles(id, roles);
+    }
+
+    /** Whether a username is in use (by any account, deleted ones included: a username is never given twice). */
+    boolean usernameTaken(String username) {
+        return jdbc.sql("SELECT count(*) FROM identity_staff_user WHERE username = :u").param("u", username)
+                .query(Long.class).single() > 0;
     }
 
     private List<Credentials> load(String sql, Map<String, Object> params) {
@@ -111,7 +163,8 @@ class StaffUsers {
                 try {
                     return new Row(id, rs.getString("username"), rs.getString("password_hash"), rs.getBoolean("enabled"),
                             rs.getBoolean("two_factor"), JdbcTime.instant(rs, "last_login_at"),
-                            JdbcTime.required(rs, "created_at"), EnumSet.noneOf(Role.class));
+                            JdbcTime.required(rs, "created_at"), EnumSet.noneOf(Role.class),
+                            rs.getString("sign_in_provider"), rs.getString("last_login_provider"));
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);
                 }
@@ -123,12 +176,14 @@ class StaffUsers {
         });
         List<Credentials> result = new ArrayList<>();
         rows.values().forEach(r -> result.add(new Credentials(new StaffAccount(r.id(), r.username(), r.roles(),
-                r.enabled(), null, r.twoFactor(), r.lastLoginAt(), r.createdAt()), r.hash())));
+                r.enabled(), null, r.twoFactor(), r.lastLoginAt(), r.createdAt(), r.provider(), r.lastLoginProvider()),
+                r.hash())));
         return result;
     }
 
-    private record Row(UUID id, String username, String hash, boolean enabled, boolean twoFactor,
-            @Nullable Instant lastLoginAt, Instant createdAt, Set<Role> roles) {
+    private record Row(UUID id, String username, @Nullable String hash, boolean enabled, boolean twoFactor,
+            @Nullable Instant lastLoginAt, Instant createdAt, Set<Role> roles, @Nullable String provider,
+            @Nullable String lastLoginProvider) {
     }
 
     private static Object ts(Instant instant) {

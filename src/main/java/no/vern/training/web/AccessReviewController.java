@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import no.vern.identity.Role;
+import no.vern.identity.StaffAccounts;
 import no.vern.shared.InvalidInput;
 import no.vern.training.AccessReviews;
 import no.vern.training.Offboarding;
@@ -31,9 +32,11 @@ class AccessReviewController {
     private static final String BACK = "redirect:/console/training/access-review";
 
     private final AccessReviews reviews;
+    private final StaffAccounts accounts;
 
-    AccessReviewController(AccessReviews reviews) {
+    AccessReviewController(AccessReviews reviews, StaffAccounts accounts) {
         this.reviews = reviews;
+        this.accounts = accounts;
     }
 
     @GetMapping("/console/training/access-review")
@@ -41,6 +44,11 @@ class AccessReviewController {
     String page(Model model, Authentication auth) {
         model.addAttribute("review", reviews.current());
         model.addAttribute("allRoles", Role.values());
+        // How each account signs in (password or which identity provider) and when it last did (issue 25).
+        model.addAttribute("accounts", accounts.list().stream()
+                .collect(java.util.stream.Collectors.toMap(a -> a.id().toString(), a -> a)));
+        model.addAttribute("providers", accounts.signInProviders());
+        model.addAttribute("zone", no.vern.shared.VernClock.ZONE);
         model.addAttribute("officer", auth.getAuthorities().stream()
                 .anyMatch(a -> Role.PRIVACY_OFFICER.authority().equals(a.getAuthority())));
         return PAGE;
