@@ -34,7 +34,13 @@ public enum ApiScope {
     ELIGIBILITY_CHECK("eligibility:check"),
     COMMUNICATIONS_WRITE("communications:write"),
     REQUESTS_READ("requests:read"),
-    REQUESTS_WRITE("requests:write");
+    REQUESTS_WRITE("requests:write"),
+    /** The vendor register: processors, agreements and transfers (issue 26). */
+    VENDORS_READ("vendors:read"),
+    VENDORS_WRITE("vendors:write"),
+    /** DPIA screenings and assessments (issue 26). */
+    ASSESSMENTS_READ("assessments:read"),
+    ASSESSMENTS_WRITE("assessments:write");
 
     private final String value;
 
