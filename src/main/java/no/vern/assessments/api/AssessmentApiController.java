@@ -61,7 +61,7 @@ class AssessmentApiController {
     }
 
     /** A new version of a DPIA. */
-    record Revision(int basedOnVersion, @Nullable DpiaContent content) {
+    record Revision(@Nullable Integer basedOnVersion, @Nullable DpiaContent content) {
     }
 
     /** A DPIA version with what follows from it. */
@@ -127,8 +127,8 @@ class AssessmentApiController {
     @PreAuthorize(WRITE)
     @Operation(summary = "Save a new version of a DPIA (refused if basedOnVersion is not the newest)")
     DpiaView revise(@PathVariable UUID id, @RequestBody Revision input) {
-        if (input.content() == null) {
-            throw new InvalidInput("content", "is required");
+        if (input.content() == null || input.basedOnVersion() == null) {
+            throw new InvalidInput("content", "basedOnVersion and content are required");
         }
         return view(register.revise(id, input.basedOnVersion(), input.content()));
     }
