@@ -40,7 +40,9 @@ public enum ApiScope {
     VENDORS_WRITE("vendors:write"),
     /** DPIA screenings and assessments (issue 26). */
     ASSESSMENTS_READ("assessments:read"),
-    ASSESSMENTS_WRITE("assessments:write");
+    ASSESSMENTS_WRITE("assessments:write"),
+    /** Reading the change-event feed (issue 25): ids, purpose keys and times of changes, never personal data. */
+    CHANGES_READ("changes:read");
 
     private final String value;
 
