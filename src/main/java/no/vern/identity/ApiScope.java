@@ -40,6 +40,12 @@ public enum ApiScope {
      * its own, for the provider only (issue 25).
      */
     SCIM_PROVISION("scim:provision"),
+    /** The vendor register: processors, agreements and transfers (issue 26). */
+    VENDORS_READ("vendors:read"),
+    VENDORS_WRITE("vendors:write"),
+    /** DPIA screenings and assessments (issue 26). */
+    ASSESSMENTS_READ("assessments:read"),
+    ASSESSMENTS_WRITE("assessments:write"),
     /** Reading the change-event feed (issue 25): ids, purpose keys and times of changes, never personal data. */
     CHANGES_READ("changes:read");
 

@@ -18,6 +18,12 @@ public record RecordWarning(Kind kind, String activity, String subject) {
         /** A processor has no data processing agreement (GDPR Art. 28(3)). */
         PROCESSOR_WITHOUT_AGREEMENT,
         /** Data goes outside the EU/EEA without a named safeguard (GDPR Art. 44-46). */
-        TRANSFER_WITHOUT_SAFEGUARD
+        TRANSFER_WITHOUT_SAFEGUARD,
+        /**
+         * A registered transfer (vendor register) has no valid mechanism and was not accepted with a reason
+         * (GDPR Art. 44); blocks a new record version. {@code activity} lists the activities, {@code subject} names
+         * the recipient and country.
+         */
+        TRANSFER_WITHOUT_MECHANISM
     }
 }

@@ -32,6 +32,8 @@ import no.vern.processing.RecordVersion;
 import no.vern.processing.RetentionStatement;
 import no.vern.processing.RetentionStatements;
 import no.vern.processing.SubjectKind;
+import no.vern.processing.TransferRegister;
+import no.vern.processing.TransferStatement;
 import no.vern.processing.WebsiteFacts;
 import no.vern.processing.WebsitePractice;
 
@@ -53,16 +55,22 @@ class PolicyWriter {
      *
      * @param retention the retention statements by purpose key
      * @param website what the websites do, or null when no module says (then the policy says nothing of cookies)
+     * @param transfers the registered transfers outside the EU/EEA, or null when no register exists (then the
+     *        record's recipients say it)
      */
-    record Inputs(Map<String, List<String>> retention, @Nullable WebsitePractice website) {
+    record Inputs(Map<String, List<String>> retention, @Nullable WebsitePractice website,
+            @Nullable List<TransferStatement> transfers) {
     }
 
     private final PolicyWords words;
     private final ObjectProvider<RetentionStatements> retention;
     private final ObjectProvider<WebsiteFacts> website;
+    private final ObjectProvider<TransferRegister> transferRegister;
 
-    PolicyWriter(PolicyWords words, ObjectProvider<RetentionStatements> retention, ObjectProvider<WebsiteFacts> website) {
+    PolicyWriter(PolicyWords words, ObjectProvider<RetentionStatements> retention, ObjectProvider<WebsiteFacts> website,
+            ObjectProvider<TransferRegister> transferRegister) {
         this.words = words;
+        this.transferRegister = transferRegister;
         this.retention = retention;
         this.website = website;
     }
@@ -77,9 +85,11 @@ class PolicyWriter {
             }
         });
         WebsiteFacts facts = website.getIfAvailable();
+        TransferRegister register = transferRegister.getIfAvailable();
         return new Inputs(Map.copyOf(statements.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())))),
-                facts == null ? null : facts.practice(doc.controller().name(), locale));
+                facts == null ? null : facts.practice(doc.controller().name(), locale),
+                register == null ? null : List.copyOf(register.transfers(locale)));
     }
 
     /** The policy of one version in one language, from what the other modules say today. */
@@ -123,6 +133,9 @@ class PolicyWriter {
                 List.of(t.m(consent ? "policy.basis.text" : "policy.basis.textNoConsent")), bases, List.of()));
 
         sections.add(recipients(doc, t));
+        if (inputs.transfers() != null) {
+            sections.add(transfers(inputs.transfers(), t));
+        }
 
         List<String> kept = new ArrayList<>();
         for (Purpose purpose : doc.purposes()) {
@@ -190,13 +203,32 @@ class PolicyWriter {
                 ? t.m("policy.activity.recipients.none")
                 : Texts.sentence(activity.recipients().stream().map(r -> PolicyWords.recipient(r, t))
                         .collect(Collectors.joining("; ")))));
-        List<Recipient> transfers = activity.recipients().stream().filter(Recipient::thirdCountryTransfer).toList();
-        items.add(t.m("policy.activity.transfers") + ": " + (transfers.isEmpty() ? t.m("policy.activity.transfers.none")
-                : Texts.sentence(transfers.stream().map(r -> r.name().in(locale) + " (" + r.country() + ")")
-                        .collect(Collectors.joining("; ")))));
+        items.add(t.m("policy.activity.transfers") + ": " + activityTransfers(activity, inputs, t));
         items.add(t.m("policy.activity.automated"));
         return new Section("activity-" + activity.id(), activity.name().in(locale),
                 List.of(activity.description().in(locale)), items, List.of());
+    }
+
+    /** Art. 13(1)(f): where an activity's data goes outside the EU/EEA; from the transfer register when there is one. */
+    private static String activityTransfers(Activity activity, Inputs inputs, Texts t) {
+        Locale locale = t.locale();
+        List<String> lines;
+        if (inputs.transfers() != null) {
+            lines = inputs.transfers().stream().filter(s -> s.activities().contains(activity.id()))
+                    .map(s -> s.recipient() + " (" + s.country() + ")").toList();
+        } else {
+            lines = activity.recipients().stream().filter(Recipient::thirdCountryTransfer)
+                    .map(r -> r.name().in(locale) + " (" + r.country() + ")").toList();
+        }
+        return lines.isEmpty() ? t.m("policy.activity.transfers.none") : Texts.sentence(String.join("; ", lines));
+    }
+
+    /** Art. 13(1)(f), Art. 14(1)(f): exactly the transfers of the register, each with its ground. */
+    private static Section transfers(List<TransferStatement> transfers, Texts t) {
+        List<String> items = transfers.stream().map(s -> Texts.sentence(
+                t.m("policy.transfers.item", s.recipient(), s.country(), s.mechanism()))).toList();
+        return new Section("transfers", t.m("policy.transfers.heading"),
+                List.of(t.m(transfers.isEmpty() ? "policy.transfers.none" : "policy.transfers.text")), items, List.of());
     }
 
     /** What the deleting modules say for a purpose, as one sentence; "not set" when none says anything. */

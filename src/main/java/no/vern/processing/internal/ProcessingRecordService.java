@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +33,8 @@ import no.vern.processing.RecordDiff;
 import no.vern.processing.RecordVersion;
 import no.vern.processing.RecordWarning;
 import no.vern.processing.StaleRecordVersion;
+import no.vern.processing.TransferRegister;
+import no.vern.processing.TransfersUnresolved;
 import no.vern.processing.UnknownPurpose;
 import no.vern.processing.VersionInfo;
 import no.vern.shared.Actors;
@@ -53,6 +56,7 @@ class ProcessingRecordService implements ProcessingRecord {
     private final ApplicationEventPublisher events;
     private final PolicyWriter writer;
     private final NoticeWriter notices;
+    private final ObjectProvider<TransferRegister> transfers;
     private final Map<Integer, RecordVersion> parsed = new ConcurrentHashMap<>();
     private final Map<PolicyKey, PolicyText> policies = new ConcurrentHashMap<>();
 
@@ -74,7 +78,8 @@ class ProcessingRecordService implements ProcessingRecord {
 
     ProcessingRecordService(RecordVersions versions, JsonMapper json, Clock clock, AuditLog audit,
             ApplicationEventPublisher events, PolicyWriter writer, NoticeWriter notices,
-            ClusterNotifications notifications, JdbcClient jdbc) {
+            ClusterNotifications notifications, JdbcClient jdbc, ObjectProvider<TransferRegister> transfers) {
+        this.transfers = transfers;
         this.notifications = notifications;
         this.jdbc = jdbc;
         notifications.subscribe(CHANNEL, new ClusterNotifications.Subscriber() {
@@ -221,7 +226,14 @@ class ProcessingRecordService implements ProcessingRecord {
 
     @Override
     public List<RecordWarning> warnings() {
-        return RecordChecks.of(current().document());
+        List<RecordWarning> warnings = new java.util.ArrayList<>(RecordChecks.of(current().document()));
+        warnings.addAll(transferWarnings());
+        return List.copyOf(warnings);
+    }
+
+    /** What the vendor register says has no valid transfer mechanism (GDPR Art. 44). */
+    private List<RecordWarning> transferWarnings() {
+        return transfers.orderedStream().flatMap(t -> t.warnings().stream()).toList();
     }
 
     @Override
@@ -234,6 +246,11 @@ class ProcessingRecordService implements ProcessingRecord {
         }
         if (note.length() > 500) {
             throw new no.vern.shared.InvalidInput("changeNote", "must be at most 500 characters");
+        }
+        // GDPR Art. 44, issue 26: no new policy version while a transfer has no valid mechanism (or accepted reason).
+        int blocking = transferWarnings().size();
+        if (blocking > 0) {
+            throw new TransfersUnresolved(blocking);
         }
         int current = versions.currentVersion().orElse(0);
         if (current != basedOnVersion) {

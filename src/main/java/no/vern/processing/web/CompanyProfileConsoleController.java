@@ -79,6 +79,8 @@ class CompanyProfileConsoleController {
             errors.reject("processing.form.stale", new Object[] { form.getBasedOnVersion(), current.version() }, null);
         } catch (InvalidInput e) {
             e.errors().forEach(err -> errors.reject("processing.form.invalid", new Object[] { err.field(), err.message() }, null));
+        } catch (no.vern.processing.TransfersUnresolved e) {
+            errors.reject("processing.transfersUnresolved", new Object[] { e.count() }, null);
         }
         return view(model, current);
     }

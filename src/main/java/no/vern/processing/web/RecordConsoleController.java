@@ -132,6 +132,9 @@ class RecordConsoleController {
             errors.reject("processing.form.stale", new Object[] { form.getBasedOnVersion(), current.version() }, null);
         } catch (InvalidInput e) {
             e.errors().forEach(err -> errors.reject("processing.form.invalid", new Object[] { err.field(), err.message() }, null));
+        } catch (no.vern.processing.TransfersUnresolved e) {
+            // The form keeps what was typed; the officer is told what blocks and where to resolve it.
+            errors.reject("processing.transfersUnresolved", new Object[] { e.count() }, null);
         }
         return editView(model, current, activity, auth);
     }

@@ -1,0 +1,82 @@
+package no.vern.vendors;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import no.vern.shared.InvalidInput;
+
+/**
+ * A vendor as entered on the console or through the API; {@link #validate()} collects every field error at once.
+ *
+ * @param name the company's name
+ * @param role its role
+ * @param parentId the engaging processor (sub-processors only)
+ * @param jointArrangement the Art. 26 arrangement (joint controllers only)
+ * @param activities ids of activities of the record
+ * @param dataCategories keys of data categories of the record
+ * @param securityMeasures its security measures
+ * @param subProcessorNoticeDays notice period for sub-processor changes (processors)
+ * @param lastReview last review
+ * @param nextReview next review
+ */
+public record VendorInput(String name, @Nullable VendorRole role, @Nullable UUID parentId,
+        @Nullable String jointArrangement, List<String> activities, List<String> dataCategories,
+        String securityMeasures, @Nullable Integer subProcessorNoticeDays, @Nullable LocalDate lastReview,
+        @Nullable LocalDate nextReview) {
+
+    public VendorInput {
+        name = name == null ? "" : name.strip();
+        jointArrangement = jointArrangement == null || jointArrangement.isBlank() ? null : jointArrangement.strip();
+        activities = activities == null ? List.of() : activities.stream().map(String::strip).filter(s -> !s.isEmpty())
+                .distinct().toList();
+        dataCategories = dataCategories == null ? List.of()
+                : dataCategories.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        securityMeasures = securityMeasures == null ? "" : securityMeasures.strip();
+    }
+
+    /** Throws {@link InvalidInput} with every field that is wrong. */
+    public void validate() {
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        if (name.isEmpty() || name.length() > 200) {
+            errors.add(new InvalidInput.FieldError("name", "is required (at most 200 characters)"));
+        }
+        if (role == null) {
+            errors.add(new InvalidInput.FieldError("role", "is required"));
+        } else {
+            // Art. 28(2), (4): a sub-processor is engaged by a processor.
+            if (role == VendorRole.SUB_PROCESSOR && parentId == null) {
+                errors.add(new InvalidInput.FieldError("parentId", "a sub-processor names the processor that engages it"));
+            }
+            if (role != VendorRole.SUB_PROCESSOR && parentId != null) {
+                errors.add(new InvalidInput.FieldError("parentId", "only a sub-processor has an engaging processor"));
+            }
+            // Art. 26(1): joint controllers determine their responsibilities by an arrangement.
+            if (role == VendorRole.JOINT_CONTROLLER && jointArrangement == null) {
+                errors.add(new InvalidInput.FieldError("jointArrangement", "a joint controller needs the Art. 26 arrangement"));
+            }
+            if (role == VendorRole.PROCESSOR && subProcessorNoticeDays == null) {
+                errors.add(new InvalidInput.FieldError("subProcessorNoticeDays",
+                        "a processor gives notice of sub-processor changes (Art. 28(2)): say how many days"));
+            }
+        }
+        if (subProcessorNoticeDays != null && (subProcessorNoticeDays < 0 || subProcessorNoticeDays > 365)) {
+            errors.add(new InvalidInput.FieldError("subProcessorNoticeDays", "must be between 0 and 365 days"));
+        }
+        if (activities.isEmpty()) {
+            errors.add(new InvalidInput.FieldError("activities", "name at least one activity of the record"));
+        }
+        if (securityMeasures.length() > 4000) {
+            errors.add(new InvalidInput.FieldError("securityMeasures", "must be at most 4000 characters"));
+        }
+        if (lastReview != null && nextReview != null && nextReview.isBefore(lastReview)) {
+            errors.add(new InvalidInput.FieldError("nextReview", "must not be before the last review"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package no.vern.vendors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import no.vern.shared.VernClock;
+
+/** The vendor pages render in both languages, keep refused input, and show a blocking transfer with its accept form. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class VendorConsoleTests {
+
+    static final RequestPostProcessor OFFICER = user("officer").roles("PRIVACY_OFFICER");
+    static final RequestPostProcessor AUDITOR = user("auditor").roles("AUDITOR");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    VendorRegister vendors;
+
+    @AfterEach
+    void removeEveryVendor() {
+        vendors.vendors().stream().filter(v -> v.parentId() != null).forEach(v -> vendors.delete(v.id()));
+        vendors.vendors().forEach(v -> vendors.delete(v.id()));
+    }
+
+    String page(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void theVendorPageShowsAgreementsAndABlockingTransferWithItsAcceptFormInBothLanguages() throws Exception {
+        LocalDate today = LocalDate.now(VernClock.ZONE);
+        Vendor crm = vendors.create(new VendorInput("Skyhuset CRM AS", VendorRole.PROCESSOR, null, null,
+                List.of("customers"), List.of("email"), "ISO 27001", 30, null, today.plusMonths(6)));
+        vendors.addAgreement(crm.id(), "2026-1", today.minusDays(3), today.plusDays(20),
+                java.util.EnumSet.of(DpaClause.A_INSTRUCTIONS, DpaClause.C_SECURITY));
+        vendors.addTransfer(crm.id(), new TransferInput("IN", TransferMechanism.NONE, null, null, null, null,
+                TiaOutcome.NOT_ASSESSED, null, ""));
+
+        String nb = page(get("/console/vendors/" + crm.id()).with(OFFICER).param("lang", "nb"));
+        assertThat(nb).contains("Databehandler", "2026-1", "b) taushetsplikt", "Intet grunnlag",
+                "Mangler gyldig grunnlag: hindrer ny versjon av personvernerklæringen", "Aksepter med begrunnelse");
+        String en = page(get("/console/vendors/" + crm.id()).with(AUDITOR).param("lang", "en"));
+        assertThat(en).contains("Processor", "(b) confidentiality", "No valid mechanism: blocks a new version")
+                .doesNotContain("Accept with reason");
+        assertThat(page(get("/console/vendors").with(AUDITOR).param("lang", "en")))
+                .contains("Skyhuset CRM AS", "1 without a valid mechanism");
+    }
+
+    @Test
+    void aRefusedVendorKeepsWhatWasTyped() throws Exception {
+        String html = page(post("/console/vendors").with(OFFICER).with(csrf()).param("lang", "en")
+                .param("name", "Halvferdig AS").param("role", "JOINT_CONTROLLER").param("securityMeasures", "Tilgangsstyring")
+                .param("activities", "customers"));
+        assertThat(html).contains("value=\"Halvferdig AS\"", "Tilgangsstyring", "a joint controller needs the Art. 26 arrangement");
+        assertThat(vendors.vendors()).isEmpty();
+    }
+}
