@@ -121,10 +121,10 @@ class ConsoleWorkflowBrowserTests {
                         assertRequestDetail(browser, tomorrow, width);
                     }
                     if (role == Role.RECRUITER) {
-                        assertThat(browser.text()).contains("kandidater venter på samtykke");
+                        assertThat(browser.text()).contains("Kandidater som venter på samtykke");
                     }
                     if (role == Role.SALES) {
-                        assertThat(browser.text()).contains("mulige kunder venter på samtykke");
+                        assertThat(browser.text()).contains("Mulige kunder som venter på samtykke");
                     }
                     browser.open("/console");
                     browser.click("form[action$='/logout'] button");
