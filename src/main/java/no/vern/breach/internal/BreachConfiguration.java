@@ -17,6 +17,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import no.vern.breach.Breach;
 import no.vern.breach.BreachRegister;
 import no.vern.shared.ConsoleSection;
+import no.vern.shared.Countdown;
 import no.vern.shared.DashboardTile;
 import no.vern.shared.PublicEndpoints;
 import no.vern.shared.AttentionItem;
@@ -49,7 +50,7 @@ class BreachConfiguration {
             List<Breach> running = register.list().stream().filter(Breach::clockRunning)
                     .sorted(Comparator.comparing(Breach::notifyAuthorityBy)).toList();
             String urgent = running.isEmpty() ? "–" : hoursLeft(running.get(0).timeLeft(now));
-            boolean warning = !running.isEmpty() && running.get(0).timeLeft(now).compareTo(Duration.ofHours(24)) < 0;
+            boolean warning = !running.isEmpty() && Countdown.of(running.get(0).timeLeft(now)) != Countdown.CALM;
             return List.of(
                     new DashboardTile(600, "breach.tile.open", String.valueOf(running.size()), "/console/breach", readers,
                             !running.isEmpty()),
