@@ -30,6 +30,8 @@ import no.vern.consent.ConsentReceipt;
 import no.vern.consent.ConsentReceiptDocument;
 import no.vern.consent.ConsentState;
 import no.vern.consent.GiveConsent;
+import no.vern.consent.KantaraReceipt;
+import no.vern.consent.KantaraReceipts;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.SubjectId;
 
@@ -47,10 +49,12 @@ class ConsentApiController {
     private static final String WRITE = "hasAuthority('SCOPE_consent:write')";
 
     private final ConsentLedger ledger;
+    private final KantaraReceipts kantara;
     private final Clock clock;
 
-    ConsentApiController(ConsentLedger ledger, Clock clock) {
+    ConsentApiController(ConsentLedger ledger, KantaraReceipts kantara, Clock clock) {
         this.ledger = ledger;
+        this.kantara = kantara;
         this.clock = clock;
     }
 
@@ -129,6 +133,15 @@ class ConsentApiController {
     @Operation(summary = "The consent receipt (ISO/IEC TS 27560, Kantara fields)")
     ConsentReceiptDocument receipt(@PathVariable String receiptId) {
         return ledger.receipt(receiptId(receiptId));
+    }
+
+    @GetMapping("/{receiptId}/kantara")
+    @PreAuthorize(READ)
+    @Operation(summary = "The consent receipt in the Kantara Consent Receipt v1.1.0 shape",
+            description = "The same consent as GET /api/v1/consents/{receiptId}, in the field names of the Kantara "
+                    + "Initiative's Consent Receipt Specification v1.1.0 for systems that read that format.")
+    KantaraReceipt kantaraReceipt(@PathVariable String receiptId) {
+        return kantara.receipt(receiptId(receiptId));
     }
 
     @PostMapping("/{receiptId}/withdraw")
