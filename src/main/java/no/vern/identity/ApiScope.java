@@ -34,7 +34,9 @@ public enum ApiScope {
     ELIGIBILITY_CHECK("eligibility:check"),
     COMMUNICATIONS_WRITE("communications:write"),
     REQUESTS_READ("requests:read"),
-    REQUESTS_WRITE("requests:write");
+    REQUESTS_WRITE("requests:write"),
+    /** Reading the change-event feed (issue 25): ids, purpose keys and times of changes, never personal data. */
+    CHANGES_READ("changes:read");
 
     private final String value;
 

@@ -23,6 +23,7 @@ import no.vern.audit.AuditLog;
 import no.vern.audit.Outcome;
 import no.vern.consent.Channel;
 import no.vern.consent.ConsentEventType;
+import no.vern.consent.ConsentGiven;
 import no.vern.consent.ConsentEventView;
 import no.vern.consent.ConsentExpired;
 import no.vern.consent.ConsentLedger;
@@ -147,6 +148,7 @@ class ConsentService implements ConsentLedger {
                     notice.sha256(), language.getLanguage(), actor.reference(), receiptId, command.expiresAt(), null));
             audit.record(AuditEvent.by(actor, "consent.give", Outcome.SUCCESS).withPurpose(purposeKey)
                     .withTargets(subject.reference(), "receipt:" + receiptId));
+            publisher.publishEvent(new ConsentGiven(subject, purposeKey));
             return t;
         });
         ConsentReceipt receipt = new ConsentReceipt(receiptId, subject, purposeKey, type, now, command.expiresAt(),

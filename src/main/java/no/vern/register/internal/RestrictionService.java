@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,7 @@ import no.vern.audit.AuditLog;
 import no.vern.audit.Outcome;
 import no.vern.register.KeptCategory;
 import no.vern.register.Restriction;
+import no.vern.register.RestrictionChanged;
 import no.vern.register.RestrictionNotice;
 import no.vern.register.Restrictions;
 import no.vern.shared.Actors;
@@ -42,10 +44,12 @@ class RestrictionService implements Restrictions {
     private final AuditLog audit;
     private final Subjects subjects;
     private final ObjectProvider<RestrictionNotice> notices;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RestrictionService(JdbcClient jdbc, AuditLog audit, Subjects subjects, ObjectProvider<RestrictionNotice> notices,
-            Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.jdbc = jdbc;
         this.audit = audit;
         this.subjects = subjects;
@@ -58,6 +62,7 @@ class RestrictionService implements Restrictions {
     public Restriction restrict(SubjectId subject, String reason, @Nullable LocalDate releaseOn) {
         upsert(subject, reason, releaseOn); // categories kept under a duty keep their own release dates
         audit.record(AuditEvent.of("register.subject.restrict", Outcome.SUCCESS).withTargets(subject.reference()));
+        events.publishEvent(new RestrictionChanged(subject, true));
         return restriction(subject).orElseThrow();
     }
 
@@ -75,6 +80,7 @@ class RestrictionService implements Restrictions {
                     VALUES (:s, :p, :c, :g, :r)""").param("s", subject.value()).param("p", k.purposeKey())
                     .param("c", k.category()).param("g", k.ground()).param("r", k.releaseOn()).update();
         }
+        events.publishEvent(new RestrictionChanged(subject, true));
         return restriction(subject).orElseThrow();
     }
 
@@ -126,6 +132,7 @@ class RestrictionService implements Restrictions {
         subjects.change(subject, now, by, "restriction", "lifted");
         audit.record(AuditEvent.of("register.subject.unrestrict", Outcome.SUCCESS).withTargets(subject.reference(),
                 "restriction:" + restrictionId));
+        events.publishEvent(new RestrictionChanged(subject, false));
         return r;
     }
 

@@ -142,7 +142,7 @@ class CaseCompletion {
         String kind = file.kindText(c.kind(), c.language());
         if (c.kind() == RequestKind.ACCESS || c.kind() == RequestKind.PORTABILITY) {
             cases.status(id, RequestStatus.COMPLETED, now);
-            file.changed(c, "completed", null, "requests.case.complete");
+            file.completed(c);
             // Delivered behind the same verification, for a few days; never as an attachment (S24).
             Instant expires = now.plus(Duration.ofDays(properties.downloadDays()));
             codes.deliver(id, now, expires);

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import no.vern.audit.AuditEvent;
@@ -16,6 +17,7 @@ import no.vern.audit.Outcome;
 import no.vern.crypto.SubjectCipher;
 import no.vern.crypto.SubjectKeyDestroyed;
 import no.vern.requests.RequestCase;
+import no.vern.requests.RequestCompleted;
 import no.vern.requests.RequestClosed;
 import no.vern.requests.RequestId;
 import no.vern.requests.RequestStatus;
@@ -39,6 +41,7 @@ class CaseFile {
     /** Dates in the person's mails, in Norway's time zone. */
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy").withZone(VernClock.ZONE);
 
+    private final ApplicationEventPublisher events;
     private final Cases cases;
     private final SubjectCipher cipher;
     private final AuditLog audit;
@@ -46,8 +49,9 @@ class CaseFile {
     private final Clock clock;
     private final String baseUrl;
 
-    CaseFile(Cases cases, SubjectCipher cipher, AuditLog audit, Mailer mailer, Clock clock,
-            @Value("${vern.base-url}") String baseUrl) {
+    CaseFile(Cases cases, SubjectCipher cipher, AuditLog audit, Mailer mailer, ApplicationEventPublisher events,
+            Clock clock, @Value("${vern.base-url}") String baseUrl) {
+        this.events = events;
         this.cases = cases;
         this.cipher = cipher;
         this.audit = audit;
@@ -83,6 +87,12 @@ class CaseFile {
         cases.event(c.id(), clock.instant(), RequestService.actor().reference(), action, detail);
         audit.record(AuditEvent.by(RequestService.actor(), auditAction, Outcome.SUCCESS)
                 .withPurpose(RequestService.PURPOSE).withTargets(c.id().reference(), c.subject().reference()));
+    }
+
+    /** Records that the case is completed and tells other modules (and subscribers) in the same transaction. */
+    void completed(RequestCase c) {
+        changed(c, "completed", null, "requests.case.complete");
+        events.publishEvent(new RequestCompleted(c.id().value(), c.kind()));
     }
 
     /** Adds an internal note, encrypted under the subject's key; returns its id. */

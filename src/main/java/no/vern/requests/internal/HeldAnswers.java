@@ -155,7 +155,7 @@ class HeldAnswers {
         String message = outcome.effect() + notices.paragraph(c.id(), c.language(), steps) + certificate
                 + (outcome.answer() == null ? "" : "\n\n" + outcome.answer());
         cases.status(c.id(), RequestStatus.COMPLETED, clock.instant());
-        file.changed(c, "completed", null, "requests.case.complete");
+        file.completed(c);
         mailer.send(c.id(), email, locale, "completed", file.kindText(c.kind(), c.language()), message.strip());
     }
 
