@@ -18,7 +18,8 @@ class AssessmentsConfiguration {
 
     @Bean
     ConsoleSection assessmentsConsoleSection() {
-        return new ConsoleSection(730, "/console/assessments", "assessments.nav", List.of("PRIVACY_OFFICER", "AUDITOR"));
+        return new ConsoleSection(730, "/console/assessments", "assessments.nav", List.of("PRIVACY_OFFICER", "AUDITOR"),
+                ConsoleSection.Group.RISK);
     }
 
     /** Activities without a screening, required DPIAs not started, overdue reviews and pending consultations. */

@@ -17,8 +17,12 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import no.vern.breach.Breach;
 import no.vern.breach.BreachRegister;
 import no.vern.shared.ConsoleSection;
+import no.vern.shared.Countdown;
 import no.vern.shared.DashboardTile;
 import no.vern.shared.PublicEndpoints;
+import no.vern.shared.AttentionItem;
+import no.vern.breach.BreachStep;
+import no.vern.shared.Trend;
 
 /** Wires the breach module into the console, the public site and the job scheduler. */
 @Configuration(proxyBeanMethods = false)
@@ -28,7 +32,7 @@ class BreachConfiguration {
     /** Everyone on the staff can report a breach; the section is visible to all. */
     @Bean
     ConsoleSection breachConsoleSection() {
-        return new ConsoleSection(600, "/console/breach", "breach.nav", List.of());
+        return new ConsoleSection(600, "/console/breach", "breach.nav", List.of(), ConsoleSection.Group.RISK);
     }
 
     /** S22: anyone, also outside the company, can report a breach. */
@@ -46,7 +50,7 @@ class BreachConfiguration {
             List<Breach> running = register.list().stream().filter(Breach::clockRunning)
                     .sorted(Comparator.comparing(Breach::notifyAuthorityBy)).toList();
             String urgent = running.isEmpty() ? "–" : hoursLeft(running.get(0).timeLeft(now));
-            boolean warning = !running.isEmpty() && running.get(0).timeLeft(now).compareTo(Duration.ofHours(24)) < 0;
+            boolean warning = !running.isEmpty() && Countdown.of(running.get(0).timeLeft(now)) != Countdown.CALM;
             return List.of(
                     new DashboardTile(600, "breach.tile.open", String.valueOf(running.size()), "/console/breach", readers,
                             !running.isEmpty()),
@@ -65,5 +69,36 @@ class BreachConfiguration {
         String sign = left.isNegative() ? "-" : "";
         Duration abs = left.abs();
         return sign + abs.toHours() + " h " + abs.toMinutesPart() + " min";
+    }
+
+    /**
+     * The console's "needs attention" list: every breach whose 72-hour clock runs (GDPR Art. 33(1)) by its deadline,
+     * critical; open breaches past the clock (notified, or assessed as no risk) wait to be closed, without a deadline.
+     */
+    @Bean
+    AttentionItem.Source breachAttention(BreachRegister register) {
+        List<String> officers = List.of("PRIVACY_OFFICER");
+        return () -> register.list().stream().filter(b -> b.closedAt() == null).map(b -> {
+            BreachStep step = BreachStep.current(b);
+            String action = "breach.attention.action." + (step == null ? BreachStep.CLOSE : step).name().toLowerCase(java.util.Locale.ROOT);
+            return b.clockRunning()
+                    ? new AttentionItem("breach", "breach.attention.clock", List.of(b.receipt()), b.notifyAuthorityBy(),
+                            AttentionItem.Severity.CRITICAL, action, "/console/breach/" + b.id(), officers)
+                    : new AttentionItem("breach", "breach.attention.open", List.of(b.receipt()), null,
+                            AttentionItem.Severity.NOTICE, action, "/console/breach/" + b.id(), officers);
+        }).toList();
+    }
+
+    /** The home page's trend: breaches reported per day over the last 90 days (Art. 33(5) documents every one). */
+    @Bean
+    Trend.Source breachTrends(BreachRegister register, Clock clock) {
+        return () -> {
+            java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(no.vern.shared.VernClock.ZONE));
+            java.util.Map<java.time.LocalDate, Long> perDay = register.list().stream().collect(java.util.stream.Collectors
+                    .groupingBy(b -> java.time.LocalDate.ofInstant(b.reportedAt(), no.vern.shared.VernClock.ZONE),
+                            java.util.stream.Collectors.counting()));
+            return List.of(new Trend(600, "breaches-reported", "breach.trend.reported", "/console/breach",
+                    List.of("PRIVACY_OFFICER", "AUDITOR"), today, Trend.series(perDay, today)));
+        };
     }
 }

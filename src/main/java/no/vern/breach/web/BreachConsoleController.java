@@ -23,6 +23,7 @@ import no.vern.audit.AuditEvent;
 import no.vern.audit.AuditLog;
 import no.vern.audit.Outcome;
 import no.vern.breach.Breach;
+import no.vern.breach.BreachStep;
 import no.vern.breach.BreachId;
 import no.vern.breach.BreachRegister;
 import no.vern.breach.Channel;
@@ -132,7 +133,19 @@ class BreachConsoleController {
         model.addAttribute("exceptions", NoticeException.values());
         model.addAttribute("notice", register.notice(b.id()));
         model.addAttribute("officer", hasRole("ROLE_PRIVACY_OFFICER"));
+        model.addAttribute("steps", BreachStep.progress(b));
+        model.addAttribute("stepOrder", stepOrder(BreachStep.current(b)));
         return DETAIL;
+    }
+
+    /** The step sections of the detail page: the current step on top, then the others in their order. */
+    static List<BreachStep> stepOrder(@Nullable BreachStep current) {
+        List<BreachStep> order = new ArrayList<>(List.of(BreachStep.values()));
+        if (current != null) {
+            order.remove(current);
+            order.add(0, current);
+        }
+        return order;
     }
 
     @PostMapping("/console/breach/{id}/facts")

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import no.vern.breach.Breach;
+import no.vern.shared.Countdown;
 
 /** What the 72-hour clock shows on pages: time left as hours and minutes, and whether it is urgent or overdue. */
 final class ClockView {
@@ -21,8 +22,14 @@ final class ClockView {
         return sign + abs.toHours() + " h " + abs.toMinutesPart() + " min";
     }
 
+    /** Whether the clock runs with 24 hours or less left (amber or red, {@link Countdown}). */
     public boolean urgent(Breach b) {
-        return b.clockRunning() && b.timeLeft(now).toHours() < 24;
+        return b.clockRunning() && countdown(b) != Countdown.CALM;
+    }
+
+    /** The colour of the running clock by the one countdown rule: amber from 24 h left, red from 12 h. */
+    public Countdown countdown(Breach b) {
+        return Countdown.of(b.timeLeft(now));
     }
 
     public boolean overdue(Breach b) {

@@ -42,7 +42,7 @@ class CommunicationsConfiguration {
 
     @Bean
     ConsoleSection communicationsConsoleSection() {
-        return new ConsoleSection(350, "/console/communications", "communications.nav", READERS);
+        return new ConsoleSection(350, "/console/communications", "communications.nav", READERS, ConsoleSection.Group.CONSENT);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package no.vern.communications.web;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +29,7 @@ import no.vern.processing.ProcessingRecord;
 import no.vern.processing.Purpose;
 import no.vern.processing.SubjectKind;
 import no.vern.shared.Actors;
+import no.vern.shared.DayChart;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.NotFound;
 
@@ -55,10 +55,6 @@ class CommunicationsConsoleController {
     /** The composer as typed. */
     record CampaignForm(@Nullable String subjectNb, @Nullable String subjectEn, @Nullable String bodyNb,
             @Nullable String bodyEn) {
-    }
-
-    /** One bar of the chart (SVG coordinates). */
-    record Bar(int x, int y, int w, int h, String css, String title) {
     }
 
     private final Communications communications;
@@ -159,8 +155,7 @@ class CommunicationsConsoleController {
         model.addAttribute("errors", errors);
         List<ActivityDay> days = communications.activity(30);
         model.addAttribute("days", days);
-        model.addAttribute("bars", bars(days));
-        model.addAttribute("chartMax", max(days));
+        model.addAttribute("chart", chart(days));
         return OVERVIEW;
     }
 
@@ -199,23 +194,11 @@ class CommunicationsConsoleController {
         return body.replace("{{name}}", SAMPLE_NAME);
     }
 
-    static long max(List<ActivityDay> days) {
-        return Math.max(1, days.stream().mapToLong(d -> Math.max(d.sent(), d.objections())).max().orElse(1));
-    }
-
-    /** Two bars per day (sends, objections), 200 px high, 24 px per day. */
-    static List<Bar> bars(List<ActivityDay> days) {
-        long max = max(days);
-        List<Bar> bars = new ArrayList<>();
-        for (int i = 0; i < days.size(); i++) {
-            ActivityDay d = days.get(i);
-            int x = 4 + i * 24;
-            int hs = (int) Math.round(180.0 * d.sent() / max);
-            int ho = (int) Math.round(180.0 * d.objections() / max);
-            bars.add(new Bar(x, 196 - hs, 10, hs, "sent", d.day() + ": " + d.sent()));
-            bars.add(new Bar(x + 11, 196 - ho, 10, ho, "objections", d.day() + ": " + d.objections()));
-        }
-        return bars;
+    /** Sends and objections per day as two bar series; today is not over, so it is marked rather than drawn as a drop. */
+    static DayChart chart(List<ActivityDay> days) {
+        return DayChart.of(days.stream().map(ActivityDay::day).toList(),
+                List.of(days.stream().map(ActivityDay::sent).toList(), days.stream().map(ActivityDay::objections).toList()),
+                List.of(), true);
     }
 
     private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {

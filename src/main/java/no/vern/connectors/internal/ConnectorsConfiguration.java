@@ -95,7 +95,7 @@ class ConnectorsConfiguration {
 
     @Bean
     ConsoleSection connectorsConsoleSection() {
-        return new ConsoleSection(450, "/console/connectors", "connectors.nav", List.of("PRIVACY_OFFICER", "CASE_HANDLER", "AUDITOR"));
+        return new ConsoleSection(450, "/console/connectors", "connectors.nav", List.of("PRIVACY_OFFICER", "CASE_HANDLER", "AUDITOR"), ConsoleSection.Group.REQUESTS);
     }
 
     /** Webhook callbacks (signed, from other systems, no session: CSRF cannot apply) and manual task pages (token link). */

@@ -156,4 +156,15 @@ class ConsentEvents {
                 rs.getString("notice_hash"), rs.getString("language"), rs.getString("recorded_by"),
                 rs.getObject("receipt_id", UUID.class), JdbcTime.instant(rs, "expires_at"), rs.getString("reason"));
     }
+
+    /** How many events of the type happened per day (Europe/Oslo) since the instant: counts only, for trends. */
+    java.util.Map<java.time.LocalDate, Long> countPerDay(ConsentEventType type, Instant since) {
+        return jdbc.sql("""
+                SELECT (at AT TIME ZONE 'Europe/Oslo')::date AS day, count(*) AS n FROM consent_event
+                 WHERE type = :type AND at >= :since GROUP BY 1
+                """).param("type", type.name()).param("since", JdbcTime.param(since))
+                .query((rs, n) -> java.util.Map.entry(rs.getObject("day", java.time.LocalDate.class), rs.getLong("n")))
+                .list().stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey,
+                        java.util.Map.Entry::getValue));
+    }
 }

@@ -13,6 +13,6 @@ class ConsoleConfiguration {
 
     @Bean
     ConsoleSection outgoingMailSection() {
-        return new ConsoleSection(950, "/console/mail", "console.mail.nav", List.of("PRIVACY_OFFICER"));
+        return new ConsoleSection(950, "/console/mail", "console.mail.nav", List.of("PRIVACY_OFFICER"), ConsoleSection.Group.ADMINISTRATION);
     }
 }

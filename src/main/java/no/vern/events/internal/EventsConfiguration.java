@@ -39,6 +39,6 @@ class EventsConfiguration {
 
     @Bean
     ConsoleSection eventsConsoleSection() {
-        return new ConsoleSection(350, "/console/events", "events.nav", STAFF);
+        return new ConsoleSection(350, "/console/events", "events.nav", STAFF, ConsoleSection.Group.PEOPLE);
     }
 }

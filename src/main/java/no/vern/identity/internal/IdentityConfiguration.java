@@ -46,6 +46,6 @@ class IdentityConfiguration {
 
     @Bean
     ConsoleSection identityConsoleSection() {
-        return new ConsoleSection(900, "/console/identity", "identity.nav", java.util.List.of(Role.PRIVACY_OFFICER.name()));
+        return new ConsoleSection(900, "/console/identity", "identity.nav", java.util.List.of(Role.PRIVACY_OFFICER.name()), ConsoleSection.Group.ADMINISTRATION);
     }
 }

@@ -18,7 +18,7 @@ class ProcessingConfiguration {
 
     @Bean
     ConsoleSection processingConsoleSection() {
-        return new ConsoleSection(200, "/console/processing", "processing.nav", READERS);
+        return new ConsoleSection(200, "/console/processing", "processing.nav", READERS, ConsoleSection.Group.DOCUMENTATION);
     }
 
     /** The published privacy policy (S9, S30) is open to everyone. */

@@ -32,7 +32,7 @@ class RegisterConfiguration {
 
     @Bean
     ConsoleSection registerConsoleSection() {
-        return new ConsoleSection(100, "/console/register", "register.nav", STAFF);
+        return new ConsoleSection(100, "/console/register", "register.nav", STAFF, ConsoleSection.Group.PEOPLE);
     }
 
     @Bean

@@ -228,4 +228,15 @@ class Cases {
                 rs.getString("verified_by"), linked == null ? null : new RequestId(linked),
                 JdbcTime.instant(rs, "closed_at"), rs.getLong("version"));
     }
+
+    /** How many requests were received per day (Europe/Oslo) since the instant: counts only, for trends. */
+    java.util.Map<java.time.LocalDate, Long> receivedPerDay(Instant since) {
+        return jdbc.sql("""
+                SELECT (received_at AT TIME ZONE 'Europe/Oslo')::date AS day, count(*) AS n FROM requests_case
+                 WHERE received_at >= :since GROUP BY 1
+                """).param("since", JdbcTime.param(since))
+                .query((rs, n) -> java.util.Map.entry(rs.getObject("day", java.time.LocalDate.class), rs.getLong("n")))
+                .list().stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey,
+                        java.util.Map.Entry::getValue));
+    }
 }

@@ -19,6 +19,10 @@ import no.vern.shared.ConsoleSection;
 import no.vern.shared.DashboardTile;
 import no.vern.shared.PublicEndpoints;
 import no.vern.shared.VernClock;
+import no.vern.shared.AttentionItem;
+import no.vern.requests.CaseStep;
+import no.vern.requests.RequestStatus;
+import no.vern.shared.Trend;
 
 /** Wires the requests module into the console, the public privacy center and the job scheduler. */
 @Configuration(proxyBeanMethods = false)
@@ -29,7 +33,7 @@ class RequestsConfiguration {
 
     @Bean
     ConsoleSection requestsConsoleSection() {
-        return new ConsoleSection(300, "/console/requests", "requests.nav", HANDLERS);
+        return new ConsoleSection(300, "/console/requests", "requests.nav", HANDLERS, ConsoleSection.Group.REQUESTS);
     }
 
     /** The privacy center: anyone can ask to exercise their rights (GDPR Arts. 12, 15–21). */
@@ -86,4 +90,37 @@ class RequestsConfiguration {
                 .execute((instance, context) -> digest.send());
     }
 
+
+    /**
+     * The console's "needs attention" list: every open case by its due date (GDPR Art. 12(3)), with the step it is at
+     * as the action; overdue or within two days is critical, within seven days a warning.
+     */
+    @Bean
+    AttentionItem.Source requestsAttention(Requests requests, Clock clock) {
+        return () -> {
+            Instant now = clock.instant();
+            return requests.list(null, null).stream().map(c -> {
+                String warning = c.warning(now);
+                AttentionItem.Severity severity = warning.equals("overdue") || warning.equals("2d")
+                        ? AttentionItem.Severity.CRITICAL
+                        : warning.equals("7d") ? AttentionItem.Severity.WARNING : AttentionItem.Severity.NOTICE;
+                CaseStep step = CaseStep.current(c, c.status() == RequestStatus.WAITING_FOR_SYSTEMS);
+                String action = "requests.attention.action." + (step == null ? CaseStep.DECIDE : step).name().toLowerCase(java.util.Locale.ROOT);
+                return new AttentionItem("requests", "requests.attention." + c.kind().name(),
+                        List.of(c.id().toString().substring(0, 8)), c.dueAt(), severity, action,
+                        "/console/requests/" + c.id(), HANDLERS);
+            }).toList();
+        };
+    }
+
+    /** The home page's trend: requests received per day over the last 90 days (what the officer reports upward). */
+    @Bean
+    Trend.Source requestsTrends(Cases cases, Clock clock) {
+        return () -> {
+            java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(VernClock.ZONE));
+            Instant since = today.minusDays(Trend.DAYS - 1L).atStartOfDay(VernClock.ZONE).toInstant();
+            return List.of(new Trend(300, "requests-received", "requests.trend.received", "/console/requests",
+                    HANDLERS, today, Trend.series(cases.receivedPerDay(since), today)));
+        };
+    }
 }

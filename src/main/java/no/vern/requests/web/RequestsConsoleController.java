@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import no.vern.requests.CaseStep;
 import no.vern.requests.NewRequest;
 import no.vern.requests.RequestCase;
 import no.vern.requests.RequestChannel;
@@ -27,6 +28,7 @@ import no.vern.requests.RequestStatus;
 import no.vern.requests.Requests;
 import no.vern.requests.SystemStep;
 import no.vern.shared.Actors;
+import no.vern.shared.Countdown;
 import no.vern.shared.DateTimeInput;
 import no.vern.shared.VernProblem;
 
@@ -141,8 +143,16 @@ class RequestsConsoleController {
         model.addAttribute("clarifications", no.vern.requests.Clarification.values());
         model.addAttribute("refusalGrounds", java.util.Arrays.stream(no.vern.requests.RefusalGround.values())
                 .filter(g -> g.answers(c.kind())).toList());
-        model.addAttribute("unsettled", steps.stream().anyMatch(s -> !s.state().settled()));
+        boolean unsettled = steps.stream().anyMatch(s -> !s.state().settled());
+        model.addAttribute("unsettled", unsettled);
         model.addAttribute("me", Actors.current().id());
+        // The workflow as steps, the current one on top (issue 23 item 4), and the deadline's countdown colour.
+        model.addAttribute("progress", CaseStep.progress(c, unsettled));
+        model.addAttribute("stepOrder", stepOrder(CaseStep.current(c, unsettled)));
+        java.time.Duration left = c.timeLeft(clock.instant());
+        model.addAttribute("countdown", Countdown.of(left));
+        model.addAttribute("leftKey", Countdown.leftKey(left));
+        model.addAttribute("leftAmount", Countdown.leftAmount(left));
         // The purposes an objection (Art. 21(1)) or a withdrawal (Art. 7(3)) can be about.
         var purposes = record.current().document().purposes();
         model.addAttribute("objectablePurposes", purposes.stream().filter(p ->
@@ -151,6 +161,16 @@ class RequestsConsoleController {
         model.addAttribute("consentPurposes", purposes.stream()
                 .filter(p -> p.legalBasis() == no.vern.processing.LegalBasis.CONSENT).toList());
         return DETAIL;
+    }
+
+    /** The step sections of the detail page: the current step on top, then the others in their order. */
+    static List<CaseStep> stepOrder(@Nullable CaseStep current) {
+        List<CaseStep> order = new java.util.ArrayList<>(List.of(CaseStep.values()));
+        if (current != null) {
+            order.remove(current);
+            order.add(0, current);
+        }
+        return order;
     }
 
     @PostMapping("/{id}/assign")

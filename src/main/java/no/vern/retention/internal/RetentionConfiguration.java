@@ -15,6 +15,7 @@ import no.vern.shared.ConsoleSection;
 import no.vern.shared.DashboardTile;
 import no.vern.shared.PublicEndpoints;
 import no.vern.shared.VernClock;
+import no.vern.shared.AttentionItem;
 
 /**
  * What the retention module adds to the application: the daily purge task (db-scheduler: one execution
@@ -41,7 +42,7 @@ class RetentionConfiguration {
 
     @Bean
     ConsoleSection retentionConsoleSection() {
-        return new ConsoleSection(550, "/console/retention", "retention.nav", READERS);
+        return new ConsoleSection(550, "/console/retention", "retention.nav", READERS, ConsoleSection.Group.RISK);
     }
 
     @Bean
@@ -50,6 +51,29 @@ class RetentionConfiguration {
             long missing = policies.coverage().stream().mapToLong(c -> c.missing().size()).sum();
             return List.of(new DashboardTile(550, "retention.tile.missing", String.valueOf(missing),
                     "/console/retention", READERS, missing > 0));
+        };
+    }
+
+    /**
+     * The console's "needs attention" list: the latest dry run waiting for the privacy officer's approval before real
+     * runs may delete (issue 10 item 4), and records overdue for deletion (GDPR Art. 5(1)(e)).
+     */
+    @Bean
+    AttentionItem.Source retentionAttention(Purges purges) {
+        List<String> officers = List.of("PRIVACY_OFFICER");
+        return () -> {
+            List<AttentionItem> items = new java.util.ArrayList<>();
+            if (!purges.realRunsAllowed()) {
+                purges.runs(10).stream().filter(r -> r.dryRun() && r.approvedAt() == null && "DONE".equals(r.status()))
+                        .findFirst().ifPresentOrElse(
+                                run -> items.add(new AttentionItem("retention", "retention.attention.approve",
+                                        List.of(Integer.toString(run.due())), null, AttentionItem.Severity.WARNING,
+                                        "retention.attention.action.approve", "/console/retention/runs/" + run.id(), officers)),
+                                () -> items.add(new AttentionItem("retention", "retention.attention.dryRun", List.of(),
+                                        null, AttentionItem.Severity.WARNING, "retention.attention.action.dryRun",
+                                        "/console/retention", officers)));
+            }
+            return items;
         };
     }
 }

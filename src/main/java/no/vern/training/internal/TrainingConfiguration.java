@@ -18,6 +18,8 @@ import no.vern.shared.DashboardTile;
 import no.vern.shared.VernClock;
 import no.vern.training.AccessReviews;
 import no.vern.training.TrainingRegister;
+import no.vern.shared.AttentionItem;
+import no.vern.training.TrainingStatus;
 
 /** Wires the security programme into the console, the dashboard and the job scheduler. */
 @Configuration(proxyBeanMethods = false)
@@ -29,12 +31,12 @@ class TrainingConfiguration {
 
     @Bean
     ConsoleSection trainingConsoleSection() {
-        return new ConsoleSection(850, "/console/training", "training.nav", READERS);
+        return new ConsoleSection(850, "/console/training", "training.nav", READERS, ConsoleSection.Group.DOCUMENTATION);
     }
 
     @Bean
     ConsoleSection securityConsoleSection() {
-        return new ConsoleSection(860, "/console/security", "security.nav", READERS);
+        return new ConsoleSection(860, "/console/security", "security.nav", READERS, ConsoleSection.Group.RISK);
     }
 
     @Bean
@@ -55,5 +57,30 @@ class TrainingConfiguration {
     RecurringTask<Void> trainingReminderTask(TrainingRegister register) {
         return Tasks.recurring("training-reminders", Schedules.daily(VernClock.ZONE, LocalTime.of(7, 0)))
                 .execute((instance, context) -> log.info("Training reminders sent: {}", register.sendReminders()));
+    }
+
+    /**
+     * The console's "needs attention" list: overdue trainings (one line, due when the first lapsed) and the current
+     * access review's unreviewed accounts (GDPR Art. 32(4), Art. 5(1)(f)).
+     */
+    @Bean
+    AttentionItem.Source trainingAttention(TrainingRegister register, AccessReviews reviews, java.time.Clock clock) {
+        List<String> officers = List.of("PRIVACY_OFFICER");
+        return () -> {
+            List<AttentionItem> items = new java.util.ArrayList<>();
+            List<TrainingStatus> overdue = register.overdue();
+            overdue.stream().map(TrainingStatus::dueOn).min(java.util.Comparator.naturalOrder()).ifPresent(first ->
+                    items.add(new AttentionItem("training", "training.attention.overdue",
+                            List.of(Integer.toString(overdue.size())), first.atStartOfDay(VernClock.ZONE).toInstant(),
+                            AttentionItem.Severity.WARNING, "training.attention.action.overdue", "/console/training",
+                            officers)));
+            long unreviewed = reviews.unreviewed();
+            if (unreviewed > 0) {
+                items.add(new AttentionItem("training", "training.attention.unreviewed", List.of(Long.toString(unreviewed)),
+                        null, AttentionItem.Severity.WARNING, "training.attention.action.unreviewed",
+                        "/console/training/access-review", officers));
+            }
+            return items;
+        };
     }
 }

@@ -17,7 +17,8 @@ class VendorsConfiguration {
 
     @Bean
     ConsoleSection vendorsConsoleSection() {
-        return new ConsoleSection(720, "/console/vendors", "vendors.nav", List.of("PRIVACY_OFFICER", "AUDITOR"));
+        return new ConsoleSection(720, "/console/vendors", "vendors.nav", List.of("PRIVACY_OFFICER", "AUDITOR"),
+                ConsoleSection.Group.DOCUMENTATION);
     }
 
     /** Expiring (30 days or less) and missing agreements, overdue reviews and transfers without a ground. */

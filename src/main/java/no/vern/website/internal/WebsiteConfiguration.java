@@ -44,7 +44,7 @@ class WebsiteConfiguration {
 
     @Bean
     ConsoleSection websiteConsoleSection() {
-        return new ConsoleSection(700, "/console/website", "website.nav", READERS);
+        return new ConsoleSection(700, "/console/website", "website.nav", READERS, ConsoleSection.Group.CONSENT);
     }
 
     @Bean

@@ -29,6 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import no.vern.audit.AuditEvent;
 import no.vern.audit.AuditLog;
 import no.vern.audit.Outcome;
+import no.vern.shared.DayChart;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.NotFound;
 import no.vern.shared.VernClock;
@@ -89,7 +90,10 @@ class WebsiteConsoleController {
         selected.ifPresent(s -> {
             Statistics.Summary summary = statistics.summary(s.id(), from, today, weekly);
             model.addAttribute("summary", summary);
-            model.addAttribute("chart", Chart.of(summary.series(), weekly));
+            // Views as bars, visitors as a line; the last day or week runs until today, so it is marked as incomplete.
+            model.addAttribute("chart", DayChart.of(summary.series().stream().map(Statistics.Period::start).toList(),
+                    List.of(summary.series().stream().map(Statistics.Period::views).toList()),
+                    List.of(summary.series().stream().map(Statistics.Period::visitors).toList()), true));
         });
         model.addAttribute("rates", proofs.rates(from));
         model.addAttribute("consentDays", proofs.perDay(from));
