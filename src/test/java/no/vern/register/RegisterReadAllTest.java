@@ -26,7 +26,7 @@ import no.vern.support.VernTest;
 class RegisterReadAllTest {
 
     private static final String ADMIN = "customer-administration";
-    private static final String NEWSLETTER = "newsletter";
+    private static final String NEWSLETTER = "customer-newsletter";
 
     @Autowired
     SubjectRegister register;

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,9 +29,13 @@ class Sites {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private volatile Map<String, Site> byOrigin = Map.of();
-    private volatile long loadedAt;
-    private volatile boolean stale = true;
+    /** Registrations on this node so far; a snapshot loaded before the latest one is stale. */
+    private final AtomicLong registrations = new AtomicLong();
+    private volatile @Nullable Snapshot snapshot;
+
+    /** The origins as loaded, when, and how many registrations had been made before the load began. */
+    private record Snapshot(Map<String, Site> byOrigin, long loadedAt, long registrations) {
+    }
 
     Sites(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -60,7 +66,7 @@ class Sites {
         if (inserted == 0) {
             throw new Conflict("site-exists", "Site already registered", "The origin is already registered.");
         }
-        stale = true;
+        registrations.incrementAndGet();
         return site;
     }
 
@@ -92,18 +98,26 @@ class Sites {
 
     private Map<String, Site> cached() {
         long now = System.nanoTime() / 1_000_000;
-        if (!stale && now - loadedAt <= RELOAD_MILLIS) {
-            return byOrigin;
+        Snapshot s = snapshot;
+        if (s != null && fresh(s, now)) {
+            return s.byOrigin();
         }
-        // One loader at a time; the fast path above trusts the map only once loadedAt, written after it, is recent.
-        // Concurrent first beacons otherwise saw the empty map and were refused as "not on a registered site".
+        // One loader at a time. The map, its load time and the registration count it saw are one snapshot, published
+        // whole: a reader never pairs a new "fresh" flag with an old map (an earlier version set the flag before the
+        // map and refused a beacon from the demo site as "not on a registered site"; RateLimitAbuseTest caught it).
         synchronized (this) {
-            if (stale || now - loadedAt > RELOAD_MILLIS) {
-                stale = false;
-                byOrigin = all().stream().collect(Collectors.toUnmodifiableMap(Site::origin, Function.identity()));
-                loadedAt = now;
+            s = snapshot;
+            if (s == null || !fresh(s, now)) {
+                long seen = registrations.get(); // read before the query: a registration during it makes the next call reload
+                s = new Snapshot(all().stream().collect(Collectors.toUnmodifiableMap(Site::origin, Function.identity())), now,
+                        seen);
+                snapshot = s;
             }
-            return byOrigin;
+            return s.byOrigin();
         }
+    }
+
+    private boolean fresh(Snapshot s, long now) {
+        return s.registrations() == registrations.get() && now - s.loadedAt() <= RELOAD_MILLIS;
     }
 }
