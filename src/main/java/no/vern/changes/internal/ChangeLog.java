@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Appends a change event for each domain event, synchronously and so in the transaction that publishes it: the
  * change and its event commit together or not at all (a crash between them cannot lose one or tell of one that
- * was rolled back). Only ids, purpose keys and versions are written.
+ * was rolled back). Only ids, purpose keys and versions are written. The event is queued for the matching webhook
+ * subscriptions in the same transaction.
  */
 @Component
 class ChangeLog {
@@ -36,10 +37,12 @@ class ChangeLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final WebhookOutbox webhooks;
 
-    ChangeLog(JdbcClient jdbc, Clock clock) {
+    ChangeLog(JdbcClient jdbc, Clock clock, WebhookOutbox webhooks) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.webhooks = webhooks;
     }
 
     @EventListener
@@ -90,12 +93,14 @@ class ChangeLog {
     }
 
     private void append(ChangeType type, @Nullable SubjectId subject, List<String> purposes, Map<String, String> refs) {
+        UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO changes_event (id, type, subject_id, purposes, refs, occurred_at)
                 VALUES (:id, :type, :subject, :purposes, CAST(:refs AS jsonb), :at)""")
-                .param("id", UUID.randomUUID()).param("type", type.name())
+                .param("id", id).param("type", type.name())
                 .param("subject", subject == null ? null : subject.value())
                 .param("purposes", purposes.toArray(String[]::new)).param("refs", JSON.writeValueAsString(refs))
                 .param("at", JdbcTime.param(clock.instant())).update();
+        webhooks.fanOut(id);
     }
 }
