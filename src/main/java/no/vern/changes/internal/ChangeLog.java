@@ -45,48 +45,57 @@ class ChangeLog {
         this.webhooks = webhooks;
     }
 
+    /** Appends the change event of a {@code ConsentGiven}. */
     @EventListener
     void on(ConsentGiven e) {
         append(ChangeType.CONSENT_GIVEN, e.subject(), List.of(e.purposeKey()), Map.of());
     }
 
+    /** Appends the change event of a {@code ConsentWithdrawn}. */
     @EventListener
     void on(ConsentWithdrawn e) {
         append(ChangeType.CONSENT_WITHDRAWN, e.subject(), List.of(e.purposeKey()), Map.of());
     }
 
+    /** Appends the change event of a {@code ConsentExpired}. */
     @EventListener
     void on(ConsentExpired e) {
         append(ChangeType.CONSENT_EXPIRED, e.subject(), List.of(e.purposeKey()), Map.of());
     }
 
+    /** Appends the change event of a {@code ObjectionRecorded}. */
     @EventListener
     void on(ObjectionRecorded e) {
         append(ChangeType.OBJECTION_RECORDED, e.subject(), List.of(),
                 e.listId() == null ? Map.of("scope", "all-lists") : Map.of("list", e.listId().toString()));
     }
 
+    /** Appends the change event of a {@code RestrictionChanged}. */
     @EventListener
     void on(RestrictionChanged e) {
         append(e.restricted() ? ChangeType.RESTRICTION_SET : ChangeType.RESTRICTION_LIFTED, e.subject(), List.of(), Map.of());
     }
 
+    /** Appends the change event of a {@code RecordsErased}. */
     @EventListener
     void on(RecordsErased e) {
         append(ChangeType.RECORDS_ERASED, e.subject(), List.of(e.purposeKey()), Map.of());
     }
 
+    /** Appends the change event of a {@code SubjectErased}. */
     @EventListener
     void on(SubjectErased e) {
         append(ChangeType.SUBJECT_ERASED, e.subject(), List.of(), Map.of());
     }
 
+    /** Appends the change event of a {@code RequestCompleted}. */
     @EventListener
     void on(RequestCompleted e) {
         append(ChangeType.REQUEST_COMPLETED, null, List.of(),
                 Map.of("request", e.requestId().toString(), "kind", e.kind().name()));
     }
 
+    /** Appends the change event of a {@code ProcessingRecordChanged}. */
     @EventListener
     void on(ProcessingRecordChanged e) {
         append(ChangeType.RECORD_CHANGED, null, List.of(), Map.of("recordVersion", Integer.toString(e.version())));
