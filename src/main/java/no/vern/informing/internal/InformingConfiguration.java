@@ -41,7 +41,7 @@ class InformingConfiguration {
     AttentionItem.Source informingAttention(SourceNoticeService notices) {
         List<String> officers = List.of("PRIVACY_OFFICER");
         return () -> {
-            Notices.Counts counts = notices.counts();
+            SourceNoticeRows.Counts counts = notices.counts();
             List<AttentionItem> items = new ArrayList<>();
             if (counts.overdue() > 0) {
                 items.add(new AttentionItem("informing", "informing.attention.overdue",

@@ -61,7 +61,7 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
     private static final Logger log = LoggerFactory.getLogger(SourceNoticeService.class);
     private static final int MAX_PER_RUN = 1000;
 
-    private final Notices notices;
+    private final SourceNoticeRows notices;
     private final SubjectRegister register;
     private final ProcessingRecord record;
     private final OutgoingMail mail;
@@ -72,7 +72,7 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
     private final Clock clock;
     private final InformingProperties properties;
 
-    SourceNoticeService(Notices notices, SubjectRegister register, ProcessingRecord record, OutgoingMail mail,
+    SourceNoticeService(SourceNoticeRows notices, SubjectRegister register, ProcessingRecord record, OutgoingMail mail,
             MessageSource messages, SubjectCipher cipher, AuditLog audit, TransactionTemplate tx, Clock clock,
             InformingProperties properties) {
         this.notices = notices;
@@ -133,13 +133,13 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
         String why = requireReason(reason);
         Actor actor = Actors.current();
         return inTx(() -> {
-            List<Notices.Row> owed = notices.owedForUpdate(subject);
+            List<SourceNoticeRows.Row> owed = notices.owedForUpdate(subject);
             if (owed.isEmpty()) {
                 throw new Conflict("nothing-to-exempt", "Nothing to exempt",
                         "Subject " + subject + " has no Art. 14 notice that is still owed.");
             }
             Instant now = clock.instant();
-            for (Notices.Row row : owed) {
+            for (SourceNoticeRows.Row row : owed) {
                 notices.exempt(row, exemption, cipher.encryptText(subject, REASON_CATEGORY, row.id(), why),
                         actor.reference(), now);
                 audit.record(AuditEvent.of("informing.notice.exempted", Outcome.SUCCESS).withPurpose(row.purposeKey())
@@ -171,7 +171,7 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
         return Boolean.TRUE.equals(Actors.runAs(JOB, () -> inTx(() -> {
             Instant now = clock.instant();
             boolean sent = false;
-            for (Notices.Row row : notices.owedForUpdate(subject)) {
+            for (SourceNoticeRows.Row row : notices.owedForUpdate(subject)) {
                 if (row.unreachableAt() == null) {
                     sent |= send(row, SourceNoticeDeadlines.sendAtFirstContact(row.sendAt(), now));
                 }
@@ -187,7 +187,7 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
             for (int i = 0; i < MAX_PER_RUN; i++) {
                 // one notice per transaction: a crash leaves each either sent (mail in the outbox) or still due
                 Integer one = inTx(() -> {
-                    List<Notices.Row> due = notices.dueForUpdate(clock.instant(), 1);
+                    List<SourceNoticeRows.Row> due = notices.dueForUpdate(clock.instant(), 1);
                     if (due.isEmpty()) {
                         return -1;
                     }
@@ -206,7 +206,7 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
     }
 
     /** Writes and queues one notice, or records that no address can be read for the purpose. */
-    private boolean send(Notices.Row row, Instant at) {
+    private boolean send(SourceNoticeRows.Row row, Instant at) {
         Optional<String> email = email(row.subject(), row.purposeKey());
         if (email.isEmpty()) {
             notices.markUnreachable(row, clock.instant());
@@ -229,7 +229,7 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
     }
 
     /** Art. 14(2)(f): where the data came from, in words; the organisation is a company, not a person. */
-    private String source(Notices.Row row, Locale language) {
+    private String source(SourceNoticeRows.Row row, Locale language) {
         Organisation org = null;
         try {
             org = register.summary(row.subject()).organisation();
@@ -256,7 +256,7 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
     }
 
     /** One sentence per notice, derived from its stored state (rule 1: say only what happened). */
-    String statement(Notices.Row row, Locale locale, Instant now) {
+    String statement(SourceNoticeRows.Row row, Locale locale, Instant now) {
         String source = messages.getMessage("informing.source." + row.source().name(), null, locale);
         String obtained = PolicyText.date(row.obtainedAt(), locale);
         String lang = messages.getMessage("informing.language." + row.language(), null, locale);
@@ -283,7 +283,7 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
         return at == null ? "" : PolicyText.date(at, locale);
     }
 
-    SourceNotice view(Notices.Row row) {
+    SourceNotice view(SourceNoticeRows.Row row) {
         String reason = null;
         if (row.personalReason() != null) {
             reason = cipher.decryptText(row.subject(), REASON_CATEGORY, row.id(), row.personalReason());
@@ -295,13 +295,13 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
                 row.unreachableAt(), row.exemption(), reason, row.exemptedBy(), row.exemptedAt());
     }
 
-    Notices.Counts counts() {
+    SourceNoticeRows.Counts counts() {
         return notices.counts(clock.instant());
     }
 
     @Override
     public Overview overview() {
-        Notices.Counts c = notices.counts(clock.instant());
+        SourceNoticeRows.Counts c = notices.counts(clock.instant());
         return new Overview(c.scheduled(), c.sent(), c.exempt(), c.unreachable(), c.overdue(), notices.origins(50));
     }
 

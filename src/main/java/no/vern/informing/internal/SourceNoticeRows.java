@@ -20,7 +20,7 @@ import no.vern.shared.SubjectId;
 
 /** The stored Art. 14 notices and import exemptions ({@code informing_notice}, {@code informing_origin_exemption}). */
 @Repository
-class Notices {
+class SourceNoticeRows {
 
     /** A stored notice; the per-person exemption reason still encrypted. */
     record Row(UUID id, SubjectId subject, Source source, String purposeKey, @Nullable String origin, String language,
@@ -30,7 +30,7 @@ class Notices {
 
         @Override
         public String toString() {
-            return "Notices.Row[" + id + "]";
+            return "SourceNoticeRows.Row[" + id + "]";
         }
     }
 
@@ -40,7 +40,7 @@ class Notices {
 
     private final JdbcClient jdbc;
 
-    Notices(JdbcClient jdbc) {
+    SourceNoticeRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -58,21 +58,21 @@ class Notices {
 
     List<Row> ofSubject(SubjectId subject) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM informing_notice WHERE subject_id = :s ORDER BY obtained_at, id")
-                .param("s", subject.value()).query(Notices::row).list();
+                .param("s", subject.value()).query(SourceNoticeRows::row).list();
     }
 
     List<Row> ofOrigin(String origin) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM informing_notice WHERE origin = :o ORDER BY obtained_at, id")
-                .param("o", origin).query(Notices::row).list();
+                .param("o", origin).query(SourceNoticeRows::row).list();
     }
 
-    /** Notices due at {@code now}, oldest first, locked so two nodes never send the same one. */
+    /** SourceNoticeRows due at {@code now}, oldest first, locked so two nodes never send the same one. */
     List<Row> dueForUpdate(Instant now, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM informing_notice
                 WHERE send_at <= :now AND sent_at IS NULL AND exemption IS NULL AND unreachable_at IS NULL
                 ORDER BY send_at, id LIMIT :limit FOR UPDATE SKIP LOCKED""")
-                .param("now", JdbcTime.param(now)).param("limit", limit).query(Notices::row).list();
+                .param("now", JdbcTime.param(now)).param("limit", limit).query(SourceNoticeRows::row).list();
     }
 
     /** The subject's notices still owed, locked. */
@@ -81,7 +81,7 @@ class Notices {
                  FROM informing_notice
                 WHERE subject_id = :s AND sent_at IS NULL AND exemption IS NULL
                 ORDER BY obtained_at, id FOR UPDATE""")
-                .param("s", subject.value()).query(Notices::row).list();
+                .param("s", subject.value()).query(SourceNoticeRows::row).list();
     }
 
     void markSent(Row row, Instant at, UUID mailReference, int recordVersion, String sha256) {
