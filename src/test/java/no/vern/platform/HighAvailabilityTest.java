@@ -157,8 +157,10 @@ class HighAvailabilityTest {
                     assertThat(o.status).as(o.toString()).isEqualTo(503);
                     assertThat(o.retryAfter).as(o.toString()).isTrue();
                 });
-        assertThat(failed).as("failures only between the kill and the recovery")
-                .allMatch(o -> o.end > killAt && o.start < firstAfter.end);
+        // After the recovery a pooled connection that broke at the kill still fails the one request that draws it
+        // (a 503 too); the pool has replaced them all within seconds.
+        assertThat(failed).as("failures only from the kill until shortly after the recovery")
+                .allMatch(o -> o.end > killAt && o.start < firstAfter.end + Duration.ofSeconds(5).toNanos());
 
         // Synchronous commit: every write acknowledged before the kill is on the new primary (the old standby).
         JdbcClient promoted = pair.standby();

@@ -33,9 +33,15 @@ class ScalingPlanTest {
 
     private static final Path DOC = Path.of("docs/scaling.md");
     private static final Set<String> PLACEMENTS = Set.of("distributed", "reference", "local");
-    private static final Set<String> PERSONAL = Set.of("subject", "staff", "none");
+    private static final Set<String> PERSONAL = Set.of("subject", "visitor", "hashed", "transient", "staff", "none");
     /** Tables of subjects' data whose primary key lacked the subject's id when the plan was written (issue 27). */
-    private static final Set<String> PRIMARY_KEY_CHANGE_PLANNED = Set.of();
+    private static final Set<String> PRIMARY_KEY_CHANGE_PLANNED = Set.of(
+            "changes_event", "communications_objection", "connectors_case_key", "connectors_collected",
+            "connectors_fanout", "connectors_step", "consent_event", "consent_pending", "events_registration",
+            "register_idempotency", "requests_case", "requests_certificate", "requests_certificate_pending",
+            "requests_code", "requests_delivery", "requests_held_answer", "requests_history", "requests_note",
+            "requests_recipient_notice", "requests_waiting", "retention_clock_event", "retention_hold",
+            "retention_notice", "retention_run_item", "website_consent");
 
     record Row(String table, String placement, String column, String personal, List<String> keyToday, List<String> keyPlanned) {
     }
@@ -98,7 +104,10 @@ class ScalingPlanTest {
                 assertThat(row.placement()).as(row.table() + " holds a subject's data").isEqualTo("distributed");
             }
             if ("distributed".equals(row.placement())) {
-                assertThat(actual.columns()).as(row.table() + ": distribution column").contains(row.column());
+                if (!actual.columns().contains(row.column())) {
+                    assertThat(PRIMARY_KEY_CHANGE_PLANNED).as(row.table() + " lacks its distribution column " + row.column()
+                            + "; only a table that predates the plan may, with the column to add in the plan").contains(row.table());
+                }
                 assertThat(row.keyPlanned()).as(row.table() + ": planned primary key holds the distribution column")
                         .contains(row.column());
             }
