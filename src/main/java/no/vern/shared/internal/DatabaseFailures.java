@@ -32,6 +32,12 @@ final class DatabaseFailures {
     /** Whether the failure is the database being unreachable (connection refused, terminated, pool timeout). */
     static boolean unreachable(@Nullable Throwable failure) {
         for (Throwable t = failure; t != null; t = next(t)) {
+            // A commit that failed and whose rollback failed too: the rollback's failure is the cause (a pool's
+            // "Connection is closed", without an SQL state), the commit's is the application exception.
+            if (t instanceof TransactionSystemException tse && tse.getApplicationException() != null
+                    && unreachable(tse.getApplicationException())) {
+                return true;
+            }
             if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessResourceException || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException) {

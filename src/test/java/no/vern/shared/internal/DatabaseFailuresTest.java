@@ -30,6 +30,21 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void aCommitBrokenByTheServersDeathWhoseRollbackFoundThePooledConnectionClosedIsUnreachable() {
+        // As seen in HighAvailabilityTest: the commit fails with 57P01, the rollback with HikariCP's closed-connection
+        // SQLException that carries no SQL state; Spring throws the rollback's failure with the commit's attached.
+        DataAccessResourceFailureException commit = new DataAccessResourceFailureException(
+                "JDBC commit; FATAL: terminating connection due to unexpected postmaster exit",
+                new SQLException("FATAL: terminating connection due to unexpected postmaster exit", "57P01"));
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollback.initApplicationException(commit);
+
+        assertThat(DatabaseFailures.unreachable(rollback)).isTrue();
+        assertThat(DatabaseFailures.problem(rollback).getDetail()).contains("not known");
+    }
+
+    @Test
     void aFailedJdbcCommitSaysTheOutcomeIsNotKnown() {
         DataAccessResourceFailureException commit = new DataAccessResourceFailureException("JDBC commit; " + BROKEN.getMessage(), BROKEN);
 
