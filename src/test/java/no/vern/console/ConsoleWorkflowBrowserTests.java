@@ -177,6 +177,14 @@ class ConsoleWorkflowBrowserTests {
                 if (!"block".equals(tableDisplay)) {
                     failures.add(path + ": table rows are not stacked cards at " + width + " px");
                 }
+                Object unlabelled = js(browser, "return !!document.querySelector('main table thead th')"
+                        + " && !document.querySelector('main table tbody td[data-label]')");
+                if (Boolean.TRUE.equals(unlabelled)) {
+                    failures.add(path + ": the cards' cells have no column names at " + width + " px");
+                }
+                if (path.equals("/console/requests") || path.equals("/console/audit")) {
+                    browser.screenshot("cards" + path.replace('/', '-') + "-" + width);
+                }
             } else {
                 failures.addAll(Axe.violations(browser).stream().map(v -> path + ": " + v).toList());
             }

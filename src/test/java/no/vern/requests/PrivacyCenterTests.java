@@ -304,4 +304,13 @@ class PrivacyCenterTests extends RequestsTestSupport {
                 "<h1>Erasure</h1>", "value=\"not-an-address\"", ">About the 2019 order</textarea>", "aria-invalid=\"true\"",
                 "aria-describedby=\"email-error\"", "id=\"email-error\"", "Enter a valid email address.");
     }
+
+    @Test
+    void aWrongCodeIsSaidOnTopWithALinkToTheCodeField() throws Exception {
+        String location = submit("ACCESS", uniqueEmail("wrong-code"), "10.81.7.2", new MockHttpSession());
+        assertThat(page(get(location))).doesNotContain("error-summary", "aria-invalid=\"true\"");
+        String wrong = page(get(location + "?wrong"));
+        assertThat(wrong).contains("id=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus", "href=\"#code\"",
+                "<title>Feil: Bekreft at det er deg</title>", "aria-invalid=\"true\"", "aria-describedby=\"code-error\"");
+    }
 }
