@@ -21,7 +21,7 @@ record Backoff(Duration base, Duration max) {
         }
     }
 
-    /** The delay after {@code failedAttempts} (1 or more) failed attempts, with {@code random} in [0, 1). */
+    /** The delay after {@code failedAttempts} (1 or more) failed attempts, with {@code random} from 0 (inclusive) to 1 (exclusive). */
     Duration after(int failedAttempts, double random) {
         if (failedAttempts < 1 || random < 0 || random >= 1) {
             throw new IllegalArgumentException("failedAttempts >= 1 and 0 <= random < 1");

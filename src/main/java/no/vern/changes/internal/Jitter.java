@@ -2,7 +2,7 @@ package no.vern.changes.internal;
 
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Where the backoff's jitter comes from: a value in [0, 1); injected so that tests can fix it. */
+/** Where the backoff's jitter comes from: a value from 0 (inclusive) to 1 (exclusive); injected so that tests can fix it. */
 @FunctionalInterface
 interface Jitter {
 
