@@ -71,14 +71,14 @@ class EligibilityApiController {
 
     @PostMapping(path = "/api/v1/eligibility", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(CHECK)
-    @Operation(summary = "Which of these addresses may be contacted for the purpose, and why not the others")
+    @Operation(operationId = "checkEligibility", summary = "Which of these addresses may be contacted for the purpose, and why not the others")
     CheckResponse check(@RequestBody CheckRequest request) {
         return answer(request.purpose(), request.emails());
     }
 
     @PostMapping(path = "/api/v1/eligibility", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
     @PreAuthorize(CHECK)
-    @Operation(summary = "The same for a CSV body: one address per line (first column; a header 'email' is skipped)")
+    @Operation(operationId = "checkEligibilityCsv", summary = "The same for a CSV body: one address per line (first column; a header 'email' is skipped)")
     CheckResponse checkCsv(@RequestParam(name = "purpose", required = false) @Nullable String purpose,
             HttpServletRequest request) throws IOException {
         return answer(purpose, csv(request.getInputStream()));
@@ -86,7 +86,7 @@ class EligibilityApiController {
 
     @PostMapping(path = "/api/v1/eligibility", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(CHECK)
-    @Operation(summary = "The same for an uploaded CSV file (part 'file')")
+    @Operation(operationId = "checkEligibilityUpload", summary = "The same for an uploaded CSV file (part 'file')")
     CheckResponse checkUpload(@RequestParam(name = "purpose", required = false) @Nullable String purpose,
             @RequestPart(name = "file", required = false) @Nullable MultipartFile file) throws IOException {
         if (file == null) {

@@ -47,7 +47,7 @@ class CompanyProfileApiController {
 
     @GetMapping("/api/v1/company-profile")
     @PreAuthorize("hasAuthority('SCOPE_processing:read')")
-    @Operation(summary = "The current company profile", description = "The ETag is the record version; send it as If-Match when changing the profile.")
+    @Operation(operationId = "getCompanyProfile", summary = "The current company profile", description = "The ETag is the record version; send it as If-Match when changing the profile.")
     ResponseEntity<ProfileView> current() {
         RecordVersion current = record.current();
         return ResponseEntity.ok().eTag(etag(current.version()))
@@ -56,7 +56,9 @@ class CompanyProfileApiController {
 
     @PutMapping("/api/v1/company-profile")
     @PreAuthorize("hasAuthority('SCOPE_processing:write')")
-    @Operation(summary = "Replace the company profile (a new version of the record of processing)",
+    @ApiResponse(responseCode = "412", description = "If-Match names an older version (stale-version).")
+    @ApiResponse(responseCode = "428", description = "If-Match is missing (precondition-required).")
+    @Operation(operationId = "updateCompanyProfile", summary = "Replace the company profile (a new version of the record of processing)",
             description = "Send the record version you edited as If-Match: \"<version>\". A stale version is refused.")
     @ApiResponse(responseCode = "200", description = "Saved as a new record version")
     @ApiResponse(responseCode = "400", description = "Invalid profile; the problem lists the fields")
