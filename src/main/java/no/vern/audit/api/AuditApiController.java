@@ -20,6 +20,7 @@ import no.vern.audit.AuditPage;
 import no.vern.audit.AuditTrail;
 import no.vern.audit.AuditVerification;
 import no.vern.audit.Outcome;
+import no.vern.shared.ProblemResponse;
 
 /** REST access to the audit log for auditors' tools and monitoring; requires the {@code audit:read} scope. */
 @RestController

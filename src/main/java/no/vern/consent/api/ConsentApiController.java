@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,6 +33,7 @@ import no.vern.consent.GiveConsent;
 import no.vern.consent.KantaraReceipt;
 import no.vern.consent.KantaraReceipts;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.ProblemResponse;
 import no.vern.shared.SubjectId;
 
 /**
@@ -107,7 +107,7 @@ class ConsentApiController {
 
     @PostMapping
     @PreAuthorize(WRITE)
-    @ApiResponse(responseCode = "409", description = "The notice shown is not the current one (stale-notice).")
+    @ProblemResponse(status = 409, description = "The notice shown is not the current one (stale-notice).")
     @Operation(operationId = "giveConsent", summary = "Record a consent before anything is stored (S4); 201 with the receipt",
             description = "Without subjectId, the subject already held under the email is used (one person, one subject), else a new id is allocated. The purpose must be based on consent. "
                     + "noticeVersion/noticeHash state the notice shown; a stale one is refused (409 stale-notice). "

@@ -38,6 +38,7 @@ import no.vern.processing.SubjectKind;
 import no.vern.processing.VersionInfo;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.NotFound;
+import no.vern.shared.ProblemResponse;
 import no.vern.shared.VernProblem;
 
 /**
@@ -126,15 +127,15 @@ class ProcessingApiController {
 
     @PutMapping("/record")
     @PreAuthorize("hasAuthority('SCOPE_processing:write')")
-    @ApiResponse(responseCode = "409", description = "A transfer has no mechanism yet (transfers-unresolved).")
-    @ApiResponse(responseCode = "412", description = "If-Match names an older version (stale-version).")
-    @ApiResponse(responseCode = "428", description = "If-Match is missing (precondition-required).")
+    @ProblemResponse(status = 409, description = "A transfer has no mechanism yet (transfers-unresolved).")
+    @ProblemResponse(status = 412, description = "If-Match names an older version (stale-version).")
+    @ProblemResponse(status = 428, description = "If-Match is missing (precondition-required).")
     @Operation(operationId = "updateProcessingRecord", summary = "Replace the record with a new version",
             description = "Send the version you edited as If-Match: \"<version>\". A stale version is refused, so no change is lost.")
     @ApiResponse(responseCode = "200", description = "Saved as a new version")
     @ApiResponse(responseCode = "400", description = "Invalid record; the problem lists the fields")
-    @ApiResponse(responseCode = "412", description = "If-Match is not the current version")
-    @ApiResponse(responseCode = "428", description = "If-Match is missing")
+    @ProblemResponse(status = 412, description = "If-Match is not the current version")
+    @ProblemResponse(status = 428, description = "If-Match is missing")
     ResponseEntity<RecordVersion> update(
             @Parameter(description = "the version the change is based on, e.g. \"3\"")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,

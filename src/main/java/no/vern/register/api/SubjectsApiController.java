@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,6 +55,7 @@ import no.vern.register.SubjectSummary;
 import no.vern.register.SubjectUpdate;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.NotFound;
+import no.vern.shared.ProblemResponse;
 import no.vern.shared.SubjectId;
 
 /**
@@ -186,7 +186,7 @@ class SubjectsApiController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(WRITE)
-    @ApiResponse(responseCode = "409", description = "No consent for a consent-based purpose (consent-required).")
+    @ProblemResponse(status = 409, description = "No consent for a consent-based purpose (consent-required).")
     @Operation(operationId = "createSubject", summary = "Register a subject", description = "All records are held for the one purpose given "
             + "(privacy by default). Send Idempotency-Key to make retries safe.")
     ResponseEntity<Created> create(@RequestBody CreateSubject body,
@@ -243,8 +243,8 @@ class SubjectsApiController {
 
     @GetMapping("/{id}")
     @PreAuthorize(READ)
-    @ApiResponse(responseCode = "409", description = "Processing of the subject is restricted (subject-restricted, GDPR Art. 18).")
-    @ApiResponse(responseCode = "410", description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
+    @ProblemResponse(status = 409, description = "Processing of the subject is restricted (subject-restricted, GDPR Art. 18).")
+    @ProblemResponse(status = 410, description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
     @Operation(operationId = "readSubject", summary = "Read a subject for a purpose", description = "Returns only the values held for the "
             + "purpose in Vern-Purpose (S10); the read is audited. ETag is the version.")
     ResponseEntity<SubjectView> read(@PathVariable String id,
@@ -261,8 +261,8 @@ class SubjectsApiController {
 
     @GetMapping("/{id}/records")
     @PreAuthorize(READ)
-    @ApiResponse(responseCode = "409", description = "Processing of the subject is restricted (subject-restricted, GDPR Art. 18).")
-    @ApiResponse(responseCode = "410", description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
+    @ProblemResponse(status = 409, description = "Processing of the subject is restricted (subject-restricted, GDPR Art. 18).")
+    @ProblemResponse(status = 410, description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
     @Operation(operationId = "listSubjectRecords", summary = "The records held for a purpose", description = "With source, purposes, legal basis and "
             + "collected/confirmed times.")
     List<RecordDto> records(@PathVariable String id, @RequestHeader(name = PURPOSE, required = false) @Nullable String purpose) {
@@ -272,7 +272,7 @@ class SubjectsApiController {
 
     @DeleteMapping("/{id}/records")
     @PreAuthorize(ERASE)
-    @ApiResponse(responseCode = "410", description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
+    @ProblemResponse(status = 410, description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
     @Operation(operationId = "eraseSubjectRecords", summary = "Erase the records held for one purpose", description = "E.g. after a consent withdrawal.")
     ResponseEntity<Void> eraseRecords(@PathVariable String id, @RequestParam(required = false) @Nullable String purpose) {
         register.eraseRecords(SubjectId.parse(id), required(purpose, "purpose"));
@@ -281,7 +281,7 @@ class SubjectsApiController {
 
     @GetMapping("/{id}/history")
     @PreAuthorize(READ)
-    @ApiResponse(responseCode = "410", description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
+    @ProblemResponse(status = 410, description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
     @Operation(operationId = "getSubjectHistory", summary = "Change history", description = "Who changed which category when; never values.")
     List<ChangeEntry> history(@PathVariable String id) {
         return register.history(SubjectId.parse(id));
@@ -289,10 +289,10 @@ class SubjectsApiController {
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(WRITE)
-    @ApiResponse(responseCode = "409", description = "No consent for a consent-based purpose (consent-required).")
-    @ApiResponse(responseCode = "410", description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
-    @ApiResponse(responseCode = "412", description = "If-Match names an older version (stale-version).")
-    @ApiResponse(responseCode = "428", description = "If-Match is missing (precondition-required).")
+    @ProblemResponse(status = 409, description = "No consent for a consent-based purpose (consent-required).")
+    @ProblemResponse(status = 410, description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
+    @ProblemResponse(status = 412, description = "If-Match names an older version (stale-version).")
+    @ProblemResponse(status = 428, description = "If-Match is missing (precondition-required).")
     @Operation(operationId = "changeSubject", summary = "Change a subject", description = "Requires If-Match with the ETag (428 without, 412 if stale).")
     ResponseEntity<Void> change(@PathVariable String id, @RequestBody ChangeSubject body,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
@@ -317,7 +317,7 @@ class SubjectsApiController {
 
     @GetMapping("/{id}/restrictions")
     @PreAuthorize(READ)
-    @ApiResponse(responseCode = "410", description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
+    @ProblemResponse(status = 410, description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
     @Operation(operationId = "listSubjectRestrictions", summary = "The subject's restrictions of processing (GDPR Art. 18)", description = "No personal data: "
             + "id, reason, since, by whom, and for data kept under a legal duty after an erasure request each "
             + "category with its law and the last day it is kept (erased the day after). Empty when not restricted.")
@@ -329,7 +329,7 @@ class SubjectsApiController {
 
     @DeleteMapping(path = "/{id}/restrictions/{restrictionId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(LIFT)
-    @ApiResponse(responseCode = "409", description = "Nobody can be told, or the restriction holds data kept under a legal duty; nothing changed.")
+    @ProblemResponse(status = 409, description = "Nobody can be told, or the restriction holds data kept under a legal duty; nothing changed.")
     @Operation(operationId = "liftSubjectRestriction", summary = "Lift a restriction (GDPR Art. 18(3))", description = "The privacy officer's decision "
             + "(token scope restrictions:lift), with {\"reason\": …}. The person is told by email, in their language, "
             + "before the restriction is lifted; when no one can tell them, or when the restriction holds data kept "
@@ -347,8 +347,8 @@ class SubjectsApiController {
 
     @PostMapping("/{id}/attachments")
     @PreAuthorize(WRITE)
-    @ApiResponse(responseCode = "409", description = "No consent for a consent-based purpose (consent-required).")
-    @ApiResponse(responseCode = "410", description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
+    @ProblemResponse(status = 409, description = "No consent for a consent-based purpose (consent-required).")
+    @ProblemResponse(status = 410, description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
     @Operation(operationId = "attachSubjectFile", summary = "Attach a file (CV)", description = "The raw bytes with their Content-Type, held for the "
             + "purpose in Vern-Purpose (it must cover the cv category; consent-based purposes need consent). "
             + "Encrypted under the subject's key; no file name is stored.")
@@ -365,7 +365,7 @@ class SubjectsApiController {
 
     @GetMapping("/{id}/attachments/{attachmentId}")
     @PreAuthorize(READ)
-    @ApiResponse(responseCode = "410", description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
+    @ProblemResponse(status = 410, description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
     @Operation(operationId = "getSubjectAttachment", summary = "Read an attachment for a purpose", description = "404 when it is not held for the purpose; audited.")
     ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String attachmentId,
             @RequestHeader(name = PURPOSE, required = false) @Nullable String purpose) {

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.vern.requests.CaseEvent;
 import no.vern.requests.CaseNote;
@@ -35,6 +34,7 @@ import no.vern.requests.RequestStatus;
 import no.vern.requests.Requests;
 import no.vern.requests.SystemStep;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.ProblemResponse;
 import no.vern.shared.VernClock;
 
 /**
@@ -231,7 +231,7 @@ class RequestsApiController {
 
     @PostMapping("/{id}/extend")
     @PreAuthorize(WRITE)
-    @ApiResponse(responseCode = "409", description = "The deadline may not be extended (extension-not-allowed, GDPR Art. 12(3)).")
+    @ProblemResponse(status = 409, description = "The deadline may not be extended (extension-not-allowed, GDPR Art. 12(3)).")
     @Operation(operationId = "extendRequestDeadline", summary = "Extend the deadline", description = "By 1 or 2 further months with reasons sent to the person, only within the first month (GDPR Art. 12(3)); 409 extension-not-allowed otherwise.")
     Summary extend(@PathVariable String id, @RequestBody ExtendRequest body) {
         if (body.months() == null) {
@@ -269,7 +269,7 @@ class RequestsApiController {
 
     @PostMapping("/{id}/complete")
     @PreAuthorize(WRITE)
-    @ApiResponse(responseCode = "409", description = "Steps or recipient notices are outstanding, or the request is already closed.")
+    @ProblemResponse(status = 409, description = "Steps or recipient notices are outstanding, or the request is already closed.")
     @Operation(operationId = "completeRequest", summary = "Complete the request", description = "409 steps-outstanding while a connected system's step is "
             + "neither done nor waived. An erasure, rectification or restriction is carried out at once; when recipients "
             + "of the affected purposes are to be told (GDPR Art. 19) or connected systems' steps run, the case answers "

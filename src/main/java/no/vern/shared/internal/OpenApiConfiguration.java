@@ -33,6 +33,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import no.vern.shared.ProblemResponse;
 
 /**
  * The OpenAPI document ({@code /v3/api-docs}) in a shape that client generators read without surprises (issue 25,
@@ -40,8 +41,8 @@ import io.swagger.v3.oas.models.servers.Server;
  * generated Java client a type it could not compile), the bearer scheme the controllers name is declared, and every
  * operation lists the RFC 9457 problems it can answer with, derived here once from what is true of every API call
  * (the bearer filter, the scope check, the body limit, id parsing) rather than written on each method. Statuses that
- * only some operations give (409, 410, 412, 428) are declared where they happen with {@code @ApiResponse}; this
- * class gives them the problem body. The operation ids are written on each operation ({@code @Operation(operationId
+ * only some operations give (409, 410, 412, 428) are declared where they happen with {@link ProblemResponse}; this
+ * class gives every 4xx/5xx the problem body. The operation ids are written on each operation ({@code @Operation(operationId
  * = …)}): they are the generated clients' method names, so they must not change when another endpoint is added.
  */
 @Configuration(proxyBeanMethods = false)
@@ -97,6 +98,10 @@ class OpenApiConfiguration {
             }
             statuses.put("429", "Too many invalid bearer tokens from this address; retry after Retry-After seconds.");
             statuses.put("503", "The database is not reachable; nothing was changed. Retry after Retry-After seconds.");
+            for (ProblemResponse declared : AnnotatedElementUtils.findMergedRepeatableAnnotations(handler.getMethod(),
+                    ProblemResponse.class)) {
+                statuses.put(String.valueOf(declared.status()), declared.description());
+            }
             statuses.forEach((status, description) -> {
                 if (!responses.containsKey(status)) {
                     responses.addApiResponse(status, new ApiResponse().description(description));
