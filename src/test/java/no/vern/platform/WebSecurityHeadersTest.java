@@ -150,7 +150,7 @@ class WebSecurityHeadersTest {
     void openApiDescribesTheApiAndSwaggerUiLoads() throws Exception {
         HttpResponse<String> docs = get("/v3/api-docs");
         assertThat(docs.statusCode()).isEqualTo(200);
-        assertThat(docs.body()).contains("\"openapi\":\"3.1").contains("/api/v1/tokens").contains("/api/v1/users");
+        assertThat(docs.body()).contains("\"openapi\":\"3.0").contains("/api/v1/tokens").contains("/api/v1/users");
 
         HttpResponse<String> ui = get("/swagger-ui.html");
         assertThat(ui.statusCode()).isIn(200, 302);

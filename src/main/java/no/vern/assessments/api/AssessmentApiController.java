@@ -74,7 +74,7 @@ class AssessmentApiController {
 
     @GetMapping("/api/v1/assessments/screenings")
     @PreAuthorize(READ)
-    @Operation(summary = "Every screening, and the activities without one")
+    @Operation(operationId = "listScreenings", summary = "Every screening, and the activities without one")
     ScreeningList screenings() {
         return new ScreeningList(register.screenings().stream().map(s -> new ScreeningView(s, s.dpiaRequired())).toList(),
                 register.unscreenedActivities());
@@ -86,7 +86,7 @@ class AssessmentApiController {
 
     @PutMapping("/api/v1/assessments/screenings/{activityId}")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Screen an activity (two or more EDPB criteria, or a listed kind, require a DPIA)")
+    @Operation(operationId = "screenActivity", summary = "Screen an activity (two or more EDPB criteria, or a listed kind, require a DPIA)")
     ScreeningView screen(@PathVariable String activityId, @RequestBody ScreeningInput input) {
         Set<ListedProcessing> listed = input.listed() == null || input.listed().isEmpty()
                 ? EnumSet.noneOf(ListedProcessing.class) : EnumSet.copyOf(input.listed());
@@ -98,14 +98,14 @@ class AssessmentApiController {
 
     @GetMapping("/api/v1/assessments/dpias")
     @PreAuthorize(READ)
-    @Operation(summary = "The newest version of every DPIA")
+    @Operation(operationId = "listDpias", summary = "The newest version of every DPIA")
     List<DpiaView> dpias() {
         return register.dpias().stream().map(AssessmentApiController::view).toList();
     }
 
     @GetMapping("/api/v1/assessments/dpias/{id}")
     @PreAuthorize(READ)
-    @Operation(summary = "The newest version of a DPIA, or the version asked for")
+    @Operation(operationId = "getDpia", summary = "The newest version of a DPIA, or the version asked for")
     DpiaView dpia(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer version) {
         Dpia d = version == null ? register.dpia(id).orElseThrow(() -> new NotFound("DPIA", id))
                 : register.dpia(id, version).orElseThrow(() -> new NotFound("DPIA version", version));
@@ -114,7 +114,7 @@ class AssessmentApiController {
 
     @PostMapping("/api/v1/assessments/dpias")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Start a DPIA of an activity with its first version")
+    @Operation(operationId = "createDpia", summary = "Start a DPIA of an activity with its first version")
     ResponseEntity<DpiaView> create(@RequestBody NewDpia input) {
         if (input.activityId() == null || input.content() == null) {
             throw new InvalidInput("content", "activityId and content are required");
@@ -125,7 +125,7 @@ class AssessmentApiController {
 
     @PutMapping("/api/v1/assessments/dpias/{id}")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Save a new version of a DPIA (refused if basedOnVersion is not the newest)")
+    @Operation(operationId = "reviseDpia", summary = "Save a new version of a DPIA (refused if basedOnVersion is not the newest)")
     DpiaView revise(@PathVariable UUID id, @RequestBody Revision input) {
         if (input.content() == null || input.basedOnVersion() == null) {
             throw new InvalidInput("content", "basedOnVersion and content are required");
@@ -135,7 +135,7 @@ class AssessmentApiController {
 
     @GetMapping(path = "/api/v1/assessments/dpias/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize(READ)
-    @Operation(summary = "A DPIA version as PDF (language nb or en)")
+    @Operation(operationId = "getDpiaPdf", summary = "A DPIA version as PDF (language nb or en)")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer version,
             @RequestParam(defaultValue = "nb") String language) {
         int v = version != null ? version : register.dpia(id).orElseThrow(() -> new NotFound("DPIA", id)).version();

@@ -20,6 +20,7 @@ import no.vern.audit.AuditPage;
 import no.vern.audit.AuditTrail;
 import no.vern.audit.AuditVerification;
 import no.vern.audit.Outcome;
+import no.vern.shared.ProblemResponse;
 
 /** REST access to the audit log for auditors' tools and monitoring; requires the {@code audit:read} scope. */
 @RestController
@@ -41,7 +42,7 @@ class AuditApiController {
 
     @GetMapping("/verify")
     @PreAuthorize(AUDIT_READ)
-    @Operation(summary = "Verify the hash chain now",
+    @Operation(operationId = "verifyAuditChain", summary = "Verify the hash chain now",
             description = "Walks the whole chain, recomputes every hash from the stored entries and reports the first "
                     + "broken link (chain position, entry id and reason). The result is stored and audited.")
     @ApiResponse(responseCode = "200", description = "The verification result; ok=false names the first broken link")
@@ -51,7 +52,7 @@ class AuditApiController {
 
     @GetMapping("/entries")
     @PreAuthorize(AUDIT_READ)
-    @Operation(summary = "Search audit entries, newest first",
+    @Operation(operationId = "listAuditEntries", summary = "Search audit entries, newest first",
             description = "Filters combine with AND. The page size is capped at 200. The search is recorded as "
                     + "audit.entries.read (with the target, if one was given).")
     @ApiResponse(responseCode = "200", description = "One page of entries")

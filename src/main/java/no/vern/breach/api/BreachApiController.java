@@ -113,7 +113,7 @@ class BreachApiController {
 
     @PostMapping
     @PreAuthorize(WRITE)
-    @Operation(summary = "Report a breach", description = "Starts the 72-hour clock: notifyAuthorityBy = awareAt + 72 real hours (GDPR Art. 33(1)).")
+    @Operation(operationId = "reportBreach", summary = "Report a breach", description = "Starts the 72-hour clock: notifyAuthorityBy = awareAt + 72 real hours (GDPR Art. 33(1)).")
     ResponseEntity<Created> report(@RequestBody ReportRequest request) {
         if (request.awareAt() == null) {
             throw new InvalidInput("awareAt", "is required (ISO 8601 with offset)");
@@ -127,21 +127,21 @@ class BreachApiController {
 
     @GetMapping
     @PreAuthorize(READ)
-    @Operation(summary = "Every breach, newest first, notified or not (Art. 33(5))")
+    @Operation(operationId = "listBreaches", summary = "Every breach, newest first, notified or not (Art. 33(5))")
     List<Summary> list() {
         return register.list().stream().map(Summary::of).toList();
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(READ)
-    @Operation(summary = "One breach with its facts, assessment, decisions and notifications")
+    @Operation(operationId = "getBreach", summary = "One breach with its facts, assessment, decisions and notifications")
     Detail get(@PathVariable String id) {
         return Detail.of(register.get(BreachId.parse(id)));
     }
 
     @PatchMapping("/{id}/assessment")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Record the risk assessment (none / risk / high risk) with its reasoning")
+    @Operation(operationId = "assessBreach", summary = "Record the risk assessment (none / risk / high risk) with its reasoning")
     Detail assess(@PathVariable String id, @RequestBody AssessmentRequest request) {
         BreachId breach = BreachId.parse(id);
         register.get(breach);
@@ -153,7 +153,7 @@ class BreachApiController {
 
     @PostMapping("/{id}/authority-notifications")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Record a notification to Datatilsynet", description = "After the deadline, delayReason is required (Art. 33(1)).")
+    @Operation(operationId = "notifyAuthorityOfBreach", summary = "Record a notification to Datatilsynet", description = "After the deadline, delayReason is required (Art. 33(1)).")
     ResponseEntity<Detail> notifyAuthority(@PathVariable String id, @RequestBody NotificationRequest request) {
         BreachId breach = BreachId.parse(id);
         register.get(breach);
@@ -168,7 +168,7 @@ class BreachApiController {
 
     @PostMapping("/{id}/affected-subjects")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Link affected people by subject id, or from the audit log (actor between from and to)")
+    @Operation(operationId = "linkAffectedSubjects", summary = "Link affected people by subject id, or from the audit log (actor between from and to)")
     Linked link(@PathVariable String id, @RequestBody SubjectsRequest request) {
         BreachId breach = BreachId.parse(id);
         register.get(breach);
@@ -187,14 +187,14 @@ class BreachApiController {
 
     @GetMapping("/{id}/affected-subjects")
     @PreAuthorize(READ)
-    @Operation(summary = "The people linked to a breach (ids only) and the state of their notice")
+    @Operation(operationId = "listAffectedSubjects", summary = "The people linked to a breach (ids only) and the state of their notice")
     List<Affected> affected(@PathVariable String id) {
         return register.affectedSubjects(BreachId.parse(id)).stream().map(Affected::of).toList();
     }
 
     @GetMapping("/{id}/authority-draft")
     @PreAuthorize(READ)
-    @Operation(summary = "The Datatilsynet notification draft as text to paste into the authority's form",
+    @Operation(operationId = "getAuthorityNotificationDraft", summary = "The Datatilsynet notification draft as text to paste into the authority's form",
             description = "phase INITIAL or FOLLOW_UP (Art. 33(4)); lang nb (default) or en.")
     ResponseEntity<String> draft(@PathVariable String id, @RequestParam(defaultValue = "INITIAL") String phase,
             @RequestParam(defaultValue = "nb") String lang) {
@@ -211,7 +211,7 @@ class BreachApiController {
 
     @GetMapping("/{id}/timeline")
     @PreAuthorize(READ)
-    @Operation(summary = "Everything done on the breach, append-only")
+    @Operation(operationId = "getBreachTimeline", summary = "Everything done on the breach, append-only")
     List<TimelineEntry> timeline(@PathVariable String id) {
         return register.timeline(BreachId.parse(id));
     }

@@ -52,7 +52,7 @@ class CommunicationsApiController {
 
     @PostMapping("/bounces")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Record a bounce; a hard bounce puts the address's keyed hash on the suppression list")
+    @Operation(operationId = "recordBounce", summary = "Record a bounce; a hard bounce puts the address's keyed hash on the suppression list")
     ResponseEntity<Void> bounce(@RequestBody BounceRequest request) {
         if (request.email() == null) {
             throw new InvalidInput("email", "is required");
@@ -67,7 +67,7 @@ class CommunicationsApiController {
 
     @PostMapping("/objections")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Record an objection to direct marketing received by phone, letter, mailbox or in person",
+    @Operation(operationId = "recordMarketingObjection", summary = "Record an objection to direct marketing received by phone, letter, mailbox or in person",
             description = "Give the person's email (every subject held under it objects; the address is suppressed "
                     + "even if nobody is held under it) or a subjectId, optionally a listId (default: all lists), and "
                     + "received = phone | letter | email | in-person. GDPR Art. 21(2)-(3): honoured from the next send.")
@@ -80,7 +80,7 @@ class CommunicationsApiController {
 
     @PutMapping("/subjects/{id}/language")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Set the language (nb or en) list mail and notices are written in for a person")
+    @Operation(operationId = "setSubjectLanguage", summary = "Set the language (nb or en) list mail and notices are written in for a person")
     ResponseEntity<Void> language(@PathVariable String id, @RequestBody LanguageRequest request) {
         communications.setLanguage(SubjectId.parse(id), request.language() == null ? "" : request.language());
         return ResponseEntity.noContent().build();

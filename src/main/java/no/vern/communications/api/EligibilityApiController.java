@@ -71,14 +71,17 @@ class EligibilityApiController {
 
     @PostMapping(path = "/api/v1/eligibility", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(CHECK)
-    @Operation(summary = "Which of these addresses may be contacted for the purpose, and why not the others")
+    @Operation(operationId = "checkEligibility", summary = "Which of these addresses may be contacted for the purpose, and why not the others",
+            description = "The same path also takes a CSV body (text/csv or text/plain, one address per line, ?purpose=…) or an "
+                    + "uploaded CSV file (multipart/form-data, part 'file'); those variants are left out of the OpenAPI document, "
+                    + "since one operation with two kinds of body gives generated clients a type they cannot build.")
     CheckResponse check(@RequestBody CheckRequest request) {
         return answer(request.purpose(), request.emails());
     }
 
     @PostMapping(path = "/api/v1/eligibility", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
     @PreAuthorize(CHECK)
-    @Operation(summary = "The same for a CSV body: one address per line (first column; a header 'email' is skipped)")
+    @Operation(hidden = true, operationId = "checkEligibilityCsv", summary = "The same for a CSV body: one address per line (first column; a header 'email' is skipped)")
     CheckResponse checkCsv(@RequestParam(name = "purpose", required = false) @Nullable String purpose,
             HttpServletRequest request) throws IOException {
         return answer(purpose, csv(request.getInputStream()));
@@ -86,7 +89,7 @@ class EligibilityApiController {
 
     @PostMapping(path = "/api/v1/eligibility", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(CHECK)
-    @Operation(summary = "The same for an uploaded CSV file (part 'file')")
+    @Operation(hidden = true, operationId = "checkEligibilityUpload", summary = "The same for an uploaded CSV file (part 'file')")
     CheckResponse checkUpload(@RequestParam(name = "purpose", required = false) @Nullable String purpose,
             @RequestPart(name = "file", required = false) @Nullable MultipartFile file) throws IOException {
         if (file == null) {

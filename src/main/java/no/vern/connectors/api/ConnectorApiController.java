@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.vern.connectors.ConnectionCheck;
 import no.vern.connectors.Connector;
@@ -54,18 +55,21 @@ class ConnectorApiController {
         }
     }
 
+    @Operation(operationId = "listConnectors")
     @GetMapping
     @PreAuthorize(READ)
     List<View> list() {
         return registry.list().stream().map(View::of).toList();
     }
 
+    @Operation(operationId = "getConnector")
     @GetMapping("/{id}")
     @PreAuthorize(READ)
     View get(@PathVariable UUID id) {
         return registry.find(id).map(View::of).orElseThrow(() -> new NotFound("connector", id.toString()));
     }
 
+    @Operation(operationId = "registerConnector")
     @PostMapping
     @PreAuthorize(WRITE)
     ResponseEntity<View> register(@RequestBody RegisterRequest request) {
@@ -82,12 +86,14 @@ class ConnectorApiController {
     }
 
     /** The privacy officer's approval (token scope {@code connectors:approve}): the connector becomes active. */
+    @Operation(operationId = "approveConnector")
     @PostMapping("/{id}/approve")
     @PreAuthorize(APPROVE)
     View approve(@PathVariable UUID id) {
         return View.of(registry.approve(id));
     }
 
+    @Operation(operationId = "testConnector")
     @PostMapping("/{id}/test")
     @PreAuthorize(WRITE)
     ConnectionCheck test(@PathVariable UUID id) {

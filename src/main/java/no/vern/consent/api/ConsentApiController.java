@@ -33,6 +33,7 @@ import no.vern.consent.GiveConsent;
 import no.vern.consent.KantaraReceipt;
 import no.vern.consent.KantaraReceipts;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.ProblemResponse;
 import no.vern.shared.SubjectId;
 
 /**
@@ -98,7 +99,7 @@ class ConsentApiController {
 
     @GetMapping
     @PreAuthorize(READ)
-    @Operation(summary = "A subject's consents as they stand now, by purpose")
+    @Operation(operationId = "listConsents", summary = "A subject's consents as they stand now, by purpose")
     SubjectConsents list(@Parameter(description = "subject id") @RequestParam String subject) {
         SubjectId id = SubjectId.parse(subject);
         return new SubjectConsents(id.toString(), ledger.currentOf(id).stream().map(st -> StateView.of(st, clock.instant())).toList());
@@ -106,7 +107,8 @@ class ConsentApiController {
 
     @PostMapping
     @PreAuthorize(WRITE)
-    @Operation(summary = "Record a consent before anything is stored (S4); 201 with the receipt",
+    @ProblemResponse(status = 409, description = "The notice shown is not the current one (stale-notice).")
+    @Operation(operationId = "giveConsent", summary = "Record a consent before anything is stored (S4); 201 with the receipt",
             description = "Without subjectId, the subject already held under the email is used (one person, one subject), else a new id is allocated. The purpose must be based on consent. "
                     + "noticeVersion/noticeHash state the notice shown; a stale one is refused (409 stale-notice). "
                     + "An email, if given, receives the receipt and withdrawal link and is never stored.")
@@ -130,14 +132,14 @@ class ConsentApiController {
 
     @GetMapping("/{receiptId}")
     @PreAuthorize(READ)
-    @Operation(summary = "The consent receipt (ISO/IEC TS 27560, Kantara fields)")
+    @Operation(operationId = "getConsentReceipt", summary = "The consent receipt (ISO/IEC TS 27560, Kantara fields)")
     ConsentReceiptDocument receipt(@PathVariable String receiptId) {
         return ledger.receipt(receiptId(receiptId));
     }
 
     @GetMapping("/{receiptId}/kantara")
     @PreAuthorize(READ)
-    @Operation(summary = "The consent receipt in the Kantara Consent Receipt v1.1.0 shape",
+    @Operation(operationId = "getKantaraConsentReceipt", summary = "The consent receipt in the Kantara Consent Receipt v1.1.0 shape",
             description = "The same consent as GET /api/v1/consents/{receiptId}, in the field names of the Kantara "
                     + "Initiative's Consent Receipt Specification v1.1.0 for systems that read that format.")
     KantaraReceipt kantaraReceipt(@PathVariable String receiptId) {
@@ -146,7 +148,7 @@ class ConsentApiController {
 
     @PostMapping("/{receiptId}/withdraw")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Withdraw the consent of a receipt; effective at once (GDPR Art. 7(3))")
+    @Operation(operationId = "withdrawConsent", summary = "Withdraw the consent of a receipt; effective at once (GDPR Art. 7(3))")
     StateView withdraw(@PathVariable String receiptId, @RequestBody(required = false) @Nullable WithdrawRequest request) {
         Channel channel = request == null || request.channel() == null ? Channel.API : request.channel();
         if (channel == Channel.WITHDRAWAL_LINK || channel == Channel.SYSTEM) {
@@ -167,7 +169,7 @@ class ConsentApiController {
 
     @PostMapping(path = "/check", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(READ)
-    @Operation(summary = "Whether anyone with this email address has a consent in force for the purpose",
+    @Operation(operationId = "checkConsent", summary = "Whether anyone with this email address has a consent in force for the purpose",
             description = "Body {\"email\",\"purpose\"}; answers {\"allowed\": true|false} only. The address is "
                     + "never echoed, stored or logged, and travels in the body so that no URL ever holds it.")
     Check check(@RequestBody CheckRequest request) {

@@ -54,7 +54,7 @@ class PendingApiController {
 
     @PostMapping("/api/v1/consents/pending")
     @PreAuthorize("hasAuthority('SCOPE_consent:write')")
-    @Operation(summary = "Hold data that arrived before consent and ask the person (S4, S5); 201",
+    @Operation(operationId = "holdPendingConsent", summary = "Hold data that arrived before consent and ask the person (S4, S5); 201",
             description = "The data is encrypted under a fresh subject key, a consent request with a signed link "
                     + "goes to the email given, and the data is crypto-shredded after vern.consent.pending-days "
                     + "(default 14) without consent. Nothing of it is readable before consent.")

@@ -5,6 +5,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import no.vern.crypto.CryptoShredder;
 
 /** Admin action: re-apply the shred ledger to the key store (after restoring a backup). */
@@ -26,6 +28,7 @@ class ShredReplayController {
         this.shredder = shredder;
     }
 
+    @Operation(operationId = "replayShredLedger")
     @PostMapping("/shred-replay")
     @PreAuthorize("hasAuthority('SCOPE_subjects:erase')")
     ReplayResult replay() {

@@ -22,7 +22,7 @@ class MeApi {
 
     @GetMapping("/api/v1/me")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "The calling client and its scopes")
+    @Operation(operationId = "getMe", summary = "The calling client and its scopes")
     Me me(Authentication authentication) {
         return new Me(Actors.current().reference(),
                 authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList());

@@ -60,14 +60,14 @@ class TokenApi {
 
     @GetMapping
     @PreAuthorize("hasAuthority('SCOPE_users:admin')")
-    @Operation(summary = "List API tokens (never their secrets)")
+    @Operation(operationId = "listTokens", summary = "List API tokens (never their secrets)")
     List<TokenView> list() {
         return tokens.list().stream().map(TokenView::of).toList();
     }
 
     @PostMapping
     @PreAuthorize("hasAuthority('SCOPE_users:admin')")
-    @Operation(summary = "Issue a token", description = "The response holds the secret; it cannot be shown again.")
+    @Operation(operationId = "issueToken", summary = "Issue a token", description = "The response holds the secret; it cannot be shown again.")
     ResponseEntity<IssuedView> issue(@RequestBody IssueToken body) {
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         for (String value : body.scopes() == null ? List.<String>of() : body.scopes()) {
@@ -80,7 +80,7 @@ class TokenApi {
 
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('SCOPE_users:admin')")
-    @Operation(summary = "Revoke a token at once")
+    @Operation(operationId = "revokeToken", summary = "Revoke a token at once")
     TokenView revoke(@PathVariable UUID id) {
         return TokenView.of(tokens.revoke(id));
     }

@@ -58,21 +58,21 @@ class UserApi {
 
     @GetMapping
     @PreAuthorize("hasAuthority('SCOPE_users:admin')")
-    @Operation(summary = "List staff accounts")
+    @Operation(operationId = "listUsers", summary = "List staff accounts")
     List<UserView> list() {
         return accounts.list().stream().map(UserView::of).toList();
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('SCOPE_users:admin')")
-    @Operation(summary = "One staff account")
+    @Operation(operationId = "getUser", summary = "One staff account")
     UserView get(@PathVariable UUID id) {
         return accounts.find(id).map(UserView::of).orElseThrow(() -> new NotFound("User", id));
     }
 
     @PostMapping
     @PreAuthorize("hasAuthority('SCOPE_users:admin')")
-    @Operation(summary = "Create a staff account", description = "Password at least 12 characters; at least one role.")
+    @Operation(operationId = "createUser", summary = "Create a staff account", description = "Password at least 12 characters; at least one role.")
     ResponseEntity<UserView> create(@RequestBody CreateUser body) {
         StaffAccount created = accounts.create(body.username(), body.password(),
                 body.roles() == null ? Set.of() : body.roles());
@@ -81,7 +81,7 @@ class UserApi {
 
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('SCOPE_users:admin')")
-    @Operation(summary = "Change roles or enable/disable an account")
+    @Operation(operationId = "changeUser", summary = "Change roles or enable/disable an account")
     UserView change(@PathVariable UUID id, @RequestBody ChangeUser body) {
         StaffAccount account = accounts.find(id).orElseThrow(() -> new NotFound("User", id));
         if (body.roles() != null) {
@@ -95,14 +95,14 @@ class UserApi {
 
     @PostMapping("/{id}/unlock")
     @PreAuthorize("hasAuthority('SCOPE_users:admin')")
-    @Operation(summary = "Lift the login delay after failed logins (there is no lock; the delay ends by itself)")
+    @Operation(operationId = "unlockUser", summary = "Lift the login delay after failed logins (there is no lock; the delay ends by itself)")
     UserView unlock(@PathVariable UUID id) {
         return UserView.of(accounts.unlock(id));
     }
 
     @PostMapping("/{id}/two-factor/reset")
     @PreAuthorize("hasAuthority('SCOPE_users:admin')")
-    @Operation(summary = "Switch off the user's two-step login without its code (lost device); audited")
+    @Operation(operationId = "resetUserTwoFactor", summary = "Switch off the user's two-step login without its code (lost device); audited")
     UserView resetTwoFactor(@PathVariable UUID id) {
         return UserView.of(accounts.resetTwoFactor(id));
     }

@@ -20,6 +20,7 @@ import no.vern.processing.CompanyProfiles;
 import no.vern.processing.ProcessingRecord;
 import no.vern.processing.RecordVersion;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.ProblemResponse;
 
 /**
  * The company profile for the company's other systems (issue 21): read it, and change it as a new version of the
@@ -47,7 +48,7 @@ class CompanyProfileApiController {
 
     @GetMapping("/api/v1/company-profile")
     @PreAuthorize("hasAuthority('SCOPE_processing:read')")
-    @Operation(summary = "The current company profile", description = "The ETag is the record version; send it as If-Match when changing the profile.")
+    @Operation(operationId = "getCompanyProfile", summary = "The current company profile", description = "The ETag is the record version; send it as If-Match when changing the profile.")
     ResponseEntity<ProfileView> current() {
         RecordVersion current = record.current();
         return ResponseEntity.ok().eTag(etag(current.version()))
@@ -56,12 +57,14 @@ class CompanyProfileApiController {
 
     @PutMapping("/api/v1/company-profile")
     @PreAuthorize("hasAuthority('SCOPE_processing:write')")
-    @Operation(summary = "Replace the company profile (a new version of the record of processing)",
+    @ProblemResponse(status = 412, description = "If-Match names an older version (stale-version).")
+    @ProblemResponse(status = 428, description = "If-Match is missing (precondition-required).")
+    @Operation(operationId = "updateCompanyProfile", summary = "Replace the company profile (a new version of the record of processing)",
             description = "Send the record version you edited as If-Match: \"<version>\". A stale version is refused.")
     @ApiResponse(responseCode = "200", description = "Saved as a new record version")
     @ApiResponse(responseCode = "400", description = "Invalid profile; the problem lists the fields")
-    @ApiResponse(responseCode = "412", description = "If-Match is not the current version")
-    @ApiResponse(responseCode = "428", description = "If-Match is missing")
+    @ProblemResponse(status = 412, description = "If-Match is not the current version")
+    @ProblemResponse(status = 428, description = "If-Match is missing")
     ResponseEntity<ProfileView> update(
             @Parameter(description = "the record version the change is based on, e.g. \"3\"")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,

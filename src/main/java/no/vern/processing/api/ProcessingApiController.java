@@ -38,6 +38,7 @@ import no.vern.processing.SubjectKind;
 import no.vern.processing.VersionInfo;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.NotFound;
+import no.vern.shared.ProblemResponse;
 import no.vern.shared.VernProblem;
 
 /**
@@ -74,7 +75,7 @@ class ProcessingApiController {
 
     @GetMapping("/record")
     @PreAuthorize("hasAuthority('SCOPE_processing:read')")
-    @Operation(summary = "The current record", description = "The ETag is the version; send it as If-Match when changing the record.")
+    @Operation(operationId = "getProcessingRecord", summary = "The current record", description = "The ETag is the version; send it as If-Match when changing the record.")
     ResponseEntity<RecordVersion> current() {
         RecordVersion current = record.current();
         return ResponseEntity.ok().eTag(etag(current.version())).body(current);
@@ -82,14 +83,14 @@ class ProcessingApiController {
 
     @GetMapping("/record/versions")
     @PreAuthorize("hasAuthority('SCOPE_processing:read')")
-    @Operation(summary = "The history of the record, newest first")
+    @Operation(operationId = "listProcessingRecordVersions", summary = "The history of the record, newest first")
     List<VersionInfo> versions() {
         return record.versions();
     }
 
     @GetMapping("/record/versions/{version}")
     @PreAuthorize("hasAuthority('SCOPE_processing:read')")
-    @Operation(summary = "One version of the record; old versions stay readable")
+    @Operation(operationId = "getProcessingRecordVersion", summary = "One version of the record; old versions stay readable")
     @ApiResponse(responseCode = "404", description = "No such version")
     ResponseEntity<RecordVersion> version(@PathVariable int version) {
         RecordVersion found = record.version(version).orElseThrow(() -> new NotFound("Record version", version));
@@ -98,7 +99,7 @@ class ProcessingApiController {
 
     @GetMapping("/record/diff")
     @PreAuthorize("hasAuthority('SCOPE_processing:read')")
-    @Operation(summary = "Field-by-field differences between two versions")
+    @Operation(operationId = "diffProcessingRecordVersions", summary = "Field-by-field differences between two versions")
     RecordDiff diff(@Parameter(description = "older version") @RequestParam int from,
             @Parameter(description = "newer version") @RequestParam int to) {
         return record.diff(from, to);
@@ -106,7 +107,7 @@ class ProcessingApiController {
 
     @GetMapping("/purposes")
     @PreAuthorize("hasAuthority('SCOPE_processing:read')")
-    @Operation(summary = "Every purpose of the current record with its legal basis and data categories")
+    @Operation(operationId = "listPurposes", summary = "Every purpose of the current record with its legal basis and data categories")
     List<PurposeView> purposes() {
         RecordVersion current = record.current();
         return current.document().activities().stream()
@@ -115,7 +116,7 @@ class ProcessingApiController {
 
     @GetMapping("/purposes/{key}")
     @PreAuthorize("hasAuthority('SCOPE_processing:read')")
-    @Operation(summary = "One purpose by its stable key")
+    @Operation(operationId = "getPurpose", summary = "One purpose by its stable key")
     @ApiResponse(responseCode = "404", description = "No purpose with this key")
     PurposeView purpose(@PathVariable String key) {
         RecordVersion current = record.current();
@@ -126,12 +127,15 @@ class ProcessingApiController {
 
     @PutMapping("/record")
     @PreAuthorize("hasAuthority('SCOPE_processing:write')")
-    @Operation(summary = "Replace the record with a new version",
+    @ProblemResponse(status = 409, description = "A transfer has no mechanism yet (transfers-unresolved).")
+    @ProblemResponse(status = 412, description = "If-Match names an older version (stale-version).")
+    @ProblemResponse(status = 428, description = "If-Match is missing (precondition-required).")
+    @Operation(operationId = "updateProcessingRecord", summary = "Replace the record with a new version",
             description = "Send the version you edited as If-Match: \"<version>\". A stale version is refused, so no change is lost.")
     @ApiResponse(responseCode = "200", description = "Saved as a new version")
     @ApiResponse(responseCode = "400", description = "Invalid record; the problem lists the fields")
-    @ApiResponse(responseCode = "412", description = "If-Match is not the current version")
-    @ApiResponse(responseCode = "428", description = "If-Match is missing")
+    @ProblemResponse(status = 412, description = "If-Match is not the current version")
+    @ProblemResponse(status = 428, description = "If-Match is missing")
     ResponseEntity<RecordVersion> update(
             @Parameter(description = "the version the change is based on, e.g. \"3\"")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
@@ -157,7 +161,7 @@ class ProcessingApiController {
 
     @GetMapping(value = "/record/export.csv", produces = "text/csv")
     @PreAuthorize("hasAuthority('SCOPE_processing:read')")
-    @Operation(summary = "The current record as CSV, one row per purpose")
+    @Operation(operationId = "exportProcessingRecordCsv", summary = "The current record as CSV, one row per purpose")
     ResponseEntity<byte[]> csv(@Parameter(description = "nb (default) or en") @RequestParam(defaultValue = "nb") String language) {
         RecordVersion current = record.current();
         byte[] body = exports.csv(current, locale(language)).getBytes(StandardCharsets.UTF_8);
@@ -168,7 +172,7 @@ class ProcessingApiController {
 
     @GetMapping(value = "/record/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize("hasAuthority('SCOPE_processing:read')")
-    @Operation(summary = "The current record as a printable PDF report (for Datatilsynet on request, GDPR Art. 30(4))")
+    @Operation(operationId = "getProcessingRecordPdf", summary = "The current record as a printable PDF report (for Datatilsynet on request, GDPR Art. 30(4))")
     ResponseEntity<byte[]> pdf(@Parameter(description = "nb (default) or en") @RequestParam(defaultValue = "nb") String language) {
         RecordVersion current = record.current();
         byte[] body = exports.pdf(current, record.warnings(), locale(language));

@@ -55,6 +55,7 @@ import no.vern.register.SubjectSummary;
 import no.vern.register.SubjectUpdate;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.NotFound;
+import no.vern.shared.ProblemResponse;
 import no.vern.shared.SubjectId;
 
 /**
@@ -185,7 +186,8 @@ class SubjectsApiController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(WRITE)
-    @Operation(summary = "Register a subject", description = "All records are held for the one purpose given "
+    @ProblemResponse(status = 409, description = "No consent for a consent-based purpose (consent-required).")
+    @Operation(operationId = "createSubject", summary = "Register a subject", description = "All records are held for the one purpose given "
             + "(privacy by default). Send Idempotency-Key to make retries safe.")
     ResponseEntity<Created> create(@RequestBody CreateSubject body,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
@@ -211,7 +213,7 @@ class SubjectsApiController {
 
     @GetMapping
     @PreAuthorize(READ)
-    @Operation(summary = "A page of subjects", description = "No personal data. Lookups by email, phone or "
+    @Operation(operationId = "listSubjects", summary = "A page of subjects", description = "No personal data. Lookups by email, phone or "
             + "organisation number are POST /api/v1/subjects/search, so that they never appear in a URL.")
     ListView list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             jakarta.servlet.http.HttpServletRequest request) {
@@ -227,7 +229,7 @@ class SubjectsApiController {
 
     @PostMapping(path = "/search", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(READ)
-    @Operation(summary = "Look up subjects by email, phone or organisation number",
+    @Operation(operationId = "searchSubjects", summary = "Look up subjects by email, phone or organisation number",
             description = "Exact match through blind indexes; answers summaries without personal data.")
     ListView search(@RequestBody Search body) {
         int given = (body.email() == null ? 0 : 1) + (body.phone() == null ? 0 : 1) + (body.org() == null ? 0 : 1);
@@ -241,7 +243,9 @@ class SubjectsApiController {
 
     @GetMapping("/{id}")
     @PreAuthorize(READ)
-    @Operation(summary = "Read a subject for a purpose", description = "Returns only the values held for the "
+    @ProblemResponse(status = 409, description = "Processing of the subject is restricted (subject-restricted, GDPR Art. 18).")
+    @ProblemResponse(status = 410, description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
+    @Operation(operationId = "readSubject", summary = "Read a subject for a purpose", description = "Returns only the values held for the "
             + "purpose in Vern-Purpose (S10); the read is audited. ETag is the version.")
     ResponseEntity<SubjectView> read(@PathVariable String id,
             @Parameter(description = "purpose key from the record of processing") @RequestHeader(name = PURPOSE, required = false) @Nullable String purpose) {
@@ -257,7 +261,9 @@ class SubjectsApiController {
 
     @GetMapping("/{id}/records")
     @PreAuthorize(READ)
-    @Operation(summary = "The records held for a purpose", description = "With source, purposes, legal basis and "
+    @ProblemResponse(status = 409, description = "Processing of the subject is restricted (subject-restricted, GDPR Art. 18).")
+    @ProblemResponse(status = 410, description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
+    @Operation(operationId = "listSubjectRecords", summary = "The records held for a purpose", description = "With source, purposes, legal basis and "
             + "collected/confirmed times.")
     List<RecordDto> records(@PathVariable String id, @RequestHeader(name = PURPOSE, required = false) @Nullable String purpose) {
         return register.read(SubjectId.parse(id), requiredPurpose(purpose)).records().stream().map(RecordDto::of)
@@ -266,7 +272,8 @@ class SubjectsApiController {
 
     @DeleteMapping("/{id}/records")
     @PreAuthorize(ERASE)
-    @Operation(summary = "Erase the records held for one purpose", description = "E.g. after a consent withdrawal.")
+    @ProblemResponse(status = 410, description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
+    @Operation(operationId = "eraseSubjectRecords", summary = "Erase the records held for one purpose", description = "E.g. after a consent withdrawal.")
     ResponseEntity<Void> eraseRecords(@PathVariable String id, @RequestParam(required = false) @Nullable String purpose) {
         register.eraseRecords(SubjectId.parse(id), required(purpose, "purpose"));
         return ResponseEntity.noContent().build();
@@ -274,14 +281,19 @@ class SubjectsApiController {
 
     @GetMapping("/{id}/history")
     @PreAuthorize(READ)
-    @Operation(summary = "Change history", description = "Who changed which category when; never values.")
+    @ProblemResponse(status = 410, description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
+    @Operation(operationId = "getSubjectHistory", summary = "Change history", description = "Who changed which category when; never values.")
     List<ChangeEntry> history(@PathVariable String id) {
         return register.history(SubjectId.parse(id));
     }
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(WRITE)
-    @Operation(summary = "Change a subject", description = "Requires If-Match with the ETag (428 without, 412 if stale).")
+    @ProblemResponse(status = 409, description = "No consent for a consent-based purpose (consent-required).")
+    @ProblemResponse(status = 410, description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
+    @ProblemResponse(status = 412, description = "If-Match names an older version (stale-version).")
+    @ProblemResponse(status = 428, description = "If-Match is missing (precondition-required).")
+    @Operation(operationId = "changeSubject", summary = "Change a subject", description = "Requires If-Match with the ETag (428 without, 412 if stale).")
     ResponseEntity<Void> change(@PathVariable String id, @RequestBody ChangeSubject body,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
         SubjectId subject = SubjectId.parse(id);
@@ -293,7 +305,7 @@ class SubjectsApiController {
 
     @DeleteMapping("/{id}")
     @PreAuthorize(ERASE)
-    @Operation(summary = "Erase a subject (GDPR Art. 17)", description = "Crypto-shredding: the key is destroyed "
+    @Operation(operationId = "eraseSubject", summary = "Erase a subject (GDPR Art. 17)", description = "Crypto-shredding: the key is destroyed "
             + "first, so every record is unreadable when this answers; the blind indexes go at once, the ciphertext "
             + "rows are deleted by a background job within about a minute (header Vern-Rows-Pending says whether they "
             + "still wait). Idempotent; the id answers 410 afterwards.")
@@ -305,7 +317,8 @@ class SubjectsApiController {
 
     @GetMapping("/{id}/restrictions")
     @PreAuthorize(READ)
-    @Operation(summary = "The subject's restrictions of processing (GDPR Art. 18)", description = "No personal data: "
+    @ProblemResponse(status = 410, description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
+    @Operation(operationId = "listSubjectRestrictions", summary = "The subject's restrictions of processing (GDPR Art. 18)", description = "No personal data: "
             + "id, reason, since, by whom, and for data kept under a legal duty after an erasure request each "
             + "category with its law and the last day it is kept (erased the day after). Empty when not restricted.")
     List<RestrictionView> restrictions(@PathVariable String id) {
@@ -316,7 +329,8 @@ class SubjectsApiController {
 
     @DeleteMapping(path = "/{id}/restrictions/{restrictionId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(LIFT)
-    @Operation(summary = "Lift a restriction (GDPR Art. 18(3))", description = "The privacy officer's decision "
+    @ProblemResponse(status = 409, description = "Nobody can be told, or the restriction holds data kept under a legal duty; nothing changed.")
+    @Operation(operationId = "liftSubjectRestriction", summary = "Lift a restriction (GDPR Art. 18(3))", description = "The privacy officer's decision "
             + "(token scope restrictions:lift), with {\"reason\": …}. The person is told by email, in their language, "
             + "before the restriction is lifted; when no one can tell them, or when the restriction holds data kept "
             + "under a legal duty after an erasure request, 409 and nothing changes. Audited.")
@@ -333,7 +347,9 @@ class SubjectsApiController {
 
     @PostMapping("/{id}/attachments")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Attach a file (CV)", description = "The raw bytes with their Content-Type, held for the "
+    @ProblemResponse(status = 409, description = "No consent for a consent-based purpose (consent-required).")
+    @ProblemResponse(status = 410, description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
+    @Operation(operationId = "attachSubjectFile", summary = "Attach a file (CV)", description = "The raw bytes with their Content-Type, held for the "
             + "purpose in Vern-Purpose (it must cover the cv category; consent-based purposes need consent). "
             + "Encrypted under the subject's key; no file name is stored.")
     ResponseEntity<Map<String, String>> attach(@PathVariable String id, @RequestBody byte[] content,
@@ -349,7 +365,8 @@ class SubjectsApiController {
 
     @GetMapping("/{id}/attachments/{attachmentId}")
     @PreAuthorize(READ)
-    @Operation(summary = "Read an attachment for a purpose", description = "404 when it is not held for the purpose; audited.")
+    @ProblemResponse(status = 410, description = "Subject erased (subject-erased): its key is destroyed and nothing about it is readable.")
+    @Operation(operationId = "getSubjectAttachment", summary = "Read an attachment for a purpose", description = "404 when it is not held for the purpose; audited.")
     ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String attachmentId,
             @RequestHeader(name = PURPOSE, required = false) @Nullable String purpose) {
         SubjectId subject = SubjectId.parse(id);
@@ -368,7 +385,7 @@ class SubjectsApiController {
 
     @PostMapping("/import")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Import customer contacts (CSV)", description = "A CRM export with a header row; "
+    @Operation(operationId = "importSubjects", summary = "Import customer contacts (CSV)", description = "A CRM export with a header row; "
             + "dryRun=true reports per line without storing. Re-imports create nothing new.")
     ImportReport importCsv(@RequestBody byte[] csv, @RequestParam(defaultValue = "true") boolean dryRun,
             @RequestParam(defaultValue = "CUSTOMER_CONTACT") SubjectKind kind,

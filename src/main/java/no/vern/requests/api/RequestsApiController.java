@@ -34,6 +34,7 @@ import no.vern.requests.RequestStatus;
 import no.vern.requests.Requests;
 import no.vern.requests.SystemStep;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.ProblemResponse;
 import no.vern.shared.VernClock;
 
 /**
@@ -143,7 +144,7 @@ class RequestsApiController {
 
     @PostMapping
     @PreAuthorize(WRITE)
-    @Operation(summary = "Register a request", description = "Due at the end of the day one calendar month after receivedAt in Europe/Oslo (GDPR Art. 12(3)); a request of the same person and kind while one is open is linked (200 with duplicateOf).")
+    @Operation(operationId = "createRequest", summary = "Register a request", description = "Due at the end of the day one calendar month after receivedAt in Europe/Oslo (GDPR Art. 12(3)); a request of the same person and kind while one is open is linked (200 with duplicateOf).")
     ResponseEntity<Created> create(@RequestBody CreateRequest body) {
         if (body.kind() == null) {
             throw new InvalidInput("kind", "is required: one of " + List.of(RequestKind.values()));
@@ -165,7 +166,7 @@ class RequestsApiController {
 
     @GetMapping
     @PreAuthorize(READ)
-    @Operation(summary = "List requests", description = "Open requests (or those in status), soonest due first; due_before is an ISO instant, or a date (before the start of that day in Europe/Oslo).")
+    @Operation(operationId = "listRequests", summary = "List requests", description = "Open requests (or those in status), soonest due first; due_before is an ISO instant, or a date (before the start of that day in Europe/Oslo).")
     Page list(@RequestParam(name = "status", required = false) @Nullable String status,
             @RequestParam(name = "due_before", required = false) @Nullable String dueBefore) {
         RequestStatus s = null;
@@ -179,36 +180,42 @@ class RequestsApiController {
         return new Page(requests.list(s, instant(dueBefore)).stream().map(Summary::of).toList());
     }
 
+    @Operation(operationId = "getRequest")
     @GetMapping("/{id}")
     @PreAuthorize(READ)
     Summary get(@PathVariable String id) {
         return Summary.of(requests.get(RequestId.parse(id)));
     }
 
+    @Operation(operationId = "getRequestHistory")
     @GetMapping("/{id}/history")
     @PreAuthorize(READ)
     History history(@PathVariable String id) {
         return new History(requests.history(RequestId.parse(id)));
     }
 
+    @Operation(operationId = "listRequestSteps")
     @GetMapping("/{id}/steps")
     @PreAuthorize(READ)
     Steps steps(@PathVariable String id) {
         return new Steps(requests.steps(RequestId.parse(id)));
     }
 
+    @Operation(operationId = "listRequestNotes")
     @GetMapping("/{id}/notes")
     @PreAuthorize(READ)
     Notes notes(@PathVariable String id) {
         return new Notes(requests.notes(RequestId.parse(id)));
     }
 
+    @Operation(operationId = "addRequestNote")
     @PostMapping("/{id}/notes")
     @PreAuthorize(WRITE)
     ResponseEntity<CaseNote> addNote(@PathVariable String id, @RequestBody NoteRequest body) {
         return ResponseEntity.status(201).body(requests.addNote(RequestId.parse(id), body.text() == null ? "" : body.text()));
     }
 
+    @Operation(operationId = "assignRequest")
     @PostMapping("/{id}/assign")
     @PreAuthorize(WRITE)
     Summary assign(@PathVariable String id, @RequestBody AssignRequest body) {
@@ -217,14 +224,15 @@ class RequestsApiController {
 
     @PostMapping("/{id}/verify")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Record identity verification by a handler", description = "GDPR Art. 12(6): proportionate verification.")
+    @Operation(operationId = "verifyRequester", summary = "Record identity verification by a handler", description = "GDPR Art. 12(6): proportionate verification.")
     Summary verify(@PathVariable String id, @RequestBody VerifyRequest body) {
         return Summary.of(requests.verify(RequestId.parse(id), body.how() == null ? "" : body.how()));
     }
 
     @PostMapping("/{id}/extend")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Extend the deadline", description = "By 1 or 2 further months with reasons sent to the person, only within the first month (GDPR Art. 12(3)); 409 extension-not-allowed otherwise.")
+    @ProblemResponse(status = 409, description = "The deadline may not be extended (extension-not-allowed, GDPR Art. 12(3)).")
+    @Operation(operationId = "extendRequestDeadline", summary = "Extend the deadline", description = "By 1 or 2 further months with reasons sent to the person, only within the first month (GDPR Art. 12(3)); 409 extension-not-allowed otherwise.")
     Summary extend(@PathVariable String id, @RequestBody ExtendRequest body) {
         if (body.months() == null) {
             throw new InvalidInput("months", "is required (1 or 2)");
@@ -234,7 +242,7 @@ class RequestsApiController {
 
     @PostMapping("/{id}/ask")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Ask the person for what the case needs; the case waits for the person",
+    @Operation(operationId = "askRequester", summary = "Ask the person for what the case needs; the case waits for the person",
             description = "what = IDENTITY (GDPR Art. 12(6): the one-month period runs from the answer) or SCOPE "
                     + "(recital 63: the period keeps running); question (in words) is mailed in the person's language. "
                     + "409 request-waiting if the case already waits.")
@@ -245,7 +253,7 @@ class RequestsApiController {
 
     @PostMapping("/{id}/answered")
     @PreAuthorize(WRITE)
-    @Operation(summary = "The person answered: the case goes on where it was",
+    @Operation(operationId = "markRequesterAnswered", summary = "The person answered: the case goes on where it was",
             description = "After an identity question the due date becomes one month after the answer when that is later. "
                     + "409 request-not-waiting if the case does not wait.")
     Summary answered(@PathVariable String id) {
@@ -254,14 +262,15 @@ class RequestsApiController {
 
     @PostMapping("/{id}/refuse")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Refuse the request", description = "ground: the legal ground (MANIFESTLY_UNFOUNDED_OR_EXCESSIVE Art. 12(5), NOT_IDENTIFIED Art. 11(2)/12(2), RIGHTS_OF_OTHERS Art. 15(4) for access and portability, LEGAL_OBLIGATION Art. 17(3)(b) and LEGAL_CLAIMS Art. 17(3)(e) for erasure, PERSONOPPLYSNINGSLOVEN_16 for access); reasons in words are required. The answer names the ground and tells the person of the right to complain to Datatilsynet and to seek a judicial remedy (GDPR Art. 12(4)).")
+    @Operation(operationId = "refuseRequest", summary = "Refuse the request", description = "ground: the legal ground (MANIFESTLY_UNFOUNDED_OR_EXCESSIVE Art. 12(5), NOT_IDENTIFIED Art. 11(2)/12(2), RIGHTS_OF_OTHERS Art. 15(4) for access and portability, LEGAL_OBLIGATION Art. 17(3)(b) and LEGAL_CLAIMS Art. 17(3)(e) for erasure, PERSONOPPLYSNINGSLOVEN_16 for access); reasons in words are required. The answer names the ground and tells the person of the right to complain to Datatilsynet and to seek a judicial remedy (GDPR Art. 12(4)).")
     Summary refuse(@PathVariable String id, @RequestBody RefusalRequest body) {
         return Summary.of(requests.refuse(RequestId.parse(id), body.ground(), body.reasons() == null ? "" : body.reasons()));
     }
 
     @PostMapping("/{id}/complete")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Complete the request", description = "409 steps-outstanding while a connected system's step is "
+    @ProblemResponse(status = 409, description = "Steps or recipient notices are outstanding, or the request is already closed.")
+    @Operation(operationId = "completeRequest", summary = "Complete the request", description = "409 steps-outstanding while a connected system's step is "
             + "neither done nor waived. An erasure, rectification or restriction is carried out at once; when recipients "
             + "of the affected purposes are to be told (GDPR Art. 19) or connected systems' steps run, the case answers "
             + "INFORMING_RECIPIENTS and the person's answer is sent when each task and step has settled (see "
@@ -272,7 +281,7 @@ class RequestsApiController {
 
     @PostMapping("/{id}/objection")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Decide an objection and complete the case", description = "GDPR Art. 21. ground = "
+    @Operation(operationId = "recordRequestObjection", summary = "Decide an objection and complete the case", description = "GDPR Art. 21. ground = "
             + "DIRECT_MARKETING (absolute: recorded for every subject under the address and the address suppressed) or "
             + "LEGITIMATE_INTEREST with purposeKey, upheld (true: the purpose's records are erased) and reasons (the "
             + "weighing the person is told). Only for OBJECTION cases.")
@@ -282,7 +291,7 @@ class RequestsApiController {
 
     @PostMapping("/{id}/consent-withdrawal")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Withdraw the named consents and complete the case", description = "GDPR Art. 7(3): "
+    @Operation(operationId = "recordRequestConsentWithdrawal", summary = "Withdraw the named consents and complete the case", description = "GDPR Art. 7(3): "
             + "purposes = the consent-based purpose keys the person named; withdrawn through the consent ledger for every "
             + "subject under the address. Only for WITHDRAW_CONSENT cases.")
     Summary withdrawal(@PathVariable String id, @RequestBody WithdrawRequest body) {
@@ -292,7 +301,7 @@ class RequestsApiController {
 
     @PostMapping("/{id}/rectify")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Accept a rectification", description = "GDPR Art. 16: replaces the held values for the "
+    @Operation(operationId = "rectifyRequest", summary = "Accept a rectification", description = "GDPR Art. 16: replaces the held values for the "
             + "purpose (the register keeps the change history), completes the case and tells the person. To reject, "
             + "refuse with reasons.")
     Summary rectify(@PathVariable String id, @RequestBody RectifyRequest body) {
@@ -314,14 +323,14 @@ class RequestsApiController {
 
     @GetMapping("/{id}/certificates")
     @PreAuthorize(READ)
-    @Operation(summary = "Erasure certificates of a case", description = "Signed (Ed25519) JSON without personal data; the SHA-256 is in the audit log.")
+    @Operation(operationId = "listRequestCertificates", summary = "Erasure certificates of a case", description = "Signed (Ed25519) JSON without personal data; the SHA-256 is in the audit log.")
     Certificates certificates(@PathVariable String id) {
         return new Certificates(requests.certificates(RequestId.parse(id)));
     }
 
     @PostMapping("/certificates/verify")
     @PreAuthorize(READ)
-    @Operation(summary = "Verify an erasure certificate", description = "valid = Vern's signature over the exact body and a certificate with that hash was issued.")
+    @Operation(operationId = "verifyErasureCertificate", summary = "Verify an erasure certificate", description = "valid = Vern's signature over the exact body and a certificate with that hash was issued.")
     Verification verifyCertificate(@RequestBody VerifyCertificateRequest body) {
         return new Verification(body.body() != null && body.signature() != null
                 && requests.verifyCertificate(body.body(), body.signature()));
@@ -335,7 +344,7 @@ class RequestsApiController {
 
     @GetMapping("/{id}/recipients")
     @PreAuthorize(READ)
-    @Operation(summary = "Recipients to be told (GDPR Art. 19)", description = "One task per recipient, from the record "
+    @Operation(operationId = "listRequestRecipients", summary = "Recipients to be told (GDPR Art. 19)", description = "One task per recipient, from the record "
             + "of processing, of the purposes the erasure, rectification or restriction affected.")
     RecipientNotices recipients(@PathVariable String id) {
         return new RecipientNotices(requests.recipientNotices(RequestId.parse(id)));
@@ -343,7 +352,7 @@ class RequestsApiController {
 
     @PostMapping("/{id}/recipients/{noticeId}")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Settle one recipient's task (GDPR Art. 19)", description = "outcome TOLD (reason: an optional "
+    @Operation(operationId = "settleRequestRecipient", summary = "Settle one recipient's task (GDPR Art. 19)", description = "outcome TOLD (reason: an optional "
             + "note on how), IMPOSSIBLE or DISPROPORTIONATE (reason in words required: the person is given it). The last "
             + "settled task sends the held answer and completes the case.")
     no.vern.requests.RecipientNotice settleRecipient(@PathVariable String id, @PathVariable String noticeId,
@@ -351,12 +360,14 @@ class RequestsApiController {
         return requests.settleRecipientNotice(RequestId.parse(id), uuid(noticeId), body.outcome(), body.reason());
     }
 
+    @Operation(operationId = "waiveRequestStep")
     @PostMapping("/{id}/steps/{stepId}/waive")
     @PreAuthorize(WRITE)
     SystemStep waive(@PathVariable String id, @PathVariable String stepId, @RequestBody ReasonsRequest body) {
         return requests.waive(RequestId.parse(id), uuid(stepId), body.reasons() == null ? "" : body.reasons());
     }
 
+    @Operation(operationId = "retryRequestStep")
     @PostMapping("/{id}/steps/{stepId}/retry")
     @PreAuthorize(WRITE)
     SystemStep retry(@PathVariable String id, @PathVariable String stepId) {

@@ -93,7 +93,7 @@ class RetentionApiController {
 
     @GetMapping("/policies")
     @PreAuthorize(READ)
-    @Operation(summary = "The retention rules, each with its purpose key, and the categories without a rule")
+    @Operation(operationId = "listRetentionPolicies", summary = "The retention rules, each with its purpose key, and the categories without a rule")
     Policies policies() {
         List<PolicyCoverage> coverage = policies.coverage();
         List<RuleView> rules = coverage.stream().flatMap(c -> c.entries().stream().filter(e -> e.rule() != null)
@@ -105,7 +105,7 @@ class RetentionApiController {
 
     @PostMapping("/dry-run")
     @PreAuthorize(WRITE)
-    @Operation(summary = "What would be deleted now, by rule (stored as a dry run for review; deletes nothing)")
+    @Operation(operationId = "dryRunRetention", summary = "What would be deleted now, by rule (stored as a dry run for review; deletes nothing)")
     DryRun dryRun() {
         PurgeRun run = purges.dryRun();
         return new DryRun(run.id(), run.startedAt(), run.due(), run.held(), purges.realRunsAllowed(),
@@ -114,7 +114,7 @@ class RetentionApiController {
 
     @PostMapping("/organisations/{organisation}/agreement-ended")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Records that the agreement with an organisation (id or organisation number) ended")
+    @Operation(operationId = "recordAgreementEnded", summary = "Records that the agreement with an organisation (id or organisation number) ended")
     ClockEvent agreementEnded(@PathVariable String organisation, @RequestBody AgreementEnded body) {
         Instant at = body.endedAt() != null ? body.endedAt()
                 : body.endedOn() != null ? body.endedOn().atStartOfDay(VernClock.ZONE).toInstant() : null;
@@ -126,7 +126,7 @@ class RetentionApiController {
 
     @PostMapping("/clock-events")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Records that a subject's recruitment closed, an event was held, or a contact happened")
+    @Operation(operationId = "recordRetentionClockEvent", summary = "Records that a subject's recruitment closed, an event was held, or a contact happened")
     ClockEvent subjectEvent(@RequestBody SubjectEvent body) {
         if (body.kind() == null) {
             throw new InvalidInput("kind", "is required: RECRUITMENT_CLOSED, EVENT_HELD or LAST_ACTIVITY");
@@ -139,7 +139,7 @@ class RetentionApiController {
 
     @GetMapping("/runs/{id}")
     @PreAuthorize(READ)
-    @Operation(summary = "A dry or real run with its figures per rule")
+    @Operation(operationId = "getRetentionRun", summary = "A dry or real run with its figures per rule")
     DryRun run(@PathVariable UUID id) {
         PurgeRun run = purges.run(id).orElseThrow(() -> new no.vern.shared.NotFound("Purge run", id));
         return new DryRun(run.id(), run.startedAt(), run.due(), run.held(), purges.realRunsAllowed(),

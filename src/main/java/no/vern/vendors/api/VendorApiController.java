@@ -70,21 +70,21 @@ class VendorApiController {
 
     @GetMapping("/api/v1/vendors")
     @PreAuthorize(READ)
-    @Operation(summary = "Every vendor with its agreement in force and its transfers")
+    @Operation(operationId = "listVendors", summary = "Every vendor with its agreement in force and its transfers")
     List<VendorView> list() {
         return register.vendors().stream().map(this::view).toList();
     }
 
     @GetMapping("/api/v1/vendors/{id}")
     @PreAuthorize(READ)
-    @Operation(summary = "One vendor")
+    @Operation(operationId = "getVendor", summary = "One vendor")
     VendorView get(@PathVariable UUID id) {
         return view(register.vendor(id).orElseThrow(() -> new NotFound("Vendor", id)));
     }
 
     @PostMapping("/api/v1/vendors")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Register a vendor")
+    @Operation(operationId = "createVendor", summary = "Register a vendor")
     ResponseEntity<VendorView> create(@RequestBody VendorInput input) {
         Vendor v = register.create(input);
         return ResponseEntity.created(URI.create("/api/v1/vendors/" + v.id())).body(view(v));
@@ -92,7 +92,7 @@ class VendorApiController {
 
     @PutMapping("/api/v1/vendors/{id}")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Change a vendor")
+    @Operation(operationId = "updateVendor", summary = "Change a vendor")
     VendorView update(@PathVariable UUID id, @RequestBody VendorInput input) {
         return view(register.update(id, input));
     }
@@ -100,14 +100,14 @@ class VendorApiController {
     @DeleteMapping("/api/v1/vendors/{id}")
     @PreAuthorize(WRITE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Remove a vendor with its agreements and transfers")
+    @Operation(operationId = "deleteVendor", summary = "Remove a vendor with its agreements and transfers")
     void delete(@PathVariable UUID id) {
         register.delete(id);
     }
 
     @GetMapping("/api/v1/vendors/{id}/agreements")
     @PreAuthorize(READ)
-    @Operation(summary = "A vendor's agreements, newest first (the first is in force)")
+    @Operation(operationId = "listVendorAgreements", summary = "A vendor's agreements, newest first (the first is in force)")
     List<Agreement> agreements(@PathVariable UUID id) {
         if (register.vendor(id).isEmpty()) {
             throw new NotFound("Vendor", id);
@@ -118,7 +118,7 @@ class VendorApiController {
     @PostMapping("/api/v1/vendors/{id}/agreements")
     @PreAuthorize(WRITE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a signed data processing agreement (Art. 28(3))")
+    @Operation(operationId = "addVendorAgreement", summary = "Register a signed data processing agreement (Art. 28(3))")
     Agreement addAgreement(@PathVariable UUID id, @RequestBody AgreementInput input) {
         if (input.signedOn() == null) {
             throw new InvalidInput("signedOn", "is required");
@@ -132,14 +132,14 @@ class VendorApiController {
     @DeleteMapping("/api/v1/vendors/{id}/agreements/{agreementId}")
     @PreAuthorize(WRITE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Remove an agreement registered in error")
+    @Operation(operationId = "deleteVendorAgreement", summary = "Remove an agreement registered in error")
     void deleteAgreement(@PathVariable UUID id, @PathVariable UUID agreementId) {
         register.deleteAgreement(id, agreementId);
     }
 
     @GetMapping("/api/v1/transfers")
     @PreAuthorize(READ)
-    @Operation(summary = "Every registered transfer outside the EU/EEA")
+    @Operation(operationId = "listTransfers", summary = "Every registered transfer outside the EU/EEA")
     List<TransferView> transfers() {
         return register.transfers().stream().map(t -> new TransferView(t, register.hasValidMechanism(t))).toList();
     }
@@ -147,7 +147,7 @@ class VendorApiController {
     @PostMapping("/api/v1/vendors/{id}/transfers")
     @PreAuthorize(WRITE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a transfer of a vendor")
+    @Operation(operationId = "addVendorTransfer", summary = "Register a transfer of a vendor")
     TransferView addTransfer(@PathVariable UUID id, @RequestBody TransferInput input) {
         Transfer t = register.addTransfer(id, input);
         return new TransferView(t, register.hasValidMechanism(t));
@@ -155,7 +155,7 @@ class VendorApiController {
 
     @PutMapping("/api/v1/vendors/{id}/transfers/{transferId}")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Change a transfer (an earlier acceptance lapses)")
+    @Operation(operationId = "updateVendorTransfer", summary = "Change a transfer (an earlier acceptance lapses)")
     TransferView updateTransfer(@PathVariable UUID id, @PathVariable UUID transferId, @RequestBody TransferInput input) {
         Transfer t = register.updateTransfer(id, transferId, input);
         return new TransferView(t, register.hasValidMechanism(t));
@@ -164,14 +164,14 @@ class VendorApiController {
     @DeleteMapping("/api/v1/vendors/{id}/transfers/{transferId}")
     @PreAuthorize(WRITE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Remove a transfer")
+    @Operation(operationId = "deleteVendorTransfer", summary = "Remove a transfer")
     void deleteTransfer(@PathVariable UUID id, @PathVariable UUID transferId) {
         register.deleteTransfer(id, transferId);
     }
 
     @PostMapping("/api/v1/vendors/{id}/transfers/{transferId}/acceptance")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Accept a transfer without a valid mechanism, with a reason (it stops blocking the policy)")
+    @Operation(operationId = "acceptVendorTransfer", summary = "Accept a transfer without a valid mechanism, with a reason (it stops blocking the policy)")
     TransferView accept(@PathVariable UUID id, @PathVariable UUID transferId, @RequestBody Acceptance acceptance) {
         Transfer t = register.accept(id, transferId, acceptance.reason() == null ? "" : acceptance.reason());
         return new TransferView(t, register.hasValidMechanism(t));
