@@ -71,6 +71,15 @@ public class Labels {
         return names == null ? key : names.purpose(key, locale()).filter(n -> !n.isBlank()).orElse(key);
     }
 
+    /** A processing activity by its name in the record of processing; the id when the record does not know it. */
+    public String activity(@Nullable String id) {
+        if (id == null || id.isBlank()) {
+            return "";
+        }
+        RecordNames names = recordNames.getIfAvailable();
+        return names == null ? id : names.activity(id, locale()).filter(n -> !n.isBlank()).orElse(id);
+    }
+
     /** Data categories (comma-separated keys) by their names in the record of processing, joined with commas. */
     public String categories(@Nullable String keys) {
         if (keys == null || keys.isBlank()) {
@@ -84,9 +93,13 @@ public class Labels {
 
     /**
      * A stored message argument as a reader sees it: {@code purpose:<key>} as the purpose's name,
-     * {@code category:<key>,<key>} as the categories' names; anything else as it is.
+     * {@code category:<key>,<key>} as the categories' names, {@code activity:<id>} as the activity's name; anything
+     * else as it is.
      */
     public String argument(String arg) {
+        if (arg.startsWith("activity:")) {
+            return activity(arg.substring("activity:".length()));
+        }
         if (arg.startsWith("purpose:")) {
             return purpose(arg.substring("purpose:".length()));
         }
@@ -119,6 +132,11 @@ public class Labels {
             case "staff", "user" -> id;
             default -> reference;
         };
+    }
+
+    /** Stored message arguments as a reader sees them ({@link #argument(String)}), for a message expression. */
+    public Object[] arguments(java.util.List<String> args) {
+        return args.stream().map(this::argument).toArray();
     }
 
     /** An actor as a phrase. */

@@ -13,6 +13,9 @@ public interface RecordNames {
     /** The purpose's name in the language ({@code en} English, Norwegian otherwise), or empty for an unknown key. */
     Optional<String> purpose(String purposeKey, Locale language);
 
+    /** The processing activity's name in the language, or empty for an unknown id. */
+    Optional<String> activity(String activityId, Locale language);
+
     /** The data category's name in the language, or empty for an unknown key. */
     Optional<String> category(String categoryKey, Locale language);
 }

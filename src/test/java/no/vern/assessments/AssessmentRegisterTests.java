@@ -53,7 +53,7 @@ class AssessmentRegisterTests {
         assertThat(s.dpiaRequired()).isTrue();
         assertThat(register.unscreenedActivities()).doesNotContain("recruitment");
         assertThat(items()).anyMatch(i -> i.titleKey().equals("assessments.attention.dpiaMissing")
-                && i.titleArgs().equals(List.of("recruitment")));
+                && i.titleArgs().equals(List.of("activity:recruitment")));
 
         register.create("recruitment", content(RiskLevel.MEDIUM, DpiaDecision.PENDING));
         assertThat(items()).noneMatch(i -> i.titleKey().equals("assessments.attention.dpiaMissing")

@@ -57,9 +57,10 @@ class ConsoleLanguageTest extends MailTestSupport {
 
     /** Acronyms a Norwegian page uses as they are. */
     static final Set<String> ACRONYMS = Set.of("GDPR", "DPIA", "HTTP", "HTTPS", "SMTP", "TOTP", "SCIM", "OIDC", "JSON",
-            "HTML", "ISBN", "NOK", "UTC", "CEST", "WCAG", "ROPA", "SSO", "IMAP", "CSV", "PDF", "API", "CRM");
+            "HTML", "ISBN", "NOK", "UTC", "CEST", "WCAG", "ROPA", "SSO", "IMAP", "CSV", "PDF", "API", "CRM", "CORS", "IBAN");
 
-    static final Pattern ENUM = Pattern.compile("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b|\\b[A-Z]{4,}\\b");
+    /** Enum constants; not receipt numbers ({@code AVVIK-2026-0001}) nor the names of settings ({@code VERN_SMTP_HOST}). */
+    static final Pattern ENUM = Pattern.compile("\\b(?!VERN_)(?:[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z]{4,})\\b(?!-\\d)");
     static final Pattern SLUG = Pattern.compile("(?<![\\w@./-])[a-z]{2,}(?:-[a-z]{2,})+(?![\\w@./-])");
     static final Pattern ACTOR = Pattern.compile("\\b(?:system|anonymous|staff|subject|api_client|user):[\\w.-]*");
     static final Pattern AUDIT_ACTION = Pattern.compile("\\b(?:assessments|audit|breach|changes|communications|connectors"
@@ -68,7 +69,7 @@ class ConsoleLanguageTest extends MailTestSupport {
             + "|been|will|should|must|received|pending|channel|file|invalid|required|none|yes|purpose|record)\\b");
     /** Norwegian words with a hyphen that are not slugs. */
     static final Set<String> HYPHENATED = Set.of("e-post", "e-poster", "e-posten", "e-postadresse", "e-postadressen",
-            "e-postadresser");
+            "e-postadresser", "id-er", "person-id", "personvern-postkassen");
 
     @Autowired
     MockMvc mvc;
@@ -104,7 +105,7 @@ class ConsoleLanguageTest extends MailTestSupport {
         while (!queue.isEmpty() && seen.size() < 250) {
             String path = queue.poll();
             String shape = path.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}").replaceAll("\\?.*", "");
-            if (!seen.add(path) || visitsPerShape.merge(shape, 1, Integer::sum) > 2) {
+            if (!seen.add(path) || visitsPerShape.merge(shape, 1, Integer::sum) > 1) {
                 continue;
             }
             MockHttpServletResponse response = mvc.perform(get(path).param("lang", "nb").with(OFFICER)).andReturn()

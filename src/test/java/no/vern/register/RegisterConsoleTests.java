@@ -126,6 +126,18 @@ class RegisterConsoleTests {
     }
 
     @Test
+    void aFieldErrorIsSaidInThePagesLanguageFromItsCode() throws Exception {
+        String nb = html(post("/console/register/new").with(SALES).with(csrf()).param("purpose", "customer-administration")
+                .param("kinds", "CUSTOMER_CONTACT").param("name", Canaries.NAME).param("email", "ikke-gyldig"));
+        String en = html(post("/console/register/new").param("lang", "en").with(SALES).with(csrf())
+                .param("purpose", "customer-administration").param("kinds", "CUSTOMER_CONTACT").param("name", Canaries.NAME)
+                .param("email", "ikke-gyldig"));
+
+        assertThat(nb).contains("Feltet er ikke en gyldig e-postadresse.").doesNotContain("is not a valid email address");
+        assertThat(en).contains("This field is not a valid email address.");
+    }
+
+    @Test
     void creatingRedirectsToThePurposeBoundView() throws Exception {
         mvc.perform(post("/console/register/new").with(SALES).with(csrf()).param("purpose", "customer-administration")
                 .param("kinds", "CUSTOMER_CONTACT").param("name", Canaries.NAME).param("email", unique()))

@@ -24,6 +24,11 @@ class RecordNamesService implements RecordNames {
     }
 
     @Override
+    public Optional<String> activity(String activityId, Locale language) {
+        return record.current().document().activity(activityId).map(a -> a.name().in(language));
+    }
+
+    @Override
     public Optional<String> category(String categoryKey, Locale language) {
         return record.current().document().dataCategory(categoryKey).map(d -> d.name().in(language));
     }
