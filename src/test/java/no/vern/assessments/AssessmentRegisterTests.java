@@ -57,14 +57,14 @@ class AssessmentRegisterTests {
 
         register.create("recruitment", content(RiskLevel.MEDIUM, DpiaDecision.PENDING));
         assertThat(items()).noneMatch(i -> i.titleKey().equals("assessments.attention.dpiaMissing")
-                && i.titleArgs().equals(List.of("recruitment")));
+                && i.titleArgs().equals(List.of("activity:recruitment")));
     }
 
     @Test
     void activitiesWithoutAScreeningAreFlagged() {
         assertThat(register.unscreenedActivities()).contains("newsletters");
         assertThat(items()).anyMatch(i -> i.titleKey().equals("assessments.attention.unscreened")
-                && i.titleArgs().equals(List.of("newsletters")));
+                && i.titleArgs().equals(List.of("activity:newsletters")));
     }
 
     @Test

@@ -163,7 +163,7 @@ class RegisterConsoleTests {
                 .param("purpose", "customer-administration").param("version", "1").param("name", "Nytt Navn")
                 .param("kinds", "CUSTOMER_CONTACT")).andExpect(status().is3xxRedirection());
         assertThat(register.read(id, "customer-administration").value("name")).contains("Nytt Navn");
-        assertThat(html(get("/console/register/subjects/" + id + "/history").with(SALES))).contains("updated")
+        assertThat(html(get("/console/register/subjects/" + id + "/history").with(SALES))).contains("<td>endret</td>").doesNotContain(">updated<")
                 .doesNotContain("Nytt Navn");
     }
 

@@ -37,6 +37,13 @@ public class LabelsTest {
             }
 
             @Override
+            public Optional<String> activity(String id, Locale language) {
+                return "pending-consent".equals(id)
+                        ? Optional.of("en".equals(language.getLanguage()) ? "Waiting for consent" : "Venter på samtykke")
+                        : Optional.empty();
+            }
+
+            @Override
             public Optional<String> category(String key, Locale language) {
                 return switch (key) {
                     case "email" -> Optional.of("en".equals(language.getLanguage()) ? "Email" : "E-post");
@@ -81,6 +88,7 @@ public class LabelsTest {
         assertThat(labels.purpose("customer-administration")).isEqualTo("Kundeforhold");
         assertThat(labels.purpose("not-in-the-record")).isEqualTo("not-in-the-record");
         assertThat(labels.categories("email,postal-address")).isEqualTo("E-post, Postadresse");
+        assertThat(labels.argument("activity:pending-consent")).isEqualTo("Venter på samtykke");
     }
 
     @Test
