@@ -44,6 +44,12 @@ public interface ProcessingRecord {
     /** The consent notice of one purpose, generated from the current version (S6). */
     NoticeText notice(String purposeKey, Locale locale);
 
+    /**
+     * The information owed to a person whose data was obtained from someone else, for one purpose (GDPR Art. 14(1)–(2)),
+     * generated from the current version; the source (Art. 14(2)(f)) is added by the caller.
+     */
+    NoticeText sourceNotice(String purposeKey, Locale locale);
+
     /** What needs attention in the current version (purposes without retention, and so on). */
     List<RecordWarning> warnings();
 

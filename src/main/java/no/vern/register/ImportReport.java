@@ -13,11 +13,18 @@ import no.vern.shared.SubjectId;
  *
  * @param dryRun whether nothing was stored
  * @param lines the report per data row
+ * @param origin the import's reference ({@code import:<uuid>}) that every subject it created carries (the Art. 14
+ *        notices name it; an exemption can be recorded for it), or null for a dry run
  */
-public record ImportReport(boolean dryRun, List<Line> lines) {
+public record ImportReport(boolean dryRun, List<Line> lines, @Nullable String origin) {
 
     public ImportReport {
         lines = List.copyOf(lines);
+    }
+
+    /** A report without an origin (a dry run). */
+    public ImportReport(boolean dryRun, List<Line> lines) {
+        this(dryRun, lines, null);
     }
 
     /** What happened (or would happen) to one line. */

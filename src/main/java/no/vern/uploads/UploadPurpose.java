@@ -10,7 +10,9 @@ public enum UploadPurpose {
     EVIDENCE(Set.of(FileType.PDF, FileType.DOCX, FileType.ODT, FileType.TXT, FileType.PNG, FileType.JPEG,
             FileType.GIF, FileType.WEBP)),
     /** A manual export from another system: plain text or documents. */
-    CONNECTOR_EXPORT(Set.of(FileType.TXT, FileType.PDF, FileType.DOCX, FileType.ODT));
+    CONNECTOR_EXPORT(Set.of(FileType.TXT, FileType.PDF, FileType.DOCX, FileType.ODT)),
+    /** A signed agreement (a data processing agreement, GDPR Art. 28(3), (9)): documents only. */
+    CONTRACT(Set.of(FileType.PDF, FileType.DOCX, FileType.ODT));
 
     private final Set<FileType> allowed;
 

@@ -56,6 +56,7 @@ class ProcessingRecordService implements ProcessingRecord {
     private final ApplicationEventPublisher events;
     private final PolicyWriter writer;
     private final NoticeWriter notices;
+    private final SourceNoticeWriter sourceNotices;
     private final ObjectProvider<TransferRegister> transfers;
     private final Map<Integer, RecordVersion> parsed = new ConcurrentHashMap<>();
     private final Map<PolicyKey, PolicyText> policies = new ConcurrentHashMap<>();
@@ -78,7 +79,9 @@ class ProcessingRecordService implements ProcessingRecord {
 
     ProcessingRecordService(RecordVersions versions, JsonMapper json, Clock clock, AuditLog audit,
             ApplicationEventPublisher events, PolicyWriter writer, NoticeWriter notices,
-            ClusterNotifications notifications, JdbcClient jdbc, ObjectProvider<TransferRegister> transfers) {
+            SourceNoticeWriter sourceNotices, ClusterNotifications notifications, JdbcClient jdbc,
+            ObjectProvider<TransferRegister> transfers) {
+        this.sourceNotices = sourceNotices;
         this.transfers = transfers;
         this.notifications = notifications;
         this.jdbc = jdbc;
@@ -222,6 +225,12 @@ class ProcessingRecordService implements ProcessingRecord {
     public NoticeText notice(String purposeKey, Locale locale) {
         Locale language = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("nb");
         return notices.notice(current(), purposeKey, language);
+    }
+
+    @Override
+    public NoticeText sourceNotice(String purposeKey, Locale locale) {
+        Locale language = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("nb");
+        return sourceNotices.notice(current(), purposeKey, language);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import no.vern.register.ConsentRequired;
@@ -44,7 +45,8 @@ class CsvImport {
             Map.entry("mobil", "phone"), Map.entry("company", "company"), Map.entry("firma", "company"),
             Map.entry("organisation", "company"), Map.entry("org_number", "org_number"),
             Map.entry("orgnr", "org_number"), Map.entry("organisasjonsnummer", "org_number"),
-            Map.entry("title", "title"), Map.entry("tittel", "title"));
+            Map.entry("title", "title"), Map.entry("tittel", "title"), Map.entry("language", "language"),
+            Map.entry("språk", "language"), Map.entry("lang", "language"));
 
     private final SubjectWrites register;
     private final SubjectAccess access;
@@ -81,6 +83,9 @@ class CsvImport {
         List<Line> lines = new ArrayList<>();
         Map<String, SubjectId> seen = new HashMap<>();
         boolean consentNeeded = !access.consentPermits(SubjectId.random(), Set.of(options.kind()), options.purpose());
+        // Every subject of one applied import carries its reference (GDPR Art. 14(2)(f): the source; an exemption can be
+        // recorded for the whole import).
+        String origin = options.dryRun() ? null : "import:" + java.util.UUID.randomUUID();
         for (int i = 1; i < rows.size(); i++) {
             int number = i + 1;
             List<String> cells = rows.get(i);
@@ -91,13 +96,13 @@ class CsvImport {
             for (int c = 0; c < header.size() && c < cells.size(); c++) {
                 row.put(header.get(c), cells.get(c));
             }
-            lines.add(line(number, row, options, seen, consentNeeded));
+            lines.add(line(number, row, options, seen, consentNeeded, origin));
         }
-        return new ImportReport(options.dryRun(), lines);
+        return new ImportReport(options.dryRun(), lines, origin);
     }
 
     private Line line(int number, Map<String, String> row, ImportOptions options, Map<String, SubjectId> seen,
-            boolean consentNeeded) {
+            boolean consentNeeded, @Nullable String origin) {
         if (consentNeeded) {
             return new Line(number, Status.CONSENT_REQUIRED, null, List.of());
         }
@@ -119,7 +124,11 @@ class CsvImport {
                 errors.add(new FieldError("org_number", e.getMessage()));
             }
         }
-        if (!errors.isEmpty()) {
+        String language = language(row.getOrDefault("language", ""), options.language());
+        if (language == null) {
+            errors.add(new FieldError("language", "must be nb or en"));
+        }
+        if (!errors.isEmpty() || language == null) {
             return new Line(number, Status.INVALID, null, rename(errors));
         }
         String key = null;
@@ -150,7 +159,7 @@ class CsvImport {
             try {
                 // No id given: the register takes one whose key was generated ahead (issue 28 item 4).
                 id = register.register(new NewSubject(null, Set.of(options.kind()), options.purpose(), Source.IMPORTED,
-                        org, data));
+                        org, data), origin, language);
             } catch (ConsentRequired e) {
                 return new Line(number, Status.CONSENT_REQUIRED, null, List.of());
             } catch (InvalidInput e) {
@@ -161,6 +170,17 @@ class CsvImport {
             seen.put(key, id);
         }
         return new Line(number, Status.VALID, options.dryRun() ? null : id, List.of());
+    }
+
+    /** The row's language ({@code nb}/{@code no}/{@code en}, any case), the import's when blank, null when unknown. */
+    static @Nullable String language(String cell, String fallback) {
+        String value = cell.strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "" -> fallback;
+            case "nb", "no", "nn", "norsk", "norwegian" -> "nb";
+            case "en", "english", "engelsk" -> "en";
+            default -> null;
+        };
     }
 
     private static List<FieldError> rename(List<FieldError> errors) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -95,6 +96,11 @@ class SubjectWrites {
     }
 
     SubjectId register(NewSubject command) {
+        return register(command, null, SubjectRegistered.DEFAULT_LANGUAGE);
+    }
+
+    /** Registers a subject that came with an import or list ({@code origin}), to be written to in {@code language}. */
+    SubjectId register(NewSubject command, @Nullable String origin, String language) {
         Set<SubjectKind> visible = Visibility.current();
         SubjectAccess.requireKinds(command.kinds(), visible);
         List<FieldError> errors = new ArrayList<>();
@@ -139,7 +145,7 @@ class SubjectWrites {
                 }
                 throw new Conflict("subject-exists", "Subject exists", "Subject " + id + " already exists.");
             }
-            events.publishEvent(new SubjectRegistered(id));
+            events.publishEvent(new SubjectRegistered(id, command.source(), command.purpose(), origin, language));
             audit.record(event("register.subject.create", command.purpose(), id, pending));
             return id;
         });

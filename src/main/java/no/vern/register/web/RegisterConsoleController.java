@@ -74,10 +74,13 @@ class RegisterConsoleController {
     private final ProcessingRecord processing;
     private final Restrictions restrictions;
     private final Labels labels;
+    private final org.springframework.beans.factory.ObjectProvider<no.vern.register.SourceNoticeStatus> sourceNotices;
 
     RegisterConsoleController(SubjectRegister register, ProcessingRecord processing, Restrictions restrictions,
+            org.springframework.beans.factory.ObjectProvider<no.vern.register.SourceNoticeStatus> sourceNotices,
             Labels labels) {
         this.labels = labels;
+        this.sourceNotices = sourceNotices;
         this.register = register;
         this.processing = processing;
         this.restrictions = restrictions;
@@ -162,6 +165,9 @@ class RegisterConsoleController {
                 .anyMatch(a -> Set.of("ROLE_PRIVACY_OFFICER", "ROLE_CASE_HANDLER").contains(a.getAuthority())));
         model.addAttribute("purpose", chosen == null ? "" : chosen);
         restrictionSection(model, subject, auth);
+        // GDPR Art. 14: whether and when the person was told about data obtained from others (no personal data).
+        no.vern.register.SourceNoticeStatus notices = sourceNotices.getIfAvailable();
+        model.addAttribute("sourceNotices", notices == null ? List.of() : notices.statements(subject, locale));
         if (chosen == null || model.getAttribute("restriction") != null) {
             // A restricted subject's data is stored only (GDPR Art. 18(2)): the page shows the restriction, no values.
             model.addAttribute("subject", register.summary(subject));
@@ -318,6 +324,7 @@ class RegisterConsoleController {
         if (!model.containsAttribute("csv")) {
             model.addAttribute("csv", "");
         }
+        model.addAttribute("language", "nb");
         return IMPORT;
     }
 
@@ -325,13 +332,13 @@ class RegisterConsoleController {
     @PreAuthorize(IMPORTERS)
     String importCsv(@RequestParam(required = false) @Nullable String csv,
             @RequestParam(required = false) @Nullable MultipartFile file,
-            @RequestParam(defaultValue = "dry-run") String action, Model model, RedirectAttributes redirect)
-            throws IOException {
+            @RequestParam(defaultValue = "dry-run") String action, @RequestParam(defaultValue = "nb") String language,
+            Model model, RedirectAttributes redirect) throws IOException {
         String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8)
                 : csv == null ? "" : csv;
         boolean apply = action.equals("apply");
         try {
-            ImportReport report = register.importCsv(text, ImportOptions.customerContacts(!apply));
+            ImportReport report = register.importCsv(text, ImportOptions.customerContacts(!apply, language));
             if (apply) {
                 // flash attributes live in the JDBC session: counts only, no personal data
                 redirect.addFlashAttribute("appliedValid", report.count(ImportReport.Status.VALID));
@@ -340,6 +347,10 @@ class RegisterConsoleController {
                 redirect.addFlashAttribute("appliedConsent", report.count(ImportReport.Status.CONSENT_REQUIRED));
                 redirect.addFlashAttribute("appliedErased", report.count(ImportReport.Status.ERASED_BEFORE));
                 redirect.addFlashAttribute("flashKey", "register.import.applied");
+                if (report.origin() != null && report.count(ImportReport.Status.VALID) > 0) {
+                    // an opaque reference: the page links to the import's Art. 14 notices
+                    redirect.addFlashAttribute("appliedOrigin", report.origin().substring("import:".length()));
+                }
                 return "redirect:/console/register/import";
             }
             model.addAttribute("report", report);
@@ -347,6 +358,7 @@ class RegisterConsoleController {
             model.addAttribute("importError", true);
         }
         model.addAttribute("csv", text);
+        model.addAttribute("language", "en".equals(language) ? "en" : "nb");
         return IMPORT;
     }
 

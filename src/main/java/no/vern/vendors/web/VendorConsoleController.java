@@ -50,7 +50,10 @@ class VendorConsoleController {
     private final VendorRegister register;
     private final ProcessingRecord record;
 
-    VendorConsoleController(VendorRegister register, ProcessingRecord record) {
+    private final no.vern.vendors.AgreementDocuments documents;
+
+    VendorConsoleController(VendorRegister register, ProcessingRecord record, no.vern.vendors.AgreementDocuments documents) {
+        this.documents = documents;
         this.register = register;
         this.record = record;
     }
@@ -273,6 +276,7 @@ class VendorConsoleController {
         model.addAttribute("parent", v.parentId() == null ? null : register.vendor(v.parentId()).orElse(null));
         model.addAttribute("subProcessors", register.vendors().stream().filter(s -> v.id().equals(s.parentId())).toList());
         model.addAttribute("agreements", register.agreements(v.id()));
+        model.addAttribute("documents", documents.of(v.id()));
         List<Transfer> transfers = register.transfers(v.id());
         model.addAttribute("transfers", transfers);
         model.addAttribute("valid", transfers.stream().collect(java.util.stream.Collectors.toMap(t -> t.id().toString(),
