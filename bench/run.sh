@@ -54,7 +54,7 @@ done
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 prepare_jar
-if [ -n "$otherjar" ]; then jar="$otherjar"; fi
+if [ -n "$otherjar" ]; then jar="$otherjar" cds_archive=""; fi
 work="target/bench-work/$stamp"
 mkdir -p "$work" bench/results
 server_opts="" harness_opts=""
@@ -68,7 +68,7 @@ java -Xmx2g $harness_opts -cp "target/test-classes:target/classes:$(cat target/b
   -Dvern.bench.subjects="$subjects" -Dvern.bench.seconds="$seconds" -Dvern.bench.warmup="$warmup" \
   -Dvern.bench.warmup-max="$warmupmax" -Dvern.bench.threads="$threads" -Dvern.bench.rounds="$rounds" -Dvern.bench.only="$only" \
   -Dvern.bench.jar="$jar" -Dvern.bench.work="$work" -Dvern.bench.out="bench/results/$stamp.json" \
-  -Dvern.bench.server-opts="$server_opts" -Dvern.bench.start-timeout="${VERN_BENCH_START_TIMEOUT:-300}" \
+  -Dvern.bench.server-opts="$server_opts" -Dvern.bench.cds-archive="${cds_archive:-}" -Dvern.bench.start-timeout="${VERN_BENCH_START_TIMEOUT:-300}" \
   no.vern.bench.BenchMain || status=$?
 
 if [ "$keep" = 0 ] && [ "$status" = 0 ]; then

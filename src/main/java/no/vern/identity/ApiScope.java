@@ -47,7 +47,11 @@ public enum ApiScope {
     ASSESSMENTS_READ("assessments:read"),
     ASSESSMENTS_WRITE("assessments:write"),
     /** Reading the change-event feed (issue 25): ids, purpose keys and times of changes, never personal data. */
-    CHANGES_READ("changes:read");
+    CHANGES_READ("changes:read"),
+    /** Reading webhook subscriptions and their delivery log (issue 25). */
+    WEBHOOKS_READ("webhooks:read"),
+    /** Managing webhook subscriptions: create, rotate secrets, pause, test-send, replay dead letters (issue 25). */
+    WEBHOOKS_WRITE("webhooks:write");
 
     private final String value;
 

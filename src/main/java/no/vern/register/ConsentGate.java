@@ -1,5 +1,9 @@
 package no.vern.register;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import no.vern.shared.SubjectId;
 
 /**
@@ -11,4 +15,19 @@ public interface ConsentGate {
 
     /** Whether the subject has a current, unwithdrawn consent for the purpose. */
     boolean permits(SubjectId subject, String purposeKey);
+
+    /**
+     * The subjects among these that {@link #permits} for the purpose, answered for all of them at once (the same
+     * rule; an implementation answers it with one set-based read instead of one per subject). Bulk callers
+     * (mailing-list audiences, the eligibility API) ask this once per page.
+     */
+    default Set<SubjectId> permittedAmong(Collection<SubjectId> subjects, String purposeKey) {
+        Set<SubjectId> permitted = new LinkedHashSet<>();
+        for (SubjectId subject : subjects) {
+            if (permits(subject, purposeKey)) {
+                permitted.add(subject);
+            }
+        }
+        return permitted;
+    }
 }

@@ -44,6 +44,12 @@ public interface RetentionView {
     List<HeldRecord> heldFor(String purposeKey, @Nullable SubjectId after, int limit);
 
     /**
+     * Records held for a purpose by these subjects (those not erased), in subject order: for the purge planner, which
+     * reads only the subjects whose due date has come (issue 28 item 8).
+     */
+    List<HeldRecord> heldFor(String purposeKey, Collection<SubjectId> subjects);
+
+    /**
      * Every record one subject holds (not erased), as ids, categories, purposes and times, never values: for
      * decisions that need no value, e.g. which categories a legal duty keeps on an erasure request (GDPR Art.
      * 17(3)(b)); answers also for a restricted subject (Art. 18(2) restricts use of the data, not its storage).

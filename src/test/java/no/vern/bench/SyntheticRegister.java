@@ -93,13 +93,18 @@ final class SyntheticRegister {
     }
 
     Loaded load(int subjects, int threads, boolean fastCommit, Consumer<String> progress) throws Exception {
+        return load(0, subjects, threads, fastCommit, progress);
+    }
+
+    /** Subjects [first, subjects): a register loaded in two steps (the purge's small and large figure). */
+    Loaded load(int first, int subjects, int threads, boolean fastCommit, Consumer<String> progress) throws Exception {
         if (fastCommit) {
             synchronousCommit(false);
         }
         try {
             long start = System.nanoTime();
-            AtomicInteger nextBatch = new AtomicInteger();
-            AtomicInteger done = new AtomicInteger();
+            AtomicInteger nextBatch = new AtomicInteger(first);
+            AtomicInteger done = new AtomicInteger(first);
             java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
             int step = Math.max(BATCH, subjects / 20);
             ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -113,7 +118,7 @@ final class SyntheticRegister {
                         if ((before + to - from) / step != before / step || before + to - from == subjects) {
                             double s = (System.nanoTime() - start) / 1e9;
                             progress.accept(String.format(Locale.ROOT, "  loaded %,d / %,d subjects (%.0f s, %.0f/s)",
-                                    before + to - from, subjects, s, (before + to - from) / s));
+                                    before + to - from, subjects, s, (before + to - from - first) / s));
                         }
                     }
                     return null;
@@ -127,7 +132,7 @@ final class SyntheticRegister {
                 pool.shutdownNow();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Loaded(subjects, rows.get(), seconds, threads);
+            return new Loaded(subjects - first, rows.get(), seconds, threads);
         } finally {
             if (fastCommit) {
                 synchronousCommit(true);

@@ -25,6 +25,7 @@ import no.vern.processing.SubjectKind;
 import no.vern.register.ConsentGate;
 import no.vern.register.SubjectRegister;
 import no.vern.shared.SubjectId;
+import no.vern.support.Axe;
 import no.vern.support.Browser;
 import no.vern.support.MailTestSupport;
 
@@ -90,9 +91,11 @@ class EventBrowserTests extends MailTestSupport {
             visitor.type("#name", "Ingvild Sørbø").type("#email", email).type("#phone", "+47 412 34 567")
                     .type("#company", "Fjellvann AS");
             visitor.screenshot("events-signup-form");
+            Axe.assertAccessible(visitor);
             visitor.click("#submit");
             assertThat(visitor.find("#signed-up").getText()).contains("Du er påmeldt");
             visitor.screenshot("events-signup-confirmed");
+            Axe.assertAccessible(visitor);
         }
         SubjectId subject = latestSubject(event);
         assertThat(ledger.current(subject, "events").orElseThrow().status()).isEqualTo(ConsentEventType.GIVEN);
@@ -127,9 +130,11 @@ class EventBrowserTests extends MailTestSupport {
             // click() waits for a page load; a checkbox is ticked in place.
             assertThat(visitor.find("#crmConsent").isSelected()).isTrue();
             visitor.screenshot("events-signup-form-en-crm");
+            Axe.assertAccessible(visitor);
             visitor.click("#submit");
             assertThat(visitor.find("#signed-up").getText()).contains("You are signed up");
             visitor.screenshot("events-signup-confirmed-en");
+            Axe.assertAccessible(visitor);
         }
         SubjectId subject = latestSubject(event);
         assertThat(ledger.current(subject, "events").orElseThrow().status()).isEqualTo(ConsentEventType.GIVEN);
@@ -145,9 +150,11 @@ class EventBrowserTests extends MailTestSupport {
             person.open(withdraw);
             assertThat(person.find("html").getAttribute("lang")).isEqualTo("en");
             person.screenshot("events-receipt-withdraw");
+            Axe.assertAccessible(person);
             person.click("main form button[type=submit]");
             assertThat(person.find("h1").getText()).isEqualTo("Your consent is withdrawn");
             person.screenshot("events-receipt-withdrawn");
+            Axe.assertAccessible(person);
         }
         assertThat(gate.permits(subject, "prospect-dialogue")).isFalse();
         assertThat(ledger.current(subject, "prospect-dialogue").orElseThrow().status())

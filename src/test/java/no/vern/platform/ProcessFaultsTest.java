@@ -2,11 +2,19 @@ package no.vern.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +108,60 @@ class ProcessFaultsTest {
     private static long importedCount(JdbcClient db, List<String> created) {
         return db.sql("SELECT count(*) FROM register_subject WHERE NOT (id::text = ANY(CAST(:created AS text[])))")
                 .param("created", created.toArray(String[]::new)).query(Long.class).single();
+    }
+
+    /**
+     * Issue 25 item 3: erasures commit their change events and webhook deliveries together; Vern is killed (kill -9)
+     * while the receiver still refuses them, and after the restart every event arrives (at least once).
+     */
+    @Test
+    void killedBetweenCommitAndWebhookDeliveryLosesNoEvent() throws Exception {
+        int erasures = 12;
+        Set<String> received = ConcurrentHashMap.newKeySet();
+        AtomicInteger refused = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean receiverUp = new java.util.concurrent.atomic.AtomicBoolean(false);
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (receiverUp.get()) {
+                received.add(json.readTree(body).get("subject").asText());
+                exchange.sendResponseHeaders(204, -1);
+            } else {
+                refused.incrementAndGet();
+                exchange.sendResponseHeaders(503, -1);
+            }
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            vern = VernProcess.onFreshDatabase().with("--vern.webhooks.allow-loopback=true",
+                    "--vern.webhooks.run-in-background=true", "--vern.webhooks.backoff=PT1S", "--vern.webhooks.max-backoff=PT2S");
+            vern.start();
+            vern.api("POST", "/api/v1/webhooks/subscriptions", """
+                    {"url":"http://127.0.0.1:%d/hook","types":["no.vern.subject.erased"]}
+                    """.formatted(receiver.getAddress().getPort()));
+            List<String> ids = VernProcess.concurrently(erasures, i -> json.readTree(vern.send("POST", "/api/v1/subjects",
+                    "application/json", """
+                            {"kinds":["CUSTOMER_CONTACT"],"purpose":"customer-administration","name":"Krok Testesen %d",
+                             "email":"krok.%d@prosess.example"}
+                            """.formatted(i, i)).body()).get("id").asText());
+            VernProcess.concurrently(erasures, i -> assertThat(vern.send("DELETE", "/api/v1/subjects/" + ids.get(i), null, null)
+                    .statusCode() / 100).isEqualTo(2));
+            VernProcess.await(() -> vern.db().sql("SELECT count(*) FROM changes_webhook_delivery")
+                    .query((rs, n) -> rs.getLong(1)).single() >= erasures, "every erasure's delivery queued");
+            assertThat(received).as("nothing accepted before the kill").isEmpty();
+
+            vern.killWhen(() -> refused.get() >= 1, "the receiver to refuse a first delivery");
+            receiverUp.set(true);
+            vern.start();
+            VernProcess.await(() -> received.containsAll(ids), "every erased subject's event at the receiver");
+            assertThat(received).containsExactlyInAnyOrderElementsOf(ids);
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     private static String importCsv() {

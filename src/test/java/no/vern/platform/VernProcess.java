@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -52,17 +54,18 @@ final class VernProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final Path dir;
-    private final EmbeddedPostgres database;
+    private final @Nullable EmbeddedPostgres database;
     private final String url;
     private final HikariDataSource pool;
     private final JdbcClient db;
     private final int port;
     private final List<String> settings = new ArrayList<>();
+    private @Nullable Path shared;
     private Process process;
     private int runs;
     private int kills;
 
-    private VernProcess(Path dir, EmbeddedPostgres database, String url, int port) {
+    private VernProcess(Path dir, @Nullable EmbeddedPostgres database, String url, int port) {
         this.dir = dir;
         this.database = database;
         this.url = url;
@@ -85,6 +88,19 @@ final class VernProcess implements AutoCloseable {
         return new VernProcess(dir, TestDatabases.server(), TestDatabases.fresh(), freePort());
     }
 
+    /**
+     * Vern on a database server of the test's own (e.g. a primary/standby pair, {@link PostgresPair}) reached through
+     * {@code url} as the superuser {@code postgres}; the keys and data directories are {@code shared}'s, so that several
+     * nodes on one database share their key material as production nodes do. Vern is not started yet.
+     */
+    static VernProcess onDatabase(String url, Path shared) throws IOException {
+        Path dir = shared.resolve("node-" + UUID.randomUUID());
+        Files.createDirectories(dir);
+        VernProcess vern = new VernProcess(dir, null, url, freePort());
+        vern.shared = shared;
+        return vern;
+    }
+
     /** Settings ({@code --key=value}) given to every later start, e.g. the SMTP server or job intervals. */
     VernProcess with(String... args) {
         settings.addAll(List.of(args));
@@ -97,12 +113,13 @@ final class VernProcess implements AutoCloseable {
     }
 
     EmbeddedPostgres database() {
-        return database;
+        return Objects.requireNonNull(database, "Vern runs on a database server of the test's own");
     }
 
-    /** A directory next to the database that survives restarts (keys, data, secrets). */
+    /** A directory next to the database that survives restarts (keys, data, secrets); shared by nodes of one cluster. */
     Path sibling(String name) {
-        return dir.resolveSibling(dir.getFileName() + "-" + name);
+        Path cluster = shared;
+        return cluster != null ? cluster.resolve(name) : dir.resolveSibling(dir.getFileName() + "-" + name);
     }
 
     /** The loopback port Vern listens on (the same across restarts). */
@@ -188,6 +205,12 @@ final class VernProcess implements AutoCloseable {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    /** SIGTERM: Spring's graceful shutdown (readiness down, drain, then the port closes); waits until the JVM is gone. */
+    void terminate() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
     }
 
     /** SIGKILL (kill -9): no shutdown hooks, no graceful anything. */

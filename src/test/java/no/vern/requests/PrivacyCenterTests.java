@@ -257,12 +257,60 @@ class PrivacyCenterTests extends RequestsTestSupport {
     void theRightsPageExplainsTheRecordOfProcessingInNorwegianAndEnglish() throws Exception {
         String nb = mvc.perform(get("/personvern/rettigheter")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(nb).contains("Dine personvernrettigheter", "lang=\"nb\"", "form-ACCESS", "form-QUESTION", "Berettiget interesse",
+        assertThat(nb).contains("Dine personvernrettigheter", "lang=\"nb\"", "Hva vil du gjøre?", "id=\"kind-ACCESS\"",
+                "id=\"kind-QUESTION\"", "Berettiget interesse",
                 // Issue 21: who is responsible, from the company profile.
                 "Hvem som er ansvarlig", "Fjellvik Rådgivning AS", "mailto:personvern@fjellvik.example", "Datatilsynet");
         String en = mvc.perform(get("/privacy/rights")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(en).contains("Your privacy rights", "lang=\"en\"", "form-ERASURE", "Legitimate interest", "Who is responsible",
+        assertThat(en).contains("Your privacy rights", "lang=\"en\"", "What do you want to do?", "id=\"kind-ERASURE\"",
+                "Legitimate interest", "Who is responsible",
                 "The Norwegian Data Protection Authority (Datatilsynet)");
+    }
+
+    private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theChooserLeadsToOneShortFormForTheChosenRight() throws Exception {
+        // Issue 23 item 5: the chooser is a plain GET form (no JavaScript); the chosen right gets one form, nothing else.
+        String chooser = page(get("/personvern/rettigheter"));
+        assertThat(chooser).contains("method=\"get\"", "name=\"chooser\"").doesNotContain("method=\"post\"", "error-summary");
+        String form = page(get("/personvern/rettigheter").param("chooser", "1").param("kind", "RECTIFICATION"));
+        assertThat(form).contains("<h1>Retting</h1>", "name=\"kind\" value=\"RECTIFICATION\"", "id=\"email\"")
+                .doesNotContain("error-summary", "Hva vi behandler og hvorfor");
+        assertThat(form.split("method=\"post\"", -1)).hasSize(2);
+        assertThat(page(get("/privacy/rights").param("kind", "RECTIFICATION"))).contains("<h1>Rectification</h1>",
+                "href=\"/personvern/rettigheter?kind=RECTIFICATION\"");
+    }
+
+    @Test
+    void aChoiceLeftEmptyIsSaidOnTopWithALinkToTheChoices() throws Exception {
+        String page = page(get("/personvern/rettigheter").param("chooser", "1"));
+        assertThat(page).contains("id=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus", "href=\"#kind-ACCESS\"",
+                "Velg hva du vil gjøre.", "<title>Feil: Dine personvernrettigheter</title>", "Hva vil du gjøre?");
+        assertThat(page(get("/privacy/rights").param("kind", "NOT_A_RIGHT"))).contains("There is a problem",
+                "Choose what you want to do.");
+    }
+
+    @Test
+    void aBadAddressKeepsTheInputAndIsSaidOnTopAndAtTheField() throws Exception {
+        String page = mvc.perform(post("/privacy/rights").with(csrf()).with(from("10.81.7.1")).param("kind", "ERASURE")
+                .param("email", "not-an-address").param("details", "About the 2019 order"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"error-summary\"", "href=\"#email\"", "<title>Error: Erasure – Your privacy rights</title>",
+                "<h1>Erasure</h1>", "value=\"not-an-address\"", ">About the 2019 order</textarea>", "aria-invalid=\"true\"",
+                "aria-describedby=\"email-error\"", "id=\"email-error\"", "Enter a valid email address.");
+    }
+
+    @Test
+    void aWrongCodeIsSaidOnTopWithALinkToTheCodeField() throws Exception {
+        String location = submit("ACCESS", uniqueEmail("wrong-code"), "10.81.7.2", new MockHttpSession());
+        assertThat(page(get(location))).doesNotContain("error-summary", "aria-invalid=\"true\"");
+        String wrong = page(get(location).param("wrong", "")); // the redirect's "?wrong"
+        assertThat(wrong).contains("id=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus", "href=\"#code\"",
+                "<title>Feil: Bekreft at det er deg</title>", "aria-invalid=\"true\"", "aria-describedby=\"code-error\"");
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.pdfbox.Loader;
@@ -15,6 +16,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -25,13 +27,16 @@ import no.vern.identity.Role;
 import no.vern.identity.StaffAccounts;
 import no.vern.register.SubjectRegister;
 import no.vern.shared.SubjectId;
+import no.vern.support.Axe;
 import no.vern.support.Browser;
 import no.vern.support.Canaries;
 
 /**
  * The person's journey in a real browser: ask for access on the privacy center, confirm with the code
  * from the email (GreenMail), download the PDF; ask for erasure, the handler completes it in the console,
- * the person gets the confirmation. Screenshots: {@code target/screenshots/requests-*.png}.
+ * the person gets the confirmation; the rights center's chooser and its error summary at 1400 px and 375 px. Every
+ * page visited passes axe-core (no serious WCAG 2.1 A/AA violation). Screenshots:
+ * {@code target/screenshots/requests-*.png} and {@code rights-*.png}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(RequestsTestSupport.Systems.class)
@@ -63,15 +68,21 @@ class RequestsBrowserTests extends RequestsTestSupport {
         try (Browser person = Browser.start(base())) {
             person.open("/privacy/rights");
             assertThat(person.find("h1").getText()).isEqualTo("Your privacy rights");
-            person.type("#email-ACCESS", email);
+            Axe.assertAccessible(person);
+            person.click("#kind-ACCESS").click("#choose");
+            assertThat(person.find("h1").getText()).isEqualTo("Access");
+            person.type("#email", email);
             person.screenshot("requests-privacy-center");
-            person.click("#submit-ACCESS");
+            Axe.assertAccessible(person);
+            person.click("#submit");
             assertThat(person.find("#neutral").getText()).contains("If we have this email address on file");
             person.screenshot("requests-code-page");
+            Axe.assertAccessible(person);
             person.type("#code", codeSentTo(email)).click("#verify");
             assertThat(person.path()).startsWith("/privacy/rights/case/");
             assertThat(person.find("#status").getText()).isEqualTo("Completed");
             person.screenshot("requests-access-ready");
+            Axe.assertAccessible(person);
 
             String pdfHref = person.find("#download-PDF").getAttribute("href");
             Cookie session = person.driver().manage().getCookieNamed("VERN_SESSION");
@@ -83,8 +94,8 @@ class RequestsBrowserTests extends RequestsTestSupport {
                 assertThat(new PDFTextStripper().getText(document)).contains("The data we hold about you", "15(1)(h)");
             }
 
-            person.open("/privacy/rights");
-            person.type("#email-ERASURE", email).click("#submit-ERASURE");
+            person.open("/privacy/rights?kind=ERASURE");
+            person.type("#email", email).click("#submit");
             String erasureId = person.path().substring(person.path().lastIndexOf('/') + 1);
             person.type("#code", codeSentTo(email)).click("#verify");
             assertThat(person.find("#status").getText()).isEqualTo("In progress");
@@ -97,8 +108,10 @@ class RequestsBrowserTests extends RequestsTestSupport {
                 handler.login(USER, PASSWORD).open("/console/requests");
                 assertThat(handler.find("#cases").getText()).contains("Sletting");
                 handler.screenshot("requests-console-list");
+                Axe.assertAccessible(handler);
                 handler.open("/console/requests/" + erasureId);
                 handler.screenshot("requests-console-case");
+                Axe.assertAccessible(handler);
                 handler.click("#complete");
                 // Erased at once; the answer waits for the recipients of the purposes to be told (GDPR Art. 19).
                 assertThat(handler.find("h1").getText()).contains("Utført, varsler mottakerne");
@@ -120,5 +133,92 @@ class RequestsBrowserTests extends RequestsTestSupport {
         }
         assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains("We have erased the data", "Erasure certificate",
                 "because it would involve disproportionate effort (GDPR Art. 19): This supplier never received"));
+    }
+
+    /**
+     * Issue 23 item 5: the chooser leads to one short form; a choice left empty and a bad address each bring an error
+     * summary on top that has the focus and links to the field, with the input kept; no page scrolls sideways on a phone.
+     */
+    @Test
+    void theRightsCenterIsAChooserWithOneShortFormAndAnErrorSummaryThatTakesFocus() {
+        for (int width : new int[] { 1400, 375 }) {
+            try (Browser person = Browser.start(base(), width, 900)) {
+                person.open("/personvern/rettigheter");
+                assertThat(person.find("#chooser legend").getText()).isEqualTo("Hva vil du gjøre?");
+                assertThat(person.driver().findElements(org.openqa.selenium.By.cssSelector("#chooser input[type=radio]")))
+                        .hasSize(RequestKind.values().length);
+                assertThat(person.driver().findElements(org.openqa.selenium.By.cssSelector("form[method=post]"))).isEmpty();
+                assertNoSidewaysScroll(person, width);
+                person.screenshot("rights-chooser-" + width);
+                Axe.assertAccessible(person);
+
+                person.click("#choose");
+                assertThat(person.find("#error-summary").getText()).contains("Det er et problem", "Velg hva du vil gjøre.");
+                assertThat(focused(person)).isEqualTo("error-summary");
+                assertThat(person.find("#error-summary a").getDomAttribute("href")).isEqualTo("#kind-ACCESS");
+                assertNoSidewaysScroll(person, width);
+                person.screenshot("rights-chooser-error-" + width);
+                Axe.assertAccessible(person);
+
+                person.click("#kind-ERASURE").click("#choose");
+                assertThat(person.find("h1").getText()).isEqualTo("Sletting");
+                assertThat(person.driver().findElements(org.openqa.selenium.By.cssSelector("#error-summary"))).isEmpty();
+                assertThat(person.driver().findElements(org.openqa.selenium.By.cssSelector("form[method=post]"))).hasSize(1);
+                person.type("#email", "ikke-en-adresse").type("#details", "Gjelder kundeforholdet fra 2019").click("#submit");
+                assertThat(person.find("#error-summary").getText()).contains("Skriv en gyldig e-postadresse.");
+                assertThat(focused(person)).isEqualTo("error-summary");
+                assertThat(person.find("#error-summary a").getDomAttribute("href")).isEqualTo("#email");
+                assertThat(person.find("h1").getText()).isEqualTo("Sletting");
+                assertThat(person.find("#email").getDomProperty("value")).isEqualTo("ikke-en-adresse");
+                assertThat(person.find("#details").getDomProperty("value")).isEqualTo("Gjelder kundeforholdet fra 2019");
+                assertThat(person.find("#email").getDomAttribute("aria-invalid")).isEqualTo("true");
+                assertThat(person.find("#email").getDomAttribute("aria-describedby")).isEqualTo("email-error");
+                assertThat(person.driver().getTitle()).startsWith("Feil: Sletting");
+                assertNoSidewaysScroll(person, width);
+                person.screenshot("rights-error-" + width);
+                Axe.assertAccessible(person);
+            }
+        }
+    }
+
+    /**
+     * Issue 23 items 7 and 8: the public pages a person reaches without a link from a mail (the pages behind one are
+     * checked by their modules' browser tests) have no serious WCAG 2.1 A/AA violation at 1400 px and do not scroll
+     * sideways at 375 px; a refused link shows the one link-refused page, checked too.
+     */
+    @Test
+    void everyPublicPagePassesAxeAndFitsAPhone() {
+        List<String> paths = List.of("/login", "/personvern", "/privacy", "/personvern/rettigheter", "/privacy/rights?kind=ACCESS",
+                "/personvern/avvik", "/privacy/breach", "/personvern/kontroller-slettebevis", "/privacy/verify-certificate",
+                "/site/cookies", "/avmelding/not-a-token", "/personvern/talentbank/not-a-token",
+                "/samtykke/trekk-tilbake/not-a-token");
+        List<String> failures = new java.util.ArrayList<>();
+        for (int width : new int[] { 1400, 375 }) {
+            try (Browser visitor = Browser.start(base(), width, 900)) {
+                for (String path : paths) {
+                    visitor.open(path);
+                    if (width < 600) {
+                        Number overflow = (Number) ((JavascriptExecutor) visitor.driver())
+                                .executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+                        if (overflow.intValue() > 0) {
+                            failures.add(path + " scrolls sideways by " + overflow + " px at " + width + " px");
+                        }
+                    } else {
+                        failures.addAll(Axe.violations(visitor).stream().map(v -> path + ": " + v).toList());
+                    }
+                }
+            }
+        }
+        assertThat(failures).as("public pages with a serious WCAG 2.1 A/AA violation or sideways scrolling").isEmpty();
+    }
+
+    static String focused(Browser browser) {
+        return String.valueOf(((JavascriptExecutor) browser.driver()).executeScript("return document.activeElement.id"));
+    }
+
+    static void assertNoSidewaysScroll(Browser browser, int width) {
+        Number scroll = (Number) ((JavascriptExecutor) browser.driver())
+                .executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(scroll.intValue()).as("horizontal overflow of %s at %d px", browser.path(), width).isLessThanOrEqualTo(0);
     }
 }

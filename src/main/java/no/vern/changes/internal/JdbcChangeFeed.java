@@ -98,6 +98,14 @@ class JdbcChangeFeed implements ChangeFeed {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(event(rs), new Cursor(rs.getLong("tx"), rs.getLong("position")));
+    }
+
+    /**
+     * The CloudEvent of a {@code changes_event} row (columns id, type, subject_id, purposes, refs, occurred_at); the
+     * one mapping of the feed and of webhook bodies.
+     */
+    static ChangeEvent event(ResultSet rs) throws SQLException {
         ChangeType type = ChangeType.valueOf(rs.getString("type"));
         UUID subject = rs.getObject("subject_id", UUID.class);
         List<String> purposes = List.of((String[]) rs.getArray("purposes").getArray());
@@ -105,9 +113,8 @@ class JdbcChangeFeed implements ChangeFeed {
         String about = subject != null ? subject.toString()
                 : refs.containsKey("request") ? "request:" + refs.get("request")
                 : refs.containsKey("recordVersion") ? "record:" + refs.get("recordVersion") : null;
-        ChangeEvent event = new ChangeEvent(ChangeEvent.SPEC_VERSION, rs.getObject("id", UUID.class), SOURCE, type.type(),
+        return new ChangeEvent(ChangeEvent.SPEC_VERSION, rs.getObject("id", UUID.class), SOURCE, type.type(),
                 about, JdbcTime.required(rs, "occurred_at"), "application/json",
                 new ChangeEvent.Data(subject == null ? null : subject.toString(), purposes, refs));
-        return new Row(event, new Cursor(rs.getLong("tx"), rs.getLong("position")));
     }
 }

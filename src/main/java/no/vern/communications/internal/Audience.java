@@ -67,9 +67,15 @@ class Audience {
      * What blocks mail for a page of subjects, read in two queries: who objected (by subject id) and which
      * email hashes are on the suppression list (by hash), both for the list and for everything.
      */
-    record Blocks(Set<UUID> objected, Map<ByteBuffer, Suppressions.Reason> suppressed, Set<SubjectId> restricted) {
+    record Blocks(Set<UUID> objected, Map<ByteBuffer, Suppressions.Reason> suppressed, Set<SubjectId> restricted,
+            @Nullable Set<SubjectId> consented) {
 
         static final Blocks NONE = new Blocks(Set.of(), Map.of(), Set.of());
+
+        /** Without a consent set read ahead: {@link #exclusion} asks the gate for the one subject. */
+        Blocks(Set<UUID> objected, Map<ByteBuffer, Suppressions.Reason> suppressed, Set<SubjectId> restricted) {
+            this(objected, suppressed, restricted, null);
+        }
     }
 
     Blocks blocksFor(MailingList list, Collection<DirectoryEntry> entries) {
@@ -77,7 +83,21 @@ class Audience {
         List<byte[]> hashes = entries.stream().flatMap(e -> e.emailIndexes().stream()).toList();
         return new Blocks(objections.objectedAmong(ids, list.id()),
                 suppressions.reasons(hashes, Suppressions.scopesOf(list.id())),
-                restrictedAmong(entries.stream().map(DirectoryEntry::id).toList()));
+                restrictedAmong(entries.stream().map(DirectoryEntry::id).toList()), consentedAmong(list, entries));
+    }
+
+    /**
+     * Which of these subjects the gate permits for the list's purpose, read once for the page (issue 28 item 6):
+     * asked only for a purpose that rests on consent and only about subjects whose address is held for it, the
+     * only case in which {@link #exclusion} consults the gate.
+     */
+    Set<SubjectId> consentedAmong(MailingList list, Collection<DirectoryEntry> entries) {
+        if (processing.legalBasisOf(list.purposeKey()) != LegalBasis.CONSENT) {
+            return Set.of();
+        }
+        List<SubjectId> asked = entries.stream().filter(e -> !e.erased() && e.emailPurposes().contains(list.purposeKey()))
+                .map(DirectoryEntry::id).distinct().toList();
+        return asked.isEmpty() ? Set.of() : gate.permittedAmong(asked, list.purposeKey());
     }
 
     /**
@@ -98,7 +118,7 @@ class Audience {
         boolean consentOnlyKind = !Collections.disjoint(entry.kinds(), CONSENT_ONLY_KINDS);
         // S4/S5 and markedsføringsloven § 15: prospects, candidates, event participants and newsletter recipients only with consent
         // for this very purpose; a purpose that does not rest on consent can never admit them.
-        if ((consentBased || consentOnlyKind) && !(consentBased && gate.permits(entry.id(), list.purposeKey()))) {
+        if ((consentBased || consentOnlyKind) && !(consentBased && consented(list, entry, blocks))) {
             return Optional.of(Exclusion.NO_CONSENT);
         }
         if (blocks.objected().contains(entry.id().value())) {
@@ -122,6 +142,11 @@ class Audience {
             });
         }
         return Optional.empty();
+    }
+
+    private boolean consented(MailingList list, DirectoryEntry entry, Blocks blocks) {
+        Set<SubjectId> consented = blocks.consented();
+        return consented != null ? consented.contains(entry.id()) : gate.permits(entry.id(), list.purposeKey());
     }
 
     /** Which of these subjects have their processing restricted (GDPR Art. 18). */

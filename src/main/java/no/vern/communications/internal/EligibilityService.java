@@ -98,8 +98,11 @@ class EligibilityService implements Eligibility {
         for (IndexMatch m : directory.byEmailIndexes(all)) {
             subjects.computeIfAbsent(ByteBuffer.wrap(m.hash()), k -> new ArrayList<>()).add(m.entry());
         }
-        Audience.Blocks blocks = new Audience.Blocks(java.util.Set.of(), suppressed, audience.restrictedAmong(
-                subjects.values().stream().flatMap(List::stream).map(DirectoryEntry::id).toList()));
+        List<DirectoryEntry> found = subjects.values().stream().flatMap(List::stream).toList();
+        // One read per chunk each for restrictions and consents: no per-subject gate call (issue 28 item 6).
+        Audience.Blocks blocks = new Audience.Blocks(java.util.Set.of(), suppressed,
+                audience.restrictedAmong(found.stream().map(DirectoryEntry::id).toList()),
+                audience.consentedAmong(asList, found));
         List<EligibilityAnswer> answers = new ArrayList<>(emails.size());
         for (int i = 0; i < emails.size(); i++) {
             answers.add(new EligibilityAnswer(emails.get(i), reason(asList, hashes.get(i), suppressed, subjects, blocks)));

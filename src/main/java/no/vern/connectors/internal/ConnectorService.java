@@ -1,5 +1,6 @@
 package no.vern.connectors.internal;
 
+import no.vern.shared.AddressGuard;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,9 @@
 package no.vern.connectors.internal;
 
+import no.vern.shared.AddressGuard;
+import no.vern.shared.HostResolver;
+import no.vern.shared.Dialer;
+import no.vern.shared.WebhookClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

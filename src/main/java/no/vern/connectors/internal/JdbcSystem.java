@@ -1,5 +1,6 @@
 package no.vern.connectors.internal;
 
+import no.vern.shared.AddressGuard;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

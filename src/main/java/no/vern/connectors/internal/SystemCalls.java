@@ -1,5 +1,6 @@
 package no.vern.connectors.internal;
 
+import no.vern.shared.WebhookClient;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Objects;

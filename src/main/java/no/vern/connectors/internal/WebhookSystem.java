@@ -1,5 +1,7 @@
 package no.vern.connectors.internal;
 
+import no.vern.shared.AddressGuard;
+import no.vern.shared.WebhookClient;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -3,8 +3,11 @@ package no.vern.consent.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -77,6 +80,22 @@ class ConsentEvents {
                                   AND (expires_at IS NULL OR expires_at > :now))
                 """).param("subject", subject.value()).param("purpose", purposeKey).param("now", JdbcTime.param(now))
                 .query(Boolean.class).single();
+    }
+
+    /** The subjects among these that {@link #permits} for the purpose at {@code now}: the same rule, one query. */
+    Set<SubjectId> permittedAmong(Collection<SubjectId> subjects, String purposeKey, Instant now) {
+        Set<SubjectId> permitted = new HashSet<>();
+        jdbc.sql("""
+                SELECT subject_id FROM consent_state
+                WHERE subject_id = ANY(:subjects) AND purpose_key = :purpose
+                  AND status IN ('GIVEN', 'RENEWED')
+                  AND (expires_at IS NULL OR expires_at > :now)
+                """).param("subjects", subjects.stream().map(SubjectId::value).distinct().toArray(UUID[]::new))
+                .param("purpose", purposeKey).param("now", JdbcTime.param(now))
+                .query((ResultSet rs) -> {
+                    permitted.add(new SubjectId(rs.getObject("subject_id", UUID.class)));
+                });
+        return permitted;
     }
 
     /** The state of one consent, locking its row for the rest of the transaction. */

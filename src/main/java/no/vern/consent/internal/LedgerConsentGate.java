@@ -1,6 +1,8 @@
 package no.vern.consent.internal;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Set;
 
 import org.springframework.context.annotation.Fallback;
 import org.springframework.stereotype.Component;
@@ -29,5 +31,10 @@ class LedgerConsentGate implements ConsentGate {
     @Override
     public boolean permits(SubjectId subject, String purposeKey) {
         return events.permits(subject, purposeKey, clock.instant());
+    }
+
+    @Override
+    public Set<SubjectId> permittedAmong(Collection<SubjectId> subjects, String purposeKey) {
+        return subjects.isEmpty() ? Set.of() : events.permittedAmong(subjects, purposeKey, clock.instant());
     }
 }

@@ -22,7 +22,7 @@ import no.vern.shared.ConsoleSection;
  * call (issue 28). {@code ConsoleModelAdviceScopeTest} proves every page controller is covered and no API
  * controller is; a module that adds page controllers in a new package adds the package here.
  */
-@ControllerAdvice(basePackages = { "no.vern.assessments.web", "no.vern.audit.web", "no.vern.breach.web", "no.vern.communications.web", "no.vern.informing.web",
+@ControllerAdvice(basePackages = { "no.vern.assessments.web", "no.vern.audit.web", "no.vern.breach.web", "no.vern.changes.web", "no.vern.communications.web", "no.vern.informing.web",
         "no.vern.connectors.web", "no.vern.consent.web", "no.vern.console.web", "no.vern.events.web",
         "no.vern.identity.internal", "no.vern.identity.web", "no.vern.processing.web", "no.vern.register.web",
         "no.vern.requests.web", "no.vern.retention.web", "no.vern.shared.internal", "no.vern.training.web", "no.vern.vendors.web",

@@ -78,6 +78,25 @@ class RetentionQueries implements RetentionView {
     }
 
     @Override
+    public List<HeldRecord> heldFor(String purposeKey, Collection<SubjectId> subjects) {
+        if (subjects.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT r.subject_id, s.organisation_id, s.kinds, r.id, r.category, r.purposes, r.collected_at, r.confirmed_at
+                FROM register_record r JOIN register_subject s ON s.id = r.subject_id
+                WHERE r.subject_id = ANY(:subjects) AND :purpose = ANY(r.purposes) AND s.erased_at IS NULL
+                ORDER BY r.subject_id, r.id
+                """).param("purpose", purposeKey)
+                .param("subjects", subjects.stream().map(SubjectId::value).distinct().toArray(UUID[]::new))
+                .query((rs, n) -> new HeldRecord(new SubjectId(rs.getObject("subject_id", UUID.class)),
+                        rs.getObject("organisation_id", UUID.class), kinds(rs.getArray("kinds")),
+                        rs.getObject("id", UUID.class), rs.getString("category"), strings(rs.getArray("purposes")),
+                        JdbcTime.required(rs, "collected_at"), JdbcTime.required(rs, "confirmed_at")))
+                .list();
+    }
+
+    @Override
     public List<HeldRecord> heldBy(SubjectId subject) {
         return jdbc.sql("""
                 SELECT r.subject_id, s.organisation_id, s.kinds, r.id, r.category, r.purposes, r.collected_at, r.confirmed_at

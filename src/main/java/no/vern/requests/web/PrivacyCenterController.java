@@ -37,8 +37,9 @@ import no.vern.shared.NotFound;
 import no.vern.shared.TooManyRequests;
 
 /**
- * The public privacy center (S14): the rights explained from the record of processing and a form for each
- * kind of request; the code page; the case page with the access export for a verified person. Norwegian
+ * The public privacy center (S14): the rights explained from the record of processing and a chooser ("What do you
+ * want to do?") leading to one short form per kind of request (issue 23 item 5), with an error summary on top that
+ * takes focus; the code page; the case page with the access export for a verified person. Norwegian
  * under {@code /personvern/rettigheter}, English under {@code /privacy/rights}; no JavaScript needed. The
  * answer to a form is the same whether or not the address is on file (no enumeration).
  */
@@ -71,11 +72,21 @@ class PrivacyCenterController {
         }
     }
 
+    /**
+     * The chooser, or with {@code kind} the one form for that right. {@code chooser} marks a submitted chooser, so a
+     * choice left empty is said to be missing instead of showing the chooser again without a word.
+     */
     @GetMapping({ NB, EN })
     @PreAuthorize("permitAll()")
-    String rights(Model model, HttpServletRequest request, HttpServletResponse response) {
+    String rights(@RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable String chooser, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         Lang lang = lang(request, response);
-        return showRights(lang, model, null, null);
+        if (kind == null && chooser == null) {
+            return showRights(lang, model, null, null);
+        }
+        RequestKind k = kindOrNull(kind);
+        return k == null ? showRights(lang, model, null, "requests.public.error.kind") : showRights(lang, model, k, null);
     }
 
     @PostMapping({ NB, EN })
@@ -85,10 +96,8 @@ class PrivacyCenterController {
             HttpServletResponse response) {
         long started = System.nanoTime();
         Lang lang = lang(request, response);
-        RequestKind k;
-        try {
-            k = RequestKind.valueOf(kind);
-        } catch (IllegalArgumentException e) {
+        RequestKind k = kindOrNull(kind);
+        if (k == null) {
             return showRights(lang, model, null, "requests.public.error.kind");
         }
         try {
@@ -206,22 +215,42 @@ class PrivacyCenterController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(d.content());
     }
 
-    private String showRights(Lang lang, Model model, @Nullable RequestKind failed, @Nullable String error) {
+    /**
+     * The chooser (no {@code kind}) or the form of one right; {@code error} is the message key of what was wrong, shown
+     * in the error summary and at its field ({@code kind} on the chooser, {@code email} or {@code details} on a form).
+     */
+    private String showRights(Lang lang, Model model, @Nullable RequestKind kind, @Nullable String error) {
         ProcessingRecordDocument doc = record.current().document();
         List<Activity> activities = doc.activities();
         model.addAttribute("activities", activities);
         model.addAttribute("company", doc.companyProfile());
         model.addAttribute("lang", lang.locale().getLanguage());
         model.addAttribute("kinds", RequestKind.values());
+        model.addAttribute("kind", kind == null ? "" : kind.name());
         model.addAttribute("action", lang.base());
-        model.addAttribute("otherLanguage", lang.other());
-        model.addAttribute("failed", failed == null ? "" : failed.name());
+        model.addAttribute("otherLanguage", kind == null ? lang.other() : lang.other() + "?kind=" + kind.name());
         model.addAttribute("error", error);
+        model.addAttribute("errorField", error == null ? "" : switch (error) {
+            case "requests.public.error.details" -> "details";
+            case "requests.public.error.email" -> "email";
+            default -> "kind";
+        });
         if (!model.containsAttribute("email")) {
             model.addAttribute("email", "");
             model.addAttribute("details", "");
         }
         return RIGHTS;
+    }
+
+    private static @Nullable RequestKind kindOrNull(@Nullable String kind) {
+        if (kind == null) {
+            return null;
+        }
+        try {
+            return RequestKind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private String limited(TooManyRequests limit, Lang lang, Model model, HttpServletResponse response) {

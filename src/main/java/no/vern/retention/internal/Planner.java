@@ -50,12 +50,14 @@ class Planner {
     private final Notices notices;
     private final NoticeMailer mailer;
     private final RetentionView register;
+    private final DueDates dueDates;
     private final ConsentLedger consents;
     private final ProcessingRecord record;
     private final Clock clock;
 
     Planner(Rules rules, ClockEvents clockEvents, Holds holds, Notices notices, NoticeMailer mailer,
-            RetentionView register, ConsentLedger consents, ProcessingRecord record, Clock clock) {
+            RetentionView register, DueDates dueDates, ConsentLedger consents, ProcessingRecord record, Clock clock) {
+        this.dueDates = dueDates;
         this.rules = rules;
         this.clockEvents = clockEvents;
         this.holds = holds;
@@ -98,37 +100,62 @@ class Planner {
         Context ctx = new Context(now, agreementEnded, bySubject, holds.active(), sendNotices);
         Map<String, List<RetentionRule>> byPurpose = rules.current().stream()
                 .collect(Collectors.groupingBy(RetentionRule::purposeKey, LinkedHashMap::new, Collectors.toList()));
+        // Issue 28 item 8: only the subjects and purposes whose due date has come (or that a write, a consent, a
+        // clock event or a rule marked since), each planned as before; the rest of the register is not read.
+        Map<String, List<DueDates.Due>> dueByPurpose = dueDates.dueAt(now).stream()
+                .collect(Collectors.groupingBy(DueDates.Due::purposeKey, LinkedHashMap::new, Collectors.toList()));
         List<DueItem> due = new ArrayList<>();
-        for (Map.Entry<String, List<RetentionRule>> purpose : byPurpose.entrySet()) {
-            Optional<LegalBasis> basis = basisOf(purpose.getKey());
-            if (basis.isEmpty()) {
-                continue; // the purpose left the record: its rules wait for the record (the console shows them)
+        for (Map.Entry<String, List<DueDates.Due>> purpose : dueByPurpose.entrySet()) {
+            List<RetentionRule> purposeRules = byPurpose.get(purpose.getKey());
+            Optional<LegalBasis> basis = purposeRules == null ? Optional.empty() : basisOf(purpose.getKey());
+            if (purposeRules == null || basis.isEmpty()) {
+                // No rule (flagged in the console), or the purpose left the record (its rules wait for it): no clock
+                // runs until a rule version or a new record of processing marks the rows again.
+                List<DueDates.Due> rows = purpose.getValue();
+                for (int from = 0; from < rows.size(); from += PAGE) {
+                    List<DueDates.Due> page = rows.subList(from, Math.min(rows.size(), from + PAGE));
+                    dueDates.next(page, java.util.Collections.nCopies(page.size(), (Instant) null));
+                }
+                continue;
             }
-            Map<String, RetentionRule> byCategory = purpose.getValue().stream()
+            Map<String, RetentionRule> byCategory = purposeRules.stream()
                     .collect(Collectors.toMap(RetentionRule::category, Function.identity()));
-            SubjectId after = null;
-            while (true) {
-                List<HeldRecord> page = register.heldFor(purpose.getKey(), after, PAGE);
-                if (page.isEmpty()) {
-                    break;
-                }
-                Map<SubjectId, List<HeldRecord>> bySubjectRecords = page.stream()
+            List<DueDates.Due> rows = purpose.getValue();
+            for (int from = 0; from < rows.size(); from += PAGE) {
+                List<DueDates.Due> page = rows.subList(from, Math.min(rows.size(), from + PAGE));
+                Map<SubjectId, List<HeldRecord>> bySubjectRecords = register.heldFor(purpose.getKey(),
+                        page.stream().map(DueDates.Due::subject).toList()).stream()
                         .collect(Collectors.groupingBy(HeldRecord::subject, LinkedHashMap::new, Collectors.toList()));
-                for (Map.Entry<SubjectId, List<HeldRecord>> s : bySubjectRecords.entrySet()) {
-                    due.addAll(planSubject(ctx, purpose.getKey(), basis.get(), byCategory, s.getKey(), s.getValue()));
-                    after = s.getKey();
+                List<DueDates.Due> gone = new ArrayList<>();
+                List<DueDates.Due> planned = new ArrayList<>();
+                List<@Nullable Instant> next = new ArrayList<>();
+                for (DueDates.Due row : page) {
+                    List<HeldRecord> held = bySubjectRecords.get(row.subject());
+                    if (held == null) {
+                        gone.add(row); // erased, or nothing held for the purpose any more
+                        continue;
+                    }
+                    Planned p = planSubject(ctx, purpose.getKey(), basis.get(), byCategory, row.subject(), held);
+                    due.addAll(p.items());
+                    planned.add(row);
+                    next.add(p.next());
                 }
-                if (bySubjectRecords.size() < PAGE) {
-                    break;
-                }
+                dueDates.forget(gone);
+                dueDates.next(planned, next);
             }
         }
         return due;
     }
 
-    private List<DueItem> planSubject(Context ctx, String purposeKey, LegalBasis basis,
+    /** A subject's items for one purpose now, and when the planner next has work for it (null: no clock runs). */
+    private record Planned(List<DueItem> items, @Nullable Instant next) {
+    }
+
+    private Planned planSubject(Context ctx, String purposeKey, LegalBasis basis,
             Map<String, RetentionRule> byCategory, SubjectId subject, List<HeldRecord> held) {
         List<DueItem> items = new ArrayList<>();
+        Instant[] next = { null };
+        java.util.function.Consumer<Instant> nextAt = at -> next[0] = next[0] == null || at.isBefore(next[0]) ? at : next[0];
         Instant lastActivity = held.stream().map(HeldRecord::confirmedAt).max(Comparator.naturalOrder()).orElse(ctx.now());
         Instant recorded = ctx.subjectEvent(subject, ClockEventKind.LAST_ACTIVITY);
         if (recorded != null && recorded.isAfter(lastActivity)) {
@@ -137,6 +164,9 @@ class Planner {
         Optional<ConsentState> consent = basis == LegalBasis.CONSENT ? consents.current(subject, purposeKey)
                 : Optional.empty();
         boolean consentEnded = basis == LegalBasis.CONSENT && consent.map(c -> !c.activeAt(ctx.now())).orElse(true);
+        if (!consentEnded && consent.isPresent() && consent.get().expiresAt() != null) {
+            nextAt.accept(consent.get().expiresAt()); // a consent that lapses ends by itself, without a write
+        }
         Map<String, List<HeldRecord>> byCategoryRecords = held.stream()
                 .collect(Collectors.groupingBy(HeldRecord::category, LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<HeldRecord>> c : byCategoryRecords.entrySet()) {
@@ -152,8 +182,18 @@ class Planner {
                 Instant since = consent.map(s -> s.expiresAt() != null && !s.expiresAt().isAfter(ctx.now())
                         ? s.expiresAt() : s.since()).orElse(ctx.now());
                 d = new Due(since, "consent not in force since " + Periods.date(since));
+                nextAt.accept(ctx.now());
             } else {
                 d = due(ctx, rule, subject, organisation, lastActivity, consent);
+                if (rule.kind() == RuleKind.BOOKKEEPING) {
+                    c.getValue().forEach(r -> nextAt.accept(Periods.bookkeepingDue(r.collectedAt(), rule.amount(), rule.unit())));
+                } else if (d != null) {
+                    nextAt.accept(d.at().minus(Duration.ofDays(rule.noticeDays())));
+                } else if (rule.unlessConsent() != null) {
+                    // kept while another consent is in force: that consent may lapse by itself
+                    consents.current(subject, rule.unlessConsent()).filter(s -> s.activeAt(ctx.now()))
+                            .map(ConsentState::expiresAt).ifPresent(nextAt);
+                }
             }
             List<HeldRecord> records;
             Instant dueAt;
@@ -187,7 +227,7 @@ class Planner {
             items.add(new DueItem(subject, purposeKey, c.getKey(), rule.version(), rule.kind(),
                     records.stream().map(HeldRecord::record).toList(), dueAt, reason, status));
         }
-        return items;
+        return new Planned(items, next[0]);
     }
 
     /** Deletion waits until the notice has been out for its full period (issue 10, item 5). */

@@ -79,15 +79,18 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             QueryTimeoutException.class, TransientDataAccessException.class })
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, HttpServletRequest request) {
         log.warn("Database unavailable: {}", e.getClass().getSimpleName());
-        ProblemDetail detail = ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                "Service unavailable", "The database is not reachable right now. Nothing was changed; please retry shortly.");
+        ProblemDetail detail = DatabaseFailures.problem(e);
         problems.decorate(detail, request);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER,
+                DatabaseFailures.RETRY_AFTER_SECONDS).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseFailures.unreachable(e)) {
+            // e.g. a commit that lost its connection and whose rollback failed too (TransactionSystemException)
+            return databaseUnavailable(e, request);
+        }
         // The exception class only: messages of driver exceptions may carry bound values.
         log.error("Unexpected failure of {} {}: {}", request.getMethod(), request.getRequestURI(),
                 e.getClass().getName(), withoutMessage(e));

@@ -1,20 +1,13 @@
 package no.vern.shared.internal;
 
 import java.io.IOException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -54,27 +47,14 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             log.warn("Database unavailable while serving {} {}: {}", request.getMethod(), request.getRequestURI(),
                     rootClass(e));
             response.resetBuffer();
-            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-            problems.write(request, response, ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE,
-                    "database-unavailable", "Service unavailable",
-                    "The database is not reachable right now. Nothing was changed; please retry shortly."));
+            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseFailures.RETRY_AFTER_SECONDS);
+            problems.write(request, response, DatabaseFailures.problem(e));
         }
     }
 
-    /** Whether the failure is the database being unreachable (connection refused, terminated, pool timeout). */
+    /** Whether the failure is the database being unreachable; the rule is {@link DatabaseFailures#unreachable}. */
     static boolean databaseUnreachable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
-                    || t instanceof TransientDataAccessResourceException || t instanceof CannotCreateTransactionException
-                    || t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true; // connection exceptions; admin shutdown, crash shutdown, cannot connect now
-            }
-        }
-        return false;
+        return DatabaseFailures.unreachable(failure);
     }
 
     private static String rootClass(Throwable failure) {

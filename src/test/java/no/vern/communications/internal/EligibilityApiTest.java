@@ -29,9 +29,11 @@ import no.vern.consent.GiveConsent;
 import no.vern.identity.ApiScope;
 import no.vern.identity.ApiTokens;
 import no.vern.processing.SubjectKind;
+import no.vern.register.ConsentGate;
 import no.vern.register.NewSubject;
 import no.vern.register.PersonalData;
 import no.vern.register.Source;
+import no.vern.shared.SubjectId;
 import no.vern.support.Tokens;
 
 /** The eligibility API for external mailers (S7, markedsføringsloven § 15): reasons, and nothing beyond the caller's list. */
@@ -45,6 +47,8 @@ class EligibilityApiTest extends CommunicationsTestSupport {
     ConsentLedger consents;
     @Autowired
     Eligibility eligibility;
+    @Autowired
+    ConsentGate gate;
 
     @Test
     void eachAddressGetsItsReasonAndOnlyTheCallersOwnAddressesComeBack() throws Exception {
@@ -128,5 +132,32 @@ class EligibilityApiTest extends CommunicationsTestSupport {
         assertThat(answers.get(0).reason()).isEqualTo(EligibilityReason.ELIGIBLE);
         assertThat(answers.stream().filter(a -> a.reason() == EligibilityReason.UNKNOWN).count())
                 .isEqualTo(Eligibility.MAX_ADDRESSES - 1);
+    }
+
+    @Test
+    void consentIsReadForTheWholeChunkAndAnswersAsThePerSubjectGateDoes() {
+        // Issue 28 item 6: the consents of a chunk come from one set-based read; the answers must be those of the
+        // gate asked subject by subject (GDPR Art. 7(3): a withdrawal counts at once).
+        List<String> emails = new ArrayList<>();
+        List<SubjectId> participants = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String email = uniqueEmail();
+            ConsentReceipt receipt = consents.give(GiveConsent.of(null, "events", Channel.EVENT_SIGNUP, Locale.ENGLISH));
+            participants.add(register.register(new NewSubject(receipt.subject(), Set.of(SubjectKind.EVENT_PARTICIPANT),
+                    "events", Source.EVENT_FORM, null, PersonalData.contact("Test Deltaker", email, null))));
+            emails.add(email);
+        }
+        consents.withdraw(participants.get(1), "events", Channel.EMAIL_TO_PRIVACY_MAILBOX, null);
+        consents.withdraw(participants.get(4), "events", Channel.EMAIL_TO_PRIVACY_MAILBOX, null);
+
+        List<EligibilityAnswer> answers = eligibility.check("events", emails);
+
+        assertThat(answers).extracting(EligibilityAnswer::reason).containsExactly(EligibilityReason.ELIGIBLE,
+                EligibilityReason.NO_CONSENT, EligibilityReason.ELIGIBLE, EligibilityReason.ELIGIBLE,
+                EligibilityReason.NO_CONSENT, EligibilityReason.ELIGIBLE);
+        for (int i = 0; i < participants.size(); i++) {
+            assertThat(answers.get(i).eligible()).as("participant %d", i)
+                    .isEqualTo(gate.permits(participants.get(i), "events"));
+        }
     }
 }

@@ -277,4 +277,92 @@ class RetentionPurgeTests extends RetentionTestSupport {
                     }
                 }).toArray(MimeMessage[]::new);
     }
+
+    // Issue 28 item 8: the planner reads only the subjects whose due date has come; the date is kept at write time
+    // (triggers) and recomputed by each plan.
+
+    @Test
+    void aSubjectWhoseClockHasNotStartedHasNoDueDateUntilItsAgreementEnds() {
+        today(LocalDate.of(2028, 2, 1));
+        String org = orgNumber();
+        SubjectId contact = customer(org, null);
+        assertThat(dueFrom(contact)).as("a new record is looked at by the next plan").contains(java.time.Instant.EPOCH);
+
+        purges.dueNow();
+        assertThat(dueFrom(contact)).as("the agreement runs: no clock").containsOnlyNulls();
+
+        clockEvents.agreementEnded(org, startOf(LocalDate.of(2028, 2, 1)));
+        assertThat(dueFrom(contact)).as("the clock event marks the organisation's subjects").containsOnly(java.time.Instant.EPOCH);
+        purges.dueNow();
+        // Seeded rule: agreement + 3 months, no notice.
+        assertThat(dueFrom(contact)).containsOnly(startOf(LocalDate.of(2028, 5, 1)));
+    }
+
+    @Test
+    void aRowNotYetDueIsNotPlannedAndPlanningFindsItWhenItsDateComes() {
+        approveADryRun();
+        today(LocalDate.of(2028, 6, 1));
+        String org = orgNumber();
+        SubjectId contact = customer(org, null);
+        clockEvents.agreementEnded(org, startOf(LocalDate.of(2028, 6, 1)));
+        purges.dueNow();
+        java.time.Instant due = startOf(LocalDate.of(2028, 9, 1));
+        assertThat(dueFrom(contact)).containsOnly(due);
+
+        today(LocalDate.of(2028, 8, 31));
+        assertThat(purges.dueNow()).noneMatch(i -> i.subject().equals(contact));
+        assertThat(dueFrom(contact)).as("nothing changed: the date stays").containsOnly(due);
+
+        today(LocalDate.of(2028, 9, 2));
+        purges.purge();
+        assertThat(register.isErased(contact)).isTrue();
+        purges.dueNow();
+        assertThat(dueFrom(contact)).as("nothing held any more: the rows go").isEmpty();
+    }
+
+    @Test
+    void aNewRuleVersionMarksItsPurposeAndThePlanAppliesIt() {
+        today(LocalDate.of(2029, 3, 1));
+        String org = orgNumber();
+        SubjectId contact = customer(org, null);
+        clockEvents.agreementEnded(org, startOf(LocalDate.of(2029, 3, 1)));
+        purges.dueNow();
+        assertThat(dueFrom(contact)).containsOnly(startOf(LocalDate.of(2029, 6, 1)));
+
+        no.vern.retention.RetentionRule seeded = policies.current("customer-administration", "name").orElseThrow();
+        no.vern.retention.RetentionRule shorter = policies.change("customer-administration", "name", seeded.version(),
+                new no.vern.retention.RuleChange(seeded.kind(), 1, no.vern.retention.PeriodUnit.MONTHS,
+                        seeded.unlessConsent(), seeded.noticeDays(), "test: shorter"));
+        try {
+            assertThat(dueFrom(contact)).as("the rule's purpose is marked").containsOnly(java.time.Instant.EPOCH);
+            purges.dueNow();
+            assertThat(dueFrom(contact)).containsOnly(startOf(LocalDate.of(2029, 4, 1)));
+        } finally {
+            policies.change("customer-administration", "name", shorter.version(), new no.vern.retention.RuleChange(
+                    seeded.kind(), seeded.amount(), seeded.unit(), seeded.unlessConsent(), seeded.noticeDays(),
+                    seeded.note()));
+        }
+    }
+
+    @Test
+    void aWithdrawnConsentMarksTheSubjectAndMakesItsConsentBasedDataDueAtOnce() {
+        today(LocalDate.of(2029, 5, 1));
+        SubjectId candidate = candidate(Locale.ENGLISH);
+        purges.dueNow();
+        assertThat(dueFrom(candidate)).doesNotContain(java.time.Instant.EPOCH);
+
+        consents.withdraw(candidate, "recruitment", no.vern.consent.Channel.EMAIL_TO_PRIVACY_MAILBOX, null);
+        assertThat(dueFrom(candidate)).isNotEmpty().containsOnly(java.time.Instant.EPOCH);
+        List<DueItem> plan = purges.dueNow();
+        if (register.isErased(candidate)) {
+            assertThat(dueFrom(candidate)).as("erased on withdrawal: nothing left to plan").isEmpty();
+        } else {
+            assertThat(plan).anyMatch(i -> i.subject().equals(candidate) && i.reason().startsWith("consent not in force"));
+        }
+    }
+
+    private List<java.time.Instant> dueFrom(SubjectId subject) {
+        return jdbc.sql("SELECT due_from FROM retention_due WHERE subject_id = :s").param("s", subject.value())
+                .query((rs, n) -> no.vern.shared.JdbcTime.instant(rs, "due_from")).list();
+    }
 }

@@ -1,4 +1,4 @@
-package no.vern.connectors.internal;
+package no.vern.shared;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -9,7 +9,7 @@ import java.util.List;
  * without any DNS traffic, and so that the client connects to exactly the address that was checked.
  */
 @FunctionalInterface
-interface HostResolver {
+public interface HostResolver {
 
     List<InetAddress> resolve(String host) throws UnknownHostException;
 

@@ -1,4 +1,4 @@
-package no.vern.connectors.internal;
+package no.vern.shared;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -11,38 +11,38 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The SSRF guard for webhook targets: resolves the host once and refuses loopback, link-local (cloud
+ * The one SSRF guard for every outbound call to an address someone configured (connector targets, webhook subscriptions): resolves the host once and refuses loopback, link-local (cloud
  * metadata at 169.254.169.254), private and unique-local, multicast, unspecified and reserved addresses,
  * also when written as IPv4-mapped/compatible IPv6 or NAT64, and refuses non-canonical numeric IPv4 forms
  * ({@code 2130706433}, {@code 0177.0.0.1}, {@code 0x7f.1}) outright. Loopback and private networks can be
- * allowed per connector; link-local, multicast and unspecified never.
+ * allowed per caller by server setting (connectors, webhook subscriptions); link-local, multicast and unspecified never.
  */
-final class AddressGuard {
+public final class AddressGuard {
 
     private static final Pattern DOTTED_QUAD = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern NUMERIC_HOST = Pattern.compile("[0-9a-fA-FxX.]+");
     private static final Pattern HOST_NAME = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\\.?");
 
     /** Per-connector exceptions to the default refusals. */
-    record Allowances(boolean loopback, boolean privateNetworks) {
-        static final Allowances NONE = new Allowances(false, false);
+    public record Allowances(boolean loopback, boolean privateNetworks) {
+        public static final Allowances NONE = new Allowances(false, false);
     }
 
     /** Why an address was refused (without the address itself in logs; the message names the class). */
-    static final class Refused extends Exception {
-        Refused(String message) {
+    public static final class Refused extends Exception {
+        public Refused(String message) {
             super(message);
         }
     }
 
     private final HostResolver resolver;
 
-    AddressGuard(HostResolver resolver) {
+    public AddressGuard(HostResolver resolver) {
         this.resolver = resolver;
     }
 
     /** Resolves and checks a URL host; returns the first acceptable address (every address must pass). */
-    InetAddress check(String rawHost, Allowances allow) throws Refused {
+    public InetAddress check(String rawHost, Allowances allow) throws Refused {
         String host = rawHost.toLowerCase(Locale.ROOT);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
@@ -81,7 +81,7 @@ final class AddressGuard {
      * Registration-time check without any DNS lookup: literal addresses and numeric forms are checked,
      * names pass (they are checked when called).
      */
-    void checkLiteral(String rawHost, Allowances allow) throws Refused {
+    public void checkLiteral(String rawHost, Allowances allow) throws Refused {
         String host = rawHost.toLowerCase(Locale.ROOT);
         if (host.startsWith("[") || host.contains(":") || NUMERIC_HOST.matcher(host).matches() && looksNumeric(host)) {
             check(rawHost, allow);
@@ -101,7 +101,7 @@ final class AddressGuard {
     }
 
     /** Why this address may not be contacted under these allowances, or null if it may. */
-    static @Nullable String refusal(InetAddress address, Allowances allow) {
+    public static @Nullable String refusal(InetAddress address, Allowances allow) {
         byte[] b = address.getAddress();
         if (address instanceof Inet6Address) {
             byte[] embedded = embeddedIpv4(b);

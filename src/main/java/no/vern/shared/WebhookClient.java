@@ -1,4 +1,4 @@
-package no.vern.connectors.internal;
+package no.vern.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,26 +27,26 @@ import org.jspecify.annotations.Nullable;
  * checked address (no second resolution), TLS verifies the certificate against the host name (SNI), and
  * redirects are never followed (a 3xx is a failure). Connect and read timeouts apply.
  */
-final class WebhookClient {
+public final class WebhookClient {
 
     private static final int MAX_RESPONSE = 1 << 20;
 
     /** An HTTP response: status, lower-cased headers, body. */
-    record Response(int status, Map<String, String> headers, byte[] body) {
-        @Nullable String header(String name) {
+    public record Response(int status, Map<String, String> headers, byte[] body) {
+        public @Nullable String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
     /** A refused or failed call; the message names no personal data and no address. */
-    static final class CallFailed extends Exception {
+    public static final class CallFailed extends Exception {
         private final boolean unreachable;
 
-        CallFailed(@Nullable String message) {
+        public CallFailed(@Nullable String message) {
             this(message, false);
         }
 
-        CallFailed(@Nullable String message, boolean unreachable) {
+        public CallFailed(@Nullable String message, boolean unreachable) {
             super(message == null ? "call failed" : message);
             this.unreachable = unreachable;
         }
@@ -55,7 +55,7 @@ final class WebhookClient {
          * Whether the call failed before an HTTP answer came (address refused, no such host, closed port, timeout,
          * not HTTP): callers show one uniform detail for all of these, so that tests cannot scan ports.
          */
-        boolean unreachable() {
+        public boolean unreachable() {
             return unreachable;
         }
     }
@@ -65,7 +65,7 @@ final class WebhookClient {
     private final Duration connectTimeout;
     private final Duration readTimeout;
 
-    WebhookClient(AddressGuard guard, Dialer dialer, Duration connectTimeout, Duration readTimeout) {
+    public WebhookClient(AddressGuard guard, Dialer dialer, Duration connectTimeout, Duration readTimeout) {
         this.guard = guard;
         this.dialer = dialer;
         this.connectTimeout = connectTimeout;
@@ -73,7 +73,7 @@ final class WebhookClient {
     }
 
     /** Checks a URL without connecting (registration-time validation and tests). */
-    InetAddress checkTarget(URI url, AddressGuard.Allowances allow) throws CallFailed {
+    public InetAddress checkTarget(URI url, AddressGuard.Allowances allow) throws CallFailed {
         validate(url);
         try {
             return guard.check(url.getHost(), allow);
@@ -83,7 +83,7 @@ final class WebhookClient {
     }
 
     /** POSTs a JSON body with extra headers to the checked address of the URL. */
-    Response post(URI url, AddressGuard.Allowances allow, Map<String, String> headers, byte[] body) throws CallFailed {
+    public Response post(URI url, AddressGuard.Allowances allow, Map<String, String> headers, byte[] body) throws CallFailed {
         InetAddress address;
         try {
             address = checkTarget(url, allow);
@@ -104,7 +104,7 @@ final class WebhookClient {
             head.append("Host: ").append(url.getPort() > 0 ? host + ":" + port : host).append("\r\n");
             head.append("Content-Type: application/json\r\n");
             head.append("Accept: application/json\r\n");
-            head.append("User-Agent: Vern-Connectors/1\r\n");
+            head.append("User-Agent: Vern/1\r\n");
             head.append("Connection: close\r\n");
             head.append("Content-Length: ").append(body.length).append("\r\n");
             headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));

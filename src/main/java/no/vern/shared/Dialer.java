@@ -1,4 +1,4 @@
-package no.vern.connectors.internal;
+package no.vern.shared;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,7 +11,7 @@ import java.time.Duration;
  * tests replace it with one that fails instead of connecting.
  */
 @FunctionalInterface
-interface Dialer {
+public interface Dialer {
 
     Socket connect(InetAddress address, int port, Duration timeout) throws IOException;
 
