@@ -27,31 +27,31 @@ public final class EmailAddresses {
         String value = raw.strip();
         int at = value.lastIndexOf('@');
         if (at <= 0 || at == value.length() - 1 || value.length() > 254) {
-            throw new Rejected("is not a valid email address");
+            throw new Rejected("is not a valid email address", "error.field.email");
         }
         String local = value.substring(0, at).toLowerCase(Locale.ROOT);
         String domain;
         try {
             domain = IDN.toASCII(value.substring(at + 1), IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw new Rejected("has an invalid domain");
+            throw new Rejected("has an invalid domain", "error.field.emailDomain");
         }
         if (!LOCAL.matcher(local).matches() || local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
-            throw new Rejected("is not a valid email address");
+            throw new Rejected("is not a valid email address", "error.field.email");
         }
         String[] labels = domain.split("\\.", -1);
         if (labels.length < 2) {
-            throw new Rejected("has an invalid domain");
+            throw new Rejected("has an invalid domain", "error.field.emailDomain");
         }
         for (String label : labels) {
             if (!LABEL.matcher(label).matches()) {
-                throw new Rejected("has an invalid domain");
+                throw new Rejected("has an invalid domain", "error.field.emailDomain");
             }
         }
         String address = local + "@" + domain;
         if (address.length() > 254 || domain.length() > 253) {
             // IDN encoding lengthens the domain ("ø" becomes "xn--…"): the limit holds for what is stored.
-            throw new Rejected("is not a valid email address");
+            throw new Rejected("is not a valid email address", "error.field.email");
         }
         return address;
     }

@@ -1,8 +1,10 @@
 package no.vern.shared;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -11,8 +13,29 @@ import org.springframework.http.HttpStatus;
  */
 public final class InvalidInput extends VernProblem {
 
-    /** One field that failed, with a message that never repeats the rejected value. */
-    public record FieldError(String field, String message) {
+    /**
+     * One field that failed, with a message that never repeats the rejected value. Pages show it in their own
+     * language from the message code ({@link Labels#error(FieldError)}); the API reports the English message.
+     *
+     * @param field the field
+     * @param message why, in English (the API's problem member)
+     * @param code the message key that says why in the page's language, or null where none is given yet
+     * @param args the message's arguments ({@link Labels#argument(String)}: {@code purpose:<key>} is shown as its name)
+     */
+    public record FieldError(String field, String message, @Nullable String code, List<String> args) {
+
+        public FieldError {
+            args = List.copyOf(args);
+        }
+
+        public FieldError(String field, String message) {
+            this(field, message, null, List.of());
+        }
+
+        /** A field error with its message code and arguments. */
+        public static FieldError coded(String field, String message, String code, String... args) {
+            return new FieldError(field, message, code, List.of(args));
+        }
     }
 
     private final List<FieldError> errors;
@@ -26,13 +49,23 @@ public final class InvalidInput extends VernProblem {
         this(List.of(new FieldError(field, message)));
     }
 
+    public InvalidInput(FieldError error) {
+        this(List.of(error));
+    }
+
     public List<FieldError> errors() {
         return errors;
     }
 
     @Override
     public Map<String, Object> properties() {
-        return Map.of("errors", errors);
+        // The API's members stay field and message; the code is for the pages.
+        return Map.of("errors", errors.stream().map(e -> {
+            Map<String, String> member = new LinkedHashMap<>();
+            member.put("field", e.field());
+            member.put("message", e.message());
+            return member;
+        }).toList());
     }
 
     private static String summary(List<FieldError> errors) {

@@ -30,17 +30,17 @@ public final class PhoneNumbers {
         try {
             Phonenumber.PhoneNumber number = UTIL.parse(value, "NO");
             if (!UTIL.isValidNumber(number)) {
-                throw new Rejected("is not a valid phone number");
+                throw new Rejected("is not a valid phone number", "error.field.phone");
             }
             String e164 = UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
             // libphonenumber calls some numbers valid that E.164 cannot carry (fuzzer finding: letters dropped
             // from "+49 71u 55 …" left 16 digits); such a value could not be dialled nor normalised again.
             if (!E164.matcher(e164).matches()) {
-                throw new Rejected("is not a valid phone number");
+                throw new Rejected("is not a valid phone number", "error.field.phone");
             }
             return e164;
         } catch (NumberParseException e) {
-            throw new Rejected("is not a phone number");
+            throw new Rejected("is not a phone number", "error.field.phone");
         }
     }
 

@@ -53,18 +53,18 @@ class AssessmentRegisterTests {
         assertThat(s.dpiaRequired()).isTrue();
         assertThat(register.unscreenedActivities()).doesNotContain("recruitment");
         assertThat(items()).anyMatch(i -> i.titleKey().equals("assessments.attention.dpiaMissing")
-                && i.titleArgs().equals(List.of("recruitment")));
+                && i.titleArgs().equals(List.of("activity:recruitment")));
 
         register.create("recruitment", content(RiskLevel.MEDIUM, DpiaDecision.PENDING));
         assertThat(items()).noneMatch(i -> i.titleKey().equals("assessments.attention.dpiaMissing")
-                && i.titleArgs().equals(List.of("recruitment")));
+                && i.titleArgs().equals(List.of("activity:recruitment")));
     }
 
     @Test
     void activitiesWithoutAScreeningAreFlagged() {
         assertThat(register.unscreenedActivities()).contains("newsletters");
         assertThat(items()).anyMatch(i -> i.titleKey().equals("assessments.attention.unscreened")
-                && i.titleArgs().equals(List.of("newsletters")));
+                && i.titleArgs().equals(List.of("activity:newsletters")));
     }
 
     @Test

@@ -109,6 +109,24 @@ class EventSignUpTest extends MailTestSupport {
     }
 
     @Test
+    void theSentenceAboveTheChoicesSaysTheRecordsLegalBasisAndTheRetentionTheNoticeStates() throws Exception {
+        Event lean = event(10, false, false);
+        String page = mvc.perform(get("/arrangementer/" + lean.id())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String sentence = org.jsoup.Jsoup.parse(page).select("#basis-sentence").text();
+
+        String retention = record.notice("events", Locale.forLanguageTag("nb")).text().lines()
+                .filter(l -> l.startsWith("Lagringstid: ")).map(l -> l.substring("Lagringstid: ".length()).strip())
+                .findFirst().orElseThrow();
+        // The events purpose rests on consent in the record, so signing up is the consent (Art. 7, Art. 13(2)(a)).
+        assertThat(record.legalBasisOf("events")).isEqualTo(no.vern.processing.LegalBasis.CONSENT);
+        assertThat(sentence).startsWith("Når du melder deg på, samtykker du til at vi bruker opplysningene over")
+                .endsWith("Krysser du ikke av for CRM-systemet nedenfor, slettes opplysningene etter lagringstiden over ("
+                        + retention.replaceAll("[.]$", "") + ").")
+                .doesNotContain("CRM under");
+    }
+
+    @Test
     void signingUpWithoutCrmConsentRecordsTheEventConsentOnTheNoticeShownStoresTheParticipantAndMails()
             throws Exception {
         Event event = event(10, true, false);

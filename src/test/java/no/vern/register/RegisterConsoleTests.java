@@ -126,6 +126,18 @@ class RegisterConsoleTests {
     }
 
     @Test
+    void aFieldErrorIsSaidInThePagesLanguageFromItsCode() throws Exception {
+        String nb = html(post("/console/register/new").with(SALES).with(csrf()).param("purpose", "customer-administration")
+                .param("kinds", "CUSTOMER_CONTACT").param("name", Canaries.NAME).param("email", "ikke-gyldig"));
+        String en = html(post("/console/register/new").param("lang", "en").with(SALES).with(csrf())
+                .param("purpose", "customer-administration").param("kinds", "CUSTOMER_CONTACT").param("name", Canaries.NAME)
+                .param("email", "ikke-gyldig"));
+
+        assertThat(nb).contains("Feltet er ikke en gyldig e-postadresse.").doesNotContain("is not a valid email address");
+        assertThat(en).contains("This field is not a valid email address.");
+    }
+
+    @Test
     void creatingRedirectsToThePurposeBoundView() throws Exception {
         mvc.perform(post("/console/register/new").with(SALES).with(csrf()).param("purpose", "customer-administration")
                 .param("kinds", "CUSTOMER_CONTACT").param("name", Canaries.NAME).param("email", unique()))
@@ -151,7 +163,7 @@ class RegisterConsoleTests {
                 .param("purpose", "customer-administration").param("version", "1").param("name", "Nytt Navn")
                 .param("kinds", "CUSTOMER_CONTACT")).andExpect(status().is3xxRedirection());
         assertThat(register.read(id, "customer-administration").value("name")).contains("Nytt Navn");
-        assertThat(html(get("/console/register/subjects/" + id + "/history").with(SALES))).contains("updated")
+        assertThat(html(get("/console/register/subjects/" + id + "/history").with(SALES))).contains("<td>endret</td>").doesNotContain(">updated<")
                 .doesNotContain("Nytt Navn");
     }
 

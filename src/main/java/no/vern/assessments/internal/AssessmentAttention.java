@@ -25,13 +25,13 @@ final class AssessmentAttention {
         List<AttentionItem> items = new ArrayList<>();
         for (String activity : unscreened) {
             // Art. 35(1): whether a DPIA is needed is assessed before the processing; this activity was never screened.
-            items.add(new AttentionItem("assessments", "assessments.attention.unscreened", List.of(activity), null,
+            items.add(new AttentionItem("assessments", "assessments.attention.unscreened", List.of("activity:" + activity), null,
                     Severity.NOTICE, "assessments.attention.screen", "/console/assessments#activity-" + activity, ROLES));
         }
         Set<String> assessed = dpias.stream().map(Dpia::activityId).collect(Collectors.toSet());
         for (Screening s : screenings) {
             if (s.dpiaRequired() && !assessed.contains(s.activityId())) {
-                items.add(new AttentionItem("assessments", "assessments.attention.dpiaMissing", List.of(s.activityId()),
+                items.add(new AttentionItem("assessments", "assessments.attention.dpiaMissing", List.of("activity:" + s.activityId()),
                         null, Severity.WARNING, "assessments.attention.startDpia",
                         "/console/assessments/dpias/new?activity=" + s.activityId(), ROLES));
             }

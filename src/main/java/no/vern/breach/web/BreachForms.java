@@ -83,6 +83,10 @@ final class BreachForms {
     record AuditLinkForm(String actor, @Nullable Instant from, @Nullable Instant to) {
         AuditLinkForm {
             actor = text(actor);
+            // A staff member is named by the user name people know; other actors by their full reference.
+            if (!actor.isEmpty() && !actor.contains(":")) {
+                actor = "staff:" + actor;
+            }
         }
 
         Instant requiredFrom() {

@@ -118,26 +118,28 @@ class PendingService implements PendingConsents {
         List<FieldError> errors = new ArrayList<>();
         String email = EmailAddresses.tryNormalise(data.email()).orElse("");
         if (email.isEmpty()) {
-            errors.add(new FieldError("email", "is required to ask for consent"));
+            errors.add(FieldError.coded("email", "is required to ask for consent", "error.field.emailForConsent"));
         }
         List<String> allowed = record.dataCategoriesOf(purposeKey);
         data.givenCategories().forEach((category, field) -> {
             if (!allowed.contains(category)) {
-                errors.add(new FieldError(field, "is not needed for purpose '" + purposeKey + "' (data minimisation)"));
+                errors.add(FieldError.coded(field, "is not needed for purpose '" + purposeKey + "' (data minimisation)",
+                        "error.field.notNeeded", "purpose:" + purposeKey));
             }
         });
         if (data.postalAddress() != null || data.purchaseHistory() != null || data.bankAccount() != null) {
-            errors.add(new FieldError("data", "only name, email, phone, CV and recruiter notes can be held pending"));
+            errors.add(FieldError.coded("data", "only name, email, phone, CV and recruiter notes can be held pending", "error.field.pendingCategories"));
         }
         byte[] file = command.attachment();
         String mediaType = command.mediaType();
         if (file != null) {
             if (!allowed.contains("cv")) {
-                errors.add(new FieldError("file", "is not needed for purpose '" + purposeKey + "' (data minimisation)"));
+                errors.add(FieldError.coded("file", "is not needed for purpose '" + purposeKey + "' (data minimisation)",
+                        "error.field.notNeeded", "purpose:" + purposeKey));
             } else if (file.length == 0 || file.length > MAX_FILE_BYTES) {
-                errors.add(new FieldError("file", "must be 1 byte to 10 MB"));
+                errors.add(FieldError.coded("file", "must be 1 byte to 10 MB", "error.field.fileSize"));
             } else if (mediaType == null || !mediaType.matches("[a-z]+/[a-z0-9.+-]{1,80}")) {
-                errors.add(new FieldError("file", "has no valid media type"));
+                errors.add(FieldError.coded("file", "has no valid media type", "error.field.fileType"));
             }
         }
         if (!errors.isEmpty()) {

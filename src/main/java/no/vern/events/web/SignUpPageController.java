@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -29,6 +30,7 @@ import no.vern.events.RegistrationStatus;
 import no.vern.events.SignUp;
 import no.vern.events.SignUpClosed;
 import no.vern.events.SignUpResult;
+import no.vern.processing.LegalBasis;
 import no.vern.processing.NoticeText;
 import no.vern.processing.ProcessingRecord;
 import no.vern.shared.InvalidInput;
@@ -57,10 +59,12 @@ class SignUpPageController {
     private final EventRegistry registry;
     private final ProcessingRecord record;
     private final Clock clock;
+    private final MessageSource messages;
     private final KeyedRateLimit limiter;
 
-    SignUpPageController(EventRegistry registry, ProcessingRecord record, Clock clock,
+    SignUpPageController(EventRegistry registry, ProcessingRecord record, Clock clock, MessageSource messages,
             @Value("${vern.events.sign-ups-per-hour:20}") int signUpsPerHour) {
+        this.messages = messages;
         this.registry = registry;
         this.record = record;
         this.clock = clock;
@@ -129,11 +133,29 @@ class SignUpPageController {
         model.addAttribute("crmNotice", crm);
         model.addAttribute("newsletterNotice", newsletter);
         model.addAttribute("noticeLines", lines(notice));
+        model.addAttribute("basisSentence", basisSentence(notice, locale));
         model.addAttribute("crmLines", lines(crm));
         model.addAttribute("newsletterLines", lines(newsletter));
         model.addAttribute("lang", "en".equals(locale.getLanguage()) ? "en" : "nb");
         model.addAttribute("statusWaiting", RegistrationStatus.WAITING.name());
         return PAGE;
+    }
+
+    /**
+     * What signing up means, as the record says it: consent when the events purpose rests on consent (otherwise its
+     * legal basis), and that without the CRM box the data go when the retention the notice above states runs out.
+     */
+    private String basisSentence(NoticeText notice, Locale locale) {
+        LegalBasis basis = record.legalBasisOf("events");
+        String use = basis == LegalBasis.CONSENT ? messages.getMessage("events.notice.consent", null, locale)
+                : messages.getMessage("events.notice.basis", new Object[] {
+                        messages.getMessage("processing.basis." + basis.name(), null, basis.name(), locale) }, locale);
+        String prefix = messages.getMessage("notice.retention", null, locale) + ": ";
+        String retention = notice.text().lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()).strip())
+                .filter(r -> !r.isEmpty()).findFirst().orElse("");
+        String erased = retention.isEmpty() ? messages.getMessage("events.notice.erased", null, locale)
+                : messages.getMessage("events.notice.erasedAfter", new Object[] { retention.replaceAll("[.]$", "") }, locale);
+        return use + " " + erased;
     }
 
     private static java.util.List<String> lines(NoticeText notice) {

@@ -20,15 +20,15 @@ final class BankAccounts {
         String value = raw.replaceAll("[\\s.-]", "").toUpperCase(Locale.ROOT);
         if (value.matches("\\d{11}")) {
             if (!Mod11.valid(value, WEIGHTS)) {
-                throw new Rejected("is not a valid Norwegian account number");
+                throw new Rejected("is not a valid Norwegian account number", "error.field.bankAccount");
             }
             return value;
         }
         if (!value.matches("[A-Z]{2}\\d{2}[A-Z0-9]{11,30}") || !ibanChecksum(value)) {
-            throw new Rejected("is not a valid IBAN or Norwegian account number");
+            throw new Rejected("is not a valid IBAN or Norwegian account number", "error.field.bankAccount");
         }
         if (value.startsWith("NO") && (value.length() != 15 || !Mod11.valid(value.substring(4), WEIGHTS))) {
-            throw new Rejected("is not a valid Norwegian IBAN");
+            throw new Rejected("is not a valid Norwegian IBAN", "error.field.bankAccount");
         }
         return value;
     }

@@ -19,7 +19,7 @@ final class OrgNumbers {
             digits = digits.substring(0, digits.length() - 3);
         }
         if (!digits.matches("\\d{9}") || !Mod11.valid(digits, WEIGHTS)) {
-            throw new Rejected("is not a valid Norwegian organisation number");
+            throw new Rejected("is not a valid Norwegian organisation number", "error.field.orgNumber");
         }
         return digits;
     }

@@ -20,14 +20,14 @@ final class PostalAddresses {
         String given = raw.country();
         String country = given == null || blank(given) ? "NO" : given.strip().toUpperCase(Locale.ROOT);
         if (!country.matches("[A-Z]{2}")) {
-            throw new Rejected("has an invalid country code (ISO 3166 alpha-2)");
+            throw new Rejected("has an invalid country code (ISO 3166 alpha-2)", "error.field.country");
         }
         String street = Text.line(raw.street(), 200, "has no street");
         String city = Text.line(raw.city(), 100, "has no city");
         String postcode = raw.postcode() == null ? "" : raw.postcode().strip().toUpperCase(Locale.ROOT);
         boolean valid = country.equals("NO") ? postcode.matches("\\d{4}") : postcode.matches("[A-Z0-9][A-Z0-9 -]{1,9}");
         if (!valid) {
-            throw new Rejected("has an invalid postcode");
+            throw new Rejected("has an invalid postcode", "error.field.postcode");
         }
         return new PostalAddress(street, postcode, city, country);
     }

@@ -72,13 +72,14 @@ class RecordValidation {
             String category = given.getKey();
             String field = given.getValue();
             if (!allowed.contains(category)) {
-                errors.add(new FieldError(field, "is not needed for purpose '" + purpose + "' (data minimisation)"));
+                errors.add(FieldError.coded(field, "is not needed for purpose '" + purpose + "' (data minimisation)",
+                        "error.field.notNeeded", "purpose:" + purpose));
                 continue;
             }
             try {
                 pending.add(new Pending(category, field, normalise(category, data)));
             } catch (Rejected e) {
-                errors.add(new FieldError(field, e.getMessage()));
+                errors.add(e.at(field));
             }
         }
         return pending;
@@ -87,7 +88,7 @@ class RecordValidation {
     /** A category is normalised only when the data holds it; a missing value is refused, not stored. */
     private static <T> T present(@Nullable T value) {
         if (value == null) {
-            throw new Rejected("is required");
+            throw new Rejected("is required", "error.field.required");
         }
         return value;
     }
@@ -111,7 +112,7 @@ class RecordValidation {
             case Categories.RECRUITER_NOTES:
                 return Text.block(present(data.recruiterNotes()), MAX_TEXT);
             default:
-                throw new Rejected("is not a category the register stores");
+                throw new Rejected("is not a category the register stores", "error.field.unknownCategory");
         }
     }
 
@@ -126,20 +127,20 @@ class RecordValidation {
         try {
             name = Text.line(input.name(), 200, "is required");
         } catch (Rejected e) {
-            errors.add(new FieldError("organisation.name", e.getMessage()));
+            errors.add(e.at("organisation.name"));
         }
         if (input.orgNumber() != null && !input.orgNumber().isBlank()) {
             try {
                 number = OrgNumbers.normalise(input.orgNumber());
             } catch (Rejected e) {
-                errors.add(new FieldError("organisation.orgNumber", e.getMessage()));
+                errors.add(e.at("organisation.orgNumber"));
             }
         }
         if (input.businessAddress() != null && !input.businessAddress().isBlank()) {
             try {
                 address = Text.line(input.businessAddress(), 300, "is required");
             } catch (Rejected e) {
-                errors.add(new FieldError("organisation.businessAddress", e.getMessage()));
+                errors.add(e.at("organisation.businessAddress"));
             }
         }
         return name == null ? null : new OrgValue(name, number, address);

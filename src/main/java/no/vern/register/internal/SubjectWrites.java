@@ -245,7 +245,8 @@ class SubjectWrites {
         Subjects.Row row = access.visibleRow(id, Visibility.current());
         processing.requirePurpose(purposeKey);
         if (!processing.dataCategoriesOf(purposeKey).contains(Categories.CV)) {
-            throw new InvalidInput("file", "is not needed for purpose '" + purposeKey + "' (data minimisation)");
+            throw new InvalidInput(InvalidInput.FieldError.coded("file", "is not needed for purpose '" + purposeKey
+                    + "' (data minimisation)", "error.field.notNeeded", "purpose:" + purposeKey));
         }
         access.requireCategories(id, purposeKey, List.of(Categories.CV), "register.attachment.create");
         access.requireConsent(id, row.kinds(), purposeKey, processing.legalBasisOf(purposeKey),

@@ -43,6 +43,7 @@ import no.vern.register.SubjectSummary;
 import no.vern.register.SubjectUpdate;
 import no.vern.shared.Conflict;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.Labels;
 import no.vern.shared.MailNotSent;
 import no.vern.shared.SubjectId;
 import no.vern.shared.VernProblem;
@@ -72,10 +73,13 @@ class RegisterConsoleController {
     private final SubjectRegister register;
     private final ProcessingRecord processing;
     private final Restrictions restrictions;
+    private final Labels labels;
     private final org.springframework.beans.factory.ObjectProvider<no.vern.register.SourceNoticeStatus> sourceNotices;
 
     RegisterConsoleController(SubjectRegister register, ProcessingRecord processing, Restrictions restrictions,
-            org.springframework.beans.factory.ObjectProvider<no.vern.register.SourceNoticeStatus> sourceNotices) {
+            org.springframework.beans.factory.ObjectProvider<no.vern.register.SourceNoticeStatus> sourceNotices,
+            Labels labels) {
+        this.labels = labels;
         this.sourceNotices = sourceNotices;
         this.register = register;
         this.processing = processing;
@@ -413,10 +417,10 @@ class RegisterConsoleController {
         }
     }
 
-    private static Map<String, String> errors(InvalidInput e) {
+    private Map<String, String> errors(InvalidInput e) {
         Map<String, String> map = new LinkedHashMap<>();
         for (InvalidInput.FieldError error : e.errors()) {
-            map.putIfAbsent(error.field(), error.message());
+            map.putIfAbsent(error.field(), labels.error(error));
         }
         return map;
     }

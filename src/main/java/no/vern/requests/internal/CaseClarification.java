@@ -59,7 +59,7 @@ class CaseClarification {
         cases.status(id, RequestStatus.WAITING_FOR_PERSON, now);
         // The question may name the person's data: it is kept as an encrypted note, the history says only what.
         file.note(c, "Asked the person (" + what.name() + "): " + text, now);
-        file.changed(c, "asked-person", what.name(), "requests.case.ask");
+        file.changed(c, "asked-person", what.name(), "requests.case.ask", what.name());
         Locale locale = Locale.forLanguageTag(c.language());
         mailer.send(id, file.email(c), locale, "ask." + what.name(), file.kindText(c.kind(), c.language()), text,
                 CaseFile.DATE.format(c.receivedAt()));
@@ -95,14 +95,16 @@ class CaseClarification {
         }
         Waiting waiting = pending.waiting();
         String detail = waiting.what().name();
+        String newDue = "";
         if (waiting.what() == Clarification.IDENTITY) {
             Instant due = Deadlines.due(now);
             if (due.isAfter(c.dueAt())) {
                 cases.due(id, due);
                 detail += ", due " + due;
+                newDue = due.toString();
             }
         }
-        file.changed(c, action, detail, "requests.case.answered");
+        file.changed(c, action, detail, "requests.case.answered", waiting.what().name(), newDue);
     }
 
     Optional<Waiting> waiting(RequestId id) {

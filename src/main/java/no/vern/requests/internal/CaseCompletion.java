@@ -172,7 +172,7 @@ class CaseCompletion {
         RequestCase c = file.open(id);
         RecipientNotice notice = notices.settle(c, noticeId, outcome, reason);
         file.changed(c, "recipient-" + notice.state().name().toLowerCase(Locale.ROOT), notice.nameEn(),
-                "requests.recipient.settle");
+                "requests.recipient.settle", notice.nameNb(), notice.nameEn());
         answers.finishIfSettled(id);
         return notice;
     }
@@ -197,7 +197,8 @@ class CaseCompletion {
                     new SubjectUpdate(purposeKey, Source.SUBJECT, null, null, corrections));
         });
         String categories = String.join(", ", corrections.givenCategories().keySet());
-        cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "rectified", categories);
+        cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "rectified", categories,
+                List.of("category:" + String.join(",", corrections.givenCategories().keySet())));
         Locale locale = Locale.forLanguageTag(c.language());
         completeWith(c, null, new Rectified(purposeKey, mailer.text("requests.rectification.done", locale, categories)));
     }
@@ -216,7 +217,7 @@ class CaseCompletion {
             return effect.apply(subjects.isEmpty() ? c : PersonRecords.as(c, subjects.get(0)));
         }
         cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "acting-on-subjects",
-                subjects.size() + " subject(s)");
+                subjects.size() + " subject(s)", List.of(String.valueOf(subjects.size())));
         StringBuilder text = new StringBuilder(mailer.text("requests.person.several", locale, subjects.size()));
         for (SubjectId s : subjects) {
             String kinds = Actors.runAs(RequestService.actor(), () -> register.summary(s)).kinds().stream()
@@ -235,7 +236,7 @@ class CaseCompletion {
         }
         held.heldBy(c.subject()).forEach(r -> effect.purposes.addAll(r.purposes()));
         restrictions.restrict(c.subject(), "Restriction request " + c.id() + " (GDPR Art. 18)", null);
-        cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "restricted", null);
+        cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "restricted", null, List.of());
         return mailer.text("requests.restriction.done", locale);
     }
 }

@@ -101,12 +101,13 @@ class CaseErasure {
                 "Erasure request " + c.id() + ": kept only what a legal duty holds (GDPR Art. 17(3)(b))", keep));
         String answer;
         if (outcome.shredded()) {
-            cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "erased", null);
+            cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "erased", null, List.of());
             answer = mailer.text("requests.erasure.done", locale);
         } else {
             cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "erased-except-kept",
                     "erased " + String.join(",", outcome.erasedCategories()) + "; kept " + outcome.kept().stream()
-                            .map(k -> k.purposeKey() + "/" + k.category() + " until " + k.releaseOn()).toList());
+                            .map(k -> k.purposeKey() + "/" + k.category() + " until " + k.releaseOn()).toList(),
+                    keptArgs(outcome));
             answer = keptAnswer(outcome, kept, locale);
         }
         effect.purposes.addAll(heldPurposes);
@@ -174,6 +175,18 @@ class CaseErasure {
             }
         }
         return new PrivacyCenter.ErasureState(allErased, lines);
+    }
+
+    /** The history's arguments of an erasure that kept some categories: what was erased, then each kept one. */
+    private static List<String> keptArgs(ErasureOutcome outcome) {
+        List<String> args = new java.util.ArrayList<>();
+        args.add("category:" + String.join(",", outcome.erasedCategories()));
+        outcome.kept().forEach(k -> {
+            args.add("purpose:" + k.purposeKey());
+            args.add("category:" + k.category());
+            args.add(k.releaseOn().toString());
+        });
+        return args;
     }
 
     private String categoryName(String key, Locale locale) {

@@ -3,6 +3,7 @@ package no.vern.requests.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -83,8 +84,8 @@ class CaseFile {
     }
 
     /** Records a change in the case history and the audit log. */
-    void changed(RequestCase c, String action, @Nullable String detail, String auditAction) {
-        cases.event(c.id(), clock.instant(), RequestService.actor().reference(), action, detail);
+    void changed(RequestCase c, String action, @Nullable String detail, String auditAction, String... args) {
+        cases.event(c.id(), clock.instant(), RequestService.actor().reference(), action, detail, List.of(args));
         audit.record(AuditEvent.by(RequestService.actor(), auditAction, Outcome.SUCCESS)
                 .withPurpose(RequestService.PURPOSE).withTargets(c.id().reference(), c.subject().reference()));
     }

@@ -67,7 +67,7 @@ class CaseHandling {
             throw new InvalidInput("assignee", "is not a username");
         }
         cases.assign(id, handler.strip());
-        file.changed(c, "assigned", handler.strip(), "requests.case.assign");
+        file.changed(c, "assigned", handler.strip(), "requests.case.assign", handler.strip());
     }
 
     void verify(RequestId id, String how) {
@@ -83,7 +83,7 @@ class CaseHandling {
         clarification.identityConfirmed(c);
         Instant now = clock.instant();
         cases.verified(c.id(), how, now);
-        file.changed(c, "verified", how, "requests.case.verify");
+        file.changed(c, "verified", how, "requests.case.verify", how);
         RequestStatus next = RequestStatus.IN_PROGRESS;
         Operation operation = switch (c.kind()) {
             case ACCESS, PORTABILITY -> Operation.ACCESS;
@@ -94,7 +94,8 @@ class CaseHandling {
         }
         if (c.status() != RequestStatus.EXTENDED) {
             cases.status(c.id(), next, now);
-            cases.event(c.id(), now, RequestService.actor().reference(), "status", next.name().toLowerCase(Locale.ROOT));
+            cases.event(c.id(), now, RequestService.actor().reference(), "status", next.name().toLowerCase(Locale.ROOT),
+                    List.of(next.name()));
         }
     }
 
@@ -115,7 +116,8 @@ class CaseHandling {
         }
         cases.extended(id, due, now);
         file.note(c, "Extension reasons: " + why, now);
-        file.changed(c, "extended", months + " month(s), due " + due, "requests.case.extend");
+        file.changed(c, "extended", months + " month(s), due " + due, "requests.case.extend", String.valueOf(months),
+                due.toString());
         Locale locale = Locale.forLanguageTag(c.language());
         mailer.send(id, file.email(c), locale, "extended", file.kindText(c.kind(), c.language()),
                 CaseFile.DATE.format(due), why);
@@ -133,7 +135,7 @@ class CaseHandling {
         Instant now = clock.instant();
         cases.status(id, RequestStatus.REFUSED, now);
         file.note(c, "Refusal (" + ground.name() + "): " + why, now);
-        file.changed(c, "refused", ground.name(), "requests.case.refuse");
+        file.changed(c, "refused", ground.name(), "requests.case.refuse", ground.name());
         // GDPR Art. 12(4): the ground and the reasons, and the right to complain to Datatilsynet and to go to court.
         Locale locale = Locale.forLanguageTag(c.language());
         mailer.send(id, file.email(c), locale, "refused", file.kindText(c.kind(), c.language()), why,

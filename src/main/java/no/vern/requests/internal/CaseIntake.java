@@ -80,7 +80,7 @@ class CaseIntake {
         if (open.isPresent()) {
             RequestCase existing = open.get();
             cases.event(existing.id(), now, RequestService.actor().reference(), "duplicate-linked",
-                    "channel " + request.channel().name().toLowerCase(Locale.ROOT));
+                    "channel " + request.channel().name().toLowerCase(Locale.ROOT), List.of(request.channel().name()));
             audit.record(AuditEvent.by(RequestService.actor(), "requests.case.duplicate", Outcome.SUCCESS)
                     .withTargets(existing.id().reference(), existing.subject().reference()));
             return new Received(existing, true);
@@ -99,7 +99,8 @@ class CaseIntake {
         cases.addSubjects(id, onFile.stream().map(SubjectSummary::id).toList(), now);
         cases.event(id, now, RequestService.actor().reference(), "received",
                 "channel " + request.channel().name().toLowerCase(Locale.ROOT)
-                + (inRegister ? ", on file (" + onFile.size() + " subject(s))" : ", not on file"));
+                + (inRegister ? ", on file (" + onFile.size() + " subject(s))" : ", not on file"),
+                List.of(request.channel().name(), String.valueOf(inRegister ? onFile.size() : 0)));
         audit.record(AuditEvent.by(RequestService.actor(), "requests.case.receive", Outcome.SUCCESS)
                 .withPurpose(RequestService.PURPOSE).withTargets(id.reference(), subject.reference()));
         if (request.channel() != RequestChannel.WEB_FORM) {

@@ -86,7 +86,8 @@ class CaseObjection {
             subjects.stream().filter(s -> !result.subjects().contains(s))
                     .forEach(s -> communications.object(s, null, ObjectionChannel.STAFF));
             cases.event(id, now, RequestService.actor().reference(), "objection-recorded",
-                    "direct marketing (Art. 21(2)), " + subjects.size() + " subject(s), address suppressed");
+                    "direct marketing (Art. 21(2)), " + subjects.size() + " subject(s), address suppressed",
+                    List.of(String.valueOf(subjects.size())));
             text = mailer.text("requests.objection.marketing", locale);
         } else {
             String key = CaseFile.required("purposeKey", decision.purposeKey(), 60);
@@ -107,10 +108,10 @@ class CaseObjection {
                     erased += Actors.runAs(RequestService.actor(), () -> register.eraseRecords(s, key));
                 }
                 cases.event(id, now, RequestService.actor().reference(), "objection-upheld",
-                        key + ", " + erased + " record(s) erased or narrowed");
+                        key + ", " + erased + " record(s) erased or narrowed", List.of("purpose:" + key, String.valueOf(erased)));
                 text = mailer.text("requests.objection.upheld", locale, name, why);
             } else {
-                cases.event(id, now, RequestService.actor().reference(), "objection-rejected", key);
+                cases.event(id, now, RequestService.actor().reference(), "objection-rejected", key, List.of("purpose:" + key));
                 text = mailer.text("requests.objection.rejected", locale, name, why);
             }
         }
@@ -152,7 +153,8 @@ class CaseObjection {
             (any ? withdrawn : notInForce).add(p.name().in(locale));
         }
         cases.event(id, now, RequestService.actor().reference(), "consents-withdrawn",
-                withdrawn.size() + " withdrawn, " + notInForce.size() + " not in force");
+                withdrawn.size() + " withdrawn, " + notInForce.size() + " not in force",
+                List.of(String.valueOf(withdrawn.size()), String.valueOf(notInForce.size())));
         StringBuilder text = new StringBuilder();
         if (!withdrawn.isEmpty()) {
             text.append(mailer.text("requests.withdrawal.done", locale, String.join(", ", withdrawn)));

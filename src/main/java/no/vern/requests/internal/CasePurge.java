@@ -75,7 +75,8 @@ class CasePurge {
             }
             cases.purge(c.id(), now);
             cases.event(c.id(), now, JOB.reference(), "personal-data-deleted",
-                    "retention period after closing: " + properties.keepClosedCases());
+                    "retention period after closing: " + properties.keepClosedCases(),
+                    List.of(String.valueOf(properties.keepClosedCases())));
             audit.record(AuditEvent.by(JOB, "requests.case.purge", Outcome.SUCCESS)
                     .withPurpose(RequestService.PURPOSE).withTargets(c.id().reference(), c.subject().reference()));
         }

@@ -164,20 +164,29 @@ class Cases {
                 .param("due", JdbcTime.param(dueAt)).param("id", id.value()).update();
     }
 
-    void event(RequestId id, Instant at, String actor, String action, @Nullable String detail) {
+    /**
+     * Records a history line: the action code and its arguments, from which the console says it in the reader's
+     * language (issue 23), and the English detail the API reports.
+     */
+    void event(RequestId id, Instant at, String actor, String action, @Nullable String detail, List<String> args) {
         jdbc.sql("""
-                INSERT INTO requests_history (case_id, at, actor, action, detail)
-                VALUES (:id, :at, :actor, :action, :detail)""").param("id", id.value())
+                INSERT INTO requests_history (case_id, at, actor, action, detail, args)
+                VALUES (:id, :at, :actor, :action, :detail, CAST(:args AS text[]))""").param("id", id.value())
                 .param("at", JdbcTime.param(at)).param("actor", actor).param("action", action)
-                .param("detail", detail).update();
+                .param("detail", detail).param("args", args.toArray(String[]::new)).update();
     }
 
     List<CaseEvent> history(RequestId id) {
-        return jdbc.sql("SELECT at, actor, action, detail FROM requests_history WHERE case_id = :id ORDER BY id")
+        return jdbc.sql("SELECT at, actor, action, detail, args FROM requests_history WHERE case_id = :id ORDER BY id")
                 .param("id", id.value())
                 .query((rs, n) -> new CaseEvent(JdbcTime.required(rs, "at"), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("detail")))
+                        rs.getString("action"), rs.getString("detail"), args(rs.getArray("args"))))
                 .list();
+    }
+
+    /** The stored arguments, or null for a line written before they were stored. */
+    private static @Nullable List<String> args(java.sql.@Nullable Array array) throws java.sql.SQLException {
+        return array == null ? null : List.of((String[]) array.getArray());
     }
 
     void note(UUID noteId, RequestId id, String author, byte[] bodyCt, Instant now) {

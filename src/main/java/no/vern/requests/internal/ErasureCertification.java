@@ -122,7 +122,7 @@ class ErasureCertification {
         }
         List<SystemStep> open = steps(c.id()).stream().filter(s -> !s.state().settled()).toList();
         cases.event(c.id(), now, RequestService.actor().reference(), "certificate-waiting",
-                open.size() + " system step(s) not settled");
+                open.size() + " system step(s) not settled", List.of(String.valueOf(open.size())));
         return "\n\n" + mailer.text("requests.certificate.pending", locale, describe(open, locale));
     }
 
@@ -198,10 +198,10 @@ class ErasureCertification {
         try {
             String email = cipher.decryptText(p.mailKey(), MAIL_CATEGORY, id.value(), p.emailCt());
             mailer.send(id, email, locale, "certificate", certificateText(issued.get(), locale));
-            cases.event(id, clock.instant(), RequestService.actor().reference(), "certificate-sent", null);
+            cases.event(id, clock.instant(), RequestService.actor().reference(), "certificate-sent", null, List.of());
         } catch (SubjectKeyDestroyed e) {
             cases.event(id, clock.instant(), RequestService.actor().reference(), "certificate-not-sent",
-                    "the address was no longer held");
+                    "the address was no longer held", List.of());
         }
         discardAddress(id, p.mailKey());
         return true;
@@ -259,7 +259,8 @@ class ErasureCertification {
         Certificates.Signed signed = certificates.issue(id, content);
         jdbc.sql("DELETE FROM requests_certificate_pending WHERE case_id = :c").param("c", id.value()).update();
         cases.event(id, clock.instant(), RequestService.actor().reference(), "certificate-issued",
-                "sha256 " + signed.sha256() + ", " + steps.size() + " system step(s)");
+                "sha256 " + signed.sha256() + ", " + steps.size() + " system step(s)",
+                List.of(signed.sha256(), String.valueOf(steps.size())));
         return Optional.of(signed);
     }
 

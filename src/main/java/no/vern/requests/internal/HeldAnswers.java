@@ -98,7 +98,8 @@ class HeldAnswers {
                 .param("now", JdbcTime.param(now)).update();
         cases.status(c.id(), RequestStatus.INFORMING_RECIPIENTS, now);
         cases.event(c.id(), now, RequestService.actor().reference(), "answer-held",
-                notices.openCount(c.id()) + " recipient(s) to tell, " + openSteps(c.id()) + " system step(s) open");
+                notices.openCount(c.id()) + " recipient(s) to tell, " + openSteps(c.id()) + " system step(s) open",
+                List.of(String.valueOf(notices.openCount(c.id())), String.valueOf(openSteps(c.id()))));
     }
 
     /** Whether the case's answer is held. */

@@ -57,7 +57,7 @@ class PersonRecords {
             if (!fresh.isEmpty()) {
                 cases.addSubjects(c.id(), fresh, clock.instant());
                 cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "subjects-found",
-                        fresh.size() + " more subject(s) under the address");
+                        fresh.size() + " more subject(s) under the address", List.of(String.valueOf(fresh.size())));
             }
             all.addAll(now);
         }

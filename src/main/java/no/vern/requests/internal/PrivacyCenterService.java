@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -130,14 +131,14 @@ class PrivacyCenterService implements PrivacyCenter {
         Object[] mailArgs = { code, properties.codeTtl().toMinutes(), file.kindText(c.kind(), c.language()) };
         if (!c.inRegister()) {
             // Not on file: never send anything to an address the requester typed in (Art. 12(6)).
-            cases.event(c.id(), now, RequestService.actor().reference(), "verification-by-handler", "address not on file");
+            cases.event(c.id(), now, RequestService.actor().reference(), "verification-by-handler", "address not on file", List.of());
             audit.record(AuditEvent.by(RequestService.actor(), "requests.code.withheld", Outcome.SUCCESS)
                     .withPurpose(RequestService.PURPOSE).withTargets(c.id().reference(), c.subject().reference()));
             mailer.decoyCode(email, locale, mailArgs);
             return;
         }
         if (!withinBudget) {
-            cases.event(c.id(), now, RequestService.actor().reference(), "code-limited", null);
+            cases.event(c.id(), now, RequestService.actor().reference(), "code-limited", null, List.of());
             audit.record(AuditEvent.by(RequestService.actor(), "requests.code.send", Outcome.DENIED)
                     .withPurpose(RequestService.PURPOSE).withTargets(c.id().reference(), c.subject().reference()));
             mailer.decoyCode(email, locale, mailArgs);
@@ -147,7 +148,7 @@ class PrivacyCenterService implements PrivacyCenter {
         if (!c.closed() && c.status() == RequestStatus.RECEIVED) {
             cases.status(c.id(), RequestStatus.AWAITING_VERIFICATION, now);
         }
-        cases.event(c.id(), now, RequestService.actor().reference(), "code-sent", null);
+        cases.event(c.id(), now, RequestService.actor().reference(), "code-sent", null, List.of());
         audit.record(AuditEvent.by(RequestService.actor(), "requests.code.send", Outcome.SUCCESS)
                 .withPurpose(RequestService.PURPOSE).withTargets(c.id().reference(), c.subject().reference()));
         mailer.sendCode(email, locale, mailArgs);

@@ -77,7 +77,7 @@ class RecipientNotices {
         }
         if (opened > 0) {
             cases.event(c.id(), now, RequestService.actor().reference(), "recipients-to-inform",
-                    opened + " recipient(s) (GDPR Art. 19)");
+                    opened + " recipient(s) (GDPR Art. 19)", List.of(String.valueOf(opened)));
         }
         return opened;
     }

@@ -42,7 +42,7 @@ class RestrictionLiftNotice implements RestrictionNotice {
     private boolean tell(RequestCase c, String reason) {
         mailer.sendNow(c.id(), file.email(c), Locale.forLanguageTag(c.language()), "restriction-lifting",
                 c.id().value().toString(), reason);
-        cases.event(c.id(), clock.instant(), Actors.current().reference(), "restriction-lift-told", null);
+        cases.event(c.id(), clock.instant(), Actors.current().reference(), "restriction-lift-told", null, List.of());
         return true;
     }
 }

@@ -48,7 +48,8 @@ class SystemFanOut {
         List<SystemStep> steps = connected.start(new FanOut(c.id().value(), operation,
                 c.inRegister() ? c.subject() : null, Set.of(email), Set.of(), Set.of()));
         cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "systems-started",
-                operation.name().toLowerCase(Locale.ROOT) + ", " + steps.size() + " step(s)");
+                operation.name().toLowerCase(Locale.ROOT) + ", " + steps.size() + " step(s)",
+                List.of(operation.name(), String.valueOf(steps.size())));
         return steps.stream().anyMatch(s -> !s.state().settled());
     }
 
@@ -69,7 +70,7 @@ class SystemFanOut {
             throw new NotFound("Step", stepId);
         }
         SystemStep step = connected.waive(id.value(), stepId, why);
-        file.changed(c, "step-waived", step.system() + ": " + why, "requests.step.waive");
+        file.changed(c, "step-waived", step.system() + ": " + why, "requests.step.waive", step.system(), why);
         return step;
     }
 
@@ -80,7 +81,7 @@ class SystemFanOut {
             throw new NotFound("Step", stepId);
         }
         SystemStep step = connected.retry(id.value(), stepId);
-        file.changed(c, "step-retried", step.system(), "requests.step.retry");
+        file.changed(c, "step-retried", step.system(), "requests.step.retry", step.system());
         return step;
     }
 }

@@ -46,11 +46,16 @@ class RequestsConsoleController {
     static final String DETAIL = "requests/detail";
     static final String NEW = "requests/new";
 
+    private final no.vern.shared.Labels labels;
+    private final CaseHistoryLines historyLines;
     private final Requests requests;
     private final Clock clock;
     private final no.vern.processing.ProcessingRecord record;
 
-    RequestsConsoleController(Requests requests, Clock clock, no.vern.processing.ProcessingRecord record) {
+    RequestsConsoleController(Requests requests, Clock clock, no.vern.processing.ProcessingRecord record,
+            CaseHistoryLines historyLines, no.vern.shared.Labels labels) {
+        this.labels = labels;
+        this.historyLines = historyLines;
         this.record = record;
         this.requests = requests;
         this.clock = clock;
@@ -126,7 +131,7 @@ class RequestsConsoleController {
 
     @GetMapping("/{id}")
     @PreAuthorize(HANDLERS)
-    String detail(@PathVariable String id, Model model) {
+    String detail(@PathVariable String id, Model model, Locale locale) {
         RequestId rid = RequestId.parse(id);
         RequestCase c = requests.get(rid);
         List<SystemStep> steps = requests.steps(rid);
@@ -134,7 +139,7 @@ class RequestsConsoleController {
         model.addAttribute("warning", c.warning(clock.instant()));
         model.addAttribute("contact", requests.contact(rid));
         model.addAttribute("notes", requests.notes(rid));
-        model.addAttribute("history", requests.history(rid));
+        model.addAttribute("history", historyLines.render(requests.history(rid), locale));
         model.addAttribute("steps", steps);
         model.addAttribute("notices", requests.recipientNotices(rid));
         model.addAttribute("noticeOutcomes", java.util.Arrays.stream(no.vern.requests.NoticeState.values())
@@ -306,8 +311,8 @@ class RequestsConsoleController {
             action.run();
             redirect.addFlashAttribute("flashKey", "requests.flash.saved");
         } catch (VernProblem e) {
-            // Problem details never carry personal data, so the text can be shown as it is.
-            redirect.addFlashAttribute("flash", e.getMessage());
+            // Said in the page's language from the problem's type and field codes (issue 23).
+            redirect.addFlashAttribute("flash", labels.problem(e));
         }
         return "redirect:/console/requests/" + RequestId.parse(id);
     }

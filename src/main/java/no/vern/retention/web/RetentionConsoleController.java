@@ -71,6 +71,7 @@ class RetentionConsoleController {
     static final String WRITE = "hasRole('PRIVACY_OFFICER')";
     static final String AGREEMENTS = "hasAnyRole('PRIVACY_OFFICER','SALES')";
 
+    private final no.vern.shared.Labels labels;
     private final RetentionPolicies policies;
     private final RetentionClock clockEvents;
     private final LegalHolds holds;
@@ -80,7 +81,8 @@ class RetentionConsoleController {
     private final Clock clock;
 
     RetentionConsoleController(RetentionPolicies policies, RetentionClock clockEvents, LegalHolds holds, Purges purges,
-            RetentionView register, AuditLog audit, Clock clock) {
+            RetentionView register, AuditLog audit, Clock clock, no.vern.shared.Labels labels) {
+        this.labels = labels;
         this.policies = policies;
         this.clockEvents = clockEvents;
         this.holds = holds;
@@ -158,7 +160,7 @@ class RetentionConsoleController {
             clockEvents.agreementEnded(organisation, date(endedOn, "endedOn").atStartOfDay(VernClock.ZONE).toInstant());
             redirect.addFlashAttribute("flashKey", "retention.agreement.recorded");
         } catch (InvalidInput | NotFound e) {
-            redirect.addFlashAttribute("flash", e.getMessage());
+            redirect.addFlashAttribute("flash", labels.problem(e));
         }
         return "redirect:/console/retention";
     }
@@ -172,7 +174,7 @@ class RetentionConsoleController {
                     date(on, "on").atStartOfDay(VernClock.ZONE).toInstant(), null);
             redirect.addFlashAttribute("flashKey", "retention.event.recorded");
         } catch (InvalidInput | NotFound e) {
-            redirect.addFlashAttribute("flash", e.getMessage());
+            redirect.addFlashAttribute("flash", labels.problem(e));
         }
         return "redirect:/console/retention";
     }
