@@ -55,7 +55,8 @@ public final class BenchMain {
                 new AccessExportBenchmark(),
                 new AuditAppendBenchmark(Integer.getInteger("vern.bench.audit-rows", 2000)),
                 new RetentionPurgeBenchmark(Integer.getInteger("vern.bench.purge-subjects", 500)),
-                new BeaconIngestBenchmark());
+                new BeaconIngestBenchmark(),
+                new WebhookFanOutBenchmark());
     }
 
     public static void main(String[] args) throws Exception {
@@ -180,7 +181,9 @@ public final class BenchMain {
                 "--vern.demo.mode=false", "--vern.bootstrap.api-token=", "--vern.bootstrap.admin-password=",
                 "--vern.keys.generate-missing=true", "--vern.keys.directory=" + work.resolve("keys"),
                 "--vern.data-dir=" + work.resolve("loader-data"), "--logging.level.root=WARN",
-                "--logging.level.no.vern=WARN", "--spring.main.banner-mode=off"));
+                "--logging.level.no.vern=WARN", "--spring.main.banner-mode=off",
+                // One node delivers webhooks (the server); this context only loads and reads.
+                "--vern.webhooks.run-in-background=false"));
         if (externalDb.isBlank()) {
             args.add("--vern.db.url=jdbc:postgresql://localhost:" + server.databasePort() + "/postgres");
             args.add("--vern.db.user=postgres");

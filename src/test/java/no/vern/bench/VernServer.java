@@ -69,6 +69,8 @@ final class VernServer implements AutoCloseable {
         env.put("VERN_DEMO", "false");
         env.put("VERN_KEYS_GENERATE", "true");
         env.put("VERN_KEYS_DIR", work.resolve("keys").toString());
+        // The webhook benchmark's subscribers listen on loopback (a server setting, never allowed from the API).
+        env.put("VERN_WEBHOOKS_ALLOW_LOOPBACK", "true");
         long start = System.nanoTime();
         Process process = builder.start();
         // Ctrl-C or a failure of the harness must not leave the server (and its database) running.

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,12 +24,21 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import no.vern.register.ConsentGate;
 import no.vern.register.SubjectRegister;
+import no.vern.shared.RecordNames;
 import no.vern.shared.SubjectId;
 import no.vern.support.VernTest;
 
 /** The consent console: counts, a subject's timeline, and recording a withdrawal from the privacy mailbox. */
 @VernTest
 class ConsentConsoleTest {
+
+    @Autowired
+    private RecordNames names;
+
+    private String nb(String purposeKey) {
+        return names.purpose(purposeKey, Locale.forLanguageTag("nb")).orElseThrow();
+    }
+
 
     static final RequestPostProcessor OFFICER = user("officer").roles("PRIVACY_OFFICER");
     static final RequestPostProcessor MARKETING = user("marked").roles("MARKETING");
@@ -48,7 +58,9 @@ class ConsentConsoleTest {
         prospectConsents(ledger);
         String page = mvc.perform(get("/console/consent").with(MARKETING)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("prospect-dialogue", "recruitment").doesNotContain("customer-administration");
+        // Purposes by their names in the record (the page is Norwegian), never by key (issue 23 item 3).
+        assertThat(page).contains(nb("prospect-dialogue"), nb("recruitment")).doesNotContain(nb("customer-administration"))
+                .doesNotContain(">prospect-dialogue<");
         assertThat(page).doesNotContain("/console/consent/withdrawals/new");
         mvc.perform(get("/console/consent/subjects/" + SubjectId.random()).with(MARKETING))
                 .andExpect(status().isForbidden());

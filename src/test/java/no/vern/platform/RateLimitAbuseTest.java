@@ -156,7 +156,7 @@ class RateLimitAbuseTest extends LoopbackVern {
     @Test
     void privacyCenterFormPostsFromOneIpStopAtTheIpBudgetWhileAnotherIpIsServed() throws Exception {
         LoopbackHttp http = http();
-        List<LoopbackHttp.Visitor> visitors = visitors(http, "127.0.0.41", "/personvern/rettigheter");
+        List<LoopbackHttp.Visitor> visitors = visitors(http, "127.0.0.41", "/personvern/rettigheter?kind=ACCESS");
 
         Burst burst = burst(200, THREADS, i -> visitors.get(i % THREADS).postForm("/personvern/rettigheter",
                 "kind=ACCESS&email=ukjent" + i + "." + UUID.randomUUID().toString().substring(0, 8)
@@ -172,7 +172,7 @@ class RateLimitAbuseTest extends LoopbackVern {
         assertHealthy(burst);
 
         LoopbackHttp.Visitor fresh = http.visitor("127.0.0.42");
-        fresh.get("/personvern/rettigheter");
+        fresh.get("/personvern/rettigheter?kind=ACCESS");
         assertThat(fresh.postForm("/personvern/rettigheter", "kind=ACCESS&email=ny."
                 + UUID.randomUUID().toString().substring(0, 8) + "%40deltaker.example").location())
                 .startsWith("/personvern/rettigheter/kode/");
@@ -186,7 +186,7 @@ class RateLimitAbuseTest extends LoopbackVern {
         List<LoopbackHttp.Visitor> visitors = new java.util.ArrayList<>();
         for (int i = 0; i < ips; i++) {
             LoopbackHttp.Visitor v = http.visitor("127.0.0." + (50 + i));
-            v.get("/personvern/rettigheter");
+            v.get("/personvern/rettigheter?kind=ACCESS");
             visitors.add(v);
         }
 
@@ -212,7 +212,7 @@ class RateLimitAbuseTest extends LoopbackVern {
         String email = onFile();
         LoopbackHttp http = http();
         LoopbackHttp.Visitor requester = http.visitor("127.0.0.61");
-        requester.get("/personvern/rettigheter");
+        requester.get("/personvern/rettigheter?kind=ACCESS");
         String codePage = requester.postForm("/personvern/rettigheter", "kind=ACCESS&email=" + email.replace("@", "%40"))
                 .location();
         assertThat(codePage).startsWith("/personvern/rettigheter/kode/");

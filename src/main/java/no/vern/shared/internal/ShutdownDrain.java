@@ -30,6 +30,7 @@ class ShutdownDrain implements SmartLifecycle {
     private final ApplicationContext context;
     private final Duration drain;
     private volatile boolean running;
+    private volatile boolean stopped;
 
     ShutdownDrain(ApplicationContext context, @Value("${vern.shutdown.drain:0s}") Duration drain) {
         this.context = context;
@@ -38,12 +39,19 @@ class ShutdownDrain implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (stopped) {
+            // Started again after a stop (a context that is paused and resumed, as Spring's test context cache does
+            // between test classes): take traffic again. The first start leaves readiness to Spring Boot, which
+            // accepts traffic once the application is ready.
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
         running = true;
     }
 
     @Override
     public void stop() {
         running = false;
+        stopped = true;
         AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
         if (drain.isZero() || drain.isNegative()) {
             return;

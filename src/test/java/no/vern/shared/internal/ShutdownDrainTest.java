@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.availability.ApplicationAvailabilityBean;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.support.GenericApplicationContext;
@@ -30,6 +31,26 @@ class ShutdownDrainTest {
             assertThat(drain.isRunning()).isFalse();
             assertThat(drain.getPhase()).as("a higher phase stops first")
                     .isGreaterThan(WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE);
+        }
+    }
+
+    @Test
+    void aContextStartedAgainAfterAStopTakesTrafficAgainButTheFirstStartLeavesReadinessToSpringBoot() {
+        try (GenericApplicationContext context = new GenericApplicationContext()) {
+            ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
+            context.addApplicationListener(availability);
+            context.refresh();
+            AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+            ShutdownDrain drain = new ShutdownDrain(context, Duration.ZERO);
+
+            drain.start();
+            assertThat(availability.getReadinessState()).as("first start: Spring Boot decides when the app is ready")
+                    .isEqualTo(ReadinessState.REFUSING_TRAFFIC);
+
+            drain.stop();
+            drain.start(); // a paused context resumed (Spring's test context cache pauses contexts between classes)
+            assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
+            assertThat(drain.isRunning()).isTrue();
         }
     }
 }
