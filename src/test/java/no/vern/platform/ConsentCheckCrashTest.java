@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * entry (found by the request id the client sent), naming the subject it found, and after a restart the whole
  * audit chain seals and verifies.
  */
+@ChildProcesses
 class ConsentCheckCrashTest {
 
     private static final int CLIENTS = 8;

@@ -56,6 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
  * needs both nodes), the node loss second. Skipped, with the reason, only where HAProxy or the PostgreSQL server
  * binaries are not installed ({@code .ci/run} installs both).
  */
+@ChildProcesses
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HighAvailabilityTest {

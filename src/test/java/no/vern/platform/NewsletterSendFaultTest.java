@@ -30,6 +30,7 @@ import jakarta.mail.internet.MimeMessage;
  * resent — at most one per kill, since a node claims one delivery at a time. People outside the list's
  * audience receive nothing.
  */
+@ChildProcesses
 class NewsletterSendFaultTest {
 
     private static final int ELIGIBLE = 300;

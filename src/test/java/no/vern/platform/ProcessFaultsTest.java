@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * is complete (key shredded, rows gone: the recovery job finishes interrupted ones), every erasure the
  * client saw succeed stays done, and the import, run again, resumes and holds each contact exactly once.
  */
+@ChildProcesses
 class ProcessFaultsTest {
 
     private static final int CONTACTS = 60;

@@ -29,6 +29,7 @@ import no.vern.connectors.internal.CrmDatabase;
  * the requesters are crypto-shredded in Vern, the answers held for the recipients survive, and every case completes
  * once its recipients are settled.
  */
+@ChildProcesses
 class RequestFanOutFaultTest {
 
     private static final int CASES = 60;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * key), the contacts of an organisation whose agreement still runs are untouched, and the run is recorded
  * as complete with every item done.
  */
+@ChildProcesses
 class RetentionPurgeFaultTest {
 
     private static final int DUE = 300;
