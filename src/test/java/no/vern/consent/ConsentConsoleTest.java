@@ -39,7 +39,6 @@ class ConsentConsoleTest {
         return names.purpose(purposeKey, Locale.forLanguageTag("nb")).orElseThrow();
     }
 
-
     static final RequestPostProcessor OFFICER = user("officer").roles("PRIVACY_OFFICER");
     static final RequestPostProcessor MARKETING = user("marked").roles("MARKETING");
     static final RequestPostProcessor AUDITOR = user("revisor").roles("AUDITOR");

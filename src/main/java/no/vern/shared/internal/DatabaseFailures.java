@@ -38,6 +38,13 @@ final class DatabaseFailures {
                     && unreachable(tse.getApplicationException())) {
                 return true;
             }
+            // A rollback that failed (DataSourceTransactionManager's task "JDBC rollback"): the connection is gone. Spring
+            // throws it in place of the commit's failure when the rollback after a failed commit fails too, and its cause
+            // is then often HikariCP's "Connection is closed", which has no SQL state.
+            if (t instanceof TransactionSystemException tse && tse.getMessage() != null
+                    && tse.getMessage().startsWith("JDBC rollback failed")) {
+                return true;
+            }
             if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessResourceException || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException) {

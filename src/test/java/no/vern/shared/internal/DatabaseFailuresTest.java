@@ -67,4 +67,17 @@ class DatabaseFailuresTest {
                 .isFalse();
         assertThat(DatabaseFailures.unreachable(new DataIntegrityViolationException("duplicate"))).isFalse();
     }
+
+    @Test
+    void aRollbackThatFailedAfterAFailedCommitIsUnreachableEvenWithoutTheCommitsFailureAttached() {
+        // As seen in a full build's HighAvailabilityTest: Spring 7 throws the rollback's failure in place of the
+        // commit's (logging the commit's), without attaching it; the rollback's cause is HikariCP's closed connection,
+        // which carries no SQL state.
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+
+        assertThat(DatabaseFailures.unreachable(rollback)).isTrue();
+        assertThat(DatabaseFailures.problem(rollback).getStatus()).isEqualTo(503);
+        assertThat(DatabaseFailures.problem(rollback).getDetail()).contains("not known").doesNotContain("Nothing was changed");
+    }
 }
