@@ -49,6 +49,11 @@ public final class InvalidInput extends VernProblem {
         this(List.of(new FieldError(field, message)));
     }
 
+    /** One field refused with its message code (and arguments), so pages say why in their own language. */
+    public InvalidInput(String field, String message, String code, String... args) {
+        this(List.of(FieldError.coded(field, message, code, args)));
+    }
+
     public InvalidInput(FieldError error) {
         this(List.of(error));
     }
