@@ -3,16 +3,17 @@ package no.vern.processing;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A category of recipient of personal data (GDPR Art. 30(1)(d) and (e)), including processors
- * and transfers to countries outside the EU/EEA with their safeguards.
+ * A recipient of an activity's data that is not a company in the vendor register (GDPR Art. 30(1)(d)): a public
+ * authority such as the tax authority, or a category such as "the auditor". Processors, sub-processors and other
+ * companies that receive data are registered in the vendor register instead, with their agreement and transfers
+ * (one source: {@link Recipients}); the record refuses a recipient of kind processor.
  *
- * @param name who receives the data (a category, e.g. "supplier of the CRM system")
- * @param kind processor, independent controller or authority (null only in unvalidated input)
- * @param country ISO country code or region where the data is processed
- * @param thirdCountryTransfer whether data leaves the EU/EEA
- * @param safeguard the safeguard of a third-country transfer (GDPR Art. 46), null when none is needed
- * @param agreementInPlace whether a data processing agreement (Art. 28) is signed
+ * <p>Versions of the record written before the vendor register held a country, a third-country flag, a safeguard
+ * and an "agreement in place" flag here; those fields are no longer read (they moved to the vendor register, see
+ * migration {@code V26_20}).
+ *
+ * @param name who receives the data (a category, e.g. "tax authorities (when the law requires it)")
+ * @param kind independent controller or authority (null only in unvalidated input)
  */
-public record Recipient(LocalizedText name, @Nullable RecipientKind kind, String country, boolean thirdCountryTransfer,
-        @Nullable LocalizedText safeguard, boolean agreementInPlace) {
+public record Recipient(LocalizedText name, @Nullable RecipientKind kind) {
 }

@@ -70,7 +70,10 @@ class ProcessingApiTests {
                 .andExpect(jsonPath("$.document.activities[0].purposes[0].key").value("customer-administration"))
                 .andExpect(jsonPath("$.document.activities[0].purposes[0].legalBasis").value("LEGITIMATE_INTEREST"))
                 .andExpect(jsonPath("$.document.activities[0].subjects[0]").value("CUSTOMER_CONTACT"))
-                .andExpect(jsonPath("$.document.activities[0].recipients[0].thirdCountryTransfer").value(false))
+                .andExpect(jsonPath("$.document.activities[0].recipients[0].kind").value("CONTROLLER"))
+                // One source (issue 26): agreement, country and safeguard live in the vendor register, not here.
+                .andExpect(jsonPath("$.document.activities[0].recipients[0].agreementInPlace").doesNotExist())
+                .andExpect(jsonPath("$.document.activities[0].recipients[0].country").doesNotExist())
                 // Bookkeeping runs from the end of the accounting year, so no "at most 5 years" is declared (issue 21, item 7).
                 .andExpect(jsonPath("$.document.activities[0].purposes[0].retention.description.nb")
                         .value(org.hamcrest.Matchers.containsString("fra utgangen av regnskapsåret")))

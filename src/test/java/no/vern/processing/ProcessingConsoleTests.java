@@ -81,10 +81,6 @@ class ProcessingConsoleTests {
             form.add(k + "nameNb", r.name().nb());
             form.add(k + "nameEn", r.name().en());
             form.add(k + "kind", r.kind().name());
-            form.add(k + "country", r.country());
-            if (r.agreementInPlace()) {
-                form.add(k + "agreementInPlace", "true");
-            }
         }
         return form;
     }

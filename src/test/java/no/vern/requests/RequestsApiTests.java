@@ -283,7 +283,7 @@ class RequestsApiTests extends RequestsTestSupport {
         List<String> ids = JsonPath.read(notices, "$.recipients[*].id");
         List<String> names = JsonPath.read(notices, "$.recipients[*].nameNb");
         // The auditor is a controller of its own, the tax authorities a public authority (issue 21, item 7).
-        assertThat(names).containsExactly("Leverandør av CRM-system", "Leverandør av økonomi- og faktureringssystem",
+        assertThat(names).containsExactly("Kundeskyen AS", "Regnverket AS",
                 "Revisor", "Skattemyndighetene (når loven krever det)");
         // The case cannot complete while a task is open.
         mvc.perform(post("/api/v1/requests/" + id + "/complete").header("Authorization", write)
@@ -304,8 +304,8 @@ class RequestsApiTests extends RequestsTestSupport {
         assertThat(JsonPath.<String>read(last, "$.state")).isEqualTo("IMPOSSIBLE");
         // Settled: the person is told exactly what happened for each recipient.
         assertThat(mailTo(email)).anySatisfy(m -> assertThat(body(m)).contains("phone", "art. 19",
-                "disse mottakerne (personvernforordningen art. 19): Leverandør av CRM-system.",
-                "Vi har ikke gitt beskjed til Leverandør av økonomi- og faktureringssystem, fordi det ville kreve en "
+                "disse mottakerne (personvernforordningen art. 19): Kundeskyen AS.",
+                "Vi har ikke gitt beskjed til Regnverket AS, fordi det ville kreve en "
                         + "uforholdsmessig stor innsats (personvernforordningen art. 19): the invoicing system holds no phone",
                 "Vi har ikke gitt beskjed til Revisor, fordi det viste seg umulig",
                 "Vi har ikke gitt beskjed til Skattemyndighetene (når loven krever det), fordi det viste seg umulig"));

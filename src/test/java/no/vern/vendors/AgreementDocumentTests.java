@@ -47,8 +47,7 @@ class AgreementDocumentTests {
 
     @AfterEach
     void removeEveryVendor() {
-        vendors.vendors().stream().filter(v -> v.parentId() != null).forEach(v -> vendors.delete(v.id()));
-        vendors.vendors().forEach(v -> vendors.delete(v.id()));
+        no.vern.vendors.internal.SeededVendors.removeAddedVendors(vendors);
     }
 
     private Agreement agreement() {

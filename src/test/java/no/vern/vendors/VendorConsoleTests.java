@@ -36,8 +36,7 @@ class VendorConsoleTests {
 
     @AfterEach
     void removeEveryVendor() {
-        vendors.vendors().stream().filter(v -> v.parentId() != null).forEach(v -> vendors.delete(v.id()));
-        vendors.vendors().forEach(v -> vendors.delete(v.id()));
+        no.vern.vendors.internal.SeededVendors.removeAddedVendors(vendors);
     }
 
     String page(MockHttpServletRequestBuilder request) throws Exception {
@@ -70,6 +69,6 @@ class VendorConsoleTests {
                 .param("name", "Halvferdig AS").param("role", "JOINT_CONTROLLER").param("securityMeasures", "Tilgangsstyring")
                 .param("activities", "customers"));
         assertThat(html).contains("value=\"Halvferdig AS\"", "Tilgangsstyring", "a joint controller needs the Art. 26 arrangement");
-        assertThat(vendors.vendors()).isEmpty();
+        assertThat(vendors.vendors()).extracting(Vendor::name).doesNotContain("Halvferdig AS");
     }
 }

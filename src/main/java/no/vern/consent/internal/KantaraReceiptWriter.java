@@ -6,6 +6,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
@@ -19,7 +20,8 @@ import no.vern.processing.Activity;
 import no.vern.processing.DataCategory;
 import no.vern.processing.ProcessingRecord;
 import no.vern.processing.ProcessingRecordDocument;
-import no.vern.processing.RecipientKind;
+import no.vern.processing.RecipientStatement;
+import no.vern.processing.Recipients;
 
 /**
  * Writes the Kantara Consent Receipt v1.1 shape from the ledger's own receipt ({@link ConsentLedger#receipt}, which
@@ -36,7 +38,10 @@ class KantaraReceiptWriter implements KantaraReceipts {
     private final ProcessingRecord record;
     private final MessageSource messages;
 
-    KantaraReceiptWriter(ConsentLedger ledger, ProcessingRecord record, MessageSource messages) {
+    private final Recipients recipients;
+
+    KantaraReceiptWriter(ConsentLedger ledger, ProcessingRecord record, MessageSource messages, Recipients recipients) {
+        this.recipients = recipients;
         this.ledger = ledger;
         this.record = record;
         this.messages = messages;
@@ -55,12 +60,16 @@ class KantaraReceiptWriter implements KantaraReceipts {
                 : messages.getMessage("consent.kantara.termination-expires", new Object[] { receipt.withdrawal().url(),
                         DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language)
                                 .format(receipt.expiresAt().atZone(OSLO)) }, language);
-        return of(receipt, shown, current, method, termination);
+        return of(receipt, shown, current, method, termination, a -> recipients.of(shown, a, language));
     }
 
-    /** The Kantara shape of {@code receipt}; {@code shown} is the record version of its notice. */
+    /**
+     * The Kantara shape of {@code receipt}; {@code shown} is the record version of its notice, {@code recipientsOf}
+     * who receives an activity's data ({@link Recipients}: the vendor register and the record's other recipients).
+     */
     static KantaraReceipt of(ConsentReceiptDocument receipt, ProcessingRecordDocument shown,
-            ProcessingRecordDocument current, String collectionMethod, String termination) {
+            ProcessingRecordDocument current, String collectionMethod, String termination,
+            Function<Activity, List<RecipientStatement>> recipientsOf) {
         Locale language = Locale.forLanguageTag(receipt.language());
         ConsentReceiptDocument.Controller c = receipt.controller();
         KantaraReceipt.PiiController controller = new KantaraReceipt.PiiController(c.name(), false,
@@ -69,8 +78,9 @@ class KantaraReceiptWriter implements KantaraReceipts {
                 c.phone(), c.website());
         List<KantaraReceipt.Service> services = receipt.purposes().stream().map(p -> {
             Activity activity = shown.activityOf(p.key()).or(() -> current.activityOf(p.key())).orElseThrow();
-            List<String> thirdParties = activity.recipients().stream().filter(r -> r.kind() != RecipientKind.PROCESSOR)
-                    .map(r -> r.name().in(language)).toList();
+            // Processors and sub-processors act on the controller's behalf (Art. 28): not third parties (Art. 4(10)).
+            List<String> thirdParties = recipientsOf.apply(activity).stream().filter(r -> !r.kind().needsAgreement())
+                    .map(RecipientStatement::name).toList();
             KantaraReceipt.ServicePurpose purpose = new KantaraReceipt.ServicePurpose(p.name(), List.of(p.key()),
                     receipt.consentType(), p.dataCategories().stream().map(ConsentReceiptDocument.DataCategoryEntry::name)
                             .toList(),

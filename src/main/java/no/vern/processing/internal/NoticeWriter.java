@@ -1,5 +1,6 @@
 package no.vern.processing.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -10,6 +11,7 @@ import no.vern.processing.LegalBasis;
 import no.vern.processing.NoticeText;
 import no.vern.processing.ProcessingRecordDocument;
 import no.vern.processing.Purpose;
+import no.vern.processing.RecipientStatement;
 import no.vern.processing.RecordVersion;
 import no.vern.processing.UnknownPurpose;
 
@@ -41,12 +43,13 @@ class NoticeWriter {
         text.append(t.m("notice.controller", doc.controller().name(), doc.controller().email())).append('\n');
         text.append(t.m("notice.data")).append(": ").append(PolicyWords.categories(doc, activity, t)).append('\n');
         text.append(t.m("notice.basis")).append(": ").append(Texts.sentence(PolicyWords.basis(purpose, t))).append('\n');
-        text.append(t.m("notice.retention")).append(": ").append(PolicyWriter.retention(purpose, policy.inputs(version, locale), t))
+        PolicyWriter.Inputs inputs = policy.inputs(version, locale);
+        text.append(t.m("notice.retention")).append(": ").append(PolicyWriter.retention(purpose, inputs, t))
                 .append('\n');
-        if (!activity.recipients().isEmpty()) {
+        List<RecipientStatement> recipients = inputs.recipients(activity, locale);
+        if (!recipients.isEmpty()) {
             text.append(t.m("notice.recipients")).append(": ")
-                    .append(activity.recipients().stream().map(r -> r.name().in(locale))
-                            .collect(Collectors.joining("; ")))
+                    .append(recipients.stream().map(RecipientStatement::name).collect(Collectors.joining("; ")))
                     .append('\n');
         }
         if (purpose.legalBasis() == LegalBasis.CONSENT) {

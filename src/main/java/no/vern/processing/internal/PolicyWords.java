@@ -16,7 +16,8 @@ import no.vern.processing.Contact;
 import no.vern.processing.LocalizedText;
 import no.vern.processing.ProcessingRecordDocument;
 import no.vern.processing.Purpose;
-import no.vern.processing.Recipient;
+import no.vern.processing.RecipientStatement;
+import no.vern.processing.TransferStatement;
 import no.vern.processing.RecordWording;
 import no.vern.processing.Retention;
 import no.vern.processing.SubjectKind;
@@ -60,18 +61,33 @@ class PolicyWords implements RecordWording {
         return text;
     }
 
-    /** A recipient with its kind, and the transfer and its safeguard when it leaves the EEA; no final full stop. */
-    static String recipient(Recipient r, Texts t) {
-        StringBuilder s = new StringBuilder(r.name().in(t.locale())).append(" (")
-                .append(t.m("processing.recipientKind." + Objects.requireNonNull(r.kind(), "validated").name()))
-                .append(')');
-        if (r.thirdCountryTransfer()) {
-            s.append(". ").append(Texts.clause(t.m("policy.recipients.transfer", r.country())));
-            if (r.safeguard() != null && !r.safeguard().in(t.locale()).isBlank()) {
-                s.append(". ").append(Texts.clause(r.safeguard().in(t.locale())));
-            }
+    /**
+     * A recipient with its kind, and each registered transfer outside the EEA with its ground (from the vendor
+     * register); no final full stop.
+     */
+    static String recipient(RecipientStatement r, Texts t) {
+        StringBuilder s = new StringBuilder(r.name()).append(" (")
+                .append(t.m("processing.recipientKind." + r.kind().name())).append(')');
+        for (TransferStatement transfer : r.transfers()) {
+            s.append(". ").append(Texts.clause(t.m("policy.recipients.transfer", transfer.country())));
+            s.append(". ").append(Texts.clause(transfer.mechanism()));
         }
         return s.toString();
+    }
+
+    /** The recipients of an activity as one sentence, or "none outside the company". */
+    static String recipients(List<RecipientStatement> recipients, Texts t) {
+        return recipients.isEmpty() ? t.m("policy.activity.recipients.none")
+                : Texts.sentence(recipients.stream().map(r -> recipient(r, t)).collect(Collectors.joining("; ")));
+    }
+
+    /** A recipient as the Art. 30 record states it: its kind and, for a processor, whether an agreement is in force. */
+    static String recordRecipient(RecipientStatement r, Texts t) {
+        String s = r.name() + " – " + t.m("processing.recipientKind." + r.kind().name());
+        if (r.kind().needsAgreement()) {
+            s += ", " + t.m(r.agreementInPlace() ? "processing.recipient.agreementInPlace" : "processing.recipient.agreementMissing");
+        }
+        return s;
     }
 
     @Override

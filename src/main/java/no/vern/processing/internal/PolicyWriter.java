@@ -26,8 +26,7 @@ import no.vern.processing.PolicyText.Link;
 import no.vern.processing.PolicyText.Section;
 import no.vern.processing.ProcessingRecordDocument;
 import no.vern.processing.Purpose;
-import no.vern.processing.Recipient;
-import no.vern.processing.RecipientKind;
+import no.vern.processing.RecipientStatement;
 import no.vern.processing.RecordVersion;
 import no.vern.processing.RetentionStatement;
 import no.vern.processing.RetentionStatements;
@@ -55,21 +54,29 @@ class PolicyWriter {
      *
      * @param retention the retention statements by purpose key
      * @param website what the websites do, or null when no module says (then the policy says nothing of cookies)
-     * @param transfers the registered transfers outside the EU/EEA, or null when no register exists (then the
-     *        record's recipients say it)
+     * @param transfers the registered transfers outside the EU/EEA, or null when no register exists
+     * @param vendors the vendor register's recipients (one source of who receives data), or null when no register
+     *        exists (then only the record's own recipients are named)
      */
     record Inputs(Map<String, List<String>> retention, @Nullable WebsitePractice website,
-            @Nullable List<TransferStatement> transfers) {
+            @Nullable List<TransferStatement> transfers, @Nullable List<RecipientStatement> vendors) {
+
+        /** Who receives an activity's data: the vendors that name it, then the record's non-vendor recipients. */
+        List<RecipientStatement> recipients(Activity activity, Locale locale) {
+            return RecordRecipients.of(activity, vendors, locale);
+        }
     }
 
     private final PolicyWords words;
     private final ObjectProvider<RetentionStatements> retention;
     private final ObjectProvider<WebsiteFacts> website;
     private final ObjectProvider<TransferRegister> transferRegister;
+    private final RecordRecipients recipients;
 
     PolicyWriter(PolicyWords words, ObjectProvider<RetentionStatements> retention, ObjectProvider<WebsiteFacts> website,
-            ObjectProvider<TransferRegister> transferRegister) {
+            ObjectProvider<TransferRegister> transferRegister, RecordRecipients recipients) {
         this.words = words;
+        this.recipients = recipients;
         this.transferRegister = transferRegister;
         this.retention = retention;
         this.website = website;
@@ -89,7 +96,7 @@ class PolicyWriter {
         return new Inputs(Map.copyOf(statements.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())))),
                 facts == null ? null : facts.practice(doc.controller().name(), locale),
-                register == null ? null : List.copyOf(register.transfers(locale)));
+                register == null ? null : List.copyOf(register.transfers(locale)), recipients.registered(locale));
     }
 
     /** The policy of one version in one language, from what the other modules say today. */
@@ -132,7 +139,7 @@ class PolicyWriter {
         sections.add(new Section("legal-basis", t.m("policy.basis.heading"),
                 List.of(t.m(consent ? "policy.basis.text" : "policy.basis.textNoConsent")), bases, List.of()));
 
-        sections.add(recipients(doc, t));
+        sections.add(recipients(doc, inputs, t));
         if (inputs.transfers() != null) {
             sections.add(transfers(inputs.transfers(), t));
         }
@@ -199,10 +206,7 @@ class PolicyWriter {
             items.add(t.m("policy.activity.retention") + " – " + purpose.name().in(locale) + ": "
                     + retention(purpose, inputs, t));
         }
-        items.add(t.m("policy.activity.recipients") + ": " + (activity.recipients().isEmpty()
-                ? t.m("policy.activity.recipients.none")
-                : Texts.sentence(activity.recipients().stream().map(r -> PolicyWords.recipient(r, t))
-                        .collect(Collectors.joining("; ")))));
+        items.add(t.m("policy.activity.recipients") + ": " + PolicyWords.recipients(inputs.recipients(activity, locale), t));
         items.add(t.m("policy.activity.transfers") + ": " + activityTransfers(activity, inputs, t));
         items.add(t.m("policy.activity.automated"));
         return new Section("activity-" + activity.id(), activity.name().in(locale),
@@ -211,15 +215,9 @@ class PolicyWriter {
 
     /** Art. 13(1)(f): where an activity's data goes outside the EU/EEA; from the transfer register when there is one. */
     private static String activityTransfers(Activity activity, Inputs inputs, Texts t) {
-        Locale locale = t.locale();
-        List<String> lines;
-        if (inputs.transfers() != null) {
-            lines = inputs.transfers().stream().filter(s -> s.activities().contains(activity.id()))
-                    .map(s -> s.recipient() + " (" + s.country() + ")").toList();
-        } else {
-            lines = activity.recipients().stream().filter(Recipient::thirdCountryTransfer)
-                    .map(r -> r.name().in(locale) + " (" + r.country() + ")").toList();
-        }
+        List<String> lines = inputs.transfers() == null ? List.of()
+                : inputs.transfers().stream().filter(s -> s.activities().contains(activity.id()))
+                        .map(s -> s.recipient() + " (" + s.country() + ")").toList();
         return lines.isEmpty() ? t.m("policy.activity.transfers.none") : Texts.sentence(String.join("; ", lines));
     }
 
@@ -240,13 +238,11 @@ class PolicyWriter {
         return statements.stream().map(Texts::sentence).collect(Collectors.joining(" "));
     }
 
-    private static Section recipients(ProcessingRecordDocument doc, Texts t) {
-        Map<String, Recipient> recipients = new LinkedHashMap<>();
-        doc.activities().forEach(a -> a.recipients().forEach(r -> recipients.putIfAbsent(r.name().nb(), r)));
-        List<String> items = recipients.values().stream().map(r -> Texts.sentence(PolicyWords.recipient(r, t))).toList();
-        // The promise of written agreements is only made while every processor has one (S30: no drift).
-        boolean allAgreements = recipients.values().stream()
-                .allMatch(r -> r.kind() != RecipientKind.PROCESSOR || r.agreementInPlace());
+    private static Section recipients(ProcessingRecordDocument doc, Inputs inputs, Texts t) {
+        List<RecipientStatement> recipients = RecordRecipients.all(doc, inputs.vendors(), t.locale());
+        List<String> items = recipients.stream().map(r -> Texts.sentence(PolicyWords.recipient(r, t))).toList();
+        // The promise of written agreements is only made while every processor has one in force (S30: no drift).
+        boolean allAgreements = recipients.stream().noneMatch(RecipientStatement::missingAgreement);
         return new Section("recipients", t.m("policy.recipients.heading"),
                 List.of(t.m(allAgreements ? "policy.recipients.text" : "policy.recipients.textPlain")), items, List.of());
     }

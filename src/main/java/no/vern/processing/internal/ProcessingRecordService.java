@@ -73,6 +73,7 @@ class ProcessingRecordService implements ProcessingRecord {
     /** The current version as last read, with the generation it was read in; any change starts a new generation. */
     private volatile @Nullable CachedVersion currentVersion;
     private final AtomicLong generation = new AtomicLong();
+    private final RecordRecipients recipients;
 
     private record CachedVersion(int version, long generation) {
     }
@@ -80,7 +81,8 @@ class ProcessingRecordService implements ProcessingRecord {
     ProcessingRecordService(RecordVersions versions, JsonMapper json, Clock clock, AuditLog audit,
             ApplicationEventPublisher events, PolicyWriter writer, NoticeWriter notices,
             SourceNoticeWriter sourceNotices, ClusterNotifications notifications, JdbcClient jdbc,
-            ObjectProvider<TransferRegister> transfers) {
+            ObjectProvider<TransferRegister> transfers, RecordRecipients recipients) {
+        this.recipients = recipients;
         this.sourceNotices = sourceNotices;
         this.transfers = transfers;
         this.notifications = notifications;
@@ -235,7 +237,8 @@ class ProcessingRecordService implements ProcessingRecord {
 
     @Override
     public List<RecordWarning> warnings() {
-        List<RecordWarning> warnings = new java.util.ArrayList<>(RecordChecks.of(current().document()));
+        List<RecordWarning> warnings = new java.util.ArrayList<>(RecordChecks.of(current().document(),
+                recipients.registered(Locale.forLanguageTag("nb"))));
         warnings.addAll(transferWarnings());
         return List.copyOf(warnings);
     }

@@ -2,12 +2,14 @@ package no.vern.processing.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
 
 import no.vern.processing.Activity;
 import no.vern.processing.ProcessingRecordDocument;
 import no.vern.processing.Purpose;
-import no.vern.processing.Recipient;
-import no.vern.processing.RecipientKind;
+import no.vern.processing.RecipientStatement;
 import no.vern.processing.RecordWarning;
 
 /** Finds the gaps the privacy officer must close: lawful to save, but not yet a kept promise. */
@@ -16,7 +18,8 @@ final class RecordChecks {
     private RecordChecks() {
     }
 
-    static List<RecordWarning> of(ProcessingRecordDocument doc) {
+    /** The gaps of a version of the record, with the vendor register's recipients (null: no register). */
+    static List<RecordWarning> of(ProcessingRecordDocument doc, @Nullable List<RecipientStatement> vendors) {
         List<RecordWarning> warnings = new ArrayList<>();
         for (Activity activity : doc.activities()) {
             for (Purpose purpose : activity.purposes()) {
@@ -34,17 +37,12 @@ final class RecordChecks {
                             category));
                 }
             }
-            for (Recipient recipient : activity.recipients()) {
-                // GDPR Art. 28(3): a processor works under a binding agreement.
-                if (recipient.kind() == RecipientKind.PROCESSOR && !recipient.agreementInPlace()) {
+            // GDPR Art. 28(3): a processor works under a binding agreement; the vendor register says whether one
+            // is in force today (signed, not expired). Transfers are checked by the vendor register (Art. 44).
+            for (RecipientStatement recipient : RecordRecipients.of(activity, vendors, Locale.forLanguageTag("nb"))) {
+                if (recipient.missingAgreement()) {
                     warnings.add(new RecordWarning(RecordWarning.Kind.PROCESSOR_WITHOUT_AGREEMENT, activity.id(),
-                            recipient.name().nb()));
-                }
-                // GDPR Art. 44-46: a transfer outside the EU/EEA needs a safeguard.
-                if (recipient.thirdCountryTransfer()
-                        && (recipient.safeguard() == null || recipient.safeguard().nb().isBlank())) {
-                    warnings.add(new RecordWarning(RecordWarning.Kind.TRANSFER_WITHOUT_SAFEGUARD, activity.id(),
-                            recipient.name().nb()));
+                            recipient.name()));
                 }
             }
         }

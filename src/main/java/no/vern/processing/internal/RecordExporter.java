@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -15,7 +16,8 @@ import no.vern.processing.Activity;
 import no.vern.processing.PolicyText;
 import no.vern.processing.ProcessingRecordDocument;
 import no.vern.processing.Purpose;
-import no.vern.processing.Recipient;
+import no.vern.processing.RecipientStatement;
+import no.vern.processing.TransferStatement;
 import no.vern.processing.RecordExports;
 import no.vern.processing.RecordVersion;
 import no.vern.processing.RecordWarning;
@@ -38,7 +40,10 @@ class RecordExporter implements RecordExports {
     private final PolicyWords writer;
     private final Clock clock;
 
-    RecordExporter(ITemplateEngine templates, PolicyWords writer, Clock clock) {
+    private final RecordRecipients recipients;
+
+    RecordExporter(ITemplateEngine templates, PolicyWords writer, Clock clock, RecordRecipients recipients) {
+        this.recipients = recipients;
         this.templates = templates;
         this.writer = writer;
         this.clock = clock;
@@ -48,6 +53,8 @@ class RecordExporter implements RecordExports {
     @Override
     public String csv(RecordVersion version, Locale locale) {
         ProcessingRecordDocument doc = version.document();
+        Texts t = writer.texts(locale);
+        List<RecipientStatement> vendors = recipients.registered(locale);
         StringBuilder out = new StringBuilder();
         row(out, List.of("record_version", "controller", "controller_contact", "dpo", "dpo_contact", "activity_id",
                 "activity", "purpose_key", "purpose", "legal_basis", "legal_basis_note", "mandatory",
@@ -63,10 +70,10 @@ class RecordExporter implements RecordExports {
                         p.legalBasisNote() == null ? "" : p.legalBasisNote().in(locale), String.valueOf(p.mandatory()),
                         a.subjects().stream().map(Enum::name).collect(Collectors.joining(";")),
                         String.join(";", a.dataCategories()), a.source().in(locale),
-                        a.recipients().stream().map(r -> r.name().in(locale) + " [" + r.kind() + ", " + r.country()
-                                + (r.agreementInPlace() ? ", DPA" : "") + "]").collect(Collectors.joining("; ")),
-                        a.recipients().stream().filter(Recipient::thirdCountryTransfer)
-                                .map(r -> r.country() + ": " + (r.safeguard() == null ? "" : r.safeguard().in(locale)))
+                        RecordRecipients.of(a, vendors, locale).stream().map(r -> PolicyWords.recordRecipient(r, t))
+                                .collect(Collectors.joining("; ")),
+                        transfers(a, vendors, locale).stream()
+                                .map(s -> s.recipient() + ", " + s.country() + ": " + s.mechanism())
                                 .collect(Collectors.joining("; ")),
                         p.retention() == null ? "" : p.retention().description().in(locale),
                         p.retention() == null || p.retention().period() == null ? "" : p.retention().period().toString(),
@@ -81,6 +88,15 @@ class RecordExporter implements RecordExports {
     @Override
     public String html(RecordVersion version, List<RecordWarning> warnings, Locale locale, boolean forPdf) {
         Context context = new Context(locale);
+        List<RecipientStatement> vendors = recipients.registered(locale);
+        Map<String, List<RecipientStatement>> byActivity = new java.util.HashMap<>();
+        Map<String, List<TransferStatement>> transfersByActivity = new java.util.HashMap<>();
+        for (Activity a : version.document().activities()) {
+            byActivity.put(a.id(), RecordRecipients.of(a, vendors, locale));
+            transfersByActivity.put(a.id(), transfers(a, vendors, locale));
+        }
+        context.setVariable("recipients", byActivity);
+        context.setVariable("transfers", transfersByActivity);
         context.setVariables(Map.of("record", version, "doc", version.document(), "writer", writer,
                 "warnings", warnings, "recordDate", PolicyText.date(version.createdAt(), locale),
                 "printedAt", PolicyText.date(clock.instant(), locale),
@@ -92,6 +108,11 @@ class RecordExporter implements RecordExports {
     @Override
     public byte[] pdf(RecordVersion version, List<RecordWarning> warnings, Locale locale) {
         return PdfRenderer.render(html(version, warnings, locale, true));
+    }
+
+    /** Art. 30(1)(e): the registered transfers of an activity's recipients, from the vendor register. */
+    private static List<TransferStatement> transfers(Activity a, @Nullable List<RecipientStatement> vendors, Locale locale) {
+        return RecordRecipients.of(a, vendors, locale).stream().flatMap(r -> r.transfers().stream()).toList();
     }
 
     private static String general(ProcessingRecordDocument doc, Locale locale) {

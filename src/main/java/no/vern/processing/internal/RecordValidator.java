@@ -157,10 +157,13 @@ final class RecordValidator {
         }
         text(path + ".name", recipient.name(), errors);
         if (recipient.kind() == null) {
-            errors.add(new InvalidInput.FieldError(path + ".kind", "must be PROCESSOR, CONTROLLER or AUTHORITY"));
-        }
-        if (recipient.country() == null || recipient.country().isBlank()) {
-            errors.add(new InvalidInput.FieldError(path + ".country", REQUIRED));
+            errors.add(new InvalidInput.FieldError(path + ".kind", "must be CONTROLLER or AUTHORITY"));
+        } else if (!recipient.kind().allowedInRecord()) {
+            // One source (issue 26): companies that receive data, with their agreement and transfers, are
+            // registered in the vendor register, which names the activities; the record names only the others.
+            errors.add(new InvalidInput.FieldError(path + ".kind",
+                    "processors, sub-processors and joint controllers are registered in the vendor register, which "
+                            + "names the activities they receive data from; the record names only CONTROLLER or AUTHORITY recipients"));
         }
     }
 

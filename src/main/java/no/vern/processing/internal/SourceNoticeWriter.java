@@ -49,10 +49,8 @@ class SourceNoticeWriter {
                 .append(Texts.sentence(purpose.description().in(locale))).append('\n');
         text.append(t.m("notice.basis")).append(": ").append(Texts.sentence(PolicyWords.basis(purpose, t))).append('\n');
         text.append(t.m("sourceNotice.data")).append(": ").append(PolicyWords.categories(doc, activity, t)).append('\n');
-        text.append(t.m("notice.recipients")).append(": ").append(activity.recipients().isEmpty()
-                ? t.m("policy.activity.recipients.none")
-                : Texts.sentence(activity.recipients().stream().map(r -> PolicyWords.recipient(r, t))
-                        .collect(Collectors.joining("; ")))).append('\n');
+        text.append(t.m("notice.recipients")).append(": ")
+                .append(PolicyWords.recipients(inputs.recipients(activity, locale), t)).append('\n');
         text.append(t.m("sourceNotice.transfers")).append(": ").append(transfers(activity, inputs, t)).append('\n');
         text.append(t.m("notice.retention")).append(": ").append(PolicyWriter.retention(purpose, inputs, t)).append('\n');
         text.append(t.m("sourceNotice.rights", company.privacyMailbox())).append('\n');
@@ -70,17 +68,12 @@ class SourceNoticeWriter {
         return new NoticeText(purposeKey, version.version(), locale, plain, PolicyWriter.sha256(plain));
     }
 
-    /** Art. 14(1)(f): the registered transfers of the activity (the record's recipients where no register exists). */
+    /** Art. 14(1)(f): the registered transfers of the activity. */
     private static String transfers(Activity activity, PolicyWriter.Inputs inputs, Texts t) {
-        List<String> lines;
-        if (inputs.transfers() != null) {
-            lines = inputs.transfers().stream().filter(s -> s.activities().contains(activity.id()))
-                    .map(s -> t.m("policy.transfers.item", s.recipient(), s.country(), s.mechanism()))
-                    .collect(Collectors.toList());
-        } else {
-            lines = activity.recipients().stream().filter(r -> r.thirdCountryTransfer())
-                    .map(r -> r.name().in(t.locale()) + " (" + r.country() + ")").collect(Collectors.toList());
-        }
+        List<String> lines = inputs.transfers() == null ? List.of()
+                : inputs.transfers().stream().filter(s -> s.activities().contains(activity.id()))
+                        .map(s -> t.m("policy.transfers.item", s.recipient(), s.country(), s.mechanism()))
+                        .collect(Collectors.toList());
         return lines.isEmpty() ? t.m("policy.activity.transfers.none") : Texts.sentence(String.join("; ", lines));
     }
 }

@@ -105,9 +105,10 @@ final class ActivityForm {
             String path = "recipients[" + i + "].";
             required(errors, path + "nameNb", r.nameNb);
             required(errors, path + "nameEn", r.nameEn);
-            required(errors, path + "country", r.country);
             if (r.kind == null) {
                 errors.rejectValue(path + "kind", "processing.form.required");
+            } else if (!r.kind.allowedInRecord()) {
+                errors.rejectValue(path + "kind", "processing.form.recipientIsVendor");
             }
         }
     }
@@ -125,10 +126,7 @@ final class ActivityForm {
                     p.retentionNb.isBlank() ? null : new Retention(new LocalizedText(p.retentionNb, p.retentionEn), p.period())));
         }
         List<Recipient> recipientList = recipients.stream().filter(r -> !r.isBlank())
-                .map(r -> new Recipient(new LocalizedText(r.nameNb, r.nameEn), r.kind, r.country.strip(),
-                        r.thirdCountryTransfer,
-                        r.safeguardNb.isBlank() ? null : new LocalizedText(r.safeguardNb, r.safeguardEn),
-                        r.agreementInPlace))
+                .map(r -> new Recipient(new LocalizedText(r.nameNb, r.nameEn), r.kind))
                 .toList();
         return new Activity(original.id(), new LocalizedText(nameNb, nameEn),
                 new LocalizedText(descriptionNb, descriptionEn), changed, subjects, dataCategories,
@@ -216,34 +214,26 @@ final class ActivityForm {
         public void setRetentionPeriod(String v) { this.retentionPeriod = nn(v); }
     }
 
-    /** The fields of one recipient; an all-blank row is ignored (it is the "add" row). */
+    /**
+     * The fields of one non-vendor recipient (authority or independent controller category); an all-blank row is
+     * ignored (it is the "add" row). Companies that receive data, their agreement, country and safeguard are entered
+     * once, in the vendor register.
+     */
     static final class RecipientForm {
         private String nameNb = "";
         private String nameEn = "";
         private @Nullable RecipientKind kind;
-        private String country = "";
-        private boolean thirdCountryTransfer;
-        private String safeguardNb = "";
-        private String safeguardEn = "";
-        private boolean agreementInPlace;
 
         static RecipientForm of(Recipient r) {
             RecipientForm f = new RecipientForm();
             f.nameNb = r.name().nb();
             f.nameEn = r.name().en();
             f.kind = r.kind();
-            f.country = r.country();
-            f.thirdCountryTransfer = r.thirdCountryTransfer();
-            if (r.safeguard() != null) {
-                f.safeguardNb = r.safeguard().nb();
-                f.safeguardEn = r.safeguard().en();
-            }
-            f.agreementInPlace = r.agreementInPlace();
             return f;
         }
 
         boolean isBlank() {
-            return nameNb.isBlank() && nameEn.isBlank() && country.isBlank();
+            return nameNb.isBlank() && nameEn.isBlank();
         }
 
         public String getNameNb() { return nameNb; }
@@ -252,16 +242,6 @@ final class ActivityForm {
         public void setNameEn(String v) { this.nameEn = nn(v); }
         public @Nullable RecipientKind getKind() { return kind; }
         public void setKind(@Nullable RecipientKind v) { this.kind = v; }
-        public String getCountry() { return country; }
-        public void setCountry(String v) { this.country = nn(v); }
-        public boolean isThirdCountryTransfer() { return thirdCountryTransfer; }
-        public void setThirdCountryTransfer(boolean v) { this.thirdCountryTransfer = v; }
-        public String getSafeguardNb() { return safeguardNb; }
-        public void setSafeguardNb(String v) { this.safeguardNb = nn(v); }
-        public String getSafeguardEn() { return safeguardEn; }
-        public void setSafeguardEn(String v) { this.safeguardEn = nn(v); }
-        public boolean isAgreementInPlace() { return agreementInPlace; }
-        public void setAgreementInPlace(boolean v) { this.agreementInPlace = v; }
     }
 
     private static String nn(@Nullable String value) {

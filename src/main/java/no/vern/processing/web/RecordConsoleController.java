@@ -56,9 +56,11 @@ class RecordConsoleController {
     private final RecordWording writer;
     private final JsonMapper json;
     private final MessageSource messages;
+    private final no.vern.processing.Recipients recipients;
 
     RecordConsoleController(ProcessingRecord record, RecordExports exports, RecordWording writer, JsonMapper json,
-            MessageSource messages) {
+            MessageSource messages, no.vern.processing.Recipients recipients) {
+        this.recipients = recipients;
         this.record = record;
         this.exports = exports;
         this.writer = writer;
@@ -89,7 +91,7 @@ class RecordConsoleController {
     @GetMapping("/console/processing/activities/{id}")
     @PreAuthorize(READ)
     String activity(@PathVariable String id, @RequestParam(required = false) Integer version, Model model,
-            Authentication auth) {
+            Authentication auth, Locale locale) {
         RecordVersion shown = version == null ? record.current()
                 : record.version(version).orElseThrow(() -> new NotFound("Record version", version));
         Activity activity = shown.document().activity(id).orElseThrow(() -> new NotFound("Activity", safe(id)));
@@ -97,6 +99,7 @@ class RecordConsoleController {
         model.addAttribute("activity", activity);
         model.addAttribute("latest", shown.version() == record.current().version());
         model.addAttribute("warnings", record.warnings().stream().filter(w -> w.activity().equals(id)).toList());
+        model.addAttribute("recipients", recipients.of(shown.document(), activity, locale));
         return ACTIVITY;
     }
 
@@ -217,7 +220,8 @@ class RecordConsoleController {
         model.addAttribute("activity", activity);
         model.addAttribute("subjectKinds", SubjectKind.values());
         model.addAttribute("legalBases", LegalBasis.values());
-        model.addAttribute("recipientKinds", RecipientKind.values());
+        model.addAttribute("recipientKinds", java.util.Arrays.stream(RecipientKind.values())
+                .filter(RecipientKind::allowedInRecord).toList());
         return EDIT;
     }
 

@@ -31,7 +31,8 @@ import no.vern.processing.LegalBasis;
 import no.vern.processing.ProcessingRecord;
 import no.vern.processing.ProcessingRecordDocument;
 import no.vern.processing.Purpose;
-import no.vern.processing.Recipient;
+import no.vern.processing.RecipientStatement;
+import no.vern.processing.Recipients;
 import no.vern.register.RecordView;
 import no.vern.register.SubjectGone;
 import no.vern.register.SubjectRegister;
@@ -76,9 +77,11 @@ class AccessExports {
     private final JsonMapper json;
     private final PersonRecords people;
     private final CaseFile file;
+    private final Recipients recipientsOf;
 
     AccessExports(PersonRecords people, CaseFile file, SubjectRegister register, ProcessingRecord record, ObjectProvider<ConnectedSystems> systems,
-            Mailer texts, ITemplateEngine templates, AuditLog audit, Clock clock, JsonMapper json) {
+            Mailer texts, ITemplateEngine templates, AuditLog audit, Clock clock, JsonMapper json, Recipients recipientsOf) {
+        this.recipientsOf = recipientsOf;
         this.people = people;
         this.file = file;
         this.register = register;
@@ -165,7 +168,8 @@ class AccessExports {
                     bases.add(p.legalBasis());
                 }
             });
-            doc.activityOf(key).ifPresent(a -> a.recipients().forEach(rc -> recipients.add(recipient(rc, locale))));
+            doc.activityOf(key).ifPresent(a -> recipientsOf.of(doc, a, locale)
+                    .forEach(rc -> recipients.add(recipient(rc, locale))));
         }
         if (bases.isEmpty()) {
             bases.add(r.legalBasis());
@@ -194,10 +198,12 @@ class AccessExports {
         return new PurposeInfo(p.key(), p.name().in(locale), basis, basisText, retention);
     }
 
-    private String recipient(Recipient r, Locale locale) {
-        String text = r.name().in(locale) + " (" + r.country() + ")";
-        if (r.thirdCountryTransfer()) {
-            text += " – " + t(locale, "requests.export.transfer") + (r.safeguard() == null ? "" : ": " + r.safeguard().in(locale));
+    /** A recipient (from the vendor register or the record, {@link Recipients}) with its registered transfers. */
+    private String recipient(RecipientStatement r, Locale locale) {
+        String text = r.name();
+        if (!r.transfers().isEmpty()) {
+            text += " – " + t(locale, "requests.export.transfer") + ": " + r.transfers().stream()
+                    .map(tr -> tr.country() + " (" + tr.mechanism() + ")").collect(java.util.stream.Collectors.joining(", "));
         }
         return text;
     }
@@ -250,8 +256,8 @@ class AccessExports {
         }
         Set<String> transfers = new LinkedHashSet<>();
         for (Activity a : doc.activities()) {
-            for (Recipient r : a.recipients()) {
-                if (r.thirdCountryTransfer() && recipients.contains(recipient(r, locale))) {
+            for (RecipientStatement r : recipientsOf.of(doc, a, locale)) {
+                if (!r.transfers().isEmpty() && recipients.contains(recipient(r, locale))) {
                     transfers.add(recipient(r, locale));
                 }
             }

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 import no.vern.processing.Activity;
 import no.vern.processing.ProcessingRecord;
-import no.vern.processing.Recipient;
+import no.vern.processing.ProcessingRecordDocument;
+import no.vern.processing.RecipientStatement;
+import no.vern.processing.Recipients;
 import no.vern.requests.NoticeState;
 import no.vern.requests.Operation;
 import no.vern.requests.RecipientNotice;
@@ -44,7 +46,11 @@ class RecipientNotices {
     private final Mailer mailer;
     private final Clock clock;
 
-    RecipientNotices(JdbcClient jdbc, ProcessingRecord record, Cases cases, Mailer mailer, Clock clock) {
+    private final Recipients recipientsOf;
+
+    RecipientNotices(JdbcClient jdbc, ProcessingRecord record, Cases cases, Mailer mailer, Clock clock,
+            Recipients recipientsOf) {
+        this.recipientsOf = recipientsOf;
         this.jdbc = jdbc;
         this.record = record;
         this.cases = cases;
@@ -54,10 +60,17 @@ class RecipientNotices {
 
     /** Opens a task for each recipient of the affected purposes (once per recipient and case); returns how many. */
     int open(RequestCase c, Set<String> purposeKeys) {
-        Map<String, Recipient> recipients = new LinkedHashMap<>();
-        for (Activity activity : record.current().document().activities()) {
+        // Art. 19: every recipient of the affected activities, from one source (the vendor register's companies and
+        // the record's other recipients); name in Norwegian -> name in English.
+        Map<String, String> recipients = new LinkedHashMap<>();
+        ProcessingRecordDocument doc = record.current().document();
+        for (Activity activity : doc.activities()) {
             if (activity.purposes().stream().anyMatch(p -> purposeKeys.contains(p.key()))) {
-                activity.recipients().forEach(r -> recipients.putIfAbsent(r.name().in(Locale.forLanguageTag("nb")), r));
+                List<RecipientStatement> nb = recipientsOf.of(doc, activity, Locale.forLanguageTag("nb"));
+                List<RecipientStatement> en = recipientsOf.of(doc, activity, Locale.ENGLISH);
+                for (int i = 0; i < nb.size(); i++) {
+                    recipients.putIfAbsent(nb.get(i).name(), i < en.size() ? en.get(i).name() : nb.get(i).name());
+                }
             }
         }
         if (recipients.isEmpty()) {
@@ -67,12 +80,12 @@ class RecipientNotices {
         int position = jdbc.sql("SELECT count(*) FROM requests_recipient_notice WHERE case_id = :c")
                 .param("c", c.id().value()).query(Integer.class).single();
         int opened = 0;
-        for (Recipient r : recipients.values()) {
+        for (Map.Entry<String, String> r : recipients.entrySet()) {
             opened += jdbc.sql("""
                     INSERT INTO requests_recipient_notice (id, case_id, position, name_nb, name_en, state, created_at)
                     VALUES (:id, :case, :position, :nb, :en, 'OPEN', :now) ON CONFLICT (case_id, name_nb) DO NOTHING""")
                     .param("id", UUID.randomUUID()).param("case", c.id().value()).param("position", position + opened)
-                    .param("nb", r.name().in(Locale.forLanguageTag("nb"))).param("en", r.name().in(Locale.ENGLISH))
+                    .param("nb", r.getKey()).param("en", r.getValue())
                     .param("now", JdbcTime.param(now)).update();
         }
         if (opened > 0) {

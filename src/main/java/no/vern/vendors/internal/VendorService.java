@@ -22,6 +22,9 @@ import no.vern.audit.AuditLog;
 import no.vern.audit.Outcome;
 import no.vern.processing.ProcessingRecord;
 import no.vern.processing.ProcessingRecordDocument;
+import no.vern.processing.RecipientKind;
+import no.vern.processing.RecipientRegister;
+import no.vern.processing.RecipientStatement;
 import no.vern.processing.RecordWarning;
 import no.vern.processing.TransferRegister;
 import no.vern.processing.TransferStatement;
@@ -43,11 +46,12 @@ import no.vern.vendors.VendorRegister;
 import no.vern.vendors.VendorRole;
 
 /**
- * The vendor register, and through {@link TransferRegister} the source of the policy's transfer section and of the
- * record's transfer warnings (one source: what is registered here is what the policy says).
+ * The vendor register, and through {@link TransferRegister} and {@link RecipientRegister} the source of the policy's
+ * transfer section, of the record's transfer warnings and of every company named as a recipient of the record's
+ * activities (one source: what is registered here is what the policy, the Art. 30 export and the notices say).
  */
 @Service
-class VendorService implements VendorRegister, TransferRegister {
+class VendorService implements VendorRegister, TransferRegister, RecipientRegister {
 
     private final Vendors vendors;
     private final Agreements agreements;
@@ -338,6 +342,40 @@ class VendorService implements VendorRegister, TransferRegister {
         statements.sort(java.util.Comparator.comparing(TransferStatement::recipient, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(TransferStatement::country));
         return List.copyOf(statements);
+    }
+
+    // --- RecipientRegister: who receives the record's data, with agreement and transfers (issue 26 item 1) ---
+
+    @Override
+    public List<RecipientStatement> recipients(Locale locale) {
+        LocalDate today = today();
+        Map<UUID, List<Transfer>> byVendor = transfers.all().stream()
+                .collect(Collectors.groupingBy(Transfer::vendorId));
+        Map<UUID, Agreement> inForce = agreementsInForce();
+        List<RecipientStatement> result = new ArrayList<>();
+        for (Vendor v : vendors.all()) {
+            // Art. 28(3): an agreement is in place while the newest signed one has not expired.
+            Agreement newest = inForce.get(v.id());
+            boolean agreement = v.role().needsAgreement() && newest != null && !newest.expired(today);
+            List<TransferStatement> own = byVendor.getOrDefault(v.id(), List.of()).stream()
+                    .map(t -> new TransferStatement(v.name(), Countries.name(t.country(), locale),
+                            mechanismWords(t, today, locale), v.activities()))
+                    .sorted(java.util.Comparator.comparing(TransferStatement::country)).toList();
+            result.add(new RecipientStatement(v.name(), kind(v.role()), true, agreement, v.activities(),
+                    v.dataCategories(), own));
+        }
+        result.sort(java.util.Comparator.comparing(RecipientStatement::name, String.CASE_INSENSITIVE_ORDER));
+        return List.copyOf(result);
+    }
+
+    /** The vendor's role in the record's words. */
+    static RecipientKind kind(VendorRole role) {
+        return switch (role) {
+            case PROCESSOR -> RecipientKind.PROCESSOR;
+            case SUB_PROCESSOR -> RecipientKind.SUB_PROCESSOR;
+            case INDEPENDENT_CONTROLLER -> RecipientKind.CONTROLLER;
+            case JOINT_CONTROLLER -> RecipientKind.JOINT_CONTROLLER;
+        };
     }
 
     /** The ground as the policy says it; a lapsed or missing ground is said to be missing. */

@@ -21,6 +21,7 @@ import no.vern.processing.ProcessingRecordDocument;
 import no.vern.processing.Purpose;
 import no.vern.processing.Recipient;
 import no.vern.processing.RecipientKind;
+import no.vern.processing.RecipientStatement;
 import no.vern.processing.SecurityMeasures;
 
 /** The Kantara shape of a receipt takes third parties and sensitivity from the record version the person saw. */
@@ -28,11 +29,12 @@ class KantaraReceiptWriterTest {
 
     @Test
     void recipientsThatAreNotProcessorsAreThirdPartiesAndProcessorsAreNot() {
-        ProcessingRecordDocument shown = record(List.of(
-                new Recipient(text("Databehandler AS"), RecipientKind.PROCESSOR, "NO", false, null, true),
-                new Recipient(text("Samarbeidspartner AS"), RecipientKind.CONTROLLER, "NO", false, null, false)), false);
+        ProcessingRecordDocument shown = record(List.of(), false);
 
-        KantaraReceipt.ServicePurpose purpose = KantaraReceiptWriter.of(receipt(), shown, shown, "Skjema", "Til du trekker det")
+        KantaraReceipt.ServicePurpose purpose = KantaraReceiptWriter.of(receipt(), shown, shown, "Skjema", "Til du trekker det",
+                a -> List.of(recipient("Databehandler AS", RecipientKind.PROCESSOR),
+                        recipient("Underleverandør AS", RecipientKind.SUB_PROCESSOR),
+                        recipient("Samarbeidspartner AS", RecipientKind.CONTROLLER)))
                 .services().get(0).purposes().get(0);
 
         assertThat(purpose.thirdPartyDisclosure()).isTrue();
@@ -41,10 +43,10 @@ class KantaraReceiptWriterTest {
 
     @Test
     void onlyProcessorsMeansNoDisclosureToAThirdParty() {
-        ProcessingRecordDocument shown = record(List.of(
-                new Recipient(text("Databehandler AS"), RecipientKind.PROCESSOR, "NO", false, null, true)), false);
+        ProcessingRecordDocument shown = record(List.of(), false);
 
-        KantaraReceipt.ServicePurpose purpose = KantaraReceiptWriter.of(receipt(), shown, shown, "Skjema", "Til du trekker det")
+        KantaraReceipt.ServicePurpose purpose = KantaraReceiptWriter.of(receipt(), shown, shown, "Skjema", "Til du trekker det",
+                a -> List.of(recipient("Databehandler AS", RecipientKind.PROCESSOR)))
                 .services().get(0).purposes().get(0);
 
         assertThat(purpose.thirdPartyDisclosure()).isFalse();
@@ -56,8 +58,8 @@ class KantaraReceiptWriterTest {
         ProcessingRecordDocument plain = record(List.of(), false);
         ProcessingRecordDocument special = record(List.of(), true);
 
-        assertThat(KantaraReceiptWriter.of(receipt(), plain, plain, "Skjema", "x").sensitive()).isFalse();
-        KantaraReceipt sensitive = KantaraReceiptWriter.of(receipt(), special, special, "Skjema", "x");
+        assertThat(KantaraReceiptWriter.of(receipt(), plain, plain, "Skjema", "x", a -> List.of()).sensitive()).isFalse();
+        KantaraReceipt sensitive = KantaraReceiptWriter.of(receipt(), special, special, "Skjema", "x", a -> List.of());
         assertThat(sensitive.sensitive()).isTrue();
         assertThat(sensitive.spiCat()).containsExactly("Helseopplysninger");
     }
@@ -84,6 +86,10 @@ class KantaraReceiptWriterTest {
                 List.of(new DataCategory("email", text("E-post")),
                         new DataCategory("health", text("Helseopplysninger"), healthIsSpecial)),
                 List.of(activity), new SecurityMeasures(List.of(), List.of()));
+    }
+
+    private static RecipientStatement recipient(String name, RecipientKind kind) {
+        return new RecipientStatement(name, kind, true, kind.needsAgreement(), List.of("trials"), List.of("email"), List.of());
     }
 
     private static LocalizedText text(String nb) {

@@ -135,8 +135,8 @@ class ErasureCertificationTests extends RequestsTestSupport {
 
         // The two recipients of partner-management in the record: one told, one not told with its reason.
         List<RecipientNotice> notices = requests.recipientNotices(id);
-        assertThat(notices).extracting(RecipientNotice::nameEn).containsExactly("Supplier of the CRM system",
-                "Supplier of the accounting and invoicing system");
+        assertThat(notices).extracting(RecipientNotice::nameEn).containsExactly("Kundeskyen AS",
+                "Regnverket AS");
         requests.settleRecipientNotice(id, notices.get(0).id(), NoticeState.TOLD, null);
         assertThat(answerMails(email)).as("one task still open").isEmpty();
         assertThatThrownBy(() -> requests.complete(id, null)).isInstanceOf(RecipientsOutstanding.class);
@@ -148,8 +148,8 @@ class ErasureCertificationTests extends RequestsTestSupport {
         assertThat(requests.get(id).status()).isEqualTo(RequestStatus.COMPLETED);
         assertThat(answerMails(email)).singleElement().satisfies(m -> assertThat(body(m)).contains("We have erased the data",
                 "The erasure has been carried out in these systems of ours: CRM.",
-                "We have told these recipients of the change (GDPR Art. 19): Supplier of the CRM system.",
-                "We have not told Supplier of the accounting and invoicing system, because it would involve "
+                "We have told these recipients of the change (GDPR Art. 19): Kundeskyen AS.",
+                "We have not told Regnverket AS, because it would involve "
                         + "disproportionate effort (GDPR Art. 19): The invoicing system never received",
                 "The erasure certificate has been sent to you in a separate email: "
                         + requests.certificates(id).get(0).id()));
