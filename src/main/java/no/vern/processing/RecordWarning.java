@@ -15,10 +15,8 @@ public record RecordWarning(Kind kind, String activity, String subject) {
         PURPOSE_WITHOUT_RETENTION,
         /** A data category is processed under no purpose with a legal basis (GDPR Art. 6). */
         CATEGORY_WITHOUT_LEGAL_BASIS,
-        /** A processor has no data processing agreement (GDPR Art. 28(3)). */
+        /** A processor of the vendor register has no data processing agreement in force (GDPR Art. 28(3)). */
         PROCESSOR_WITHOUT_AGREEMENT,
-        /** Data goes outside the EU/EEA without a named safeguard (GDPR Art. 44-46). */
-        TRANSFER_WITHOUT_SAFEGUARD,
         /**
          * A registered transfer (vendor register) has no valid mechanism and was not accepted with a reason
          * (GDPR Art. 44); blocks a new record version. {@code activity} lists the activities, {@code subject} names

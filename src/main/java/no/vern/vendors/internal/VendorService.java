@@ -381,7 +381,7 @@ class VendorService implements VendorRegister, TransferRegister, RecipientRegist
     /** The ground as the policy says it; a lapsed or missing ground is said to be missing. */
     String mechanismWords(Transfer t, LocalDate today, Locale locale) {
         if (!TransferRules.hasValidMechanism(t, today)) {
-            return messages.getMessage("vendors.policy.mechanism.none", null, locale);
+            return messages.getMessage("vendors.policy.mechanism.NONE", null, locale);
         }
         Object[] args = switch (t.mechanism()) {
             case STANDARD_CONTRACTUAL_CLAUSES -> new Object[] {
