@@ -7,5 +7,5 @@
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Communications",
-        allowedDependencies = { "shared", "register", "audit", "processing", "breach :: spi" })
+        allowedDependencies = { "shared", "register", "audit", "processing", "breach :: spi", "informing" })
 package no.vern.communications;

@@ -13,11 +13,13 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import no.vern.communications.Campaign;
 import no.vern.communications.Exclusion;
 import no.vern.communications.MailingList;
+import no.vern.informing.SourceNotices;
 import no.vern.register.SubjectGone;
 import no.vern.register.SubjectRecords;
 import no.vern.register.SubjectRegister;
@@ -47,10 +49,12 @@ class CampaignSender {
     private final OutgoingMail mail;
     private final CommunicationsProperties properties;
     private final Clock clock;
+    private final ObjectProvider<SourceNotices> sourceNotices;
 
     CampaignSender(Deliveries deliveries, Campaigns campaigns, MailingLists lists, Audience audience,
             SubjectRegister register, Languages languages, ListMessages messages, OutgoingMail mail,
-            CommunicationsProperties properties, Clock clock) {
+            CommunicationsProperties properties, Clock clock, ObjectProvider<SourceNotices> sourceNotices) {
+        this.sourceNotices = sourceNotices;
         this.deliveries = deliveries;
         this.campaigns = campaigns;
         this.lists = lists;
@@ -134,6 +138,12 @@ class CampaignSender {
         if (email.isEmpty()) {
             deliveries.markSuppressed(c.id(), d.subject(), Exclusion.NO_EMAIL, clock.instant());
             return true;
+        }
+        // GDPR Art. 14(3)(b): a person whose data came from others and who has not been told yet gets the Art. 14
+        // notice first, queued in the outbox before this mail (the informing module decides what is owed).
+        SourceNotices notices = sourceNotices.getIfAvailable();
+        if (notices != null) {
+            notices.beforeFirstContact(d.subject());
         }
         String language = languages.of(d.subject());
         try {
