@@ -27,6 +27,15 @@ public interface SubjectRegister {
     SubjectId registerOnce(String idempotencyKey, NewSubject subject);
 
     /**
+     * {@link #register(NewSubject)} for a person to be written to in {@code language} ({@code nb} or {@code en},
+     * else {@link no.vern.shared.InvalidInput}): an Art. 14 notice owed for data from others goes out in it.
+     */
+    SubjectId register(NewSubject subject, String language);
+
+    /** {@link #registerOnce(String, NewSubject)} for a person to be written to in {@code language}. */
+    SubjectId registerOnce(String idempotencyKey, NewSubject subject, String language);
+
+    /**
      * Reads the records held for a purpose (S10), audited once; an empty result when nothing is held
      * for it (audited as refused). Fails with NotFound or {@link SubjectGone}.
      */

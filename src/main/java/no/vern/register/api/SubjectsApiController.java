@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.vern.processing.LegalBasis;
@@ -40,6 +41,7 @@ import no.vern.register.ImportOptions;
 import no.vern.register.ImportReport;
 import no.vern.register.KeptCategory;
 import no.vern.register.NewSubject;
+import no.vern.register.SubjectRegistered;
 import no.vern.register.Organisation;
 import no.vern.register.OrganisationInput;
 import no.vern.register.PersonalData;
@@ -113,7 +115,10 @@ class SubjectsApiController {
     record CreateSubject(@Nullable Set<SubjectKind> kinds, @Nullable String purpose, @Nullable Source source,
             @Nullable OrganisationInput organisation, @Nullable String name, @Nullable String email,
             @Nullable String phone, @Nullable PostalAddress postalAddress, @Nullable String purchaseHistory,
-            @Nullable String bankAccount, @Nullable String cv, @Nullable String recruiterNotes, @Nullable String id) {
+            @Nullable String bankAccount, @Nullable String cv, @Nullable String recruiterNotes, @Nullable String id,
+            @Schema(description = "The language the person is written to in: nb (the default) or en; anything else is "
+                    + "refused. An Art. 14 notice owed for data from others (source CUSTOMER or IMPORTED) goes out in it")
+            @Nullable String language) {
 
         PersonalData data() {
             return new PersonalData(name, email, phone, postalAddress, purchaseHistory, bankAccount, cv, recruiterNotes);
@@ -195,8 +200,9 @@ class SubjectsApiController {
         NewSubject command = new NewSubject(body.id() == null ? null : SubjectId.parse(body.id()), body.kinds() == null ? Set.of() : body.kinds(),
                 required(body.purpose(), "purpose"), body.source() == null ? Source.CUSTOMER : body.source(),
                 body.organisation(), body.data());
-        SubjectId id = idempotencyKey == null ? register.register(command)
-                : register.registerOnce(idempotencyKey, command);
+        String language = body.language() == null ? SubjectRegistered.DEFAULT_LANGUAGE : body.language();
+        SubjectId id = idempotencyKey == null ? register.register(command, language)
+                : register.registerOnce(idempotencyKey, command, language);
         SubjectSummary summary = register.summary(id);
         return ResponseEntity.created(URI.create("/api/v1/subjects/" + id)).eTag(etag(summary.version()))
                 .body(new Created(id.toString()));

@@ -60,6 +60,16 @@ class RegisterService implements SubjectRegister {
     }
 
     @Override
+    public SubjectId register(NewSubject command, String language) {
+        return writes.register(command, null, language);
+    }
+
+    @Override
+    public SubjectId registerOnce(String idempotencyKey, NewSubject command, String language) {
+        return writes.registerOnce(idempotencyKey, command, language);
+    }
+
+    @Override
     public long update(SubjectId id, long expectedVersion, SubjectUpdate update) {
         return writes.update(id, expectedVersion, update);
     }

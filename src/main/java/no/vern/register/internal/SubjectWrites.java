@@ -101,6 +101,10 @@ class SubjectWrites {
 
     /** Registers a subject that came with an import or list ({@code origin}), to be written to in {@code language}. */
     SubjectId register(NewSubject command, @Nullable String origin, String language) {
+        if (!"nb".equals(language) && !"en".equals(language)) {
+            // The language the person is written to in (the Art. 14 notice among others): Norwegian or English.
+            throw new InvalidInput("language", "must be nb or en");
+        }
         Set<SubjectKind> visible = Visibility.current();
         SubjectAccess.requireKinds(command.kinds(), visible);
         List<FieldError> errors = new ArrayList<>();
@@ -152,11 +156,17 @@ class SubjectWrites {
     }
 
     SubjectId registerOnce(String idempotencyKey, NewSubject command) {
+        return registerOnce(idempotencyKey, command, SubjectRegistered.DEFAULT_LANGUAGE);
+    }
+
+    /** {@link #registerOnce(String, NewSubject)} for a person written to in {@code language}; part of the request. */
+    SubjectId registerOnce(String idempotencyKey, NewSubject command, String language) {
         if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw new InvalidInput("Idempotency-Key", "must be 1 to 200 characters");
         }
         byte[] keyHash = blindIndex.of("idempotency-key", access.actor().reference() + "\u0000" + idempotencyKey);
-        byte[] requestHash = blindIndex.of("idempotency-request", canonical(command));
+        byte[] requestHash = blindIndex.of("idempotency-request",
+                SubjectRegistered.DEFAULT_LANGUAGE.equals(language) ? canonical(command) : canonical(command) + "\u0000" + language);
         Optional<IdempotencyKeys.Entry> seen = inTx(() -> idempotency.find(keyHash));
         if (seen.isPresent()) {
             if (!Arrays.equals(seen.get().requestHash(), requestHash)) {
@@ -169,7 +179,7 @@ class SubjectWrites {
                 : new NewSubject(cipher.newSubject(), command.kinds(), command.purpose(), command.source(),
                         command.organisation(), command.data());
         return inTx(() -> {
-            SubjectId id = register(withId);
+            SubjectId id = register(withId, null, language);
             idempotency.remember(keyHash, requestHash, id, clock.instant());
             return id;
         });

@@ -256,7 +256,7 @@ class RegisterConsoleController {
     String create(@ModelAttribute("form") SubjectForm form, Model model, RedirectAttributes redirect, Locale locale) {
         try {
             SubjectId id = register.register(new NewSubject(null, form.getKinds(), form.getPurpose(), form.getSource(),
-                    form.organisation(), form.data()));
+                    form.organisation(), form.data()), form.getLanguage());
             redirect.addFlashAttribute("flashKey", "register.saved");
             return "redirect:/console/register/subjects/" + id + "?purpose=" + form.getPurpose();
         } catch (InvalidInput e) {

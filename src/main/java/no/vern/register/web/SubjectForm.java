@@ -19,6 +19,7 @@ public final class SubjectForm {
 
     private String purpose = "";
     private Source source = Source.CUSTOMER;
+    private String language = "nb";
     private Set<SubjectKind> kinds = new LinkedHashSet<>();
     private long version;
     private String name = "";
@@ -64,6 +65,9 @@ public final class SubjectForm {
     /** The purpose key the form's values are held for. */
     public String getPurpose() { return purpose; }
     public void setPurpose(@Nullable String v) { purpose = v == null ? "" : v; }
+    /** The language the person is written to in (nb or en; the Art. 14 notice goes out in it). */
+    public String getLanguage() { return language; }
+    public void setLanguage(@Nullable String v) { language = "en".equals(v) ? "en" : "nb"; }
     public Source getSource() { return source; }
     public void setSource(@Nullable Source v) { source = v == null ? Source.CUSTOMER : v; }
     public Set<SubjectKind> getKinds() { return kinds; }

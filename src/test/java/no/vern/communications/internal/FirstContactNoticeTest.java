@@ -49,7 +49,7 @@ class FirstContactNoticeTest extends CommunicationsTestSupport {
 
         List<MimeMessage> received = mailTo(email);
         assertThat(received).extracting(FirstContactNoticeTest::subject).hasSize(2);
-        assertThat(subject(received.get(0))).isEqualTo(NOTICE_NB);
+        assertThat(subject(received.get(0))).startsWith(NOTICE_NB);
         assertThat(subject(received.get(1))).startsWith("Nytt fra oss");
         SourceNotice told = notices.of(person).get(0);
         assertThat(told.state()).isEqualTo(SourceNotice.State.SENT);
@@ -57,7 +57,7 @@ class FirstContactNoticeTest extends CommunicationsTestSupport {
 
         queued(list);
         sender.sendDue();
-        assertThat(mailTo(email)).extracting(FirstContactNoticeTest::subject).filteredOn(NOTICE_NB::equals)
+        assertThat(mailTo(email)).extracting(FirstContactNoticeTest::subject).filteredOn(s -> s.startsWith(NOTICE_NB))
                 .as("told once").hasSize(1);
         assertThat(mailTo(email)).hasSize(3);
     }
