@@ -2,7 +2,11 @@ package no.vern.vendors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -14,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import no.vern.processing.Activity;
 import no.vern.processing.LocalizedText;
@@ -46,6 +52,10 @@ class RecipientsFromVendorRegisterTests {
     ProcessingRecord record;
     @Autowired
     RecordExports exports;
+    @Autowired
+    MockMvc mvc;
+
+    static final RequestPostProcessor OFFICER = user("officer").roles("PRIVACY_OFFICER");
 
     @AfterEach
     void removeAddedVendors() {
@@ -143,6 +153,24 @@ class RecipientsFromVendorRegisterTests {
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
                         .anyMatch(f -> f.field().endsWith(".kind") && f.message().contains("vendor register")));
         assertThat(record.current().version()).isEqualTo(before.version());
+    }
+
+    @Test
+    void theActivityPageShowsTheVendorsWithTheirAgreementAndTheFormAsksOnlyForNonVendorRecipients() throws Exception {
+        Vendor vendor = processorOf("Utløpt Drift AS", "website");
+        vendors.addAgreement(vendor.id(), "2024-1", today().minusYears(2), today().minusDays(1),
+                EnumSet.allOf(DpaClause.class));
+
+        String page = mvc.perform(get("/console/processing/activities/website").with(OFFICER).param("lang", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Fjordhost AS", "Utløpt Drift AS", "the vendor register", "no agreement in place",
+                "data processing agreement in place", "href=\"/console/vendors\"");
+
+        String form = mvc.perform(get("/console/processing/activities/customers/edit").with(OFFICER).param("lang", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("value=\"CONTROLLER\"", "value=\"AUTHORITY\"")
+                .doesNotContain("value=\"PROCESSOR\"", "agreementInPlace", "thirdCountryTransfer", "safeguardNb",
+                        ".country\"");
     }
 
     private PolicyText.Section whoReceives(Locale locale) {
