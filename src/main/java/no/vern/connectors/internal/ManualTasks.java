@@ -93,7 +93,7 @@ class ManualTasks {
         Found found;
         if (step.operation() == Operation.ERASE) {
             if (!confirmed) {
-                throw new InvalidInput("confirmed", "confirm that the person was erased in the system");
+                throw new InvalidInput("confirmed", "confirm that the person was erased in the system", "connectors.error.confirmErased");
             }
             found = Found.nothing("erasure confirmed by the responsible person");
         } else if (exportText != null && !exportText.isBlank()) {
@@ -101,7 +101,7 @@ class ManualTasks {
         } else if (confirmed) {
             found = Found.nothing("nothing found, confirmed by the responsible person");
         } else {
-            throw new InvalidInput("file", "upload the export, or confirm that nothing was found");
+            throw new InvalidInput("file", "upload the export, or confirm that nothing was found", "connectors.error.uploadOrNothing");
         }
         outcomes.complete(step, connector, fanOut, found);
     }

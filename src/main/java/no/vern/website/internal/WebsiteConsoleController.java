@@ -155,13 +155,13 @@ class WebsiteConsoleController {
             try {
                 lifetime = CookieDeclaration.Lifetime.valueOf(form.getOrDefault("lifetime", ""));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInput("lifetime", "must be FIXED, SESSION or UNTIL_WITHDRAWN");
+                throw new InvalidInput("lifetime", "must be FIXED, SESSION or UNTIL_WITHDRAWN", "website.error.lifetime");
             }
             Integer maxAge;
             try {
                 maxAge = days.isEmpty() ? null : Integer.valueOf(days);
             } catch (NumberFormatException e) {
-                throw new InvalidInput("maxAgeDays", "must be a whole number of days");
+                throw new InvalidInput("maxAgeDays", "must be a whole number of days", "website.error.wholeDays");
             }
             SiteStorage.Declared entry = new SiteStorage.Declared(UUID.randomUUID(), site.id(),
                     form.getOrDefault("category", ""), form.getOrDefault("type", ""), form.getOrDefault("name", "").strip(),
