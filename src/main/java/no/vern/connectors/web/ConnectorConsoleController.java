@@ -16,6 +16,7 @@ import no.vern.connectors.ConnectorRegistry;
 import no.vern.connectors.DryRun;
 import no.vern.shared.Actors;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.Labels;
 import no.vern.shared.NotFound;
 
 /**
@@ -32,8 +33,10 @@ class ConnectorConsoleController {
     static final String OFFICER = "hasRole('PRIVACY_OFFICER')";
 
     private final ConnectorRegistry registry;
+    private final Labels labels;
 
-    ConnectorConsoleController(ConnectorRegistry registry) {
+    ConnectorConsoleController(ConnectorRegistry registry, Labels labels) {
+        this.labels = labels;
         this.registry = registry;
     }
 
@@ -78,7 +81,7 @@ class ConnectorConsoleController {
             DryRun result = registry.dryRun(id, email);
             model.addAttribute("dryRun", result);
         } catch (InvalidInput e) {
-            model.addAttribute("dryRunError", e.getMessage());
+            model.addAttribute("dryRunError", e.errors().isEmpty() ? labels.problem(e) : labels.error(e.errors().get(0)));
         }
         model.addAttribute("dryRunName", connector.name());
         return list(model);

@@ -31,6 +31,7 @@ import no.vern.audit.AuditLog;
 import no.vern.audit.Outcome;
 import no.vern.shared.DayChart;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.Labels;
 import no.vern.shared.NotFound;
 import no.vern.shared.VernClock;
 import no.vern.shared.VernProblem;
@@ -56,10 +57,12 @@ class WebsiteConsoleController {
     private final Clock clock;
     private final String baseUrl;
     private final SiteStorage storage;
+    private final Labels labels;
 
     WebsiteConsoleController(Sites sites, SiteStorage storage, Statistics statistics, ConsentProofs proofs,
             ConsentProofPurge proofPurge,
-            AuditLog audit, Clock clock, @Value("${vern.base-url}") String baseUrl) {
+            AuditLog audit, Clock clock, @Value("${vern.base-url}") String baseUrl, Labels labels) {
+        this.labels = labels;
         this.proofPurge = proofPurge;
         this.storage = storage;
         this.baseUrl = baseUrl;
@@ -136,7 +139,7 @@ class WebsiteConsoleController {
         } catch (VernProblem problem) {
             siteModel(model, auth);
             model.addAttribute("error", problem instanceof InvalidInput invalid
-                    ? invalid.errors().get(0).field() + " " + invalid.errors().get(0).message() : problem.getMessage());
+                    ? invalid.errors().get(0).field() + " " + labels.error(invalid.errors().get(0)) : labels.problem(problem));
             model.addAttribute("name", name);
             model.addAttribute("origin", origin);
             return SITES;
@@ -175,7 +178,7 @@ class WebsiteConsoleController {
         } catch (VernProblem problem) {
             siteModel(model, auth);
             model.addAttribute("storageError", problem instanceof InvalidInput invalid
-                    ? invalid.errors().get(0).field() + " " + invalid.errors().get(0).message() : problem.getMessage());
+                    ? invalid.errors().get(0).field() + " " + labels.error(invalid.errors().get(0)) : labels.problem(problem));
             model.addAttribute("storageSite", site.id());
             model.addAttribute("storageForm", form);
             return SITES;
