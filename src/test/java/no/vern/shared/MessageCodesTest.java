@@ -29,8 +29,11 @@ import org.junit.jupiter.api.Test;
  */
 class MessageCodesTest {
 
-    /** A message code as the source writes it: a module's {@code <module>.error.<what>} or a generic one. */
-    static final Pattern CODE = Pattern.compile("\"((?:[a-z]+\\.error\\.[A-Za-z.]+)|(?:error\\.field\\.[A-Za-z]+))\"");
+    /**
+     * A message code as the source writes it: a module's {@code <module>.error.<what>}, a generic
+     * {@code error.field.<what>}, or a stored outcome's {@code <module>.detail.<what>}.
+     */
+    static final Pattern CODE = Pattern.compile("\"((?:[a-z]+\\.(?:error|detail)\\.[A-Za-z.]+)|(?:error\\.field\\.[A-Za-z]+))\"");
 
     /** The modules whose every field error carries a code (issue 23 item 3, group A). */
     static final List<String> CODED_MODULES = List.of("connectors", "website", "register", "processing",
@@ -118,7 +121,7 @@ class MessageCodesTest {
     }
 
     private static boolean isCode(String key) {
-        return key.matches("[a-z]+\\.error\\.[A-Za-z.]+|error\\.field\\.[A-Za-z]+");
+        return key.matches("[a-z]+\\.(?:error|detail)\\.[A-Za-z.]+|error\\.field\\.[A-Za-z]+");
     }
 
     private static List<String> missing(Map<String, Set<String>> codes, Map<String, String> nb, Map<String, String> en) {

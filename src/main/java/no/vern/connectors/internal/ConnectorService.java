@@ -137,17 +137,18 @@ class ConnectorService implements ConnectorRegistry {
         Connector connector = connectors.find(id).orElseThrow(() -> new NotFound("connector", id.toString()));
         Instant now = clock.instant();
         boolean ok;
-        String detail;
+        StepDetail detail;
         try {
             detail = calls.test(connector);
             ok = true;
         } catch (SystemCalls.StepFailed e) {
-            detail = e.getMessage();
+            detail = e.detail();
             ok = false;
         }
-        connectors.recordOutcome(id, ok, "test: " + detail, now);
+        // The English says it was a test; the code says what the test found.
+        connectors.recordOutcome(id, ok, new StepDetail(detail.code(), detail.args(), "test: " + detail.english()), now);
         audit.record(AuditEvent.of("connectors.connector.test", ok ? Outcome.SUCCESS : Outcome.FAILURE).withTargets("connector:" + id));
-        return new ConnectionCheck(id, ok, detail, now);
+        return new ConnectionCheck(id, ok, detail.english(), now, detail.code(), detail.args());
     }
 
     @Override
@@ -158,7 +159,8 @@ class ConnectorService implements ConnectorRegistry {
         try {
             found = calls.probe(connector, new Identifiers(Set.of(normalised), Set.of()));
         } catch (SystemCalls.StepFailed e) {
-            throw new InvalidInput("connector", e.getMessage(), "connectors.error.dryRunFailed", String.valueOf(e.getMessage()));
+            throw new InvalidInput(InvalidInput.FieldError.coded("connector", e.getMessage(), e.detail().code(),
+                    e.detail().args().toArray(String[]::new)));
         }
         audit.record(AuditEvent.of("connectors.connector.dry-run", Outcome.SUCCESS).withTargets("connector:" + id,
                 "rows:" + found.rows()));

@@ -2,6 +2,8 @@ package no.vern.connectors.web;
 
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,8 +36,10 @@ class ConnectorConsoleController {
 
     private final ConnectorRegistry registry;
     private final Labels labels;
+    private final MessageSource messages;
 
-    ConnectorConsoleController(ConnectorRegistry registry, Labels labels) {
+    ConnectorConsoleController(ConnectorRegistry registry, Labels labels, MessageSource messages) {
+        this.messages = messages;
         this.labels = labels;
         this.registry = registry;
     }
@@ -55,7 +59,8 @@ class ConnectorConsoleController {
         ConnectionCheck check = registry.test(id);
         // Flash attributes live in the JDBC session: plain serialisable values only.
         redirect.addFlashAttribute("checkOk", check.ok());
-        redirect.addFlashAttribute("checkDetail", check.detail());
+        redirect.addFlashAttribute("checkDetail", messages.getMessage(check.detailCode(),
+                labels.arguments(check.detailArgs()), check.detail(), LocaleContextHolder.getLocale()));
         redirect.addFlashAttribute("checkedName", registry.find(id).map(c -> c.name()).orElse(""));
         return "redirect:/console/connectors";
     }

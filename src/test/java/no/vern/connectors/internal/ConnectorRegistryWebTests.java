@@ -183,6 +183,31 @@ class ConnectorRegistryWebTests extends BreachMailSupport {
                 .andExpect(content().string(not(containsString("/console/connectors/" + id + "/approve"))));
     }
 
+    String dryRunPage(String id, String email, String lang) throws Exception {
+        return mvc.perform(post("/console/connectors/" + id + "/dry-run").with(OFFICER).with(csrf()).param("email", email)
+                .param("lang", lang)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Issue 23 item 3: the refusal says why in the page's language, from its message code, never the API's English. */
+    @Test
+    void aRefusedDryRunSaysWhyInThePagesLanguage() throws Exception {
+        String jdbc = createJdbc(crm.config());
+        org.assertj.core.api.Assertions.assertThat(dryRunPage(jdbc, "ikke-en-adresse", "nb"))
+                .contains("feilet: er ikke en gyldig e-postadresse").doesNotContain("er ikke gyldig", "is not a valid");
+        org.assertj.core.api.Assertions.assertThat(dryRunPage(jdbc, "ikke-en-adresse", "en"))
+                .contains("failed: is not a valid email address").doesNotContain("er ikke");
+
+        String body = mvc.perform(post("/api/v1/connectors").header("Authorization", Tokens.bearer(tokens, ApiScope.CONNECTORS_WRITE))
+                .contentType(MediaType.APPLICATION_JSON).content(register("MANUAL", List.of("customers"), "")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String manual = json.readTree(body).get("id").asString();
+        org.assertj.core.api.Assertions.assertThat(dryRunPage(manual, Canaries.EMAIL, "nb"))
+                .contains("feilet: prøvesøk er bare mulig for JDBC-koblinger").doesNotContain("only possible");
+        org.assertj.core.api.Assertions.assertThat(dryRunPage(manual, Canaries.EMAIL, "en"))
+                .contains("failed: a dry run is only possible for JDBC connectors");
+    }
+
     @Test
     void consoleDryRunIsThePrivacyOfficersAndShowsCountsPerCategoryButNeverValues() throws Exception {
         String id = createJdbc(crm.config());
