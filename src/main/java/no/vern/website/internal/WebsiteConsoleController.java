@@ -58,11 +58,14 @@ class WebsiteConsoleController {
     private final String baseUrl;
     private final SiteStorage storage;
     private final Labels labels;
+    private final org.springframework.context.MessageSource messages;
 
     WebsiteConsoleController(Sites sites, SiteStorage storage, Statistics statistics, ConsentProofs proofs,
             ConsentProofPurge proofPurge,
-            AuditLog audit, Clock clock, @Value("${vern.base-url}") String baseUrl, Labels labels) {
+            AuditLog audit, Clock clock, @Value("${vern.base-url}") String baseUrl, Labels labels,
+            org.springframework.context.MessageSource messages) {
         this.labels = labels;
+        this.messages = messages;
         this.proofPurge = proofPurge;
         this.storage = storage;
         this.baseUrl = baseUrl;
@@ -120,6 +123,17 @@ class WebsiteConsoleController {
         out.flush();
     }
 
+    /** Why a form was refused, in the page's language: the field by its label and the reason from its code. */
+    private String why(VernProblem problem) {
+        if (problem instanceof InvalidInput invalid && !invalid.errors().isEmpty()) {
+            InvalidInput.FieldError first = invalid.errors().get(0);
+            java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+            return messages.getMessage("website.field." + first.field(), null, first.field(), locale) + " "
+                    + labels.error(first);
+        }
+        return labels.problem(problem);
+    }
+
     @GetMapping("/console/website/sites")
     @PreAuthorize(READ)
     String sites(Model model, Authentication auth) {
@@ -138,8 +152,7 @@ class WebsiteConsoleController {
             return "redirect:/console/website/sites";
         } catch (VernProblem problem) {
             siteModel(model, auth);
-            model.addAttribute("error", problem instanceof InvalidInput invalid
-                    ? invalid.errors().get(0).field() + " " + labels.error(invalid.errors().get(0)) : labels.problem(problem));
+            model.addAttribute("error", why(problem));
             model.addAttribute("name", name);
             model.addAttribute("origin", origin);
             return SITES;
@@ -177,8 +190,7 @@ class WebsiteConsoleController {
             return "redirect:/console/website/sites";
         } catch (VernProblem problem) {
             siteModel(model, auth);
-            model.addAttribute("storageError", problem instanceof InvalidInput invalid
-                    ? invalid.errors().get(0).field() + " " + labels.error(invalid.errors().get(0)) : labels.problem(problem));
+            model.addAttribute("storageError", why(problem));
             model.addAttribute("storageSite", site.id());
             model.addAttribute("storageForm", form);
             return SITES;
