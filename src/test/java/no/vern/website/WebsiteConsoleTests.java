@@ -87,7 +87,7 @@ class WebsiteConsoleTests {
         String en = mvc.perform(post("/console/website/sites").param("name", "").param("origin", "https://tom.nordlys.example")
                 .param("lang", "en").with(OFFICER).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(en).contains("Invalid: Name is required").doesNotContain("må fylles ut");
+        assertThat(en).contains("Invalid: The name is required").doesNotContain("må fylles ut");
         mvc.perform(post("/console/website/sites").param("name", "x").param("origin", "https://x.example")
                 .with(MARKETING).with(csrf())).andExpect(status().isForbidden());
     }

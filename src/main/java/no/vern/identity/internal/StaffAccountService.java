@@ -162,6 +162,6 @@ class StaffAccountService implements StaffAccounts {
     }
 
     private Optional<InvalidInput.FieldError> passwordErrors(String username, String password) {
-        return policy.check(username, password).map(r -> InvalidInput.FieldError.coded("password", r.detail(), "identity.password.refused." + r.name()));
+        return policy.check(username, password).map(r -> InvalidInput.FieldError.coded("password", r.detail(), r.messageKey()));
     }
 }
