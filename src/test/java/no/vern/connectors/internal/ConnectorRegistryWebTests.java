@@ -208,6 +208,19 @@ class ConnectorRegistryWebTests extends BreachMailSupport {
                 .contains("failed: a dry run is only possible for JDBC connectors");
     }
 
+    /** Issue 23 item 3: the console's connection test says what it found in the page's language. */
+    @Test
+    void aConsoleConnectionTestSaysWhatItFoundInThePagesLanguage() throws Exception {
+        String id = createJdbc(crm.config());
+        mvc.perform(post("/console/connectors/" + id + "/test").with(OFFICER).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("checkDetail",
+                        org.hamcrest.Matchers.matchesPattern("\\d+ tabeller og \\d+ kolonner funnet")));
+        mvc.perform(post("/console/connectors/" + id + "/test").with(OFFICER).with(csrf()).param("lang", "en"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("checkDetail",
+                        org.hamcrest.Matchers.matchesPattern("\\d+ tables, \\d+ columns found")));
+    }
+
     @Test
     void consoleDryRunIsThePrivacyOfficersAndShowsCountsPerCategoryButNeverValues() throws Exception {
         String id = createJdbc(crm.config());
