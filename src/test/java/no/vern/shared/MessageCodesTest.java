@@ -35,9 +35,13 @@ class MessageCodesTest {
      */
     static final Pattern CODE = Pattern.compile("\"((?:[a-z]+\\.(?:error|detail)\\.[A-Za-z.]+)|(?:error\\.field\\.[A-Za-z]+))\"");
 
-    /** The modules whose every field error carries a code (issue 23 item 3, group A). */
+    /**
+     * The modules whose every field error carries a code (issue 23 item 3: group A, and console and uploads, which
+     * build none); add group B's modules (vendors, requests, breach, retention, changes, assessments, shared, training,
+     * audit, informing) as they are done, and then delete the two-argument constructors.
+     */
     static final List<String> CODED_MODULES = List.of("connectors", "website", "register", "processing",
-            "communications", "consent", "events", "identity", "crypto");
+            "communications", "consent", "events", "identity", "crypto", "console", "uploads");
 
     static final Path SOURCES = Path.of("src/main/java/no/vern");
     static final Path BUNDLES = Path.of("src/main/resources/i18n");
@@ -110,9 +114,12 @@ class MessageCodesTest {
                         void c() { throw new InvalidInput(List.of(new InvalidInput.FieldError("y", m(1, 2)))); }
                         void d() { throw new InvalidInput("name", "is required", "error.field.required"); }
                         void e() { throw new InvalidInput(errors); }
+                        void f() { throw new InvalidInput("name", // the person's own "words", not shown
+                                "is required" /* why, in English */); }
+                        void g() { throw new InvalidInput("name", /* it's coded */ "is required", "error.field.required"); }
                     }
                     """);
-            assertThat(uncodedErrors(dir)).containsExactly("Plain.java:2", "Plain.java:3", "Plain.java:4");
+            assertThat(uncodedErrors(dir)).containsExactly("Plain.java:2", "Plain.java:3", "Plain.java:4", "Plain.java:7");
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
@@ -180,7 +187,11 @@ class MessageCodesTest {
         boolean any = false;
         for (int i = from; i < source.length(); i++) {
             char c = source.charAt(i);
-            if (c == '"') {
+            if (source.startsWith("//", i)) {
+                i = source.indexOf('\n', i);
+            } else if (source.startsWith("/*", i)) {
+                i = source.indexOf("*/", i) + 1;
+            } else if (c == '"') {
                 if (source.startsWith("\"\"\"", i)) {
                     i = source.indexOf("\"\"\"", i + 3) + 2;
                 } else {

@@ -228,8 +228,9 @@ class ConnectorRegistryWebTests extends BreachMailSupport {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/console/connectors/" + id + "/dry-run").with(OFFICER).with(csrf()).param("email", Canaries.EMAIL))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("purchase-history: 2")))
-                .andExpect(content().string(containsString("name: 1")))
+                // Categories by their names in the record, in the page's language (issue 23 item 3).
+                .andExpect(content().string(containsString("Kjøpshistorikk: 2")))
+                .andExpect(content().string(containsString("Navn: 1")))
                 .andExpect(content().string(not(containsString(Canaries.NAME))))
                 .andExpect(content().string(not(containsString("Turstøvler"))))
                 .andExpect(content().string(not(containsString("Kanarivegen"))));
