@@ -103,6 +103,30 @@ class MessageCodesTest {
         assertThat(uncoded).as("field errors built without a message code").isEmpty();
     }
 
+    /** A problem a page shows says itself through {@code problem.<slug>} (Labels.problem), in both languages. */
+    @Test
+    void everyProblemSlugInTheCodedModulesHasANorwegianAndAnEnglishText() {
+        Pattern slug = Pattern.compile("(?:new Conflict\\(|super\\(|problem\\(HttpStatus\\.[A-Z_]+, |Precondition\\(HttpStatus\\.[A-Z_]+, )"
+                + "\"([a-z][a-z-]+)\"");
+        Map<String, String> nb = bundle("");
+        Map<String, String> en = bundle("_en");
+        Set<String> slugs = new TreeSet<>();
+        List<String> missing = new ArrayList<>();
+        for (String module : CODED_MODULES) {
+            for (Path file : javaFiles(SOURCES.resolve(module))) {
+                Matcher m = slug.matcher(read(file));
+                while (m.find()) {
+                    slugs.add(m.group(1));
+                    if (!nb.containsKey("problem." + m.group(1)) || !en.containsKey("problem." + m.group(1))) {
+                        missing.add(m.group(1) + " in " + file.getFileName());
+                    }
+                }
+            }
+        }
+        assertThat(slugs).as("slugs found").contains("connector-name-taken", "stale-version", "subject-restricted");
+        assertThat(missing).as("problem slugs without problem.<slug> in i18n/labels*.properties").isEmpty();
+    }
+
     @Test
     void aFieldErrorWithoutACodeIsFound() throws IOException {
         Path dir = Files.createTempDirectory("uncoded");
