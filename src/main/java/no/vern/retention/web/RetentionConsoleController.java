@@ -199,7 +199,7 @@ class RetentionConsoleController {
             return holdsView(model, target, reason, owner, reviewOn, scope, e.errors());
         } catch (NotFound e) {
             return holdsView(model, target, reason, owner, reviewOn, scope,
-                    List.of(new InvalidInput.FieldError("target", "is not in the register")));
+                    List.of(InvalidInput.FieldError.coded("target", "is not in the register", "retention.error.notInRegister")));
         }
     }
 
@@ -316,7 +316,8 @@ class RetentionConsoleController {
         try {
             return Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw new InvalidInput(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()),
+                    "error.field.choice");
         }
     }
 
@@ -324,7 +325,7 @@ class RetentionConsoleController {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInput(field, "must be a whole number");
+            throw new InvalidInput(field, "must be a whole number", "error.field.wholeNumber");
         }
     }
 
@@ -332,7 +333,7 @@ class RetentionConsoleController {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInput(field, "must be a date (YYYY-MM-DD)");
+            throw new InvalidInput(field, "must be a date (YYYY-MM-DD)", "error.field.date");
         }
     }
 }
