@@ -90,9 +90,11 @@ class CaseCompletion {
         }
         if (c.kind() == RequestKind.OBJECTION || c.kind() == RequestKind.WITHDRAW_CONSENT) {
             // Issue 20, item 6: these requests complete only with their effect, never with none.
-            throw new InvalidInput("kind", c.kind() == RequestKind.OBJECTION
-                    ? "an objection is completed with its decision (the objection action)"
-                    : "a consent withdrawal is completed by withdrawing the named consents");
+            throw c.kind() == RequestKind.OBJECTION
+                    ? new InvalidInput("kind", "an objection is completed with its decision (the objection action)",
+                            "requests.error.completeObjection")
+                    : new InvalidInput("kind", "a consent withdrawal is completed by withdrawing the named consents",
+                            "requests.error.completeWithdrawal");
         }
         completeWith(c, answer, null);
     }

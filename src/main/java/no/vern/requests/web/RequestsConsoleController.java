@@ -121,7 +121,8 @@ class RequestsConsoleController {
         } catch (IllegalArgumentException | VernProblem e) {
             model.addAttribute("kinds", RequestKind.values());
             model.addAttribute("channels", RequestChannel.values());
-            model.addAttribute("error", e instanceof VernProblem p ? p.getMessage() : "requests.error.input");
+            // Said in the page's language: the problem's field codes or type, or that the input was not valid.
+            model.addAttribute("error", e instanceof VernProblem p ? labels.problem(p) : "requests.error.input");
             model.addAttribute("email", email);
             model.addAttribute("details", details);
             model.addAttribute("receivedAt", DateTimeInput.value(binding, "receivedAt", form.receivedAt()));
