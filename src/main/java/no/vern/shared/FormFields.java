@@ -83,6 +83,31 @@ public final class FormFields {
         }
     }
 
+    /** A whole number that must be given: a field error {@code error.field.required} when blank, else as {@link #wholeNumber}. */
+    public @Nullable Integer requiredWholeNumber(String field, String raw) {
+        if (raw.isBlank()) {
+            reject(field, "is required", "error.field.required");
+            return null;
+        }
+        return wholeNumber(field, raw);
+    }
+
+    /**
+     * A choice that must be made: a field error {@code error.field.choose} when blank, {@code error.field.choice} when
+     * it is not one of the type's constants.
+     */
+    public <E extends Enum<E>> @Nullable E requiredChoice(Class<E> type, String field, String raw) {
+        if (raw.isBlank()) {
+            reject(field, "must be chosen", "error.field.choose");
+            return null;
+        }
+        E value = enumOf(type, raw);
+        if (value == null) {
+            reject(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()), "error.field.choice");
+        }
+        return value;
+    }
+
     /**
      * A choice of an enum by its constant's name: null when blank or not a constant of the type (the rules of the
      * form's input then say what is missing, as for a choice not made).
