@@ -151,13 +151,13 @@ class RetentionWebTests extends RetentionTestSupport {
         String nb = page(post("/console/retention/rules/security/name").with(OFFICER).with(csrf()).param("lang", "nb")
                 .param("basedOn", String.valueOf(version)).param("kind", "SOMETIMES").param("amount", "fire")
                 .param("unit", "YEARS").param("noticeDays", "0"));
-        assertThat(nb).contains("Type: er ikke et av valgene", "Lengde: må være et heltall")
+        assertThat(nb).contains("Type: er ikke et av valgene", "Antall: må være et heltall")
                 .doesNotContain("er ikke gyldig", "must be", "is not one of");
 
         String en = page(post("/console/retention/rules/security/name").with(OFFICER).with(csrf()).param("lang", "en")
                 .param("basedOn", String.valueOf(version)).param("kind", "SOMETIMES").param("amount", "four")
                 .param("unit", "YEARS").param("noticeDays", "0"));
-        assertThat(en).contains("Kind: is not one of the choices", "Length: must be a whole number")
+        assertThat(en).contains("Kind: is not one of the choices", "Amount: must be a whole number")
                 .doesNotContain("er ikke et av valgene");
         assertThat(policies.current("security", "name").orElseThrow().version()).isEqualTo(version);
     }
@@ -169,12 +169,16 @@ class RetentionWebTests extends RetentionTestSupport {
         String nb = page(post("/console/retention/holds").with(OFFICER).with(csrf()).param("lang", "nb")
                 .param("scope", "SUBJECT").param("target", contact.value().toString()).param("reason", "x")
                 .param("owner", "personvern").param("reviewOn", review));
-        assertThat(nb).contains("Grunn: må være 3 til 500 tegn").doesNotContain("er ikke gyldig", "must be 3 to 500");
+        assertThat(nb).contains("Begrunnelse: må være 3 til 500 tegn").doesNotContain("er ikke gyldig", "must be 3 to 500");
 
         String en = page(post("/console/retention/holds").with(OFFICER).with(csrf()).param("lang", "en")
                 .param("scope", "SUBJECT").param("target", contact.value().toString()).param("reason", "x")
-                .param("owner", "personvern").param("reviewOn", "next week"));
+                .param("owner", "personvern").param("reviewOn", review));
         assertThat(en).contains("Reason: must be 3 to 500 characters").doesNotContain("må være");
+        String date = page(post("/console/retention/holds").with(OFFICER).with(csrf()).param("lang", "nb")
+                .param("scope", "SUBJECT").param("target", contact.value().toString()).param("reason", "Sak 2026-9")
+                .param("owner", "personvern").param("reviewOn", "neste uke"));
+        assertThat(date).contains("Vurderes på nytt: må være en dato (ÅÅÅÅ-MM-DD)");
         assertThat(holds.list()).noneMatch(h -> contact.equals(h.subject()));
     }
 
