@@ -220,7 +220,7 @@ class RequestsConsoleController {
         try {
             return Enum.valueOf(type, text);
         } catch (IllegalArgumentException e) {
-            throw new no.vern.shared.InvalidInput(field, "is not one of the choices offered");
+            throw new no.vern.shared.InvalidInput(field, "is not one of the choices offered", "error.field.choice");
         }
     }
 
@@ -322,7 +322,7 @@ class RequestsConsoleController {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new no.vern.shared.InvalidInput("stepId", "is not a step id");
+            throw new no.vern.shared.InvalidInput("stepId", "is not a step id", "error.field.id");
         }
     }
 }
