@@ -198,8 +198,11 @@ class RetentionConsoleController {
             @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String owner,
             @RequestParam(defaultValue = "") String reviewOn, Model model, RedirectAttributes redirect) {
         try {
-            holds.place(new NewHold(enumValue(HoldScope.class, scope, "scope"), target, reason, owner,
-                    date(reviewOn, "reviewOn")));
+            FormFields fields = new FormFields();
+            HoldScope chosen = fields.requiredChoice(HoldScope.class, "scope", scope);
+            LocalDate review = fields.requiredDate("reviewOn", reviewOn);
+            fields.throwIfInvalid();
+            holds.place(new NewHold(Objects.requireNonNull(chosen), target, reason, owner, Objects.requireNonNull(review)));
             redirect.addFlashAttribute("flashKey", "retention.hold.placed");
             return "redirect:/console/retention/holds";
         } catch (InvalidInput e) {
