@@ -16,11 +16,11 @@ public record Paging(int page, int size) {
     /** Validates a requested page; {@link InvalidInput} (field {@code page} or {@code size}) without echoing the value. */
     public static Paging of(int page, int size, int maxSize) {
         if (page < 0 || page > MAX_PAGE) {
-            throw new InvalidInput("page", "must be between 0 and " + MAX_PAGE, "error.field.between", "0",
+            throw new InvalidInput("page", "must be between 0 and " + MAX_PAGE, "error.field.range", "0",
                     String.valueOf(MAX_PAGE));
         }
         if (size < 1 || size > maxSize) {
-            throw new InvalidInput("size", "must be between 1 and " + maxSize, "error.field.between", "1",
+            throw new InvalidInput("size", "must be between 1 and " + maxSize, "error.field.range", "1",
                     String.valueOf(maxSize));
         }
         return new Paging(page, size);

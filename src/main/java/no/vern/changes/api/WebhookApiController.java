@@ -181,7 +181,7 @@ class WebhookApiController {
 
     private static int limit(int limit) {
         if (limit < 1 || limit > 500) {
-            throw new InvalidInput("limit", "must be between 1 and 500", "error.field.between", "1", "500");
+            throw new InvalidInput("limit", "must be between 1 and 500", "error.field.range", "1", "500");
         }
         return limit;
     }

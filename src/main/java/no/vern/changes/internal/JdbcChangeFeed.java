@@ -78,7 +78,7 @@ class JdbcChangeFeed implements ChangeFeed {
     @Transactional
     public Page after(@Nullable String cursor, Set<ChangeType> types, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw new InvalidInput("limit", "must be between 1 and " + MAX_PAGE, "error.field.between", "1", String.valueOf(MAX_PAGE));
+            throw new InvalidInput("limit", "must be between 1 and " + MAX_PAGE, "error.field.range", "1", String.valueOf(MAX_PAGE));
         }
         Cursor from = Cursor.parse(cursor);
         String[] typeNames = (types.isEmpty() ? Arrays.asList(ChangeType.values()) : types).stream().map(Enum::name)

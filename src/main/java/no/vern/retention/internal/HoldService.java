@@ -67,7 +67,7 @@ class HoldService implements LegalHolds {
             }
         }
         if (!h.reviewOn().isAfter(clock.instant().atZone(clock.getZone()).toLocalDate())) {
-            throw new InvalidInput("reviewOn", "must be in the future", "error.field.inFuture");
+            throw new InvalidInput("reviewOn", "must be in the future", "error.field.future");
         }
         Actor actor = Actors.current();
         LegalHold hold = new LegalHold(UUID.randomUUID(), h.scope(), subject, organisation, category, h.reason(),
