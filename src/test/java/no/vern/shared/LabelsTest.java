@@ -119,7 +119,7 @@ public class LabelsTest {
 
     @Test
     void aFieldErrorWithoutACodeIsNeverEnglishOnANorwegianPage() {
-        InvalidInput.FieldError error = new InvalidInput.FieldError("months", "must be 1 or 2");
+        InvalidInput.FieldError error = new InvalidInput.FieldError("months", "must be 1 or 2", null, List.of());
 
         LocaleContextHolder.setLocale(NB);
         assertThat(labels.error(error)).isEqualTo("er ikke gyldig");
