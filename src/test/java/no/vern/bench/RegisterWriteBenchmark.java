@@ -93,7 +93,8 @@ final class RegisterWriteBenchmark implements Benchmark {
             // Warm-up until the throughput is stable (the JIT compiles the write path; before that the figure mostly
             // measures the compiler, whose CPU the harness JVM pays while the first few hundred writes run).
             int maxWarmup = Math.min(30, Integer.getInteger("vern.bench.warmup-max", 60));
-            int minWarmup = Math.max(2, c.load().warmupSeconds());
+            // At least 10 s: two slow one-second slices in a row (the compiler still at work) look "stable" too.
+            int minWarmup = Math.max(10, c.load().warmupSeconds());
             Load.Warmup warmEnc = one.warmUntilStable(encrypted, minWarmup, maxWarmup);
             Load.Warmup warmPlain = one.warmUntilStable(plain, minWarmup, maxWarmup);
             List<Load.Result> enc = new ArrayList<>();
