@@ -50,8 +50,17 @@ public interface Webhooks {
     /** Dead letters of every subscription, newest first. */
     List<Delivery> deadLetters(int limit);
 
-    /** Queues a dead letter again with a fresh set of attempts; Conflict unless it is dead, NotFound if unknown. */
+    /**
+     * Queues a dead letter again with a fresh set of attempts; Conflict unless it is dead, NotFound if unknown. The
+     * later events of its subject, which wait behind it, follow once it is delivered.
+     */
     Delivery replay(UUID deliveryId);
+
+    /**
+     * Gives a dead letter up for good, so that the later events of its subject that wait behind it are delivered: the
+     * receiver never gets this event. Conflict unless it is dead, NotFound if unknown; audited.
+     */
+    Delivery discard(UUID deliveryId);
 
     /** Where a delivery stands. */
     enum Status {
@@ -59,8 +68,13 @@ public interface Webhooks {
         PENDING,
         /** The receiver answered 2xx. */
         DELIVERED,
-        /** Every attempt failed: a dead letter, to be replayed by hand. */
-        DEAD
+        /**
+         * Every attempt failed: a dead letter, to be replayed or discarded by hand. Later events of the same subject
+         * wait behind it, so a receiver never gets a subject's events out of order.
+         */
+        DEAD,
+        /** A dead letter given up by hand: never delivered; the events behind it went on. */
+        DISCARDED
     }
 
     /**
@@ -115,10 +129,13 @@ public interface Webhooks {
      * @param nextAttemptAt when it is tried next (pending only)
      * @param createdAt when it was queued
      * @param deliveredAt when the receiver accepted it
+     * @param waitingBehind of a dead letter: how many later deliveries of its subject to the same subscription wait
+     *        behind it (0 otherwise)
      * @param log the attempts, latest first
      */
     record Delivery(UUID id, UUID subscriptionId, UUID eventId, String type, Status status, int attempts,
-            @Nullable Instant nextAttemptAt, Instant createdAt, @Nullable Instant deliveredAt, List<Attempt> log) {
+            @Nullable Instant nextAttemptAt, Instant createdAt, @Nullable Instant deliveredAt, int waitingBehind,
+            List<Attempt> log) {
         public Delivery {
             log = List.copyOf(log);
         }

@@ -26,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.sun.net.httpserver.HttpServer;
 
+import no.vern.changes.ChangeType;
+
 /**
  * Webhook fan-out (issue 25): 10,000 change events (2,500 subjects, four events each, so the order per subject is in
  * play) delivered by the server's delivery job to two loopback subscribers, signed per Standard Webhooks, against the
@@ -42,7 +44,8 @@ final class WebhookFanOutBenchmark implements Benchmark {
     private static final int EVENTS = 10_000;
     private static final int PER_SUBJECT = 4;
     private static final int SENDERS = 4;
-    private static final String TYPE = "no.vern.consent.given";
+    /** The CloudEvents type the subscription names; the change log stores the {@link ChangeType}'s name. */
+    private static final String TYPE = ChangeType.CONSENT_GIVEN.type();
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     @Override
@@ -64,15 +67,19 @@ final class WebhookFanOutBenchmark implements Benchmark {
                         INSERT INTO changes_event (id, type, subject_id, purposes, occurred_at)
                         SELECT gen_random_uuid(), ?, subject, ARRAY['newsletter'], now()
                           FROM (SELECT gen_random_uuid() AS subject FROM generate_series(1, ?)) s,
-                               generate_series(1, ?)""", TYPE, EVENTS / PER_SUBJECT, PER_SUBJECT);
+                               generate_series(1, ?)""", ChangeType.CONSENT_GIVEN.name(), EVENTS / PER_SUBJECT,
+                        PER_SUBJECT);
                 // As WebhookOutbox.fanOut does per event: one row per event and matching active subscription.
-                jdbc.update("""
+                int queued = jdbc.update("""
                         INSERT INTO changes_webhook_delivery (id, subscription_id, event_id, position, order_key, status,
                                                               give_up_after, next_attempt_at, created_at)
                         SELECT gen_random_uuid(), w.id, e.id, e.position, coalesce(e.subject_id::text, e.type), 'PENDING',
                                12, now(), now()
                           FROM changes_event e JOIN changes_webhook_subscription w ON w.active AND e.type = ANY(w.types)
                          WHERE e.tx = pg_current_xact_id()""");
+                if (queued != 2 * EVENTS) {
+                    throw new IllegalStateException("webhooks: " + queued + " deliveries queued, expected " + 2 * EVENTS);
+                }
             });
             awaitAll(first, second, start);
             double vernSeconds = (System.nanoTime() - start) / 1e9;

@@ -2,7 +2,9 @@ package no.vern.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -49,6 +51,13 @@ final class VernProcess implements AutoCloseable {
     static final String TOKEN = "vern_bootstrap_token_process_faults_0123456789";
     static final String ADMIN_PASSWORD = "fault-officer-password-0123";
     /** Client threads of {@link #concurrently}. */
+    /**
+     * The child's classpath: Vern's classes, the test classes and resources (the test configuration and the canary log
+     * appender), and the application's runtime dependencies only, as maven-dependency-plugin lists them (pom.xml);
+     * never the test JVM's own classpath, so a library the packaged jar lacks fails here as it would in production.
+     */
+    static final String RUNTIME_CLASSPATH = runtimeClasspath();
+
     private static final int CLIENTS = 4;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -142,7 +151,7 @@ final class VernProcess implements AutoCloseable {
         // A short-lived JVM on a 2-core machine beside the test JVM and PostgreSQL: C1 only (compiles faster, starts
         // sooner) and the serial collector (no parallel GC threads competing for the cores).
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", RUNTIME_CLASSPATH,
                 "no.vern.VernApplication", "--vern.db.url=" + url,
                 "--vern.db.user=postgres", "--vern.keys.generate-missing=true",
                 "--vern.keys.directory=" + sibling("keys"), "--server.port=" + port,
@@ -370,6 +379,20 @@ final class VernProcess implements AutoCloseable {
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    private static String runtimeClasspath() {
+        Path list = Path.of("target/runtime-classpath.txt");
+        if (!Files.exists(list)) {
+            throw new IllegalStateException(list + " is missing: run the tests through Maven (its"
+                    + " generate-test-resources phase writes the application's runtime classpath)");
+        }
+        try {
+            return String.join(File.pathSeparator, Path.of("target/classes").toAbsolutePath().toString(),
+                    Path.of("target/test-classes").toAbsolutePath().toString(), Files.readString(list).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

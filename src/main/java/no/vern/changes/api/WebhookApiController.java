@@ -163,10 +163,20 @@ class WebhookApiController {
     @PostMapping("/deliveries/{id}/replay")
     @PreAuthorize(WRITE)
     @Operation(operationId = "replayWebhookDelivery", summary = "Queue a dead letter again with a fresh set of attempts",
-            description = "The replayed event keeps its id; it may arrive after later events of the same subject that "
-                    + "were delivered meanwhile (use the event's `time`). 409 unless the delivery is a dead letter.")
+            description = "The replayed event keeps its id. Later events of the same subject wait behind a dead letter "
+                    + "(`waitingBehind`), so they follow it in order once it is delivered. 409 unless the delivery is a "
+                    + "dead letter.")
     Webhooks.Delivery replay(@PathVariable UUID id) {
         return webhooks.replay(id);
+    }
+
+    @PostMapping("/deliveries/{id}/discard")
+    @PreAuthorize(WRITE)
+    @Operation(operationId = "discardWebhookDelivery", summary = "Give a dead letter up so the events behind it go on",
+            description = "The receiver never gets this event; the later events of its subject that waited behind it "
+                    + "are delivered next. Audited. 409 unless the delivery is a dead letter.")
+    Webhooks.Delivery discard(@PathVariable UUID id) {
+        return webhooks.discard(id);
     }
 
     private static int limit(int limit) {

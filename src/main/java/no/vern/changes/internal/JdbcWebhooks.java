@@ -165,6 +165,23 @@ class JdbcWebhooks implements Webhooks {
                 .orElseThrow(() -> new NotFound("delivery", deliveryId));
     }
 
+    @Override
+    @Transactional
+    public Delivery discard(UUID deliveryId) {
+        UUID subscription = outbox.subscriptionOf(deliveryId);
+        if (subscription == null) {
+            throw new NotFound("delivery", deliveryId);
+        }
+        if (!outbox.discard(deliveryId)) {
+            throw new Conflict("not-a-dead-letter", "Not a dead letter",
+                    "Only a delivery whose attempts have all failed can be discarded");
+        }
+        audit.record(AuditEvent.of("changes.webhook.delivery.discarded", Outcome.SUCCESS)
+                .withTargets("webhook:" + subscription, "delivery:" + deliveryId));
+        return outbox.deliveries(subscription, null, 500).stream().filter(d -> d.id().equals(deliveryId)).findFirst()
+                .orElseThrow(() -> new NotFound("delivery", deliveryId));
+    }
+
     private record Row(UUID id, String url, String[] types, boolean active, Instant createdAt) {
     }
 

@@ -25,8 +25,9 @@ import no.vern.shared.JdbcTime;
  *
  * <p>Order: deliveries are taken in the feed's order (transaction id, position), only of transactions older than
  * every running one, and a delivery is taken only when no earlier delivery of the same subject (of events without a
- * subject: of the same type) to the same subscription is still pending. A later event therefore waits until the
- * earlier one is delivered or has become a dead letter.
+ * subject: of the same type) to the same subscription is still pending or dead. A later event therefore waits until
+ * the earlier one is delivered, by its retries or by a replay of the dead letter, or until the dead letter is
+ * discarded by hand: a receiver never gets a subject's events out of order.
  */
 @Component
 class WebhookOutbox {
@@ -74,7 +75,8 @@ class WebhookOutbox {
                        AND d.tx < pg_snapshot_xmin(pg_current_snapshot())
                        AND NOT EXISTS (SELECT 1 FROM changes_webhook_delivery p
                                         WHERE p.subscription_id = d.subscription_id AND p.order_key = d.order_key
-                                          AND p.status = 'PENDING' AND (p.tx, p.position) < (d.tx, d.position))
+                                          AND p.status IN ('PENDING', 'DEAD')
+                                          AND (p.tx, p.position) < (d.tx, d.position))
                      ORDER BY d.tx, d.position
                      LIMIT :limit
                        FOR UPDATE OF d SKIP LOCKED)
@@ -136,11 +138,22 @@ class WebhookOutbox {
                 .param("now", JdbcTime.param(now)).param("id", deliveryId).update() == 1;
     }
 
+    /** Gives a dead letter up: the deliveries waiting behind it go on; false if it is not a dead letter. */
+    boolean discard(UUID deliveryId) {
+        return jdbc.sql("UPDATE changes_webhook_delivery SET status = 'DISCARDED' WHERE id = :id AND status = 'DEAD'")
+                .param("id", deliveryId).update() == 1;
+    }
+
     /** Deliveries, newest first, of one subscription (or every one) and status (or any), with their attempts. */
     List<Webhooks.Delivery> deliveries(@Nullable UUID subscriptionId, Webhooks.@Nullable Status status, int limit) {
         List<Webhooks.Delivery> rows = jdbc.sql("""
                 SELECT d.id, d.subscription_id, d.event_id, e.type, d.status, d.attempts, d.next_attempt_at,
-                       d.created_at, d.delivered_at
+                       d.created_at, d.delivered_at,
+                       CASE WHEN d.status = 'DEAD' THEN
+                            (SELECT count(*) FROM changes_webhook_delivery w
+                              WHERE w.subscription_id = d.subscription_id AND w.order_key = d.order_key
+                                AND w.status = 'PENDING' AND (w.tx, w.position) > (d.tx, d.position))
+                            ELSE 0 END AS waiting_behind
                   FROM changes_webhook_delivery d JOIN changes_event e ON e.id = d.event_id
                  WHERE (CAST(:subscription AS uuid) IS NULL OR d.subscription_id = :subscription)
                    AND (CAST(:status AS text) IS NULL OR d.status = :status)
@@ -159,7 +172,8 @@ class WebhookOutbox {
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return rows.stream().map(d -> new Webhooks.Delivery(d.id(), d.subscriptionId(), d.eventId(), d.type(), d.status(),
-                d.attempts(), d.nextAttemptAt(), d.createdAt(), d.deliveredAt(), attempts.getOrDefault(d.id(), List.of())))
+                d.attempts(), d.nextAttemptAt(), d.createdAt(), d.deliveredAt(), d.waitingBehind(),
+                attempts.getOrDefault(d.id(), List.of())))
                 .toList();
     }
 
@@ -174,7 +188,7 @@ class WebhookOutbox {
         return new Webhooks.Delivery(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
                 rs.getObject("event_id", UUID.class), ChangeType.valueOf(rs.getString("type")).type(), status, rs.getInt("attempts"),
                 status == Webhooks.Status.PENDING ? JdbcTime.instant(rs, "next_attempt_at") : null,
-                JdbcTime.required(rs, "created_at"), JdbcTime.instant(rs, "delivered_at"), log);
+                JdbcTime.required(rs, "created_at"), JdbcTime.instant(rs, "delivered_at"), rs.getInt("waiting_behind"), log);
     }
 
     private static Webhooks.Attempt attempt(ResultSet rs) throws SQLException {

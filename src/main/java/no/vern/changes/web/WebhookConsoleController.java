@@ -134,6 +134,14 @@ class WebhookConsoleController {
         return "redirect:/console/changes/webhooks/" + replayed.subscriptionId();
     }
 
+    @PostMapping("/console/changes/webhooks/deliveries/{id}/discard")
+    @PreAuthorize(OFFICER)
+    String discard(@PathVariable UUID id, RedirectAttributes redirect) {
+        Webhooks.Delivery discarded = webhooks.discard(id);
+        redirect.addFlashAttribute("flashKey", "changes.webhooks.discarded");
+        return "redirect:/console/changes/webhooks/" + discarded.subscriptionId();
+    }
+
     private String listView(Model model, Form form, Map<String, String> errors) {
         model.addAttribute("subscriptions", webhooks.subscriptions());
         model.addAttribute("deadLetters", webhooks.deadLetters(LOG_SIZE));

@@ -95,7 +95,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         log.error("Unexpected failure of {} {}: {}", request.getMethod(), request.getRequestURI(),
                 e.getClass().getName(), withoutMessage(e));
         ProblemDetail detail = ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "Something went wrong on our side. Nothing was changed; quote the request id when you report it.");
+                "Something went wrong on our side. Whether the request was carried out, in full or in part, is not"
+                        + " known: look up the result before you send it again, and quote the request id when you report it.");
         problems.decorate(detail, request);
         return respond(detail);
     }

@@ -97,7 +97,8 @@ class OpenApiConfiguration {
                 statuses.put("413", "The request body is larger than the API accepts.");
             }
             statuses.put("429", "Too many invalid bearer tokens from this address; retry after Retry-After seconds.");
-            statuses.put("503", "The database is not reachable; nothing was changed. Retry after Retry-After seconds.");
+            statuses.put("503", "The database is not reachable, or the connection broke while the change was saved (the detail says which, and"
+                + " whether the change may have been saved). Retry after Retry-After seconds.");
             for (ProblemResponse declared : AnnotatedElementUtils.findMergedRepeatableAnnotations(handler.getMethod(),
                     ProblemResponse.class)) {
                 statuses.put(String.valueOf(declared.status()), declared.description());

@@ -187,46 +187,100 @@ class WebhookDeliveryTests {
         assertThat(webhooks.subscription(first.subscription().id()).secrets()).hasSize(1);
     }
 
-    @Test
-    void afterTheLastAttemptADeliveryIsADeadLetterThatStopsBlockingItsSubjectAndCanBeReplayed() throws Exception {
-        LoopbackReceiver r = receiver();
-        UUID id = subscribe(r, ChangeType.RESTRICTION_SET, ChangeType.RESTRICTION_LIFTED).subscription().id();
+    /** Fails every attempt until the subscription has {@code count} dead letters, moving the clock past each backoff. */
+    private List<Webhooks.Delivery> failUntilDead(LoopbackReceiver r, UUID subscription, int count) throws Exception {
         r.failNext.set(1_000);
-        SubjectId subject = SubjectId.random();
-        restrict(subject, true);
-        restrict(subject, false);
-
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (webhooks.deliveries(id, Webhooks.Status.DEAD, 10).size() < 2 && System.nanoTime() < deadline) {
+        while (webhooks.deliveries(subscription, Webhooks.Status.DEAD, 10).size() < count && System.nanoTime() < deadline) {
             if (deliverer.deliverDue().attempts() == 0) {
                 clock.advance(Duration.ofHours(8)); // past the longest backoff
                 Thread.sleep(20);
             }
         }
-        List<Webhooks.Delivery> dead = webhooks.deliveries(id, Webhooks.Status.DEAD, 10);
-        assertThat(dead).hasSize(2).allSatisfy(d -> {
-            assertThat(d.attempts()).isEqualTo(12);
-            assertThat(d.log()).hasSize(12).allSatisfy(a -> {
-                assertThat(a.statusCode()).isEqualTo(503);
-                assertThat(a.error()).isEqualTo("http-503");
-                assertThat(a.latencyMillis()).isNotNegative();
-            });
-        });
-        // Order: the second event was not tried before the first was dead.
-        List<LoopbackReceiver.Received> tried = r.all;
-        String firstId = tried.get(0).id();
-        assertThat(tried.subList(0, 12)).allMatch(g -> g.id().equals(firstId));
-
         r.failNext.set(0);
+        List<Webhooks.Delivery> dead = webhooks.deliveries(subscription, Webhooks.Status.DEAD, 10);
+        assertThat(dead).hasSize(count);
+        return dead;
+    }
+
+    private String subjectOf(LoopbackReceiver.Received got) {
+        return JSON.readTree(got.body()).get("subject").asText();
+    }
+
+    @Test
+    void aDeadLetterHoldsItsSubjectsLaterEventsBackUntilItIsReplayedAndThenTheyFollowInOrder() throws Exception {
+        LoopbackReceiver r = receiver();
+        UUID id = subscribe(r, ChangeType.RESTRICTION_SET, ChangeType.RESTRICTION_LIFTED).subscription().id();
+        SubjectId subject = SubjectId.random();
+        restrict(subject, true);
+        restrict(subject, false);
+
+        Webhooks.Delivery dead = failUntilDead(r, id, 1).get(0);
+        assertThat(dead.attempts()).isEqualTo(12);
+        assertThat(dead.log()).hasSize(12).allSatisfy(a -> {
+            assertThat(a.statusCode()).isEqualTo(503);
+            assertThat(a.error()).isEqualTo("http-503");
+            assertThat(a.latencyMillis()).isNotNegative();
+        });
+        assertThat(dead.waitingBehind()).as("the subject's later event waits behind the dead letter").isEqualTo(1);
+        // Only the first event was ever tried: the second was held back, not sent out of order.
+        assertThat(r.all).hasSize(12).extracting(LoopbackReceiver.Received::id).containsOnly(r.all.get(0).id());
+
+        // Another subject is not held up, and the first subject's later event keeps waiting while its letter is dead.
+        SubjectId other = SubjectId.random();
+        restrict(other, true);
+        deliverUntil(r, 1);
+        clock.advance(Duration.ofHours(8));
+        deliverer.deliverDue();
+        assertThat(r.accepted()).extracting(this::subjectOf).containsExactly(other.toString());
+        assertThat(webhooks.deliveries(id, Webhooks.Status.PENDING, 10)).singleElement()
+                .satisfies(waiting -> assertThat(waiting.attempts()).isZero());
+
         String writeToken = Tokens.bearer(tokens, ApiScope.WEBHOOKS_WRITE);
-        for (Webhooks.Delivery d : dead) {
-            mvc.perform(post("/api/v1/webhooks/deliveries/" + d.id() + "/replay").header("Authorization", writeToken))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PENDING"));
-        }
-        mvc.perform(post("/api/v1/webhooks/deliveries/" + dead.get(0).id() + "/replay").header("Authorization", writeToken))
+        mvc.perform(post("/api/v1/webhooks/deliveries/" + dead.id() + "/replay").header("Authorization", writeToken))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PENDING"));
+        mvc.perform(post("/api/v1/webhooks/deliveries/" + dead.id() + "/replay").header("Authorization", writeToken))
                 .andExpect(status().isConflict());
-        deliverUntil(r, 2);
-        assertThat(webhooks.deliveries(id, Webhooks.Status.DELIVERED, 10)).hasSize(2);
+        deliverUntil(r, 3);
+
+        List<String> types = r.accepted().stream().filter(got -> subjectOf(got).equals(subject.toString()))
+                .map(got -> JSON.readTree(got.body()).get("type").asText()).toList();
+        assertThat(types).containsExactly("no.vern.restriction.set", "no.vern.restriction.lifted");
+        assertThat(webhooks.deliveries(id, Webhooks.Status.DELIVERED, 10)).hasSize(3);
+    }
+
+    @Test
+    void aDeadLetterGivenUpIsNeverDeliveredAndTheEventsBehindItGoOn() throws Exception {
+        LoopbackReceiver r = receiver();
+        UUID id = subscribe(r, ChangeType.RESTRICTION_SET, ChangeType.RESTRICTION_LIFTED).subscription().id();
+        SubjectId subject = SubjectId.random();
+        restrict(subject, true);
+        restrict(subject, false);
+        Webhooks.Delivery dead = failUntilDead(r, id, 1).get(0);
+        String givenUpId = r.all.get(0).id();
+        String page = mvc.perform(get("/console/changes/webhooks/" + id).with(user("officer").roles("PRIVACY_OFFICER"))
+                .param("lang", "nb")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("én senere hendelse venter bak denne").contains("Gi opp").contains("Send på nytt");
+
+        String writeToken = Tokens.bearer(tokens, ApiScope.WEBHOOKS_WRITE);
+        mvc.perform(post("/api/v1/webhooks/deliveries/" + dead.id() + "/discard").header("Authorization", writeToken))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DISCARDED"));
+        mvc.perform(post("/api/v1/webhooks/deliveries/" + dead.id() + "/discard").header("Authorization", writeToken))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/webhooks/deliveries/" + dead.id() + "/replay").header("Authorization", writeToken))
+                .andExpect(status().isConflict());
+        deliverUntil(r, 1);
+        clock.advance(Duration.ofHours(8));
+        deliverer.deliverDue();
+
+        assertThat(r.accepted()).singleElement().satisfies(got -> {
+            assertThat(got.id()).isNotEqualTo(givenUpId);
+            assertThat(JSON.readTree(got.body()).get("type").asText()).isEqualTo("no.vern.restriction.lifted");
+        });
+        assertThat(webhooks.deliveries(id, Webhooks.Status.DISCARDED, 10)).extracting(Webhooks.Delivery::id)
+                .containsExactly(dead.id());
+        assertThat(webhooks.deadLetters(100)).extracting(Webhooks.Delivery::id).doesNotContain(dead.id());
     }
 
     @Test
