@@ -24,13 +24,17 @@ import org.jspecify.annotations.Nullable;
  * @param lastDetail the last outcome without personal data, or null
  * @param approvedAt when the privacy officer approved it (only then it joins requests), or null while it waits
  * @param approvedBy who approved it (an actor reference), or null
+ * @param lastDetailCode the message code that says the last outcome in the reader's language, or null
+ * @param lastDetailArgs its arguments
  */
 public record Connector(UUID id, String name, String owner, @Nullable String ownerEmail, ConnectorType type,
         List<String> activityIds, String config, Instant createdAt, @Nullable Instant lastSuccessAt,
-        @Nullable Instant lastFailureAt, @Nullable String lastDetail, @Nullable Instant approvedAt, @Nullable String approvedBy) {
+        @Nullable Instant lastFailureAt, @Nullable String lastDetail, @Nullable Instant approvedAt, @Nullable String approvedBy,
+        @Nullable String lastDetailCode, List<String> lastDetailArgs) {
 
     public Connector {
         activityIds = List.copyOf(activityIds);
+        lastDetailArgs = List.copyOf(lastDetailArgs);
     }
 
     /** Whether the connector is active: approved by the privacy officer, so that requests reach it. */

@@ -38,6 +38,21 @@ public final class CompanyProfileRules {
                 default -> "is invalid";
             };
         }
+
+        /** The message code that says why in the page's language, beside a field's name. */
+        public String messageCode() {
+            return switch (code) {
+                case "required" -> "error.field.required";
+                case "email" -> "error.field.email";
+                case "orgnr" -> "error.field.orgNumber";
+                case "domain" -> "processing.error.domains";
+                case "url" -> "processing.error.webAddress";
+                case "phone" -> "error.field.phone";
+                case "too-long" -> "processing.error.tooLong";
+                case "duplicate" -> "processing.error.domainTwice";
+                default -> "error.field.generic";
+            };
+        }
     }
 
     private static final Pattern DOMAIN = Pattern.compile(
@@ -125,7 +140,7 @@ public final class CompanyProfileRules {
         List<Violation> violations = check(p);
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations.stream()
-                    .map(v -> new InvalidInput.FieldError(v.field(), v.message())).toList());
+                    .map(v -> InvalidInput.FieldError.coded(v.field(), v.message(), v.messageCode())).toList());
         }
     }
 

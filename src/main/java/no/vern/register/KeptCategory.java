@@ -18,13 +18,14 @@ public record KeptCategory(String purposeKey, String category, String ground, Lo
 
     public KeptCategory {
         if (purposeKey == null || !purposeKey.matches("[a-z][a-z0-9-]{1,60}")) {
-            throw new InvalidInput("purpose", "is not a purpose key");
+            throw new InvalidInput("purpose", "is not a purpose key", "error.field.purposeKey");
         }
         if (category == null || !category.matches("[a-z][a-z0-9-]{1,60}")) {
-            throw new InvalidInput("category", "is not a category key");
+            throw new InvalidInput("category", "is not a category key", "register.error.categoryKey");
         }
         if (ground == null || ground.isBlank() || ground.length() > 500) {
-            throw new InvalidInput("ground", "is required (at most 500 characters)");
+            throw new InvalidInput("ground", "is required (at most 500 characters)",
+                    ground == null || ground.isBlank() ? "error.field.required" : "error.field.tooLong", "500");
         }
         ground = ground.strip();
     }

@@ -143,6 +143,24 @@ class ProcessingConsoleTests {
         assertThat(record.current().version()).isEqualTo(before.version());
     }
 
+    /** Issue 23 item 3: a rule of the record that the form breaks is said in the page's language, from its code. */
+    @Test
+    void aRecordRuleTheFormBreaksIsSaidInThePagesLanguage() throws Exception {
+        RecordVersion before = record.current();
+        Activity prospects = before.document().activity("prospects").orElseThrow();
+        MultiValueMap<String, String> form = formOf(prospects, before.version());
+        form.add("dataCategories", "not-in-the-catalogue");
+
+        String nb = html(post("/console/processing/activities/prospects").with(OFFICER).with(csrf()).params(form)
+                .param("lang", "nb"));
+        assertThat(nb).contains("viser til en kategori personopplysninger som ikke står i katalogen")
+                .doesNotContain("er ikke gyldig", "refers to a data category");
+        String en = html(post("/console/processing/activities/prospects").with(OFFICER).with(csrf()).params(form)
+                .param("lang", "en"));
+        assertThat(en).contains("refers to a data category that is not in the catalogue").doesNotContain("viser til");
+        assertThat(record.current().version()).isEqualTo(before.version());
+    }
+
     @Test
     void aFormBasedOnAStaleVersionIsRefusedAndKeepsTheInput() throws Exception {
         RecordVersion before = record.current();

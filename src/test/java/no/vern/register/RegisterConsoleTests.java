@@ -137,6 +137,19 @@ class RegisterConsoleTests {
         assertThat(en).contains("This field is not a valid email address.");
     }
 
+    /** Issue 23 item 3: a refused merge says why in the page's language, from its message code. */
+    @Test
+    void aRefusedMergeSaysWhyInThePagesLanguage() throws Exception {
+        SubjectId id = contact(unique());
+        String nb = html(post("/console/register/duplicates/merge").with(OFFICER).with(csrf())
+                .param("survivor", id.toString()).param("other", id.toString()).param("lang", "nb"));
+        assertThat(nb).contains("må være en annen person enn den som beholdes")
+                .doesNotContain("er ikke gyldig", "must be another subject");
+        String en = html(post("/console/register/duplicates/merge").with(OFFICER).with(csrf())
+                .param("survivor", id.toString()).param("other", id.toString()).param("lang", "en"));
+        assertThat(en).contains("must be another subject than the surviving one").doesNotContain("må være");
+    }
+
     @Test
     void creatingRedirectsToThePurposeBoundView() throws Exception {
         mvc.perform(post("/console/register/new").with(SALES).with(csrf()).param("purpose", "customer-administration")

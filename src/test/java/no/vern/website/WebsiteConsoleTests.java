@@ -82,7 +82,12 @@ class WebsiteConsoleTests {
         String html = mvc.perform(post("/console/website/sites").param("name", "Bad").param("origin", "ftp://x")
                 .with(OFFICER).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(html).contains("role=\"alert\"");
+        assertThat(html).contains("role=\"alert\"", "Ugyldig: Opphavet (origin) må være et http(s)-opphav (origin)")
+                .doesNotContain("must be an http(s) origin");
+        String en = mvc.perform(post("/console/website/sites").param("name", "").param("origin", "https://tom.nordlys.example")
+                .param("lang", "en").with(OFFICER).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(en).contains("Invalid: The name is required").doesNotContain("må fylles ut");
         mvc.perform(post("/console/website/sites").param("name", "x").param("origin", "https://x.example")
                 .with(MARKETING).with(csrf())).andExpect(status().isForbidden());
     }

@@ -55,7 +55,7 @@ class CommunicationsApiController {
     @Operation(operationId = "recordBounce", summary = "Record a bounce; a hard bounce puts the address's keyed hash on the suppression list")
     ResponseEntity<Void> bounce(@RequestBody BounceRequest request) {
         if (request.email() == null) {
-            throw new InvalidInput("email", "is required");
+            throw new InvalidInput("email", "is required", "error.field.required");
         }
         communications.recordBounce(request.email(), request.kind());
         return ResponseEntity.noContent().build();

@@ -93,17 +93,17 @@ class EligibilityApiController {
     CheckResponse checkUpload(@RequestParam(name = "purpose", required = false) @Nullable String purpose,
             @RequestPart(name = "file", required = false) @Nullable MultipartFile file) throws IOException {
         if (file == null) {
-            throw new InvalidInput("file", "is required (a CSV file with one address per line)");
+            throw new InvalidInput("file", "is required (a CSV file with one address per line)", "communications.error.csvFile");
         }
         return answer(purpose, csv(file.getInputStream()));
     }
 
     private CheckResponse answer(@Nullable String purpose, @Nullable List<String> emails) {
         if (purpose == null || purpose.isBlank()) {
-            throw new InvalidInput("purpose", "is required");
+            throw new InvalidInput("purpose", "is required", "error.field.required");
         }
         if (emails == null) {
-            throw new InvalidInput("emails", "is required");
+            throw new InvalidInput("emails", "is required", "error.field.required");
         }
         List<EligibilityAnswer> answers = eligibility.check(purpose, emails);
         List<Result> results = answers.stream().map(a -> new Result(a.email(), a.eligible(), a.reason().name())).toList();
@@ -118,7 +118,7 @@ class EligibilityApiController {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(in.readAllBytes())).toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidInput("file", "is not valid UTF-8 text; save the CSV as UTF-8");
+            throw new InvalidInput("file", "is not valid UTF-8 text; save the CSV as UTF-8", "error.field.utf8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -84,18 +84,18 @@ class CommunicationsService implements Communications {
         List<FieldError> errors = new ArrayList<>();
         String name = input.name() == null ? "" : input.name().strip();
         if (name.isEmpty() || name.length() > 120) {
-            errors.add(new FieldError("name", "is required (at most 120 characters)"));
+            errors.add(FieldError.coded("name", "is required (at most 120 characters)", name.isEmpty() ? "error.field.required" : "error.field.tooLong", "120"));
         }
         if (input.kind() == null) {
-            errors.add(new FieldError("kind", "is required"));
+            errors.add(FieldError.coded("kind", "is required", "error.field.required"));
         }
         if (input.kinds() == null || input.kinds().isEmpty()) {
-            errors.add(new FieldError("kinds", "needs at least one kind of subject"));
+            errors.add(FieldError.coded("kinds", "needs at least one kind of subject", "communications.error.noKind"));
         }
         if (input.purposeKey() == null || input.purposeKey().isBlank()) {
-            errors.add(new FieldError("purposeKey", "is required"));
+            errors.add(FieldError.coded("purposeKey", "is required", "error.field.required"));
         } else if (!processing.isKnownPurpose(input.purposeKey())) {
-            errors.add(new FieldError("purposeKey", "is not a purpose in the record of processing"));
+            errors.add(FieldError.coded("purposeKey", "is not a purpose in the record of processing", "communications.error.unknownPurpose"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -132,7 +132,7 @@ class CommunicationsService implements Communications {
         text(errors, "bodyNb", draft.bodyNb(), 20_000);
         text(errors, "bodyEn", draft.bodyEn(), 20_000);
         if (draft.listId() == null || lists.find(draft.listId()).isEmpty()) {
-            errors.add(new FieldError("listId", "is not a list"));
+            errors.add(FieldError.coded("listId", "is not a list", "communications.error.unknownList"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -146,9 +146,9 @@ class CommunicationsService implements Communications {
 
     private static void text(List<FieldError> errors, String field, @Nullable String value, int max) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "is required"));
+            errors.add(FieldError.coded(field, "is required", "error.field.required"));
         } else if (value.length() > max) {
-            errors.add(new FieldError(field, "is longer than " + max + " characters"));
+            errors.add(FieldError.coded(field, "is longer than " + max + " characters", "error.field.tooLong", String.valueOf(max)));
         }
     }
 
@@ -226,12 +226,12 @@ class CommunicationsService implements Communications {
     @Transactional
     public ObjectionResult recordStaffObjection(StaffObjection o) {
         if (o.received() == null || !StaffObjection.RECEIVED.contains(o.received())) {
-            throw new InvalidInput("received", "must be phone, letter, email or in-person");
+            throw new InvalidInput("received", "must be phone, letter, email or in-person", "communications.error.received");
         }
         boolean byEmail = o.email() != null && !o.email().isBlank();
         boolean bySubject = o.subject() != null && !o.subject().isBlank();
         if (byEmail == bySubject) {
-            throw new InvalidInput("email", "give either the person's email address or a subject id");
+            throw new InvalidInput("email", "give either the person's email address or a subject id", "communications.error.emailOrSubject");
         }
         if (o.listId() != null) {
             list(o.listId());
@@ -241,7 +241,7 @@ class CommunicationsService implements Communications {
         if (byEmail) {
             List<byte[]> hashes = directory.emailIndexes(java.util.Objects.requireNonNull(o.email()));
             if (hashes.isEmpty()) {
-                throw new InvalidInput("email", "is not an email address");
+                throw new InvalidInput("email", "is not an email address", "error.field.email");
             }
             directory.byEmailIndexes(hashes).stream().map(m -> m.entry().id()).distinct().forEach(subjects::add);
             suppressions.add(hashes.subList(0, 1), o.listId() == null ? Suppressions.ALL : o.listId().toString(),
@@ -268,14 +268,14 @@ class CommunicationsService implements Communications {
     @Transactional
     public void recordBounce(String email, @Nullable BounceKind kind) {
         if (email == null || email.isBlank()) {
-            throw new InvalidInput("email", "is required");
+            throw new InvalidInput("email", "is required", "error.field.required");
         }
         if (kind == null) {
-            throw new InvalidInput("kind", "is required (HARD or SOFT)");
+            throw new InvalidInput("kind", "is required (HARD or SOFT)", "communications.error.bounceKind");
         }
         List<byte[]> hashes = directory.emailIndexes(email);
         if (hashes.isEmpty()) {
-            throw new InvalidInput("email", "is not a valid email address");
+            throw new InvalidInput("email", "is not a valid email address", "error.field.email");
         }
         if (kind == BounceKind.HARD) {
             suppressions.add(List.of(hashes.get(0)), Suppressions.ALL, Suppressions.Reason.BOUNCED, clock.instant());
@@ -287,7 +287,7 @@ class CommunicationsService implements Communications {
     @Transactional
     public void setLanguage(SubjectId subject, String language) {
         if (!"nb".equals(language) && !"en".equals(language)) {
-            throw new InvalidInput("language", "must be nb or en");
+            throw new InvalidInput("language", "must be nb or en", "error.field.language");
         }
         if (directory.entry(subject).filter(e -> !e.erased()).isEmpty()) {
             throw new NotFound("Subject", subject);

@@ -59,13 +59,13 @@ class EligibilityService implements Eligibility {
     @Override
     public List<EligibilityAnswer> check(String purposeKey, List<String> emails) {
         if (purposeKey == null || purposeKey.isBlank()) {
-            throw new InvalidInput("purpose", "is required");
+            throw new InvalidInput("purpose", "is required", "error.field.required");
         }
         if (emails == null || emails.isEmpty()) {
-            throw new InvalidInput("emails", "needs at least one address");
+            throw new InvalidInput("emails", "needs at least one address", "communications.error.noAddress");
         }
         if (emails.size() > MAX_ADDRESSES) {
-            throw new InvalidInput("emails", "has " + emails.size() + " addresses; at most " + MAX_ADDRESSES + " per call");
+            throw new InvalidInput("emails", "has " + emails.size() + " addresses; at most " + MAX_ADDRESSES + " per call", "communications.error.tooManyAddresses", String.valueOf(emails.size()), String.valueOf(MAX_ADDRESSES));
         }
         processing.requirePurpose(purposeKey);
         // The purpose as a list for everyone: the audience rule decides per subject.

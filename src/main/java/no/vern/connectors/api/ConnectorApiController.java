@@ -77,7 +77,7 @@ class ConnectorApiController {
         try {
             type = ConnectorType.valueOf(String.valueOf(request.type()));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("type", "must be JDBC, WEBHOOK or MANUAL");
+            throw new InvalidInput("type", "must be JDBC, WEBHOOK or MANUAL", "connectors.error.type");
         }
         Connector created = registry.register(new NewConnector(nonNull(request.name()), nonNull(request.owner()),
                 request.ownerEmail(), type, request.activityIds() == null ? List.of() : request.activityIds(),

@@ -72,7 +72,7 @@ sealed interface ConnectorConfig {
         for (String key : SERVER_ONLY_KEYS) {
             if (root.containsKey(key)) {
                 throw new InvalidInput("config", key + " is not accepted from a connector: which addresses connectors may reach"
-                        + " is server configuration (vern.connectors.allow-loopback, vern.connectors.allow-private-networks)");
+                        + " is server configuration (vern.connectors.allow-loopback, vern.connectors.allow-private-networks)", "connectors.error.serverOnlyKey", key);
             }
         }
         return parse(type, text);
@@ -100,7 +100,7 @@ sealed interface ConnectorConfig {
             return Map.of();
         }
         if (text.length() > 100_000) {
-            throw new InvalidInput("config", "is too long (at most 100,000 characters)");
+            throw new InvalidInput("config", "is too long (at most 100,000 characters)", "error.field.tooLong", "100000");
         }
         Object loaded;
         try {
@@ -111,7 +111,7 @@ sealed interface ConnectorConfig {
         } catch (YAMLException | IllegalArgumentException e) {
             // SnakeYAML also throws IllegalArgumentException for some malformed input, e.g. a tag "!1%1%"
             // (found by DatasetDescriptionFuzzing): the same 400 as any other text that is not YAML.
-            throw new InvalidInput("config", "is neither valid YAML nor JSON");
+            throw new InvalidInput("config", "is neither valid YAML nor JSON", "connectors.error.configSyntax");
         }
         if (loaded == null) {
             return Map.of();
@@ -123,7 +123,7 @@ sealed interface ConnectorConfig {
         only(root, "config", Set.of("url", "credentials", "tables"));
         String url = text(root, "url");
         if (url.contains("password=") || url.contains("user=")) {
-            throw new InvalidInput("config", "url must be a jdbc: URL without user or password (use credentials: env:VERN_CONNECTOR_NAME or file:name)");
+            throw new InvalidInput("config", "url must be a jdbc: URL without user or password (use credentials: env:VERN_CONNECTOR_NAME or file:name)", "connectors.error.jdbcCredentials");
         }
         JdbcTarget.parse(url);
         String credentials = text(root, "credentials");
@@ -133,7 +133,7 @@ sealed interface ConnectorConfig {
             tables.add(table(map(entry, "tables[]")));
         }
         if (tables.isEmpty()) {
-            throw new InvalidInput("config", "tables must list at least one table");
+            throw new InvalidInput("config", "tables must list at least one table", "connectors.error.noTables");
         }
         return new Jdbc(url, credentials, tables);
     }
@@ -145,22 +145,22 @@ sealed interface ConnectorConfig {
         Map<String, SqlName> identity = new LinkedHashMap<>();
         map(t.get("identity"), "identity of " + name).forEach((kind, column) -> {
             if (!IDENTITY_KINDS.contains(kind)) {
-                throw new InvalidInput("config", "identity of " + name + ": kind must be email or phone");
+                throw new InvalidInput("config", "identity of " + name + ": kind must be email or phone", "connectors.error.identityKind", name.value());
             }
             identity.put(kind, new SqlName(scalar(column, "identity " + kind + " of " + name)));
         });
         if (identity.isEmpty()) {
-            throw new InvalidInput("config", "table " + name + " needs at least one identity column (email or phone)");
+            throw new InvalidInput("config", "table " + name + " needs at least one identity column (email or phone)", "connectors.error.noIdentity", name.value());
         }
         Map<String, List<SqlName>> categories = new LinkedHashMap<>();
         map(t.get("categories"), "categories of " + name).forEach((category, columns) -> {
             if (!CATEGORY.matcher(category).matches()) {
-                throw new InvalidInput("config", "categories of " + name + ": '" + category + "' is not a category key");
+                throw new InvalidInput("config", "categories of " + name + ": '" + category + "' is not a category key", "connectors.error.categoryKey", name.value(), category);
             }
             categories.put(category, list(columns, "categories").stream().map(c -> new SqlName(scalar(c, "a column of " + category))).toList());
         });
         if (categories.isEmpty()) {
-            throw new InvalidInput("config", "table " + name + " needs at least one data category");
+            throw new InvalidInput("config", "table " + name + " needs at least one data category", "connectors.error.noCategory", name.value());
         }
         Map<String, Object> erase = map(t.get("erase"), "erase of " + name);
         only(erase, "erase of " + name, Set.of("action", "fields", "value"));
@@ -168,16 +168,16 @@ sealed interface ConnectorConfig {
         try {
             action = EraseAction.valueOf(text(erase, "action"));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("config", "erase action of " + name + " must be DELETE_ROW, NULL_FIELDS or MASK");
+            throw new InvalidInput("config", "erase action of " + name + " must be DELETE_ROW, NULL_FIELDS or MASK", "connectors.error.eraseAction", name.value());
         }
         List<SqlName> fields = erase.containsKey("fields")
                 ? list(erase.get("fields"), "fields").stream().map(c -> new SqlName(scalar(c, "an erase field of " + name))).toList() : List.of();
         String value = optionalText(erase, "value");
         if (action != EraseAction.DELETE_ROW && fields.isEmpty()) {
-            throw new InvalidInput("config", "erase of " + name + ": " + action + " needs fields");
+            throw new InvalidInput("config", "erase of " + name + ": " + action + " needs fields", "connectors.error.eraseFields", name.value(), action.name());
         }
         if (action == EraseAction.MASK && value == null) {
-            throw new InvalidInput("config", "erase of " + name + ": MASK needs a fixed value");
+            throw new InvalidInput("config", "erase of " + name + ": MASK needs a fixed value", "connectors.error.maskValue", name.value());
         }
         return new Table(schema == null ? null : new SqlName(schema), name, identity, categories, action, fields,
                 action == EraseAction.MASK ? value : null);
@@ -190,11 +190,11 @@ sealed interface ConnectorConfig {
         try {
             url = URI.create(text(root, "url"));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("config", "url is not a valid URL");
+            throw new InvalidInput("config", "url is not a valid URL", "connectors.error.urlInvalid");
         }
         if (!Set.of("http", "https").contains(String.valueOf(url.getScheme())) || url.getHost() == null
                 || url.getRawUserInfo() != null) {
-            throw new InvalidInput("config", "url must be an http(s) URL with a host and no user info");
+            throw new InvalidInput("config", "url must be an http(s) URL with a host and no user info", "connectors.error.webhookUrl");
         }
         String secret = text(root, "secret");
         Secrets.requireReference("config", secret);
@@ -206,7 +206,7 @@ sealed interface ConnectorConfig {
     private static void only(Map<String, Object> map, String where, Set<String> allowed) {
         for (String key : map.keySet()) {
             if (!allowed.contains(key)) {
-                throw new InvalidInput("config", where + ": unknown key '" + key + "' (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                throw new InvalidInput("config", where + ": unknown key '" + key + "' (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")", "connectors.error.unknownKey", where, key, String.join(", ", allowed.stream().sorted().toList()));
             }
         }
     }
@@ -214,11 +214,11 @@ sealed interface ConnectorConfig {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(@Nullable Object value, String where) {
         if (!(value instanceof Map<?, ?> m)) {
-            throw new InvalidInput("config", where + " must be a mapping");
+            throw new InvalidInput("config", where + " must be a mapping", "connectors.error.notMapping", where);
         }
         for (Object key : m.keySet()) {
             if (!(key instanceof String)) {
-                throw new InvalidInput("config", where + " must have text keys");
+                throw new InvalidInput("config", where + " must have text keys", "connectors.error.textKeys", where);
             }
         }
         return (Map<String, Object>) m;
@@ -226,7 +226,7 @@ sealed interface ConnectorConfig {
 
     private static List<?> list(@Nullable Object value, String where) {
         if (!(value instanceof List<?> l)) {
-            throw new InvalidInput("config", where + " must be a list");
+            throw new InvalidInput("config", where + " must be a list", "connectors.error.notList", where);
         }
         return l;
     }
@@ -234,7 +234,7 @@ sealed interface ConnectorConfig {
     private static String text(Map<String, Object> map, String key) {
         Object value = map.get(key);
         if (value == null || scalar(value, key).isBlank()) {
-            throw new InvalidInput("config", key + " is required");
+            throw new InvalidInput("config", key + " is required", "connectors.error.keyRequired", key);
         }
         return scalar(value, key).strip();
     }
@@ -250,7 +250,7 @@ sealed interface ConnectorConfig {
      */
     private static String scalar(Object value, String what) {
         if (value instanceof java.util.Collection<?> || value instanceof Map<?, ?> || value.getClass().isArray()) {
-            throw new InvalidInput("config", what + " must be text, not a list or mapping");
+            throw new InvalidInput("config", what + " must be text, not a list or mapping", "connectors.error.notText", what);
         }
         return String.valueOf(value);
     }
@@ -263,6 +263,6 @@ sealed interface ConnectorConfig {
         if (value instanceof Boolean b) {
             return b;
         }
-        throw new InvalidInput("config", key + " must be true or false");
+        throw new InvalidInput("config", key + " must be true or false", "connectors.error.notBoolean", key);
     }
 }

@@ -67,23 +67,23 @@ class ConnectorService implements ConnectorRegistry {
     @Transactional
     public Connector register(NewConnector c) {
         if (c.type() == null) {
-            throw new InvalidInput("type", "is required (JDBC, WEBHOOK or MANUAL)");
+            throw new InvalidInput("type", "is required (JDBC, WEBHOOK or MANUAL)", "connectors.error.typeRequired");
         }
         String name = required("name", c.name(), 100);
         String owner = required("owner", c.owner(), 200);
         String ownerEmail = c.ownerEmail() == null || c.ownerEmail().isBlank() ? null
                 : EmailAddresses.normalise(c.ownerEmail(), "ownerEmail");
         if (c.type() == ConnectorType.MANUAL && ownerEmail == null) {
-            throw new InvalidInput("ownerEmail", "is required for a manual connector (tasks are sent there)");
+            throw new InvalidInput("ownerEmail", "is required for a manual connector (tasks are sent there)", "connectors.error.ownerRequired");
         }
         if (c.type() == ConnectorType.MANUAL && !taskDomains.allows(ownerEmail)) {
             // Task pages show whom to look for and take an upload that becomes part of the answer: only people of
             // the organisation (allowed mail domains) receive them.
             throw new InvalidInput("ownerEmail", "must be an address of the organisation's staff (allowed domains: "
-                    + String.join(", ", taskDomains.domains()) + ", set in vern.connectors.task-domains)");
+                    + String.join(", ", taskDomains.domains()) + ", set in vern.connectors.task-domains)", "connectors.error.ownerDomain", String.join(", ", taskDomains.domains()));
         }
         if (c.activityIds().isEmpty()) {
-            throw new InvalidInput("activityIds", "name at least one processing activity the system serves");
+            throw new InvalidInput("activityIds", "name at least one processing activity the system serves", "connectors.error.noActivity");
         }
         ProcessingRecordDocument document = record.current().document();
         for (int i = 0; i < c.activityIds().size(); i++) {
@@ -92,7 +92,8 @@ class ConnectorService implements ConnectorRegistry {
                 // A rejected value is echoed only if it has the shape of an id; anything else (markup, personal
                 // data) is named by its position.
                 String which = activity.matches("[A-Za-z0-9_.-]{1,80}") ? "'" + activity + "'" : "entry " + (i + 1);
-                throw new InvalidInput("activityIds", which + " is not an activity in the record of processing");
+                throw new InvalidInput("activityIds", which + " is not an activity in the record of processing", "connectors.error.unknownActivity",
+                        activity.matches("[A-Za-z0-9_.-]{1,80}") ? activity : "#" + (i + 1));
             }
         }
         String config = c.config() == null ? "" : c.config();
@@ -107,7 +108,7 @@ class ConnectorService implements ConnectorRegistry {
                 String why = java.util.Objects.requireNonNullElse(e.getMessage(), "address refused");
                 boolean configurable = why.startsWith("loopback") || why.startsWith("private") || why.startsWith("unique-local")
                         || why.startsWith("site-local");
-                throw new InvalidInput("config", "url: " + why + (configurable ? " (allowed only by the server's configuration)" : ""));
+                throw new InvalidInput("config", "url: " + why + (configurable ? " (allowed only by the server's configuration)" : ""), configurable ? "connectors.error.addressConfigurable" : "connectors.error.addressRefused", why);
             }
         }
         if (connectors.nameTaken(name)) {
@@ -136,17 +137,18 @@ class ConnectorService implements ConnectorRegistry {
         Connector connector = connectors.find(id).orElseThrow(() -> new NotFound("connector", id.toString()));
         Instant now = clock.instant();
         boolean ok;
-        String detail;
+        StepDetail detail;
         try {
             detail = calls.test(connector);
             ok = true;
         } catch (SystemCalls.StepFailed e) {
-            detail = e.getMessage();
+            detail = e.detail();
             ok = false;
         }
-        connectors.recordOutcome(id, ok, "test: " + detail, now);
+        // The English says it was a test; the code says what the test found.
+        connectors.recordOutcome(id, ok, new StepDetail(detail.code(), detail.args(), "test: " + detail.english()), now);
         audit.record(AuditEvent.of("connectors.connector.test", ok ? Outcome.SUCCESS : Outcome.FAILURE).withTargets("connector:" + id));
-        return new ConnectionCheck(id, ok, detail, now);
+        return new ConnectionCheck(id, ok, detail.english(), now, detail.code(), detail.args());
     }
 
     @Override
@@ -157,7 +159,8 @@ class ConnectorService implements ConnectorRegistry {
         try {
             found = calls.probe(connector, new Identifiers(Set.of(normalised), Set.of()));
         } catch (SystemCalls.StepFailed e) {
-            throw new InvalidInput("connector", e.getMessage());
+            throw new InvalidInput(InvalidInput.FieldError.coded("connector", e.getMessage(), e.detail().code(),
+                    e.detail().args().toArray(String[]::new)));
         }
         audit.record(AuditEvent.of("connectors.connector.dry-run", Outcome.SUCCESS).withTargets("connector:" + id,
                 "rows:" + found.rows()));
@@ -171,10 +174,10 @@ class ConnectorService implements ConnectorRegistry {
 
     private static String required(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInput(field, "is required");
+            throw new InvalidInput(field, "is required", "error.field.required");
         }
         if (value.strip().length() > max) {
-            throw new InvalidInput(field, "is too long (at most " + max + " characters)");
+            throw new InvalidInput(field, "is too long (at most " + max + " characters)", "error.field.tooLong", String.valueOf(max));
         }
         return value.strip();
     }

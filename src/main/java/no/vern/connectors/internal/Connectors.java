@@ -56,20 +56,23 @@ class Connectors {
     }
 
     /** Records the last outcome of a step or connection test (detail without personal data). */
-    void recordOutcome(UUID id, boolean ok, String detail, Instant now) {
-        jdbc.sql(ok
-                ? "UPDATE connectors_connector SET last_success_at = :now, last_detail = :detail WHERE id = :id"
-                : "UPDATE connectors_connector SET last_failure_at = :now, last_detail = :detail WHERE id = :id")
-                .param("id", id).param("now", JdbcTime.param(now)).param("detail", detail).update();
+    void recordOutcome(UUID id, boolean ok, StepDetail detail, Instant now) {
+        String set = " last_detail = :detail, last_detail_code = :code, last_detail_args = CAST(:args AS text[]) WHERE id = :id";
+        Steps.detail(jdbc.sql(ok
+                ? "UPDATE connectors_connector SET last_success_at = :now," + set
+                : "UPDATE connectors_connector SET last_failure_at = :now," + set), detail)
+                .param("id", id).param("now", JdbcTime.param(now)).update();
     }
 
     private static Connector map(ResultSet rs, int row) throws SQLException {
         String[] activities = (String[]) rs.getArray("activity_ids").getArray();
         @Nullable String ownerEmail = rs.getString("owner_email");
+        StepDetail last = StepDetail.read(rs.getString("last_detail"), rs.getString("last_detail_code"),
+                rs.getArray("last_detail_args"));
         return new Connector(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("owner"), ownerEmail,
                 ConnectorType.valueOf(rs.getString("type")), Arrays.asList(activities), rs.getString("config"),
                 JdbcTime.required(rs, "created_at"), JdbcTime.instant(rs, "last_success_at"),
                 JdbcTime.instant(rs, "last_failure_at"), rs.getString("last_detail"), JdbcTime.instant(rs, "approved_at"),
-                rs.getString("approved_by"));
+                rs.getString("approved_by"), last == null ? null : last.code(), last == null ? List.of() : last.args());
     }
 }

@@ -7,13 +7,13 @@ import java.util.Map;
  * What a system returned for a step: values per data category (personal data, encrypted before storage;
  * masked {@code toString()}), how many records, and a detail without personal data.
  */
-record Found(Map<String, List<String>> values, int rows, String detail) {
+record Found(Map<String, List<String>> values, int rows, StepDetail detail) {
 
     Found {
         values = Map.copyOf(values);
     }
 
-    static Found nothing(String detail) {
+    static Found nothing(StepDetail detail) {
         return new Found(Map.of(), 0, detail);
     }
 

@@ -50,11 +50,11 @@ final class JdbcSystem {
     }
 
     /** Checks connectivity and that every table and column exists; returns a detail without data. */
-    String check(ConnectorConfig.Jdbc spec) throws SQLException {
+    StepDetail check(ConnectorConfig.Jdbc spec) throws SQLException {
         try (Connection c = connect(spec)) {
             verifyMetadata(c, spec);
             int columns = spec.tables().stream().mapToInt(t -> columnsOf(t).size()).sum();
-            return spec.tables().size() + " tables, " + columns + " columns found";
+            return StepDetail.checked(spec.tables().size(), columns);
         }
     }
 
@@ -98,7 +98,7 @@ final class JdbcSystem {
                 tables += tableRows > 0 ? 1 : 0;
             }
         }
-        return new Found(values, rows, rows + " rows in " + tables + " tables");
+        return new Found(values, rows, StepDetail.rowsFound(rows, tables));
     }
 
     /** Erases matching rows as configured per table, all tables in one transaction; returns counts. */
@@ -142,7 +142,7 @@ final class JdbcSystem {
                 throw e;
             }
         }
-        return Found.nothing(rows + " rows erased in " + tables + " tables");
+        return Found.nothing(StepDetail.rowsErased(rows, tables));
     }
 
     /**

@@ -48,7 +48,7 @@ record JdbcTarget(String host, int port, String database, Map<String, String> pa
         Matcher m = URL.matcher(url);
         if (!m.matches()) {
             throw new InvalidInput("config", "url must be jdbc:postgresql://host[:port]/database[?parameters] with one host"
-                    + " (PostgreSQL is the only database driver Vern has)");
+                    + " (PostgreSQL is the only database driver Vern has)", "connectors.error.jdbcUrl");
         }
         String host = m.group(1);
         if (host.startsWith("[")) {
@@ -56,7 +56,7 @@ record JdbcTarget(String host, int port, String database, Map<String, String> pa
         }
         int port = m.group(2) == null ? 5432 : Integer.parseInt(m.group(2));
         if (port < 1 || port > 65535) {
-            throw new InvalidInput("config", "url: the port must be between 1 and 65535");
+            throw new InvalidInput("config", "url: the port must be between 1 and 65535", "connectors.error.jdbcPort");
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         String query = m.group(4);
@@ -70,10 +70,10 @@ record JdbcTarget(String host, int port, String database, Map<String, String> pa
                     // The key is echoed only if it has the shape of a parameter name.
                     String which = key.matches("[A-Za-z][A-Za-z0-9]{0,40}") ? "'" + key + "'" : "a parameter";
                     throw new InvalidInput("config", "url: driver parameter " + which + " is not allowed (allowed: "
-                            + String.join(", ", ALLOWED_PARAMETERS.keySet().stream().sorted().toList()) + ")");
+                            + String.join(", ", ALLOWED_PARAMETERS.keySet().stream().sorted().toList()) + ")", "connectors.error.jdbcParameter", key.matches("[A-Za-z][A-Za-z0-9]{0,40}") ? key : "…", String.join(", ", ALLOWED_PARAMETERS.keySet().stream().sorted().toList()));
                 }
                 if (!allowed.matcher(value).matches() || parameters.put(key, value) != null) {
-                    throw new InvalidInput("config", "url: driver parameter '" + key + "' has a value that is not allowed");
+                    throw new InvalidInput("config", "url: driver parameter '" + key + "' has a value that is not allowed", "connectors.error.jdbcParameterValue", key);
                 }
             }
         }
@@ -84,7 +84,7 @@ record JdbcTarget(String host, int port, String database, Map<String, String> pa
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("config", "url: malformed parameter encoding");
+            throw new InvalidInput("config", "url: malformed parameter encoding", "connectors.error.jdbcEncoding");
         }
     }
 

@@ -93,15 +93,15 @@ class ManualTasks {
         Found found;
         if (step.operation() == Operation.ERASE) {
             if (!confirmed) {
-                throw new InvalidInput("confirmed", "confirm that the person was erased in the system");
+                throw new InvalidInput("confirmed", "confirm that the person was erased in the system", "connectors.error.confirmErased");
             }
-            found = Found.nothing("erasure confirmed by the responsible person");
+            found = Found.nothing(StepDetail.fixed("erasure confirmed by the responsible person"));
         } else if (exportText != null && !exportText.isBlank()) {
-            found = new Found(Map.of("export", List.of(exportText)), 1, "export uploaded by the responsible person");
+            found = new Found(Map.of("export", List.of(exportText)), 1, StepDetail.fixed("export uploaded by the responsible person"));
         } else if (confirmed) {
-            found = Found.nothing("nothing found, confirmed by the responsible person");
+            found = Found.nothing(StepDetail.fixed("nothing found, confirmed by the responsible person"));
         } else {
-            throw new InvalidInput("file", "upload the export, or confirm that nothing was found");
+            throw new InvalidInput("file", "upload the export, or confirm that nothing was found", "connectors.error.uploadOrNothing");
         }
         outcomes.complete(step, connector, fanOut, found);
     }

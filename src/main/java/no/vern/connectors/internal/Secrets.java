@@ -41,10 +41,10 @@ final class Secrets {
     static void requireReference(String field, String value) {
         if (ANY_ENV_REF.matcher(value).matches() && !ENV_REF.matcher(value).matches()) {
             throw new InvalidInput(field, "an environment reference must name a connector secret, env:" + ENV_PREFIX
-                    + "<NAME> (Vern's own settings are never handed to a connector)");
+                    + "<NAME> (Vern's own settings are never handed to a connector)", "connectors.error.secretEnv", ENV_PREFIX);
         }
         if (!ENV_REF.matcher(value).matches() && !FILE_REF.matcher(value).matches()) {
-            throw new InvalidInput(field, "must be a secret reference, env:" + ENV_PREFIX + "<NAME> or file:name, never the secret itself");
+            throw new InvalidInput(field, "must be a secret reference, env:" + ENV_PREFIX + "<NAME> or file:name, never the secret itself", "connectors.error.secretReference", ENV_PREFIX);
         }
     }
 

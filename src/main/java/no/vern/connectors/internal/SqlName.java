@@ -15,7 +15,7 @@ record SqlName(String value) {
 
     SqlName {
         if (value == null || !NAME.matcher(value).matches()) {
-            throw new InvalidInput("config", "'" + abbreviate(value) + "' is not a plain SQL name ([A-Za-z_][A-Za-z0-9_]*)");
+            throw new InvalidInput("config", "'" + abbreviate(value) + "' is not a plain SQL name ([A-Za-z_][A-Za-z0-9_]*)", "connectors.error.sqlName", abbreviate(value));
         }
     }
 

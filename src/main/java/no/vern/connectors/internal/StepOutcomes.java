@@ -66,7 +66,7 @@ class StepOutcomes {
     }
 
     /** Records a failed run: retried later if it may help and attempts remain, else FAILED. */
-    void fail(SystemStep step, String detail, boolean retryable) {
+    void fail(SystemStep step, StepDetail detail, boolean retryable) {
         Instant now = clock.instant();
         boolean last = !retryable || step.attempts() >= properties.maxAttempts();
         if (last) {

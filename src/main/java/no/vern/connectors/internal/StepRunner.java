@@ -74,14 +74,14 @@ class StepRunner {
         Connector connector = connectors.find(step.connectorId()).orElse(null);
         Steps.FanOutRow fanOut = steps.fanOut(step.caseId(), step.operation()).orElse(null);
         if (connector == null || fanOut == null || fanOut.identifiers() == null) {
-            outcomes.fail(step, "connector or fan-out missing", false);
+            outcomes.fail(step, StepDetail.fixed("connector or fan-out missing"), false);
             return;
         }
         Identifiers who;
         try {
             who = caseData.identifiers(fanOut);
         } catch (RuntimeException e) {
-            outcomes.fail(step, "identifiers unreadable (case data discarded)", false);
+            outcomes.fail(step, StepDetail.fixed("identifiers unreadable (case data discarded)"), false);
             return;
         }
         try {
@@ -91,17 +91,17 @@ class StepRunner {
                     outcomes.complete(step, connector, fanOut, outcome.found());
                     break;
                 case AWAITING_CALLBACK:
-                    steps.awaitCallback(stepId, "waiting for the system's callback", clock.instant());
+                    steps.awaitCallback(stepId, StepDetail.fixed("waiting for the system's callback"), clock.instant());
                     break;
                 default:
                     steps.awaitPerson(stepId, outcome.taskTokenHash(), clock.instant().plus(properties.taskValidity()),
-                            "task sent to the responsible person", clock.instant());
+                            StepDetail.fixed("task sent to the responsible person"), clock.instant());
             }
         } catch (SystemCalls.StepFailed e) {
-            outcomes.fail(step, e.getMessage(), e.retryable());
+            outcomes.fail(step, e.detail(), e.retryable());
         } catch (RuntimeException e) {
             log.warn("Connector step {} of connector {} failed: {}", stepId, step.connectorId(), e.getClass().getSimpleName());
-            outcomes.fail(step, "internal error (" + e.getClass().getSimpleName() + ")", true);
+            outcomes.fail(step, StepDetail.internalError(e.getClass().getSimpleName()), true);
         }
     }
 }

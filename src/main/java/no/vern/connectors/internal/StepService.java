@@ -148,10 +148,10 @@ final class StepService implements ConnectedSystems {
     @Override
     public SystemStep waive(UUID caseId, UUID stepId, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInput("reason", "is required: say why the case may be completed without this system");
+            throw new InvalidInput("reason", "is required: say why the case may be completed without this system", "connectors.error.waiveReason");
         }
         if (reason.length() > 2000) {
-            throw new InvalidInput("reason", "is too long (at most 2000 characters)");
+            throw new InvalidInput("reason", "is too long (at most 2000 characters)", "error.field.tooLong", "2000");
         }
         Steps.Row row = stepOf(caseId, stepId);
         if (row.step().state() == StepState.DONE) {

@@ -150,46 +150,57 @@ class Steps {
     }
 
     /** Moves a step to a new state if it is still in one of the expected states; true if it moved. */
-    boolean transition(UUID stepId, List<StepState> from, StepState to, @Nullable String detail, Instant now) {
-        return jdbc.sql("""
-                UPDATE connectors_step SET state = :to, detail = :detail, lease_until = NULL, awaiting_since = NULL,
-                       updated_at = :now
-                WHERE id = :id AND state IN (:from)""")
-                .param("id", stepId).param("to", to.name()).param("detail", detail).param("now", JdbcTime.param(now))
+    boolean transition(UUID stepId, List<StepState> from, StepState to, @Nullable StepDetail detail, Instant now) {
+        return detail(jdbc.sql("""
+                UPDATE connectors_step SET state = :to, detail = :detail, detail_code = :code, detail_args = CAST(:args AS text[]),
+                       lease_until = NULL, awaiting_since = NULL, updated_at = :now
+                WHERE id = :id AND state IN (:from)"""), detail)
+                .param("id", stepId).param("to", to.name()).param("now", JdbcTime.param(now))
                 .param("from", from.stream().map(Enum::name).toList()).update() == 1;
     }
 
     /** Puts a failed attempt back in the queue for a later retry. */
-    void reschedule(UUID stepId, String detail, Instant next, Instant now) {
-        jdbc.sql("""
-                UPDATE connectors_step SET state = 'PENDING', detail = :detail, next_attempt_at = :next, lease_until = NULL,
-                       awaiting_since = NULL, updated_at = :now WHERE id = :id AND state = 'RUNNING'""")
-                .param("id", stepId).param("detail", detail).param("next", JdbcTime.param(next))
+    void reschedule(UUID stepId, StepDetail detail, Instant next, Instant now) {
+        detail(jdbc.sql("""
+                UPDATE connectors_step SET state = 'PENDING', detail = :detail, detail_code = :code,
+                       detail_args = CAST(:args AS text[]), next_attempt_at = :next, lease_until = NULL,
+                       awaiting_since = NULL, updated_at = :now WHERE id = :id AND state = 'RUNNING'"""), detail)
+                .param("id", stepId).param("next", JdbcTime.param(next))
                 .param("now", JdbcTime.param(now)).update();
     }
 
     /** A webhook accepted the request and will call back. */
-    void awaitCallback(UUID stepId, String detail, Instant now) {
-        jdbc.sql("""
-                UPDATE connectors_step SET awaiting_since = :now, lease_until = NULL, detail = :detail, updated_at = :now
-                WHERE id = :id AND state = 'RUNNING'""")
-                .param("id", stepId).param("detail", detail).param("now", JdbcTime.param(now)).update();
+    void awaitCallback(UUID stepId, StepDetail detail, Instant now) {
+        detail(jdbc.sql("""
+                UPDATE connectors_step SET awaiting_since = :now, lease_until = NULL, detail = :detail, detail_code = :code,
+                       detail_args = CAST(:args AS text[]), updated_at = :now
+                WHERE id = :id AND state = 'RUNNING'"""), detail)
+                .param("id", stepId).param("now", JdbcTime.param(now)).update();
     }
 
     /** A manual task was sent: the step waits for the person (token hash only). */
-    void awaitPerson(UUID stepId, byte[] tokenHash, Instant expires, String detail, Instant now) {
-        jdbc.sql("""
+    void awaitPerson(UUID stepId, byte[] tokenHash, Instant expires, StepDetail detail, Instant now) {
+        detail(jdbc.sql("""
                 UPDATE connectors_step SET state = 'WAITING_FOR_PERSON', task_token_hash = :hash, task_expires_at = :expires,
-                       lease_until = NULL, detail = :detail, updated_at = :now WHERE id = :id AND state = 'RUNNING'""")
+                       lease_until = NULL, detail = :detail, detail_code = :code, detail_args = CAST(:args AS text[]),
+                       updated_at = :now WHERE id = :id AND state = 'RUNNING'"""), detail)
                 .param("id", stepId).param("hash", tokenHash).param("expires", JdbcTime.param(expires))
-                .param("detail", detail).param("now", JdbcTime.param(now)).update();
+                .param("now", JdbcTime.param(now)).update();
     }
 
     void waive(UUID stepId, String reason, Instant now) {
-        jdbc.sql("""
-                UPDATE connectors_step SET state = 'WAIVED', waive_reason = :reason, detail = 'waived: ' || :reason, lease_until = NULL, awaiting_since = NULL,
-                       updated_at = :now WHERE id = :id""")
+        detail(jdbc.sql("""
+                UPDATE connectors_step SET state = 'WAIVED', waive_reason = :reason, detail = :detail, detail_code = :code,
+                       detail_args = CAST(:args AS text[]), lease_until = NULL, awaiting_since = NULL,
+                       updated_at = :now WHERE id = :id"""), StepDetail.waived(reason))
                 .param("id", stepId).param("reason", reason).param("now", JdbcTime.param(now)).update();
+    }
+
+    /** Binds a detail's English text, message code and arguments (all null for none). */
+    static JdbcClient.StatementSpec detail(JdbcClient.StatementSpec statement, @Nullable StepDetail detail) {
+        return statement.param("detail", detail == null ? null : detail.english())
+                .param("code", detail == null ? null : detail.code())
+                .param("args", detail == null ? null : detail.args().toArray(String[]::new));
     }
 
     /** Makes a failed (or waiting) step due now again. */
@@ -229,10 +240,12 @@ class Steps {
     }
 
     private static Row map(ResultSet rs, int n) throws SQLException {
+        StepDetail detail = StepDetail.read(rs.getString("detail"), rs.getString("detail_code"), rs.getArray("detail_args"));
         SystemStep step = new SystemStep(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
                 rs.getObject("connector_id", UUID.class), rs.getString("system_name"), Operation.valueOf(rs.getString("operation")),
                 StepState.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getString("detail"),
-                JdbcTime.required(rs, "updated_at"));
+                JdbcTime.required(rs, "updated_at"), detail == null ? null : detail.code(),
+                detail == null ? List.of() : detail.args());
         return new Row(step, rs.getInt("position"), JdbcTime.instant(rs, "awaiting_since"), rs.getBytes("task_token_hash"),
                 JdbcTime.instant(rs, "task_expires_at"), rs.getString("waive_reason"));
     }

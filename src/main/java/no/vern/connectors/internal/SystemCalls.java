@@ -37,9 +37,17 @@ final class SystemCalls {
     static final class StepFailed extends Exception {
         private final boolean retryable;
 
-        StepFailed(@Nullable String message, boolean retryable) {
-            super(message == null ? "failed without a message" : message);
+        private final StepDetail detail;
+
+        StepFailed(StepDetail detail, boolean retryable) {
+            super(detail.english());
+            this.detail = detail;
             this.retryable = retryable;
+        }
+
+        /** What failed, with its message code for the console. */
+        StepDetail detail() {
+            return detail;
         }
 
         @Override
@@ -76,7 +84,7 @@ final class SystemCalls {
     Outcome run(Connector connector, SystemStep step, Identifiers who) throws StepFailed {
         ConnectorConfig config = config(connector);
         if (who.isEmpty()) {
-            return Outcome.done(Found.nothing("no identifiers to look for"));
+            return Outcome.done(Found.nothing(StepDetail.nothingToLookFor()));
         }
         if (config instanceof ConnectorConfig.Jdbc spec) {
             return Outcome.done(jdbc(spec, step.operation(), who));
@@ -93,11 +101,11 @@ final class SystemCalls {
         if (config instanceof ConnectorConfig.Jdbc spec) {
             return jdbc(spec, Operation.ACCESS, who);
         }
-        throw new StepFailed("a dry run is only possible for JDBC connectors", false);
+        throw new StepFailed(StepDetail.fixed("a dry run is only possible for JDBC connectors"), false);
     }
 
     /** A connection test; returns the detail. */
-    String test(Connector connector) throws StepFailed {
+    StepDetail test(Connector connector) throws StepFailed {
         ConnectorConfig config = config(connector);
         try {
             if (config instanceof ConnectorConfig.Jdbc spec) {
@@ -107,17 +115,17 @@ final class SystemCalls {
                 return webhooks.ping(spec);
             }
             if (connector.ownerEmail() == null) {
-                throw new StepFailed("no email address for the responsible person", false);
+                throw new StepFailed(StepDetail.fixed("no email address for the responsible person"), false);
             }
-            return "tasks go to the responsible person by email";
+            return StepDetail.fixed("tasks go to the responsible person by email");
         } catch (SQLException e) {
             throw new StepFailed(sqlDetail(e), true);
         } catch (WebhookClient.CallFailed e) {
             throw new StepFailed(detail(e), true);
         } catch (WebhookSystem.Rejected e) {
-            throw new StepFailed(e.getMessage(), true);
+            throw new StepFailed(StepDetail.message(e.getMessage()), true);
         } catch (IllegalStateException e) {
-            throw new StepFailed(e.getMessage(), false); // a missing secret: names the variable or file, never a value
+            throw new StepFailed(StepDetail.message(e.getMessage()), false); // a missing secret: names the variable or file, never a value
         }
     }
 
@@ -135,7 +143,7 @@ final class SystemCalls {
         } catch (SQLException e) {
             throw new StepFailed(sqlDetail(e), true);
         } catch (IllegalStateException e) {
-            throw new StepFailed(e.getMessage(), true);
+            throw new StepFailed(StepDetail.message(e.getMessage()), true);
         }
     }
 
@@ -144,25 +152,26 @@ final class SystemCalls {
             WebhookSystem.Reply reply = webhooks.call(spec, step.id(), step.caseId(), step.operation(), who,
                     WebhookSystem.callbackUri(baseUrl, step.id()).toString());
             if (reply.accepted()) {
-                return new Outcome(Kind.AWAITING_CALLBACK, Found.nothing("accepted"), new byte[0]);
+                return new Outcome(Kind.AWAITING_CALLBACK, Found.nothing(StepDetail.fixed("accepted")), new byte[0]);
             }
             Found found = reply.found();
             if (found == null) {
-                throw new StepFailed("the system answered without a result", true);
+                throw new StepFailed(StepDetail.fixed("the system answered without a result"), true);
             }
             return Outcome.done(found);
         } catch (WebhookClient.CallFailed e) {
             throw new StepFailed(detail(e), true);
         } catch (WebhookSystem.Rejected e) {
-            throw new StepFailed(e.getMessage(), true);
+            throw new StepFailed(StepDetail.message(e.getMessage()), true);
         } catch (IllegalStateException e) {
-            throw new StepFailed(e.getMessage(), true);
+            throw new StepFailed(StepDetail.message(e.getMessage()), true);
         }
     }
 
     /** A webhook failure before any HTTP answer says the same as a JDBC connection failure (no port-scan oracle). */
-    private static String detail(WebhookClient.CallFailed e) {
-        return e.unreachable() ? JdbcSystem.UNREACHABLE : Objects.requireNonNullElse(e.getMessage(), "call failed");
+    private static StepDetail detail(WebhookClient.CallFailed e) {
+        return e.unreachable() ? StepDetail.fixed(JdbcSystem.UNREACHABLE)
+                : StepDetail.message(Objects.requireNonNullElse(e.getMessage(), "call failed"));
     }
 
     /**
@@ -171,7 +180,7 @@ final class SystemCalls {
      */
     private Outcome manual(Connector connector, SystemStep step) throws StepFailed {
         if (connector.ownerEmail() == null) {
-            throw new StepFailed("no email address for the responsible person", false);
+            throw new StepFailed(StepDetail.fixed("no email address for the responsible person"), false);
         }
         String token = ManualTasks.newToken();
         String link = baseUrl.replaceAll("/+$", "") + "/connectors/task/" + step.id() + "?t=" + token;
@@ -180,13 +189,14 @@ final class SystemCalls {
             mail.send(Mail.fromTemplate(connector.ownerEmail(), messages, "connectors.task.mail", NORWEGIAN, operation,
                     connector.name(), link, properties.taskValidity().toDays()).immediately());
         } catch (MailNotSent e) {
-            throw new StepFailed("task mail could not be sent", true);
+            throw new StepFailed(StepDetail.fixed("task mail could not be sent"), true);
         }
-        return new Outcome(Kind.AWAITING_PERSON, Found.nothing("task sent"), ManualTasks.hash(token));
+        return new Outcome(Kind.AWAITING_PERSON, Found.nothing(StepDetail.fixed("task sent")), ManualTasks.hash(token));
     }
 
     /** Wraps SQL errors without their messages (which can quote values) but with our own metadata messages. */
-    static String sqlDetail(SQLException e) {
-        return e.getSQLState() == null ? Objects.requireNonNullElse(e.getMessage(), "database error") : "database error (SQLSTATE " + e.getSQLState() + ")";
+    static StepDetail sqlDetail(SQLException e) {
+        return e.getSQLState() == null ? StepDetail.message(Objects.requireNonNullElse(e.getMessage(), "database error"))
+                : StepDetail.databaseError(e.getSQLState());
     }
 }

@@ -74,8 +74,8 @@ class WebhookCallbacks {
             outcomes.complete(step, connector, fanOut, calls.webhookResult(body));
         } catch (WebhookSystem.Rejected e) {
             Instant now = clock.instant();
-            steps.transition(stepId, List.of(StepState.RUNNING), StepState.FAILED, "callback: " + e.getMessage(), now);
-            connectors.recordOutcome(connector.id(), false, "callback: " + e.getMessage(), now);
+            steps.transition(stepId, List.of(StepState.RUNNING), StepState.FAILED, StepDetail.callbackRefused(e.getMessage()), now);
+            connectors.recordOutcome(connector.id(), false, StepDetail.callbackRefused(e.getMessage()), now);
         }
         return CallbackOutcome.ACCEPTED;
     }

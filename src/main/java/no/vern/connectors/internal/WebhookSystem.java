@@ -64,9 +64,9 @@ final class WebhookSystem {
     }
 
     /** A connection test: a signed {@code PING} that the system answers with 200 or 202. */
-    String ping(ConnectorConfig.Webhook spec) throws WebhookClient.CallFailed, Rejected {
+    StepDetail ping(ConnectorConfig.Webhook spec) throws WebhookClient.CallFailed, Rejected {
         send(spec, json.writeValueAsBytes(Map.of("operation", "PING")));
-        return "endpoint answered a signed ping";
+        return StepDetail.fixed("endpoint answered a signed ping");
     }
 
     /** Checks the URL's host against the SSRF rules without connecting. */
@@ -129,7 +129,7 @@ final class WebhookSystem {
             }
         }
         int rows = root.path("rows").asInt(values.values().stream().mapToInt(List::size).sum() > 0 ? 1 : 0);
-        return new Found(values, rows, rows + " records reported");
+        return new Found(values, rows, StepDetail.recordsReported(rows));
     }
 
     static URI callbackUri(String baseUrl, UUID stepId) {

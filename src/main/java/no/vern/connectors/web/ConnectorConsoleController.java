@@ -2,6 +2,8 @@ package no.vern.connectors.web;
 
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +18,7 @@ import no.vern.connectors.ConnectorRegistry;
 import no.vern.connectors.DryRun;
 import no.vern.shared.Actors;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.Labels;
 import no.vern.shared.NotFound;
 
 /**
@@ -32,8 +35,12 @@ class ConnectorConsoleController {
     static final String OFFICER = "hasRole('PRIVACY_OFFICER')";
 
     private final ConnectorRegistry registry;
+    private final Labels labels;
+    private final MessageSource messages;
 
-    ConnectorConsoleController(ConnectorRegistry registry) {
+    ConnectorConsoleController(ConnectorRegistry registry, Labels labels, MessageSource messages) {
+        this.messages = messages;
+        this.labels = labels;
         this.registry = registry;
     }
 
@@ -52,7 +59,8 @@ class ConnectorConsoleController {
         ConnectionCheck check = registry.test(id);
         // Flash attributes live in the JDBC session: plain serialisable values only.
         redirect.addFlashAttribute("checkOk", check.ok());
-        redirect.addFlashAttribute("checkDetail", check.detail());
+        redirect.addFlashAttribute("checkDetail", messages.getMessage(check.detailCode(),
+                labels.arguments(check.detailArgs()), check.detail(), LocaleContextHolder.getLocale()));
         redirect.addFlashAttribute("checkedName", registry.find(id).map(c -> c.name()).orElse(""));
         return "redirect:/console/connectors";
     }
@@ -78,7 +86,7 @@ class ConnectorConsoleController {
             DryRun result = registry.dryRun(id, email);
             model.addAttribute("dryRun", result);
         } catch (InvalidInput e) {
-            model.addAttribute("dryRunError", e.getMessage());
+            model.addAttribute("dryRunError", e.errors().isEmpty() ? labels.problem(e) : labels.error(e.errors().get(0)));
         }
         model.addAttribute("dryRunName", connector.name());
         return list(model);

@@ -114,13 +114,13 @@ class ConsentApiController {
                     + "An email, if given, receives the receipt and withdrawal link and is never stored.")
     ResponseEntity<Given> give(@RequestBody GiveRequest request) {
         if (request.purpose() == null || request.purpose().isBlank()) {
-            throw new InvalidInput("purpose", "is required");
+            throw new InvalidInput("purpose", "is required", "error.field.required");
         }
         SubjectId subject = request.subjectId() == null || request.subjectId().isBlank() ? null
                 : SubjectId.parse(request.subjectId());
         Locale language = "en".equals(request.language()) ? Locale.ENGLISH : Locale.forLanguageTag("nb");
         if (request.language() != null && !List.of("nb", "no", "en").contains(request.language())) {
-            throw new InvalidInput("language", "must be nb or en");
+            throw new InvalidInput("language", "must be nb or en", "error.field.language");
         }
         ConsentReceipt receipt = ledger.give(new GiveConsent(subject, request.purpose(),
                 request.channel() == null ? Channel.API : request.channel(), language, request.noticeVersion(),
@@ -152,7 +152,7 @@ class ConsentApiController {
     StateView withdraw(@PathVariable String receiptId, @RequestBody(required = false) @Nullable WithdrawRequest request) {
         Channel channel = request == null || request.channel() == null ? Channel.API : request.channel();
         if (channel == Channel.WITHDRAWAL_LINK || channel == Channel.SYSTEM) {
-            throw new InvalidInput("channel", "is not a channel for this call");
+            throw new InvalidInput("channel", "is not a channel for this call", "consent.error.channelForCall");
         }
         return StateView.of(ledger.withdrawReceipt(receiptId(receiptId), channel, request == null ? null : request.reason()),
                 clock.instant());
@@ -174,10 +174,10 @@ class ConsentApiController {
                     + "never echoed, stored or logged, and travels in the body so that no URL ever holds it.")
     Check check(@RequestBody CheckRequest request) {
         if (request.email() == null || request.email().isBlank()) {
-            throw new InvalidInput("email", "is required");
+            throw new InvalidInput("email", "is required", "error.field.required");
         }
         if (request.purpose() == null || request.purpose().isBlank()) {
-            throw new InvalidInput("purpose", "is required");
+            throw new InvalidInput("purpose", "is required", "error.field.required");
         }
         return new Check(ledger.allowedForEmail(request.email(), request.purpose()));
     }
@@ -186,7 +186,7 @@ class ConsentApiController {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("receiptId", "is not a receipt id");
+            throw new InvalidInput("receiptId", "is not a receipt id", "error.field.id");
         }
     }
 }

@@ -60,14 +60,14 @@ class PendingApiController {
                     + "(default 14) without consent. Nothing of it is readable before consent.")
     ResponseEntity<Held> hold(@RequestBody HoldRequest request) {
         if (request.language() != null && !List.of("nb", "no", "en").contains(request.language())) {
-            throw new InvalidInput("language", "must be nb or en");
+            throw new InvalidInput("language", "must be nb or en", "error.field.language");
         }
         byte[] file = null;
         if (request.fileBase64() != null && !request.fileBase64().isBlank()) {
             try {
                 file = Base64.getDecoder().decode(request.fileBase64().strip());
             } catch (IllegalArgumentException e) {
-                throw new InvalidInput("fileBase64", "is not base64");
+                throw new InvalidInput("fileBase64", "is not base64", "consent.error.base64");
             }
         }
         PendingItem item = pending.hold(new HoldPending(request.purpose() == null ? "" : request.purpose(),

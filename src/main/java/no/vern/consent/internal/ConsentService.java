@@ -118,13 +118,13 @@ class ConsentService implements ConsentLedger {
             throw new NotConsentBased(purposeKey);
         }
         if (command.channel() == Channel.WITHDRAWAL_LINK || command.channel() == Channel.SYSTEM) {
-            throw new InvalidInput("channel", "is not a channel through which consent is given");
+            throw new InvalidInput("channel", "is not a channel through which consent is given", "consent.error.channel");
         }
         Locale language = "en".equals(command.language().getLanguage()) ? Locale.ENGLISH : NORWEGIAN;
         NoticeText notice = record.notice(purposeKey, language);
         // GDPR Art. 7(1): record exactly what the person saw; a notice that is not the current one is refused.
         if (command.noticeHash() != null && !HASH.matcher(command.noticeHash()).matches()) {
-            throw new InvalidInput("noticeHash", "is not a SHA-256 hex digest");
+            throw new InvalidInput("noticeHash", "is not a SHA-256 hex digest", "consent.error.noticeHash");
         }
         if ((command.noticeVersion() != null && command.noticeVersion() != notice.version())
                 || (command.noticeHash() != null && !command.noticeHash().equalsIgnoreCase(notice.sha256()))) {
@@ -132,7 +132,7 @@ class ConsentService implements ConsentLedger {
         }
         Instant now = clock.instant();
         if (command.expiresAt() != null && !command.expiresAt().isAfter(now)) {
-            throw new InvalidInput("expiresAt", "must be in the future");
+            throw new InvalidInput("expiresAt", "must be in the future", "error.field.future");
         }
         String email = command.email() == null || command.email().isBlank() ? null
                 : EmailAddresses.normalise(command.email(), "email");
@@ -218,7 +218,7 @@ class ConsentService implements ConsentLedger {
         String key = purposeKey(purposeKey);
         record.requirePurpose(key);
         if (email == null || email.isBlank()) {
-            throw new InvalidInput("email", "is required");
+            throw new InvalidInput("email", "is required", "error.field.required");
         }
         // The register shows API clients only the kinds their subjects scope allows; this check answers a yes or
         // no for the consent:read scope, so it looks the address up as an internal caller and reveals no data.
@@ -318,7 +318,7 @@ class ConsentService implements ConsentLedger {
 
     private static String purposeKey(@Nullable String key) {
         if (key == null || !PURPOSE_KEY.matcher(key).matches()) {
-            throw new InvalidInput("purpose", "is not a purpose key");
+            throw new InvalidInput("purpose", "is not a purpose key", "error.field.purposeKey");
         }
         return key;
     }
@@ -329,7 +329,7 @@ class ConsentService implements ConsentLedger {
         }
         String r = reason.strip();
         if (r.length() > 500) {
-            throw new InvalidInput("reason", "must be at most 500 characters");
+            throw new InvalidInput("reason", "must be at most 500 characters", "error.field.tooLong", "500");
         }
         return r;
     }

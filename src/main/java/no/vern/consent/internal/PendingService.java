@@ -108,7 +108,7 @@ class PendingService implements PendingConsents {
     public PendingItem hold(HoldPending command) {
         String purposeKey = command.purposeKey() == null ? "" : command.purposeKey().strip();
         if (!KINDS.containsKey(purposeKey)) {
-            throw new InvalidInput("purpose", "has no pending flow (recruitment, talent-pool or prospect-dialogue)");
+            throw new InvalidInput("purpose", "has no pending flow (recruitment, talent-pool or prospect-dialogue)", "consent.error.noPendingFlow");
         }
         Purpose purpose = record.requirePurpose(purposeKey);
         if (purpose.legalBasis() != LegalBasis.CONSENT) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -27,6 +28,7 @@ import no.vern.consent.PendingItem;
 import no.vern.processing.ProcessingRecord;
 import no.vern.register.PersonalData;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.Labels;
 
 /**
  * Registering data that arrived before consent (a CV by email, a business card): recruiters for
@@ -50,8 +52,12 @@ class PendingConsoleController {
 
     private final PendingConsents pending;
     private final ProcessingRecord record;
+    private final Labels labels;
+    private final MessageSource messages;
 
-    PendingConsoleController(PendingConsents pending, ProcessingRecord record) {
+    PendingConsoleController(PendingConsents pending, ProcessingRecord record, Labels labels, MessageSource messages) {
+        this.labels = labels;
+        this.messages = messages;
         this.pending = pending;
         this.record = record;
     }
@@ -72,7 +78,7 @@ class PendingConsoleController {
         Form form = new Form(purpose.strip(), language, name, email, phone, cv);
         Map<String, String> errors = new LinkedHashMap<>();
         if (!purposes(auth).contains(form.purpose())) {
-            errors.put("purpose", "consent.pending.error.purpose");
+            errors.put("purpose", messages.getMessage("consent.pending.error.purpose", null, locale));
         } else {
             MultipartFile upload = file != null && !file.isEmpty() ? file : null;
             try {
@@ -83,7 +89,10 @@ class PendingConsoleController {
                 redirect.addFlashAttribute("createdId", item.id().toString());
                 return "redirect:/console/consent/pending";
             } catch (InvalidInput e) {
-                e.errors().forEach(f -> errors.put(f.field(), "consent.pending.error.field"));
+                // Why, in the page's language, from the field error's message code.
+                e.errors().forEach(f -> errors.merge(f.field(),
+                        messages.getMessage("consent.pending.error.because", new Object[] { labels.error(f) }, locale),
+                        (a, b) -> a + " " + b));
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

@@ -56,7 +56,7 @@ final class HmacBlindIndex implements BlindIndex {
 
     private static byte[] compute(Mac mac, String kind, String value) {
         if (!KIND.matcher(kind).matches()) {
-            throw new InvalidInput("kind", "is not a blind-index kind");
+            throw new InvalidInput("kind", "is not a blind-index kind", "crypto.error.blindIndexKind");
         }
         byte[] k = kind.getBytes(StandardCharsets.UTF_8);
         byte[] v = value.getBytes(StandardCharsets.UTF_8);

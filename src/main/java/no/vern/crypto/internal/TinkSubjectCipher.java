@@ -183,7 +183,7 @@ final class TinkSubjectCipher implements SubjectCipher {
     /** Length-prefixed subject id, category and record id: unambiguous, so no two rows share it. */
     static byte[] associatedData(SubjectId subject, String category, UUID recordId) {
         if (category.isBlank() || category.length() > MAX_CATEGORY) {
-            throw new InvalidInput("category", "must be 1 to " + MAX_CATEGORY + " characters");
+            throw new InvalidInput("category", "must be 1 to " + MAX_CATEGORY + " characters", category.isBlank() ? "error.field.required" : "error.field.tooLong", String.valueOf(MAX_CATEGORY));
         }
         byte[] s = subject.value().toString().getBytes(StandardCharsets.US_ASCII);
         byte[] c = category.getBytes(StandardCharsets.UTF_8);

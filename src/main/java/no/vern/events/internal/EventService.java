@@ -67,19 +67,19 @@ class EventService implements EventRegistry {
         String place = e.place() == null ? "" : e.place().strip();
         Instant now = clock.instant();
         if (title.isEmpty() || title.length() > 200) {
-            errors.add(new FieldError("title", "must be 1 to 200 characters"));
+            errors.add(FieldError.coded("title", "must be 1 to 200 characters", title.isEmpty() ? "error.field.required" : "error.field.tooLong", "200"));
         }
         if (place.isEmpty() || place.length() > 200) {
-            errors.add(new FieldError("place", "must be 1 to 200 characters"));
+            errors.add(FieldError.coded("place", "must be 1 to 200 characters", place.isEmpty() ? "error.field.required" : "error.field.tooLong", "200"));
         }
         if (e.capacity() < 1 || e.capacity() > 100000) {
-            errors.add(new FieldError("capacity", "must be between 1 and 100000"));
+            errors.add(FieldError.coded("capacity", "must be between 1 and 100000", "error.field.range", "1", "100000"));
         }
         if (!e.startsAt().isAfter(now)) {
-            errors.add(new FieldError("startsAt", "must be in the future"));
+            errors.add(FieldError.coded("startsAt", "must be in the future", "error.field.future"));
         }
         if (e.signupDeadline().isAfter(e.startsAt())) {
-            errors.add(new FieldError("signupDeadline", "must not be after the start"));
+            errors.add(FieldError.coded("signupDeadline", "must not be after the start", "events.error.deadlineAfterStart"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

@@ -107,16 +107,16 @@ class SignUps {
                 ? form.company().strip() : null;
         List<FieldError> errors = new ArrayList<>();
         if (name.isEmpty() || name.length() > 200) {
-            errors.add(new FieldError("name", "must be 1 to 200 characters"));
+            errors.add(FieldError.coded("name", "must be 1 to 200 characters", name.isEmpty() ? "error.field.required" : "error.field.tooLong", "200"));
         }
         if (email.isEmpty()) {
-            errors.add(new FieldError("email", "is not an email address"));
+            errors.add(FieldError.coded("email", "is not an email address", "error.field.email"));
         }
         if (phoneGiven && phone == null) {
-            errors.add(new FieldError("phone", "is not a phone number"));
+            errors.add(FieldError.coded("phone", "is not a phone number", "error.field.phone"));
         }
         if (company != null && company.length() > 200) {
-            errors.add(new FieldError("company", "must be at most 200 characters"));
+            errors.add(FieldError.coded("company", "must be at most 200 characters", "error.field.tooLong", "200"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

@@ -71,7 +71,7 @@ class TokenApi {
     ResponseEntity<IssuedView> issue(@RequestBody IssueToken body) {
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         for (String value : body.scopes() == null ? List.<String>of() : body.scopes()) {
-            scopes.add(ApiScope.fromValue(value).orElseThrow(() -> new InvalidInput("scopes", "unknown scope")));
+            scopes.add(ApiScope.fromValue(value).orElseThrow(() -> new InvalidInput("scopes", "unknown scope", "identity.error.unknownScope")));
         }
         IssuedToken issued = tokens.issue(body.name(), scopes, body.expiresAt());
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.token().id()))

@@ -109,14 +109,14 @@ class ApiTokenService implements ApiTokens {
             String createdBy) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 80) {
-            throw new InvalidInput("name", "must be 1 to 80 characters");
+            throw new InvalidInput("name", "must be 1 to 80 characters", trimmed.isEmpty() ? "error.field.required" : "error.field.tooLong", "80");
         }
         if (scopes.isEmpty()) {
-            throw new InvalidInput("scopes", "at least one scope is required");
+            throw new InvalidInput("scopes", "at least one scope is required", "identity.error.noScope");
         }
         Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw new InvalidInput("expiresAt", "must be in the future");
+            throw new InvalidInput("expiresAt", "must be in the future", "error.field.future");
         }
         ApiToken token = new ApiToken(UUID.randomUUID(), trimmed, secret.substring(0, Math.min(12, secret.length())),
                 scopes, createdBy, now, expiresAt, null, null);

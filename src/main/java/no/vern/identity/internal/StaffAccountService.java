@@ -77,12 +77,12 @@ class StaffAccountService implements StaffAccounts {
         String name = StaffUserDetailsService.normalise(username);
         var errors = new java.util.ArrayList<InvalidInput.FieldError>();
         if (!USERNAME.matcher(name).matches()) {
-            errors.add(new InvalidInput.FieldError("username",
-                    "2 to 40 lower-case letters, digits, dots, dashes or underscores (no email addresses)"));
+            errors.add(InvalidInput.FieldError.coded("username",
+                    "2 to 40 lower-case letters, digits, dots, dashes or underscores (no email addresses)", "identity.error.username"));
         }
         passwordErrors(name, password).ifPresent(errors::add);
         if (roles.isEmpty()) {
-            errors.add(new InvalidInput.FieldError("roles", "at least one role is required"));
+            errors.add(InvalidInput.FieldError.coded("roles", "at least one role is required", "identity.error.noRole"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -101,7 +101,7 @@ class StaffAccountService implements StaffAccounts {
     public StaffAccount changeRoles(UUID id, Set<Role> roles) {
         require(id);
         if (roles.isEmpty()) {
-            throw new InvalidInput("roles", "at least one role is required");
+            throw new InvalidInput("roles", "at least one role is required", "identity.error.noRole");
         }
         users.replaceRoles(id, roles);
         audit.record(AuditEvent.of("identity.user.roles-changed", Outcome.SUCCESS).withTargets("user:" + id));
@@ -162,6 +162,6 @@ class StaffAccountService implements StaffAccounts {
     }
 
     private Optional<InvalidInput.FieldError> passwordErrors(String username, String password) {
-        return policy.check(username, password).map(r -> new InvalidInput.FieldError("password", r.detail()));
+        return policy.check(username, password).map(r -> InvalidInput.FieldError.coded("password", r.detail(), r.messageKey()));
     }
 }

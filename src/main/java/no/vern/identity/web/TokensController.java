@@ -23,6 +23,7 @@ import no.vern.identity.ApiScope;
 import no.vern.identity.ApiTokens;
 import no.vern.identity.IssuedToken;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.Labels;
 import no.vern.shared.VernClock;
 
 /** Console pages where the privacy officer issues and revokes API tokens. */
@@ -35,8 +36,10 @@ class TokensController {
 
     private final ApiTokens tokens;
     private final java.time.Clock clock;
+    private final Labels labels;
 
-    TokensController(ApiTokens tokens, java.time.Clock clock) {
+    TokensController(ApiTokens tokens, java.time.Clock clock, Labels labels) {
+        this.labels = labels;
         this.tokens = tokens;
         this.clock = clock;
     }
@@ -64,7 +67,7 @@ class TokensController {
             redirect.addFlashAttribute("issuedName", issued.token().name());
             return "redirect:/console/identity/tokens";
         } catch (InvalidInput e) {
-            return render(model, new NewTokenForm(name, chosen, expires), UsersController.errors(e));
+            return render(model, new NewTokenForm(name, chosen, expires), UsersController.errors(e, labels));
         }
     }
 

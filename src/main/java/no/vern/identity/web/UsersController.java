@@ -2,14 +2,11 @@ package no.vern.identity.web;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,12 +17,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import no.vern.identity.PasswordRefusal;
 import no.vern.identity.Role;
 import no.vern.identity.StaffAccount;
 import no.vern.identity.StaffAccounts;
 import no.vern.shared.Conflict;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.Labels;
 import no.vern.shared.NotFound;
 
 /** Console pages where the privacy officer manages staff accounts and their roles. */
@@ -39,12 +36,12 @@ class UsersController {
 
     private final StaffAccounts accounts;
     private final java.time.Clock clock;
-    private final MessageSource messages;
+    private final Labels labels;
 
-    UsersController(StaffAccounts accounts, java.time.Clock clock, MessageSource messages) {
+    UsersController(StaffAccounts accounts, java.time.Clock clock, Labels labels) {
+        this.labels = labels;
         this.accounts = accounts;
         this.clock = clock;
-        this.messages = messages;
     }
 
     /** What the create form holds, kept when it is re-rendered with errors (never the password). */
@@ -75,7 +72,7 @@ class UsersController {
         } catch (InvalidInput e) {
             return renderList(model, new NewUserForm(username, chosen), formErrors(e));
         } catch (Conflict e) {
-            return renderList(model, new NewUserForm(username, chosen), Map.of("username", e.getMessage()));
+            return renderList(model, new NewUserForm(username, chosen), Map.of("username", labels.problem(e)));
         }
     }
 
@@ -152,17 +149,14 @@ class UsersController {
         return DETAIL_VIEW;
     }
 
-    static Map<String, String> errors(InvalidInput e) {
-        return e.errors().stream().collect(Collectors.toMap(InvalidInput.FieldError::field,
-                InvalidInput.FieldError::message, (a, b) -> a + "; " + b));
+    /** Each field's reason in the page's language (several for one field joined). */
+    static Map<String, String> errors(InvalidInput e, Labels labels) {
+        return e.errors().stream().collect(Collectors.toMap(InvalidInput.FieldError::field, labels::error,
+                (a, b) -> a + "; " + b));
     }
 
-    /** Field errors for the form; a refused password in the person's language (the API keeps the English detail). */
+    /** Field errors for the form in the person's language (the API keeps the English detail). */
     private Map<String, String> formErrors(InvalidInput e) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return e.errors().stream().collect(Collectors.toMap(InvalidInput.FieldError::field,
-                f -> PasswordRefusal.ofDetail(f.message())
-                        .map(r -> messages.getMessage(r.messageKey(), null, locale)).orElse(f.message()),
-                (a, b) -> a + "; " + b));
+        return errors(e, labels);
     }
 }

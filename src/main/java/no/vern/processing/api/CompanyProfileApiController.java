@@ -81,7 +81,7 @@ class CompanyProfileApiController {
                             + current + ". Fetch the profile and apply the change again.");
         }
         if (update.profile() == null) {
-            throw new InvalidInput("profile", "is required");
+            throw new InvalidInput("profile", "is required", "error.field.required");
         }
         RecordVersion saved = profiles.update(basedOn, update.profile(),
                 update.changeNote() == null ? "" : update.changeNote());

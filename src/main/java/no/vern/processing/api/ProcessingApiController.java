@@ -152,7 +152,7 @@ class ProcessingApiController {
                             + ". Fetch the record and apply the change again.");
         }
         if (update.record() == null) {
-            throw new InvalidInput("record", "is required");
+            throw new InvalidInput("record", "is required", "error.field.required");
         }
         RecordVersion saved = record.update(basedOn, update.record(),
                 update.changeNote() == null ? "" : update.changeNote());
@@ -185,7 +185,7 @@ class ProcessingApiController {
         return switch (language) {
             case "nb", "no" -> Locale.forLanguageTag("nb");
             case "en" -> Locale.ENGLISH;
-            default -> throw new InvalidInput("language", "must be nb or en");
+            default -> throw new InvalidInput("language", "must be nb or en", "error.field.language");
         };
     }
 
@@ -206,7 +206,7 @@ class ProcessingApiController {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new InvalidInput("If-Match", "must be a record version such as \"3\"");
+            throw new InvalidInput("If-Match", "must be a record version such as \"3\"", "processing.error.ifMatch");
         }
     }
 

@@ -28,6 +28,7 @@ final class RecordValidator {
     static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]{1,60}");
     private static final String REQUIRED = "is required";
     private static final String BOTH_LANGUAGES = "needs text in Norwegian (nb) and English (en)";
+    private static final String BOTH_LANGUAGES_CODE = "processing.error.bothLanguages";
 
     private RecordValidator() {
     }
@@ -36,7 +37,7 @@ final class RecordValidator {
     static void validate(@Nullable ProcessingRecordDocument doc) {
         List<InvalidInput.FieldError> errors = new ArrayList<>();
         if (doc == null) {
-            throw new InvalidInput("record", REQUIRED);
+            throw new InvalidInput("record", REQUIRED, "error.field.required");
         }
         // GDPR Art. 30(1)(a): name and contact details of the controller and the DPO.
         contact("controller", doc.controller(), errors);
@@ -49,16 +50,16 @@ final class RecordValidator {
             DataCategory category = doc.dataCategories().get(i);
             String path = "dataCategories[" + i + "]";
             if (category == null || category.key() == null || !KEY.matcher(category.key()).matches()) {
-                errors.add(new InvalidInput.FieldError(path + ".key", "must be a lower-case key such as 'email'"));
+                errors.add(InvalidInput.FieldError.coded(path + ".key", "must be a lower-case key such as 'email'", "processing.error.key", "email"));
                 continue;
             }
             if (!categoryKeys.add(category.key())) {
-                errors.add(new InvalidInput.FieldError(path + ".key", "is used twice"));
+                errors.add(InvalidInput.FieldError.coded(path + ".key", "is used twice", "processing.error.usedTwice"));
             }
             text(path + ".name", category.name(), errors);
         }
         if (doc.activities().isEmpty()) {
-            errors.add(new InvalidInput.FieldError("activities", "needs at least one processing activity"));
+            errors.add(InvalidInput.FieldError.coded("activities", "needs at least one processing activity", "processing.error.noActivity"));
         }
         Set<String> activityIds = new HashSet<>();
         Set<String> purposeKeys = new HashSet<>();
@@ -66,35 +67,37 @@ final class RecordValidator {
             Activity activity = doc.activities().get(i);
             String path = "activities[" + i + "]";
             if (activity == null) {
-                errors.add(new InvalidInput.FieldError(path, REQUIRED));
+                errors.add(InvalidInput.FieldError.coded(path, REQUIRED, "error.field.required"));
                 continue;
             }
             if (activity.id() == null || !KEY.matcher(activity.id()).matches()) {
-                errors.add(new InvalidInput.FieldError(path + ".id", "must be a lower-case key such as 'customers'"));
+                errors.add(InvalidInput.FieldError.coded(path + ".id", "must be a lower-case key such as 'customers'", "processing.error.key", "customers"));
             } else if (!activityIds.add(activity.id())) {
-                errors.add(new InvalidInput.FieldError(path + ".id", "is used twice"));
+                errors.add(InvalidInput.FieldError.coded(path + ".id", "is used twice", "processing.error.usedTwice"));
             }
             text(path + ".name", activity.name(), errors);
             text(path + ".description", activity.description(), errors);
             text(path + ".source", activity.source(), errors);
             // GDPR Art. 30(1)(b): the purposes.
             if (activity.purposes().isEmpty()) {
-                errors.add(new InvalidInput.FieldError(path + ".purposes", "needs at least one purpose"));
+                errors.add(InvalidInput.FieldError.coded(path + ".purposes", "needs at least one purpose", "processing.error.noPurpose"));
             }
             for (int p = 0; p < activity.purposes().size(); p++) {
                 purpose(path + ".purposes[" + p + "]", activity.purposes().get(p), purposeKeys, errors);
             }
             // GDPR Art. 30(1)(c): categories of data subjects and of personal data.
             if (activity.subjects().isEmpty()) {
-                errors.add(new InvalidInput.FieldError(path + ".subjects", "needs at least one known kind of data subject"));
+                errors.add(InvalidInput.FieldError.coded(path + ".subjects", "needs at least one known kind of data subject",
+                        "processing.error.noSubjects"));
             }
             if (activity.dataCategories().isEmpty()) {
-                errors.add(new InvalidInput.FieldError(path + ".dataCategories", "needs at least one data category"));
+                errors.add(InvalidInput.FieldError.coded(path + ".dataCategories", "needs at least one data category",
+                        "processing.error.noDataCategory"));
             }
             for (String key : activity.dataCategories()) {
                 if (!categoryKeys.contains(key)) {
-                    errors.add(new InvalidInput.FieldError(path + ".dataCategories",
-                            "refers to a data category that is not in the catalogue"));
+                    errors.add(InvalidInput.FieldError.coded(path + ".dataCategories",
+                            "refers to a data category that is not in the catalogue", "processing.error.unknownCategory"));
                     break;
                 }
             }
@@ -104,15 +107,17 @@ final class RecordValidator {
             }
             if (activity.security() != null && !activity.security().complete()
                     && !(activity.security().nb().isBlank() && activity.security().en().isBlank())) {
-                errors.add(new InvalidInput.FieldError(path + ".security", BOTH_LANGUAGES));
+                errors.add(InvalidInput.FieldError.coded(path + ".security", BOTH_LANGUAGES, BOTH_LANGUAGES_CODE));
             }
         }
         // GDPR Art. 30(1)(g): a general description of the security measures.
         if (doc.security().technical().isEmpty()) {
-            errors.add(new InvalidInput.FieldError("security.technical", "needs at least one technical measure"));
+            errors.add(InvalidInput.FieldError.coded("security.technical", "needs at least one technical measure",
+                    "processing.error.noTechnicalMeasure"));
         }
         if (doc.security().organisational().isEmpty()) {
-            errors.add(new InvalidInput.FieldError("security.organisational", "needs at least one organisational measure"));
+            errors.add(InvalidInput.FieldError.coded("security.organisational", "needs at least one organisational measure",
+                    "processing.error.noOrganisationalMeasure"));
         }
         for (int i = 0; i < doc.security().technical().size(); i++) {
             text("security.technical[" + i + "]", doc.security().technical().get(i), errors);
@@ -128,39 +133,42 @@ final class RecordValidator {
     private static void purpose(String path, @Nullable Purpose purpose, Set<String> keys,
             List<InvalidInput.FieldError> errors) {
         if (purpose == null) {
-            errors.add(new InvalidInput.FieldError(path, REQUIRED));
+            errors.add(InvalidInput.FieldError.coded(path, REQUIRED, "error.field.required"));
             return;
         }
         if (purpose.key() == null || !KEY.matcher(purpose.key()).matches()) {
-            errors.add(new InvalidInput.FieldError(path + ".key", "must be a lower-case key such as 'newsletter'"));
+            errors.add(InvalidInput.FieldError.coded(path + ".key", "must be a lower-case key such as 'newsletter'",
+                    "processing.error.key", "newsletter"));
         } else if (!keys.add(purpose.key())) {
-            errors.add(new InvalidInput.FieldError(path + ".key", "is used by another purpose"));
+            errors.add(InvalidInput.FieldError.coded(path + ".key", "is used by another purpose", "processing.error.purposeKeyTaken"));
         }
         text(path + ".name", purpose.name(), errors);
         text(path + ".description", purpose.description(), errors);
         if (purpose.legalBasisNote() != null && !purpose.legalBasisNote().complete()
                 && !(purpose.legalBasisNote().nb().isBlank() && purpose.legalBasisNote().en().isBlank())) {
-            errors.add(new InvalidInput.FieldError(path + ".legalBasisNote", BOTH_LANGUAGES));
+            errors.add(InvalidInput.FieldError.coded(path + ".legalBasisNote", BOTH_LANGUAGES, BOTH_LANGUAGES_CODE));
         }
         if (purpose.retention() != null) {
             text(path + ".retention.description", purpose.retention().description(), errors);
             if (purpose.retention().period() != null && purpose.retention().period().isNegative()) {
-                errors.add(new InvalidInput.FieldError(path + ".retention.period", "must not be negative"));
+                errors.add(InvalidInput.FieldError.coded(path + ".retention.period", "must not be negative",
+                        "processing.error.negativePeriod"));
             }
         }
     }
 
     private static void recipient(String path, @Nullable Recipient recipient, List<InvalidInput.FieldError> errors) {
         if (recipient == null) {
-            errors.add(new InvalidInput.FieldError(path, REQUIRED));
+            errors.add(InvalidInput.FieldError.coded(path, REQUIRED, "error.field.required"));
             return;
         }
         text(path + ".name", recipient.name(), errors);
         if (recipient.kind() == null) {
-            errors.add(new InvalidInput.FieldError(path + ".kind", "must be PROCESSOR, CONTROLLER or AUTHORITY"));
+            errors.add(InvalidInput.FieldError.coded(path + ".kind", "must be PROCESSOR, CONTROLLER or AUTHORITY",
+                    "processing.error.recipientKind"));
         }
         if (recipient.country() == null || recipient.country().isBlank()) {
-            errors.add(new InvalidInput.FieldError(path + ".country", REQUIRED));
+            errors.add(InvalidInput.FieldError.coded(path + ".country", REQUIRED, "error.field.required"));
         }
     }
 
@@ -178,27 +186,27 @@ final class RecordValidator {
                 default -> "company." + v.field();
             };
             if (path != null) {
-                errors.add(new InvalidInput.FieldError(path, v.message()));
+                errors.add(InvalidInput.FieldError.coded(path, v.message(), v.messageCode()));
             }
         }
     }
 
     private static void contact(String path, @Nullable Contact contact, List<InvalidInput.FieldError> errors) {
         if (contact == null) {
-            errors.add(new InvalidInput.FieldError(path, REQUIRED));
+            errors.add(InvalidInput.FieldError.coded(path, REQUIRED, "error.field.required"));
             return;
         }
         if (contact.name() == null || contact.name().isBlank()) {
-            errors.add(new InvalidInput.FieldError(path + ".name", REQUIRED));
+            errors.add(InvalidInput.FieldError.coded(path + ".name", REQUIRED, "error.field.required"));
         }
         if (contact.email() == null || !contact.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            errors.add(new InvalidInput.FieldError(path + ".email", "must be an email address"));
+            errors.add(InvalidInput.FieldError.coded(path + ".email", "must be an email address", "error.field.email"));
         }
     }
 
     private static void text(String path, @Nullable LocalizedText text, List<InvalidInput.FieldError> errors) {
         if (text == null || !text.complete()) {
-            errors.add(new InvalidInput.FieldError(path, BOTH_LANGUAGES));
+            errors.add(InvalidInput.FieldError.coded(path, BOTH_LANGUAGES, BOTH_LANGUAGES_CODE));
         }
     }
 }

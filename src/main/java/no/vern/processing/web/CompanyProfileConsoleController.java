@@ -19,6 +19,7 @@ import no.vern.processing.ProcessingRecord;
 import no.vern.processing.RecordVersion;
 import no.vern.processing.StaleRecordVersion;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.Labels;
 
 /**
  * The company profile settings page (issue 21): who the controller is, its DPO, mailboxes, domains, the mail
@@ -34,8 +35,11 @@ class CompanyProfileConsoleController {
     private final CompanyProfiles profiles;
     private final ProcessingRecord record;
     private final MessageSource messages;
+    private final Labels labels;
 
-    CompanyProfileConsoleController(CompanyProfiles profiles, ProcessingRecord record, MessageSource messages) {
+    CompanyProfileConsoleController(CompanyProfiles profiles, ProcessingRecord record, MessageSource messages,
+            Labels labels) {
+        this.labels = labels;
         this.profiles = profiles;
         this.record = record;
         this.messages = messages;
@@ -78,7 +82,7 @@ class CompanyProfileConsoleController {
         } catch (StaleRecordVersion e) {
             errors.reject("processing.form.stale", new Object[] { form.getBasedOnVersion(), current.version() }, null);
         } catch (InvalidInput e) {
-            e.errors().forEach(err -> errors.reject("processing.form.invalid", new Object[] { err.field(), err.message() }, null));
+            e.errors().forEach(err -> errors.reject("processing.form.invalid", new Object[] { err.field(), labels.error(err) }, null));
         } catch (no.vern.processing.TransfersUnresolved e) {
             errors.reject("processing.transfersUnresolved", new Object[] { e.count() }, null);
         }

@@ -32,6 +32,7 @@ import no.vern.processing.RecordWording;
 import no.vern.processing.StaleRecordVersion;
 import no.vern.processing.SubjectKind;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.Labels;
 import no.vern.shared.NotFound;
 import no.vern.shared.VernClock;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,9 +57,11 @@ class RecordConsoleController {
     private final RecordWording writer;
     private final JsonMapper json;
     private final MessageSource messages;
+    private final Labels labels;
 
     RecordConsoleController(ProcessingRecord record, RecordExports exports, RecordWording writer, JsonMapper json,
-            MessageSource messages) {
+            MessageSource messages, Labels labels) {
+        this.labels = labels;
         this.record = record;
         this.exports = exports;
         this.writer = writer;
@@ -131,7 +134,7 @@ class RecordConsoleController {
         } catch (StaleRecordVersion e) {
             errors.reject("processing.form.stale", new Object[] { form.getBasedOnVersion(), current.version() }, null);
         } catch (InvalidInput e) {
-            e.errors().forEach(err -> errors.reject("processing.form.invalid", new Object[] { err.field(), err.message() }, null));
+            e.errors().forEach(err -> errors.reject("processing.form.invalid", new Object[] { err.field(), labels.error(err) }, null));
         } catch (no.vern.processing.TransfersUnresolved e) {
             // The form keeps what was typed; the officer is told what blocks and where to resolve it.
             errors.reject("processing.transfersUnresolved", new Object[] { e.count() }, null);

@@ -220,7 +220,7 @@ class SubjectsApiController {
         for (String field : List.of("email", "phone", "org")) {
             if (request.getParameter(field) != null) {
                 throw new InvalidInput(field, "must not be sent in the URL, where proxies and logs keep it; "
-                        + "use POST /api/v1/subjects/search with {\"" + field + "\": …} in the body");
+                        + "use POST /api/v1/subjects/search with {\"" + field + "\": …} in the body", "register.error.notInUrl", field);
             }
         }
         SubjectPage p = register.list(page, size);
@@ -234,7 +234,7 @@ class SubjectsApiController {
     ListView search(@RequestBody Search body) {
         int given = (body.email() == null ? 0 : 1) + (body.phone() == null ? 0 : 1) + (body.org() == null ? 0 : 1);
         if (given != 1) {
-            throw new InvalidInput("email", "give exactly one of email, phone or org");
+            throw new InvalidInput("email", "give exactly one of email, phone or org", "register.error.oneLookup");
         }
         List<SubjectSummary> found = body.email() != null ? register.findByEmail(body.email())
                 : body.phone() != null ? register.findByPhone(body.phone()) : register.findByOrgNumber(Objects.requireNonNull(body.org()));
@@ -339,7 +339,7 @@ class SubjectsApiController {
         try {
             rid = UUID.fromString(restrictionId);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("restrictionId", "is not an id");
+            throw new InvalidInput("restrictionId", "is not an id", "error.field.id");
         }
         restrictions.lift(SubjectId.parse(id), rid, required(body.reason(), "reason"));
         return ResponseEntity.noContent().build();
@@ -374,7 +374,7 @@ class SubjectsApiController {
         try {
             attachment = UUID.fromString(attachmentId);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("attachmentId", "is not an id");
+            throw new InvalidInput("attachmentId", "is not an id", "error.field.id");
         }
         byte[] content = register.attachment(subject, attachment, requiredPurpose(purpose))
                 .orElseThrow(() -> new NotFound("Attachment", attachment));
@@ -397,7 +397,7 @@ class SubjectsApiController {
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(csv)).toString();
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InvalidInput("csv", "is not valid UTF-8 text; export the file as UTF-8");
+            throw new InvalidInput("csv", "is not valid UTF-8 text; export the file as UTF-8", "error.field.utf8");
         }
         return register.importCsv(text, new ImportOptions(kind, purpose, dryRun));
     }
@@ -414,14 +414,15 @@ class SubjectsApiController {
 
     private static String requiredPurpose(@Nullable String purpose) {
         if (purpose == null || purpose.isBlank()) {
-            throw new InvalidInput(PURPOSE, "header is required when reading personal data (purpose limitation)");
+            throw new InvalidInput(PURPOSE, "header is required when reading personal data (purpose limitation)",
+                    "register.error.purposeHeader");
         }
         return purpose.strip();
     }
 
     private static String required(@Nullable String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInput(field, "is required");
+            throw new InvalidInput(field, "is required", "error.field.required");
         }
         return value.strip();
     }
@@ -438,7 +439,7 @@ class SubjectsApiController {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new InvalidInput(HttpHeaders.IF_MATCH, "is not an ETag of this API");
+            throw new InvalidInput(HttpHeaders.IF_MATCH, "is not an ETag of this API", "register.error.etag");
         }
     }
 

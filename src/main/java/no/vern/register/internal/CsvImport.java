@@ -70,15 +70,17 @@ class CsvImport {
     ImportReport run(String csv, ImportOptions options) {
         List<List<String>> rows = CsvReader.parse(csv);
         if (rows.isEmpty()) {
-            throw new InvalidInput("file", "is empty");
+            throw new InvalidInput("file", "is empty", "register.error.fileEmpty");
         }
         if (rows.size() - 1 > MAX_LINES) {
-            throw new InvalidInput("file", "has more than " + MAX_LINES + " lines");
+            throw new InvalidInput("file", "has more than " + MAX_LINES + " lines", "register.error.tooManyLines",
+                    String.valueOf(MAX_LINES));
         }
         List<String> header = rows.get(0).stream().map(h -> HEADERS.getOrDefault(h.strip().toLowerCase(Locale.ROOT), "?"))
                 .toList();
         if (!header.contains("name") || !header.contains("email") && !header.contains("phone")) {
-            throw new InvalidInput("file", "needs a header row with name and email or phone columns");
+            throw new InvalidInput("file", "needs a header row with name and email or phone columns",
+                    "register.error.csvHeader");
         }
         List<Line> lines = new ArrayList<>();
         Map<String, SubjectId> seen = new HashMap<>();
@@ -112,21 +114,21 @@ class CsvImport {
         PersonalData data = PersonalData.contact(row.get("name"), row.get("email"), row.get("phone"));
         List<FieldError> errors = new ArrayList<>();
         if (row.getOrDefault("name", "").isBlank()) {
-            errors.add(new FieldError("name", "is required"));
+            errors.add(FieldError.coded("name", "is required", "error.field.required"));
         }
         List<RecordValidation.Pending> pending = validation.validate(options.purpose(), data, errors);
         if (org == null && !orgNumber.isBlank()) {
-            errors.add(new FieldError("company", "is required with an org_number"));
+            errors.add(FieldError.coded("company", "is required with an org_number", "register.error.companyForOrgNumber"));
         } else if (org != null && !orgNumber.isBlank()) {
             try {
                 OrgNumbers.normalise(orgNumber);
             } catch (Rejected e) {
-                errors.add(new FieldError("org_number", e.getMessage()));
+                errors.add(e.at("org_number"));
             }
         }
         String language = language(row.getOrDefault("language", ""), options.language());
         if (language == null) {
-            errors.add(new FieldError("language", "must be nb or en"));
+            errors.add(FieldError.coded("language", "must be nb or en", "error.field.language"));
         }
         if (!errors.isEmpty() || language == null) {
             return new Line(number, Status.INVALID, null, rename(errors));
@@ -185,6 +187,6 @@ class CsvImport {
 
     private static List<FieldError> rename(List<FieldError> errors) {
         return errors.stream().map(e -> new FieldError(e.field().equals("organisation.orgNumber") ? "org_number"
-                : e.field().equals("organisation.name") ? "company" : e.field(), e.message())).toList();
+                : e.field().equals("organisation.name") ? "company" : e.field(), e.message(), e.code(), e.args())).toList();
     }
 }

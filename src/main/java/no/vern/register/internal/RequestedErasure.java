@@ -61,7 +61,7 @@ class RequestedErasure {
 
     int eraseRecords(SubjectId id, String purposeKey) {
         if (!purposeKey.matches("[a-z][a-z0-9-]{1,60}")) {
-            throw new InvalidInput("purpose", "is not a purpose key");
+            throw new InvalidInput("purpose", "is not a purpose key", "error.field.purposeKey");
         }
         access.visibleRow(id, Visibility.current());
         Integer touched = tx.execute(status -> {

@@ -86,7 +86,8 @@ class RestrictionService implements Restrictions {
 
     private void upsert(SubjectId subject, String reason, @Nullable LocalDate releaseOn) {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
-            throw new InvalidInput("reason", "is required (at most 500 characters)");
+            throw new InvalidInput("reason", "is required (at most 500 characters)",
+                    reason == null || reason.isBlank() ? "error.field.required" : "error.field.tooLong", "500");
         }
         jdbc.sql("""
                 INSERT INTO register_restriction (subject_id, reason, release_on, since, by_actor)
@@ -103,7 +104,8 @@ class RestrictionService implements Restrictions {
                 .orElseThrow(() -> new NotFound("Restriction", restrictionId));
         String why = reason == null ? "" : reason.strip();
         if (why.codePoints().filter(Character::isLetterOrDigit).count() < 3 || why.length() > 500) {
-            throw new InvalidInput("reason", "say why the restriction is lifted (at most 500 characters)");
+            throw new InvalidInput("reason", "say why the restriction is lifted (at most 500 characters)",
+                    why.length() > 500 ? "error.field.tooLong" : "register.error.liftReason", "500");
         }
         if (!r.kept().isEmpty()) {
             audit.record(AuditEvent.of("register.subject.unrestrict", Outcome.DENIED).withTargets(subject.reference(),

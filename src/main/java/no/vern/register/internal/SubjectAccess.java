@@ -98,7 +98,7 @@ class SubjectAccess {
     /** At least one kind, and only kinds the caller may store. */
     static void requireKinds(Set<SubjectKind> kinds, Set<SubjectKind> visible) {
         if (kinds.isEmpty()) {
-            throw new InvalidInput("kinds", "at least one kind is required");
+            throw new InvalidInput("kinds", "at least one kind is required", "register.error.noKind");
         }
         if (!visible.containsAll(kinds)) {
             throw new AccessDeniedException("The caller may not store subjects of these kinds");

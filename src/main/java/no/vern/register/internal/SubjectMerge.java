@@ -69,7 +69,7 @@ class SubjectMerge {
 
     List<DuplicateGroup> possibleDuplicates(int limit) {
         if (limit < 1 || limit > 500) {
-            throw new InvalidInput("limit", "must be between 1 and 500");
+            throw new InvalidInput("limit", "must be between 1 and 500", "error.field.range", "1", "500");
         }
         Set<SubjectKind> visible = Visibility.current();
         List<DuplicateGroup> groups = new ArrayList<>();
@@ -91,7 +91,7 @@ class SubjectMerge {
 
     SubjectId merge(SubjectId survivor, SubjectId other) {
         if (survivor.equals(other)) {
-            throw new InvalidInput("other", "must be another subject than the surviving one");
+            throw new InvalidInput("other", "must be another subject than the surviving one", "register.error.mergeSame");
         }
         Actor actor = access.actor();
         Set<SubjectKind> visible = Visibility.current();
@@ -114,7 +114,8 @@ class SubjectMerge {
                         "A restricted subject cannot be merged until the restriction is lifted");
             }
             if (!subjects.shareIndex(survivor, other)) {
-                throw new InvalidInput("other", "shares no email address or phone number with the surviving subject");
+                throw new InvalidInput("other", "shares no email address or phone number with the surviving subject",
+                        "register.error.mergeNothingShared");
             }
             Instant now = clock.instant();
             Map<UUID, UUID> recordIds = copyRecords(other, survivor);

@@ -119,7 +119,7 @@ class SubjectReads {
     List<RecordView> readAll(SubjectId id, List<String> purposeKeys) {
         List<String> purposes = purposeKeys.stream().distinct().toList();
         if (purposes.isEmpty()) {
-            throw new InvalidInput("purposes", "at least one purpose is required");
+            throw new InvalidInput("purposes", "at least one purpose is required", "register.error.noPurpose");
         }
         ProcessingRecordDocument doc = processing.current().document(); // one look-up for every purpose
         for (String key : purposes) {
@@ -268,7 +268,7 @@ class SubjectReads {
         try {
             return normaliser.get();
         } catch (Rejected e) {
-            throw new InvalidInput(field, e.getMessage());
+            throw e.on(field);
         }
     }
 

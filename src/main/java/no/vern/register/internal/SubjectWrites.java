@@ -113,7 +113,7 @@ class SubjectWrites {
         List<Pending> pending = validation.validate(record, purpose, command.data(), errors);
         OrgValue org = RecordValidation.organisation(command.organisation(), errors);
         if (pending.isEmpty() && errors.isEmpty()) {
-            errors.add(new FieldError("data", "at least one category of personal data is required"));
+            errors.add(FieldError.coded("data", "at least one category of personal data is required", "register.error.noData"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -153,7 +153,8 @@ class SubjectWrites {
 
     SubjectId registerOnce(String idempotencyKey, NewSubject command) {
         if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-            throw new InvalidInput("Idempotency-Key", "must be 1 to 200 characters");
+            throw new InvalidInput("Idempotency-Key", "must be 1 to 200 characters",
+                    idempotencyKey.isBlank() ? "error.field.required" : "error.field.tooLong", "200");
         }
         byte[] keyHash = blindIndex.of("idempotency-key", access.actor().reference() + "\u0000" + idempotencyKey);
         byte[] requestHash = blindIndex.of("idempotency-request", canonical(command));
@@ -240,7 +241,7 @@ class SubjectWrites {
             throw new PayloadTooLarge(MAX_ATTACHMENT_BYTES);
         }
         if (!mediaType.matches("[a-z]+/[a-z0-9.+-]{1,80}")) {
-            throw new InvalidInput("mediaType", "is not a media type");
+            throw new InvalidInput("mediaType", "is not a media type", "error.field.fileType");
         }
         Subjects.Row row = access.visibleRow(id, Visibility.current());
         processing.requirePurpose(purposeKey);

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import no.vern.register.SubjectRegister;
+import no.vern.shared.Labels;
 import no.vern.shared.SubjectId;
 import no.vern.shared.VernProblem;
 
@@ -24,8 +25,10 @@ class DuplicatesConsoleController {
     private static final int LIMIT = 200;
 
     private final SubjectRegister register;
+    private final Labels labels;
 
-    DuplicatesConsoleController(SubjectRegister register) {
+    DuplicatesConsoleController(SubjectRegister register, Labels labels) {
+        this.labels = labels;
         this.register = register;
     }
 
@@ -45,7 +48,7 @@ class DuplicatesConsoleController {
             redirect.addFlashAttribute("flashKey", "register.merge.done");
             return "redirect:/console/register/subjects/" + kept + "/history";
         } catch (VernProblem e) {
-            model.addAttribute("mergeError", e.getMessage());
+            model.addAttribute("mergeError", labels.problem(e));
             return duplicates(model);
         }
     }

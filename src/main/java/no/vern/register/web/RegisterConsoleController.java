@@ -208,7 +208,7 @@ class RegisterConsoleController {
         try {
             rid = java.util.UUID.fromString(restrictionId);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("restrictionId", "is not an id");
+            throw new InvalidInput("restrictionId", "is not an id", "error.field.id");
         }
         try {
             restrictions.lift(subject, rid, reason);

@@ -78,27 +78,27 @@ class BeaconIngest {
         String kind = require(payload.k(), "k");
         String viewId = require(payload.id(), "id");
         if (!VIEW_ID.matcher(viewId).matches()) {
-            throw new InvalidInput("id", "must be 8 to 40 letters, digits, '-' or '_'");
+            throw new InvalidInput("id", "must be 8 to 40 letters, digits, '-' or '_'", "website.error.beaconId");
         }
         String url = require(payload.u(), "u");
         URI page = page(url);
-        String origin = Origins.of(url).orElseThrow(() -> new InvalidInput("u", "must be an absolute http(s) URL"));
+        String origin = Origins.of(url).orElseThrow(() -> new InvalidInput("u", "must be an absolute http(s) URL", "website.error.pageUrl"));
         String header = request.getHeader("Origin");
         if (header != null && !header.equals("null") && !Origins.of(header).map(origin::equals).orElse(false)) {
-            throw new InvalidInput("u", "must be on the origin that sends the beacon");
+            throw new InvalidInput("u", "must be on the origin that sends the beacon", "website.error.sameOrigin");
         }
         Site site = sites.resolve(origin, request)
-                .orElseThrow(() -> new InvalidInput("u", "is not on a site registered in Vern"));
+                .orElseThrow(() -> new InvalidInput("u", "is not on a site registered in Vern", "website.error.unregisteredSite"));
         String agent = request.getHeader("User-Agent");
         agent = agent == null ? "" : agent;
         switch (kind) {
             case "view" -> {
                 if (payload.d() != null) {
-                    throw new InvalidInput("d", "is only sent with leave");
+                    throw new InvalidInput("d", "is only sent with leave", "website.error.durationOnlyLeave");
                 }
                 String path = page.getRawPath() == null || page.getRawPath().isEmpty() ? "/" : page.getRawPath();
                 if (path.length() > properties.maxPathLength()) {
-                    throw new InvalidInput("u", "path is longer than " + properties.maxPathLength() + " characters");
+                    throw new InvalidInput("u", "path is longer than " + properties.maxPathLength() + " characters", "error.field.tooLong", String.valueOf(properties.maxPathLength()));
                 }
                 String referrer = referrer(payload.r(), origin);
                 if (BotFilter.isBot(agent, Boolean.TRUE.equals(payload.w()))) {
@@ -110,23 +110,23 @@ class BeaconIngest {
             case "leave" -> {
                 Integer duration = payload.d();
                 if (duration == null || duration < 0) {
-                    throw new InvalidInput("d", "must be a non-negative number of milliseconds");
+                    throw new InvalidInput("d", "must be a non-negative number of milliseconds", "website.error.duration");
                 }
                 if (BotFilter.isBot(agent, Boolean.TRUE.equals(payload.w()))) {
                     return;
                 }
                 views.recordDuration(site.id(), viewId, Math.min(duration, MAX_DURATION_MS));
             }
-            default -> throw new InvalidInput("k", "must be view or leave");
+            default -> throw new InvalidInput("k", "must be view or leave", "website.error.beaconKind");
         }
     }
 
     private static String require(@Nullable String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInput(field, "is required");
+            throw new InvalidInput(field, "is required", "error.field.required");
         }
         if (value.length() > 2048) {
-            throw new InvalidInput(field, "is too long");
+            throw new InvalidInput(field, "is too long", "error.field.tooLong", "2048");
         }
         return value;
     }
@@ -135,7 +135,7 @@ class BeaconIngest {
         try {
             return new URI(url);
         } catch (Exception e) {
-            throw new InvalidInput("u", "must be an absolute http(s) URL");
+            throw new InvalidInput("u", "must be an absolute http(s) URL", "website.error.pageUrl");
         }
     }
 
@@ -144,7 +144,7 @@ class BeaconIngest {
             return null;
         }
         if (referrer.length() > 2048) {
-            throw new InvalidInput("r", "is too long");
+            throw new InvalidInput("r", "is too long", "error.field.tooLong", "2048");
         }
         // Navigation inside the site is not a referral.
         if (Origins.of(referrer).map(siteOrigin::equals).orElse(false)) {

@@ -71,12 +71,12 @@ class ConsentChoices {
         Choice choice = StrictJson.parse(body, Choice.class, "consentId, decision, purposes, gpc, version, lang, reason");
         String origin = request.getHeader("Origin");
         Site site = sites.resolve(origin == null ? "" : origin, request)
-                .orElseThrow(() -> new InvalidInput("Origin", "must be a site registered in Vern"));
+                .orElseThrow(() -> new InvalidInput("Origin", "must be a site registered in Vern", "website.error.unregisteredSite"));
         Decision decision;
         try {
             decision = Decision.valueOf(choice.decision() == null ? "" : choice.decision());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("decision", "must be ACCEPT_ALL, REJECT_ALL or CUSTOM");
+            throw new InvalidInput("decision", "must be ACCEPT_ALL, REJECT_ALL or CUSTOM", "website.error.decision");
         }
         List<String> purposes = purposes(decision, choice.purposes());
         // Sec-GPC: 1 is recorded even if the script could not read navigator.globalPrivacyControl.
@@ -84,7 +84,7 @@ class ConsentChoices {
         if (gpc && !purposes.isEmpty()) {
             // Global Privacy Control is a refusal of every optional purpose, every time it is sent, whatever was
             // chosen before (GPC specification, section 3; GDPR Art. 21(5)): no optional purpose is recorded with it.
-            throw new InvalidInput("purposes", "must be empty while the browser signals Global Privacy Control");
+            throw new InvalidInput("purposes", "must be empty while the browser signals Global Privacy Control", "website.error.gpcPurposes");
         }
         Reason reason = reason(choice.reason(), gpc, decision);
         String lang = "en".equals(choice.lang()) ? "en" : "nb";
@@ -111,10 +111,10 @@ class ConsentChoices {
             return Reason.CHOICE;
         }
         if (!given.equals(Reason.GPC.name())) {
-            throw new InvalidInput("reason", "must be CHOICE or GPC");
+            throw new InvalidInput("reason", "must be CHOICE or GPC", "website.error.reason");
         }
         if (!gpc || decision != Decision.REJECT_ALL) {
-            throw new InvalidInput("reason", "GPC needs the Global Privacy Control signal and REJECT_ALL");
+            throw new InvalidInput("reason", "GPC needs the Global Privacy Control signal and REJECT_ALL", "website.error.gpcReason");
         }
         return Reason.GPC;
     }
@@ -138,19 +138,19 @@ class ConsentChoices {
         List<String> given = chosen == null ? List.of() : chosen;
         Set<String> unique = new HashSet<>(given);
         if (unique.size() != given.size() || !BannerConfigs.OPTIONAL.containsAll(unique)) {
-            throw new InvalidInput("purposes", "must be distinct values of " + BannerConfigs.OPTIONAL);
+            throw new InvalidInput("purposes", "must be distinct values of " + BannerConfigs.OPTIONAL, "website.error.optionalPurposes", String.join(", ", BannerConfigs.OPTIONAL));
         }
         List<String> ordered = new ArrayList<>(BannerConfigs.OPTIONAL);
         ordered.retainAll(unique);
         switch (decision) {
             case ACCEPT_ALL -> {
                 if (!ordered.equals(BannerConfigs.OPTIONAL)) {
-                    throw new InvalidInput("purposes", "must list every optional purpose for ACCEPT_ALL");
+                    throw new InvalidInput("purposes", "must list every optional purpose for ACCEPT_ALL", "website.error.acceptAll");
                 }
             }
             case REJECT_ALL -> {
                 if (!ordered.isEmpty()) {
-                    throw new InvalidInput("purposes", "must be empty for REJECT_ALL");
+                    throw new InvalidInput("purposes", "must be empty for REJECT_ALL", "website.error.rejectAll");
                 }
             }
             case CUSTOM -> {
@@ -171,7 +171,7 @@ class ConsentChoices {
             }
             return id;
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("consentId", "must be a random UUID issued by Vern");
+            throw new InvalidInput("consentId", "must be a random UUID issued by Vern", "website.error.consentId");
         }
     }
 }

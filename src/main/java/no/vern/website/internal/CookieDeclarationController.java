@@ -61,7 +61,7 @@ class CookieDeclarationController {
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("site", "must be the id of a registered site");
+            throw new InvalidInput("site", "must be the id of a registered site", "website.error.site");
         }
         return sites.byId(uuid).orElseThrow(() -> new NotFound("site", id));
     }

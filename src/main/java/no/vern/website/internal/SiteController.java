@@ -61,7 +61,7 @@ class SiteController {
         try {
             id = UUID.fromString(consentId);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("consentId", "must be a UUID");
+            throw new InvalidInput("consentId", "must be a UUID", "error.field.id");
         }
         List<ConsentProof> history = proofs.history(id);
         if (history.isEmpty()) {

@@ -43,34 +43,34 @@ class SiteStorage {
 
         Declared {
             if (!CookieDeclaration.CATEGORIES.contains(category)) {
-                throw new InvalidInput("category", "must be one of " + CookieDeclaration.CATEGORIES);
+                throw new InvalidInput("category", "must be one of " + CookieDeclaration.CATEGORIES, "website.error.storageCategory", String.join(", ", CookieDeclaration.CATEGORIES));
             }
             if (!type.equals("cookie") && !type.equals("localStorage")) {
-                throw new InvalidInput("type", "must be cookie or localStorage");
+                throw new InvalidInput("type", "must be cookie or localStorage", "website.error.storageType");
             }
             if (!NAME.matcher(name).matches()) {
-                throw new InvalidInput("name", "must be 1 to 100 letters, digits, '_', '.', ':' or '-', optionally ending in *");
+                throw new InvalidInput("name", "must be 1 to 100 letters, digits, '_', '.', ':' or '-', optionally ending in *", "website.error.storageName");
             }
             provider = provider.strip();
             if (provider.isEmpty() || provider.length() > 100) {
-                throw new InvalidInput("provider", "must be 1 to 100 characters");
+                throw new InvalidInput("provider", "must be 1 to 100 characters", provider.isEmpty() ? "error.field.required" : "error.field.tooLong", "100");
             }
             if (lifetime == CookieDeclaration.Lifetime.FIXED && (maxAgeDays == null || maxAgeDays < 1 || maxAgeDays > 3650)) {
-                throw new InvalidInput("maxAgeDays", "must be 1 to 3650 days for a fixed lifetime");
+                throw new InvalidInput("maxAgeDays", "must be 1 to 3650 days for a fixed lifetime", "website.error.maxAgeDays");
             }
             if (lifetime != CookieDeclaration.Lifetime.FIXED && maxAgeDays != null) {
-                throw new InvalidInput("maxAgeDays", "is given only for a fixed lifetime");
+                throw new InvalidInput("maxAgeDays", "is given only for a fixed lifetime", "website.error.maxAgeOnlyFixed");
             }
             if (type.equals("localStorage") && lifetime == CookieDeclaration.Lifetime.SESSION) {
-                throw new InvalidInput("lifetime", "local storage outlives the session; declare a fixed age or until withdrawn");
+                throw new InvalidInput("lifetime", "local storage outlives the session; declare a fixed age or until withdrawn", "website.error.localStorageSession");
             }
             purposeNb = purposeNb.strip();
             purposeEn = purposeEn.strip();
             if (purposeNb.isEmpty() || purposeNb.length() > 300) {
-                throw new InvalidInput("purposeNb", "must be 1 to 300 characters");
+                throw new InvalidInput("purposeNb", "must be 1 to 300 characters", purposeNb.isEmpty() ? "error.field.required" : "error.field.tooLong", "300");
             }
             if (purposeEn.isEmpty() || purposeEn.length() > 300) {
-                throw new InvalidInput("purposeEn", "must be 1 to 300 characters");
+                throw new InvalidInput("purposeEn", "must be 1 to 300 characters", purposeEn.isEmpty() ? "error.field.required" : "error.field.tooLong", "300");
             }
         }
     }

@@ -53,9 +53,9 @@ class Sites {
     /** Registers a site by its origin; {@link InvalidInput} for a non-origin, {@link Conflict} if taken. */
     public Site register(String name, String origin, boolean demo) {
         String normalised = Origins.of(origin)
-                .orElseThrow(() -> new InvalidInput("origin", "must be an http(s) origin such as https://www.example.no"));
+                .orElseThrow(() -> new InvalidInput("origin", "must be an http(s) origin such as https://www.example.no", "website.error.origin"));
         if (name.isBlank() || name.length() > 100) {
-            throw new InvalidInput("name", "must be 1 to 100 characters");
+            throw new InvalidInput("name", "must be 1 to 100 characters", name.isBlank() ? "error.field.required" : "error.field.tooLong", "100");
         }
         Site site = new Site(UUID.randomUUID(), name.strip(), normalised, demo, clock.instant());
         int inserted = jdbc.sql("""

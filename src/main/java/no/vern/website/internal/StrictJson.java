@@ -45,16 +45,16 @@ final class StrictJson {
     /** Parses one JSON object; {@link InvalidInput} (400) for anything else, without quoting the input. */
     static <T> T parse(byte[] body, Class<T> type, String fields) {
         if (body.length == 0) {
-            throw new InvalidInput("body", "is empty");
+            throw new InvalidInput("body", "is empty", "website.error.emptyBody");
         }
         try {
             T value = JSON.readValue(body, type);
             if (value == null) {
-                throw new InvalidInput("body", "must be a JSON object");
+                throw new InvalidInput("body", "must be a JSON object", "website.error.jsonObject");
             }
             return value;
         } catch (JacksonException e) {
-            throw new InvalidInput("body", "must be a JSON object with the fields " + fields + " only");
+            throw new InvalidInput("body", "must be a JSON object with the fields " + fields + " only", "website.error.jsonFields", fields);
         }
     }
 }

@@ -31,6 +31,7 @@ import no.vern.audit.AuditLog;
 import no.vern.audit.Outcome;
 import no.vern.shared.DayChart;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.Labels;
 import no.vern.shared.NotFound;
 import no.vern.shared.VernClock;
 import no.vern.shared.VernProblem;
@@ -56,10 +57,15 @@ class WebsiteConsoleController {
     private final Clock clock;
     private final String baseUrl;
     private final SiteStorage storage;
+    private final Labels labels;
+    private final org.springframework.context.MessageSource messages;
 
     WebsiteConsoleController(Sites sites, SiteStorage storage, Statistics statistics, ConsentProofs proofs,
             ConsentProofPurge proofPurge,
-            AuditLog audit, Clock clock, @Value("${vern.base-url}") String baseUrl) {
+            AuditLog audit, Clock clock, @Value("${vern.base-url}") String baseUrl, Labels labels,
+            org.springframework.context.MessageSource messages) {
+        this.labels = labels;
+        this.messages = messages;
         this.proofPurge = proofPurge;
         this.storage = storage;
         this.baseUrl = baseUrl;
@@ -117,6 +123,17 @@ class WebsiteConsoleController {
         out.flush();
     }
 
+    /** Why a form was refused, in the page's language: the field by its label and the reason from its code. */
+    private String why(VernProblem problem) {
+        if (problem instanceof InvalidInput invalid && !invalid.errors().isEmpty()) {
+            InvalidInput.FieldError first = invalid.errors().get(0);
+            java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+            return messages.getMessage("website.field." + first.field(), null, first.field(), locale) + " "
+                    + labels.error(first);
+        }
+        return labels.problem(problem);
+    }
+
     @GetMapping("/console/website/sites")
     @PreAuthorize(READ)
     String sites(Model model, Authentication auth) {
@@ -135,8 +152,7 @@ class WebsiteConsoleController {
             return "redirect:/console/website/sites";
         } catch (VernProblem problem) {
             siteModel(model, auth);
-            model.addAttribute("error", problem instanceof InvalidInput invalid
-                    ? invalid.errors().get(0).field() + " " + invalid.errors().get(0).message() : problem.getMessage());
+            model.addAttribute("error", why(problem));
             model.addAttribute("name", name);
             model.addAttribute("origin", origin);
             return SITES;
@@ -155,13 +171,13 @@ class WebsiteConsoleController {
             try {
                 lifetime = CookieDeclaration.Lifetime.valueOf(form.getOrDefault("lifetime", ""));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInput("lifetime", "must be FIXED, SESSION or UNTIL_WITHDRAWN");
+                throw new InvalidInput("lifetime", "must be FIXED, SESSION or UNTIL_WITHDRAWN", "website.error.lifetime");
             }
             Integer maxAge;
             try {
                 maxAge = days.isEmpty() ? null : Integer.valueOf(days);
             } catch (NumberFormatException e) {
-                throw new InvalidInput("maxAgeDays", "must be a whole number of days");
+                throw new InvalidInput("maxAgeDays", "must be a whole number of days", "website.error.wholeDays");
             }
             SiteStorage.Declared entry = new SiteStorage.Declared(UUID.randomUUID(), site.id(),
                     form.getOrDefault("category", ""), form.getOrDefault("type", ""), form.getOrDefault("name", "").strip(),
@@ -174,8 +190,7 @@ class WebsiteConsoleController {
             return "redirect:/console/website/sites";
         } catch (VernProblem problem) {
             siteModel(model, auth);
-            model.addAttribute("storageError", problem instanceof InvalidInput invalid
-                    ? invalid.errors().get(0).field() + " " + invalid.errors().get(0).message() : problem.getMessage());
+            model.addAttribute("storageError", why(problem));
             model.addAttribute("storageSite", site.id());
             model.addAttribute("storageForm", form);
             return SITES;

@@ -184,6 +184,26 @@ class ConnectorFlowTests extends BreachMailSupport {
         assertThat(step(caseId, accounting.id()).state()).isEqualTo(StepState.DONE);
         mvc.perform(get(path).param("t", link.group(2))).andExpect(status().isNotFound()); // a link works once
 
+        // Issue 23 item 3: the outcome is kept as a code with arguments beside the API's English, and said in the
+        // reader's language; a row from before the codes is recognised by its English.
+        assertThat(step(caseId, crmConnector.id()).detailCode()).isEqualTo("connectors.detail.rowsFound");
+        assertThat(step(caseId, crmConnector.id()).detailArgs()).containsExactly("3", "3");
+        assertThat(step(caseId, accounting.id()).detail()).isEqualTo("export uploaded by the responsible person");
+        var officer = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("po")
+                .roles("PRIVACY_OFFICER");
+        String nb = mvc.perform(get("/console/connectors").with(officer).param("lang", "nb")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(nb).contains("eksport lastet opp av den ansvarlige").doesNotContain("export uploaded");
+        vern.sql("UPDATE connectors_connector SET last_detail_code = NULL, last_detail_args = NULL WHERE id = :id")
+                .param("id", accounting.id()).update();
+        vern.sql("UPDATE connectors_step SET detail_code = NULL, detail_args = NULL WHERE case_id = :c").param("c", caseId).update();
+        assertThat(mvc.perform(get("/console/connectors").with(officer).param("lang", "nb")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("eksport lastet opp av den ansvarlige");
+        assertThat(mvc.perform(get("/console/connectors").with(officer).param("lang", "en")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("export uploaded by the responsible person");
+        assertThat(step(caseId, crmConnector.id()).detailCode()).isEqualTo("connectors.detail.rowsFound");
+        assertThat(step(caseId, accounting.id()).detailCode()).isEqualTo("connectors.detail.exportUploaded");
+
         Map<UUID, SystemData> collected = new java.util.HashMap<>();
         orchestration.collected(caseId, Operation.ACCESS).forEach(d -> collected.put(d.connectorId(), d));
         assertThat(collected).containsOnlyKeys(crmConnector.id(), hr.id(), accounting.id());

@@ -183,6 +183,44 @@ class ConnectorRegistryWebTests extends BreachMailSupport {
                 .andExpect(content().string(not(containsString("/console/connectors/" + id + "/approve"))));
     }
 
+    String dryRunPage(String id, String email, String lang) throws Exception {
+        return mvc.perform(post("/console/connectors/" + id + "/dry-run").with(OFFICER).with(csrf()).param("email", email)
+                .param("lang", lang)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Issue 23 item 3: the refusal says why in the page's language, from its message code, never the API's English. */
+    @Test
+    void aRefusedDryRunSaysWhyInThePagesLanguage() throws Exception {
+        String jdbc = createJdbc(crm.config());
+        org.assertj.core.api.Assertions.assertThat(dryRunPage(jdbc, "ikke-en-adresse", "nb"))
+                .contains("feilet: er ikke en gyldig e-postadresse").doesNotContain("er ikke gyldig", "is not a valid");
+        org.assertj.core.api.Assertions.assertThat(dryRunPage(jdbc, "ikke-en-adresse", "en"))
+                .contains("failed: is not a valid email address").doesNotContain("er ikke");
+
+        String body = mvc.perform(post("/api/v1/connectors").header("Authorization", Tokens.bearer(tokens, ApiScope.CONNECTORS_WRITE))
+                .contentType(MediaType.APPLICATION_JSON).content(register("MANUAL", List.of("customers"), "")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String manual = json.readTree(body).get("id").asString();
+        org.assertj.core.api.Assertions.assertThat(dryRunPage(manual, Canaries.EMAIL, "nb"))
+                .contains("feilet: prøvesøk er bare mulig for JDBC-koblinger").doesNotContain("only possible");
+        org.assertj.core.api.Assertions.assertThat(dryRunPage(manual, Canaries.EMAIL, "en"))
+                .contains("failed: a dry run is only possible for JDBC connectors");
+    }
+
+    /** Issue 23 item 3: the console's connection test says what it found in the page's language. */
+    @Test
+    void aConsoleConnectionTestSaysWhatItFoundInThePagesLanguage() throws Exception {
+        String id = createJdbc(crm.config());
+        mvc.perform(post("/console/connectors/" + id + "/test").with(OFFICER).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("checkDetail",
+                        org.hamcrest.Matchers.matchesPattern("\\d+ tabeller og \\d+ kolonner funnet")));
+        mvc.perform(post("/console/connectors/" + id + "/test").with(OFFICER).with(csrf()).param("lang", "en"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("checkDetail",
+                        org.hamcrest.Matchers.matchesPattern("\\d+ tables, \\d+ columns found")));
+    }
+
     @Test
     void consoleDryRunIsThePrivacyOfficersAndShowsCountsPerCategoryButNeverValues() throws Exception {
         String id = createJdbc(crm.config());
@@ -190,8 +228,9 @@ class ConnectorRegistryWebTests extends BreachMailSupport {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/console/connectors/" + id + "/dry-run").with(OFFICER).with(csrf()).param("email", Canaries.EMAIL))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("purchase-history: 2")))
-                .andExpect(content().string(containsString("name: 1")))
+                // Categories by their names in the record, in the page's language (issue 23 item 3).
+                .andExpect(content().string(containsString("Kjøpshistorikk: 2")))
+                .andExpect(content().string(containsString("Navn: 1")))
                 .andExpect(content().string(not(containsString(Canaries.NAME))))
                 .andExpect(content().string(not(containsString("Turstøvler"))))
                 .andExpect(content().string(not(containsString("Kanarivegen"))));

@@ -191,8 +191,16 @@ class PendingDataTest extends MailTestSupport {
         mvc.perform(post("/console/consent/pending").with(csrf()).with(SALES).param("purpose", "recruitment")
                 .param("email", uniqueEmail())).andExpect(status().isUnprocessableContent());
         // S8: a CV is not needed for the prospect dialogue.
-        mvc.perform(post("/console/consent/pending").with(csrf()).with(SALES).param("purpose", "prospect-dialogue")
-                .param("email", uniqueEmail()).param("cv", "lang cv")).andExpect(status().isUnprocessableContent());
+        String nb = mvc.perform(post("/console/consent/pending").with(csrf()).with(SALES).param("purpose", "prospect-dialogue")
+                .param("email", uniqueEmail()).param("cv", "lang cv")).andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        // Issue 23 item 3: why, in the page's language, with the purpose by its name.
+        assertThat(nb).contains("Feltet trengs ikke til formålet «", "(dataminimering)").doesNotContain("«prospect-dialogue»");
+        String en = mvc.perform(post("/console/consent/pending").with(csrf()).with(SALES).param("purpose", "prospect-dialogue")
+                .param("lang", "en").param("email", uniqueEmail()).param("cv", "lang cv"))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(en).contains("This field is not needed for").doesNotContain("trengs ikke");
     }
 
     @Test
