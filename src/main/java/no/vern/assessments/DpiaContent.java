@@ -50,35 +50,33 @@ public record DpiaContent(String title, String description, String necessity, Li
         required(errors, "necessity", necessity, 20000);
         required(errors, "measures", measures, 20000);
         if (dpoAdvice.length() > 20000) {
-            errors.add(new InvalidInput.FieldError("dpoAdvice", "must be at most 20000 characters"));
+            errors.add(InvalidInput.FieldError.coded("dpoAdvice", "must be at most 20000 characters", "error.field.tooLong", "20000"));
         }
         if (risks.isEmpty()) {
-            errors.add(new InvalidInput.FieldError("risks", "name at least one risk (Art. 35(7)(c))"));
+            errors.add(InvalidInput.FieldError.coded("risks", "name at least one risk (Art. 35(7)(c))", "assessments.error.risks"));
         }
         for (int i = 0; i < risks.size(); i++) {
             Risk r = risks.get(i);
             if (r.description().isEmpty() || r.likelihood() < 1 || r.likelihood() > 4 || r.severity() < 1
                     || r.severity() > 4) {
-                errors.add(new InvalidInput.FieldError("risks[" + i + "]",
-                        "needs a description, a likelihood and a severity from 1 to 4"));
+                errors.add(InvalidInput.FieldError.coded("risks[" + i + "]", "needs a description, a likelihood and a severity from 1 to 4", "assessments.error.risk"));
             }
         }
         if (residualRisk == null) {
-            errors.add(new InvalidInput.FieldError("residualRisk", "is required"));
+            errors.add(InvalidInput.FieldError.coded("residualRisk", "is required", "error.field.required"));
         }
         if (decision == null) {
-            errors.add(new InvalidInput.FieldError("decision", "is required (PENDING until decided)"));
+            errors.add(InvalidInput.FieldError.coded("decision", "is required (PENDING until decided)", "error.field.choose"));
         } else if (decision == DpiaDecision.PROCEED && consultationRequired()) {
             // Art. 36(1): with a high residual risk the processing waits for the prior consultation.
-            errors.add(new InvalidInput.FieldError("decision",
-                    "a high residual risk requires prior consultation with Datatilsynet before the processing starts"));
+            errors.add(InvalidInput.FieldError.coded("decision", "a high residual risk requires prior consultation with Datatilsynet before the processing starts", "assessments.error.consultationRequired"));
         }
         if (decision != null && decision != DpiaDecision.PENDING && dpoAdvice.isEmpty()) {
             // Art. 35(2): the controller seeks the DPO's advice before it decides.
-            errors.add(new InvalidInput.FieldError("dpoAdvice", "record the DPO's advice before the decision"));
+            errors.add(InvalidInput.FieldError.coded("dpoAdvice", "record the DPO's advice before the decision", "assessments.error.dpoAdvice"));
         }
         if (reviewOn == null) {
-            errors.add(new InvalidInput.FieldError("reviewOn", "set a review date (Art. 35(11))"));
+            errors.add(InvalidInput.FieldError.coded("reviewOn", "set a review date (Art. 35(11))", "assessments.error.reviewOn"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -87,9 +85,10 @@ public record DpiaContent(String title, String description, String necessity, Li
 
     private static void required(List<InvalidInput.FieldError> errors, String field, String value, int max) {
         if (value.isEmpty()) {
-            errors.add(new InvalidInput.FieldError(field, "is required"));
+            errors.add(InvalidInput.FieldError.coded(field, "is required", "error.field.required"));
         } else if (value.length() > max) {
-            errors.add(new InvalidInput.FieldError(field, "must be at most " + max + " characters"));
+            errors.add(InvalidInput.FieldError.coded(field, "must be at most " + max + " characters", "error.field.tooLong",
+                    String.valueOf(max)));
         }
     }
 }

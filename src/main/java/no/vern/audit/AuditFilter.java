@@ -36,16 +36,16 @@ public record AuditFilter(@Nullable String actor, @Nullable String action, @Null
         target = blankToNull(target);
         List<InvalidInput.FieldError> errors = new ArrayList<>();
         if (actor != null && !ACTOR.matcher(actor).matches()) {
-            errors.add(new InvalidInput.FieldError("actor", "must be an actor reference such as staff:id"));
+            errors.add(InvalidInput.FieldError.coded("actor", "must be an actor reference such as staff:id", "audit.error.actor"));
         }
         if (action != null && !ACTION.matcher(action).matches()) {
-            errors.add(new InvalidInput.FieldError("action", "must be a dotted lower-case action or prefix"));
+            errors.add(InvalidInput.FieldError.coded("action", "must be a dotted lower-case action or prefix", "audit.error.action"));
         }
         if (target != null && !TARGET.matcher(target).matches()) {
-            errors.add(new InvalidInput.FieldError("target", "must be an opaque kind:id reference"));
+            errors.add(InvalidInput.FieldError.coded("target", "must be an opaque kind:id reference", "audit.error.target"));
         }
         if (from != null && to != null && !from.isBefore(to)) {
-            errors.add(new InvalidInput.FieldError("to", "must be after from"));
+            errors.add(InvalidInput.FieldError.coded("to", "must be after from", "audit.error.toAfterFrom"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

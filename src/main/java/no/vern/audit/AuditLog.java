@@ -5,7 +5,9 @@ package no.vern.audit;
  * event (login failure, lockout, token use), in the append-only, hash-chained audit log.
  *
  * <p>Entries are written in the caller's transaction when there is one, so a rolled-back change
- * leaves no entry, and a committed change always has one.
+ * leaves no entry, and a committed change always has one. There they are written together as the
+ * transaction commits (one round trip for all of them), in the order recorded, each with the time
+ * it was recorded; the transaction itself does not see them before that.
  */
 public interface AuditLog {
 

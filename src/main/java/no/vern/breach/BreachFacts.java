@@ -49,15 +49,16 @@ public record BreachFacts(String whatHappened, String howItArose, String mainCau
         subjectRelation = subjectRelation == null ? List.of()
                 : subjectRelation.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         if (periodFrom != null && periodTo != null && periodTo.isBefore(periodFrom)) {
-            throw new InvalidInput("periodTo", "must not be before periodFrom");
+            throw new InvalidInput("periodTo", "must not be before periodFrom", "breach.error.periodToBeforeFrom");
         }
         if (approxSubjects != null && approxSubjects < 0 || approxRecords != null && approxRecords < 0) {
-            throw new InvalidInput("approxSubjects", "must not be negative");
+            throw new InvalidInput("approxSubjects", "must not be negative", "error.field.notNegative");
         }
         for (String text : List.of(whatHappened, howItArose, mainCause, dataLocation, consequences, measuresTaken,
                 measuresPlanned, delayReasons)) {
             if (text.length() > MAX_TEXT) {
-                throw new InvalidInput("text", "must be at most " + MAX_TEXT + " characters");
+                throw new InvalidInput("text", "must be at most " + MAX_TEXT + " characters", "error.field.tooLong",
+                        String.valueOf(MAX_TEXT));
             }
         }
     }

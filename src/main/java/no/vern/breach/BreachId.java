@@ -26,7 +26,7 @@ public record BreachId(UUID value) {
         try {
             return new BreachId(UUID.fromString(text));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("id", "is not a breach id");
+            throw new InvalidInput("id", "is not a breach id", "error.field.id");
         }
     }
 

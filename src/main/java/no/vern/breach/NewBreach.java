@@ -37,18 +37,21 @@ public record NewBreach(String title, String whatHappened, @Nullable Instant dis
         discoveredAt = discoveredAt == null ? null : discoveredAt.truncatedTo(ChronoUnit.SECONDS);
         List<InvalidInput.FieldError> errors = new ArrayList<>();
         if (title.isEmpty() || title.length() > MAX_TITLE) {
-            errors.add(new InvalidInput.FieldError("title", "is required, at most " + MAX_TITLE + " characters"));
+            errors.add(InvalidInput.FieldError.coded("title", "is required, at most " + MAX_TITLE + " characters",
+                    "error.field.requiredAtMost", String.valueOf(MAX_TITLE)));
         }
         if (whatHappened.length() > BreachFacts.MAX_TEXT) {
-            errors.add(new InvalidInput.FieldError("whatHappened", "must be at most " + BreachFacts.MAX_TEXT + " characters"));
+            errors.add(InvalidInput.FieldError.coded("whatHappened", "must be at most " + BreachFacts.MAX_TEXT + " characters",
+                    "error.field.tooLong", String.valueOf(BreachFacts.MAX_TEXT)));
         }
         if (awareAt == null) {
-            errors.add(new InvalidInput.FieldError("awareAt", "is required"));
+            errors.add(InvalidInput.FieldError.coded("awareAt", "is required", "error.field.required"));
         } else if (discoveredAt != null && discoveredAt.isAfter(awareAt)) {
-            errors.add(new InvalidInput.FieldError("discoveredAt", "must not be after awareAt"));
+            errors.add(InvalidInput.FieldError.coded("discoveredAt", "must not be after awareAt", "breach.error.discoveredAfterAware"));
         }
         if (reporterContact != null && reporterContact.length() > MAX_CONTACT) {
-            errors.add(new InvalidInput.FieldError("contact", "must be at most " + MAX_CONTACT + " characters"));
+            errors.add(InvalidInput.FieldError.coded("contact", "must be at most " + MAX_CONTACT + " characters",
+                    "error.field.tooLong", String.valueOf(MAX_CONTACT)));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

@@ -15,7 +15,7 @@ public record ImportOptions(SubjectKind kind, String purpose, boolean dryRun, St
 
     public ImportOptions {
         if (!language.equals("nb") && !language.equals("en")) {
-            throw new no.vern.shared.InvalidInput("language", "must be nb or en");
+            throw new no.vern.shared.InvalidInput("language", "must be nb or en", "error.field.language");
         }
     }
 

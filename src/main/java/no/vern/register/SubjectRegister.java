@@ -59,7 +59,7 @@ public interface SubjectRegister {
     /** Changes a subject based on the version the caller saw; returns the new version ({@link StaleSubjectVersion} otherwise). */
     long update(SubjectId subject, long expectedVersion, SubjectUpdate update);
 
-    /** Subjects (visible to the caller) with this email address, found through its blind index. */
+    /** Live (not erased) subjects, visible to the caller, with this email address, found through its blind index. */
     List<SubjectSummary> findByEmail(String email);
 
     /**

@@ -23,7 +23,7 @@ public record RequestId(UUID value) {
         try {
             return new RequestId(UUID.fromString(text));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("id", "is not a request id");
+            throw new InvalidInput("id", "is not a request id", "error.field.id");
         }
     }
 

@@ -20,13 +20,13 @@ public record NewHold(HoldScope scope, String target, String reason, String owne
         reason = reason == null ? "" : reason.strip();
         owner = owner == null ? "" : owner.strip();
         if (target.isEmpty()) {
-            throw new InvalidInput("target", "must name what the hold covers");
+            throw new InvalidInput("target", "must name what the hold covers", "retention.error.holdTarget");
         }
         if (reason.length() < 3 || reason.length() > 500) {
-            throw new InvalidInput("reason", "must be 3 to 500 characters");
+            throw new InvalidInput("reason", "must be 3 to 500 characters", "error.field.lengthBetween", "3", "500");
         }
         if (!owner.matches("[A-Za-z0-9._@-]{2,80}")) {
-            throw new InvalidInput("owner", "must be a staff username");
+            throw new InvalidInput("owner", "must be a staff username", "error.field.username");
         }
     }
 }

@@ -20,18 +20,18 @@ public record RuleChange(RuleKind kind, int amount, PeriodUnit unit, @Nullable S
 
     public RuleChange {
         if (amount < 0 || amount > 1200) {
-            throw new InvalidInput("amount", "must be between 0 and 1200");
+            throw new InvalidInput("amount", "must be between 0 and 1200", "error.field.range", "0", "1200");
         }
         if (noticeDays < 0 || noticeDays > 365) {
-            throw new InvalidInput("noticeDays", "must be between 0 and 365");
+            throw new InvalidInput("noticeDays", "must be between 0 and 365", "error.field.range", "0", "365");
         }
         unlessConsent = unlessConsent == null || unlessConsent.isBlank() ? null : unlessConsent.strip();
         if (unlessConsent != null && !unlessConsent.matches("[a-z][a-z0-9-]{1,60}")) {
-            throw new InvalidInput("unlessConsent", "is not a purpose key");
+            throw new InvalidInput("unlessConsent", "is not a purpose key", "error.field.purposeKey");
         }
         note = note == null ? "" : note.strip();
         if (note.length() > 500) {
-            throw new InvalidInput("note", "must be at most 500 characters");
+            throw new InvalidInput("note", "must be at most 500 characters", "error.field.tooLong", "500");
         }
     }
 }

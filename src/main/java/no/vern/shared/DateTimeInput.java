@@ -23,6 +23,8 @@ public final class DateTimeInput {
             .withZone(VernClock.ZONE);
     /** The problem text for a field that is not a date and time. */
     public static final String INVALID = "must be a date and time (yyyy-MM-ddTHH:mm)";
+    /** The message code of {@link #INVALID}, said in the page's language. */
+    public static final String INVALID_CODE = "error.field.dateTime";
 
     private DateTimeInput() {
     }

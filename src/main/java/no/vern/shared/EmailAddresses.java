@@ -59,7 +59,7 @@ public final class EmailAddresses {
     /** The normalised address of a request field; {@link InvalidInput} naming the field when missing or invalid. */
     public static String normalise(@Nullable String raw, String field) {
         if (raw == null || raw.isBlank()) {
-            throw new InvalidInput(field, "is required");
+            throw new InvalidInput(field, "is required", "error.field.required");
         }
         try {
             return normalise(raw);

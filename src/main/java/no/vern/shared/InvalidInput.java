@@ -28,10 +28,6 @@ public final class InvalidInput extends VernProblem {
             args = List.copyOf(args);
         }
 
-        public FieldError(String field, String message) {
-            this(field, message, null, List.of());
-        }
-
         /** A field error with its message code and arguments. */
         public static FieldError coded(String field, String message, String code, String... args) {
             return new FieldError(field, message, code, List.of(args));
@@ -43,10 +39,6 @@ public final class InvalidInput extends VernProblem {
     public InvalidInput(List<FieldError> errors) {
         super("validation", HttpStatus.BAD_REQUEST, "Invalid input", summary(errors));
         this.errors = List.copyOf(errors);
-    }
-
-    public InvalidInput(String field, String message) {
-        this(List.of(new FieldError(field, message)));
     }
 
     /** One field refused with its message code (and arguments), so pages say why in their own language. */

@@ -187,6 +187,24 @@ public class Labels {
     }
 
     /**
+     * Field errors by field, each said in the page's language ({@link #error(InvalidInput.FieldError)}); the first
+     * error of a field when there are several. Forms show them next to their fields.
+     */
+    public java.util.Map<String, String> errors(java.util.List<InvalidInput.FieldError> errors) {
+        java.util.Map<String, String> said = new java.util.LinkedHashMap<>();
+        errors.forEach(e -> said.putIfAbsent(e.field(), error(e)));
+        return said;
+    }
+
+    /**
+     * A field error for a list above a form: the field's name ({@code field.<name>}) and why, in the page's language;
+     * only why when the field has no name in the bundles.
+     */
+    public String fieldError(InvalidInput.FieldError error) {
+        return text("field." + error.field()).map(f -> f + ": ").orElse("") + error(error);
+    }
+
+    /**
      * Why an action was refused, for a page's status message: the field errors of invalid input, or the message
      * {@code problem.<slug>} of the problem's type; on English pages a problem without a label says its detail, on
      * Norwegian ones that the action was not carried out.
@@ -194,7 +212,7 @@ public class Labels {
     public String problem(VernProblem problem) {
         if (problem instanceof InvalidInput invalid && !invalid.errors().isEmpty()) {
             return must("problem.validation.fields", String.join("; ", invalid.errors().stream()
-                    .map(e -> text("field." + e.field()).map(f -> f + ": ").orElse("") + error(e)).toList()));
+                    .map(this::fieldError).toList()));
         }
         return text("problem." + problem.slug()).orElseGet(() -> "en".equals(locale().getLanguage())
                 ? String.valueOf(problem.getMessage()) : must("problem.generic"));

@@ -16,10 +16,12 @@ public record Paging(int page, int size) {
     /** Validates a requested page; {@link InvalidInput} (field {@code page} or {@code size}) without echoing the value. */
     public static Paging of(int page, int size, int maxSize) {
         if (page < 0 || page > MAX_PAGE) {
-            throw new InvalidInput("page", "must be between 0 and " + MAX_PAGE);
+            throw new InvalidInput("page", "must be between 0 and " + MAX_PAGE, "error.field.range", "0",
+                    String.valueOf(MAX_PAGE));
         }
         if (size < 1 || size > maxSize) {
-            throw new InvalidInput("size", "must be between 1 and " + maxSize);
+            throw new InvalidInput("size", "must be between 1 and " + maxSize, "error.field.range", "1",
+                    String.valueOf(maxSize));
         }
         return new Paging(page, size);
     }

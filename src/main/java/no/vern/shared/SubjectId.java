@@ -24,7 +24,7 @@ public record SubjectId(UUID value) {
         try {
             return new SubjectId(UUID.fromString(text));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("id", "is not a subject id");
+            throw new InvalidInput("id", "is not a subject id", "error.field.subjectId");
         }
     }
 

@@ -38,37 +38,36 @@ public record TransferInput(String country, @Nullable TransferMechanism mechanis
             code = Countries.code(country);
             // Art. 44: only a destination outside the EU/EEA is a transfer.
             if (Countries.insideEea(code)) {
-                errors.add(new InvalidInput.FieldError("country", "is inside the EU/EEA: not a transfer"));
+                errors.add(InvalidInput.FieldError.coded("country", "is inside the EU/EEA: not a transfer", "vendors.error.insideEea"));
             }
         } catch (IllegalArgumentException e) {
-            errors.add(new InvalidInput.FieldError("country", "must be an ISO 3166-1 alpha-2 code such as US"));
+            errors.add(InvalidInput.FieldError.coded("country", "must be an ISO 3166-1 alpha-2 code such as US", "vendors.error.country"));
         }
         if (mechanism == null) {
-            errors.add(new InvalidInput.FieldError("mechanism", "is required (NONE when there is none)"));
+            errors.add(InvalidInput.FieldError.coded("mechanism", "is required (NONE when there is none)", "error.field.choose"));
         } else {
             switch (mechanism) {
                 case STANDARD_CONTRACTUAL_CLAUSES -> {
                     if (sccModule == null) {
-                        errors.add(new InvalidInput.FieldError("sccModule", "name the module of the 2021/914 clauses"));
+                        errors.add(InvalidInput.FieldError.coded("sccModule", "name the module of the 2021/914 clauses", "vendors.error.sccModule"));
                     }
                 }
                 case DATA_PRIVACY_FRAMEWORK -> {
                     if (!code.isEmpty() && !"US".equals(code)) {
-                        errors.add(new InvalidInput.FieldError("mechanism", "the Data Privacy Framework covers the United States only"));
+                        errors.add(InvalidInput.FieldError.coded("mechanism", "the Data Privacy Framework covers the United States only", "vendors.error.dpfUsOnly"));
                     }
                     if (dpfCertifiedUntil == null || dpfCheckedOn == null) {
-                        errors.add(new InvalidInput.FieldError("dpfCertifiedUntil",
-                                "give the certification's re-certification date and when the DPF list was checked"));
+                        errors.add(InvalidInput.FieldError.coded("dpfCertifiedUntil", "give the certification's re-certification date and when the DPF list was checked", "vendors.error.dpfDates"));
                     }
                 }
                 case DEROGATION -> {
                     if (derogation == null) {
-                        errors.add(new InvalidInput.FieldError("derogation", "name the point of Art. 49(1)"));
+                        errors.add(InvalidInput.FieldError.coded("derogation", "name the point of Art. 49(1)", "vendors.error.derogation"));
                     }
                 }
                 case ADEQUACY -> {
                     if (!code.isEmpty() && !Countries.adequate(code)) {
-                        errors.add(new InvalidInput.FieldError("mechanism", "no adequacy decision covers this country"));
+                        errors.add(InvalidInput.FieldError.coded("mechanism", "no adequacy decision covers this country", "vendors.error.noAdequacy"));
                     }
                 }
                 default -> {
@@ -76,10 +75,10 @@ public record TransferInput(String country, @Nullable TransferMechanism mechanis
             }
         }
         if (tiaOutcome == TiaOutcome.EFFECTIVE_WITH_MEASURES && supplementaryMeasures.isEmpty()) {
-            errors.add(new InvalidInput.FieldError("supplementaryMeasures", "name the supplementary measures relied on"));
+            errors.add(InvalidInput.FieldError.coded("supplementaryMeasures", "name the supplementary measures relied on", "vendors.error.supplementaryMeasures"));
         }
         if (supplementaryMeasures.length() > 4000) {
-            errors.add(new InvalidInput.FieldError("supplementaryMeasures", "must be at most 4000 characters"));
+            errors.add(InvalidInput.FieldError.coded("supplementaryMeasures", "must be at most 4000 characters", "error.field.tooLong", "4000"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

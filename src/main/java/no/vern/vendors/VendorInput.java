@@ -42,38 +42,37 @@ public record VendorInput(String name, @Nullable VendorRole role, @Nullable UUID
     public void validate() {
         List<InvalidInput.FieldError> errors = new ArrayList<>();
         if (name.isEmpty() || name.length() > 200) {
-            errors.add(new InvalidInput.FieldError("name", "is required (at most 200 characters)"));
+            errors.add(InvalidInput.FieldError.coded("name", "is required (at most 200 characters)", "error.field.requiredAtMost", "200"));
         }
         if (role == null) {
-            errors.add(new InvalidInput.FieldError("role", "is required"));
+            errors.add(InvalidInput.FieldError.coded("role", "is required", "error.field.required"));
         } else {
             // Art. 28(2), (4): a sub-processor is engaged by a processor.
             if (role == VendorRole.SUB_PROCESSOR && parentId == null) {
-                errors.add(new InvalidInput.FieldError("parentId", "a sub-processor names the processor that engages it"));
+                errors.add(InvalidInput.FieldError.coded("parentId", "a sub-processor names the processor that engages it", "vendors.error.parentRequired"));
             }
             if (role != VendorRole.SUB_PROCESSOR && parentId != null) {
-                errors.add(new InvalidInput.FieldError("parentId", "only a sub-processor has an engaging processor"));
+                errors.add(InvalidInput.FieldError.coded("parentId", "only a sub-processor has an engaging processor", "vendors.error.parentNotAllowed"));
             }
             // Art. 26(1): joint controllers determine their responsibilities by an arrangement.
             if (role == VendorRole.JOINT_CONTROLLER && jointArrangement == null) {
-                errors.add(new InvalidInput.FieldError("jointArrangement", "a joint controller needs the Art. 26 arrangement"));
+                errors.add(InvalidInput.FieldError.coded("jointArrangement", "a joint controller needs the Art. 26 arrangement", "vendors.error.jointArrangement"));
             }
             if (role == VendorRole.PROCESSOR && subProcessorNoticeDays == null) {
-                errors.add(new InvalidInput.FieldError("subProcessorNoticeDays",
-                        "a processor gives notice of sub-processor changes (Art. 28(2)): say how many days"));
+                errors.add(InvalidInput.FieldError.coded("subProcessorNoticeDays", "a processor gives notice of sub-processor changes (Art. 28(2)): say how many days", "vendors.error.noticeDays"));
             }
         }
         if (subProcessorNoticeDays != null && (subProcessorNoticeDays < 0 || subProcessorNoticeDays > 365)) {
-            errors.add(new InvalidInput.FieldError("subProcessorNoticeDays", "must be between 0 and 365 days"));
+            errors.add(InvalidInput.FieldError.coded("subProcessorNoticeDays", "must be between 0 and 365 days", "error.field.daysBetween", "0", "365"));
         }
         if (activities.isEmpty()) {
-            errors.add(new InvalidInput.FieldError("activities", "name at least one activity of the record"));
+            errors.add(InvalidInput.FieldError.coded("activities", "name at least one activity of the record", "vendors.error.activities"));
         }
         if (securityMeasures.length() > 4000) {
-            errors.add(new InvalidInput.FieldError("securityMeasures", "must be at most 4000 characters"));
+            errors.add(InvalidInput.FieldError.coded("securityMeasures", "must be at most 4000 characters", "error.field.tooLong", "4000"));
         }
         if (lastReview != null && nextReview != null && nextReview.isBefore(lastReview)) {
-            errors.add(new InvalidInput.FieldError("nextReview", "must not be before the last review"));
+            errors.add(InvalidInput.FieldError.coded("nextReview", "must not be before the last review", "vendors.error.nextBeforeLast"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

@@ -68,5 +68,12 @@ class AssessmentConsoleTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("value=\"Halvferdig vurdering\"", "name at least one risk",
                 "a high residual risk requires prior consultation");
+        String nb = mvc.perform(post("/console/assessments/dpias").with(OFFICER).with(csrf()).param("lang", "nb")
+                .param("activity", "security").param("title", "Halvferdig vurdering").param("description", "Noe")
+                .param("residualRisk", "HIGH").param("decision", "PROCEED").param("reviewOn", "til høsten"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(nb).contains("value=\"Halvferdig vurdering\"", "beskriv minst én risiko (art. 35 nr. 7 bokstav c)",
+                "høy restrisiko krever forhåndsdrøfting med Datatilsynet", "må være en dato (ÅÅÅÅ-MM-DD)")
+                .doesNotContain("er ikke gyldig", "name at least one risk");
     }
 }

@@ -123,8 +123,7 @@ class AuditChainTests {
         var tx = new TransactionTemplate(transactions);
         CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
             log.record(AuditEvent.by(TESTER, "audit.test.late", Outcome.SUCCESS).withTargets(late));
-            inserted.countDown();
-            await(commit);
+            holdOpenOnceWritten(inserted, commit);
         }));
         assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
         log.record(AuditEvent.by(TESTER, "audit.test.early", Outcome.SUCCESS).withTargets(early));
@@ -151,8 +150,7 @@ class AuditChainTests {
         var tx = new TransactionTemplate(transactions);
         CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
             log.record(AuditEvent.by(TESTER, "audit.test.open", Outcome.SUCCESS).withTargets(late));
-            inserted.countDown();
-            await(commit);
+            holdOpenOnceWritten(inserted, commit);
         }));
         assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
         chain.sealPending();
@@ -166,6 +164,100 @@ class AuditChainTests {
         assertThat(sealedWith(late)).isEqualTo(1);
         assertThat(chain.unsealedCount()).isZero();
         assertThat(chain.verify().ok()).isTrue();
+    }
+
+    @Test
+    void theEntriesOfATransactionAreWrittenAtItsCommitInTheOrderAndWithTheTimesTheyWereRecorded() {
+        String target = "case:" + UUID.randomUUID();
+        var tx = new TransactionTemplate(transactions);
+        List<Long> seenInside = new ArrayList<>();
+        tx.executeWithoutResult(s -> {
+            for (int i = 0; i < 3; i++) {
+                log.record(AuditEvent.by(TESTER, "audit.test.batched", Outcome.SUCCESS).withTargets(target, "item:" + i));
+            }
+            seenInside.add(count(target)); // written together just before the commit, one round trip
+        });
+
+        assertThat(seenInside).containsExactly(0L);
+        List<String> items = jdbc.sql("""
+                SELECT targets[2] FROM audit_entry WHERE targets @> ARRAY[CAST(:t AS text)] ORDER BY id""")
+                .param("t", target).query(String.class).list();
+        assertThat(items).containsExactly("item:0", "item:1", "item:2");
+        List<Instant> times = jdbc.sql("""
+                SELECT occurred_at FROM audit_entry WHERE targets @> ARRAY[CAST(:t AS text)] ORDER BY id""")
+                .param("t", target).query((rs, n) -> JdbcTime.required(rs, "occurred_at")).list();
+        assertThat(times).isSorted();
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNoneOfItsEntriesAndANestedNewTransactionKeepsItsOwn() {
+        String outer = "case:" + UUID.randomUUID();
+        String inner = "case:" + UUID.randomUUID();
+        var tx = new TransactionTemplate(transactions);
+        var requiresNew = new TransactionTemplate(transactions);
+        requiresNew.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        tx.executeWithoutResult(s -> {
+            log.record(AuditEvent.by(TESTER, "audit.test.rolled-back", Outcome.SUCCESS).withTargets(outer));
+            requiresNew.executeWithoutResult(n -> log.record(AuditEvent.by(TESTER, "audit.test.nested", Outcome.SUCCESS)
+                    .withTargets(inner)));
+            assertThat(count(inner)).isEqualTo(1); // committed with the nested transaction
+            log.record(AuditEvent.by(TESTER, "audit.test.rolled-back", Outcome.SUCCESS).withTargets(outer, "item:after"));
+            s.setRollbackOnly();
+        });
+
+        assertThat(count(outer)).isZero();
+        assertThat(count(inner)).isEqualTo(1);
+    }
+
+    @Test
+    void anEntryRecordedWhileTheTransactionCommitsIsWrittenToo() {
+        String first = "case:" + UUID.randomUUID();
+        String during = "case:" + UUID.randomUUID();
+        String onlyDuring = "case:" + UUID.randomUUID();
+        var tx = new TransactionTemplate(transactions);
+        // Recorded by another synchronization's beforeCommit, after an entry of the same transaction.
+        tx.executeWithoutResult(s -> {
+            log.record(AuditEvent.by(TESTER, "audit.test.commit", Outcome.SUCCESS).withTargets(first));
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void beforeCommit(boolean readOnly) {
+                            log.record(AuditEvent.by(TESTER, "audit.test.commit", Outcome.SUCCESS).withTargets(during));
+                        }
+                    });
+        });
+        // The first entry of its transaction, recorded while the transaction commits.
+        tx.executeWithoutResult(s -> org.springframework.transaction.support.TransactionSynchronizationManager
+                .registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void beforeCommit(boolean readOnly) {
+                        log.record(AuditEvent.by(TESTER, "audit.test.commit", Outcome.SUCCESS).withTargets(onlyDuring));
+                    }
+                }));
+
+        assertThat(count(first)).isEqualTo(1);
+        assertThat(count(during)).isEqualTo(1);
+        assertThat(count(onlyDuring)).isEqualTo(1);
+    }
+
+    /**
+     * The entries of a transaction are written just before it commits: this holds the transaction open after that
+     * (its entries inserted, with their ids, not committed) until {@code commit} opens.
+     */
+    private static void holdOpenOnceWritten(CountDownLatch inserted, CountDownLatch commit) {
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void beforeCompletion() { // after every beforeCommit, before the commit itself
+                        inserted.countDown();
+                        await(commit);
+                    }
+                });
+    }
+
+    private long count(String target) {
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE targets @> ARRAY[CAST(:t AS text)]").param("t", target)
+                .query(Long.class).single();
     }
 
     private long unsealedWith(String target) {

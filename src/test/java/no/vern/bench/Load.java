@@ -55,10 +55,20 @@ final class Load {
     }
 
     Result run(Op op) throws Exception {
+        return run(op, () -> 0).result();
+    }
+
+    /** A timed run and the CPU milliseconds {@code cpu} counted over its measured part (not the warm-up), per call. */
+    record Measured(Result result, double cpuMillisPerCall) {
+    }
+
+    Measured run(Op op, java.util.function.DoubleSupplier cpu) throws Exception {
         if (!warmup.isZero()) {
             once(op, warmup, maxCalls, 1_000_000);
         }
-        return once(op, duration, maxCalls, 0);
+        double before = cpu.getAsDouble();
+        Result result = once(op, duration, maxCalls, 0);
+        return new Measured(result, (cpu.getAsDouble() - before) / Math.max(1, result.calls()));
     }
 
     /** How a warm-up went: seconds spent, whether throughput settled, and the last slice's throughput. */

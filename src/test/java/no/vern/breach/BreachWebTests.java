@@ -344,14 +344,43 @@ class BreachWebTests extends BreachMailSupport {
         assertThat(facts.measuresPlanned()).isEqualTo("Encrypt disks");
 
         String refused = mvc.perform(post("/console/breach/" + b.id() + "/facts").with(OFFICER).with(csrf())
-                .param("whatHappened", "Changed").param("periodFrom", "1.7.2026"))
+                .param("lang", "en").param("whatHappened", "Changed").param("periodFrom", "1.7.2026"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(refused).contains("periodFrom: must be a date and time");
+        assertThat(refused).contains("Period from: must be a date and time (yyyy-MM-ddTHH:mm)");
         assertThat(register.get(b.id()).facts().whatHappened()).isEqualTo("A laptop was stolen.");
 
-        String form = mvc.perform(post("/console/breach").with(SALES).with(csrf()).param("title", "Lost phone")
+        String form = mvc.perform(post("/console/breach").with(SALES).with(csrf()).param("lang", "en").param("title", "Lost phone")
                 .param("whatHappened", "Lost on the bus").param("awareAt", "yesterday"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(form).contains("awareAt: must be a date and time", "value=\"yesterday\"", "Lost on the bus");
+        assertThat(form).contains("Company aware: must be a date and time", "value=\"yesterday\"", "Lost on the bus");
+    }
+
+    @Test
+    void refusedConsoleFormsSayWhyInNorwegianOnNorwegianPagesAndInEnglishOnEnglishOnes() throws Exception {
+        Breach b = fullyDescribed();
+        String form = mvc.perform(post("/console/breach").with(SALES).with(csrf()).param("lang", "nb").param("title", "Mistet telefon")
+                .param("whatHappened", "Mistet på bussen").param("awareAt", "i går"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("Kjent for virksomheten: må være en dato med klokkeslett (ÅÅÅÅ-MM-DDTtt:mm)",
+                "value=\"i går\"").doesNotContain("er ikke gyldig", "must be a date");
+
+        String assess = mvc.perform(post("/console/breach/" + b.id() + "/assessment").with(OFFICER).with(csrf())
+                .param("lang", "nb").param("risk", "RISK").param("reasoning", ""))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(assess).contains("Begrunnelse: må fylles ut (høyst").doesNotContain("er ikke gyldig", "is required");
+        String assessEn = mvc.perform(post("/console/breach/" + b.id() + "/assessment").with(OFFICER).with(csrf())
+                .param("lang", "en").param("risk", "RISK").param("reasoning", ""))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(assessEn).contains("Reasoning: is required (at most").doesNotContain("må fylles ut");
+        assertThat(register.get(b.id()).risk()).isEqualTo(RiskLevel.HIGH_RISK);
+
+        // A refusal that is no field's: the problem's own words (Art. 33(5): assess before closing).
+        Instant aware = clock.instant().minus(Duration.ofHours(1));
+        Breach unassessed = register.report(new NewBreach("Feilsendt e-post", "En e-post gikk til feil mottaker.", aware,
+                aware, Channel.CONSOLE, null));
+        String close = mvc.perform(post("/console/breach/" + unassessed.id() + "/close").with(OFFICER).with(csrf()).param("lang", "nb"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(close).contains("Vurder risikoen før avviket lukkes (art. 33 nr. 5).").doesNotContain("Assess the risk");
+        assertThat(register.get(unassessed.id()).closedAt()).isNull();
     }
 }

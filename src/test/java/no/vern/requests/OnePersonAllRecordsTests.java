@@ -79,6 +79,18 @@ class OnePersonAllRecordsTests extends RequestsTestSupport {
     }
 
     @Test
+    void art15_aSubjectErasedAfterReceiptIsLeftOutOfTheExportAndTheLiveOneIsIn() {
+        Twice person = heldTwice("erased-between");
+        RequestId id = verified(RequestKind.ACCESS, person.email()); // both subjects recorded in the case
+        register.erase(person.participant());
+        requests.complete(id, null);
+        tellEveryRecipient(id);
+        String json = new String(center.download(id, PrivacyCenter.ExportFormat.JSON).orElseThrow().content(),
+                StandardCharsets.UTF_8);
+        assertThat(json).contains("Kari Kontakt").doesNotContain("Kari Deltaker", "+4791234567");
+    }
+
+    @Test
     void art17_anErasureRequestErasesEverySubjectUnderTheVerifiedAddressAndSaysSo() {
         Twice person = heldTwice("erase");
         RequestId id = verified(RequestKind.ERASURE, person.email());

@@ -145,6 +145,69 @@ class RetentionWebTests extends RetentionTestSupport {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void aRefusedRuleEditSaysWhyPerFieldInNorwegianAndInEnglish() throws Exception {
+        int version = policies.current("security", "name").orElseThrow().version();
+        String nb = page(post("/console/retention/rules/security/name").with(OFFICER).with(csrf()).param("lang", "nb")
+                .param("basedOn", String.valueOf(version)).param("kind", "SOMETIMES").param("amount", "fire")
+                .param("unit", "YEARS").param("noticeDays", "0"));
+        assertThat(nb).contains("Type: er ikke et av valgene", "Antall: må være et heltall")
+                .doesNotContain("er ikke gyldig", "must be", "is not one of");
+
+        String en = page(post("/console/retention/rules/security/name").with(OFFICER).with(csrf()).param("lang", "en")
+                .param("basedOn", String.valueOf(version)).param("kind", "SOMETIMES").param("amount", "four")
+                .param("unit", "YEARS").param("noticeDays", "0"));
+        assertThat(en).contains("Kind: is not one of the choices", "Amount: must be a whole number")
+                .doesNotContain("er ikke et av valgene");
+        assertThat(policies.current("security", "name").orElseThrow().version()).isEqualTo(version);
+    }
+
+    @Test
+    void aRefusedHoldSaysWhyInNorwegianAndInEnglish() throws Exception {
+        SubjectId contact = customer(orgNumber(), null);
+        String review = LocalDate.now(clock).plusMonths(1).toString();
+        String nb = page(post("/console/retention/holds").with(OFFICER).with(csrf()).param("lang", "nb")
+                .param("scope", "SUBJECT").param("target", contact.value().toString()).param("reason", "x")
+                .param("owner", "personvern").param("reviewOn", review));
+        assertThat(nb).contains("Begrunnelse: må være 3 til 500 tegn").doesNotContain("er ikke gyldig", "must be 3 to 500");
+
+        String en = page(post("/console/retention/holds").with(OFFICER).with(csrf()).param("lang", "en")
+                .param("scope", "SUBJECT").param("target", contact.value().toString()).param("reason", "x")
+                .param("owner", "personvern").param("reviewOn", review));
+        assertThat(en).contains("Reason: must be 3 to 500 characters").doesNotContain("må være");
+        String date = page(post("/console/retention/holds").with(OFFICER).with(csrf()).param("lang", "nb")
+                .param("scope", "SUBJECT").param("target", contact.value().toString()).param("reason", "Sak 2026-9")
+                .param("owner", "personvern").param("reviewOn", "neste uke"));
+        assertThat(date).contains("Vurderes på nytt: må være en dato (ÅÅÅÅ-MM-DD)");
+        assertThat(holds.list()).noneMatch(h -> contact.equals(h.subject()));
+    }
+
+    @Test
+    void aDryRunSaysWhyEachItemIsDueInThePagesLanguageFromTheRuleAndTheAgreementsEnd() throws Exception {
+        String org = orgNumber();
+        SubjectId contact = customer(org, null);
+        LocalDate ended = LocalDate.now(clock).minusYears(2);
+        clockEvents.agreementEnded(org, startOf(ended));
+        RetentionRule rule = policies.current("customer-administration", "email").orElseThrow();
+        assertThat(rule.kind()).isEqualTo(RuleKind.AGREEMENT_PLUS);
+        String location = mvc.perform(post("/console/retention/runs").with(OFFICER).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String date = ended.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+        String unitNb = switch (rule.unit()) {
+            case DAYS -> "dager";
+            case MONTHS -> "måneder";
+            case YEARS -> "år";
+        };
+
+        String nb = page(get(location).with(AUDITOR).param("lang", "nb"));
+        assertThat(nb).contains(contact.value().toString(),
+                "avtalen ble avsluttet " + date + ", pluss " + rule.amount() + " " + unitNb)
+                .doesNotContain("agreement ended", "agreement-ended");
+        String en = page(get(location).with(AUDITOR).param("lang", "en"));
+        assertThat(en).contains("agreement ended " + date + ", plus " + rule.amount() + " "
+                + rule.unit().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
     private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
         return mvc.perform(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }

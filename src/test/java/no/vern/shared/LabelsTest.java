@@ -2,6 +2,7 @@ package no.vern.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -118,7 +119,7 @@ public class LabelsTest {
 
     @Test
     void aFieldErrorWithoutACodeIsNeverEnglishOnANorwegianPage() {
-        InvalidInput.FieldError error = new InvalidInput.FieldError("months", "must be 1 or 2");
+        InvalidInput.FieldError error = new InvalidInput.FieldError("months", "must be 1 or 2", null, List.of());
 
         LocaleContextHolder.setLocale(NB);
         assertThat(labels.error(error)).isEqualTo("er ikke gyldig");
@@ -145,5 +146,20 @@ public class LabelsTest {
         assertThat(labels.problem(new NotFound("Request", 12))).isEqualTo("Fant ikke det du ba om.");
         assertThat(labels.problem(new InvalidInput(InvalidInput.FieldError.coded("email", "is required", "error.field.required"))))
                 .isEqualTo("Ikke lagret: må fylles ut");
+    }
+
+    @Test
+    void aFieldErrorAboveAFormNamesTheFieldAndSaysWhyInThePagesLanguage() {
+        InvalidInput.FieldError reasoning = InvalidInput.FieldError.coded("reasoning", "is required (at most 4000 characters)",
+                "error.field.requiredAtMost", "4000");
+        InvalidInput.FieldError closed = InvalidInput.FieldError.coded("", "The breach is already closed.", "problem.breach-closed");
+
+        LocaleContextHolder.setLocale(NB);
+        assertThat(labels.fieldError(reasoning)).isEqualTo("Begrunnelse: må fylles ut (høyst 4000 tegn)");
+        assertThat(labels.fieldError(closed)).isEqualTo("Avviket er allerede lukket.");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(labels.fieldError(reasoning)).isEqualTo("Reasoning: is required (at most 4000 characters)");
+        assertThat(labels.errors(List.of(reasoning, InvalidInput.FieldError.coded("reasoning", "second", "error.field.required"))))
+                .containsExactly(Map.entry("reasoning", "is required (at most 4000 characters)"));
     }
 }

@@ -71,4 +71,43 @@ class VendorConsoleTests {
         assertThat(html).contains("value=\"Halvferdig AS\"", "Tilgangsstyring", "a joint controller needs the Art. 26 arrangement");
         assertThat(vendors.vendors()).extracting(Vendor::name).doesNotContain("Halvferdig AS");
     }
+
+    @Test
+    void aRefusedVendorSaysWhyPerFieldInNorwegianAndInEnglish() throws Exception {
+        String nb = page(post("/console/vendors").with(OFFICER).with(csrf()).param("lang", "nb")
+                .param("name", "").param("role", "JOINT_CONTROLLER").param("subProcessorNoticeDays", "tretti")
+                .param("lastReview", "i fjor"));
+        assertThat(nb).contains("må fylles ut (høyst 200 tegn)", "en felles behandlingsansvarlig trenger ordningen etter art. 26",
+                "velg minst én behandlingsaktivitet fra protokollen", "må være et heltall", "må være en dato (ÅÅÅÅ-MM-DD)")
+                .doesNotContain("er ikke gyldig", "is required", "joint controller needs", "must be");
+
+        String en = page(post("/console/vendors").with(OFFICER).with(csrf()).param("lang", "en")
+                .param("name", "").param("role", "JOINT_CONTROLLER").param("subProcessorNoticeDays", "thirty"));
+        assertThat(en).contains("is required (at most 200 characters)", "a joint controller needs the Art. 26 arrangement",
+                "name at least one activity of the record", "must be a whole number").doesNotContain("må fylles ut");
+        assertThat(vendors.vendors()).isEmpty();
+    }
+
+    @Test
+    void aRefusedAgreementAndADuplicateVendorAreSaidInThePagesLanguage() throws Exception {
+        LocalDate today = LocalDate.now(VernClock.ZONE);
+        Vendor crm = vendors.create(new VendorInput("Skyhuset CRM AS", VendorRole.PROCESSOR, null, null,
+                List.of("customers"), List.of("email"), "ISO 27001", 30, null, today.plusMonths(6)));
+
+        String nb = page(post("/console/vendors/" + crm.id() + "/agreements").with(OFFICER).with(csrf()).param("lang", "nb")
+                .param("version", "2026-1").param("signedOn", "i går"));
+        assertThat(nb).contains("må være en dato (ÅÅÅÅ-MM-DD)").doesNotContain("must be a date");
+        String future = page(post("/console/vendors/" + crm.id() + "/agreements").with(OFFICER).with(csrf()).param("lang", "nb")
+                .param("version", "2026-1").param("signedOn", today.plusDays(2).toString()));
+        assertThat(future).contains("kan ikke være fram i tid: registrer avtalen når den er signert");
+        String en = page(post("/console/vendors/" + crm.id() + "/agreements").with(OFFICER).with(csrf()).param("lang", "en")
+                .param("version", "2026-1").param("signedOn", ""));
+        assertThat(en).contains("is required").doesNotContain("må fylles ut");
+        assertThat(vendors.agreements(crm.id())).isEmpty();
+
+        String duplicate = page(post("/console/vendors").with(OFFICER).with(csrf()).param("lang", "nb")
+                .param("name", "Skyhuset CRM AS").param("role", "PROCESSOR").param("subProcessorNoticeDays", "30")
+                .param("activities", "customers"));
+        assertThat(duplicate).contains("En leverandør med dette navnet er allerede registrert.");
+    }
 }

@@ -117,7 +117,7 @@ class AssessmentApiController {
     @Operation(operationId = "createDpia", summary = "Start a DPIA of an activity with its first version")
     ResponseEntity<DpiaView> create(@RequestBody NewDpia input) {
         if (input.activityId() == null || input.content() == null) {
-            throw new InvalidInput("content", "activityId and content are required");
+            throw new InvalidInput("content", "activityId and content are required", "assessments.error.activityAndContent");
         }
         Dpia d = register.create(input.activityId(), input.content());
         return ResponseEntity.created(URI.create("/api/v1/assessments/dpias/" + d.id())).body(view(d));
@@ -128,7 +128,7 @@ class AssessmentApiController {
     @Operation(operationId = "reviseDpia", summary = "Save a new version of a DPIA (refused if basedOnVersion is not the newest)")
     DpiaView revise(@PathVariable UUID id, @RequestBody Revision input) {
         if (input.content() == null || input.basedOnVersion() == null) {
-            throw new InvalidInput("content", "basedOnVersion and content are required");
+            throw new InvalidInput("content", "basedOnVersion and content are required", "assessments.error.versionAndContent");
         }
         return view(register.revise(id, input.basedOnVersion(), input.content()));
     }

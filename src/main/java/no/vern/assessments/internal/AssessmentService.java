@@ -69,7 +69,7 @@ class AssessmentService implements AssessmentRegister {
         activity(activityId);
         String why = note == null ? "" : note.strip();
         if (why.length() > 4000) {
-            throw new InvalidInput("note", "must be at most 4000 characters");
+            throw new InvalidInput("note", "must be at most 4000 characters", "error.field.tooLong", "4000");
         }
         Screening s = new Screening(activityId,
                 listed.isEmpty() ? EnumSet.noneOf(ListedProcessing.class) : EnumSet.copyOf(listed),

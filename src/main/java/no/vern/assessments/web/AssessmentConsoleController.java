@@ -1,7 +1,6 @@
 package no.vern.assessments.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -38,7 +37,9 @@ import no.vern.processing.Activity;
 import no.vern.processing.ProcessingRecord;
 import no.vern.shared.Actors;
 import no.vern.shared.Conflict;
+import no.vern.shared.FormFields;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.Labels;
 import no.vern.shared.NotFound;
 
 /**
@@ -54,8 +55,10 @@ class AssessmentConsoleController {
 
     private final AssessmentRegister register;
     private final ProcessingRecord record;
+    private final Labels labels;
 
-    AssessmentConsoleController(AssessmentRegister register, ProcessingRecord record) {
+    AssessmentConsoleController(AssessmentRegister register, ProcessingRecord record, Labels labels) {
+        this.labels = labels;
         this.register = register;
         this.record = record;
     }
@@ -140,17 +143,17 @@ class AssessmentConsoleController {
             @RequestParam(name = "riskMeasures", required = false) @Nullable List<String> rm, Model model,
             RedirectAttributes redirect) {
         DpiaForm form = form(params, rd, rl, rs, rm);
-        Map<String, String> errors = new LinkedHashMap<>();
+        FormFields fields = new FormFields(params);
         try {
-            Dpia d = register.create(form.activity(), content(form, errors));
+            Dpia d = register.create(form.activity(), content(form, fields));
             redirect.addFlashAttribute("flashKey", "assessments.dpia.saved");
             return "redirect:/console/assessments/dpias/" + d.id();
         } catch (InvalidInput e) {
-            e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+            fields.add(e);
         } catch (NotFound e) {
-            errors.put("activity", "choose an activity of the record");
+            fields.reject("activity", "choose an activity of the record", "assessments.error.activity");
         }
-        return formView(model, null, form, errors);
+        return formView(model, null, form, labels.errors(fields.errors()));
     }
 
     @GetMapping("/console/assessments/dpias/{id}")
@@ -175,16 +178,17 @@ class AssessmentConsoleController {
             RedirectAttributes redirect) {
         Dpia newest = register.dpia(id).orElseThrow(() -> new NotFound("DPIA", id));
         DpiaForm form = form(params, rd, rl, rs, rm);
-        Map<String, String> errors = new LinkedHashMap<>();
+        FormFields fields = new FormFields(params);
         try {
-            register.revise(id, form.basedOnVersion(), content(form, errors));
+            register.revise(id, form.basedOnVersion(), content(form, fields));
             redirect.addFlashAttribute("flashKey", "assessments.dpia.saved");
             return "redirect:/console/assessments/dpias/" + id;
         } catch (InvalidInput e) {
-            e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+            fields.add(e);
         } catch (Conflict e) {
-            errors.put("basedOnVersion", e.getMessage());
+            fields.reject("basedOnVersion", String.valueOf(e.getMessage()), "problem." + e.slug());
         }
+        Map<String, String> errors = labels.errors(fields.errors());
         model.addAttribute("shown", newest);
         model.addAttribute("latest", true);
         model.addAttribute("versions", register.versions(id));
@@ -233,17 +237,18 @@ class AssessmentConsoleController {
         }
         int based;
         try {
-            based = Integer.parseInt(p(params, "basedOnVersion").strip());
+            based = Integer.parseInt(FormFields.text(params, "basedOnVersion").strip());
         } catch (NumberFormatException e) {
             based = 0;
         }
-        return new DpiaForm(p(params, "activity"), based, p(params, "title"), p(params, "description"),
-                p(params, "necessity"), DpiaForm.rows(rows), p(params, "measures"), p(params, "residualRisk"),
-                p(params, "dpoAdvice"), p(params, "decision"), p(params, "decisionNote"), p(params, "consultedOn"),
-                p(params, "reviewOn"));
+        FormFields fields = new FormFields(params);
+        return new DpiaForm(fields.text("activity"), based, fields.text("title"), fields.text("description"),
+                fields.text("necessity"), DpiaForm.rows(rows), fields.text("measures"), fields.text("residualRisk"),
+                fields.text("dpoAdvice"), fields.text("decision"), fields.text("decisionNote"), fields.text("consultedOn"),
+                fields.text("reviewOn"));
     }
 
-    private static DpiaContent content(DpiaForm form, Map<String, String> errors) {
+    private static DpiaContent content(DpiaForm form, FormFields fields) {
         List<Risk> risks = new ArrayList<>();
         for (RiskRow row : form.risks()) {
             if (row.description().isBlank() && row.measures().isBlank()) {
@@ -251,14 +256,20 @@ class AssessmentConsoleController {
             }
             risks.add(new Risk(row.description(), number(row.likelihood()), number(row.severity()), row.measures()));
         }
-        LocalDate consulted = form.consultedOn().isBlank() ? null : date(form.consultedOn(), "consultedOn", errors);
-        LocalDate review = form.reviewOn().isBlank() ? null : date(form.reviewOn(), "reviewOn", errors);
+        LocalDate consulted = fields.date("consultedOn", form.consultedOn());
+        LocalDate review = fields.date("reviewOn", form.reviewOn());
         DpiaContent content = new DpiaContent(form.title(), form.description(), form.necessity(), risks, form.measures(),
-                enumOf(RiskLevel.class, form.residualRisk()), form.dpoAdvice(), enumOf(DpiaDecision.class, form.decision()),
+                FormFields.enumOf(RiskLevel.class, form.residualRisk()), form.dpoAdvice(), FormFields.enumOf(DpiaDecision.class, form.decision()),
                 form.decisionNote(), consulted, review);
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors.entrySet().stream().map(e -> new InvalidInput.FieldError(e.getKey(), e.getValue())).toList());
+        if (!fields.valid()) {
+            // Say every wrong field at once: what the rules refuse beside what could not be read.
+            try {
+                content.validate();
+            } catch (InvalidInput e) {
+                fields.add(e);
+            }
         }
+        fields.throwIfInvalid();
         return content;
     }
 
@@ -272,27 +283,5 @@ class AssessmentConsoleController {
 
     private static String at(@Nullable List<String> list, int i) {
         return list == null || i >= list.size() || list.get(i) == null ? "" : list.get(i);
-    }
-
-    private static String p(Map<String, String> params, String name) {
-        String value = params.get(name);
-        return value == null ? "" : value;
-    }
-
-    private static @Nullable LocalDate date(String raw, String field, Map<String, String> errors) {
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, "must be a date (YYYY-MM-DD)");
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> @Nullable E enumOf(Class<E> type, String raw) {
-        try {
-            return raw.isBlank() ? null : Enum.valueOf(type, raw.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -38,7 +38,8 @@ class AuditTrailService implements AuditTrail {
     @Transactional
     public AuditPage search(AuditFilter filter, int page, int size) {
         if (page < 0 || page > MAX_PAGE) {
-            throw new InvalidInput("page", "must be between 0 and " + MAX_PAGE);
+            throw new InvalidInput("page", "must be between 0 and " + MAX_PAGE, "error.field.range", "0",
+                    String.valueOf(MAX_PAGE));
         }
         int limit = Math.max(1, Math.min(size, AuditPage.MAX_SIZE));
         List<String> where = new ArrayList<>();

@@ -116,7 +116,7 @@ class BreachApiController {
     @Operation(operationId = "reportBreach", summary = "Report a breach", description = "Starts the 72-hour clock: notifyAuthorityBy = awareAt + 72 real hours (GDPR Art. 33(1)).")
     ResponseEntity<Created> report(@RequestBody ReportRequest request) {
         if (request.awareAt() == null) {
-            throw new InvalidInput("awareAt", "is required (ISO 8601 with offset)");
+            throw new InvalidInput("awareAt", "is required (ISO 8601 with offset)", "breach.error.awareAt");
         }
         Breach b = register.report(new NewBreach(Objects.requireNonNullElse(request.title(), ""), Objects.requireNonNullElse(request.whatHappened(), ""),
                 request.discoveredAt() == null ? null : request.discoveredAt().toInstant(),
@@ -146,7 +146,7 @@ class BreachApiController {
         BreachId breach = BreachId.parse(id);
         register.get(breach);
         if (request.risk() == null) {
-            throw new InvalidInput("risk", "is required: NONE, RISK or HIGH_RISK");
+            throw new InvalidInput("risk", "is required: NONE, RISK or HIGH_RISK", "error.field.choose");
         }
         return Detail.of(register.assess(breach, request.risk(), Objects.requireNonNullElse(request.reasoning(), "")));
     }
@@ -158,7 +158,7 @@ class BreachApiController {
         BreachId breach = BreachId.parse(id);
         register.get(breach);
         if (request.phase() == null || request.sentAt() == null) {
-            throw new InvalidInput("phase", "phase (INITIAL or FOLLOW_UP) and sentAt are required");
+            throw new InvalidInput("phase", "phase (INITIAL or FOLLOW_UP) and sentAt are required", "breach.error.phaseAndSentAt");
         }
         Breach b = register.recordAuthorityNotification(breach, request.phase(), request.sentAt().toInstant(),
                 request.reference() == null ? "" : request.reference(),
@@ -174,13 +174,13 @@ class BreachApiController {
         register.get(breach);
         if (request.actor() != null) {
             if (request.from() == null || request.to() == null) {
-                throw new InvalidInput("from", "from and to are required with actor");
+                throw new InvalidInput("from", "from and to are required with actor", "breach.error.fromTo");
             }
             return new Linked(register.linkFromAudit(breach, request.actor(), request.from().toInstant(),
                     request.to().toInstant()));
         }
         if (request.subjectIds() == null || request.subjectIds().isEmpty()) {
-            throw new InvalidInput("subjectIds", "give subject ids, or actor with from and to");
+            throw new InvalidInput("subjectIds", "give subject ids, or actor with from and to", "breach.error.subjectIdsOrActor");
         }
         return new Linked(register.linkSubjects(breach, request.subjectIds().stream().map(SubjectId::parse).toList(), "id"));
     }
@@ -202,7 +202,7 @@ class BreachApiController {
         try {
             p = NotificationPhase.valueOf(phase.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("phase", "must be INITIAL or FOLLOW_UP");
+            throw new InvalidInput("phase", "must be INITIAL or FOLLOW_UP", "error.field.choose");
         }
         Locale locale = "en".equals(lang) ? Locale.ENGLISH : Locale.forLanguageTag("nb");
         String text = documents.draftText(register.get(BreachId.parse(id)), p, locale);

@@ -100,7 +100,7 @@ class AffectedPeople {
 
     private int link(BreachId id, Actor actor, List<SubjectId> subjects, String source) {
         if (subjects.size() > 10_000) {
-            throw new InvalidInput("subjects", "at most 10000 at a time");
+            throw new InvalidInput("subjects", "at most 10000 at a time", "breach.error.tooManySubjects");
         }
         Instant now = clock.instant();
         int added = 0;
@@ -125,14 +125,14 @@ class AffectedPeople {
         String text = publicNotice == null ? "" : publicNotice.strip();
         if (exception != null && why.isEmpty()) {
             // GDPR Art. 34(3): an exception is a decision that must be justified in the register.
-            throw new InvalidInput("reasoning", "is required for an exception");
+            throw new InvalidInput("reasoning", "is required for an exception", "breach.error.reasoningForException");
         }
         if (exception == NoticeException.DISPROPORTIONATE_EFFORT && text.isEmpty()) {
             // GDPR Art. 34(3)(c): "a public communication or similar measure" instead.
-            throw new InvalidInput("publicNotice", "is required when telling each person is disproportionate");
+            throw new InvalidInput("publicNotice", "is required when telling each person is disproportionate", "breach.error.publicNotice");
         }
         if (why.length() > MAX_REASON || text.length() > BreachFacts.MAX_TEXT) {
-            throw new InvalidInput("reasoning", "is too long");
+            throw new InvalidInput("reasoning", "is too long", "error.field.tooLongText");
         }
         String decision = exception == null ? BreachService.NOTIFY : exception.name();
         breaches.noticeDecision(id, decision, why, text);

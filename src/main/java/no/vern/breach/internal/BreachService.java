@@ -154,7 +154,7 @@ class BreachService implements BreachRegister {
         List<String> chosen = new ArrayList<>();
         for (String activityId : activityIds) {
             Activity activity = doc.activity(activityId)
-                    .orElseThrow(() -> new InvalidInput("activities", "names an activity that is not in the record"));
+                    .orElseThrow(() -> new InvalidInput("activities", "names an activity that is not in the record", "breach.error.activity"));
             chosen.add(activity.id());
             categories.addAll(activity.dataCategories());
             activity.subjects().forEach(s -> relation.add(s.name()));
@@ -188,7 +188,8 @@ class BreachService implements BreachRegister {
         String why = reasoning == null ? "" : reasoning.strip();
         if (why.isEmpty() || why.length() > MAX_REASON) {
             // Art. 33(5): also a breach that is not notified needs its reasoning documented.
-            throw new InvalidInput("reasoning", "is required (at most " + MAX_REASON + " characters)");
+            throw new InvalidInput("reasoning", "is required (at most " + MAX_REASON + " characters)",
+                    "error.field.requiredAtMost", String.valueOf(MAX_REASON));
         }
         breaches.assess(id, risk, why, actor.reference(), clock.instant());
         changes.done(id, actor, "assessed", Map.of("risk", risk.name()));
@@ -201,7 +202,8 @@ class BreachService implements BreachRegister {
         Actor actor = changes.lock(id);
         String text = decision == null ? "" : decision.strip();
         if (text.isEmpty() || text.length() > MAX_REASON) {
-            throw new InvalidInput("decision", "is required (at most " + MAX_REASON + " characters)");
+            throw new InvalidInput("decision", "is required (at most " + MAX_REASON + " characters)",
+                    "error.field.requiredAtMost", String.valueOf(MAX_REASON));
         }
         breaches.addDecision(id, text, actor.reference(), clock.instant());
         changes.done(id, actor, "decision", Map.of());
@@ -218,13 +220,13 @@ class BreachService implements BreachRegister {
         String ref = reference == null ? "" : reference.strip();
         String delay = delayReason == null ? "" : delayReason.strip();
         if (sentAt == null || sentAt.isAfter(now.plusSeconds(300))) {
-            throw new InvalidInput("sentAt", "is required and must not be in the future");
+            throw new InvalidInput("sentAt", "is required and must not be in the future", "breach.error.sentAt");
         }
         if (sentAt.isBefore(breach.awareAt())) {
-            throw new InvalidInput("sentAt", "must not be before the company became aware");
+            throw new InvalidInput("sentAt", "must not be before the company became aware", "breach.error.sentBeforeAware");
         }
         if (ref.length() > 200 || delay.length() > MAX_REASON) {
-            throw new InvalidInput("reference", "is too long");
+            throw new InvalidInput("reference", "is too long", "error.field.tooLongText");
         }
         if (phase == NotificationPhase.FOLLOW_UP && !breach.authorityNotified()) {
             throw new Conflict("breach-no-initial-notification", "No initial notification",
@@ -242,7 +244,7 @@ class BreachService implements BreachRegister {
         if (phase == NotificationPhase.INITIAL && late && delay.isEmpty()) {
             // GDPR Art. 33(1): "Where the notification ... is not made within 72 hours, it shall be
             // accompanied by reasons for the delay."
-            throw new InvalidInput("delayReason", "is required: the notification is after the 72-hour deadline");
+            throw new InvalidInput("delayReason", "is required: the notification is after the 72-hour deadline", "breach.error.delayReason");
         }
         breaches.addNotification(id, phase, sentAt, ref, delay, actor.reference(), now);
         changes.done(id, actor, "authority-notified", Map.of("phase", phase.name(), "sentAt", sentAt.toString(), "late", late));

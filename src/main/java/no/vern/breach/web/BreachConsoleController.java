@@ -204,7 +204,7 @@ class BreachConsoleController {
                 }
             }
             if (ids.isEmpty()) {
-                throw new InvalidInput("subjectIds", "give at least one subject id");
+                throw new InvalidInput("subjectIds", "give at least one subject id", "breach.error.subjectIds");
             }
             register.linkSubjects(breach, ids, "id");
             return null;
@@ -260,7 +260,9 @@ class BreachConsoleController {
         } catch (InvalidInput e) {
             model.addAttribute("problems", e.errors());
         } catch (VernProblem e) {
-            model.addAttribute("problems", List.of(new InvalidInput.FieldError(e.slug(), Objects.requireNonNullElse(e.getMessage(), e.slug()))));
+            // No field: the problem's own message (problem.<slug>) says why, in the page's language.
+            model.addAttribute("problems", List.of(InvalidInput.FieldError.coded("", Objects.requireNonNullElse(e.getMessage(), e.slug()),
+                    "problem." + e.slug())));
         }
         return detailView(register.get(id), model);
     }

@@ -101,12 +101,12 @@ final class BreachForms {
     /** The fields Spring could not bind (a date and time that is none), as problems; empty when all bound. */
     static List<FieldError> problems(BindingResult binding) {
         return binding.getFieldErrors().stream()
-                .map(e -> new FieldError(e.getField(), DateTimeInput.INVALID)).toList();
+                .map(e -> FieldError.coded(e.getField(), DateTimeInput.INVALID, DateTimeInput.INVALID_CODE)).toList();
     }
 
     static Instant required(@Nullable Instant value, String field) {
         if (value == null) {
-            throw new InvalidInput(field, DateTimeInput.INVALID);
+            throw new InvalidInput(field, DateTimeInput.INVALID, DateTimeInput.INVALID_CODE);
         }
         return value;
     }
@@ -118,7 +118,7 @@ final class BreachForms {
         try {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInput(field, "must be a whole number");
+            throw new InvalidInput(field, "must be a whole number", "error.field.wholeNumber");
         }
     }
 
@@ -126,7 +126,7 @@ final class BreachForms {
         try {
             return RiskLevel.valueOf(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("risk", "choose none, risk or high risk");
+            throw new InvalidInput("risk", "choose none, risk or high risk", "error.field.choose");
         }
     }
 
@@ -134,7 +134,7 @@ final class BreachForms {
         try {
             return NotificationPhase.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("phase", "must be INITIAL or FOLLOW_UP");
+            throw new InvalidInput("phase", "must be INITIAL or FOLLOW_UP", "error.field.choose");
         }
     }
 
@@ -142,7 +142,7 @@ final class BreachForms {
         try {
             return NoticeException.valueOf(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("decision", "is not a known exception");
+            throw new InvalidInput("decision", "is not a known exception", "error.field.choice");
         }
     }
 

@@ -54,8 +54,7 @@ class ChangeFeedApiController {
             return types;
         }
         for (String t : list.split(",")) {
-            types.add(ChangeType.ofType(t.strip()).orElseThrow(() -> new InvalidInput("types",
-                    "lists a type this feed does not have; see ChangeType for the types")));
+            types.add(ChangeType.ofType(t.strip()).orElseThrow(() -> new InvalidInput("types", "lists a type this feed does not have; see ChangeType for the types", "changes.error.unknownType")));
         }
         return types;
     }

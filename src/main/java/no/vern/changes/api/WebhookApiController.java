@@ -129,7 +129,7 @@ class WebhookApiController {
             try {
                 overlap = Duration.parse(request.overlap());
             } catch (DateTimeParseException e) {
-                throw new InvalidInput("overlap", "must be an ISO 8601 duration such as PT24H");
+                throw new InvalidInput("overlap", "must be an ISO 8601 duration such as PT24H", "changes.error.duration");
             }
         }
         return IssuedView.of(webhooks.rotate(id, overlap));
@@ -181,19 +181,19 @@ class WebhookApiController {
 
     private static int limit(int limit) {
         if (limit < 1 || limit > 500) {
-            throw new InvalidInput("limit", "must be between 1 and 500");
+            throw new InvalidInput("limit", "must be between 1 and 500", "error.field.range", "1", "500");
         }
         return limit;
     }
 
     static URI url(@Nullable String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidInput("url", "is required");
+            throw new InvalidInput("url", "is required", "error.field.required");
         }
         try {
             return new URI(text.strip());
         } catch (URISyntaxException e) {
-            throw new InvalidInput("url", "is not a URL");
+            throw new InvalidInput("url", "is not a URL", "error.field.url");
         }
     }
 
@@ -201,8 +201,7 @@ class WebhookApiController {
         Set<ChangeType> types = EnumSet.noneOf(ChangeType.class);
         if (names != null) {
             for (String name : names) {
-                types.add(ChangeType.ofType(name.strip()).orElseThrow(() -> new InvalidInput("types",
-                        "lists a type Vern does not send; see the change feed's types")));
+                types.add(ChangeType.ofType(name.strip()).orElseThrow(() -> new InvalidInput("types", "lists a type Vern does not send; see the change feed's types", "changes.error.unknownType")));
             }
         }
         return types;

@@ -56,12 +56,12 @@ class JdbcChangeFeed implements ChangeFeed {
         static Cursor parse(@Nullable String text) {
             Matcher m = CURSOR.matcher(text == null || text.isBlank() ? START : text.strip());
             if (!m.matches()) {
-                throw new InvalidInput("after", "is not a cursor this feed gave out");
+                throw new InvalidInput("after", "is not a cursor this feed gave out", "changes.error.cursor");
             }
             try {
                 return new Cursor(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
             } catch (NumberFormatException e) {
-                throw new InvalidInput("after", "is not a cursor this feed gave out");
+                throw new InvalidInput("after", "is not a cursor this feed gave out", "changes.error.cursor");
             }
         }
 
@@ -78,7 +78,7 @@ class JdbcChangeFeed implements ChangeFeed {
     @Transactional
     public Page after(@Nullable String cursor, Set<ChangeType> types, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw new InvalidInput("limit", "must be between 1 and " + MAX_PAGE);
+            throw new InvalidInput("limit", "must be between 1 and " + MAX_PAGE, "error.field.range", "1", String.valueOf(MAX_PAGE));
         }
         Cursor from = Cursor.parse(cursor);
         String[] typeNames = (types.isEmpty() ? Arrays.asList(ChangeType.values()) : types).stream().map(Enum::name)

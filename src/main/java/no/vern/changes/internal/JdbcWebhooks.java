@@ -116,7 +116,8 @@ class JdbcWebhooks implements Webhooks {
     @Transactional
     public Issued rotate(UUID id, Duration overlap) {
         if (overlap.isNegative() || overlap.compareTo(MAX_OVERLAP) > 0) {
-            throw new InvalidInput("overlap", "must be between 0 and " + MAX_OVERLAP.toDays() + " days");
+            throw new InvalidInput("overlap", "must be between 0 and " + MAX_OVERLAP.toDays() + " days", "error.field.daysBetween",
+                    "0", String.valueOf(MAX_OVERLAP.toDays()));
         }
         row(id);
         String secret = secrets.issue(id, overlap);
@@ -206,20 +207,21 @@ class JdbcWebhooks implements Webhooks {
     /** A URL the delivery could use: http(s), a host, no user info or fragment, an address the SSRF guard allows. */
     private void check(URI url, Set<ChangeType> types) {
         if (types.isEmpty()) {
-            throw new InvalidInput("types", "choose at least one event type");
+            throw new InvalidInput("types", "choose at least one event type", "changes.error.types");
         }
         String scheme = url.getScheme();
         if (!"https".equals(scheme) && !"http".equals(scheme)) {
-            throw new InvalidInput("url", "must be an http or https URL");
+            throw new InvalidInput("url", "must be an http or https URL", "error.field.webAddress");
         }
         if (url.getHost() == null || url.getRawUserInfo() != null || url.getRawFragment() != null
                 || url.toString().length() > MAX_URL) {
-            throw new InvalidInput("url", "must have a host and no user info or fragment, at most " + MAX_URL + " characters");
+            throw new InvalidInput("url", "must have a host and no user info or fragment, at most " + MAX_URL + " characters",
+                    "changes.error.urlParts", String.valueOf(MAX_URL));
         }
         try {
             guard.checkLiteral(url.getHost(), allowances);
         } catch (AddressGuard.Refused e) {
-            throw new InvalidInput("url", "is refused: " + e.getMessage());
+            throw new InvalidInput("url", "is refused: " + e.getMessage(), "changes.error.urlRefused");
         }
     }
 }

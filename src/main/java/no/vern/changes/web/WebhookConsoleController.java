@@ -103,7 +103,7 @@ class WebhookConsoleController {
     @PreAuthorize(OFFICER)
     String rotate(@PathVariable UUID id, @RequestParam(defaultValue = "24") int overlapHours, Model model) {
         if (!OVERLAP_HOURS.contains(overlapHours)) {
-            throw new InvalidInput("overlapHours", "must be one of " + OVERLAP_HOURS);
+            throw new InvalidInput("overlapHours", "must be one of " + OVERLAP_HOURS, "error.field.choice");
         }
         Webhooks.Issued issued = webhooks.rotate(id, Duration.ofHours(overlapHours));
         model.addAttribute("issuedSecret", issued.secret());
@@ -166,12 +166,12 @@ class WebhookConsoleController {
 
     private static URI url(String text) {
         if (text.isBlank()) {
-            throw new InvalidInput("url", "is required");
+            throw new InvalidInput("url", "is required", "error.field.required");
         }
         try {
             return new URI(text);
         } catch (URISyntaxException e) {
-            throw new InvalidInput("url", "is not a URL");
+            throw new InvalidInput("url", "is not a URL", "error.field.url");
         }
     }
 
@@ -182,7 +182,7 @@ class WebhookConsoleController {
                 try {
                     types.add(ChangeType.valueOf(name));
                 } catch (IllegalArgumentException e) {
-                    throw new InvalidInput("types", "lists an unknown type");
+                    throw new InvalidInput("types", "lists an unknown type", "changes.error.unknownType");
                 }
             }
         }

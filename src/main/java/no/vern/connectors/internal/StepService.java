@@ -117,14 +117,20 @@ final class StepService implements ConnectedSystems {
 
     @Override
     public List<SystemData> collected(UUID caseId, Operation operation) {
+        Steps.FanOutRow fanOut = steps.fanOut(caseId, operation).orElse(null);
+        if (fanOut == null) {
+            // The case was never fanned out to the connected systems: there are no steps and nothing was collected,
+            // so nothing is read (issue 28 item 5: the access export asks this for every case).
+            return List.of();
+        }
         List<SystemData> result = new ArrayList<>();
         Map<UUID, Connector> byId = new LinkedHashMap<>();
-        connectors.list().forEach(c -> byId.put(c.id(), c));
-        Steps.FanOutRow fanOut = steps.fanOut(caseId, operation).orElse(null);
-        for (Steps.Row row : steps.ofCase(caseId, operation)) {
-            if (row.step().state() != StepState.DONE) {
-                continue;
-            }
+        List<Steps.Row> done = steps.ofCase(caseId, operation).stream()
+                .filter(row -> row.step().state() == StepState.DONE).toList();
+        if (!done.isEmpty()) {
+            connectors.list().forEach(c -> byId.put(c.id(), c));
+        }
+        for (Steps.Row row : done) {
             Map<String, List<String>> values = caseData.collected(row.step().id());
             Connector connector = byId.get(row.step().connectorId());
             result.add(new SystemData(row.step().connectorId(), row.step().system(), connector == null ? "" : connector.owner(),
@@ -132,7 +138,7 @@ final class StepService implements ConnectedSystems {
         }
         AuditEvent event = AuditEvent.of("connectors.collected.read", Outcome.SUCCESS)
                 .withTargets("case:" + caseId, "operation:" + operation.name().toLowerCase());
-        if (fanOut != null && fanOut.subjectId() != null) {
+        if (fanOut.subjectId() != null) {
             event = event.withTargets(new SubjectId(fanOut.subjectId()).reference());
         }
         audit.record(event);

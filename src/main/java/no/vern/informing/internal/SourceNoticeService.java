@@ -308,14 +308,14 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
     private static String requireReason(String reason) {
         String why = reason.strip();
         if (why.length() < 10 || why.length() > 2000) {
-            throw new InvalidInput("reason", "must be 10 to 2000 characters");
+            throw new InvalidInput("reason", "must be 10 to 2000 characters", "error.field.lengthBetween", "10", "2000");
         }
         return why;
     }
 
     static void requireOrigin(String origin) {
         if (!origin.matches("import:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
-            throw new InvalidInput("origin", "must be an import reference");
+            throw new InvalidInput("origin", "must be an import reference", "informing.error.origin");
         }
     }
 

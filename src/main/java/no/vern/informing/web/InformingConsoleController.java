@@ -126,7 +126,7 @@ class InformingConsoleController {
         try {
             return Exemption.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("ground", "must be one of " + List.of(Exemption.values()));
+            throw new InvalidInput("ground", "must be one of " + List.of(Exemption.values()), "error.field.choice");
         }
     }
 
@@ -134,7 +134,7 @@ class InformingConsoleController {
         try {
             return "import:" + UUID.fromString(id).toString().toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("id", "is not an import id");
+            throw new InvalidInput("id", "is not an import id", "error.field.id");
         }
     }
 }

@@ -254,10 +254,10 @@ class ProcessingRecordService implements ProcessingRecord {
         RecordValidator.validate(changed);
         String note = changeNote == null ? "" : changeNote.strip();
         if (note.isEmpty()) {
-            throw new no.vern.shared.InvalidInput("changeNote", "is required: say why the record changes");
+            throw new no.vern.shared.InvalidInput("changeNote", "is required: say why the record changes", "error.field.required");
         }
         if (note.length() > 500) {
-            throw new no.vern.shared.InvalidInput("changeNote", "must be at most 500 characters");
+            throw new no.vern.shared.InvalidInput("changeNote", "must be at most 500 characters", "error.field.tooLong", "500");
         }
         // GDPR Art. 44, issue 26: no new policy version while a transfer has no valid mechanism (or accepted reason).
         int blocking = transferWarnings().size();

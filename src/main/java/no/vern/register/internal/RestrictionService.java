@@ -165,8 +165,13 @@ class RestrictionService implements Restrictions {
 
     @Override
     public boolean isRestricted(SubjectId subject) {
-        return jdbc.sql("SELECT count(*) FROM register_restriction WHERE subject_id = :s").param("s", subject.value())
-                .query(Long.class).single() > 0;
+        return Boolean.TRUE.equals(jdbc.sql("SELECT " + restrictedSql(":s")).param("s", subject.value())
+                .query(Boolean.class).single());
+    }
+
+    /** The SQL condition "the subject {@code subjectIdSql} is restricted (GDPR Art. 18)", for one-statement reads. */
+    static String restrictedSql(String subjectIdSql) {
+        return "EXISTS (SELECT 1 FROM register_restriction WHERE subject_id = " + subjectIdSql + ")";
     }
 
     @Override

@@ -65,7 +65,18 @@ class SubjectAccess {
 
     /** The subject's row if the caller may see its kinds; NotFound otherwise, {@link SubjectGone} once erased. */
     Subjects.Row visibleRow(SubjectId id, Set<SubjectKind> visible) {
-        Subjects.Row row = subjects.find(id, false).orElseThrow(() -> new NotFound("Subject", id));
+        return visible(id, subjects.find(id, false).orElseThrow(() -> new NotFound("Subject", id)), visible);
+    }
+
+    /** As {@link #visibleRow}, and in the same statement whether the subject is restricted (GDPR Art. 18). */
+    boolean visibleAndRestricted(SubjectId id, Set<SubjectKind> visible) {
+        Subjects.RowAndRestriction found = subjects.findWithRestriction(id)
+                .orElseThrow(() -> new NotFound("Subject", id));
+        visible(id, found.row(), visible);
+        return found.restricted();
+    }
+
+    private static Subjects.Row visible(SubjectId id, Subjects.Row row, Set<SubjectKind> visible) {
         if (!Visibility.sees(visible, row.kinds())) {
             throw new NotFound("Subject", id); // do not reveal that it exists
         }

@@ -127,13 +127,14 @@ class SubjectReads {
                 throw new UnknownPurpose(key);
             }
         }
-        access.visibleRow(id, Visibility.current());
+        // The subject's row and its restriction in one statement (issue 28 item 5); the restriction is acted on below.
+        boolean restricted = access.visibleAndRestricted(id, Visibility.current());
         Map<String, Set<String>> allowed = new LinkedHashMap<>();
         for (String key : purposes) {
             allowed.put(key, access.requirePurpose(id, key, "register.subject.read"));
         }
         access.requireClearance(id, purposes.get(0), "register.subject.read");
-        if (restrictions.isRestricted(id)) {
+        if (restricted) {
             // GDPR Art. 18(2): a restricted subject's data is only stored, not used.
             audit.record(AuditEvent.by(access.actor(), "register.subject.read", Outcome.DENIED)
                     .withTargets(targets(id, purposes.stream().map(p -> "purpose:" + p).toList())));

@@ -86,6 +86,17 @@ class Subjects {
                 .param("id", id.value()).query(Subjects::row).optional();
     }
 
+    /** A subject's row and whether it is restricted (GDPR Art. 18), in one statement. */
+    record RowAndRestriction(Row row, boolean restricted) {
+    }
+
+    Optional<RowAndRestriction> findWithRestriction(SubjectId id) {
+        return jdbc.sql(SELECT_SUBJECT.replace("FROM register_subject s",
+                ", " + RestrictionService.restrictedSql("s.id") + " AS restricted FROM register_subject s")
+                + " WHERE s.id = :id").param("id", id.value())
+                .query((rs, n) -> new RowAndRestriction(row(rs, n), rs.getBoolean("restricted"))).optional();
+    }
+
     List<Row> byIds(List<UUID> ids, Set<SubjectKind> visible) {
         if (ids.isEmpty()) {
             return List.of();

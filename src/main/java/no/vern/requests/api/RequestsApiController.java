@@ -114,7 +114,7 @@ class RequestsApiController {
 
         no.vern.requests.ObjectionDecision decision() {
             if (ground == no.vern.requests.ObjectionDecision.Ground.LEGITIMATE_INTEREST && upheld == null) {
-                throw new InvalidInput("upheld", "is required for an objection to processing on legitimate interest");
+                throw new InvalidInput("upheld", "is required for an objection to processing on legitimate interest", "requests.error.upheld");
             }
             return new no.vern.requests.ObjectionDecision(ground, purposeKey, Boolean.TRUE.equals(upheld), reasons);
         }
@@ -147,10 +147,10 @@ class RequestsApiController {
     @Operation(operationId = "createRequest", summary = "Register a request", description = "Due at the end of the day one calendar month after receivedAt in Europe/Oslo (GDPR Art. 12(3)); a request of the same person and kind while one is open is linked (200 with duplicateOf).")
     ResponseEntity<Created> create(@RequestBody CreateRequest body) {
         if (body.kind() == null) {
-            throw new InvalidInput("kind", "is required: one of " + List.of(RequestKind.values()));
+            throw new InvalidInput("kind", "is required: one of " + List.of(RequestKind.values()), "error.field.choose");
         }
         if (body.email() == null || body.email().isBlank()) {
-            throw new InvalidInput("email", "is required");
+            throw new InvalidInput("email", "is required", "error.field.required");
         }
         RequestChannel channel = body.channel() == null ? RequestChannel.API : body.channel();
         Locale locale = "en".equals(body.language()) ? Locale.ENGLISH : Locale.forLanguageTag("nb");
@@ -174,7 +174,7 @@ class RequestsApiController {
             try {
                 s = RequestStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInput("status", "must be one of " + List.of(RequestStatus.values()));
+                throw new InvalidInput("status", "must be one of " + List.of(RequestStatus.values()), "error.field.choice");
             }
         }
         return new Page(requests.list(s, instant(dueBefore)).stream().map(Summary::of).toList());
@@ -235,7 +235,7 @@ class RequestsApiController {
     @Operation(operationId = "extendRequestDeadline", summary = "Extend the deadline", description = "By 1 or 2 further months with reasons sent to the person, only within the first month (GDPR Art. 12(3)); 409 extension-not-allowed otherwise.")
     Summary extend(@PathVariable String id, @RequestBody ExtendRequest body) {
         if (body.months() == null) {
-            throw new InvalidInput("months", "is required (1 or 2)");
+            throw new InvalidInput("months", "is required (1 or 2)", "error.field.choose");
         }
         return Summary.of(requests.extend(RequestId.parse(id), body.months(), body.reasons() == null ? "" : body.reasons()));
     }
@@ -306,7 +306,7 @@ class RequestsApiController {
             + "refuse with reasons.")
     Summary rectify(@PathVariable String id, @RequestBody RectifyRequest body) {
         if (body.purpose() == null || body.purpose().isBlank()) {
-            throw new InvalidInput("purpose", "is required");
+            throw new InvalidInput("purpose", "is required", "error.field.required");
         }
         return Summary.of(requests.rectify(RequestId.parse(id), body.purpose(),
                 no.vern.register.PersonalData.contact(body.name(), body.email(), body.phone())));
@@ -378,7 +378,7 @@ class RequestsApiController {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("stepId", "is not a step id");
+            throw new InvalidInput("stepId", "is not a step id", "error.field.id");
         }
     }
 
@@ -391,7 +391,7 @@ class RequestsApiController {
             return t.length() == 10 ? LocalDate.parse(t).atStartOfDay(VernClock.ZONE).toInstant()
                     : OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidInput("due_before", "must be an ISO date or instant with offset");
+            throw new InvalidInput("due_before", "must be an ISO date or instant with offset", "requests.error.dueBefore");
         }
     }
 }

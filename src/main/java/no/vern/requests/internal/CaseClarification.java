@@ -45,7 +45,7 @@ class CaseClarification {
     void ask(RequestId id, @org.jspecify.annotations.Nullable Clarification what, String question) {
         RequestCase c = file.notYetCarriedOut(id);
         if (what == null) {
-            throw new InvalidInput("what", "is required: IDENTITY or SCOPE");
+            throw new InvalidInput("what", "is required: IDENTITY or SCOPE", "error.field.choose");
         }
         if (c.status() == RequestStatus.WAITING_FOR_PERSON) {
             throw new Conflict("request-waiting", "Already waiting", "The case already waits for the person's answer.");

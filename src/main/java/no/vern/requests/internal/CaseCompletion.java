@@ -90,9 +90,11 @@ class CaseCompletion {
         }
         if (c.kind() == RequestKind.OBJECTION || c.kind() == RequestKind.WITHDRAW_CONSENT) {
             // Issue 20, item 6: these requests complete only with their effect, never with none.
-            throw new InvalidInput("kind", c.kind() == RequestKind.OBJECTION
-                    ? "an objection is completed with its decision (the objection action)"
-                    : "a consent withdrawal is completed by withdrawing the named consents");
+            throw c.kind() == RequestKind.OBJECTION
+                    ? new InvalidInput("kind", "an objection is completed with its decision (the objection action)",
+                            "requests.error.completeObjection")
+                    : new InvalidInput("kind", "a consent withdrawal is completed by withdrawing the named consents",
+                            "requests.error.completeWithdrawal");
         }
         completeWith(c, answer, null);
     }
@@ -109,14 +111,14 @@ class CaseCompletion {
     private void completeWith(RequestCase c, @Nullable String answer, @Nullable Rectified rectified) {
         RequestId id = c.id();
         if (answer != null && answer.length() > 8000) {
-            throw new InvalidInput("answer", "must be at most 8000 characters");
+            throw new InvalidInput("answer", "must be at most 8000 characters", "error.field.tooLong", "8000");
         }
         long unsettled = systems.steps(id).stream().filter(s -> !s.state().settled()).count();
         if (unsettled > 0) {
             throw new StepsOutstanding(id, (int) unsettled);
         }
         if (c.status() == RequestStatus.INFORMING_RECIPIENTS) {
-            throw new InvalidInput("status", "the request has been carried out; its answer waits for the recipients to be told");
+            throw new InvalidInput("status", "the request has been carried out; its answer waits for the recipients to be told", "requests.error.answerWaitsForRecipients");
         }
         Instant now = clock.instant();
         String text = answer == null || answer.isBlank() ? "" : answer.strip();
@@ -180,14 +182,14 @@ class CaseCompletion {
     void rectify(RequestId id, String purposeKey, PersonalData corrections) {
         RequestCase c = file.open(id);
         if (c.kind() != RequestKind.RECTIFICATION) {
-            throw new InvalidInput("kind", "only a rectification request can correct data");
+            throw new InvalidInput("kind", "only a rectification request can correct data", "requests.error.onlyRectification");
         }
         if (!c.inRegister() || register.isErased(c.subject())) {
-            throw new InvalidInput("subject", "the person is not in the register; refuse the request with reasons instead");
+            throw new InvalidInput("subject", "the person is not in the register; refuse the request with reasons instead", "requests.error.notInRegister");
         }
         record.requirePurpose(purposeKey);
         if (corrections.givenCategories().isEmpty()) {
-            throw new InvalidInput("corrections", "give at least one corrected value");
+            throw new InvalidInput("corrections", "give at least one corrected value", "requests.error.corrections");
         }
         // GDPR Art. 16: the corrected values replace the old ones; the register keeps who changed which
         // category when (never the values), and the case history names the categories.

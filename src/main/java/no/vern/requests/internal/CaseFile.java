@@ -78,7 +78,7 @@ class CaseFile {
     RequestCase notYetCarriedOut(RequestId id) {
         RequestCase c = open(id);
         if (c.status() == RequestStatus.INFORMING_RECIPIENTS) {
-            throw new InvalidInput("status", "the request has been carried out; only its recipients are still to be told");
+            throw new InvalidInput("status", "the request has been carried out; only its recipients are still to be told", "requests.error.onlyRecipientsLeft");
         }
         return c;
     }
@@ -149,18 +149,19 @@ class CaseFile {
     static String substantive(String field, @Nullable String value, int max) {
         String v = required(field, value, max);
         if (v.codePoints().filter(Character::isLetter).count() < MIN_REASON_LETTERS) {
-            throw new InvalidInput(field, "must give the reasons in words (at least " + MIN_REASON_LETTERS + " letters)");
+            throw new InvalidInput(field, "must give the reasons in words (at least " + MIN_REASON_LETTERS + " letters)",
+                    "requests.error.reasonLetters", String.valueOf(MIN_REASON_LETTERS));
         }
         return v;
     }
 
     static String required(String field, @Nullable String value, int max) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInput(field, "is required");
+            throw new InvalidInput(field, "is required", "error.field.required");
         }
         String v = value.strip();
         if (v.length() > max) {
-            throw new InvalidInput(field, "must be at most " + max + " characters");
+            throw new InvalidInput(field, "must be at most " + max + " characters", "error.field.tooLong", String.valueOf(max));
         }
         return v;
     }

@@ -64,7 +64,7 @@ class CaseHandling {
     void assign(RequestId id, String handler) {
         RequestCase c = file.open(id);
         if (handler == null || !HANDLER.matcher(handler.strip()).matches()) {
-            throw new InvalidInput("assignee", "is not a username");
+            throw new InvalidInput("assignee", "is not a username", "error.field.username");
         }
         cases.assign(id, handler.strip());
         file.changed(c, "assigned", handler.strip(), "requests.case.assign", handler.strip());
@@ -73,7 +73,7 @@ class CaseHandling {
     void verify(RequestId id, String how) {
         RequestCase c = file.open(id);
         if (how == null || how.isBlank() || how.length() > 80) {
-            throw new InvalidInput("how", "must say how the identity was verified (at most 80 characters)");
+            throw new InvalidInput("how", "must say how the identity was verified (at most 80 characters)", "requests.error.how");
         }
         verified(c, how.strip());
     }
@@ -108,7 +108,7 @@ class CaseHandling {
             throw new ExtensionNotAllowed("Request " + id + " can no longer be extended: the first month after receipt has passed.");
         }
         if (months < 1 || months > Deadlines.MAX_EXTENSION_MONTHS) {
-            throw new InvalidInput("months", "must be 1 or 2 (at most two further months)");
+            throw new InvalidInput("months", "must be 1 or 2 (at most two further months)", "requests.error.months");
         }
         Instant due = Deadlines.extendedDue(c.receivedAt(), months);
         if (!due.isAfter(c.dueAt())) {
@@ -126,10 +126,10 @@ class CaseHandling {
     void refuse(RequestId id, no.vern.requests.@Nullable RefusalGround ground, String reasons) {
         RequestCase c = file.notYetCarriedOut(id);
         if (ground == null) {
-            throw new InvalidInput("ground", "is required: the legal ground the refusal rests on");
+            throw new InvalidInput("ground", "is required: the legal ground the refusal rests on", "requests.error.ground");
         }
         if (!ground.answers(c.kind())) {
-            throw new InvalidInput("ground", "does not apply to a request of this kind");
+            throw new InvalidInput("ground", "does not apply to a request of this kind", "requests.error.groundKind");
         }
         String why = CaseFile.substantive("reasons", reasons, 4000);
         Instant now = clock.instant();

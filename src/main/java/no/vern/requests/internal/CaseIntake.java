@@ -59,20 +59,20 @@ class CaseIntake {
 
     Received receive(NewRequest request) {
         if (request.kind() == null) {
-            throw new InvalidInput("kind", "is required");
+            throw new InvalidInput("kind", "is required", "error.field.required");
         }
         if (request.channel() == null) {
-            throw new InvalidInput("channel", "is required");
+            throw new InvalidInput("channel", "is required", "error.field.required");
         }
         String email = EmailAddresses.normalise(request.email(), "email");
         Instant now = clock.instant();
         Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt();
         if (receivedAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
-            throw new InvalidInput("receivedAt", "is in the future");
+            throw new InvalidInput("receivedAt", "is in the future", "error.field.notInFuture");
         }
         String details = request.details() == null ? null : request.details().strip();
         if (details != null && details.length() > 8000) {
-            throw new InvalidInput("details", "must be at most 8000 characters");
+            throw new InvalidInput("details", "must be at most 8000 characters", "error.field.tooLong", "8000");
         }
         String language = "en".equals(request.locale().getLanguage()) ? "en" : "nb";
         List<byte[]> indexes = blindIndex.candidates("email", email);

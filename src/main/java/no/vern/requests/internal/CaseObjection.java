@@ -69,10 +69,10 @@ class CaseObjection {
     void decide(RequestId id, ObjectionDecision decision) {
         RequestCase c = file.open(id);
         if (c.kind() != RequestKind.OBJECTION) {
-            throw new InvalidInput("kind", "only an objection case is decided");
+            throw new InvalidInput("kind", "only an objection case is decided", "requests.error.onlyObjection");
         }
         if (decision.ground() == null) {
-            throw new InvalidInput("ground", "is required: DIRECT_MARKETING or LEGITIMATE_INTEREST");
+            throw new InvalidInput("ground", "is required: DIRECT_MARKETING or LEGITIMATE_INTEREST", "error.field.choose");
         }
         Locale locale = Locale.forLanguageTag(c.language());
         Instant now = clock.instant();
@@ -93,12 +93,11 @@ class CaseObjection {
             String key = CaseFile.required("purposeKey", decision.purposeKey(), 60);
             Purpose purpose = record.requirePurpose(key);
             if (purpose.legalBasis() != LegalBasis.LEGITIMATE_INTEREST && purpose.legalBasis() != LegalBasis.PUBLIC_TASK) {
-                throw new InvalidInput("purposeKey",
-                        "is not based on legitimate interest or a public task, so Art. 21(1) does not apply to it");
+                throw new InvalidInput("purposeKey", "is not based on legitimate interest or a public task, so Art. 21(1) does not apply to it", "requests.error.notLegitimateInterest");
             }
             String why = CaseFile.required("reasons", decision.reasons(), 4000);
             if (why.chars().noneMatch(Character::isLetter)) {
-                throw new InvalidInput("reasons", "must say why, in words");
+                throw new InvalidInput("reasons", "must say why, in words", "requests.error.reasonsInWords");
             }
             file.note(c, "Objection weighing (Art. 21(1)), " + key + ": " + why, now);
             String name = purpose.name().in(locale);
@@ -121,17 +120,17 @@ class CaseObjection {
     void withdraw(RequestId id, Set<String> purposeKeys) {
         RequestCase c = file.open(id);
         if (c.kind() != RequestKind.WITHDRAW_CONSENT) {
-            throw new InvalidInput("kind", "only a consent-withdrawal case withdraws consents");
+            throw new InvalidInput("kind", "only a consent-withdrawal case withdraws consents", "requests.error.onlyWithdrawal");
         }
         if (purposeKeys == null || purposeKeys.isEmpty()) {
-            throw new InvalidInput("purposes", "name at least one consent to withdraw");
+            throw new InvalidInput("purposes", "name at least one consent to withdraw", "requests.error.purposes");
         }
         Locale locale = Locale.forLanguageTag(c.language());
         List<Purpose> purposes = new ArrayList<>();
         for (String key : new TreeSet<>(purposeKeys)) {
             Purpose p = record.requirePurpose(key);
             if (p.legalBasis() != LegalBasis.CONSENT) {
-                throw new InvalidInput("purposes", key + " is not based on consent");
+                throw new InvalidInput("purposes", key + " is not based on consent", "requests.error.notConsent", "purpose:" + key);
             }
             purposes.add(p);
         }

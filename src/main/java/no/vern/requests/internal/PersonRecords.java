@@ -51,8 +51,10 @@ class PersonRecords {
         }
         List<SubjectId> recorded = cases.subjects(c.id());
         all.addAll(recorded);
+        Set<SubjectId> foundLive = Set.of();
         if (email != null) {
             List<SubjectId> now = matching(email);
+            foundLive = Set.copyOf(now); // the lookup finds live subjects only: no second question about them
             List<SubjectId> fresh = now.stream().filter(s -> !all.contains(s)).toList();
             if (!fresh.isEmpty()) {
                 cases.addSubjects(c.id(), fresh, clock.instant());
@@ -63,7 +65,7 @@ class PersonRecords {
         }
         List<SubjectId> live = new ArrayList<>();
         for (SubjectId s : all) {
-            if (!register.isErased(s)) {
+            if (foundLive.contains(s) || !register.isErased(s)) {
                 live.add(s);
             }
         }

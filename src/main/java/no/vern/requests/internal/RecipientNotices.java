@@ -119,7 +119,7 @@ class RecipientNotices {
      */
     RecipientNotice settle(RequestCase c, UUID noticeId, @Nullable NoticeState outcome, @Nullable String reason) {
         if (outcome == null || outcome == NoticeState.OPEN) {
-            throw new InvalidInput("outcome", "is required: TOLD, IMPOSSIBLE or DISPROPORTIONATE");
+            throw new InvalidInput("outcome", "is required: TOLD, IMPOSSIBLE or DISPROPORTIONATE", "error.field.choose");
         }
         String why = outcome == NoticeState.TOLD
                 ? (reason == null || reason.isBlank() ? null : CaseFile.required("reason", reason, 2000))
@@ -127,7 +127,7 @@ class RecipientNotices {
         RecipientNotice notice = of(c.id()).stream().filter(n -> n.id().equals(noticeId)).findFirst()
                 .orElseThrow(() -> new NotFound("Recipient notice", noticeId));
         if (notice.state().settled()) {
-            throw new InvalidInput("outcome", "this recipient's task is already settled");
+            throw new InvalidInput("outcome", "this recipient's task is already settled", "requests.error.recipientSettled");
         }
         Instant now = clock.instant();
         String actor = RequestService.actor().reference();

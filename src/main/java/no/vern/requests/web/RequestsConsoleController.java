@@ -121,7 +121,8 @@ class RequestsConsoleController {
         } catch (IllegalArgumentException | VernProblem e) {
             model.addAttribute("kinds", RequestKind.values());
             model.addAttribute("channels", RequestChannel.values());
-            model.addAttribute("error", e instanceof VernProblem p ? p.getMessage() : "requests.error.input");
+            // Said in the page's language: the problem's field codes or type, or that the input was not valid.
+            model.addAttribute("error", e instanceof VernProblem p ? labels.problem(p) : "requests.error.input");
             model.addAttribute("email", email);
             model.addAttribute("details", details);
             model.addAttribute("receivedAt", DateTimeInput.value(binding, "receivedAt", form.receivedAt()));
@@ -219,7 +220,7 @@ class RequestsConsoleController {
         try {
             return Enum.valueOf(type, text);
         } catch (IllegalArgumentException e) {
-            throw new no.vern.shared.InvalidInput(field, "is not one of the choices offered");
+            throw new no.vern.shared.InvalidInput(field, "is not one of the choices offered", "error.field.choice");
         }
     }
 
@@ -321,7 +322,7 @@ class RequestsConsoleController {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new no.vern.shared.InvalidInput("stepId", "is not a step id");
+            throw new no.vern.shared.InvalidInput("stepId", "is not a step id", "error.field.id");
         }
     }
 }

@@ -119,7 +119,7 @@ class RetentionApiController {
         Instant at = body.endedAt() != null ? body.endedAt()
                 : body.endedOn() != null ? body.endedOn().atStartOfDay(VernClock.ZONE).toInstant() : null;
         if (at == null) {
-            throw new InvalidInput("endedOn", "is required (a date, or endedAt as an instant)");
+            throw new InvalidInput("endedOn", "is required (a date, or endedAt as an instant)", "retention.error.endedOn");
         }
         return clock.agreementEnded(organisation, at);
     }
@@ -129,10 +129,10 @@ class RetentionApiController {
     @Operation(operationId = "recordRetentionClockEvent", summary = "Records that a subject's recruitment closed, an event was held, or a contact happened")
     ClockEvent subjectEvent(@RequestBody SubjectEvent body) {
         if (body.kind() == null) {
-            throw new InvalidInput("kind", "is required: RECRUITMENT_CLOSED, EVENT_HELD or LAST_ACTIVITY");
+            throw new InvalidInput("kind", "is required: RECRUITMENT_CLOSED, EVENT_HELD or LAST_ACTIVITY", "error.field.choose");
         }
         if (body.subjectId() == null || body.at() == null) {
-            throw new InvalidInput(body.subjectId() == null ? "subjectId" : "at", "is required");
+            throw new InvalidInput(body.subjectId() == null ? "subjectId" : "at", "is required", "error.field.required");
         }
         return clock.subjectEvent(body.kind(), SubjectId.parse(body.subjectId()), body.at(), body.purpose());
     }

@@ -67,7 +67,7 @@ class ClockService implements RetentionClock {
     public ClockEvent subjectEvent(ClockEventKind kind, SubjectId subject, Instant occurredAt,
             @Nullable String purposeKey) {
         if (kind == ClockEventKind.AGREEMENT_ENDED || kind == ClockEventKind.CONSENT_ENDED) {
-            throw new InvalidInput("kind", "must be RECRUITMENT_CLOSED, EVENT_HELD or LAST_ACTIVITY");
+            throw new InvalidInput("kind", "must be RECRUITMENT_CLOSED, EVENT_HELD or LAST_ACTIVITY", "error.field.choose");
         }
         if (!register.exists(subject)) {
             throw new NotFound("Subject", subject);
@@ -107,7 +107,7 @@ class ClockService implements RetentionClock {
 
     private void checkTime(Instant at) {
         if (at.isAfter(clock.instant().plus(MAX_FUTURE))) {
-            throw new InvalidInput("at", "must not be more than a year ahead");
+            throw new InvalidInput("at", "must not be more than a year ahead", "retention.error.atTooFar");
         }
     }
 }

@@ -51,23 +51,23 @@ class HoldService implements LegalHolds {
                 try {
                     subject = SubjectId.parse(h.target());
                 } catch (RuntimeException e) {
-                    throw new InvalidInput("target", "is not a subject id");
+                    throw new InvalidInput("target", "is not a subject id", "error.field.subjectId");
                 }
                 if (!register.exists(subject)) {
                     throw new NotFound("Subject", subject);
                 }
             }
             case ORGANISATION -> organisation = register.organisation(h.target()).map(Organisation::id)
-                    .orElseThrow(() -> new InvalidInput("target", "is not an organisation id or number in the register"));
+                    .orElseThrow(() -> new InvalidInput("target", "is not an organisation id or number in the register", "retention.error.organisation"));
             case CATEGORY -> {
                 category = h.target();
                 if (record.current().document().dataCategory(category).isEmpty()) {
-                    throw new InvalidInput("target", "is not a data category of the record of processing");
+                    throw new InvalidInput("target", "is not a data category of the record of processing", "error.field.category");
                 }
             }
         }
         if (!h.reviewOn().isAfter(clock.instant().atZone(clock.getZone()).toLocalDate())) {
-            throw new InvalidInput("reviewOn", "must be in the future");
+            throw new InvalidInput("reviewOn", "must be in the future", "error.field.future");
         }
         Actor actor = Actors.current();
         LegalHold hold = new LegalHold(UUID.randomUUID(), h.scope(), subject, organisation, category, h.reason(),

@@ -27,6 +27,7 @@ import no.vern.register.RetentionView.HeldRecord;
 import no.vern.retention.ClockEvent;
 import no.vern.retention.ClockEventKind;
 import no.vern.retention.DueItem;
+import no.vern.retention.DueReason;
 import no.vern.retention.HoldScope;
 import no.vern.retention.ItemStatus;
 import no.vern.retention.LegalHold;
@@ -181,7 +182,7 @@ class Planner {
                 // module erases it on withdrawal; this is the backstop for anything left).
                 Instant since = consent.map(s -> s.expiresAt() != null && !s.expiresAt().isAfter(ctx.now())
                         ? s.expiresAt() : s.since()).orElse(ctx.now());
-                d = new Due(since, "consent not in force since " + Periods.date(since));
+                d = new Due(since, DueReason.consentEnded(Periods.date(since)).stored());
                 nextAt.accept(ctx.now());
             } else {
                 d = due(ctx, rule, subject, organisation, lastActivity, consent);
@@ -206,8 +207,8 @@ class Planner {
                 }
                 Instant latest = records.stream().map(HeldRecord::collectedAt).max(Comparator.naturalOrder()).orElseThrow();
                 dueAt = Periods.bookkeepingDue(latest, rule.amount(), rule.unit());
-                reason = "accounting year " + Periods.date(latest).getYear() + " ended; kept until "
-                        + Periods.keptUntil(latest, rule.amount(), rule.unit());
+                reason = DueReason.bookkeeping(Periods.date(latest).getYear(),
+                        Periods.keptUntil(latest, rule.amount(), rule.unit())).stored();
             } else {
                 if (d == null || d.at().isAfter(ctx.now().plus(Duration.ofDays(rule.noticeDays())))) {
                     continue;
@@ -256,26 +257,25 @@ class Planner {
                 .map(s -> s.activeAt(ctx.now())).orElse(false)) {
             return null; // e.g. the candidate stays in the talent pool
         }
-        String period = " + " + rule.amount() + " " + rule.unit().name().toLowerCase();
         return switch (rule.kind()) {
             case AGREEMENT_PLUS -> {
                 Instant ended = organisation == null ? null : ctx.agreementEnded().get(organisation);
                 yield ended == null ? null : new Due(Periods.plus(ended, rule.amount(), rule.unit()),
-                        "agreement ended " + Periods.date(ended) + period);
+                        DueReason.after("agreement-ended", Periods.date(ended), rule.amount(), rule.unit()).stored());
             }
             case AFTER_RECRUITMENT_CLOSED -> since(ctx.subjectEvent(subject, ClockEventKind.RECRUITMENT_CLOSED), rule,
-                    "recruitment closed ", period);
-            case AFTER_EVENT -> since(ctx.subjectEvent(subject, ClockEventKind.EVENT_HELD), rule, "event held ", period);
-            case AFTER_LAST_ACTIVITY -> since(lastActivity, rule, "last activity ", period);
+                    "recruitment-closed");
+            case AFTER_EVENT -> since(ctx.subjectEvent(subject, ClockEventKind.EVENT_HELD), rule, "event-held");
+            case AFTER_LAST_ACTIVITY -> since(lastActivity, rule, "last-activity");
             case UNTIL_CONSENT_ENDS -> rule.amount() == 0 || consent.isEmpty() ? null
-                    : since(consent.get().since(), rule, "consent given or renewed ", period);
+                    : since(consent.get().since(), rule, "consent-given");
             case BOOKKEEPING -> null; // per record, above
         };
     }
 
-    private static @Nullable Due since(@Nullable Instant start, RetentionRule rule, String what, String period) {
-        return start == null ? null
-                : new Due(Periods.plus(start, rule.amount(), rule.unit()), what + Periods.date(start) + period);
+    private static @Nullable Due since(@Nullable Instant start, RetentionRule rule, String what) {
+        return start == null ? null : new Due(Periods.plus(start, rule.amount(), rule.unit()),
+                DueReason.after(what, Periods.date(start), rule.amount(), rule.unit()).stored());
     }
 
     private Optional<LegalBasis> basisOf(String purposeKey) {
@@ -286,7 +286,7 @@ class Planner {
         }
     }
 
-    /** When and why. */
+    /** When and why ({@link DueReason#stored()}). */
     private record Due(Instant at, String reason) {
     }
 

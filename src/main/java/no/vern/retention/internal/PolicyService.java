@@ -91,7 +91,7 @@ class PolicyService implements RetentionPolicies {
     public RetentionRule change(String purposeKey, String category, int basedOnVersion, RuleChange change) {
         requireInRecord(purposeKey, category);
         if (change.unlessConsent() != null && !record.isKnownPurpose(change.unlessConsent())) {
-            throw new InvalidInput("unlessConsent", "is not a purpose of the record of processing");
+            throw new InvalidInput("unlessConsent", "is not a purpose of the record of processing", "error.field.purpose");
         }
         int current = rules.current(purposeKey, category).map(RetentionRule::version).orElse(0);
         Actor actor = Actors.current();
@@ -125,9 +125,10 @@ class PolicyService implements RetentionPolicies {
 
     private void requireInRecord(String purposeKey, String category) {
         Activity activity = record.current().document().activityOf(purposeKey)
-                .orElseThrow(() -> new InvalidInput("purpose", "is not a purpose of the record of processing"));
+                .orElseThrow(() -> new InvalidInput("purpose", "is not a purpose of the record of processing", "error.field.purpose"));
         if (!activity.dataCategories().contains(category)) {
-            throw new InvalidInput("category", "is not a data category of purpose '" + purposeKey + "'");
+            throw new InvalidInput("category", "is not a data category of purpose '" + purposeKey + "'",
+                    "retention.error.categoryOfPurpose", "purpose:" + purposeKey);
         }
     }
 }

@@ -96,7 +96,7 @@ class PurgeService implements Purges {
     public PurgeRun approve(UUID dryRunId) {
         PurgeRun run = runs.find(dryRunId).orElseThrow(() -> new NotFound("Purge run", dryRunId));
         if (!run.dryRun()) {
-            throw new InvalidInput("run", "only a dry run can be approved");
+            throw new InvalidInput("run", "only a dry run can be approved", "retention.error.approveDryRunOnly");
         }
         Actor actor = actor();
         if (runs.approve(dryRunId, actor.reference(), clock.instant())) {

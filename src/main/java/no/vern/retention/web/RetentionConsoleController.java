@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -49,6 +49,7 @@ import no.vern.retention.RuleChange;
 import no.vern.retention.RuleKind;
 import no.vern.shared.Actors;
 import no.vern.shared.CsvWriter;
+import no.vern.shared.FormFields;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.NotFound;
 import no.vern.shared.SubjectId;
@@ -126,8 +127,14 @@ class RetentionConsoleController {
             @RequestParam(defaultValue = "0") String noticeDays, @RequestParam(defaultValue = "") String note,
             Model model, RedirectAttributes redirect) {
         try {
-            RuleChange change = new RuleChange(enumValue(RuleKind.class, kind, "kind"), number(amount, "amount"),
-                    enumValue(PeriodUnit.class, unit, "unit"), unlessConsent, number(noticeDays, "noticeDays"), note);
+            FormFields fields = new FormFields();
+            RuleKind k = fields.requiredChoice(RuleKind.class, "kind", kind);
+            Integer length = fields.requiredWholeNumber("amount", amount);
+            PeriodUnit u = fields.requiredChoice(PeriodUnit.class, "unit", unit);
+            Integer notice = fields.requiredWholeNumber("noticeDays", noticeDays);
+            fields.throwIfInvalid();
+            RuleChange change = new RuleChange(Objects.requireNonNull(k), Objects.requireNonNull(length),
+                    Objects.requireNonNull(u), unlessConsent, Objects.requireNonNull(notice), note);
             policies.change(purpose, category, basedOn, change);
             redirect.addFlashAttribute("flashKey", "retention.rule.saved");
             return "redirect:/console/retention/rules/" + purpose + "/" + category;
@@ -191,15 +198,18 @@ class RetentionConsoleController {
             @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String owner,
             @RequestParam(defaultValue = "") String reviewOn, Model model, RedirectAttributes redirect) {
         try {
-            holds.place(new NewHold(enumValue(HoldScope.class, scope, "scope"), target, reason, owner,
-                    date(reviewOn, "reviewOn")));
+            FormFields fields = new FormFields();
+            HoldScope chosen = fields.requiredChoice(HoldScope.class, "scope", scope);
+            LocalDate review = fields.requiredDate("reviewOn", reviewOn);
+            fields.throwIfInvalid();
+            holds.place(new NewHold(Objects.requireNonNull(chosen), target, reason, owner, Objects.requireNonNull(review)));
             redirect.addFlashAttribute("flashKey", "retention.hold.placed");
             return "redirect:/console/retention/holds";
         } catch (InvalidInput e) {
             return holdsView(model, target, reason, owner, reviewOn, scope, e.errors());
         } catch (NotFound e) {
             return holdsView(model, target, reason, owner, reviewOn, scope,
-                    List.of(new InvalidInput.FieldError("target", "is not in the register")));
+                    List.of(InvalidInput.FieldError.coded("target", "is not in the register", "retention.error.notInRegister")));
         }
     }
 
@@ -312,27 +322,19 @@ class RetentionConsoleController {
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A choice that must be made, or the field's error at once. */
     private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field) {
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
+        FormFields fields = new FormFields();
+        E chosen = fields.requiredChoice(type, field, value);
+        fields.throwIfInvalid();
+        return Objects.requireNonNull(chosen);
     }
 
-    private static int number(String value, String field) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput(field, "must be a whole number");
-        }
-    }
-
+    /** A date that must be given, or the field's error at once. */
     private static LocalDate date(String value, String field) {
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput(field, "must be a date (YYYY-MM-DD)");
-        }
+        FormFields fields = new FormFields();
+        LocalDate date = fields.requiredDate(field, value);
+        fields.throwIfInvalid();
+        return Objects.requireNonNull(date);
     }
 }

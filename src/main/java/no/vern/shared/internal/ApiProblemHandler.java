@@ -113,7 +113,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail detail = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "malformed-body",
                 "Malformed request body", describe(cause));
         if (cause instanceof JacksonException jackson && !path(jackson).isEmpty()) {
-            detail.setProperty("errors", List.of(new InvalidInput.FieldError(path(jackson), describe(cause))));
+            detail.setProperty("errors", List.of(InvalidInput.FieldError.coded(path(jackson), describe(cause), "error.field.generic")));
         }
         problems.decorate(detail, servlet(request));
         return typed(detail);
@@ -129,7 +129,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         String name = ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m ? m.getName()
                 : Objects.requireNonNullElse(ex.getPropertyName(), "parameter");
         String type = ex.getRequiredType() == null ? "another type" : ex.getRequiredType().getSimpleName();
-        return typed(problems.toProblem(new InvalidInput(name, "must be of type " + type), servlet(request)));
+        return typed(problems.toProblem(new InvalidInput(name, "must be of type " + type, "error.field.type", type), servlet(request)));
     }
 
     @Override
@@ -137,10 +137,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InvalidInput.FieldError> errors = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-            errors.add(new InvalidInput.FieldError(error.getField(), String.valueOf(error.getDefaultMessage())));
+            errors.add(constraint(error.getField(), String.valueOf(error.getDefaultMessage()), error.getCode()));
         }
         ex.getBindingResult().getGlobalErrors()
-                .forEach(e -> errors.add(new InvalidInput.FieldError(e.getObjectName(), String.valueOf(e.getDefaultMessage()))));
+                .forEach(e -> errors.add(constraint(e.getObjectName(), String.valueOf(e.getDefaultMessage()), e.getCode())));
         return typed(problems.toProblem(new InvalidInput(errors), servlet(request)));
     }
 
@@ -149,10 +149,28 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InvalidInput.FieldError> errors = ex.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream()
-                        .map(e -> new InvalidInput.FieldError(Objects.requireNonNullElse(r.getMethodParameter().getParameterName(), "?"),
-                                String.valueOf(e.getDefaultMessage()))))
+                        .map(e -> constraint(Objects.requireNonNullElse(r.getMethodParameter().getParameterName(), "?"),
+                                String.valueOf(e.getDefaultMessage()), lastCode(e.getCodes()))))
                 .collect(Collectors.toList());
         return typed(problems.toProblem(new InvalidInput(errors), servlet(request)));
+    }
+
+    /**
+     * A Bean Validation failure as a field error with a message code: the required constraints as
+     * {@code error.field.required}, an address as {@code error.field.email}, anything else as {@code error.field.generic}.
+     */
+    private static InvalidInput.FieldError constraint(String field, String message, @Nullable String constraint) {
+        String code = switch (constraint == null ? "" : constraint) {
+            case "NotNull", "NotBlank", "NotEmpty" -> "error.field.required";
+            case "Email" -> "error.field.email";
+            default -> "error.field.generic";
+        };
+        return InvalidInput.FieldError.coded(field, message, code);
+    }
+
+    /** The constraint's own name: the last (least specific) of a resolvable error's codes ({@code NotBlank}). */
+    private static @Nullable String lastCode(String @Nullable [] codes) {
+        return codes == null || codes.length == 0 ? null : codes[codes.length - 1];
     }
 
     @Override

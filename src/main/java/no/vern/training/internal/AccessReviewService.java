@@ -105,7 +105,7 @@ class AccessReviewService implements AccessReviews {
     public void changeRoles(UUID staffId, Set<Role> keep) {
         account(staffId);
         if (keep.isEmpty()) {
-            throw new InvalidInput("roles", "keep at least one role, or disable the account as a leaver");
+            throw new InvalidInput("roles", "keep at least one role, or disable the account as a leaver", "training.error.keepRole");
         }
         StaffAccount changed = accounts.changeRoles(staffId, EnumSet.copyOf(keep));
         decide(Kind.ACCOUNT, staffId, Decision.CHANGED, AccessItem.names(changed.roles()));
@@ -133,7 +133,7 @@ class AccessReviewService implements AccessReviews {
     public Offboarding offboard(UUID staffId) {
         StaffAccount account = account(staffId);
         if (Actors.current().equals(new Actor(Actor.Kind.STAFF, account.username()))) {
-            throw new InvalidInput("account", "you cannot disable your own account");
+            throw new InvalidInput("account", "you cannot disable your own account", "training.error.ownAccount");
         }
         accounts.setEnabled(staffId, false); // ends the account's sessions on every node at once
         List<ApiToken> revoked = tokens.revokeIssuedBy(new Actor(Actor.Kind.STAFF, account.username()).reference());

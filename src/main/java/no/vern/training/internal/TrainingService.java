@@ -73,19 +73,19 @@ class TrainingService implements TrainingRegister {
         String version = command.version() == null ? "" : command.version().strip();
         String url = command.materialUrl() == null ? "" : command.materialUrl().strip();
         if (title.isEmpty() || title.length() > 120) {
-            errors.add(new FieldError("title", "must be 1 to 120 characters"));
+            errors.add(FieldError.coded("title", "must be 1 to 120 characters", "error.field.lengthBetween", "1", "120"));
         }
         if (version.isEmpty() || version.length() > 20) {
-            errors.add(new FieldError("version", "must be 1 to 20 characters"));
+            errors.add(FieldError.coded("version", "must be 1 to 20 characters", "error.field.lengthBetween", "1", "20"));
         }
         if (!isWebAddress(url)) {
-            errors.add(new FieldError("materialUrl", "must be an http(s) address"));
+            errors.add(FieldError.coded("materialUrl", "must be an http(s) address", "error.field.webAddress"));
         }
         if (command.requiredFor().isEmpty()) {
-            errors.add(new FieldError("requiredFor", "at least one role is required"));
+            errors.add(FieldError.coded("requiredFor", "at least one role is required", "training.error.requiredFor"));
         }
         if (command.renewalMonths() < 1 || command.renewalMonths() > 60) {
-            errors.add(new FieldError("renewalMonths", "must be 1 to 60 months"));
+            errors.add(FieldError.coded("renewalMonths", "must be 1 to 60 months", "error.field.monthsBetween", "1", "60"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -110,7 +110,7 @@ class TrainingService implements TrainingRegister {
             throw new NotFound("User", staffId);
         }
         if (completedOn.isAfter(today()) || completedOn.isBefore(LocalDate.of(2000, 1, 1))) {
-            throw new InvalidInput("completedOn", "must be a past date (not in the future)");
+            throw new InvalidInput("completedOn", "must be a past date (not in the future)", "training.error.completedOn");
         }
         if (trainings.complete(trainingId, staffId, completedOn, Actors.current().reference(), clock.instant())) {
             audit.record(AuditEvent.of("training.completion.recorded", Outcome.SUCCESS)

@@ -2,7 +2,6 @@ package no.vern.training.web;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +44,10 @@ class TrainingConsoleController {
     private final TrainingRegister register;
     private final StaffAccounts accounts;
 
-    TrainingConsoleController(TrainingRegister register, StaffAccounts accounts) {
+    private final no.vern.shared.Labels labels;
+
+    TrainingConsoleController(TrainingRegister register, StaffAccounts accounts, no.vern.shared.Labels labels) {
+        this.labels = labels;
         this.register = register;
         this.accounts = accounts;
     }
@@ -68,20 +70,18 @@ class TrainingConsoleController {
             RedirectAttributes redirect) {
         Set<Role> roles = requiredFor == null || requiredFor.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(requiredFor);
         TrainingForm form = new TrainingForm(title, version, materialUrl, roles, renewalMonths);
-        int months;
-        try {
-            months = Integer.parseInt(renewalMonths.strip());
-        } catch (NumberFormatException e) {
-            return render(model, auth, form, Map.of("renewalMonths", "must be a whole number of months"));
+        no.vern.shared.FormFields fields = new no.vern.shared.FormFields();
+        Integer months = renewalMonths.isBlank() ? null : fields.wholeNumber("renewalMonths", renewalMonths);
+        if (months == null) {
+            fields.reject("renewalMonths", "must be a whole number of months", "error.field.wholeNumber");
+            return render(model, auth, form, labels.errors(fields.errors()));
         }
         try {
             register.define(new NewTraining(title, version, materialUrl, roles, months));
         } catch (InvalidInput e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
-            return render(model, auth, form, errors);
+            return render(model, auth, form, labels.errors(e.errors()));
         } catch (Conflict e) {
-            return render(model, auth, form, Map.of("version", e.getMessage()));
+            return render(model, auth, form, Map.of("version", labels.problem(e)));
         }
         redirect.addFlashAttribute("flashKey", "training.defined");
         return "redirect:/console/training";
@@ -95,7 +95,8 @@ class TrainingConsoleController {
         try {
             register.recordCompletion(trainingId, staffId, completedOn);
         } catch (InvalidInput | NotFound e) {
-            Map<String, String> errors = Map.of("completedOn", e.getMessage());
+            Map<String, String> errors = Map.of("completedOn", e instanceof InvalidInput invalid
+                    ? labels.error(invalid.errors().get(0)) : labels.problem(e));
             model.addAttribute("completionErrors", errors);
             return render(model, auth, new TrainingForm("", "", "https://", Set.of(), "12"), Map.of());
         }

@@ -121,7 +121,7 @@ class VendorApiController {
     @Operation(operationId = "addVendorAgreement", summary = "Register a signed data processing agreement (Art. 28(3))")
     Agreement addAgreement(@PathVariable UUID id, @RequestBody AgreementInput input) {
         if (input.signedOn() == null) {
-            throw new InvalidInput("signedOn", "is required");
+            throw new InvalidInput("signedOn", "is required", "error.field.required");
         }
         Set<DpaClause> clauses = input.clauses() == null || input.clauses().isEmpty() ? EnumSet.noneOf(DpaClause.class)
                 : EnumSet.copyOf(input.clauses());

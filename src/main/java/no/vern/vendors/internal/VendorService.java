@@ -114,7 +114,7 @@ class VendorService implements VendorRegister, TransferRegister, RecipientRegist
         if (input.parentId() != null) {
             Optional<Vendor> parent = vendors.byId(input.parentId());
             if (parent.isEmpty() || !parent.get().role().needsAgreement() || parent.get().id().equals(id)) {
-                errors.add(new InvalidInput.FieldError("parentId", "must be a registered processor"));
+                errors.add(InvalidInput.FieldError.coded("parentId", "must be a registered processor", "vendors.error.parent"));
             }
         }
         if (!errors.isEmpty()) {
@@ -138,12 +138,12 @@ class VendorService implements VendorRegister, TransferRegister, RecipientRegist
         List<InvalidInput.FieldError> errors = new ArrayList<>();
         for (String activity : input.activities()) {
             if (doc.activity(activity).isEmpty()) {
-                errors.add(new InvalidInput.FieldError("activities", "no activity " + safe(activity) + " in the record"));
+                errors.add(InvalidInput.FieldError.coded("activities", "no activity " + safe(activity) + " in the record", "vendors.error.activity", safe(activity)));
             }
         }
         for (String category : input.dataCategories()) {
             if (doc.dataCategory(category).isEmpty()) {
-                errors.add(new InvalidInput.FieldError("dataCategories", "no data category " + safe(category) + " in the record"));
+                errors.add(InvalidInput.FieldError.coded("dataCategories", "no data category " + safe(category) + " in the record", "vendors.error.category", safe(category)));
             }
         }
         if (!errors.isEmpty()) {
@@ -172,10 +172,10 @@ class VendorService implements VendorRegister, TransferRegister, RecipientRegist
     public Vendor reviewed(UUID id, LocalDate on, LocalDate next) {
         Vendor v = require(id);
         if (on.isAfter(today())) {
-            throw new InvalidInput("lastReview", "must not be in the future");
+            throw new InvalidInput("lastReview", "must not be in the future", "error.field.notInFuture");
         }
         if (!next.isAfter(on)) {
-            throw new InvalidInput("nextReview", "must be after the review");
+            throw new InvalidInput("nextReview", "must be after the review", "vendors.error.nextAfterReview");
         }
         Vendor updated = new Vendor(v.id(), v.name(), v.role(), v.parentId(), v.jointArrangement(), v.activities(),
                 v.dataCategories(), v.securityMeasures(), v.subProcessorNoticeDays(), on, next, clock.instant());
@@ -207,16 +207,16 @@ class VendorService implements VendorRegister, TransferRegister, RecipientRegist
         String name = version == null ? "" : version.strip();
         List<InvalidInput.FieldError> errors = new ArrayList<>();
         if (!v.role().needsAgreement()) {
-            errors.add(new InvalidInput.FieldError("role", "only processors and sub-processors have an Art. 28 agreement"));
+            errors.add(InvalidInput.FieldError.coded("role", "only processors and sub-processors have an Art. 28 agreement", "vendors.error.agreementRole"));
         }
         if (name.isEmpty() || name.length() > 100) {
-            errors.add(new InvalidInput.FieldError("version", "is required (at most 100 characters)"));
+            errors.add(InvalidInput.FieldError.coded("version", "is required (at most 100 characters)", "error.field.requiredAtMost", "100"));
         }
         if (signedOn.isAfter(today())) {
-            errors.add(new InvalidInput.FieldError("signedOn", "must not be in the future: register it when it is signed"));
+            errors.add(InvalidInput.FieldError.coded("signedOn", "must not be in the future: register it when it is signed", "vendors.error.signedInFuture"));
         }
         if (expiresOn != null && !expiresOn.isAfter(signedOn)) {
-            errors.add(new InvalidInput.FieldError("expiresOn", "must be after the signing date"));
+            errors.add(InvalidInput.FieldError.coded("expiresOn", "must be after the signing date", "vendors.error.expiresBeforeSigned"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -305,7 +305,7 @@ class VendorService implements VendorRegister, TransferRegister, RecipientRegist
         Transfer t = transfers.byId(vendorId, transferId).orElseThrow(() -> new NotFound("Transfer", transferId));
         String why = reason == null ? "" : reason.strip();
         if (why.length() < 10 || why.length() > 2000) {
-            throw new InvalidInput("reason", "say why the transfer is accepted without a valid mechanism (10-2000 characters)");
+            throw new InvalidInput("reason", "say why the transfer is accepted without a valid mechanism (10-2000 characters)", "vendors.error.acceptReason");
         }
         if (TransferRules.hasValidMechanism(t, today())) {
             throw new Conflict("transfer-valid", "Transfer has a mechanism", "Only a transfer without a valid mechanism is accepted");

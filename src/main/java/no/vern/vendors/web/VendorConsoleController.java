@@ -1,9 +1,7 @@
 package no.vern.vendors.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +20,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import no.vern.processing.ProcessingRecord;
 import no.vern.shared.Actors;
 import no.vern.shared.Conflict;
+import no.vern.shared.FormFields;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.Labels;
 import no.vern.shared.NotFound;
 import no.vern.vendors.Agreement;
 import no.vern.vendors.DpaClause;
@@ -51,9 +51,12 @@ class VendorConsoleController {
     private final ProcessingRecord record;
 
     private final no.vern.vendors.AgreementDocuments documents;
+    private final Labels labels;
 
-    VendorConsoleController(VendorRegister register, ProcessingRecord record, no.vern.vendors.AgreementDocuments documents) {
+    VendorConsoleController(VendorRegister register, ProcessingRecord record, no.vern.vendors.AgreementDocuments documents,
+            Labels labels) {
         this.documents = documents;
+        this.labels = labels;
         this.register = register;
         this.record = record;
     }
@@ -103,17 +106,17 @@ class VendorConsoleController {
             @RequestParam(name = "dataCategories", required = false) @Nullable List<String> categories, Model model,
             RedirectAttributes redirect) {
         VendorForm form = form(params, activities, categories);
-        Map<String, String> errors = new LinkedHashMap<>();
+        FormFields fields = new FormFields(params);
         try {
-            Vendor v = register.create(input(form, errors));
+            Vendor v = register.create(input(form, fields));
             redirect.addFlashAttribute("flashKey", "vendors.saved");
             return "redirect:/console/vendors/" + v.id();
         } catch (InvalidInput e) {
-            e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+            fields.add(e);
         } catch (Conflict e) {
-            errors.put("name", e.getMessage());
+            refused(fields, "name", e);
         }
-        return listView(model, form, errors);
+        return listView(model, form, labels.errors(fields.errors()));
     }
 
     @GetMapping("/console/vendors/{id}")
@@ -131,17 +134,17 @@ class VendorConsoleController {
             RedirectAttributes redirect) {
         Vendor v = register.vendor(id).orElseThrow(() -> new NotFound("Vendor", id));
         VendorForm form = form(params, activities, categories);
-        Map<String, String> errors = new LinkedHashMap<>();
+        FormFields fields = new FormFields(params);
         try {
-            register.update(id, input(form, errors));
+            register.update(id, input(form, fields));
             redirect.addFlashAttribute("flashKey", "vendors.saved");
             return "redirect:/console/vendors/" + id;
         } catch (InvalidInput e) {
-            e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+            fields.add(e);
         } catch (Conflict e) {
-            errors.put("name", e.getMessage());
+            refused(fields, "name", e);
         }
-        return vendorView(model, v, form, errors, TransferForm.empty(), Map.of(), Map.of());
+        return vendorView(model, v, form, labels.errors(fields.errors()), TransferForm.empty(), Map.of(), Map.of());
     }
 
     @PostMapping("/console/vendors/{id}/delete")
@@ -162,19 +165,19 @@ class VendorConsoleController {
     String review(@PathVariable UUID id, @RequestParam(defaultValue = "") String reviewedOn,
             @RequestParam(defaultValue = "") String nextReview, Model model, RedirectAttributes redirect) {
         Vendor v = register.vendor(id).orElseThrow(() -> new NotFound("Vendor", id));
-        Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate on = date(reviewedOn, "reviewedOn", errors);
-        LocalDate next = date(nextReview, "nextReview", errors);
+        FormFields fields = new FormFields();
+        LocalDate on = fields.requiredDate("reviewedOn", reviewedOn);
+        LocalDate next = fields.requiredDate("nextReview", nextReview);
         if (on != null && next != null) {
             try {
                 register.reviewed(id, on, next);
                 redirect.addFlashAttribute("flashKey", "vendors.reviewed");
                 return "redirect:/console/vendors/" + id;
             } catch (InvalidInput e) {
-                e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+                fields.add(e);
             }
         }
-        model.addAttribute("reviewErrors", errors);
+        model.addAttribute("reviewErrors", labels.errors(fields.errors()));
         return vendorView(model, v, VendorForm.of(v), Map.of(), TransferForm.empty(), Map.of(), Map.of());
     }
 
@@ -185,24 +188,25 @@ class VendorConsoleController {
             @RequestParam(name = "clauses", required = false) @Nullable List<DpaClause> clauses, Model model,
             RedirectAttributes redirect) {
         Vendor v = register.vendor(id).orElseThrow(() -> new NotFound("Vendor", id));
-        Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate signed = date(signedOn, "signedOn", errors);
-        LocalDate expires = expiresOn.isBlank() ? null : date(expiresOn, "expiresOn", errors);
+        FormFields fields = new FormFields();
+        LocalDate signed = fields.requiredDate("signedOn", signedOn);
+        LocalDate expires = fields.date("expiresOn", expiresOn);
         Set<DpaClause> checked = clauses == null || clauses.isEmpty() ? EnumSet.noneOf(DpaClause.class) : EnumSet.copyOf(clauses);
-        if (signed != null && errors.isEmpty()) {
+        if (signed != null && fields.valid()) {
             try {
                 register.addAgreement(id, version, signed, expires, checked);
                 redirect.addFlashAttribute("flashKey", "vendors.agreement.saved");
                 return "redirect:/console/vendors/" + id;
             } catch (InvalidInput e) {
-                e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+                fields.add(e);
             } catch (Conflict e) {
-                errors.put("version", e.getMessage());
+                refused(fields, "version", e);
             }
         }
         model.addAttribute("agreementForm", Map.of("version", version, "signedOn", signedOn, "expiresOn", expiresOn));
         model.addAttribute("agreementClauses", checked);
-        return vendorView(model, v, VendorForm.of(v), Map.of(), TransferForm.empty(), Map.of(), errors);
+        return vendorView(model, v, VendorForm.of(v), Map.of(), TransferForm.empty(), Map.of(),
+                labels.errors(fields.errors()));
     }
 
     @PostMapping("/console/vendors/{id}/transfers")
@@ -210,28 +214,27 @@ class VendorConsoleController {
     String addTransfer(@PathVariable UUID id, @RequestParam Map<String, String> params, Model model,
             RedirectAttributes redirect) {
         Vendor v = register.vendor(id).orElseThrow(() -> new NotFound("Vendor", id));
-        TransferForm form = new TransferForm(p(params, "country"), p(params, "mechanism"), p(params, "sccModule"),
-                p(params, "dpfCertifiedUntil"), p(params, "dpfCheckedOn"), p(params, "derogation"),
-                p(params, "tiaOutcome"), p(params, "tiaOn"), p(params, "supplementaryMeasures"));
-        Map<String, String> errors = new LinkedHashMap<>();
-        TransferInput input = new TransferInput(form.country(), enumOf(TransferMechanism.class, form.mechanism()),
-                enumOf(SccModule.class, form.sccModule()),
-                form.dpfCertifiedUntil().isBlank() ? null : date(form.dpfCertifiedUntil(), "dpfCertifiedUntil", errors),
-                form.dpfCheckedOn().isBlank() ? null : date(form.dpfCheckedOn(), "dpfCheckedOn", errors),
-                enumOf(Derogation.class, form.derogation()), enumOf(TiaOutcome.class, form.tiaOutcome()),
-                form.tiaOn().isBlank() ? null : date(form.tiaOn(), "tiaOn", errors), form.supplementaryMeasures());
-        if (errors.isEmpty()) {
+        FormFields fields = new FormFields(params);
+        TransferForm form = new TransferForm(fields.text("country"), fields.text("mechanism"), fields.text("sccModule"),
+                fields.text("dpfCertifiedUntil"), fields.text("dpfCheckedOn"), fields.text("derogation"),
+                fields.text("tiaOutcome"), fields.text("tiaOn"), fields.text("supplementaryMeasures"));
+        TransferInput input = new TransferInput(form.country(), FormFields.enumOf(TransferMechanism.class, form.mechanism()),
+                FormFields.enumOf(SccModule.class, form.sccModule()),
+                fields.date("dpfCertifiedUntil", form.dpfCertifiedUntil()), fields.date("dpfCheckedOn", form.dpfCheckedOn()),
+                FormFields.enumOf(Derogation.class, form.derogation()), FormFields.enumOf(TiaOutcome.class, form.tiaOutcome()),
+                fields.date("tiaOn", form.tiaOn()), form.supplementaryMeasures());
+        if (fields.valid()) {
             try {
                 register.addTransfer(id, input);
                 redirect.addFlashAttribute("flashKey", "vendors.transfer.saved");
                 return "redirect:/console/vendors/" + id;
             } catch (InvalidInput e) {
-                e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+                fields.add(e);
             } catch (Conflict e) {
-                errors.put("country", e.getMessage());
+                refused(fields, "country", e);
             }
         }
-        return vendorView(model, v, VendorForm.of(v), Map.of(), form, errors, Map.of());
+        return vendorView(model, v, VendorForm.of(v), Map.of(), form, labels.errors(fields.errors()), Map.of());
     }
 
     @PostMapping("/console/vendors/{id}/transfers/{transferId}/accept")
@@ -243,8 +246,11 @@ class VendorConsoleController {
             register.accept(id, transferId, reason);
             redirect.addFlashAttribute("flashKey", "vendors.transfer.accepted");
             return "redirect:/console/vendors/" + id;
-        } catch (InvalidInput | Conflict e) {
-            model.addAttribute("acceptErrors", Map.of(transferId.toString(), e.getMessage()));
+        } catch (InvalidInput e) {
+            model.addAttribute("acceptErrors", Map.of(transferId.toString(), labels.error(e.errors().get(0))));
+            model.addAttribute("acceptReason", reason);
+        } catch (Conflict e) {
+            model.addAttribute("acceptErrors", Map.of(transferId.toString(), labels.problem(e)));
             model.addAttribute("acceptReason", reason);
         }
         return vendorView(model, v, VendorForm.of(v), Map.of(), TransferForm.empty(), Map.of(), Map.of());
@@ -317,60 +323,42 @@ class VendorConsoleController {
 
     private static VendorForm form(Map<String, String> params, @Nullable List<String> activities,
             @Nullable List<String> categories) {
-        return new VendorForm(p(params, "name"), p(params, "role"), p(params, "parentId"), p(params, "jointArrangement"),
+        return new VendorForm(FormFields.text(params, "name"), FormFields.text(params, "role"),
+                FormFields.text(params, "parentId"), FormFields.text(params, "jointArrangement"),
                 activities == null ? List.of() : activities, categories == null ? List.of() : categories,
-                p(params, "securityMeasures"), p(params, "subProcessorNoticeDays"), p(params, "lastReview"),
-                p(params, "nextReview"));
+                FormFields.text(params, "securityMeasures"), FormFields.text(params, "subProcessorNoticeDays"),
+                FormFields.text(params, "lastReview"), FormFields.text(params, "nextReview"));
     }
 
-    private static VendorInput input(VendorForm form, Map<String, String> errors) {
+    private static VendorInput input(VendorForm form, FormFields fields) {
         UUID parent = null;
         if (!form.parentId().isBlank()) {
             try {
                 parent = UUID.fromString(form.parentId().strip());
             } catch (IllegalArgumentException e) {
-                errors.put("parentId", "must be a registered processor");
+                fields.reject("parentId", "must be a registered processor", "vendors.error.parent");
             }
         }
-        Integer notice = null;
-        if (!form.subProcessorNoticeDays().isBlank()) {
-            try {
-                notice = Integer.valueOf(form.subProcessorNoticeDays().strip());
-            } catch (NumberFormatException e) {
-                errors.put("subProcessorNoticeDays", "must be a whole number of days");
-            }
-        }
-        LocalDate last = form.lastReview().isBlank() ? null : date(form.lastReview(), "lastReview", errors);
-        LocalDate next = form.nextReview().isBlank() ? null : date(form.nextReview(), "nextReview", errors);
-        VendorInput input = new VendorInput(form.name(), enumOf(VendorRole.class, form.role()), parent,
+        Integer notice = fields.wholeNumber("subProcessorNoticeDays", form.subProcessorNoticeDays());
+        LocalDate last = fields.date("lastReview", form.lastReview());
+        LocalDate next = fields.date("nextReview", form.nextReview());
+        VendorInput input = new VendorInput(form.name(), FormFields.enumOf(VendorRole.class, form.role()), parent,
                 form.jointArrangement(), form.activities(), form.dataCategories(), form.securityMeasures(), notice, last,
                 next);
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors.entrySet().stream()
-                    .map(e -> new InvalidInput.FieldError(e.getKey(), e.getValue())).toList());
+        if (!fields.valid()) {
+            // Say every wrong field at once: what the rules refuse beside what could not be read.
+            try {
+                input.validate();
+            } catch (InvalidInput e) {
+                fields.add(e);
+            }
         }
+        fields.throwIfInvalid();
         return input;
     }
 
-    private static String p(Map<String, String> params, String name) {
-        String value = params.get(name);
-        return value == null ? "" : value;
-    }
-
-    private static @Nullable LocalDate date(String raw, String field, Map<String, String> errors) {
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, "must be a date (YYYY-MM-DD)");
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> @Nullable E enumOf(Class<E> type, String raw) {
-        try {
-            return raw.isBlank() ? null : Enum.valueOf(type, raw.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    /** A conflict with the register's state, said against the field it concerns in the page's language. */
+    private static void refused(FormFields fields, String field, Conflict e) {
+        fields.reject(field, String.valueOf(e.getMessage()), "problem." + e.slug());
     }
 }

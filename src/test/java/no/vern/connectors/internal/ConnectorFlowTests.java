@@ -305,6 +305,22 @@ class ConnectorFlowTests extends BreachMailSupport {
     }
 
     @Test
+    void aCaseNeverFannedOutHasNothingCollectedAndNothingIsReadOrAudited() {
+        manual("events");
+        UUID never = UUID.randomUUID();
+        assertThat(orchestration.collected(never, Operation.ACCESS)).isEmpty();
+        assertThat(vern.sql("SELECT count(*) FROM audit_entry WHERE action = 'connectors.collected.read' AND 'case:' || ? = ANY(targets)")
+                .params(never.toString()).query(Long.class).single()).isZero();
+
+        // Fanned out, nothing collected yet: the read of the case's collected data is audited as before.
+        UUID fannedOut = UUID.randomUUID();
+        orchestration.start(fanOut(fannedOut, Operation.ACCESS, "events"));
+        assertThat(orchestration.collected(fannedOut, Operation.ACCESS)).isEmpty();
+        assertThat(vern.sql("SELECT count(*) FROM audit_entry WHERE action = 'connectors.collected.read' AND 'case:' || ? = ANY(targets)")
+                .params(fannedOut.toString()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void fanOutIsIdempotentPerCaseAndOperationAndOnlyReachesSystemsOfThePurposes() {
         Connector events = manual("events");
         Connector elsewhere = manual("partners");

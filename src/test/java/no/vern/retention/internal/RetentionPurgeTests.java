@@ -357,7 +357,7 @@ class RetentionPurgeTests extends RetentionTestSupport {
         if (register.isErased(candidate)) {
             assertThat(dueFrom(candidate)).as("erased on withdrawal: nothing left to plan").isEmpty();
         } else {
-            assertThat(plan).anyMatch(i -> i.subject().equals(candidate) && i.reason().startsWith("consent not in force"));
+            assertThat(plan).anyMatch(i -> i.subject().equals(candidate) && i.reason().startsWith("consent-ended "));
         }
     }
 
