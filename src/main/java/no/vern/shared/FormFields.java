@@ -146,4 +146,20 @@ public final class FormFields {
             throw new InvalidInput(errors());
         }
     }
+
+    /**
+     * Throws every field error at once: when some field could not be read, the rules' own check ({@code rules}, which
+     * throws {@link InvalidInput}) runs too and its errors join those collected, so the form says all that is wrong in
+     * one go rather than one error per submission.
+     */
+    public void throwIfInvalid(Runnable rules) {
+        if (!errors.isEmpty()) {
+            try {
+                rules.run();
+            } catch (InvalidInput refused) {
+                add(refused);
+            }
+        }
+        throwIfInvalid();
+    }
 }

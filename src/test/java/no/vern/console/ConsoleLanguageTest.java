@@ -62,7 +62,7 @@ class ConsoleLanguageTest extends MailTestSupport {
 
     /** Acronyms a Norwegian page uses as they are. */
     static final Set<String> ACRONYMS = Set.of("GDPR", "DPIA", "HTTP", "HTTPS", "SMTP", "TOTP", "SCIM", "OIDC", "JSON",
-            "HTML", "ISBN", "NOK", "UTC", "CEST", "WCAG", "ROPA", "SSO", "IMAP", "CSV", "PDF", "API", "CRM", "CORS", "IBAN");
+            "HTML", "ISBN", "NOK", "UTC", "CEST", "WCAG", "ROPA", "SSO", "IMAP", "CSV", "PDF", "API", "CRM", "CORS", "IBAN", "DOCX");
 
     /** Enum constants; not receipt numbers ({@code AVVIK-2026-0001}) nor the names of settings ({@code VERN_SMTP_HOST}). */
     static final Pattern ENUM = Pattern.compile("\\b(?!VERN_)(?:[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z]{4,})\\b(?!-\\d)");

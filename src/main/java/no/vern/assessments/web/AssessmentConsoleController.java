@@ -261,15 +261,7 @@ class AssessmentConsoleController {
         DpiaContent content = new DpiaContent(form.title(), form.description(), form.necessity(), risks, form.measures(),
                 FormFields.enumOf(RiskLevel.class, form.residualRisk()), form.dpoAdvice(), FormFields.enumOf(DpiaDecision.class, form.decision()),
                 form.decisionNote(), consulted, review);
-        if (!fields.valid()) {
-            // Say every wrong field at once: what the rules refuse beside what could not be read.
-            try {
-                content.validate();
-            } catch (InvalidInput e) {
-                fields.add(e);
-            }
-        }
-        fields.throwIfInvalid();
+        fields.throwIfInvalid(content::validate);
         return content;
     }
 

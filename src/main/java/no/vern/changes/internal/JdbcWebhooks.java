@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -152,32 +153,26 @@ class JdbcWebhooks implements Webhooks {
     @Override
     @Transactional
     public Delivery replay(UUID deliveryId) {
-        UUID subscription = outbox.subscriptionOf(deliveryId);
-        if (subscription == null) {
-            throw new NotFound("delivery", deliveryId);
-        }
-        if (!outbox.replay(deliveryId)) {
-            throw new Conflict("not-a-dead-letter", "Not a dead letter",
-                    "Only a delivery whose attempts have all failed can be replayed");
-        }
-        audit.record(AuditEvent.of("changes.webhook.delivery.replayed", Outcome.SUCCESS)
-                .withTargets("webhook:" + subscription, "delivery:" + deliveryId));
-        return outbox.deliveries(subscription, null, 500).stream().filter(d -> d.id().equals(deliveryId)).findFirst()
-                .orElseThrow(() -> new NotFound("delivery", deliveryId));
+        return onDeadLetter(deliveryId, outbox::replay, "changes.webhook.delivery.replayed", "replayed");
     }
 
     @Override
     @Transactional
     public Delivery discard(UUID deliveryId) {
+        return onDeadLetter(deliveryId, outbox::discard, "changes.webhook.delivery.discarded", "discarded");
+    }
+
+    /** Replays or gives up a dead letter: NotFound if unknown, Conflict unless it is dead; audited by its ids. */
+    private Delivery onDeadLetter(UUID deliveryId, Predicate<UUID> change, String auditAction, String verb) {
         UUID subscription = outbox.subscriptionOf(deliveryId);
         if (subscription == null) {
             throw new NotFound("delivery", deliveryId);
         }
-        if (!outbox.discard(deliveryId)) {
+        if (!change.test(deliveryId)) {
             throw new Conflict("not-a-dead-letter", "Not a dead letter",
-                    "Only a delivery whose attempts have all failed can be discarded");
+                    "Only a delivery whose attempts have all failed can be " + verb);
         }
-        audit.record(AuditEvent.of("changes.webhook.delivery.discarded", Outcome.SUCCESS)
+        audit.record(AuditEvent.of(auditAction, Outcome.SUCCESS)
                 .withTargets("webhook:" + subscription, "delivery:" + deliveryId));
         return outbox.deliveries(subscription, null, 500).stream().filter(d -> d.id().equals(deliveryId)).findFirst()
                 .orElseThrow(() -> new NotFound("delivery", deliveryId));

@@ -70,8 +70,8 @@ class VendorSeed implements ApplicationRunner {
         Actors.runAs(Actor.system("seed"), () -> {
             for (Seeded s : PROCESSORS) {
                 Vendor v = vendors.create(new VendorInput(s.name(), VendorRole.PROCESSOR, null, null, s.activities(),
-                        s.dataCategories(), "Demo data: encryption in transit and at rest, data centres in the EEA, "
-                                + "access by named staff only", 30, null, null));
+                        s.dataCategories(), "Demodata: kryptert under overføring og lagring, datasentre i EØS, "
+                                + "tilgang bare for navngitte ansatte", 30, null, null));
                 vendors.addAgreement(v.id(), "2025-1", LocalDate.of(2025, 1, 15), null, EnumSet.allOf(DpaClause.class));
             }
         });

@@ -345,15 +345,7 @@ class VendorConsoleController {
         VendorInput input = new VendorInput(form.name(), FormFields.enumOf(VendorRole.class, form.role()), parent,
                 form.jointArrangement(), form.activities(), form.dataCategories(), form.securityMeasures(), notice, last,
                 next);
-        if (!fields.valid()) {
-            // Say every wrong field at once: what the rules refuse beside what could not be read.
-            try {
-                input.validate();
-            } catch (InvalidInput e) {
-                fields.add(e);
-            }
-        }
-        fields.throwIfInvalid();
+        fields.throwIfInvalid(input::validate);
         return input;
     }
 
