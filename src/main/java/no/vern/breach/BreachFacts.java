@@ -51,8 +51,11 @@ public record BreachFacts(String whatHappened, String howItArose, String mainCau
         if (periodFrom != null && periodTo != null && periodTo.isBefore(periodFrom)) {
             throw new InvalidInput("periodTo", "must not be before periodFrom", "breach.error.periodToBeforeFrom");
         }
-        if (approxSubjects != null && approxSubjects < 0 || approxRecords != null && approxRecords < 0) {
+        if (approxSubjects != null && approxSubjects < 0) {
             throw new InvalidInput("approxSubjects", "must not be negative", "error.field.notNegative");
+        }
+        if (approxRecords != null && approxRecords < 0) {
+            throw new InvalidInput("approxRecords", "must not be negative", "error.field.notNegative");
         }
         for (String text : List.of(whatHappened, howItArose, mainCause, dataLocation, consequences, measuresTaken,
                 measuresPlanned, delayReasons)) {

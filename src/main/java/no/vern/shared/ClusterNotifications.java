@@ -3,6 +3,7 @@ package no.vern.shared;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -50,15 +51,15 @@ public final class ClusterNotifications implements SmartLifecycle {
     private final String name;
     private final Opener opener;
     private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
-    private volatile boolean running;
+    private final WorkerThread worker;
     private volatile boolean listening;
     private volatile boolean resubscribe;
-    private volatile @Nullable Thread thread;
     private volatile @Nullable Connection connection;
 
     public ClusterNotifications(String name, Opener opener) {
         this.name = name;
         this.opener = opener;
+        this.worker = new WorkerThread(name);
     }
 
     /** An opener for the application's own database (the schema owner), named for {@code pg_stat_activity}. */
@@ -91,7 +92,7 @@ public final class ClusterNotifications implements SmartLifecycle {
             throw new IllegalArgumentException("A channel name is lower-case letters, digits and underscores");
         }
         subscribers.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(subscriber);
-        if (running) {
+        if (worker.running()) {
             resubscribe = true;
         }
     }
@@ -102,38 +103,19 @@ public final class ClusterNotifications implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        Thread t = new Thread(this::run, name);
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+    public void start() {
+        worker.start(this::run);
     }
 
     @Override
-    public synchronized void stop() {
-        running = false;
-        Thread t = thread;
-        thread = null;
-        if (t == null) {
-            return;
-        }
-        t.interrupt();
-        try {
-            // the thread polls every POLL_MILLIS and sees running == false; close only if it hangs
-            t.join(4L * POLL_MILLIS);
-            if (t.isAlive()) {
-                closeQuietly(connection);
-                t.join(4L * POLL_MILLIS);
+    public void stop() {
+        // the thread polls every POLL_MILLIS and sees that it should stop; close its connection only if it hangs
+        Duration patience = Duration.ofMillis(4L * POLL_MILLIS);
+        if (!worker.stop(patience)) {
+            closeQuietly(connection);
+            if (!worker.awaitEnd(patience)) {
+                log.warn("Listener {} did not stop in time; it is a daemon thread and ends with the JVM", name);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (t.isAlive()) {
-            log.warn("Listener {} did not stop in time; it is a daemon thread and ends with the JVM", name);
         }
         listening = false;
         resetAll();
@@ -141,12 +123,12 @@ public final class ClusterNotifications implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.running();
     }
 
     private void run() {
         long backoff = 250;
-        while (running) {
+        while (worker.running()) {
             try (Connection c = opener.open()) {
                 connection = c;
                 resubscribe = false;
@@ -159,7 +141,7 @@ public final class ClusterNotifications implements SmartLifecycle {
                 listening = true;
                 backoff = 250;
                 PGConnection pg = c.unwrap(PGConnection.class);
-                while (running && !resubscribe) {
+                while (worker.running() && !resubscribe) {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
@@ -170,7 +152,7 @@ public final class ClusterNotifications implements SmartLifecycle {
             } catch (SQLException | RuntimeException e) {
                 listening = false;
                 resetAll();
-                if (!running) {
+                if (!worker.running()) {
                     break;
                 }
                 log.warn("Listener {} lost its database connection ({}); reconnecting in {} ms", name,

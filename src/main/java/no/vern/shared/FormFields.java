@@ -72,11 +72,21 @@ public final class FormFields {
      * not one.
      */
     public @Nullable Integer wholeNumber(String field, String raw) {
+        Long n = longWholeNumber(field, raw);
+        if (n != null && (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE)) {
+            reject(field, "must be a whole number", "error.field.wholeNumber");
+            return null;
+        }
+        return n == null ? null : n.intValue();
+    }
+
+    /** As {@link #wholeNumber}, for counts that may pass two billion (records or people touched by a breach). */
+    public @Nullable Long longWholeNumber(String field, String raw) {
         if (raw.isBlank()) {
             return null;
         }
         try {
-            return Integer.valueOf(raw.strip());
+            return Long.valueOf(raw.strip());
         } catch (NumberFormatException e) {
             reject(field, "must be a whole number", "error.field.wholeNumber");
             return null;

@@ -347,6 +347,16 @@ class BreachWebTests extends BreachMailSupport {
                 .param("lang", "en").param("whatHappened", "Changed").param("periodFrom", "1.7.2026"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(refused).contains("Period from: must be a date and time (yyyy-MM-ddTHH:mm)");
+        // Every number that cannot be read is said at once, beside the rule the facts break (Art. 33(3)(a)).
+        String numbers = mvc.perform(post("/console/breach/" + b.id() + "/facts").with(OFFICER).with(csrf())
+                .param("lang", "en").param("whatHappened", "Changed").param("approxSubjects", "many")
+                .param("approxRecords", "9 or 10").param("periodFrom", "2026-07-02T10:00").param("periodTo", "2026-07-01T10:00"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(numbers).contains("value=\"many\"", "value=\"9 or 10\"");
+        assertThat(numbers).contains("Approximate number of people: must be a whole number",
+                "Approximate number of records: must be a whole number", "Period to: must not be before");
+        assertThat(numbers.split("must be a whole number", -1)).hasSize(3);
+        assertThat(register.get(b.id()).facts().approxSubjects()).isEqualTo(41L);
         assertThat(register.get(b.id()).facts().whatHappened()).isEqualTo("A laptop was stolen.");
 
         String form = mvc.perform(post("/console/breach").with(SALES).with(csrf()).param("lang", "en").param("title", "Lost phone")

@@ -77,6 +77,20 @@ class FormFieldsTest {
     }
 
     @Test
+    void countsBeyondTwoBillionAreWholeNumbersOnlyWhereALongIsAsked() {
+        FormFields fields = new FormFields();
+
+        assertThat(fields.longWholeNumber("approxRecords", "3000000000")).isEqualTo(3_000_000_000L);
+        assertThat(fields.longWholeNumber("approxSubjects", "")).isNull();
+        assertThat(fields.wholeNumber("days", "3000000000")).isNull();
+        assertThat(fields.longWholeNumber("approxPeople", "mange")).isNull();
+
+        assertThat(fields.errors()).extracting(InvalidInput.FieldError::field).containsExactly("days", "approxPeople");
+        assertThat(fields.errors()).extracting(InvalidInput.FieldError::code)
+                .containsOnly("error.field.wholeNumber");
+    }
+
+    @Test
     void aChoiceIsAConstantByNameAndAnythingElseIsNoChoice() {
         assertThat(FormFields.enumOf(Colour.class, " GREEN ")).isEqualTo(Colour.GREEN);
         assertThat(FormFields.enumOf(Colour.class, "")).isNull();

@@ -9,7 +9,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -19,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import no.vern.shared.WorkerThread;
 
 /**
  * Group commit of audit entries for reads (consent checks, lookups): one writer thread per node takes every entry
@@ -44,8 +44,7 @@ final class GroupCommitWriter implements SmartLifecycle {
     private final int maxBatch;
     private final Duration timeout;
     private final DistributionSummary batchSizes;
-    private volatile boolean running;
-    private volatile @Nullable Thread thread;
+    private final WorkerThread worker = new WorkerThread("vern-audit-group-commit");
 
     GroupCommitWriter(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditProperties.GroupCommit settings,
             MeterRegistry meters) {
@@ -67,7 +66,7 @@ final class GroupCommitWriter implements SmartLifecycle {
      *         answer as if the read had been recorded
      */
     void append(JdbcAuditLog.Row row) {
-        if (!running) {
+        if (!worker.running()) {
             write(List.of(row));
             return;
         }
@@ -92,7 +91,7 @@ final class GroupCommitWriter implements SmartLifecycle {
 
     private void run() {
         List<Pending> batch = new ArrayList<>(maxBatch);
-        while (running || !queue.isEmpty()) {
+        while (worker.running() || !queue.isEmpty()) {
             try {
                 Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -115,7 +114,7 @@ final class GroupCommitWriter implements SmartLifecycle {
                 flush(batch);
             } catch (InterruptedException e) {
                 // stop() interrupts a waiting writer; the loop drains what is left and ends
-                if (!running) {
+                if (!worker.running()) {
                     flush(batch);
                 }
             } finally {
@@ -145,31 +144,13 @@ final class GroupCommitWriter implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        Thread t = new Thread(this::run, "vern-audit-group-commit");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+    public void start() {
+        worker.start(this::run);
     }
 
     @Override
-    public synchronized void stop() {
-        running = false;
-        Thread t = thread;
-        thread = null;
-        if (t == null) {
-            return;
-        }
-        t.interrupt();
-        try {
-            t.join(timeout.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    public void stop() {
+        worker.stop(timeout);
         // Anything still queued (the writer gave up) is written here, so no waiting caller is left hanging.
         List<Pending> rest = new ArrayList<>();
         queue.drainTo(rest);
@@ -178,7 +159,7 @@ final class GroupCommitWriter implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.running();
     }
 
     /** Stops after the web server (which stops late) so that requests in flight still get their entries written. */

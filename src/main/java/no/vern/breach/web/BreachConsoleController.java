@@ -153,6 +153,7 @@ class BreachConsoleController {
     String facts(@PathVariable String id, BreachForms.FactsForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         BreachId breach = BreachId.parse(id);
+        model.addAttribute("factsInput", form); // a refused form shows what was typed, not the stored facts
         return act(breach, binding, model, redirect, () -> register.updateFacts(breach, form.facts()));
     }
 

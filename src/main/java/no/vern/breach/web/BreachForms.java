@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.BindingResult;
@@ -13,6 +14,7 @@ import no.vern.breach.NoticeException;
 import no.vern.breach.NotificationPhase;
 import no.vern.breach.RiskLevel;
 import no.vern.shared.DateTimeInput;
+import no.vern.shared.FormFields;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.InvalidInput.FieldError;
 
@@ -55,11 +57,16 @@ final class BreachForms {
             delayReasons = text(delayReasons);
         }
 
+        /** The facts, with every field that cannot be read and every rule broken refused together. */
         BreachFacts facts() {
-            return new BreachFacts(whatHappened, howItArose, mainCause, periodFrom, periodTo, dataCategories,
-                    Arrays.stream(subjectRelation.split(",")).toList(), number(approxSubjects, "approxSubjects"),
-                    number(approxRecords, "approxRecords"), dataLocation, consequences, measuresTaken,
-                    measuresPlanned, delayReasons);
+            FormFields fields = new FormFields();
+            Long subjects = fields.longWholeNumber("approxSubjects", approxSubjects);
+            Long records = fields.longWholeNumber("approxRecords", approxRecords);
+            Supplier<BreachFacts> facts = () -> new BreachFacts(whatHappened, howItArose, mainCause, periodFrom,
+                    periodTo, dataCategories, Arrays.stream(subjectRelation.split(",")).toList(), subjects, records,
+                    dataLocation, consequences, measuresTaken, measuresPlanned, delayReasons);
+            fields.throwIfInvalid(() -> facts.get().whatHappened());
+            return facts.get();
         }
     }
 
@@ -109,17 +116,6 @@ final class BreachForms {
             throw new InvalidInput(field, DateTimeInput.INVALID, DateTimeInput.INVALID_CODE);
         }
         return value;
-    }
-
-    static @Nullable Long number(String text, String field) {
-        if (text.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput(field, "must be a whole number", "error.field.wholeNumber");
-        }
     }
 
     static RiskLevel riskOf(String text) {

@@ -40,10 +40,20 @@ class DatabaseConfiguration {
     /** The restricted role that every application connection switches to. */
     static final String APP_ROLE = "vern_app";
 
+    /**
+     * The embedded server: the one {@link EmbeddedDatabaseStart} began while the context was being built, or one
+     * started here when that did not run (a context built without the application's initializers).
+     */
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${vern.db.url:}'.isBlank()")
-    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
-        var embedded = properties.embedded();
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties,
+            org.springframework.beans.factory.ObjectProvider<EmbeddedDatabaseStart.Started> early) throws IOException {
+        EmbeddedDatabaseStart.Started started = early.getIfAvailable();
+        return started != null ? started.take() : startEmbedded(properties.embedded());
+    }
+
+    /** Starts the embedded server on its data directory (stopping a server an earlier, killed JVM left there). */
+    static EmbeddedPostgres startEmbedded(DatabaseProperties.Embedded embedded) throws IOException {
         Path dataDir = Path.of(embedded.dataDir()).toAbsolutePath().normalize();
         Files.createDirectories(dataDir.getParent());
         stopOrphanedServer(dataDir);
