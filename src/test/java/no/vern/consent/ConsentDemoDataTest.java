@@ -26,6 +26,8 @@ class ConsentDemoDataTest {
         try (ConfigurableApplicationContext vern = new SpringApplicationBuilder(VernApplication.class).run(
                 "--server.port=0", "--vern.demo.mode=true", "--vern.data-dir=" + dataDir,
                 "--spring.mail.port=" + smtpPort)) {
+            // Demo data loads after readiness, on its own thread (issue 28 item 9).
+            assertThat(vern.getBean(no.vern.shared.DemoData.Loading.class).awaitLoaded(java.time.Duration.ofMinutes(2))).isTrue();
             ConsentLedger ledger = vern.getBean(ConsentLedger.class);
             assertThat(ledger.counts()).filteredOn(c -> c.purposeKey().equals("prospect-dialogue"))
                     .singleElement().satisfies(c -> assertThat(c.active()).isEqualTo(5 + 3)); // + 3 event sign-ups with CRM consent

@@ -38,6 +38,9 @@ class DemoModeTest {
         try (ConfigurableApplicationContext vern = new SpringApplicationBuilder(VernApplication.class).run(
                 "--server.port=0", "--vern.demo.mode=true", "--vern.data-dir=" + dataDir,
                 "--spring.mail.port=" + smtpPort)) {
+            // Demo data loads after readiness, on its own thread (issue 28 item 9).
+            assertThat(vern.getBean(no.vern.shared.DemoData.Loading.class).awaitLoaded(java.time.Duration.ofMinutes(2))).isTrue();
+            assertThat(output.getOut()).contains("Demo data of 10 modules loaded");
             assertThat(vern.getBean(StaffAccounts.class).list()).extracting(a -> a.username())
                     .contains("personvern", "saksbehandler", "salg", "rekruttering", "marked", "revisor");
             // Security programme: two trainings, the recruiter's lapsed; the quarter's access review is due.

@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import no.vern.breach.BreachFacts;
@@ -18,6 +16,7 @@ import no.vern.breach.NotificationPhase;
 import no.vern.breach.RiskLevel;
 import no.vern.shared.Actor;
 import no.vern.shared.Actors;
+import no.vern.shared.DemoData;
 import no.vern.shared.DemoMode;
 
 /**
@@ -25,7 +24,7 @@ import no.vern.shared.DemoMode;
  * start: one closed and not notifiable, one notified, one with the clock running.
  */
 @Component
-class DemoBreaches {
+class DemoBreaches implements DemoData {
 
     private static final Actor DEMO = Actor.system("breach-demo");
 
@@ -41,8 +40,13 @@ class DemoBreaches {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void seed() {
+    @Override
+    public int order() {
+        return DemoData.WORKFLOWS;
+    }
+
+    @Override
+    public void load() {
         if (!demo.enabled() || breaches.count() > 0) {
             return;
         }

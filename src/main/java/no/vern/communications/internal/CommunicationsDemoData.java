@@ -5,9 +5,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import no.vern.communications.Campaign;
@@ -21,6 +18,7 @@ import no.vern.register.NewSubject;
 import no.vern.register.PersonalData;
 import no.vern.register.Source;
 import no.vern.register.SubjectRegister;
+import no.vern.shared.DemoData;
 import no.vern.shared.DemoMode;
 import no.vern.shared.SubjectId;
 
@@ -32,8 +30,7 @@ import no.vern.shared.SubjectId;
  * newsletter without consent (§ 15 first paragraph).
  */
 @Component
-@Order(300)
-class CommunicationsDemoData implements ApplicationRunner {
+class CommunicationsDemoData implements DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(CommunicationsDemoData.class);
     static final String LIST_NAME = "Fjellvik Innsikt";
@@ -60,7 +57,12 @@ class CommunicationsDemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public int order() {
+        return DemoData.USES;
+    }
+
+    @Override
+    public void load() {
         if (!demo.enabled() || lists.byName(LIST_NAME).isPresent()) {
             return;
         }

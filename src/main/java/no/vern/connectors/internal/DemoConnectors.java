@@ -13,9 +13,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import no.vern.connectors.ConnectorRegistry;
@@ -24,6 +21,7 @@ import no.vern.connectors.NewConnector;
 import no.vern.shared.Actor;
 import no.vern.shared.Actors;
 import no.vern.shared.DatabaseEndpoint;
+import no.vern.shared.DemoData;
 import no.vern.shared.DemoMode;
 
 /**
@@ -32,8 +30,7 @@ import no.vern.shared.DemoMode;
  * connector, and a manual-task connector for accounting, so a demo access or erasure request reaches them.
  */
 @Component
-@Order(300)
-class DemoConnectors implements ApplicationRunner {
+class DemoConnectors implements DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoConnectors.class);
     static final String DATABASE = "vern_demo_crm";
@@ -55,7 +52,20 @@ class DemoConnectors implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws Exception {
+    public int order() {
+        return DemoData.USES;
+    }
+
+    @Override
+    public void load() {
+        try {
+            connectDemoSystems();
+        } catch (Exception e) {
+            throw new IllegalStateException("The demo connectors could not be set up", e);
+        }
+    }
+
+    private void connectDemoSystems() throws Exception {
         if (!demo.enabled() || !endpoint.embedded() || !registry.list().isEmpty()) {
             return;
         }

@@ -5,9 +5,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import no.vern.consent.Channel;
@@ -19,6 +16,7 @@ import no.vern.register.NewSubject;
 import no.vern.register.PersonalData;
 import no.vern.register.Source;
 import no.vern.register.SubjectRegister;
+import no.vern.shared.DemoData;
 import no.vern.shared.DemoMode;
 
 /**
@@ -27,8 +25,7 @@ import no.vern.shared.DemoMode;
  * items of data that arrived before consent, waiting for the person's answer.
  */
 @Component
-@Order(200)
-class ConsentDemoData implements ApplicationRunner {
+class ConsentDemoData implements DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(ConsentDemoData.class);
     private static final String[][] PROSPECTS = { { "Solveig Aasheim", "solveig.aasheim@example.no" },
@@ -50,7 +47,12 @@ class ConsentDemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public int order() {
+        return DemoData.CONSENTS;
+    }
+
+    @Override
+    public void load() {
         if (!demo.enabled() || !consents.empty()) {
             return;
         }

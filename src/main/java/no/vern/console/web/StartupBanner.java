@@ -30,6 +30,7 @@ class StartupBanner {
         if (demo.enabled()) {
             text.append("    Demo logins:    ").append(demo.directory().resolve("demo-logins.txt"))
                     .append("  (e.g. user 'personvern', the privacy officer)\n");
+            text.append("    Demo data:      loading in the background; the console fills within seconds\n");
         }
         System.out.println(text);
     }

@@ -8,14 +8,12 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import no.vern.events.Event;
 import no.vern.events.NewEvent;
 import no.vern.events.SignUp;
+import no.vern.shared.DemoData;
 import no.vern.shared.DemoMode;
 import no.vern.shared.VernClock;
 
@@ -24,8 +22,7 @@ import no.vern.shared.VernClock;
  * through the same path as the public form (consent first), one of them full with a waiting list.
  */
 @Component
-@Order(300) // after the register (100) and consent (200) demo data
-class EventsDemoData implements ApplicationRunner {
+class EventsDemoData implements DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(EventsDemoData.class);
     private static final Locale NB = Locale.forLanguageTag("nb");
@@ -48,7 +45,12 @@ class EventsDemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public int order() {
+        return DemoData.USES;
+    }
+
+    @Override
+    public void load() {
         if (!demo.enabled() || !events.empty()) {
             return;
         }

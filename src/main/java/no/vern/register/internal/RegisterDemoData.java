@@ -14,6 +14,7 @@ import no.vern.register.PersonalData;
 import no.vern.register.PostalAddress;
 import no.vern.register.Source;
 import no.vern.register.SubjectRegister;
+import no.vern.shared.DemoData;
 import no.vern.shared.DemoMode;
 
 /**
@@ -22,8 +23,7 @@ import no.vern.shared.DemoMode;
  * No prospects or candidates: they need consent, which the consent module adds.
  */
 @Component
-@org.springframework.core.annotation.Order(100) // after the record of processing (10), before consent's demo (200)
-class RegisterDemoData implements org.springframework.boot.ApplicationRunner {
+class RegisterDemoData implements DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(RegisterDemoData.class);
 
@@ -63,11 +63,12 @@ class RegisterDemoData implements org.springframework.boot.ApplicationRunner {
     }
 
     @Override
-    public void run(org.springframework.boot.ApplicationArguments args) {
-        load();
+    public int order() {
+        return DemoData.PEOPLE;
     }
 
-    void load() {
+    @Override
+    public void load() {
         if (!demo.enabled() || subjects.countAll() > 0) {
             return;
         }

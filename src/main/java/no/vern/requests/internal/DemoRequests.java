@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import no.vern.requests.NewRequest;
@@ -16,6 +14,7 @@ import no.vern.requests.RequestKind;
 import no.vern.requests.Requests;
 import no.vern.shared.Actor;
 import no.vern.shared.Actors;
+import no.vern.shared.DemoData;
 import no.vern.shared.DemoMode;
 
 /**
@@ -23,7 +22,7 @@ import no.vern.shared.DemoMode;
  * soon (2-day warning), one in the 7-day window, one extended, two fresh. No new register subjects.
  */
 @Component
-class DemoRequests {
+class DemoRequests implements DemoData {
 
     static final Actor ACTOR = Actor.system("requests-demo");
 
@@ -39,8 +38,13 @@ class DemoRequests {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void seed() {
+    @Override
+    public int order() {
+        return DemoData.WORKFLOWS;
+    }
+
+    @Override
+    public void load() {
         if (!demo.enabled() || cases.count() > 0) {
             return;
         }

@@ -6,9 +6,6 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import no.vern.retention.HoldScope;
@@ -16,6 +13,7 @@ import no.vern.retention.LegalHolds;
 import no.vern.retention.NewHold;
 import no.vern.retention.PurgeRun;
 import no.vern.retention.RetentionClock;
+import no.vern.shared.DemoData;
 import no.vern.shared.DemoMode;
 import no.vern.shared.VernClock;
 
@@ -26,8 +24,7 @@ import no.vern.shared.VernClock;
  * privacy officer to review and approve. No subjects are added.
  */
 @Component
-@Order(300) // after the register's (100) and consent's (200) demo data
-class RetentionDemoData implements ApplicationRunner {
+class RetentionDemoData implements DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionDemoData.class);
     static final String ENDED_ORG = "812345680"; // Granskog Energi AS (invented)
@@ -51,7 +48,12 @@ class RetentionDemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public int order() {
+        return DemoData.USES;
+    }
+
+    @Override
+    public void load() {
         if (!demo.enabled() || !runs.latest(1).isEmpty()) {
             return;
         }

@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import no.vern.identity.Role;
@@ -14,6 +12,7 @@ import no.vern.identity.StaffAccount;
 import no.vern.identity.StaffAccounts;
 import no.vern.shared.Actor;
 import no.vern.shared.Actors;
+import no.vern.shared.DemoData;
 import no.vern.shared.DemoMode;
 import no.vern.shared.VernClock;
 import no.vern.training.AccessReviews;
@@ -27,7 +26,7 @@ import no.vern.training.TrainingRegister;
  * so the rest shows as due.
  */
 @Component
-class DemoTrainings {
+class DemoTrainings implements DemoData {
 
     private static final Actor DEMO = Actor.system("training-demo");
 
@@ -46,8 +45,13 @@ class DemoTrainings {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void seed() {
+    @Override
+    public int order() {
+        return DemoData.WORKFLOWS;
+    }
+
+    @Override
+    public void load() {
         if (!demo.enabled() || !register.trainings().isEmpty()) {
             return;
         }

@@ -25,7 +25,7 @@ import no.vern.website.internal.ConsentProof.Decision;
  * banner choices so that the dashboard looks alive on first start. Deterministic (fixed seed).
  */
 @Component
-class DemoData {
+class DemoData implements no.vern.shared.DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final String DEMO_NAME = "Demo: Nordlys Rådgivning AS";
@@ -57,12 +57,27 @@ class DemoData {
         this.baseUrl = baseUrl;
     }
 
+    /** The demo site is registered on every start (demo mode or not); its invented statistics only in demo mode. */
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
-        Site site = sites.demo().orElseGet(() -> sites.register(DEMO_NAME, baseUrl, true));
+        demoSite();
+    }
+
+    @Override
+    public int order() {
+        return no.vern.shared.DemoData.WORKFLOWS;
+    }
+
+    @Override
+    public void load() {
+        Site site = demoSite();
         if (demo.enabled() && proofs.isEmpty()) {
             generate(site.id(), salts.today(), 30);
         }
+    }
+
+    private synchronized Site demoSite() {
+        return sites.demo().orElseGet(() -> sites.register(DEMO_NAME, baseUrl, true));
     }
 
     /** Writes {@code days} days of invented aggregates and choices before {@code today}. */

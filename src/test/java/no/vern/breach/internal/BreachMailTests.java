@@ -104,7 +104,7 @@ class BreachMailTests extends BreachMailSupport {
         };
         java.util.Set<no.vern.breach.BreachId> before = register.list().stream().map(Breach::id)
                 .collect(java.util.stream.Collectors.toSet());
-        new DemoBreaches(new no.vern.shared.DemoMode(true, java.nio.file.Path.of("target")), empty, register, clock).seed();
+        new DemoBreaches(new no.vern.shared.DemoMode(true, java.nio.file.Path.of("target")), empty, register, clock).load();
         java.util.List<Breach> demo = register.list().stream().filter(b -> !before.contains(b.id())).toList();
         assertThat(demo).extracting(Breach::status).containsExactlyInAnyOrder(no.vern.breach.BreachStatus.CLOSED,
                 no.vern.breach.BreachStatus.NOTIFIED_AUTHORITY, no.vern.breach.BreachStatus.REPORTED);
