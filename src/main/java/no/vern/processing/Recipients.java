@@ -2,6 +2,7 @@ package no.vern.processing;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The recipients of the record's activities, from one source: the companies of the vendor register that name the
@@ -15,4 +16,10 @@ public interface Recipients {
 
     /** The recipients of every activity of a version of the record, each once (by name), vendors first. */
     List<RecipientStatement> all(ProcessingRecordDocument doc, Locale locale);
+
+    /**
+     * The recipients of each activity of a version of the record, by activity id, as {@link #of} says them, with the
+     * vendor register read once: for an answer that names the recipients of many activities (an access export).
+     */
+    Map<String, List<RecipientStatement>> byActivity(ProcessingRecordDocument doc, Locale locale);
 }

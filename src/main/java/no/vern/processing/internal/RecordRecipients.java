@@ -47,6 +47,14 @@ class RecordRecipients implements Recipients {
         return all(doc, registered(locale), locale);
     }
 
+    @Override
+    public Map<String, List<RecipientStatement>> byActivity(ProcessingRecordDocument doc, Locale locale) {
+        List<RecipientStatement> vendors = registered(locale);
+        Map<String, List<RecipientStatement>> result = new LinkedHashMap<>();
+        doc.activities().forEach(a -> result.put(a.id(), of(a, vendors, locale)));
+        return result;
+    }
+
     /** The recipients of an activity from the given register entries (null: no register). */
     static List<RecipientStatement> of(Activity activity, @Nullable List<RecipientStatement> registered, Locale locale) {
         List<RecipientStatement> result = new ArrayList<>();

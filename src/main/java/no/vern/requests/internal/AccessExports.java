@@ -104,6 +104,8 @@ class AccessExports {
         List<SubjectId> subjects = people.of(c, emailOrNull(c));
         Map<UUID, RecordView> seen = new LinkedHashMap<>();
         List<String> purposeKeys = doc.purposes().stream().map(Purpose::key).toList();
+        // The vendor register is read once per export, not once per record and activity (issue 28 item 5).
+        Map<String, List<RecipientStatement>> recipients = recipientsOf.byActivity(doc, locale);
         for (SubjectId subject : subjects) {
             if (purposeKeys.isEmpty()) {
                 break;
@@ -124,7 +126,7 @@ class AccessExports {
                 notPortable.add(notPortable(r, doc, locale));
                 continue;
             }
-            data.add(datum(r, doc, locale));
+            data.add(datum(r, doc, recipients, locale));
         }
         List<SystemHolding> holdings = new ArrayList<>();
         ConnectedSystems connected = systems.getIfAvailable();
@@ -139,7 +141,7 @@ class AccessExports {
                 || holdings.stream().anyMatch(h -> !h.valuesByCategory().isEmpty());
         AccessExport export = new AccessExport(AccessExport.SCHEMA, c.id().toString(), clock.instant(), c.language(),
                 portability, doc.controller().name() + " <" + doc.controller().email() + ">", held, data, holdings,
-                art15(data, holdings, doc, locale), notPortable);
+                art15(data, holdings, doc, recipients, locale), notPortable);
         List<String> targets = new ArrayList<>();
         targets.add(c.id().reference());
         targets.add(c.subject().reference());
@@ -157,7 +159,8 @@ class AccessExports {
         }
     }
 
-    private Datum datum(RecordView r, ProcessingRecordDocument doc, Locale locale) {
+    private Datum datum(RecordView r, ProcessingRecordDocument doc, Map<String, List<RecipientStatement>> recipientsByActivity,
+            Locale locale) {
         List<PurposeInfo> purposes = new ArrayList<>();
         Set<String> recipients = new LinkedHashSet<>();
         Set<LegalBasis> bases = EnumSet.noneOf(LegalBasis.class);
@@ -168,7 +171,7 @@ class AccessExports {
                     bases.add(p.legalBasis());
                 }
             });
-            doc.activityOf(key).ifPresent(a -> recipientsOf.of(doc, a, locale)
+            doc.activityOf(key).ifPresent(a -> recipientsByActivity.getOrDefault(a.id(), List.of())
                     .forEach(rc -> recipients.add(recipient(rc, locale))));
         }
         if (bases.isEmpty()) {
@@ -228,6 +231,7 @@ class AccessExports {
 
     /** Art. 15(1)(a)–(h) and 15(2): each item with content or a reason why it does not apply. */
     private Map<String, Art15Item> art15(List<Datum> data, List<SystemHolding> holdings, ProcessingRecordDocument doc,
+            Map<String, List<RecipientStatement>> recipientsByActivity,
             Locale locale) {
         boolean none = data.isEmpty() && holdings.isEmpty();
         String nothing = t(locale, "requests.art15.nothing");
@@ -256,7 +260,7 @@ class AccessExports {
         }
         Set<String> transfers = new LinkedHashSet<>();
         for (Activity a : doc.activities()) {
-            for (RecipientStatement r : recipientsOf.of(doc, a, locale)) {
+            for (RecipientStatement r : recipientsByActivity.getOrDefault(a.id(), List.of())) {
                 if (!r.transfers().isEmpty() && recipients.contains(recipient(r, locale))) {
                     transfers.add(recipient(r, locale));
                 }
