@@ -26,8 +26,7 @@ import no.vern.shared.SubjectId;
  * Crypto-shred erasure ({@link SubjectRegister#erase}: mark, shred the key, delete the blind indexes, event,
  * audit; the unreadable ciphertext rows are left to the recovery job, issue 28 item 7) of a subject holding 10,000
  * encrypted records against one holding 10, in the loaded register; medians of interleaved rounds. Should be flat:
- * the key is destroyed first and no step of the call grows with the number of records. Before each timed call the
- * setup's garbage is collected and the call waits 0.3 s, equally for both sizes.
+ * the key is destroyed first and no step of the call grows with the number of records.
  */
 final class ErasureBenchmark implements Benchmark {
 
@@ -72,14 +71,6 @@ final class ErasureBenchmark implements Benchmark {
                 VALUES (?, ?, 'purchase-history', ?, 'CUSTOMER', ARRAY['customer-administration']::text[],
                         'CONTRACT', ?, ?)
                 """, rows));
-        // The setup (encrypting up to 10,000 records in this JVM, committing as many rows) leaves garbage and database
-        // background work behind; let both settle so the timed call measures the erasure, the same for 10 and 10,000.
-        System.gc();
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         long start = System.nanoTime();
         register.erase(subject);
         return (System.nanoTime() - start) / 1e6;
