@@ -14,6 +14,14 @@ public interface CryptoShredder {
      */
     ShredResult shred(SubjectId subject);
 
+    /**
+     * {@link #shred} for many subjects at once (a retention purge's batch), in the same crash-safe order: the
+     * ledger entries of all of them commit first (one transaction of their own), then their keys go in one
+     * key-store statement, then every node is told; idempotent like {@link #shred}. One result per distinct
+     * subject, in the order given.
+     */
+    java.util.List<ShredResult> shredAll(java.util.Collection<SubjectId> subjects);
+
     /** Whether the subject's key has been shredded (it is in the ledger). */
     boolean isShredded(SubjectId subject);
 

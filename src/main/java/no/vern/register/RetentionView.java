@@ -76,4 +76,41 @@ public interface RetentionView {
      * deleted (with blind indexes rebuilt); idempotent, audited; returns how many records changed.
      */
     int eraseRecords(SubjectId subject, String purposeKey, Collection<UUID> recordIds);
+
+    /**
+     * Records of one subject to erase for one purpose (one purge item).
+     *
+     * @param subject the subject
+     * @param purposeKey the purpose the records lose
+     * @param records the record ids
+     */
+    record PurposeRecords(SubjectId subject, String purposeKey, List<UUID> records) {
+
+        public PurposeRecords {
+            records = List.copyOf(records);
+        }
+    }
+
+    /** Those of these subjects that exist and are not erased, in one query (a purge batch, issue 28 item 8). */
+    Set<SubjectId> existing(Collection<SubjectId> subjects);
+
+    /** Those of these subjects that still hold any record, in one query (as {@link #holdsRecords}). */
+    Set<SubjectId> holdingRecords(Collection<SubjectId> subjects);
+
+    /**
+     * {@link #eraseRecords(SubjectId, String, Collection)} for many items in one transaction (joining the caller's),
+     * set-based: one deletion and one narrowing statement for all of them, blind indexes rebuilt, history, one
+     * {@code RecordsErased} event and one connected-systems fan-out per subject and purpose, one audit entry per
+     * purpose naming its subjects. Returns per item (in order) how many of its records changed.
+     */
+    int[] eraseRecords(List<PurposeRecords> items);
+
+    /**
+     * Crypto-shreds (GDPR Art. 17) those of these subjects that exist, are not erased and hold no record at all, as
+     * {@link SubjectRegister#erase} does one subject (mark, destroy the key, delete what finds the subject, events,
+     * audit), with one key-store round trip and one audit entry for all of them, naming the current actor. Each step
+     * commits on its own and is idempotent; a crash between steps is finished by the register's recovery job.
+     * Returns the subjects this call erased.
+     */
+    List<SubjectId> eraseEmptied(Collection<SubjectId> subjects);
 }

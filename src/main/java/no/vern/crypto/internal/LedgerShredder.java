@@ -65,6 +65,35 @@ final class LedgerShredder implements CryptoShredder {
     }
 
     @Override
+    public List<ShredResult> shredAll(java.util.Collection<SubjectId> subjects) {
+        List<SubjectId> distinct = subjects.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = distinct.stream().map(SubjectId::value).toList();
+        java.util.Map<UUID, UUID> keyIds = keys.keyIds(ids);
+        java.util.Map<UUID, @Nullable UUID> entries = new java.util.LinkedHashMap<>();
+        ids.forEach(id -> entries.put(id, keyIds.get(id)));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as timestamptz stores it
+        // The ledger first, committed on its own (as in shred): a crash after it is finished by a retry or the replay.
+        java.util.Map<UUID, Instant> before = ownTransaction.execute(tx -> ledger.recordAll(entries, now));
+        java.util.Set<SubjectId> destroyed = new java.util.HashSet<>(keys.deleteAll(ids));
+        distinct.forEach(cache::evict);
+        keys.notifyShredded(distinct);
+        List<ShredResult> results = new java.util.ArrayList<>(distinct.size());
+        for (SubjectId subject : distinct) {
+            @Nullable Instant earlier = before == null ? null : before.get(subject.value());
+            boolean gone = destroyed.contains(subject);
+            metrics.count("shred", gone ? "destroyed" : "no-key");
+            results.add(new ShredResult(subject, keyIds.get(subject.value()), gone, earlier != null,
+                    earlier != null ? earlier : now));
+        }
+        log.info("Shredded the data keys of {} subjects in one batch ({} keys destroyed now)", distinct.size(),
+                destroyed.size());
+        return results;
+    }
+
+    @Override
     public boolean isShredded(SubjectId subject) {
         return ledger.shreddedAt(subject).isPresent();
     }

@@ -32,6 +32,35 @@ final class ShredLedger {
                 .update() == 1;
     }
 
+    /**
+     * Records many shreds in one statement (subjects already in the ledger keep their entry); returns, for each given
+     * subject that was in the ledger before, when it entered it (those recorded now are not in the map).
+     */
+    java.util.Map<UUID, Instant> recordAll(java.util.Map<UUID, @Nullable UUID> keyIds, Instant at) {
+        if (keyIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        UUID[] subjects = keyIds.keySet().toArray(UUID[]::new);
+        UUID[] keys = java.util.Arrays.stream(subjects).map(keyIds::get).toArray(UUID[]::new);
+        java.util.Set<UUID> recorded = new java.util.HashSet<>(jdbc.sql("""
+                INSERT INTO crypto_shred_ledger (subject_id, key_id, shredded_at)
+                SELECT s, k, :at FROM unnest(CAST(:subjects AS uuid[]), CAST(:keys AS uuid[])) AS t(s, k)
+                ORDER BY s
+                ON CONFLICT (subject_id) DO NOTHING
+                RETURNING subject_id
+                """).param("subjects", subjects).param("keys", keys).param("at", JdbcTime.param(at))
+                .query((rs, n) -> rs.getObject(1, UUID.class)).list());
+        java.util.Map<UUID, Instant> before = new java.util.HashMap<>();
+        if (recorded.size() < subjects.length) {
+            jdbc.sql("SELECT subject_id, shredded_at FROM crypto_shred_ledger WHERE subject_id = ANY(:subjects)")
+                    .param("subjects", java.util.Arrays.stream(subjects).filter(s -> !recorded.contains(s)).toArray(UUID[]::new))
+                    .query((java.sql.ResultSet rs) -> {
+                        before.put(rs.getObject("subject_id", UUID.class), JdbcTime.required(rs, "shredded_at"));
+                    });
+        }
+        return before;
+    }
+
     Optional<Instant> shreddedAt(SubjectId subject) {
         return jdbc.sql("SELECT shredded_at FROM crypto_shred_ledger WHERE subject_id = :subject")
                 .param("subject", subject.value()).query((rs, n) -> JdbcTime.required(rs, "shredded_at")).optional();

@@ -58,6 +58,20 @@ final class SubjectKeys {
                 rs.getBytes("wrapped"), rs.getLong("master_key_id"))).optional();
     }
 
+    /** The key ids of those of these subjects that have a key. */
+    java.util.Map<UUID, UUID> keyIds(Collection<UUID> subjects) {
+        java.util.Map<UUID, UUID> ids = new java.util.HashMap<>();
+        if (subjects.isEmpty()) {
+            return ids;
+        }
+        jdbc.sql("SELECT subject_id, key_id FROM vern_keys.subject_key WHERE subject_id = ANY(:subjects)")
+                .param("subjects", subjects.toArray(UUID[]::new))
+                .query((java.sql.ResultSet rs) -> {
+                    ids.put(rs.getObject("subject_id", UUID.class), rs.getObject("key_id", UUID.class));
+                });
+        return ids;
+    }
+
     /** Inserts the key unless the subject has one already; true if this one was stored. */
     boolean insertIfAbsent(StoredKey key, Instant createdAt) {
         return jdbc.sql("""
@@ -136,6 +150,16 @@ final class SubjectKeys {
     void notifyShredded(SubjectId subject) {
         jdbc.sql("SELECT pg_notify(:channel, :subject)").param("channel", CHANNEL)
                 .param("subject", subject.value().toString()).query().listOfRows();
+    }
+
+    /** {@link #notifyShredded} for many subjects in one round trip (one notification per subject). */
+    void notifyShredded(Collection<SubjectId> subjects) {
+        if (subjects.isEmpty()) {
+            return;
+        }
+        jdbc.sql("SELECT pg_notify(:channel, CAST(s AS text)) FROM unnest(CAST(:subjects AS uuid[])) AS t(s)")
+                .param("channel", CHANNEL).param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
+                .query().listOfRows();
     }
 
     /** Runs the work in one key-store transaction (a re-wrap batch). */

@@ -2,6 +2,7 @@ package no.vern.register.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +17,7 @@ import no.vern.crypto.CryptoShredder;
 import no.vern.register.SubjectErased;
 import no.vern.register.SubjectErasing;
 import no.vern.shared.Actor;
+import no.vern.shared.JdbcTime;
 import no.vern.shared.SubjectId;
 
 /**
@@ -95,6 +97,67 @@ class Erasure {
             audit.record(AuditEvent.by(actor, "register.subject.erase", Outcome.SUCCESS).withTargets(subject.reference()));
             return true;
         }));
+    }
+
+    /**
+     * Steps 1 to 3 for many subjects at once (a retention purge's batch, issue 28 item 8), each step one statement or
+     * round trip for all of them, in the same order and with the same idempotence as one subject's: only subjects
+     * that exist, are not erased and hold no record at all are marked (GDPR Art. 17 and 5(1)(e): a subject is
+     * shredded only when nothing else is held about it; the check and the mark are one statement), the marks commit
+     * on their own, then every key goes in one key-store round trip ({@link CryptoShredder#shredAll}), then one
+     * transaction deletes what finds them, writes their history, publishes the events per subject and one audit
+     * entry naming all of them. A crash between steps is finished by the recovery job ({@link ErasureRecovery}).
+     * Returns the subjects this call erased.
+     */
+    java.util.List<SubjectId> eraseEmptied(java.util.Collection<SubjectId> candidates, Actor actor) {
+        UUID[] ids = candidates.stream().map(SubjectId::value).distinct().sorted().toArray(UUID[]::new);
+        if (ids.length == 0) {
+            return java.util.List.of();
+        }
+        java.util.List<SubjectId> marked = ownTx.execute(s -> {
+            jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
+            return jdbc.sql("""
+                    UPDATE register_subject s SET erased_at = :now
+                    WHERE s.id = ANY(:ids) AND s.erased_at IS NULL
+                      AND NOT EXISTS (SELECT 1 FROM register_record r WHERE r.subject_id = s.id)
+                    RETURNING s.id
+                    """).param("ids", ids).param("now", JdbcTime.param(clock.instant()))
+                    .query((rs, n) -> new SubjectId(rs.getObject(1, UUID.class))).list();
+        });
+        if (marked == null || marked.isEmpty()) {
+            return java.util.List.of();
+        }
+        shredder.shredAll(marked);
+        java.util.List<SubjectId> finished = tx.execute(s -> {
+            Instant now = clock.instant();
+            UUID[] markedIds = marked.stream().map(SubjectId::value).toArray(UUID[]::new);
+            java.util.List<SubjectId> completed = jdbc.sql("""
+                    UPDATE register_subject SET erasure_completed_at = :now, kinds = kinds, organisation_id = NULL,
+                           version = version + 1, updated_at = :now
+                    WHERE id = ANY(:ids) AND erasure_completed_at IS NULL
+                    RETURNING id
+                    """).param("ids", markedIds).param("now", JdbcTime.param(now))
+                    .query((rs, n) -> new SubjectId(rs.getObject(1, UUID.class))).list();
+            if (completed.isEmpty()) {
+                return completed; // finished already (the recovery job raced us): publish and audit once
+            }
+            UUID[] done = completed.stream().map(SubjectId::value).toArray(UUID[]::new);
+            java.util.Map<UUID, java.util.List<byte[]>> hashes = directory.emailHashesOf(done);
+            // Synchronous, same transaction: a suppression list keeps the email hashes before they go.
+            completed.forEach(id -> events.publishEvent(new SubjectErasing(id, hashes.getOrDefault(id.value(),
+                    java.util.List.of()))));
+            jdbc.sql("DELETE FROM register_blind_index WHERE subject_id = ANY(:ids)").param("ids", done).update();
+            jdbc.sql("DELETE FROM register_idempotency WHERE subject_id = ANY(:ids)").param("ids", done).update();
+            jdbc.sql("""
+                    INSERT INTO register_change (subject_id, at, actor, category, change)
+                    SELECT s, :at, :actor, 'subject', 'erased' FROM unnest(CAST(:ids AS uuid[])) AS t(s)
+                    """).param("ids", done).param("at", JdbcTime.param(now)).param("actor", actor.reference()).update();
+            completed.forEach(id -> events.publishEvent(new SubjectErased(id)));
+            audit.record(AuditEvent.by(actor, "register.subject.erase", Outcome.SUCCESS)
+                    .withTargets(completed.stream().map(SubjectId::reference).toArray(String[]::new)));
+            return completed;
+        });
+        return finished == null ? java.util.List.of() : finished;
     }
 
     /** Whether the subject's ciphertext rows still wait for {@link #deleteRows} (as the register holds it now). */

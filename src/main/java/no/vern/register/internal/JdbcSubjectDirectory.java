@@ -112,6 +112,11 @@ class JdbcSubjectDirectory implements SubjectDirectory {
         return emailHashes(new UUID[] { subject.value() }).getOrDefault(subject.value(), List.of());
     }
 
+    /** The email blind-index hashes of many subjects (by subject id), read inside a bulk erasure before they go. */
+    Map<UUID, List<byte[]>> emailHashesOf(UUID[] subjects) {
+        return emailHashes(subjects);
+    }
+
     private Map<UUID, Set<String>> emailPurposes(UUID[] ids) {
         Map<UUID, Set<String>> result = new HashMap<>();
         jdbc.sql("""

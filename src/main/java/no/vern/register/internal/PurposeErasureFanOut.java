@@ -52,6 +52,24 @@ class PurposeErasureFanOut {
         return new Identifiers(emails, phones);
     }
 
+    /** {@link #before} for many subjects with one query (a purge batch); empty identifiers without a propagation. */
+    java.util.Map<SubjectId, Identifiers> before(java.util.Collection<SubjectId> many) {
+        java.util.Map<SubjectId, Identifiers> result = new java.util.HashMap<>();
+        if (propagation.getIfAvailable() == null) {
+            return result;
+        }
+        subjects.identifierRecords(many).forEach((subject, records) -> {
+            Set<String> emails = new LinkedHashSet<>();
+            Set<String> phones = new LinkedHashSet<>();
+            for (Subjects.StoredRecord r : records) {
+                (r.category().equals(Categories.EMAIL) ? emails : phones)
+                        .add(cipher.decryptText(subject, r.category(), r.id(), r.ciphertext()));
+            }
+            result.put(subject, new Identifiers(emails, phones));
+        });
+        return result;
+    }
+
     void after(SubjectId subject, String purposeKey, Identifiers ids, int changed) {
         ErasurePropagation p = propagation.getIfAvailable();
         if (p != null && changed > 0 && !(ids.emails().isEmpty() && ids.phones().isEmpty())) {

@@ -3,10 +3,13 @@ package no.vern.retention.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -59,6 +62,8 @@ class PurgeService implements Purges {
     private final boolean requireApprovedDryRun;
     private final int batchSize;
     private volatile int crashAfterItems = -1;
+    /** Subjects shredded per register call (one key-store round trip, one audit entry). */
+    private static final int SHRED_CHUNK = 500;
 
     PurgeService(Planner planner, Runs runs, Holds holds, RetentionView view, SubjectRegister register, AuditLog audit,
             TransactionTemplate tx, Clock clock,
@@ -127,7 +132,7 @@ class PurgeService implements Purges {
         UUID id = unfinished.map(PurgeRun::id).orElseGet(() -> start(actor));
         if (unfinished.isPresent()) {
             // A crash between a batch's commit and its shreds left subjects without records but not erased.
-            runs.doneSubjects(id).forEach(this::shredIfEmpty);
+            shredIfEmpty(id, runs.doneSubjects(id));
         }
         process(id);
         return runs.find(id).orElseThrow();
@@ -158,14 +163,18 @@ class PurgeService implements Purges {
         while (true) {
             List<SubjectId> emptied = new ArrayList<>();
             Integer claimed = tx.execute(s -> {
-                List<LegalHold> active = holds.active();
                 List<Runs.Claimed> batch = runs.claim(run, batchSize);
-                for (Runs.Claimed item : batch) {
-                    if (crashAfterItems >= 0 && processed[0] >= crashAfterItems) {
-                        throw new IllegalStateException("Simulated crash in retention purge (test hook)");
-                    }
-                    runs.done(run, item.seq(), purgeItem(item, active, emptied), clock.instant());
-                    processed[0]++;
+                if (batch.isEmpty()) {
+                    return 0;
+                }
+                int upTo = batch.size();
+                if (crashAfterItems >= 0) {
+                    upTo = Math.max(0, Math.min(batch.size(), crashAfterItems - processed[0]));
+                }
+                purgeBatch(run, batch.subList(0, upTo), holds.active(), emptied);
+                processed[0] += upTo;
+                if (upTo < batch.size()) {
+                    throw new IllegalStateException("Simulated crash in retention purge (test hook)");
                 }
                 return batch.size();
             });
@@ -173,7 +182,7 @@ class PurgeService implements Purges {
             // commits step by step and the key store is another database, so a shred inside a batch that then
             // rolled back (crash, error) left a destroyed key under records that were neither erased nor in
             // the shred ledger. A crash right here is finished by the sweep of a resumed run (purge()).
-            emptied.forEach(this::shredIfEmpty);
+            shredIfEmpty(run, emptied);
             if (claimed == null || claimed == 0) {
                 break; // done, or what is left belongs to subjects another node is purging right now
             }
@@ -186,28 +195,60 @@ class PurgeService implements Purges {
         }
     }
 
-    /** Deletes one item's records; a subject left with nothing else held about it is noted for shredding. */
-    private int purgeItem(Runs.Claimed item, List<LegalHold> active, List<SubjectId> emptied) {
-        SubjectId subject = item.subject();
-        boolean held = active.stream().anyMatch(h -> h.scope() == HoldScope.SUBJECT && subject.equals(h.subject())
-                || h.scope() == HoldScope.CATEGORY && item.category().equals(h.category()));
-        if (held || !view.exists(subject)) {
-            return 0; // a hold placed after planning wins; an erased subject has nothing left
+    /**
+     * Deletes a batch's items set-based (issue 28 item 8): one query for which subjects still exist, one erasure of
+     * all the items' records in the register, one audit entry per purpose and category naming the run and the
+     * subjects, the items' progress in one statement, and one query for which subjects hold nothing any more (noted
+     * for shredding). A hold placed after planning wins: its items are done with nothing deleted.
+     */
+    private void purgeBatch(UUID run, List<Runs.Claimed> batch, List<LegalHold> active, List<SubjectId> emptied) {
+        if (batch.isEmpty()) {
+            return;
         }
-        int erased = view.eraseRecords(subject, item.purposeKey(), item.records());
-        audit.record(AuditEvent.by(JOB, "retention.purge.erase", Outcome.SUCCESS).withPurpose(item.purposeKey())
-                .withTargets(subject.reference(), "category:" + item.category()));
-        if (!view.holdsRecords(subject)) {
-            emptied.add(subject);
+        Set<SubjectId> existing = view.existing(batch.stream().map(Runs.Claimed::subject).toList());
+        List<Runs.Claimed> erasing = batch.stream().filter(i -> !held(i, active) && existing.contains(i.subject()))
+                .toList(); // an erased subject has nothing left
+        int[] erased = view.eraseRecords(erasing.stream()
+                .map(i -> new RetentionView.PurposeRecords(i.subject(), i.purposeKey(), i.records())).toList());
+        Map<Integer, Integer> bySeq = new HashMap<>();
+        Map<List<String>, List<String>> audited = new LinkedHashMap<>();
+        for (int n = 0; n < erasing.size(); n++) {
+            Runs.Claimed item = erasing.get(n);
+            bySeq.put(item.seq(), erased[n]);
+            audited.computeIfAbsent(List.of(item.purposeKey(), item.category()), k -> new ArrayList<>())
+                    .add(item.subject().reference());
         }
-        return erased;
+        // Per subject, the auditor finds that and why it was purged: the run (its items carry rule and reason), the
+        // purpose and the category, with the subject among the targets (GIN-indexed).
+        audited.forEach((key, subjects) -> audit.record(AuditEvent.by(JOB, "retention.purge.erase", Outcome.SUCCESS)
+                .withPurpose(key.get(0)).withTargets("run:" + run, "category:" + key.get(1))
+                .withTargets(subjects.stream().distinct().toArray(String[]::new))));
+        runs.done(run, batch.stream().map(i -> new Runs.Done(i.seq(), bySeq.getOrDefault(i.seq(), 0))).toList(),
+                clock.instant());
+        Set<SubjectId> erasedSubjects = new LinkedHashSet<>();
+        erasing.forEach(i -> erasedSubjects.add(i.subject()));
+        Set<SubjectId> holding = view.holdingRecords(erasedSubjects);
+        erasedSubjects.stream().filter(x -> !holding.contains(x)).forEach(emptied::add);
     }
 
-    /** Crypto-shreds a subject that is not erased yet and holds no records any more (outside any transaction). */
-    private void shredIfEmpty(SubjectId subject) {
-        if (view.exists(subject) && !view.holdsRecords(subject)) {
-            Actors.runAs(JOB, () -> register.erase(subject));
-            audit.record(AuditEvent.by(JOB, "retention.purge.shred", Outcome.SUCCESS).withTargets(subject.reference()));
+    private static boolean held(Runs.Claimed item, List<LegalHold> active) {
+        return active.stream().anyMatch(h -> h.scope() == HoldScope.SUBJECT && item.subject().equals(h.subject())
+                || h.scope() == HoldScope.CATEGORY && item.category().equals(h.category()));
+    }
+
+    /**
+     * Crypto-shreds those subjects that are not erased yet and hold no records any more (outside any transaction),
+     * in bulk: one register call, one key-store round trip, one audit entry naming the run and the subjects.
+     */
+    private void shredIfEmpty(UUID run, List<SubjectId> subjects) {
+        for (int from = 0; from < subjects.size(); from += SHRED_CHUNK) {
+            List<SubjectId> chunk = subjects.subList(from, Math.min(subjects.size(), from + SHRED_CHUNK));
+            java.util.function.Supplier<List<SubjectId>> erase = () -> view.eraseEmptied(chunk);
+            List<SubjectId> shredded = Actors.runAs(JOB, erase);
+            if (!shredded.isEmpty()) {
+                audit.record(AuditEvent.by(JOB, "retention.purge.shred", Outcome.SUCCESS).withTargets("run:" + run)
+                        .withTargets(shredded.stream().map(SubjectId::reference).toArray(String[]::new)));
+            }
         }
     }
 

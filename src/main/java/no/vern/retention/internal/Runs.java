@@ -40,17 +40,46 @@ class Runs {
     }
 
     void insertItems(UUID run, List<DueItem> items) {
-        int seq = 0;
-        for (DueItem i : items) {
+        // One statement for all items (issue 28 item 8): the arrays of the columns, unnested in item order.
+        int n = items.size();
+        if (n > 0) {
+            Integer[] seqs = new Integer[n];
+            UUID[] subjects = new UUID[n];
+            String[] purposes = new String[n];
+            String[] categories = new String[n];
+            Integer[] versions = new Integer[n];
+            String[] kinds = new String[n];
+            String[] records = new String[n];
+            String[] due = new String[n];
+            String[] reasons = new String[n];
+            String[] statuses = new String[n];
+            for (int i = 0; i < n; i++) {
+                DueItem item = items.get(i);
+                seqs[i] = i + 1;
+                subjects[i] = item.subject().value();
+                purposes[i] = item.purposeKey();
+                categories[i] = item.category();
+                versions[i] = item.ruleVersion();
+                kinds[i] = item.kind().name();
+                records[i] = "{" + String.join(",", item.records().stream().map(UUID::toString).toList()) + "}";
+                due[i] = item.dueAt().toString(); // ISO-8601 in UTC, exact to the nanosecond
+                reasons[i] = item.reason();
+                statuses[i] = item.status().name();
+            }
             jdbc.sql("""
                     INSERT INTO retention_run_item (run_id, seq, subject_id, purpose_key, category, rule_version, kind,
                         record_ids, due_at, reason, status)
-                    VALUES (:run, :seq, :subject, :purpose, :category, :version, :kind, CAST(:records AS uuid[]), :due, :reason, :status)
-                    """).param("run", run).param("seq", ++seq).param("subject", i.subject().value())
-                    .param("purpose", i.purposeKey()).param("category", i.category()).param("version", i.ruleVersion())
-                    .param("kind", i.kind().name())
-                    .param("records", "{" + String.join(",", i.records().stream().map(UUID::toString).toList()) + "}")
-                    .param("due", JdbcTime.param(i.dueAt())).param("reason", i.reason()).param("status", i.status().name())
+                    SELECT :run, t.seq, t.subject, t.purpose, t.category, t.version, t.kind, CAST(t.records AS uuid[]),
+                           CAST(t.due AS timestamptz), t.reason, t.status
+                    FROM unnest(CAST(:seqs AS int[]), CAST(:subjects AS uuid[]), CAST(:purposes AS text[]),
+                                CAST(:categories AS text[]), CAST(:versions AS int[]), CAST(:kinds AS text[]),
+                                CAST(:records AS text[]), CAST(:due AS text[]), CAST(:reasons AS text[]),
+                                CAST(:statuses AS text[]))
+                         AS t(seq, subject, purpose, category, version, kind, records, due, reason, status)
+                    ORDER BY t.seq
+                    """).param("run", run).param("seqs", seqs).param("subjects", subjects).param("purposes", purposes)
+                    .param("categories", categories).param("versions", versions).param("kinds", kinds)
+                    .param("records", records).param("due", due).param("reasons", reasons).param("statuses", statuses)
                     .update();
         }
         jdbc.sql("""
@@ -81,10 +110,24 @@ class Runs {
     record Claimed(int seq, SubjectId subject, String purposeKey, String category, List<UUID> records) {
     }
 
-    void done(UUID run, int seq, int erased, Instant at) {
-        jdbc.sql("UPDATE retention_run_item SET status = 'DONE', done_at = :at, erased = :erased WHERE run_id = :run AND seq = :seq")
-                .param("run", run).param("seq", seq).param("erased", erased).param("at", JdbcTime.param(at)).update();
-        jdbc.sql("UPDATE retention_run SET done_count = done_count + 1 WHERE id = :run").param("run", run).update();
+    /** One item done, with how many records it erased. */
+    record Done(int seq, int erased) {
+    }
+
+    /** Marks these items of a run done, and counts them, in two statements. */
+    void done(UUID run, List<Done> items, Instant at) {
+        if (items.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                UPDATE retention_run_item i SET status = 'DONE', done_at = :at, erased = t.erased
+                FROM unnest(CAST(:seqs AS int[]), CAST(:erased AS int[])) AS t(seq, erased)
+                WHERE i.run_id = :run AND i.seq = t.seq
+                """).param("run", run).param("at", JdbcTime.param(at))
+                .param("seqs", items.stream().map(Done::seq).toArray(Integer[]::new))
+                .param("erased", items.stream().map(Done::erased).toArray(Integer[]::new)).update();
+        jdbc.sql("UPDATE retention_run SET done_count = done_count + :n WHERE id = :run").param("run", run)
+                .param("n", items.size()).update();
     }
 
     void finish(UUID run, String status, Instant at) {

@@ -77,6 +77,32 @@ class CryptoShredderTest {
     }
 
     @Test
+    void aBulkShredLedgersEverySubjectDestroysEachKeyAndReportsOneShreddedBeforeAsSuch() {
+        // Issue 28 item 8: a purge batch shreds many subjects with one key-store round trip, in the same order
+        // (ledger committed first, then the keys) and with the same answers as one shred each.
+        SubjectId before = SubjectId.random();
+        SubjectId other = SubjectId.random();
+        SubjectId keyless = SubjectId.random(); // never had a key: ledgered all the same
+        byte[] first = cipher.encryptText(subject, "email", record, "kari@example.no");
+        byte[] second = cipher.encryptText(other, "email", record, "ola@example.no");
+        cipher.ensureKey(before);
+        shredder.shred(before);
+
+        List<ShredResult> results = shredder.shredAll(List.of(subject, before, other, keyless, subject));
+
+        assertThat(results).extracting(ShredResult::subject).containsExactly(subject, before, other, keyless);
+        assertThat(results).extracting(ShredResult::keyDestroyed).containsExactly(true, false, true, false);
+        assertThat(results).extracting(ShredResult::alreadyInLedger).containsExactly(false, true, false, false);
+        assertThat(results.get(1).noOp()).isTrue();
+        assertThat(List.of(subject, before, other, keyless)).allMatch(shredder::isShredded);
+        assertThat(keyRow(subject)).isEmpty();
+        assertThat(keyRow(other)).isEmpty();
+        assertThatThrownBy(() -> cipher.decrypt(subject, "email", record, first)).isInstanceOf(SubjectKeyDestroyed.class);
+        assertThatThrownBy(() -> cipher.decrypt(other, "email", record, second)).isInstanceOf(SubjectKeyDestroyed.class);
+        assertThat(shredder.shredAll(List.of(subject, other))).allMatch(ShredResult::noOp);
+    }
+
+    @Test
     void secondShredIsANoOp() {
         UUID keyId = cipher.ensureKey(subject);
         ShredResult first = shredder.shred(subject);

@@ -2,6 +2,7 @@ package no.vern.retention.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -75,6 +76,55 @@ class RetentionPurgeTests extends RetentionTestSupport {
         assertThat(jdbc.sql("SELECT actor FROM audit_entry WHERE action = 'register.subject.erase' AND :s = ANY(targets)")
                 .param("s", contact.reference()).query(String.class).list())
                 .containsExactly(PurgeService.JOB.reference()).containsExactly("system:retention-purge");
+    }
+
+    @Test
+    void aBatchPurgedSetBasedStillTellsTheAuditorPerSubjectThatAndWhyAndShredsOnlyWhoHoldsNothingElse() {
+        // GDPR Art. 5(1)(e) and 17 (issue 28 item 8): one batch deletes the items of many subjects at once; per subject
+        // the audit names the run (whose items carry rule and reason), the purpose and the category; a subject whose
+        // invoice must still be kept (Bookkeeping Act § 13) holds something else and is not crypto-shredded.
+        approveADryRun();
+        today(LocalDate.of(2029, 1, 15));
+        String org = orgNumber();
+        SubjectId first = customer(org, null);
+        SubjectId second = customer(org, null);
+        SubjectId invoiced = customer(org, "Faktura 2029-001: rammeavtale");
+        clockEvents.agreementEnded(org, startOf(LocalDate.of(2029, 1, 15)));
+
+        today(LocalDate.of(2029, 4, 16));
+        PurgeRun run = purges.purge();
+
+        assertThat(run.status()).isEqualTo("DONE");
+        assertThat(register.isErased(first)).isTrue();
+        assertThat(register.isErased(second)).isTrue();
+        assertThat(register.isErased(invoiced)).isFalse();
+        assertThat(categories(invoiced, "customer-administration")).containsExactly("purchase-history");
+        for (SubjectId s : List.of(first, second, invoiced)) {
+            assertThat(jdbc.sql("""
+                    SELECT purpose, actor, targets FROM audit_entry WHERE action = 'retention.purge.erase' AND :s = ANY(targets)
+                    """).param("s", s.reference()).query((rs, n) -> {
+                        List<String> targets = List.of((String[]) rs.getArray("targets").getArray());
+                        assertThat(rs.getString("purpose")).isEqualTo("customer-administration");
+                        assertThat(rs.getString("actor")).isEqualTo("system:retention-purge");
+                        assertThat(targets).contains("run:" + run.id());
+                        return targets.stream().filter(t -> t.startsWith("category:")).toList();
+                    }).list()).flatExtracting(l -> l)
+                    .containsExactlyInAnyOrder("category:name", "category:email", "category:phone");
+        }
+        for (SubjectId s : List.of(first, second)) { // one entry per batch, naming the run and its shredded subjects
+            assertThat(jdbc.sql("""
+                    SELECT targets FROM audit_entry WHERE action = 'retention.purge.shred' AND :s = ANY(targets)
+                    """).param("s", s.reference()).query((rs, n) -> List.of((String[]) rs.getArray("targets").getArray()))
+                    .list()).singleElement().satisfies(t -> assertThat(t).contains("run:" + run.id())
+                            .doesNotContain(invoiced.reference()));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action LIKE '%shred' AND :s = ANY(targets)")
+                .param("s", invoiced.reference()).query(Long.class).single()).isZero();
+        assertThat(purges.items(run.id())).filteredOn(i -> i.subject().equals(invoiced))
+                .extracting(DueItem::category, DueItem::status)
+                .containsExactlyInAnyOrder(tuple("name", ItemStatus.DONE),
+                        tuple("email", ItemStatus.DONE),
+                        tuple("phone", ItemStatus.DONE));
     }
 
     @Test
