@@ -84,6 +84,18 @@ class SourceNoticeRows {
                 .param("s", subject.value()).query(SourceNoticeRows::row).list();
     }
 
+    /** The subjects among these with a notice still owed and an address not known to be missing (one query). */
+    java.util.Set<SubjectId> owedAmong(java.util.Collection<SubjectId> subjects) {
+        if (subjects.isEmpty()) {
+            return java.util.Set.of();
+        }
+        UUID[] ids = subjects.stream().map(SubjectId::value).distinct().toArray(UUID[]::new);
+        return java.util.Set.copyOf(jdbc.sql("""
+                SELECT DISTINCT subject_id FROM informing_notice
+                 WHERE subject_id = ANY (:ids) AND sent_at IS NULL AND exemption IS NULL AND unreachable_at IS NULL""")
+                .param("ids", ids).query((rs, n) -> new SubjectId(rs.getObject(1, UUID.class))).list());
+    }
+
     void markSent(Row row, Instant at, UUID mailReference, int recordVersion, String sha256) {
         jdbc.sql("""
                 UPDATE informing_notice SET sent_at = :at, mail_reference = :ref, record_version = :version,

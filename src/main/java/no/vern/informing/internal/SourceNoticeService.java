@@ -181,6 +181,11 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
     }
 
     @Override
+    public java.util.Set<SubjectId> owedAmong(java.util.Collection<SubjectId> subjects) {
+        return notices.owedAmong(subjects);
+    }
+
+    @Override
     public int sendDue() {
         return Actors.runAs(JOB, () -> {
             int sent = 0;
