@@ -26,7 +26,8 @@ class SourceNoticeRows {
     record Row(UUID id, SubjectId subject, Source source, String purposeKey, @Nullable String origin, String language,
             Instant obtainedAt, Instant sendAt, Instant deadline, @Nullable Instant sentAt, @Nullable UUID mailReference,
             @Nullable Integer recordVersion, @Nullable Instant unreachableAt, @Nullable Exemption exemption,
-            byte @Nullable [] personalReason, @Nullable String exemptedBy, @Nullable Instant exemptedAt) {
+            byte @Nullable [] personalReason, @Nullable String exemptedBy, @Nullable Instant exemptedAt,
+            @Nullable String textSha256) {
 
         @Override
         public String toString() {
@@ -36,7 +37,8 @@ class SourceNoticeRows {
 
     private static final String COLUMNS = """
             subject_id, id, source, purpose_key, origin, language, obtained_at, send_at, deadline, sent_at,
-            mail_reference, record_version, unreachable_at, exemption, exemption_reason, exempted_by, exempted_at""";
+            mail_reference, record_version, unreachable_at, exemption, exemption_reason, exempted_by, exempted_at,
+            text_sha256""";
 
     private final JdbcClient jdbc;
 
@@ -197,6 +199,7 @@ class SourceNoticeRows {
                 rs.getString("language"), instant(rs, "obtained_at"), instant(rs, "send_at"), instant(rs, "deadline"),
                 JdbcTime.instant(rs, "sent_at"), rs.getObject("mail_reference", UUID.class), recordVersion,
                 JdbcTime.instant(rs, "unreachable_at"), exemption == null ? null : Exemption.valueOf(exemption),
-                rs.getBytes("exemption_reason"), rs.getString("exempted_by"), JdbcTime.instant(rs, "exempted_at"));
+                rs.getBytes("exemption_reason"), rs.getString("exempted_by"), JdbcTime.instant(rs, "exempted_at"),
+                rs.getString("text_sha256"));
     }
 }
