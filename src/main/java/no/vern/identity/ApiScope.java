@@ -46,6 +46,10 @@ public enum ApiScope {
     /** DPIA screenings and assessments (issue 26). */
     ASSESSMENTS_READ("assessments:read"),
     ASSESSMENTS_WRITE("assessments:write"),
+    /** Read a person's Art. 14 notices and their state (issue 26). */
+    INFORMING_READ("informing:read"),
+    /** Record an Art. 14(5) exemption for a person's notices. */
+    INFORMING_WRITE("informing:write"),
     /** Reading the change-event feed (issue 25): ids, purpose keys and times of changes, never personal data. */
     CHANGES_READ("changes:read"),
     /** Reading webhook subscriptions and their delivery log (issue 25). */

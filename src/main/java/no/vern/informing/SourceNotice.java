@@ -29,12 +29,13 @@ import no.vern.shared.SubjectId;
  * @param exemptionReason the reason of the exemption, or null
  * @param exemptedBy who recorded the exemption (actor reference), or null
  * @param exemptedAt when, or null
+ * @param textSha256 SHA-256 (hex) of the text as sent, or null before it is sent: what the person was told
  */
 public record SourceNotice(UUID id, SubjectId subject, Source source, String purposeKey, @Nullable String origin,
         String language, Instant obtainedAt, Instant sendAt, Instant deadline, @Nullable Instant sentAt,
         @Nullable UUID mailReference, @Nullable Integer recordVersion, @Nullable Instant unreachableAt,
         @Nullable Exemption exemption, @Nullable String exemptionReason, @Nullable String exemptedBy,
-        @Nullable Instant exemptedAt) {
+        @Nullable Instant exemptedAt, @Nullable String textSha256) {
 
     /** Where a notice stands. */
     public enum State {

@@ -38,6 +38,12 @@ public interface SourceNotices {
      */
     boolean beforeFirstContact(SubjectId subject);
 
+    /**
+     * Which of these subjects are still owed a notice (not sent, not exempt, not known to be unreachable): one query for
+     * a whole batch of list mail, so that {@link #beforeFirstContact} is called only for them (Art. 14(3)(b)).
+     */
+    java.util.Set<SubjectId> owedAmong(java.util.Collection<SubjectId> subjects);
+
     /** Sends every notice due now (the job {@code system:art14-notices}); returns how many went to the outbox. */
     int sendDue();
 

@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  * (one source: {@link Recipients}); the record refuses a recipient of kind processor.
  *
  * <p>Versions of the record written before the vendor register held a country, a third-country flag, a safeguard
- * and an "agreement in place" flag here; those fields are no longer read (they moved to the vendor register, see
- * migration {@code V26_20}).
+ * and an "agreement in place" flag here; they moved to the vendor register (migration {@code V26_20}). Stored versions
+ * are read without them; a client that still sends them is refused with a field error that points to
+ * {@code /api/v1/vendors} ({@code processing.internal.MovedRecipientMembers}).
  *
  * @param name who receives the data (a category, e.g. "tax authorities (when the law requires it)")
  * @param kind independent controller or authority (null only in unvalidated input)

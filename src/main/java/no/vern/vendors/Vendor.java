@@ -23,15 +23,26 @@ import org.jspecify.annotations.Nullable;
  * @param lastReview when it was last reviewed
  * @param nextReview when it must be reviewed next
  * @param updatedAt when the entry last changed
+ * @param notes notes and provenance (where an entry came from, e.g. the old record of processing), never measures
  */
 public record Vendor(UUID id, String name, VendorRole role, @Nullable UUID parentId, @Nullable String jointArrangement,
         List<String> activities, List<String> dataCategories, String securityMeasures,
         @Nullable Integer subProcessorNoticeDays, @Nullable LocalDate lastReview, @Nullable LocalDate nextReview,
-        Instant updatedAt) {
+        Instant updatedAt, String notes) {
 
     public Vendor {
         activities = List.copyOf(activities);
         dataCategories = List.copyOf(dataCategories);
+    }
+
+    /** Whether the vendor has never been reviewed (no review date recorded at all). */
+    public boolean neverReviewed() {
+        return lastReview == null;
+    }
+
+    /** Whether a processor's notice period for sub-processor changes (Art. 28(2)) is not recorded. */
+    public boolean noticeNotRecorded() {
+        return role == VendorRole.PROCESSOR && subProcessorNoticeDays == null;
     }
 
     /** Whether the next review date has passed on {@code today}. */

@@ -22,11 +22,21 @@ import no.vern.shared.InvalidInput;
  * @param subProcessorNoticeDays notice period for sub-processor changes (processors)
  * @param lastReview last review
  * @param nextReview next review
+ * @param notes notes and provenance (not security measures); empty when there are none
  */
 public record VendorInput(String name, @Nullable VendorRole role, @Nullable UUID parentId,
         @Nullable String jointArrangement, List<String> activities, List<String> dataCategories,
         String securityMeasures, @Nullable Integer subProcessorNoticeDays, @Nullable LocalDate lastReview,
-        @Nullable LocalDate nextReview) {
+        @Nullable LocalDate nextReview, String notes) {
+
+    /** A vendor without notes. */
+    public VendorInput(String name, @Nullable VendorRole role, @Nullable UUID parentId,
+            @Nullable String jointArrangement, List<String> activities, List<String> dataCategories,
+            String securityMeasures, @Nullable Integer subProcessorNoticeDays, @Nullable LocalDate lastReview,
+            @Nullable LocalDate nextReview) {
+        this(name, role, parentId, jointArrangement, activities, dataCategories, securityMeasures,
+                subProcessorNoticeDays, lastReview, nextReview, "");
+    }
 
     public VendorInput {
         name = name == null ? "" : name.strip();
@@ -36,6 +46,7 @@ public record VendorInput(String name, @Nullable VendorRole role, @Nullable UUID
         dataCategories = dataCategories == null ? List.of()
                 : dataCategories.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         securityMeasures = securityMeasures == null ? "" : securityMeasures.strip();
+        notes = notes == null ? "" : notes.strip();
     }
 
     /** Throws {@link InvalidInput} with every field that is wrong. */
@@ -58,9 +69,8 @@ public record VendorInput(String name, @Nullable VendorRole role, @Nullable UUID
             if (role == VendorRole.JOINT_CONTROLLER && jointArrangement == null) {
                 errors.add(InvalidInput.FieldError.coded("jointArrangement", "a joint controller needs the Art. 26 arrangement", "vendors.error.jointArrangement"));
             }
-            if (role == VendorRole.PROCESSOR && subProcessorNoticeDays == null) {
-                errors.add(InvalidInput.FieldError.coded("subProcessorNoticeDays", "a processor gives notice of sub-processor changes (Art. 28(2)): say how many days", "vendors.error.noticeDays"));
-            }
+            // A processor's notice period (Art. 28(2)) is what its agreement says; left empty it is "not recorded"
+            // and listed as a gap on the attention list, never a number made up here.
         }
         if (subProcessorNoticeDays != null && (subProcessorNoticeDays < 0 || subProcessorNoticeDays > 365)) {
             errors.add(InvalidInput.FieldError.coded("subProcessorNoticeDays", "must be between 0 and 365 days", "error.field.daysBetween", "0", "365"));
@@ -70,6 +80,9 @@ public record VendorInput(String name, @Nullable VendorRole role, @Nullable UUID
         }
         if (securityMeasures.length() > 4000) {
             errors.add(InvalidInput.FieldError.coded("securityMeasures", "must be at most 4000 characters", "error.field.tooLong", "4000"));
+        }
+        if (notes.length() > 8000) {
+            errors.add(InvalidInput.FieldError.coded("notes", "must be at most 8000 characters", "error.field.tooLong", "8000"));
         }
         if (lastReview != null && nextReview != null && nextReview.isBefore(lastReview)) {
             errors.add(InvalidInput.FieldError.coded("nextReview", "must not be before the last review", "vendors.error.nextBeforeLast"));

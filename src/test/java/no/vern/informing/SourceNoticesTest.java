@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -260,5 +261,53 @@ class SourceNoticesTest extends MailTestSupport {
         register.erase(person);
 
         assertThat(notices.of(person)).isEmpty();
+    }
+
+    @Autowired
+    no.vern.identity.ApiTokens tokens;
+
+    @Test
+    void theApiShowsAPersonsNoticesWithStateDatesRecordVersionAndTextHashAndRecordsAnExemption() throws Exception {
+        String reader = "Bearer " + tokens.issue("informing-reader", java.util.Set.of(no.vern.identity.ApiScope.INFORMING_READ),
+                null).secret();
+        String writer = "Bearer " + tokens.issue("informing-writer", java.util.Set.of(no.vern.identity.ApiScope.INFORMING_WRITE),
+                null).secret();
+        ImportReport report = importContacts(uniqueEmail() + ";nb");
+        SubjectId told = created(report, 0);
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+        notices.sendDue();
+        SourceNotice sent = only(told);
+
+        mvc.perform(get("/api/v1/informing/subjects/" + told.value() + "/notices").header("Authorization", reader))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].state").value("SENT"))
+                .andExpect(jsonPath("$[0].recordVersion").value(sent.recordVersion()))
+                .andExpect(jsonPath("$[0].textSha256").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")))
+                .andExpect(jsonPath("$[0].sentAt").isNotEmpty())
+                .andExpect(jsonPath("$[0].deadline").isNotEmpty())
+                .andExpect(jsonPath("$[0].origin").value(report.origin()));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'informing.notice.read' AND :t = ANY(targets)")
+                .param("t", told.reference()).query((rs, n) -> rs.getLong(1)).single()).isPositive();
+
+        SubjectId exempted = created(importContacts(uniqueEmail() + ";en"), 0);
+        // Art. 14(5): the exemption needs its ground and a reason; afterwards nothing is sent and the API says so.
+        mvc.perform(post("/api/v1/informing/subjects/" + exempted.value() + "/exemption").header("Authorization", writer)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"reason\": \"kort\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("exemption"));
+        mvc.perform(post("/api/v1/informing/subjects/" + exempted.value() + "/exemption").header("Authorization", writer)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"exemption\": \"ALREADY_INFORMED\", \"reason\": \"Kunden bekreftet at kontakten er informert\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.covered").value(1));
+        mvc.perform(get("/api/v1/informing/subjects/" + exempted.value() + "/notices").header("Authorization", reader))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].state").value("EXEMPT"))
+                .andExpect(jsonPath("$[0].exemption").value("ALREADY_INFORMED"))
+                .andExpect(jsonPath("$[0].sentAt").isEmpty());
+        notices.sendDue();
+        assertThat(only(exempted).sentAt()).as("nothing sent under an exemption").isNull();
+        mvc.perform(get("/api/v1/informing/subjects/" + told.value() + "/notices").header("Authorization", writer))
+                .andExpect(status().isForbidden());
     }
 }

@@ -146,6 +146,39 @@ class ProcessingApiTests {
     }
 
     @Test
+    void aRecipientWithTheFieldsThatMovedToTheVendorRegisterIsRefusedWithAFieldErrorPointingThere() throws Exception {
+        // Issue 26: processors, their agreements and transfers live in the vendor register since V26_20; a client that
+        // still sends them in the record must learn so, not get a 200 that drops them.
+        RecordVersion current = record.current();
+        tools.jackson.databind.node.ObjectNode doc = json.valueToTree(current.document());
+        tools.jackson.databind.node.ObjectNode activity = (tools.jackson.databind.node.ObjectNode) doc.withArray("activities").get(0);
+        tools.jackson.databind.node.ObjectNode recipient = activity.withArray("recipients").addObject();
+        recipient.putObject("name").put("nb", "Skylager AS").put("en", "Skylager AS");
+        recipient.put("kind", "AUTHORITY").put("agreementInPlace", true).put("country", "US");
+        String body = json.writeValueAsString(java.util.Map.of("changeNote", "Old client", "record", doc));
+
+        mvc.perform(as(writer, put("/api/v1/processing/record")).contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"" + current.version() + "\"").content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:vern:problem:validation"))
+                .andExpect(jsonPath("$.errors[0].field").value(org.hamcrest.Matchers.endsWith("recipients[" + (activity.withArray("recipients").size() - 1) + "].agreementInPlace")))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("/api/v1/vendors")));
+        assertThat(record.current().version()).isEqualTo(current.version());
+    }
+
+    @Test
+    void anUnknownMemberOfTheRecordIsStillRefusedAsUnknown() throws Exception {
+        RecordVersion current = record.current();
+        tools.jackson.databind.node.ObjectNode doc = json.valueToTree(current.document());
+        doc.put("processorsInPlace", true);
+        String body = json.writeValueAsString(java.util.Map.of("changeNote", "Typo", "record", doc));
+        mvc.perform(as(writer, put("/api/v1/processing/record")).contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"" + current.version() + "\"").content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Unknown field 'processorsInPlace'."));
+    }
+
+    @Test
     void readScopeCannotChangeTheRecord() throws Exception {
         mvc.perform(as(reader, put("/api/v1/processing/record")).contentType(MediaType.APPLICATION_JSON)
                 .header("If-Match", "\"1\"").content("{}"))

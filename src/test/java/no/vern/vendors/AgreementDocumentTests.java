@@ -100,4 +100,39 @@ class AgreementDocumentTests {
         mvc.perform(get(path).with(OFFICER)).andExpect(status().isNotFound());
         assertThat(audits("vendors.agreement.document.uploaded", a)).isZero();
     }
+
+    @Autowired
+    no.vern.identity.ApiTokens tokens;
+
+    @Test
+    void theApiStoresTheSignedDocumentThroughTheUploadGateAndDownloadsIt() throws Exception {
+        String writer = "Bearer " + tokens.issue("dpa-writer", java.util.Set.of(no.vern.identity.ApiScope.VENDORS_WRITE),
+                null).secret();
+        String reader = "Bearer " + tokens.issue("dpa-reader", java.util.Set.of(no.vern.identity.ApiScope.VENDORS_READ),
+                null).secret();
+        Agreement a = agreement();
+        String path = "/api/v1/vendors/" + a.vendorId() + "/agreements/" + a.id() + "/document";
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path)
+                .header("Authorization", writer).param("filename", "DPA Skyhuset 2026.pdf")
+                .contentType("application/pdf").content(PDF))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.mediaType")
+                        .value("application/pdf"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.sha256")
+                        .value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")));
+        MockHttpServletResponse download = mvc.perform(get(path).header("Authorization", reader))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(download.getContentAsByteArray()).isEqualTo(PDF);
+        assertThat(download.getHeader("Content-Disposition")).startsWith("attachment");
+        assertThat(audits("vendors.agreement.document.downloaded", a)).isPositive();
+
+        // The gate refuses what it refuses on the console too: a PNG is not a signed agreement.
+        byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0,
+                0, 0, 1, 8, 6, 0, 0, 0 };
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path)
+                .header("Authorization", writer).contentType("image/png").content(png))
+                .andExpect(status().is4xxClientError());
+        assertThat(documents.download(a.vendorId(), a.id()).content()).isEqualTo(PDF);
+    }
 }

@@ -72,9 +72,17 @@ class RecipientsMigrationTest {
                     SELECT v.name || '|' || t.country || '|' || t.mechanism || '|' || t.tia_outcome || '|' || t.supplementary_measures
                       FROM vendors_transfer t JOIN vendors_vendor v ON v.id = t.vendor_id""")).containsExactly(
                     "Skylager|US|NONE|NOT_ASSESSED|Standardavtale");
-            // Nothing the record said is lost: its words are kept in the vendor's notes.
-            assertThat(rows(s, "SELECT security_measures FROM vendors_vendor WHERE name = 'Skylager'")).singleElement()
-                    .asString().contains("Moved from the record of processing (version 1", "Cloud storage", "Standard clauses");
+            // Nothing the record said is lost: its words are kept in the vendor's notes (V29_70), and security
+            // measures say only security measures (Art. 28(1), Art. 32).
+            assertThat(rows(s, "SELECT notes FROM vendors_vendor WHERE name = 'Skylager'")).singleElement()
+                    .asString().startsWith("Moved from the record of processing (version 1, migration V26_20)")
+                    .contains("Cloud storage", "Standard clauses");
+            assertThat(rows(s, "SELECT '[' || security_measures || ']' FROM vendors_vendor ORDER BY name"))
+                    .containsExactly("[]", "[]");
+            // What the record never said stays unknown: no notice period, no review (shown as gaps, not invented).
+            assertThat(rows(s, """
+                    SELECT count(*) FROM vendors_vendor
+                     WHERE sub_notice_days IS NULL AND last_review IS NULL AND next_review IS NULL""")).containsExactly("2");
 
             assertThat(rows(s, "SELECT version || '|' || author FROM processing_record_version ORDER BY version"))
                     .containsExactly("1|user:officer", "2|system:migration-V26_20");
@@ -87,6 +95,41 @@ class RecipientsMigrationTest {
             assertThat(rows(s, "SELECT content -> 'controller' ->> 'name' FROM processing_record_version WHERE version = 2"))
                     .containsExactly("Firma AS");
             assertThat(rows(s, "SELECT how FROM vendors_seed")).containsExactly("migrated from record version 1");
+        }
+    }
+
+    @Test
+    void securityMeasuresTypedBeforeTheMoveStayAndOnlyTheMovedTextGoesToTheNotes() throws SQLException {
+        String url = TestDatabases.empty();
+        Flyway.configure().dataSource(url, TestDatabases.USER, "").locations("classpath:db/migration").target("26.11")
+                .load().migrate();
+        try (Connection c = DriverManager.getConnection(url, TestDatabases.USER, "")) {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO processing_record_version (version, content, author, created_at, change_note)
+                    VALUES (1, ?::jsonb, 'user:officer', TIMESTAMPTZ '2025-03-01 10:00:00+01', 'first')""")) {
+                insert.setString(1, RECORD);
+                insert.executeUpdate();
+            }
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("""
+                        INSERT INTO vendors_vendor (id, name, role, activities, data_categories, security_measures,
+                                                    sub_notice_days, created_at, updated_at)
+                        VALUES (gen_random_uuid(), 'Skylager', 'PROCESSOR', '{customers}', '{name}',
+                                'Kryptering i ro og under overføring', 14, now(), now()),
+                               (gen_random_uuid(), 'Egen leverandør', 'PROCESSOR', '{customers}', '{name}',
+                                'Notes about a migration V26_20): not the marker', 14, now(), now())""");
+            }
+        }
+        Flyway.configure().dataSource(url, TestDatabases.USER, "").locations("classpath:db/migration").outOfOrder(true)
+                .load().migrate();
+        try (Connection c = DriverManager.getConnection(url, TestDatabases.USER, ""); Statement s = c.createStatement()) {
+            assertThat(rows(s, "SELECT security_measures || '|' || sub_notice_days FROM vendors_vendor WHERE name = 'Skylager'"))
+                    .containsExactly("Kryptering i ro og under overføring|14");
+            assertThat(rows(s, "SELECT notes FROM vendors_vendor WHERE name = 'Skylager'")).singleElement().asString()
+                    .startsWith("Moved from the record of processing (version 1, migration V26_20)").contains("Cloud storage");
+            // A vendor without the V26_20 marker is not touched.
+            assertThat(rows(s, "SELECT security_measures || '|' || notes FROM vendors_vendor WHERE name = 'Egen leverandør'"))
+                    .containsExactly("Notes about a migration V26_20): not the marker|");
         }
     }
 

@@ -44,6 +44,23 @@ class VendorConsoleTests {
     }
 
     @Test
+    void aMigratedProcessorShowsItsProvenanceAsNotesAndItsUnknownNoticePeriodAndReviewAsGaps() throws Exception {
+        // Art. 28(2), Art. 5(2): what nobody recorded is said to be unrecorded; provenance is not a security measure.
+        Vendor moved = vendors.create(new VendorInput("Gammel leverandør AS", VendorRole.PROCESSOR, null, null,
+                List.of("customers"), List.of("email"), "", null, null, null,
+                "Moved from the record of processing (version 3, migration V26_20): [...]"));
+
+        String nb = page(get("/console/vendors/" + moved.id()).with(OFFICER).param("lang", "nb"));
+        assertThat(nb).contains("Merknader og opphav", "Moved from the record of processing (version 3",
+                "Ikke registrert (står i avtalen)", "Aldri gjennomgått");
+        String en = page(get("/console/vendors/" + moved.id()).with(AUDITOR).param("lang", "en"));
+        assertThat(en).contains("Notes and provenance", "Not recorded (see the agreement)", "Never reviewed");
+        assertThat(page(get("/console").with(OFFICER).param("lang", "en"))).contains(
+                "Gammel leverandør AS has never been reviewed",
+                "The notice period for new sub-processors of Gammel leverandør AS is not recorded");
+    }
+
+    @Test
     void theVendorPageShowsAgreementsAndABlockingTransferWithItsAcceptFormInBothLanguages() throws Exception {
         LocalDate today = LocalDate.now(VernClock.ZONE);
         Vendor crm = vendors.create(new VendorInput("Skyhuset CRM AS", VendorRole.PROCESSOR, null, null,

@@ -25,6 +25,7 @@ import no.vern.register.SubjectRecords;
 import no.vern.register.SubjectRegister;
 import no.vern.shared.MailNotSent;
 import no.vern.shared.NotFound;
+import no.vern.shared.SubjectId;
 import no.vern.shared.OutgoingMail;
 
 /**
@@ -97,6 +98,8 @@ class CampaignSender {
             return 0;
         }
         List<Deliveries.Due> due = deliveries.due(now, (int) Math.min(max, budget));
+        // GDPR Art. 14(3)(b): who of this batch is still owed an Art. 14 notice, asked once for the whole batch.
+        Set<SubjectId> owedNotice = owedNotice(due.stream().map(Deliveries.Due::subject).toList());
         Map<UUID, Campaign> campaignCache = new HashMap<>();
         Map<UUID, MailingList> listCache = new HashMap<>();
         Set<UUID> touched = new LinkedHashSet<>();
@@ -104,7 +107,7 @@ class CampaignSender {
         for (Deliveries.Due d : due) {
             Campaign c = campaignCache.computeIfAbsent(d.campaignId(), id -> campaigns.find(id, false).orElseThrow());
             MailingList list = listCache.computeIfAbsent(c.listId(), id -> lists.find(id).orElseThrow());
-            if (deliver(c, list, d, true)) {
+            if (deliver(c, list, d, true, owedNotice.contains(d.subject()))) {
                 handled++;
             }
             touched.add(c.id());
@@ -118,6 +121,20 @@ class CampaignSender {
      * it. With {@code record = false} it stops right after the SMTP call, exactly as a crash would (tests).
      */
     boolean deliver(Campaign c, MailingList list, Deliveries.Due d, boolean record) {
+        return deliver(c, list, d, record, owedNotice(List.of(d.subject())).contains(d.subject()));
+    }
+
+    /** The subjects among these that the informing module says are still owed an Art. 14 notice. */
+    private Set<SubjectId> owedNotice(List<SubjectId> subjects) {
+        SourceNotices notices = sourceNotices.getIfAvailable();
+        return notices == null || subjects.isEmpty() ? Set.of() : notices.owedAmong(subjects);
+    }
+
+    /**
+     * As {@link #deliver(Campaign, MailingList, Deliveries.Due, boolean)}, with whether the batch's one question to the
+     * informing module found an Art. 14 notice owed to this subject.
+     */
+    private boolean deliver(Campaign c, MailingList list, Deliveries.Due d, boolean record, boolean owesNotice) {
         Instant now = clock.instant();
         if (!deliveries.claim(c.id(), d.subject(), now)) {
             return false;
@@ -142,7 +159,7 @@ class CampaignSender {
         // GDPR Art. 14(3)(b): a person whose data came from others and who has not been told yet gets the Art. 14
         // notice first, queued in the outbox before this mail (the informing module decides what is owed).
         SourceNotices notices = sourceNotices.getIfAvailable();
-        if (notices != null) {
+        if (owesNotice && notices != null) {
             notices.beforeFirstContact(d.subject());
         }
         String language = languages.of(d.subject());

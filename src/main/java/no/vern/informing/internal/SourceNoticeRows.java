@@ -26,7 +26,8 @@ class SourceNoticeRows {
     record Row(UUID id, SubjectId subject, Source source, String purposeKey, @Nullable String origin, String language,
             Instant obtainedAt, Instant sendAt, Instant deadline, @Nullable Instant sentAt, @Nullable UUID mailReference,
             @Nullable Integer recordVersion, @Nullable Instant unreachableAt, @Nullable Exemption exemption,
-            byte @Nullable [] personalReason, @Nullable String exemptedBy, @Nullable Instant exemptedAt) {
+            byte @Nullable [] personalReason, @Nullable String exemptedBy, @Nullable Instant exemptedAt,
+            @Nullable String textSha256) {
 
         @Override
         public String toString() {
@@ -36,7 +37,8 @@ class SourceNoticeRows {
 
     private static final String COLUMNS = """
             subject_id, id, source, purpose_key, origin, language, obtained_at, send_at, deadline, sent_at,
-            mail_reference, record_version, unreachable_at, exemption, exemption_reason, exempted_by, exempted_at""";
+            mail_reference, record_version, unreachable_at, exemption, exemption_reason, exempted_by, exempted_at,
+            text_sha256""";
 
     private final JdbcClient jdbc;
 
@@ -82,6 +84,18 @@ class SourceNoticeRows {
                 WHERE subject_id = :s AND sent_at IS NULL AND exemption IS NULL
                 ORDER BY obtained_at, id FOR UPDATE""")
                 .param("s", subject.value()).query(SourceNoticeRows::row).list();
+    }
+
+    /** The subjects among these with a notice still owed and an address not known to be missing (one query). */
+    java.util.Set<SubjectId> owedAmong(java.util.Collection<SubjectId> subjects) {
+        if (subjects.isEmpty()) {
+            return java.util.Set.of();
+        }
+        UUID[] ids = subjects.stream().map(SubjectId::value).distinct().toArray(UUID[]::new);
+        return java.util.Set.copyOf(jdbc.sql("""
+                SELECT DISTINCT subject_id FROM informing_notice
+                 WHERE subject_id = ANY (:ids) AND sent_at IS NULL AND exemption IS NULL AND unreachable_at IS NULL""")
+                .param("ids", ids).query((rs, n) -> new SubjectId(rs.getObject(1, UUID.class))).list());
     }
 
     void markSent(Row row, Instant at, UUID mailReference, int recordVersion, String sha256) {
@@ -185,6 +199,7 @@ class SourceNoticeRows {
                 rs.getString("language"), instant(rs, "obtained_at"), instant(rs, "send_at"), instant(rs, "deadline"),
                 JdbcTime.instant(rs, "sent_at"), rs.getObject("mail_reference", UUID.class), recordVersion,
                 JdbcTime.instant(rs, "unreachable_at"), exemption == null ? null : Exemption.valueOf(exemption),
-                rs.getBytes("exemption_reason"), rs.getString("exempted_by"), JdbcTime.instant(rs, "exempted_at"));
+                rs.getBytes("exemption_reason"), rs.getString("exempted_by"), JdbcTime.instant(rs, "exempted_at"),
+                rs.getString("text_sha256"));
     }
 }

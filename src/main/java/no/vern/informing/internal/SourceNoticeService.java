@@ -181,6 +181,11 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
     }
 
     @Override
+    public java.util.Set<SubjectId> owedAmong(java.util.Collection<SubjectId> subjects) {
+        return notices.owedAmong(subjects);
+    }
+
+    @Override
     public int sendDue() {
         return Actors.runAs(JOB, () -> {
             int sent = 0;
@@ -292,7 +297,7 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
         }
         return new SourceNotice(row.id(), row.subject(), row.source(), row.purposeKey(), row.origin(), row.language(),
                 row.obtainedAt(), row.sendAt(), row.deadline(), row.sentAt(), row.mailReference(), row.recordVersion(),
-                row.unreachableAt(), row.exemption(), reason, row.exemptedBy(), row.exemptedAt());
+                row.unreachableAt(), row.exemption(), reason, row.exemptedBy(), row.exemptedAt(), row.textSha256());
     }
 
     SourceNoticeRows.Counts counts() {

@@ -159,7 +159,8 @@ class ProcessingRecordService implements ProcessingRecord {
         }
         return versions.find(version).map(row -> {
             RecordVersion v = new RecordVersion(row.version(),
-                    json.readValue(row.content(), ProcessingRecordDocument.class), row.author(), row.createdAt(),
+                    json.readerFor(ProcessingRecordDocument.class).withAttribute(MovedRecipientMembers.STORED, true)
+                            .<ProcessingRecordDocument>readValue(row.content()), row.author(), row.createdAt(),
                     row.changeNote());
             parsed.put(version, v);
             return v;

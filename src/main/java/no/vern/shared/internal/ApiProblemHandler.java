@@ -109,6 +109,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             if (t instanceof PayloadTooLarge tooLarge) {
                 return typed(problems.toProblem(tooLarge, servlet(request)));
             }
+            if (t instanceof InvalidInput invalid) {
+                // A module's reader refused a member with its own coded reason: said against the member's full path.
+                String at = cause instanceof JacksonException jackson ? path(jackson) : "";
+                return typed(problems.toProblem(new InvalidInput(invalid.errors().stream()
+                        .map(e -> new InvalidInput.FieldError(at.isEmpty() ? e.field() : at + "." + e.field(),
+                                e.message(), e.code(), e.args()))
+                        .toList()), servlet(request)));
+            }
         }
         ProblemDetail detail = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "malformed-body",
                 "Malformed request body", describe(cause));

@@ -24,7 +24,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.NotFound;
+import no.vern.shared.ProblemResponse;
 import no.vern.vendors.Agreement;
+import no.vern.vendors.AgreementDocument;
+import no.vern.vendors.AgreementDocuments;
 import no.vern.vendors.DpaClause;
 import no.vern.vendors.Transfer;
 import no.vern.vendors.TransferInput;
@@ -41,9 +44,11 @@ class VendorApiController {
     static final String WRITE = "hasAuthority('SCOPE_vendors:write')";
 
     private final VendorRegister register;
+    private final AgreementDocuments documents;
 
-    VendorApiController(VendorRegister register) {
+    VendorApiController(VendorRegister register, AgreementDocuments documents) {
         this.register = register;
+        this.documents = documents;
     }
 
     /** A vendor with what hangs on it. */
@@ -175,5 +180,32 @@ class VendorApiController {
     TransferView accept(@PathVariable UUID id, @PathVariable UUID transferId, @RequestBody Acceptance acceptance) {
         Transfer t = register.accept(id, transferId, acceptance.reason() == null ? "" : acceptance.reason());
         return new TransferView(t, register.hasValidMechanism(t));
+    }
+
+    @PutMapping("/api/v1/vendors/{id}/agreements/{agreementId}/document")
+    @PreAuthorize(WRITE)
+    @ProblemResponse(status = 413, description = "The document is larger than the upload gate allows (payload-too-large).")
+    @Operation(operationId = "putAgreementDocument", summary = "Store the signed document of an agreement (Art. 28(3), (9))",
+            description = "The raw bytes with their Content-Type and an optional file name. The upload gate checks the type "
+                    + "from the content (PDF and office documents), size, archives and malware, and refuses with 400 and "
+                    + "the reason; a stored document is replaced. Audited with ids only.")
+    AgreementDocument putDocument(@PathVariable UUID id, @PathVariable UUID agreementId, @RequestBody byte[] content,
+            @org.springframework.web.bind.annotation.RequestHeader(name = org.springframework.http.HttpHeaders.CONTENT_TYPE,
+                    required = false) @Nullable String contentType,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String filename) {
+        return documents.attach(id, agreementId, filename, contentType, content);
+    }
+
+    @GetMapping("/api/v1/vendors/{id}/agreements/{agreementId}/document")
+    @PreAuthorize(READ)
+    @Operation(operationId = "getAgreementDocument", summary = "Download the signed document of an agreement",
+            description = "Always as an attachment with the type detected at upload; audited. 404 when none is stored.")
+    ResponseEntity<byte[]> getDocument(@PathVariable UUID id, @PathVariable UUID agreementId) {
+        AgreementDocuments.File file = documents.download(id, agreementId);
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(file.document().mediaType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename(file.document().filename(),
+                                java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff").body(file.content());
     }
 }

@@ -45,12 +45,25 @@ final class VendorAttention {
                             expired ? Severity.CRITICAL : Severity.WARNING, "vendors.attention.open", link, ROLES));
                 }
             }
-            if (v.reviewOverdue(today)) {
+            if (v.neverReviewed()) {
+                // Art. 28(1), Art. 5(2): that a processor gives sufficient guarantees must be shown; a vendor with no
+                // review on record (e.g. one moved from the old record of processing) has not been checked at all.
+                items.add(new AttentionItem("vendors", "vendors.attention.neverReviewed", List.of(v.name()), null,
+                        Severity.WARNING, "vendors.attention.review", link, ROLES));
+            } else if (v.reviewOverdue(today)) {
                 // Art. 28(1), Art. 24(1): the guarantees a processor gives are reviewed and updated where necessary.
                 LocalDate next = java.util.Objects.requireNonNull(v.nextReview());
                 items.add(new AttentionItem("vendors", "vendors.attention.reviewOverdue",
                         List.of(v.name(), next.toString()), next.atStartOfDay(VernClock.ZONE).toInstant(),
                         Severity.WARNING, "vendors.attention.review", link, ROLES));
+            }
+        }
+        for (Vendor v : vendors) {
+            if (v.noticeNotRecorded()) {
+                // Art. 28(2): the processor informs of intended changes of sub-processors so that the company can
+                // object; how long before is what its agreement says, and here nobody has recorded it.
+                items.add(new AttentionItem("vendors", "vendors.attention.noticeNotRecorded", List.of(v.name()), null,
+                        Severity.NOTICE, "vendors.attention.open", "/console/vendors/" + v.id(), ROLES));
             }
         }
         Map<UUID, Vendor> byId = new java.util.HashMap<>();

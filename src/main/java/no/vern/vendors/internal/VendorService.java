@@ -127,7 +127,7 @@ class VendorService implements VendorRegister, TransferRegister, RecipientRegist
         Vendor v = new Vendor(id, input.name(), role, input.parentId(),
                 role == VendorRole.JOINT_CONTROLLER ? input.jointArrangement() : null, input.activities(),
                 input.dataCategories(), input.securityMeasures(), input.subProcessorNoticeDays(), input.lastReview(),
-                input.nextReview(), clock.instant());
+                input.nextReview(), clock.instant(), input.notes());
         vendors.upsert(v);
         return v;
     }
@@ -178,7 +178,7 @@ class VendorService implements VendorRegister, TransferRegister, RecipientRegist
             throw new InvalidInput("nextReview", "must be after the review", "vendors.error.nextAfterReview");
         }
         Vendor updated = new Vendor(v.id(), v.name(), v.role(), v.parentId(), v.jointArrangement(), v.activities(),
-                v.dataCategories(), v.securityMeasures(), v.subProcessorNoticeDays(), on, next, clock.instant());
+                v.dataCategories(), v.securityMeasures(), v.subProcessorNoticeDays(), on, next, clock.instant(), v.notes());
         vendors.upsert(updated);
         audit.record(AuditEvent.of("vendors.vendor.reviewed", Outcome.SUCCESS).withTargets("vendor:" + id));
         return updated;

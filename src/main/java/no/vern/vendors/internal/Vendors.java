@@ -23,7 +23,7 @@ class Vendors {
 
     private static final String COLUMNS = """
             id, name, role, parent_id, joint_arrangement, activities, data_categories, security_measures,
-            sub_notice_days, last_review, next_review, updated_at""";
+            sub_notice_days, last_review, next_review, updated_at, notes""";
 
     private final JdbcClient jdbc;
 
@@ -54,19 +54,19 @@ class Vendors {
         jdbc.sql("""
                 INSERT INTO vendors_vendor (id, name, role, parent_id, joint_arrangement, activities, data_categories,
                                             security_measures, sub_notice_days, last_review, next_review, created_at,
-                                            updated_at)
+                                            updated_at, notes)
                 VALUES (:id, :name, :role, :parent, :joint, string_to_array(:acts, ','), string_to_array(:cats, ','),
-                        :sec, :notice, :last, :next, :at, :at)
+                        :sec, :notice, :last, :next, :at, :at, :notes)
                 ON CONFLICT (id) DO UPDATE SET name = :name, role = :role, parent_id = :parent, joint_arrangement = :joint,
                     activities = string_to_array(:acts, ','), data_categories = string_to_array(:cats, ','),
                     security_measures = :sec, sub_notice_days = :notice, last_review = :last, next_review = :next,
-                    updated_at = :at
+                    updated_at = :at, notes = :notes
                 """).param("id", v.id()).param("name", v.name()).param("role", v.role().name())
                 .param("parent", v.parentId(), java.sql.Types.OTHER).param("joint", v.jointArrangement(), java.sql.Types.VARCHAR)
                 .param("acts", String.join(",", v.activities())).param("cats", String.join(",", v.dataCategories()))
                 .param("sec", v.securityMeasures()).param("notice", v.subProcessorNoticeDays(), java.sql.Types.INTEGER)
                 .param("last", v.lastReview(), java.sql.Types.DATE).param("next", v.nextReview(), java.sql.Types.DATE)
-                .param("at", JdbcTime.param(v.updatedAt())).update();
+                .param("at", JdbcTime.param(v.updatedAt())).param("notes", v.notes()).update();
     }
 
     boolean delete(UUID id) {
@@ -79,7 +79,7 @@ class Vendors {
                 rs.getObject("parent_id", UUID.class), rs.getString("joint_arrangement"), strings(rs.getArray("activities")),
                 strings(rs.getArray("data_categories")), rs.getString("security_measures"), notice,
                 rs.getObject("last_review", LocalDate.class), rs.getObject("next_review", LocalDate.class),
-                JdbcTime.required(rs, "updated_at"));
+                JdbcTime.required(rs, "updated_at"), rs.getString("notes"));
     }
 
     static List<String> strings(@Nullable Array array) throws SQLException {

@@ -64,10 +64,11 @@ class VendorConsoleController {
     /** The vendor form as typed. */
     public record VendorForm(String name, String role, String parentId, String jointArrangement, List<String> activities,
             List<String> dataCategories, String securityMeasures, String subProcessorNoticeDays, String lastReview,
-            String nextReview) {
+            String nextReview, String notes) {
 
         static VendorForm empty() {
-            return new VendorForm("", "PROCESSOR", "", "", List.of(), List.of(), "", "30", "", "");
+            // No notice period is assumed: it is what the agreement says (Art. 28(2)).
+            return new VendorForm("", "PROCESSOR", "", "", List.of(), List.of(), "", "", "", "", "");
         }
 
         static VendorForm of(Vendor v) {
@@ -75,7 +76,7 @@ class VendorConsoleController {
                     v.jointArrangement() == null ? "" : v.jointArrangement(), v.activities(), v.dataCategories(),
                     v.securityMeasures(), v.subProcessorNoticeDays() == null ? "" : v.subProcessorNoticeDays().toString(),
                     v.lastReview() == null ? "" : v.lastReview().toString(),
-                    v.nextReview() == null ? "" : v.nextReview().toString());
+                    v.nextReview() == null ? "" : v.nextReview().toString(), v.notes());
         }
     }
 
@@ -327,7 +328,8 @@ class VendorConsoleController {
                 FormFields.text(params, "parentId"), FormFields.text(params, "jointArrangement"),
                 activities == null ? List.of() : activities, categories == null ? List.of() : categories,
                 FormFields.text(params, "securityMeasures"), FormFields.text(params, "subProcessorNoticeDays"),
-                FormFields.text(params, "lastReview"), FormFields.text(params, "nextReview"));
+                FormFields.text(params, "lastReview"), FormFields.text(params, "nextReview"),
+                FormFields.text(params, "notes"));
     }
 
     private static VendorInput input(VendorForm form, FormFields fields) {
@@ -344,7 +346,7 @@ class VendorConsoleController {
         LocalDate next = fields.date("nextReview", form.nextReview());
         VendorInput input = new VendorInput(form.name(), FormFields.enumOf(VendorRole.class, form.role()), parent,
                 form.jointArrangement(), form.activities(), form.dataCategories(), form.securityMeasures(), notice, last,
-                next);
+                next, form.notes());
         fields.throwIfInvalid(input::validate);
         return input;
     }

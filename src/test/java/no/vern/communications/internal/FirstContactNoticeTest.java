@@ -74,6 +74,118 @@ class FirstContactNoticeTest extends CommunicationsTestSupport {
                 .startsWith("Nytt fra oss");
     }
 
+    @Test
+    void aBatchAsksTheInformingModuleOnceAndSendsTheNoticeOnlyToWhoIsOwedOne() throws Exception {
+        // Art. 14(3)(b) as before, but one set-based question per batch instead of one call per recipient.
+        String owedEmail = uniqueEmail();
+        SubjectId owed = fromACustomer("Kari Kontakt", owedEmail);
+        String selfEmail = uniqueEmail();
+        SubjectId self = reader("Selv Registrert", selfEmail, "nb");
+        String otherEmail = uniqueEmail();
+        SubjectId other = reader("Annen Leser", otherEmail, "nb");
+        CountingNotices counting = new CountingNotices(notices);
+        org.springframework.beans.factory.support.StaticListableBeanFactory beans =
+                new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        beans.addBean("sourceNotices", counting);
+        CampaignSender batchSender = new CampaignSender(deliveries, campaigns, lists, audience, register, languages,
+                messages, outgoing, properties, clock, beans.getBeanProvider(SourceNotices.class));
+        queued(newsletter());
+
+        int batches = 0;
+        while (batchSender.sendBatch(50) > 0) {
+            batches++;
+        }
+
+        assertThat(batches).isPositive();
+        assertThat(counting.batchQuestions).as("one question per batch").isEqualTo(batches);
+        assertThat(counting.askedAbout).contains(owed, self, other);
+        assertThat(counting.toldBeforeContact).contains(owed).doesNotContain(self, other);
+        List<MimeMessage> received = mailTo(owedEmail);
+        assertThat(received).extracting(FirstContactNoticeTest::subject).hasSize(2);
+        assertThat(subject(received.get(0))).startsWith(NOTICE_NB);
+        assertThat(subject(received.get(1))).startsWith("Nytt fra oss");
+        assertThat(mailTo(selfEmail)).extracting(FirstContactNoticeTest::subject).singleElement().asString()
+                .startsWith("Nytt fra oss");
+        assertThat(notices.of(owed)).singleElement().extracting(SourceNotice::state).isEqualTo(SourceNotice.State.SENT);
+    }
+
+    @Autowired
+    Deliveries deliveries;
+    @Autowired
+    Campaigns campaigns;
+    @Autowired
+    MailingLists lists;
+    @Autowired
+    Languages languages;
+    @Autowired
+    ListMessages messages;
+    @Autowired
+    no.vern.shared.OutgoingMail outgoing;
+    @Autowired
+    CommunicationsProperties properties;
+    @Autowired
+    java.time.Clock clock;
+
+    /** The real informing module, counting what the sender asks of it. */
+    static final class CountingNotices implements SourceNotices {
+        final SourceNotices real;
+        int batchQuestions;
+        final java.util.Set<SubjectId> askedAbout = new java.util.HashSet<>();
+        final List<SubjectId> toldBeforeContact = new java.util.ArrayList<>();
+
+        CountingNotices(SourceNotices real) {
+            this.real = real;
+        }
+
+        @Override
+        public java.util.Set<SubjectId> owedAmong(java.util.Collection<SubjectId> subjects) {
+            batchQuestions++;
+            askedAbout.addAll(subjects);
+            return real.owedAmong(subjects);
+        }
+
+        @Override
+        public boolean beforeFirstContact(SubjectId subject) {
+            toldBeforeContact.add(subject);
+            return real.beforeFirstContact(subject);
+        }
+
+        @Override
+        public List<SourceNotice> of(SubjectId subject) {
+            return real.of(subject);
+        }
+
+        @Override
+        public List<SourceNotice> ofOrigin(String origin) {
+            return real.ofOrigin(origin);
+        }
+
+        @Override
+        public int exempt(SubjectId subject, no.vern.informing.Exemption exemption, String reason) {
+            return real.exempt(subject, exemption, reason);
+        }
+
+        @Override
+        public int exemptOrigin(String origin, no.vern.informing.Exemption exemption, String reason) {
+            return real.exemptOrigin(origin, exemption, reason);
+        }
+
+        @Override
+        public java.util.Optional<OriginExemption> originExemption(String origin) {
+            return real.originExemption(origin);
+        }
+
+        @Override
+        public int sendDue() {
+            return real.sendDue();
+        }
+
+        @Override
+        public Overview overview() {
+            return real.overview();
+        }
+    }
+
     static String subject(MimeMessage m) {
         try {
             return m.getSubject();

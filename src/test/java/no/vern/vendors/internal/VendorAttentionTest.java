@@ -24,7 +24,7 @@ class VendorAttentionTest {
 
     static Vendor vendor(VendorRole role, LocalDate nextReview) {
         return new Vendor(UUID.randomUUID(), "CRM Leverandør AS", role, null, null, List.of("customers"), List.of(), "",
-                30, null, nextReview, Instant.EPOCH);
+                30, TODAY.minusMonths(6), nextReview, Instant.EPOCH, "");
     }
 
     static Agreement agreement(Vendor v, LocalDate expires) {
@@ -76,5 +76,31 @@ class VendorAttentionTest {
         Vendor v = vendor(VendorRole.INDEPENDENT_CONTROLLER, TODAY.minusDays(1));
         assertThat(VendorAttention.items(List.of(v), Map.of(), List.of(), TODAY)).extracting(AttentionItem::titleKey)
                 .containsExactly("vendors.attention.reviewOverdue");
+    }
+
+    @Test
+    void aVendorThatWasNeverReviewedIsOnTheListAsNeverReviewed() {
+        // Art. 28(1), Art. 5(2): no review date means the guarantees were never checked, not that all is well.
+        Vendor v = new Vendor(UUID.randomUUID(), "Skylager", VendorRole.INDEPENDENT_CONTROLLER, null, null,
+                List.of("customers"), List.of(), "", null, null, null, Instant.EPOCH, "");
+        assertThat(VendorAttention.items(List.of(v), Map.of(), List.of(), TODAY)).singleElement().satisfies(i -> {
+            assertThat(i.titleKey()).isEqualTo("vendors.attention.neverReviewed");
+            assertThat(i.titleArgs()).containsExactly("Skylager");
+            assertThat(i.actionKey()).isEqualTo("vendors.attention.review");
+        });
+    }
+
+    @Test
+    void aProcessorWhoseNoticePeriodIsNotRecordedIsAGap() {
+        // Art. 28(2): the notice period is what the agreement says; unknown is listed, never assumed.
+        Vendor v = new Vendor(UUID.randomUUID(), "Skylager", VendorRole.PROCESSOR, null, null, List.of("customers"),
+                List.of(), "", null, TODAY.minusMonths(1), TODAY.plusMonths(11), Instant.EPOCH, "");
+        Vendor known = vendor(VendorRole.PROCESSOR, TODAY.plusMonths(6));
+        assertThat(VendorAttention.items(List.of(v, known),
+                Map.of(v.id(), agreement(v, TODAY.plusYears(1)), known.id(), agreement(known, TODAY.plusYears(1))),
+                List.of(), TODAY)).singleElement().satisfies(i -> {
+                    assertThat(i.titleKey()).isEqualTo("vendors.attention.noticeNotRecorded");
+                    assertThat(i.titleArgs()).containsExactly("Skylager");
+                });
     }
 }
