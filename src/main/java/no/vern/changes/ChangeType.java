@@ -37,6 +37,14 @@ public enum ChangeType {
         return type;
     }
 
+    /**
+     * The message key that names a CloudEvents type in the reader's language ({@code changes.type.<NAME>}), for a
+     * delivery row that stores the type string; an unknown type (one no version of Vern sends) gets a key of its own.
+     */
+    public static String labelKey(String type) {
+        return ofType(type).map(t -> "changes.type." + t.name()).orElse("changes.type.unknown");
+    }
+
     /** The change type of a CloudEvents type string. */
     public static Optional<ChangeType> ofType(String type) {
         return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();

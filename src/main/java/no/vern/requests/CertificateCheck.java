@@ -1,6 +1,7 @@
 package no.vern.requests;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -11,8 +12,14 @@ import org.jspecify.annotations.Nullable;
  * @param result what the check found
  * @param certificate the certificate id when it is valid, else null
  * @param issuedAt when it was issued when it is valid, else null
+ * @param steps what a valid certificate says about each connected system (none otherwise), to be shown in words
  */
-public record CertificateCheck(Result result, @Nullable UUID certificate, @Nullable Instant issuedAt) {
+public record CertificateCheck(Result result, @Nullable UUID certificate, @Nullable Instant issuedAt,
+        List<CertifiedStep> steps) {
+
+    public CertificateCheck {
+        steps = List.copyOf(steps);
+    }
 
     /** What a check can find. */
     public enum Result {
@@ -32,6 +39,6 @@ public record CertificateCheck(Result result, @Nullable UUID certificate, @Nulla
     }
 
     public static CertificateCheck of(Result result) {
-        return new CertificateCheck(result, null, null);
+        return new CertificateCheck(result, null, null, List.of());
     }
 }

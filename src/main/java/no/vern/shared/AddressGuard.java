@@ -28,10 +28,69 @@ public final class AddressGuard {
         public static final Allowances NONE = new Allowances(false, false);
     }
 
+    /**
+     * Why an address is refused, as a code ({@code label.address-refusal.<code>} says it in the reader's language,
+     * issue 23 item 2) and in English (the API's message); never the address itself.
+     */
+    public enum Reason {
+        LOOPBACK("loopback", "loopback address refused", true),
+        PRIVATE("private", "private address refused", true),
+        UNIQUE_LOCAL("unique-local", "unique-local address refused", true),
+        SITE_LOCAL("site-local", "site-local address refused", true),
+        LINK_LOCAL("link-local", "link-local address refused", false),
+        MULTICAST("multicast", "multicast address refused", false),
+        UNSPECIFIED("unspecified", "unspecified address refused", false),
+        RESERVED("reserved", "reserved address refused", false),
+        NON_CANONICAL("non-canonical", "non-canonical numeric IPv4 host refused", false),
+        INVALID_HOST("invalid-host", "invalid host name", false),
+        UNRESOLVED("unresolved", "host does not resolve", false),
+        INVALID_ADDRESS("invalid-address", "invalid address", false),
+        INVALID_IPV6("invalid-ipv6", "invalid IPv6 literal", false),
+        INVALID_IPV4("invalid-ipv4", "invalid IPv4 literal", false);
+
+        private final String code;
+        private final String english;
+        private final boolean configurable;
+
+        Reason(String code, String english, boolean configurable) {
+            this.code = code;
+            this.english = english;
+            this.configurable = configurable;
+        }
+
+        /** The code ({@code loopback}, {@code link-local}, …). */
+        public String code() {
+            return code;
+        }
+
+        /** The English reason, as the API reports it. */
+        public String english() {
+            return english;
+        }
+
+        /** Whether the server's configuration can allow such an address (loopback, private networks). */
+        public boolean configurable() {
+            return configurable;
+        }
+
+        /** The reason as a stored message argument, said by {@code Labels.argument} from {@code label.address-refusal.<code>}. */
+        public String argument() {
+            return "label:address-refusal." + code;
+        }
+    }
+
     /** Why an address was refused (without the address itself in logs; the message names the class). */
     public static final class Refused extends Exception {
-        public Refused(String message) {
-            super(message);
+        private final Reason reason;
+
+        public Refused(Reason reason) {
+            super(reason.english());
+            this.reason = reason;
+        }
+
+        /** Why, as a code. */
+        public Reason reason() {
+            return reason;
         }
     }
 
@@ -52,24 +111,24 @@ public final class AddressGuard {
             addresses = List.of(literal6(host));
         } else if (NUMERIC_HOST.matcher(host).matches() && looksNumeric(host)) {
             if (!DOTTED_QUAD.matcher(host).matches()) {
-                throw new Refused("non-canonical numeric IPv4 host refused");
+                throw new Refused(Reason.NON_CANONICAL);
             }
             addresses = List.of(literal4(host));
         } else {
             if (!HOST_NAME.matcher(host).matches()) {
-                throw new Refused("invalid host name");
+                throw new Refused(Reason.INVALID_HOST);
             }
             try {
                 addresses = resolver.resolve(host);
             } catch (UnknownHostException e) {
-                throw new Refused("host does not resolve");
+                throw new Refused(Reason.UNRESOLVED);
             }
             if (addresses.isEmpty()) {
-                throw new Refused("host does not resolve");
+                throw new Refused(Reason.UNRESOLVED);
             }
         }
         for (InetAddress address : addresses) {
-            String problem = refusal(address, allow);
+            Reason problem = refusal(address, allow);
             if (problem != null) {
                 throw new Refused(problem);
             }
@@ -86,7 +145,7 @@ public final class AddressGuard {
         if (host.startsWith("[") || host.contains(":") || NUMERIC_HOST.matcher(host).matches() && looksNumeric(host)) {
             check(rawHost, allow);
         } else if (!HOST_NAME.matcher(host).matches()) {
-            throw new Refused("invalid host name");
+            throw new Refused(Reason.INVALID_HOST);
         }
     }
 
@@ -101,7 +160,7 @@ public final class AddressGuard {
     }
 
     /** Why this address may not be contacted under these allowances, or null if it may. */
-    public static @Nullable String refusal(InetAddress address, Allowances allow) {
+    public static @Nullable Reason refusal(InetAddress address, Allowances allow) {
         byte[] b = address.getAddress();
         if (address instanceof Inet6Address) {
             byte[] embedded = embeddedIpv4(b);
@@ -109,42 +168,42 @@ public final class AddressGuard {
                 try {
                     return refusal(InetAddress.getByAddress(embedded), allow);
                 } catch (UnknownHostException e) {
-                    return "invalid address";
+                    return Reason.INVALID_ADDRESS;
                 }
             }
             if ((b[0] & 0xfe) == 0xfc) {
-                return allow.privateNetworks() ? null : "unique-local address refused";
+                return allow.privateNetworks() ? null : Reason.UNIQUE_LOCAL;
             }
             if ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0xc0) {
-                return allow.privateNetworks() ? null : "site-local address refused";
+                return allow.privateNetworks() ? null : Reason.SITE_LOCAL;
             }
         }
         if (address.isAnyLocalAddress()) {
-            return "unspecified address refused";
+            return Reason.UNSPECIFIED;
         }
         if (address.isLoopbackAddress()) {
-            return allow.loopback() ? null : "loopback address refused";
+            return allow.loopback() ? null : Reason.LOOPBACK;
         }
         if (address.isLinkLocalAddress()) {
-            return "link-local address refused";
+            return Reason.LINK_LOCAL;
         }
         if (address.isMulticastAddress()) {
-            return "multicast address refused";
+            return Reason.MULTICAST;
         }
         if (address instanceof Inet4Address) {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
             if (first == 0) {
-                return "unspecified address refused";
+                return Reason.UNSPECIFIED;
             }
             if (first >= 240) {
-                return "reserved address refused";
+                return Reason.RESERVED;
             }
             boolean privateRange = first == 10 || first == 172 && second >= 16 && second <= 31
                     || first == 192 && second == 168 || first == 100 && second >= 64 && second <= 127
                     || first == 198 && (second == 18 || second == 19) || first == 192 && second == 0 && (b[2] & 0xff) == 0;
             if (privateRange) {
-                return allow.privateNetworks() ? null : "private address refused";
+                return allow.privateNetworks() ? null : Reason.PRIVATE;
             }
         }
         return null;
@@ -167,12 +226,12 @@ public final class AddressGuard {
 
     private static InetAddress literal6(String host) throws Refused {
         if (!host.matches("[0-9a-f:.]+")) {
-            throw new Refused("invalid IPv6 literal");
+            throw new Refused(Reason.INVALID_IPV6);
         }
         try {
             return InetAddress.getByName(host); // a literal: no DNS lookup
         } catch (UnknownHostException e) {
-            throw new Refused("invalid IPv6 literal");
+            throw new Refused(Reason.INVALID_IPV6);
         }
     }
 
@@ -185,7 +244,7 @@ public final class AddressGuard {
         try {
             return InetAddress.getByAddress(bytes);
         } catch (UnknownHostException e) {
-            throw new Refused("invalid IPv4 literal");
+            throw new Refused(Reason.INVALID_IPV4);
         }
     }
 }

@@ -93,10 +93,15 @@ public class Labels {
 
     /**
      * A stored message argument as a reader sees it: {@code purpose:<key>} as the purpose's name,
-     * {@code category:<key>,<key>} as the categories' names, {@code activity:<id>} as the activity's name; anything
-     * else as it is.
+     * {@code category:<key>,<key>} as the categories' names, {@code activity:<id>} as the activity's name,
+     * {@code label:<family>.<code>} as the message {@code label.<family>.<code>} (a reason stored as a code, such as
+     * why the address guard refused an address); anything else as it is.
      */
     public String argument(String arg) {
+        if (arg.startsWith("label:")) {
+            String key = arg.substring("label:".length());
+            return text("label." + key).orElse(key);
+        }
         if (arg.startsWith("activity:")) {
             return activity(arg.substring("activity:".length()));
         }
@@ -137,6 +142,20 @@ public class Labels {
     /** Stored message arguments as a reader sees them ({@link #argument(String)}), for a message expression. */
     public Object[] arguments(java.util.List<String> args) {
         return args.stream().map(this::argument).toArray();
+    }
+
+    /**
+     * A stored message code with its stored arguments ({@link #argument(String)}) in a given language, for what is
+     * written outside a page (a mail, a document); {@code fallback} (the stored English) when no bundle knows the code.
+     */
+    public String coded(String code, java.util.List<String> args, String fallback, Locale language) {
+        org.springframework.context.i18n.LocaleContext before = LocaleContextHolder.getLocaleContext();
+        LocaleContextHolder.setLocale(language);
+        try {
+            return text(code, arguments(args)).orElse(fallback);
+        } finally {
+            LocaleContextHolder.setLocaleContext(before);
+        }
     }
 
     /** An actor as a phrase. */

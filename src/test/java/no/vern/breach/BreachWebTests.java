@@ -297,6 +297,28 @@ class BreachWebTests extends BreachMailSupport {
     }
 
     @Test
+    void theDraftAndManagementReportPdfsAreInEnglishWhenAskedAndNorwegianByDefault() throws Exception {
+        Breach b = fullyDescribed();
+        for (String lang : List.of("nb", "en")) {
+            boolean en = lang.equals("en");
+            byte[] draft = mvc.perform(get("/console/breach/" + b.id() + "/draft.pdf").param("lang", lang).with(OFFICER))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            try (PDDocument pdf = Loader.loadPDF(draft)) {
+                String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+                assertThat(text).as(lang).contains(en ? "Notification of a personal data breach to Datatilsynet"
+                        : "Melding om brudd på personopplysningssikkerheten til Datatilsynet", en ? "Contact person" : "Kontaktperson")
+                        .doesNotContain(en ? "Kontaktperson" : "Contact person");
+            }
+            byte[] report = mvc.perform(get("/console/breach/" + b.id() + "/report.pdf").param("lang", lang).with(OFFICER))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            try (PDDocument pdf = Loader.loadPDF(report)) {
+                assertThat(new PDFTextStripper().getText(pdf)).as(lang)
+                        .contains(en ? "Breach report for management" : "Avviksrapport til ledelsen");
+            }
+        }
+    }
+
+    @Test
     void staffReportInTheConsoleAndSeeOnlyTheirOwnReports() throws Exception {
         mvc.perform(post("/console/breach").with(SALES).with(csrf()).param("title", "USB stick lost")
                 .param("whatHappened", "Lost at a customer").param("awareAt", "2026-11-20T09:00"))

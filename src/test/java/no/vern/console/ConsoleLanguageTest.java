@@ -2,7 +2,9 @@ package no.vern.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -87,13 +89,16 @@ class ConsoleLanguageTest extends MailTestSupport {
     @Autowired
     TestClock clock;
 
+    private no.vern.requests.RequestId request;
+    private no.vern.breach.BreachId breach;
+
     @BeforeEach
     void seed() {
         Instant now = clock.instant();
-        requests.receive(new NewRequest(RequestKind.ACCESS, RequestChannel.EMAIL, uniqueEmail(), now,
-                Locale.forLanguageTag("nb"), null));
-        breaches.report(new NewBreach("Mistet bærbar PC", "En bærbar PC ble stjålet på toget.", now, now,
-                Channel.CONSOLE, null));
+        request = requests.receive(new NewRequest(RequestKind.ACCESS, RequestChannel.EMAIL, uniqueEmail(), now,
+                Locale.forLanguageTag("nb"), null)).request().id();
+        breach = breaches.report(new NewBreach("Mistet bærbar PC", "En bærbar PC ble stjålet på toget.", now, now,
+                Channel.CONSOLE, null)).id();
         Instant start = now.plus(Duration.ofDays(7));
         Event event = events.create(new NewEvent("Frokostseminar om personvern", start, "Fjellvik Oslo, Fjordgata 1",
                 30, start.minus(Duration.ofDays(1)), true, true));
@@ -135,6 +140,72 @@ class ConsoleLanguageTest extends MailTestSupport {
 
         assertThat(seen).hasSizeGreaterThan(30);
         assertThat(findings).as("machine identifiers or English on Norwegian console pages").isEmpty();
+    }
+
+    /**
+     * Issue 23 item 4: the page a person sees after a failed POST (the form again with why it was refused, or, for
+     * the forms that redirect, the message the next page shows) reads in Norwegian too, for the main forms. Each form
+     * is sent so that it is refused, and the refusal must be shown: a form that saved would prove nothing.
+     */
+    @Test
+    void theMainFormsRefusedWithFieldErrorsReadInNorwegian() throws Exception {
+        Map<String, List<String>> findings = new HashMap<>();
+        Map<String, String> refusals = new java.util.LinkedHashMap<>();
+        Map<String, String[]> forms = new java.util.LinkedHashMap<>();
+        forms.put("/console/breach", new String[] { "title", "", "whatHappened", "", "discoveredAt", "i går" });
+        forms.put("/console/breach/" + breach + "/assessment", new String[] { "risk", "", "reasoning", "" });
+        forms.put("/console/requests/" + request + "/extend", new String[] { "months", "7", "reasons", "" });
+        forms.put("/console/requests/" + request + "/refuse", new String[] { "ground", "", "reasons", "" });
+        forms.put("/console/vendors", new String[] { "name", "", "country", "", "service", "" });
+        forms.put("/console/processing/activities/customers", new String[] { "basedOnVersion", "1", "nameNb", "", "nameEn", "" });
+        forms.put("/console/retention/rules/security/name", new String[] { "basedOn", "1", "kind", "", "amount", "mange",
+                "unit", "", "noticeDays", "x" });
+        forms.put("/console/identity/users", new String[] { "username", "", "password", "kort" });
+        for (Map.Entry<String, String[]> form : forms.entrySet()) {
+            Document page = refused(form.getKey(), form.getValue());
+            refusals.put(form.getKey(), page.select(".field-error, .error, [role=alert], .flash, .error-summary").text());
+            List<String> found = offenders(page);
+            if (!found.isEmpty()) {
+                findings.put(form.getKey(), found);
+            }
+        }
+        assertThat(refusals).as("each form shows why it was refused").allSatisfy((path, said) ->
+                assertThat(said).as(path).isNotBlank());
+        assertThat(findings).as("machine identifiers or English on Norwegian pages after a refused form").isEmpty();
+    }
+
+    @Test
+    void theRefusedFormCheckFindsAnEnglishFieldError() {
+        Document page = Jsoup.parse("<html><body><main><form><p class=\"field-error\">Ugyldig: is not needed for purpose"
+                + "</p></form></main></body></html>");
+        assertThat(offenders(page)).anyMatch(s -> s.startsWith("english"));
+    }
+
+    /**
+     * Posts a form in Norwegian as an officer: the page it renders again, or, when it redirects, the page it redirects
+     * to with the message it leaves for it (the flash the layout shows at the top).
+     */
+    private Document refused(String path, String... params) throws Exception {
+        var post = post(path).param("lang", "nb").with(OFFICER).with(csrf());
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            post.param(params[i], params[i + 1]);
+        }
+        var result = mvc.perform(post).andReturn();
+        MockHttpServletResponse response = result.getResponse();
+        String redirect = response.getRedirectedUrl();
+        if (redirect == null) {
+            assertThat(response.getStatus()).as(path).isIn(200, 400, 409, 422);
+            return Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+        }
+        String html = mvc.perform(get(redirect).param("lang", "nb").with(OFFICER)).andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        Document page = Jsoup.parse(html);
+        Object flash = result.getFlashMap().get("flash");
+        if (flash != null) {
+            page.body().prependElement("div").addClass("flash").text(flash.toString());
+        }
+        return page;
     }
 
     @Test

@@ -204,6 +204,25 @@ class ProcessingApiTests {
     }
 
     @Test
+    void theConsolesRecordReportPdfIsInEnglishWhenAskedAndNorwegianByDefault() throws Exception {
+        for (String lang : java.util.List.of("nb", "en")) {
+            byte[] pdf = mvc.perform(get("/console/processing/report.pdf").param("lang", lang)
+                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                    .user("ombud").roles("PRIVACY_OFFICER")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+                boolean en = lang.equals("en");
+                assertThat(text).as(lang).contains(en ? "Record of processing activities" : "Protokoll over behandlingsaktiviteter")
+                        .doesNotContain(en ? "Protokoll over behandlingsaktiviteter" : "Record of processing activities");
+                for (Activity activity : record.current().document().activities()) {
+                    assertThat(text).as(lang).contains(en ? activity.name().en() : activity.name().nb());
+                }
+            }
+        }
+    }
+
+    @Test
     void pdfReportOpensAndListsEveryActivity() throws Exception {
         byte[] pdf = mvc.perform(as(reader, get("/api/v1/processing/record/report.pdf")))
                 .andExpect(status().isOk())

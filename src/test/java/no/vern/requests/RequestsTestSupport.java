@@ -165,7 +165,9 @@ public abstract class RequestsTestSupport {
         public void finish(UUID caseId, Operation operation) {
             for (SystemStep s : steps(caseId)) {
                 if (s.operation() == operation && !s.state().settled()) {
-                    replace(caseId, s.id(), StepState.DONE);
+                    // As the connectors say it: the English detail with its message code and arguments (issue 23).
+                    replace(caseId, s.id(), StepState.DONE, "3 rows erased in 2 tables", "connectors.detail.rowsErased",
+                            List.of("3", "2"));
                 }
             }
         }
@@ -201,12 +203,19 @@ public abstract class RequestsTestSupport {
         }
 
         private SystemStep replace(UUID caseId, UUID stepId, StepState state) {
+            SystemStep s = steps.getOrDefault(caseId, List.of()).stream().filter(x -> x.id().equals(stepId)).findFirst()
+                    .orElseThrow(() -> new no.vern.shared.NotFound("Step", stepId));
+            return replace(caseId, stepId, state, s.detail(), s.detailCode(), s.detailArgs());
+        }
+
+        private SystemStep replace(UUID caseId, UUID stepId, StepState state, @org.jspecify.annotations.Nullable String detail,
+                @org.jspecify.annotations.Nullable String code, List<String> args) {
             List<SystemStep> list = steps.get(caseId);
             for (int i = 0; i < list.size(); i++) {
                 SystemStep s = list.get(i);
                 if (s.id().equals(stepId)) {
                     SystemStep changed = new SystemStep(s.id(), s.caseId(), s.connectorId(), s.system(), s.operation(),
-                            state, s.attempts() + 1, s.detail(), Instant.now());
+                            state, s.attempts() + 1, detail, Instant.now(), code, args);
                     list.set(i, changed);
                     return changed;
                 }

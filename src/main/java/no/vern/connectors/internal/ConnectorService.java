@@ -105,10 +105,11 @@ class ConnectorService implements ConnectorRegistry {
             try {
                 guard.checkLiteral(host, allowances);
             } catch (AddressGuard.Refused e) {
-                String why = java.util.Objects.requireNonNullElse(e.getMessage(), "address refused");
-                boolean configurable = why.startsWith("loopback") || why.startsWith("private") || why.startsWith("unique-local")
-                        || why.startsWith("site-local");
-                throw new InvalidInput("config", "url: " + why + (configurable ? " (allowed only by the server's configuration)" : ""), configurable ? "connectors.error.addressConfigurable" : "connectors.error.addressRefused", why);
+                AddressGuard.Reason why = e.reason();
+                // The reason as a code: said in the reader's language (label.address-refusal.*), in English for the API.
+                throw new InvalidInput("config", "url: " + why.english() + (why.configurable()
+                        ? " (allowed only by the server's configuration)" : ""), why.configurable()
+                                ? "connectors.error.addressConfigurable" : "connectors.error.addressRefused", why.argument());
             }
         }
         if (connectors.nameTaken(name)) {

@@ -22,6 +22,7 @@ import no.vern.crypto.SubjectCipher;
 import no.vern.crypto.SubjectKeyDestroyed;
 import no.vern.register.Restrictions;
 import no.vern.register.SubjectRegister;
+import no.vern.requests.CertifiedStep;
 import no.vern.requests.Operation;
 import no.vern.requests.RequestCase;
 import no.vern.requests.RequestId;
@@ -29,6 +30,7 @@ import no.vern.requests.SystemStep;
 import no.vern.shared.Actor;
 import no.vern.shared.Actors;
 import no.vern.shared.JdbcTime;
+import no.vern.shared.Labels;
 import no.vern.shared.SubjectId;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,12 +67,14 @@ class ErasureCertification {
     private final Clock clock;
     private final String baseUrl;
     private final BackupHorizon backups;
+    private final Labels labels;
 
     ErasureCertification(JdbcClient jdbc, Certificates certificates, SystemFanOut systems, SubjectRegister register,
             Restrictions restrictions, SubjectCipher cipher, CryptoShredder shredder, Cases cases, Mailer mailer,
             JsonMapper json, TransactionTemplate transactions, Clock clock, @Value("${vern.base-url}") String baseUrl,
-            BackupHorizon backups) {
+            BackupHorizon backups, Labels labels) {
         this.backups = backups;
+        this.labels = labels;
         this.jdbc = jdbc;
         this.certificates = certificates;
         this.systems = systems;
@@ -239,6 +243,11 @@ class ErasureCertification {
             step.put("operation", s.operation().name());
             step.put("state", s.state().name());
             step.put("detail", s.detail() == null ? "" : s.detail());
+            if (s.detailCode() != null) {
+                // The code and arguments say the detail in the reader's language (issue 23); the English stays signed.
+                step.put("detailCode", s.detailCode());
+                step.put("detailArgs", s.detailArgs());
+            }
             step.put("settledAt", s.updatedAt().toString());
             systemsCheck.add(step);
         }
@@ -278,7 +287,28 @@ class ErasureCertification {
                 : "/personvern/kontroller-slettebevis");
         return mailer.text("requests.certificate.mail", locale, signed.id().toString(), signed.sha256(),
                 certificates.fingerprint(), baseUrl + "/.well-known/vern-erasure-key", verifyUrl)
-                + backupsText(signed, locale) + "\n\n" + Certificates.text(signed);
+                + stepsText(signed, locale) + backupsText(signed, locale) + "\n\n" + Certificates.text(signed);
+    }
+
+    /**
+     * What the certificate says about each connected system, in words and in the reader's language: the detail from
+     * its code, or an older certificate's English as it was signed.
+     */
+    private String stepsText(Certificates.Signed signed, Locale locale) {
+        List<CertifiedStep> steps = CertifiedStep.of(signed.body());
+        if (steps.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("\n\n").append(mailer.text("requests.certificate.steps", locale));
+        for (CertifiedStep s : steps) {
+            String operation = mailer.text("requests.operation." + s.operation(), locale);
+            String state = mailer.text("requests.stepState." + s.state(), locale);
+            String detail = s.detailIn(labels, locale);
+            text.append('\n').append(detail.isBlank()
+                    ? mailer.text("requests.certificate.step", locale, s.system(), operation, state)
+                    : mailer.text("requests.certificate.stepDetail", locale, s.system(), operation, state, detail));
+        }
+        return text.toString();
     }
 
     /** What the signed certificate says about backups, in words: the date, or that none can be given yet. */

@@ -245,7 +245,8 @@ class RequestService implements Requests {
                 return CertificateCheck.of(CertificateCheck.Result.BAD_SIGNATURE);
             }
             return certificates.findBySha256(parsed.sha256())
-                    .map(s -> new CertificateCheck(CertificateCheck.Result.VALID, s.id(), s.issuedAt()))
+                    .map(s -> new CertificateCheck(CertificateCheck.Result.VALID, s.id(), s.issuedAt(),
+                            no.vern.requests.CertifiedStep.of(parsed.body())))
                     .orElse(CertificateCheck.of(CertificateCheck.Result.NOT_ISSUED));
         }).orElse(CertificateCheck.of(CertificateCheck.Result.MALFORMED));
     }

@@ -73,6 +73,10 @@ class RequestsConsoleController {
         }
     }
 
+    /** An issued erasure certificate with what it says about each connected system (issue 23 item 1). */
+    record CertificateView(java.util.UUID id, String sha256, List<no.vern.requests.CertifiedStep> steps) {
+    }
+
     /** A case row with its warning level computed now. */
     record Row(RequestCase request, String warning) {
     }
@@ -142,6 +146,8 @@ class RequestsConsoleController {
         model.addAttribute("notes", requests.notes(rid));
         model.addAttribute("history", historyLines.render(requests.history(rid), locale));
         model.addAttribute("steps", steps);
+        model.addAttribute("certificates", requests.certificates(rid).stream().map(e -> new CertificateView(e.id(),
+                e.sha256(), no.vern.requests.CertifiedStep.of(e.body()))).toList());
         model.addAttribute("notices", requests.recipientNotices(rid));
         model.addAttribute("noticeOutcomes", java.util.Arrays.stream(no.vern.requests.NoticeState.values())
                 .filter(no.vern.requests.NoticeState::settled).toList());

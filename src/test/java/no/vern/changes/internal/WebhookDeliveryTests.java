@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -361,5 +363,25 @@ class WebhookDeliveryTests {
                         .param("url", "http://10.0.0.9/x"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(refused).contains("http://10.0.0.9/x").contains("Choose at least one event type");
+    }
+
+    /** Issue 23 item 6: the delivery log says the event type in words; the CloudEvents type stays for the integrator. */
+    @Test
+    void theDeliveryLogNamesTheEventTypeInTheReadersLanguageAndKeepsTheMachineTypeAsCode() throws Exception {
+        LoopbackReceiver r = receiver();
+        UUID id = subscribe(r, ChangeType.RESTRICTION_SET).subscription().id();
+        restrict(SubjectId.random(), true);
+        deliverUntil(r, 1);
+
+        for (String[] lang : List.of(new String[] { "nb", "Behandling begrenset" }, new String[] { "en", "Processing restricted" })) {
+            String html = mvc.perform(get("/console/changes/webhooks/" + id).with(user("officer").roles("PRIVACY_OFFICER"))
+                    .param("lang", lang[0])).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            Element cell = java.util.Objects.requireNonNull(Jsoup.parse(html).selectFirst("table tbody tr td"));
+            assertThat(cell.selectFirst("code[translate=no]")).isNotNull().extracting(Element::text)
+                    .isEqualTo("no.vern.restriction.set");
+            cell.select("code").remove();
+            assertThat(cell.text()).as(lang[0]).startsWith(lang[1]).doesNotContain("no.vern");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package no.vern.connectors.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -41,6 +42,8 @@ class ConnectorRegistryWebTests extends BreachMailSupport {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    no.vern.connectors.ConnectorRegistry registry;
     @Autowired
     ApiTokens tokens;
     @Autowired
@@ -246,5 +249,18 @@ class ConnectorRegistryWebTests extends BreachMailSupport {
         var flash = mvc.perform(post("/console/connectors/" + id + "/test").with(HANDLER).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
         org.assertj.core.api.Assertions.assertThat(flash.get("checkOk")).isEqualTo(true);
+    }
+
+    @Test
+    void aRefusedAddressIsAFieldErrorWhoseArgumentIsTheGuardsReasonCodeNotItsEnglish() {
+        no.vern.shared.InvalidInput refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                no.vern.shared.InvalidInput.class, () -> registry.register(new no.vern.connectors.NewConnector("System "
+                        + UUID.randomUUID(), "IT", "it@webstep.example", no.vern.connectors.ConnectorType.JDBC,
+                        List.of("customers"), crm.config().replace(crm.url, "jdbc:postgresql://10.0.0.5/crm"))));
+        assertThat(refused.errors()).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo("connectors.error.addressConfigurable");
+            assertThat(e.args()).containsExactly("label:address-refusal.private"); // issue 23 item 2
+            assertThat(e.message()).isEqualTo("url: private address refused (allowed only by the server's configuration)");
+        });
     }
 }

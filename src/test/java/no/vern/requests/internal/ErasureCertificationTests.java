@@ -83,14 +83,20 @@ class ErasureCertificationTests extends RequestsTestSupport {
     BackupHorizon horizon;
     @Autowired
     Clock clock;
+    @Autowired
+    Certificates certificatesBean;
     @TempDir
     Path dir;
 
     private RequestId erasureWithASlowSystem(String email) {
+        return erasureWithASlowSystem(email, Locale.ENGLISH);
+    }
+
+    private RequestId erasureWithASlowSystem(String email, Locale language) {
         register.register(new NewSubject(null, Set.of(SubjectKind.PARTNER_CONTACT), "partner-management", Source.SUBJECT,
                 null, PersonalData.contact(Canaries.NAME, email, null)));
         RequestId id = requests.receive(new NewRequest(RequestKind.ERASURE, RequestChannel.EMAIL, email, null,
-                Locale.ENGLISH, null)).request().id();
+                language, null)).request().id();
         requests.verify(id, "replied from the address on file");
         systems.nextPending.set(true); // the ERASE step of the completion stays pending
         requests.complete(id, null);
@@ -281,6 +287,98 @@ class ErasureCertificationTests extends RequestsTestSupport {
         ed.initVerify(key);
         ed.update(body);
         return ed.verify(signature);
+    }
+
+    // Issue 23 item 1: the certificate carries each step's detail as a code with arguments beside the signed English,
+    // and every place a person reads it says the detail in their language.
+
+    @Test
+    void theCertificateCarriesTheStepDetailsCodeAndTheMailSaysItInThePersonsLanguage() {
+        String email = uniqueEmail("norsk");
+        RequestId id = erasureWithASlowSystem(email, Locale.forLanguageTag("nb"));
+        systems.finish(id.value(), Operation.ERASE);
+        certification.issueDue();
+
+        ErasureCertificate certificate = requests.certificates(id).get(0);
+        assertThat(certificate.body()).contains("\"detail\":\"3 rows erased in 2 tables\"",
+                "\"detailCode\":\"connectors.detail.rowsErased\"", "\"detailArgs\":[\"3\",\"2\"]");
+        assertThat(mailTo(email).stream().filter(m -> subject(m).equals("Slettebevis for henvendelsen din")).toList())
+                .singleElement().satisfies(m -> {
+                    String text = decoded(m);
+                    assertThat(text).contains("Dette sier slettebeviset om hvert av de andre systemene:",
+                            "– CRM, sletting: utført (3 rader slettet i 2 tabeller)");
+                    assertThat(text.substring(0, text.indexOf(Certificates.BEGIN))).doesNotContain("rows erased");
+                    assertThat(requests.checkCertificate(text).result()).isEqualTo(CertificateCheck.Result.VALID);
+                });
+    }
+
+    @Test
+    void thePublicPageSaysEachCertifiedStepsDetailInThePagesLanguage() throws Exception {
+        ErasureCertificate certificate = issuedCertificate();
+        String text = Certificates.text(new Certificates.Signed(certificate.id(), certificate.body(), certificate.signature(),
+                certificate.sha256()));
+
+        org.jsoup.nodes.Document nb = org.jsoup.Jsoup.parse(mvc.perform(post("/personvern/kontroller-slettebevis")
+                .param("text", text).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(nb.select("table.certified-steps td.certified-detail").eachText())
+                .contains("3 rader slettet i 2 tabeller");
+        assertThat(nb.select("table.certified-steps").text()).contains("CRM", "sletting", "utført").doesNotContain("rows erased");
+        org.jsoup.nodes.Document en = org.jsoup.Jsoup.parse(mvc.perform(post("/privacy/verify-certificate")
+                .param("text", text).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(en.select("table.certified-steps td.certified-detail").eachText()).contains("3 rows erased in 2 tables");
+        // A tampered certificate is not described at all.
+        String tampered = text.replace("\"DONE\"", "\"DONF\"");
+        assertThat(mvc.perform(post("/personvern/kontroller-slettebevis").param("text", tampered).with(csrf()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("certified-steps");
+    }
+
+    @Test
+    void aCertificateIssuedBeforeDetailCodesStillVerifiesAndShowsItsSignedEnglishDetailMarkedAsEnglish() throws Exception {
+        ErasureCertificate current = issuedCertificate();
+        // The shape certificates had before issue 23: each step's English detail only.
+        RequestId caseId = RequestId.parse(jdbc.sql("SELECT case_id::text FROM requests_certificate WHERE id = :id")
+                .param("id", current.id()).query(String.class).single());
+        Certificates.Signed old = certificatesBean.issue(caseId,
+                new java.util.LinkedHashMap<>(java.util.Map.of("verification", java.util.Map.of("register",
+                        "erased: the data key is destroyed, no record is readable", "systems", List.of(java.util.Map.of(
+                                "system", "CRM", "operation", "ERASE", "state", "DONE", "detail", "1 row erased in 1 table",
+                                "settledAt", "2026-01-05T10:00:00Z"))))));
+        assertThat(old.body()).doesNotContain("detailCode");
+        String text = Certificates.text(old);
+        assertThat(requests.checkCertificate(text).result()).isEqualTo(CertificateCheck.Result.VALID);
+
+        org.jsoup.nodes.Document nb = org.jsoup.Jsoup.parse(mvc.perform(post("/personvern/kontroller-slettebevis")
+                .param("text", text).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(nb.select("#result").text()).startsWith("Gyldig");
+        assertThat(nb.select("td.certified-detail span[lang=en]").eachText()).containsExactly("1 row erased in 1 table");
+        assertThat(nb.select("td.certified-detail").text()).contains("Utfallet står på engelsk i beviset");
+    }
+
+    @Test
+    void theCasePageSaysTheConnectorStepsDetailAndTheCertifiedStepsFromTheirCodeInNorwegianAndEnglish() throws Exception {
+        String email = uniqueEmail("casepage");
+        RequestId id = erasureWithASlowSystem(email);
+        systems.finish(id.value(), Operation.ERASE);
+        certification.issueDue();
+        assertThat(requests.steps(id)).filteredOn(s -> s.operation() == Operation.ERASE).singleElement()
+                .satisfies(s -> assertThat(s.detail()).isEqualTo("3 rows erased in 2 tables"));
+
+        var handler = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("saksbehandler").roles("CASE_HANDLER");
+        org.jsoup.nodes.Document nb = org.jsoup.Jsoup.parse(mvc.perform(get("/console/requests/" + id).param("lang", "nb")
+                .with(handler)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        // Issue 23 item 5: the systems' step table says the detail from its code, not the stored English.
+        assertThat(nb.select("#steps tbody tr").eachText()).anyMatch(row -> row.contains("3 rader slettet i 2 tabeller"));
+        assertThat(nb.select("#steps").text()).doesNotContain("rows erased");
+        assertThat(nb.select("#certificates").text()).contains(requests.certificates(id).get(0).sha256(),
+                "3 rader slettet i 2 tabeller").doesNotContain("rows erased");
+        org.jsoup.nodes.Document en = org.jsoup.Jsoup.parse(mvc.perform(get("/console/requests/" + id).param("lang", "en")
+                .with(handler)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(en.select("#steps tbody tr").eachText()).anyMatch(row -> row.contains("3 rows erased in 2 tables"));
+        assertThat(en.select("#certificates").text()).contains("3 rows erased in 2 tables").doesNotContain("rader");
     }
 
 }

@@ -91,4 +91,15 @@ class CaseHistoryLinesTest {
             assertThat(lines.action(action, Locale.ENGLISH)).as(action).isNotEqualTo(action);
         }
     }
+
+    @Test
+    void theCertificateLinesOfAnErasureAreSaidFromTheirCodesNotTheStoredEnglish() {
+        CaseEvent notSent = new CaseEvent(AT, "system:requests-certificates", "certificate-not-sent",
+                "the address was no longer held", List.of());
+        assertThat(one(notSent, NB).text()).isEqualTo("Slettebevis ikke sendt: adressen var ikke lenger lagret");
+        assertThat(one(notSent, NB).englishNote()).isNull();
+        assertThat(one(notSent, Locale.ENGLISH).text()).isEqualTo("Erasure certificate not sent: the address was no longer held");
+        assertThat(one(new CaseEvent(AT, "system:requests-certificates", "certificate-issued", "sha256 ab12, 2 system step(s)",
+                List.of("ab12", "2")), NB).text()).isEqualTo("Slettebevis utstedt (SHA-256 ab12, 2 steg i andre systemer)");
+    }
 }
