@@ -75,9 +75,9 @@ final class RequestPathBenchmark implements Benchmark {
         }
         // Throughput settles long before the compiler is done with Vern's request path: go on (one-second slices of
         // each Vern target at both connection counts) until the JIT compiler threads take less than 5 % of the
-        // server's CPU in a round, for at most --warmup-max seconds.
-        double jitShare = Double.NaN;
-        while ((System.nanoTime() - primeStart) / 1e9 < maxWarmup) {
+        // server's CPU in a round; no further round once --warmup-max seconds have passed since priming began.
+        double jitShare;
+        do { // at least one round, so that the share at the end is always measured
             double cpu0 = c.server().cpuMillis();
             double jit0 = c.server().compilerMillis();
             for (int connections : new int[] { 4, 32 }) {
@@ -87,10 +87,7 @@ final class RequestPathBenchmark implements Benchmark {
             }
             double cpu = c.server().cpuMillis() - cpu0;
             jitShare = cpu <= 0 ? 0 : (c.server().compilerMillis() - jit0) / cpu;
-            if (jitShare < 0.05) {
-                break;
-            }
-        }
+        } while (jitShare >= 0.05 && (System.nanoTime() - primeStart) / 1e9 < maxWarmup);
         String priming = String.format(Locale.ROOT, "primed %.0f s, JIT compiler %.0f %% of the server's CPU at the end",
                 (System.nanoTime() - primeStart) / 1e9, 100 * jitShare);
         double[] batchBefore = batch(c);
