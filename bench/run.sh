@@ -10,8 +10,9 @@
 #   --seconds S    measured seconds per timed load run (default 10), after --warmup S seconds (default 3)
 #   --threads T    client threads of the bounded loads (default 4); --rounds R interleaved rounds (default 2)
 #   --only LIST    run only these benchmarks (names as printed after "--"); the rest are left out
-#   --jfr          record JFR profiles of the server and of the harness (in-process benchmarks) to
-#                  bench/results/<time>-server.jfr and <time>-harness.jfr (not committed)
+#   --jfr          record JFR profiles of the server, of the plain app and of the harness (in-process benchmarks)
+#                  to bench/results/<time>-server.jfr, <time>-plain.jfr and <time>-harness.jfr (not committed); the
+#                  server then runs from the plain jar without the CDS archive (JFR and CDS crash OpenJDK 17.0.15)
 #   --skip-build   use the jar and classes already in target/
 #   --jar PATH     measure this Vern jar instead of target/'s (e.g. a build of main, for before/after figures);
 #                  the harness and its baselines still come from this checkout
@@ -45,7 +46,7 @@ while [ $# -gt 0 ]; do
     --skip-build) build=0; shift ;;
     --keep) keep=1; shift ;;
     --jar) otherjar="$2"; shift 2 ;;
-    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -55,6 +56,9 @@ done
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 prepare_jar
 if [ -n "$otherjar" ]; then jar="$otherjar" cds_archive=""; fi
+# JFR with a CDS archive crashes OpenJDK 17.0.15 at start (SIGSEGV in KlassFactory::check_shared_class_file_load_hook):
+# a profiled run uses the plain jar.
+if [ "$jfr" = 1 ] && [ -n "${cds_archive:-}" ]; then jar="$(ls target/vern-*.jar | grep -v '\.original$' | head -1)" cds_archive=""; fi
 work="target/bench-work/$stamp"
 mkdir -p "$work" bench/results
 server_opts="" harness_opts=""

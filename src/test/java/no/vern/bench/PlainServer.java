@@ -30,7 +30,9 @@ final class PlainServer implements AutoCloseable {
         int port = VernServer.freePort();
         List<String> command = new ArrayList<>();
         command.add(VernServer.java());
-        command.addAll(jvmOptions);
+        // The same options as Vern, but a recording of its own: two JVMs dumping into one JFR file corrupt it.
+        jvmOptions.stream().map(o -> o.startsWith("-XX:StartFlightRecording=") ? o.replace("-server.jfr", "-plain.jfr") : o)
+                .forEach(command::add);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), PlainApp.class.getName(),
                 "--server.port=" + port, "--server.address=127.0.0.1",
                 // not Vern's application.yml (it is on the same class path)
@@ -65,6 +67,11 @@ final class PlainServer implements AutoCloseable {
 
     String baseUrl() {
         return baseUrl;
+    }
+
+    /** CPU milliseconds of the JVM's JIT compiler threads (part of {@link #cpuMillis()}). */
+    double compilerMillis() {
+        return ProcCpu.compilerMillis(process.pid());
     }
 
     /** CPU milliseconds of the plain app's JVM so far. */

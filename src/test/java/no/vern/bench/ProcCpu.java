@@ -37,6 +37,31 @@ final class ProcCpu {
         return total;
     }
 
+    /**
+     * CPU milliseconds of the JIT compiler threads of a JVM ({@code C1/C2 CompilerThread…} in
+     * {@code /proc/<pid>/task/<tid>/comm}): work that a measurement right after start-up pays for compiling, not for
+     * the requests it serves. 0 if the process is gone.
+     */
+    static double compilerMillis(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        double total = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) threads::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        total += statMillis(task.resolve("stat"), false);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return total;
+    }
+
     /** The PostgreSQL postmaster's pid from its data directory, if it runs there. */
     static Optional<Long> postmaster(Path dataDir) {
         try {
@@ -49,17 +74,20 @@ final class ProcCpu {
 
     private static double millis(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // Fields after the command name (which is in parentheses and may hold spaces): state is field 3.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long utime = Long.parseLong(f[11]);
-            long stime = Long.parseLong(f[12]);
-            long cutime = Long.parseLong(f[13]);
-            long cstime = Long.parseLong(f[14]);
-            return (utime + stime + cutime + cstime) * 1000.0 / TICKS;
+            return statMillis(Path.of("/proc", Long.toString(pid), "stat"), true);
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    private static double statMillis(Path statFile, boolean withChildren) throws IOException {
+        String stat = Files.readString(statFile);
+        // Fields after the command name (which is in parentheses and may hold spaces): state is field 3.
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long utime = Long.parseLong(f[11]);
+        long stime = Long.parseLong(f[12]);
+        long children = withChildren ? Long.parseLong(f[13]) + Long.parseLong(f[14]) : 0;
+        return (utime + stime + children) * 1000.0 / TICKS;
     }
 
     private static double ticks() {

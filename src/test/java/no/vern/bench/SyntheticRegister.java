@@ -31,7 +31,9 @@ import no.vern.shared.SubjectId;
  * {@link BlindIndex}, with the rows written in batches of {@value #BATCH} subjects per transaction by a few
  * threads, straight into the register's and the consent ledger's tables (the same rows the register and the ledger
  * write, without their per-call validation, history lines, audit entries and events). On the throw-away embedded
- * database {@code synchronous_commit} is off while loading and back on before any benchmark runs.
+ * database {@code synchronous_commit} is set off while loading and reset before any benchmark runs; the embedded
+ * server has it off (and {@code fsync} off) on its command line, which {@code ALTER SYSTEM} does not override, so
+ * there it stays off (docs/performance.md, "Durability of the embedded database").
  *
  * <p>Subject {@code i}: a customer contact with name, email and phone (encrypted, email and phone blind-indexed)
  * and {@code i % 4} purchase-history records; every second subject gave consent for {@value #PURPOSE} (import),

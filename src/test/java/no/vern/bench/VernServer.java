@@ -175,6 +175,11 @@ final class VernServer implements AutoCloseable {
      * CPU milliseconds so far of the server JVM and of its embedded PostgreSQL (postmaster and backends, found
      * through the data directory's {@code postmaster.pid}); with an external database only the JVM's.
      */
+    /** CPU milliseconds of the JVM's JIT compiler threads (part of {@link #cpuMillis()}). */
+    double compilerMillis() {
+        return ProcCpu.compilerMillis(process.pid());
+    }
+
     double cpuMillis() {
         return ProcCpu.postmaster(databaseDir).map(pg -> ProcCpu.treeMillis(process.pid(), pg))
                 .orElseGet(() -> ProcCpu.treeMillis(process.pid()));
