@@ -129,8 +129,10 @@ sealed interface ConnectorConfig {
         String credentials = text(root, "credentials");
         Secrets.requireReference("config", credentials);
         List<Table> tables = new ArrayList<>();
-        for (Object entry : list(root.get("tables"), "tables")) {
-            tables.add(table(map(entry, "tables[]")));
+        List<?> entries = list(root.get("tables"), "tables");
+        for (int i = 0; i < entries.size(); i++) {
+            String at = "tables[" + i + "]";
+            tables.add(table(map(entries.get(i), at), at));
         }
         if (tables.isEmpty()) {
             throw new InvalidInput("config", "tables must list at least one table", "connectors.error.noTables");
@@ -138,40 +140,52 @@ sealed interface ConnectorConfig {
         return new Jdbc(url, credentials, tables);
     }
 
-    private static Table table(Map<String, Object> t) {
-        only(t, "table", Set.of("schema", "name", "identity", "categories", "erase"));
+    /** One table of the configuration; {@code at} is its path in the configuration, said in errors as typed. */
+    private static Table table(Map<String, Object> t, String at) {
+        only(t, at, Set.of("schema", "name", "identity", "categories", "erase"));
         String schema = optionalText(t, "schema");
         SqlName name = new SqlName(text(t, "name"));
         Map<String, SqlName> identity = new LinkedHashMap<>();
-        map(t.get("identity"), "identity of " + name).forEach((kind, column) -> {
+        map(t.get("identity"), at + ".identity").forEach((kind, column) -> {
             if (!IDENTITY_KINDS.contains(kind)) {
                 throw new InvalidInput("config", "identity of " + name + ": kind must be email or phone", "connectors.error.identityKind", name.value());
             }
-            identity.put(kind, new SqlName(scalar(column, "identity " + kind + " of " + name)));
+            identity.put(kind, new SqlName(scalar(column, at + ".identity." + kind)));
         });
         if (identity.isEmpty()) {
             throw new InvalidInput("config", "table " + name + " needs at least one identity column (email or phone)", "connectors.error.noIdentity", name.value());
         }
         Map<String, List<SqlName>> categories = new LinkedHashMap<>();
-        map(t.get("categories"), "categories of " + name).forEach((category, columns) -> {
+        map(t.get("categories"), at + ".categories").forEach((category, columns) -> {
             if (!CATEGORY.matcher(category).matches()) {
                 throw new InvalidInput("config", "categories of " + name + ": '" + category + "' is not a category key", "connectors.error.categoryKey", name.value(), category);
             }
-            categories.put(category, list(columns, "categories").stream().map(c -> new SqlName(scalar(c, "a column of " + category))).toList());
+            String path = at + ".categories." + category;
+            List<?> listed = list(columns, path);
+            List<SqlName> named = new ArrayList<>();
+            for (int j = 0; j < listed.size(); j++) {
+                named.add(new SqlName(scalar(listed.get(j), path + "[" + j + "]")));
+            }
+            categories.put(category, List.copyOf(named));
         });
         if (categories.isEmpty()) {
             throw new InvalidInput("config", "table " + name + " needs at least one data category", "connectors.error.noCategory", name.value());
         }
-        Map<String, Object> erase = map(t.get("erase"), "erase of " + name);
-        only(erase, "erase of " + name, Set.of("action", "fields", "value"));
+        Map<String, Object> erase = map(t.get("erase"), at + ".erase");
+        only(erase, at + ".erase", Set.of("action", "fields", "value"));
         EraseAction action;
         try {
             action = EraseAction.valueOf(text(erase, "action"));
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("config", "erase action of " + name + " must be DELETE_ROW, NULL_FIELDS or MASK", "connectors.error.eraseAction", name.value());
         }
-        List<SqlName> fields = erase.containsKey("fields")
-                ? list(erase.get("fields"), "fields").stream().map(c -> new SqlName(scalar(c, "an erase field of " + name))).toList() : List.of();
+        List<SqlName> fields = new ArrayList<>();
+        if (erase.containsKey("fields")) {
+            List<?> listed = list(erase.get("fields"), at + ".erase.fields");
+            for (int j = 0; j < listed.size(); j++) {
+                fields.add(new SqlName(scalar(listed.get(j), at + ".erase.fields[" + j + "]")));
+            }
+        }
         String value = optionalText(erase, "value");
         if (action != EraseAction.DELETE_ROW && fields.isEmpty()) {
             throw new InvalidInput("config", "erase of " + name + ": " + action + " needs fields", "connectors.error.eraseFields", name.value(), action.name());
@@ -179,7 +193,7 @@ sealed interface ConnectorConfig {
         if (action == EraseAction.MASK && value == null) {
             throw new InvalidInput("config", "erase of " + name + ": MASK needs a fixed value", "connectors.error.maskValue", name.value());
         }
-        return new Table(schema == null ? null : new SqlName(schema), name, identity, categories, action, fields,
+        return new Table(schema == null ? null : new SqlName(schema), name, identity, categories, action, List.copyOf(fields),
                 action == EraseAction.MASK ? value : null);
     }
 
