@@ -9,5 +9,10 @@ public enum Source {
     /** Entered through a seminar, course or event form. */
     EVENT_FORM,
     /** Imported from another system (CRM export). */
-    IMPORTED
+    IMPORTED;
+
+    /** Whether data from this source came from someone other than the person (GDPR Art. 14 instead of Art. 13). */
+    public boolean fromOthers() {
+        return this == CUSTOMER || this == IMPORTED;
+    }
 }

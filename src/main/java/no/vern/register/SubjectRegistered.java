@@ -30,6 +30,6 @@ public record SubjectRegistered(SubjectId subject, Source source, String purpose
 
     /** Whether the data came from someone other than the person (GDPR Art. 14 instead of Art. 13). */
     public boolean obtainedFromOthers() {
-        return source == Source.CUSTOMER || source == Source.IMPORTED;
+        return source.fromOthers();
     }
 }

@@ -18,6 +18,7 @@ import no.vern.audit.AuditEvent;
 import no.vern.audit.AuditLog;
 import no.vern.audit.Outcome;
 import no.vern.informing.Exemption;
+import no.vern.informing.NoticeBackfill;
 import no.vern.informing.SourceNotices;
 import no.vern.shared.Actors;
 import no.vern.shared.Conflict;
@@ -36,17 +37,36 @@ class InformingConsoleController {
     static final String OFFICER = "hasRole('PRIVACY_OFFICER')";
 
     private final SourceNotices notices;
+    private final NoticeBackfill backfill;
     private final AuditLog audit;
 
-    InformingConsoleController(SourceNotices notices, AuditLog audit) {
+    InformingConsoleController(SourceNotices notices, NoticeBackfill backfill, AuditLog audit) {
         this.notices = notices;
+        this.backfill = backfill;
         this.audit = audit;
+    }
+
+    /** How many people registered from others before notices existed were never told, before anything is sent. */
+    @GetMapping("/console/informing/backfill")
+    @PreAuthorize(OFFICER)
+    String backfillPage(Model model) {
+        model.addAttribute("owed", backfill.owed());
+        return "informing/backfill";
+    }
+
+    /** Schedules their notices; the job sends them as any other (Art. 14(3)(a): their month has passed). */
+    @PostMapping("/console/informing/backfill")
+    @PreAuthorize(OFFICER)
+    String scheduleBackfill(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        redirect.addFlashAttribute("backfilled", backfill.schedule());
+        return "redirect:/console/informing";
     }
 
     @GetMapping("/console/informing")
     @PreAuthorize(READERS)
     String overview(Model model) {
         model.addAttribute("overview", notices.overview());
+        model.addAttribute("mayBackfill", Actors.hasAnyAuthority("ROLE_PRIVACY_OFFICER"));
         return "informing/overview";
     }
 
