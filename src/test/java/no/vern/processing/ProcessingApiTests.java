@@ -215,6 +215,11 @@ class ProcessingApiTests {
                 boolean en = lang.equals("en");
                 assertThat(text).as(lang).contains(en ? "Record of processing activities" : "Protokoll over behandlingsaktiviteter")
                         .doesNotContain(en ? "Protokoll over behandlingsaktiviteter" : "Record of processing activities");
+                // The citations and the organisation number are said in the report's language too (issue 23).
+                assertThat(text).as(lang).contains(en ? "(GDPR Art. 6(1)(" : "(personvernforordningen art. 6(1)(",
+                        en ? "org. no. 999999999" : "org.nr. 999999999")
+                        // (the record's own texts may cite "GDPR art."; the basis citation is the template's)
+                        .doesNotContain(en ? "(personvernforordningen art. 6" : "(GDPR Art. 6").doesNotContain("(GDPR art. 6");
                 for (Activity activity : record.current().document().activities()) {
                     assertThat(text).as(lang).contains(en ? activity.name().en() : activity.name().nb());
                 }

@@ -51,6 +51,10 @@ class RequestsBrowserTests extends RequestsTestSupport {
     StaffAccounts accounts;
     @Autowired
     SubjectRegister register;
+    @Autowired
+    Requests requests;
+    @Autowired
+    no.vern.shared.TimeFormat time;
 
     @BeforeAll
     static void needsChromium() {
@@ -177,6 +181,51 @@ class RequestsBrowserTests extends RequestsTestSupport {
                 assertNoSidewaysScroll(person, width);
                 person.screenshot("rights-error-" + width);
                 Axe.assertAccessible(person);
+            }
+        }
+    }
+
+    /**
+     * Issue 23: after extending the deadline (GDPR Art. 12(3)) or refusing (Art. 12(4)) the handler is back on the case page
+     * and reads, in the console's language, what happened: the new due date, or the ground of the refusal; a refusal the
+     * service turns down shows why, and the form keeps the ground and reasons entered. In a real browser (session cookie,
+     * redirect and all), where the flash message travels through the session.
+     */
+    @Test
+    void afterExtendingOrRefusingTheHandlerReadsWhatHappenedAndARefusedFormKeepsItsInput() {
+        if (accounts.list().stream().noneMatch(a -> a.username().equals(USER))) {
+            accounts.create(USER, PASSWORD, Set.of(Role.CASE_HANDLER));
+        }
+        for (String lang : new String[] { "nb", "en" }) {
+            RequestId id = requests.receive(new NewRequest(RequestKind.ACCESS, RequestChannel.EMAIL, uniqueEmail("flash-" + lang),
+                    null, java.util.Locale.ENGLISH, null)).request().id();
+            try (Browser handler = Browser.start(base())) {
+                handler.login(USER, PASSWORD).open("/console/requests/" + id + "?lang=" + lang);
+                new org.openqa.selenium.support.ui.Select(handler.find("#months")).selectByValue("2");
+                handler.type("#ext-reasons", "Many systems to search").click("#extend");
+                String due = time.local(requests.get(id).dueAt());
+                assertThat(handler.find(".flash").getText()).isEqualTo("nb".equals(lang)
+                        ? "Fristen er forlenget med 2 måneder, til " + due + "." : "The deadline is extended by 2 months, to " + due + ".");
+                assertThat(handler.find("#due").getText()).isEqualTo(due);
+
+                ((JavascriptExecutor) handler.driver()).executeScript("window.confirm = function () { return true; }");
+                new org.openqa.selenium.support.ui.Select(handler.find("#ref-ground")).selectByValue("RIGHTS_OF_OTHERS");
+                handler.type("#ref-reasons", "...").click("#refuse");
+                assertThat(requests.get(id).closed()).isFalse();
+                assertThat(handler.find(".flash").getText()).contains("nb".equals(lang) ? "med ord" : "in words");
+                assertThat(new org.openqa.selenium.support.ui.Select(handler.find("#ref-ground")).getFirstSelectedOption()
+                        .getDomAttribute("value")).isEqualTo("RIGHTS_OF_OTHERS");
+                assertThat(handler.find("#ref-reasons").getDomProperty("value")).isEqualTo("...");
+                handler.screenshot("requests-refusal-refused-" + lang);
+
+                ((JavascriptExecutor) handler.driver()).executeScript("window.confirm = function () { return true; }");
+                handler.find("#ref-reasons").clear();
+                handler.type("#ref-reasons", "The copy would show another customer's orders").click("#refuse");
+                assertThat(requests.get(id).closed()).isTrue();
+                assertThat(handler.find(".flash").getText()).isEqualTo("nb".equals(lang)
+                        ? "Henvendelsen er avslått. Grunnlag: En kopi ville skade andres rettigheter og friheter (personvernforordningen art. 15 nr. 4)."
+                        : "The request is refused. Ground: A copy would adversely affect the rights and freedoms of others (GDPR Art. 15(4)).");
+                handler.screenshot("requests-refused-" + lang);
             }
         }
     }

@@ -48,9 +48,11 @@ class BreachDocumentWriter implements BreachDocuments {
     private final BreachRegister register;
     private final TimeFormat time;
     private final Clock clock;
+    private final no.vern.shared.Labels labels;
 
     BreachDocumentWriter(ITemplateEngine templates, MessageSource messages, ProcessingRecord record,
-            BreachRegister register, TimeFormat time, Clock clock) {
+            BreachRegister register, TimeFormat time, Clock clock, no.vern.shared.Labels labels) {
+        this.labels = labels;
         this.templates = templates;
         this.messages = messages;
         this.record = record;
@@ -205,6 +207,7 @@ class BreachDocumentWriter implements BreachDocuments {
     public String reportHtml(Breach b, Locale locale, boolean forPdf) {
         Context context = context(b, locale, forPdf);
         context.setVariable("affected", register.affectedSubjects(b.id()).size());
+        context.setVariable("actors", actorNames(b, locale));
         return templates.process(REPORT_TEMPLATE, context);
     }
 
@@ -224,6 +227,19 @@ class BreachDocumentWriter implements BreachDocuments {
         context.setVariable("inlineCss", forPdf ? PdfRenderer.stylesheet(CSS) : "");
         context.setVariable("cssHref", forPdf ? "" : "/css/breach-report.css");
         return context;
+    }
+
+    /** Who decided, as a phrase in the report's language (never the stored actor reference). */
+    private java.util.Map<String, String> actorNames(Breach b, Locale locale) {
+        org.springframework.context.i18n.LocaleContext before = org.springframework.context.i18n.LocaleContextHolder.getLocaleContext();
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(locale);
+        try {
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            b.decisions().forEach(d -> names.computeIfAbsent(d.decidedBy(), labels::actor));
+            return names;
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.setLocaleContext(before);
+        }
     }
 
     private static byte[] pdf(String html) {

@@ -195,7 +195,7 @@ class AccessExports {
     private PurposeInfo purpose(Purpose p, Locale locale) {
         String basis = p.legalBasis() == null ? "" : p.legalBasis().name();
         String basisText = p.legalBasis() == null ? t(locale, "requests.basis.missing")
-                : t(locale, "requests.basis." + basis) + " (GDPR Art. " + p.legalBasis().article() + ")";
+                : texts.text("requests.export.basisArticle", locale, t(locale, "requests.basis." + basis), p.legalBasis().article());
         String retention = p.retention() == null ? t(locale, "requests.retention.missing")
                 : p.retention().description().in(locale);
         return new PurposeInfo(p.key(), p.name().in(locale), basis, basisText, retention);

@@ -201,7 +201,9 @@ class RequestsConsoleController {
     @PreAuthorize(HANDLERS)
     String extend(@PathVariable String id, @RequestParam(defaultValue = "0") int months,
             @RequestParam(defaultValue = "") String reasons, RedirectAttributes r) {
-        return act(id, r, () -> requests.extend(RequestId.parse(id), months, reasons));
+        // The page says by how much and to which date (the new due date is the case's own, Art. 12(3)).
+        return act(id, r, () -> requests.extend(RequestId.parse(id), months, reasons),
+                done -> done.addFlashAttribute("extendedMonths", months));
     }
 
     @PostMapping("/{id}/ask")
@@ -235,7 +237,8 @@ class RequestsConsoleController {
     String refuse(@PathVariable String id, @RequestParam(defaultValue = "") String ground,
             @RequestParam(defaultValue = "") String reasons, RedirectAttributes r) {
         String view = act(id, r, () -> requests.refuse(RequestId.parse(id),
-                choice(no.vern.requests.RefusalGround.class, ground, "ground"), reasons));
+                choice(no.vern.requests.RefusalGround.class, ground, "ground"), reasons),
+                done -> done.addFlashAttribute("refusedGround", ground)); // the page names the ground (Art. 12(4))
         if (r.getFlashAttributes().containsKey("flash")) {
             // The form keeps what was entered.
             r.addFlashAttribute("refuseGround", ground);
@@ -314,9 +317,15 @@ class RequestsConsoleController {
     }
 
     private String act(String id, RedirectAttributes redirect, Runnable action) {
+        return act(id, redirect, action, done -> done.addFlashAttribute("flashKey", "requests.flash.saved"));
+    }
+
+    /** Runs a change; on success {@code done} leaves the next page what to say, else the problem in the page's language. */
+    private String act(String id, RedirectAttributes redirect, Runnable action,
+            java.util.function.Consumer<RedirectAttributes> done) {
         try {
             action.run();
-            redirect.addFlashAttribute("flashKey", "requests.flash.saved");
+            done.accept(redirect);
         } catch (VernProblem e) {
             // Said in the page's language from the problem's type and field codes (issue 23).
             redirect.addFlashAttribute("flash", labels.problem(e));
