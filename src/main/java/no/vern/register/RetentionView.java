@@ -94,9 +94,6 @@ public interface RetentionView {
     /** Those of these subjects that exist and are not erased, in one query (a purge batch, issue 28 item 8). */
     Set<SubjectId> existing(Collection<SubjectId> subjects);
 
-    /** Those of these subjects that still hold any record, in one query (as {@link #holdsRecords}). */
-    Set<SubjectId> holdingRecords(Collection<SubjectId> subjects);
-
     /**
      * {@link #eraseRecords(SubjectId, String, Collection)} for many items in one transaction (joining the caller's),
      * set-based: one deletion and one narrowing statement for all of them, blind indexes rebuilt, history, one

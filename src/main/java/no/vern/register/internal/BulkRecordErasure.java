@@ -59,7 +59,7 @@ class BulkRecordErasure {
     }
 
     /** Which of the candidates still hold records (as {@link RetentionQueries#holdsRecords}). */
-    Set<SubjectId> holdingRecords(Collection<SubjectId> candidates) {
+    private Set<SubjectId> holdingRecords(Collection<SubjectId> candidates) {
         if (candidates.isEmpty()) {
             return Set.of();
         }

@@ -216,11 +216,6 @@ class RetentionQueries implements RetentionView {
     }
 
     @Override
-    public Set<SubjectId> holdingRecords(Collection<SubjectId> candidates) {
-        return bulk.holdingRecords(candidates);
-    }
-
-    @Override
     public int[] eraseRecords(List<PurposeRecords> items) {
         return bulk.eraseRecords(items);
     }

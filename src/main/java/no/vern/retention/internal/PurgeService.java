@@ -198,8 +198,9 @@ class PurgeService implements Purges {
     /**
      * Deletes a batch's items set-based (issue 28 item 8): one query for which subjects still exist, one erasure of
      * all the items' records in the register, one audit entry per purpose and category naming the run and the
-     * subjects, the items' progress in one statement, and one query for which subjects hold nothing any more (noted
-     * for shredding). A hold placed after planning wins: its items are done with nothing deleted.
+     * subjects, and the items' progress in one statement. The subjects records were deleted from are noted for
+     * {@link #shredIfEmpty}, whose register call shreds only those left holding nothing (one statement checks and
+     * marks). A hold placed after planning wins: its items are done with nothing deleted.
      */
     private void purgeBatch(UUID run, List<Runs.Claimed> batch, List<LegalHold> active, List<SubjectId> emptied) {
         if (batch.isEmpty()) {
@@ -225,10 +226,9 @@ class PurgeService implements Purges {
                 .withTargets(subjects.stream().distinct().toArray(String[]::new))));
         runs.done(run, batch.stream().map(i -> new Runs.Done(i.seq(), bySeq.getOrDefault(i.seq(), 0))).toList(),
                 clock.instant());
-        Set<SubjectId> erasedSubjects = new LinkedHashSet<>();
-        erasing.forEach(i -> erasedSubjects.add(i.subject()));
-        Set<SubjectId> holding = view.holdingRecords(erasedSubjects);
-        erasedSubjects.stream().filter(x -> !holding.contains(x)).forEach(emptied::add);
+        Set<SubjectId> erasedFrom = new LinkedHashSet<>();
+        erasing.forEach(i -> erasedFrom.add(i.subject()));
+        emptied.addAll(erasedFrom);
     }
 
     private static boolean held(Runs.Claimed item, List<LegalHold> active) {
