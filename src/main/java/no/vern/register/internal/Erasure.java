@@ -84,19 +84,36 @@ class Erasure {
      * call finished the erasure, false if it was finished already (a retry racing the recovery job).
      */
     boolean finish(SubjectId subject, Actor actor) {
-        return Boolean.TRUE.equals(tx.execute(s -> {
+        return !finishAll(java.util.List.of(subject), actor).isEmpty();
+    }
+
+    /**
+     * Step 3 for many subjects in one transaction, each step one statement for all of them, in {@link #finish}'s order:
+     * the subjects not finished yet are marked complete, their email hashes handed to the suppression list
+     * ({@link SubjectErasing}, synchronous), what finds them deleted, one history line each, {@link SubjectErased}
+     * each, and one audit entry naming all of them. Returns those this call finished (none if a retry or the recovery
+     * job was first: publish and audit once).
+     */
+    private java.util.List<SubjectId> finishAll(java.util.List<SubjectId> erased, Actor actor) {
+        java.util.List<SubjectId> finished = tx.execute(s -> {
             Instant now = clock.instant();
-            if (!subjects.erasureCompleted(subject, now)) {
-                return false; // finished already: publish and audit once
+            java.util.List<SubjectId> completed = subjects.erasureCompleted(erased, now);
+            if (completed.isEmpty()) {
+                return completed;
             }
+            UUID[] done = completed.stream().map(SubjectId::value).toArray(UUID[]::new);
+            java.util.Map<UUID, java.util.List<byte[]>> hashes = directory.emailHashesOf(done);
             // Synchronous, same transaction: a suppression list keeps the email hashes before they go.
-            events.publishEvent(new SubjectErasing(subject, directory.emailHashesOf(subject)));
-            subjects.deleteFindingData(subject);
-            subjects.change(subject, now, actor.reference(), "subject", "erased");
-            events.publishEvent(new SubjectErased(subject));
-            audit.record(AuditEvent.by(actor, "register.subject.erase", Outcome.SUCCESS).withTargets(subject.reference()));
-            return true;
-        }));
+            completed.forEach(id -> events.publishEvent(new SubjectErasing(id, hashes.getOrDefault(id.value(),
+                    java.util.List.of()))));
+            subjects.deleteFindingData(completed);
+            subjects.change(completed, now, actor.reference(), "subject", "erased");
+            completed.forEach(id -> events.publishEvent(new SubjectErased(id)));
+            audit.record(AuditEvent.by(actor, "register.subject.erase", Outcome.SUCCESS)
+                    .withTargets(completed.stream().map(SubjectId::reference).toArray(String[]::new)));
+            return completed;
+        });
+        return finished == null ? java.util.List.of() : finished;
     }
 
     /**
@@ -128,36 +145,7 @@ class Erasure {
             return java.util.List.of();
         }
         shredder.shredAll(marked);
-        java.util.List<SubjectId> finished = tx.execute(s -> {
-            Instant now = clock.instant();
-            UUID[] markedIds = marked.stream().map(SubjectId::value).toArray(UUID[]::new);
-            java.util.List<SubjectId> completed = jdbc.sql("""
-                    UPDATE register_subject SET erasure_completed_at = :now, kinds = kinds, organisation_id = NULL,
-                           version = version + 1, updated_at = :now
-                    WHERE id = ANY(:ids) AND erasure_completed_at IS NULL
-                    RETURNING id
-                    """).param("ids", markedIds).param("now", JdbcTime.param(now))
-                    .query((rs, n) -> new SubjectId(rs.getObject(1, UUID.class))).list();
-            if (completed.isEmpty()) {
-                return completed; // finished already (the recovery job raced us): publish and audit once
-            }
-            UUID[] done = completed.stream().map(SubjectId::value).toArray(UUID[]::new);
-            java.util.Map<UUID, java.util.List<byte[]>> hashes = directory.emailHashesOf(done);
-            // Synchronous, same transaction: a suppression list keeps the email hashes before they go.
-            completed.forEach(id -> events.publishEvent(new SubjectErasing(id, hashes.getOrDefault(id.value(),
-                    java.util.List.of()))));
-            jdbc.sql("DELETE FROM register_blind_index WHERE subject_id = ANY(:ids)").param("ids", done).update();
-            jdbc.sql("DELETE FROM register_idempotency WHERE subject_id = ANY(:ids)").param("ids", done).update();
-            jdbc.sql("""
-                    INSERT INTO register_change (subject_id, at, actor, category, change)
-                    SELECT s, :at, :actor, 'subject', 'erased' FROM unnest(CAST(:ids AS uuid[])) AS t(s)
-                    """).param("ids", done).param("at", JdbcTime.param(now)).param("actor", actor.reference()).update();
-            completed.forEach(id -> events.publishEvent(new SubjectErased(id)));
-            audit.record(AuditEvent.by(actor, "register.subject.erase", Outcome.SUCCESS)
-                    .withTargets(completed.stream().map(SubjectId::reference).toArray(String[]::new)));
-            return completed;
-        });
-        return finished == null ? java.util.List.of() : finished;
+        return finishAll(marked, actor);
     }
 
     /** Whether the subject's ciphertext rows still wait for {@link #deleteRows} (as the register holds it now). */

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -168,12 +169,14 @@ class Subjects {
     }
 
     /** Marks the erasure complete; false if it already was (another node or a retry finished it). */
-    boolean erasureCompleted(SubjectId id, Instant now) {
+    List<SubjectId> erasureCompleted(Collection<SubjectId> ids, Instant now) {
         return jdbc.sql("""
                 UPDATE register_subject SET erasure_completed_at = :now, kinds = kinds, organisation_id = NULL,
                        version = version + 1, updated_at = :now
-                WHERE id = :id AND erasure_completed_at IS NULL
-                """).param("id", id.value()).param("now", JdbcTime.param(now)).update() == 1;
+                WHERE id = ANY(:ids) AND erasure_completed_at IS NULL
+                RETURNING id
+                """).param("ids", ids.stream().map(SubjectId::value).distinct().toArray(UUID[]::new))
+                .param("now", JdbcTime.param(now)).query((rs, n) -> new SubjectId(rs.getObject(1, UUID.class))).list();
     }
 
     // --- records ---
@@ -345,14 +348,26 @@ class Subjects {
 
     /** Step 3 of an erasure: every row holding personal data about the subject; returns the number of records. */
     int deletePersonalData(SubjectId subject) {
-        deleteFindingData(subject);
+        deleteFindingData(List.of(subject));
         return deleteCiphertexts(subject);
     }
 
     /** Deletes what finds the subject (blind indexes, idempotency keys): a few rows, whatever the records. */
-    void deleteFindingData(SubjectId subject) {
-        jdbc.sql("DELETE FROM register_blind_index WHERE subject_id = :s").param("s", subject.value()).update();
-        jdbc.sql("DELETE FROM register_idempotency WHERE subject_id = :s").param("s", subject.value()).update();
+    void deleteFindingData(Collection<SubjectId> ids) {
+        UUID[] s = ids.stream().map(SubjectId::value).distinct().toArray(UUID[]::new);
+        jdbc.sql("DELETE FROM register_blind_index WHERE subject_id = ANY(:s)").param("s", s).update();
+        jdbc.sql("DELETE FROM register_idempotency WHERE subject_id = ANY(:s)").param("s", s).update();
+    }
+
+    /** One history line per subject with the same category and change, in one statement. */
+    void change(Collection<SubjectId> ids, Instant at, String actor, String category, String change) {
+        jdbc.sql("""
+                INSERT INTO register_change (subject_id, at, actor, category, change)
+                SELECT s, :at, :actor, :category, :change FROM unnest(CAST(:ids AS uuid[])) WITH ORDINALITY AS t(s, n)
+                ORDER BY t.n
+                """).param("ids", ids.stream().map(SubjectId::value).toArray(UUID[]::new))
+                .param("at", JdbcTime.param(at)).param("actor", actor).param("category", category)
+                .param("change", change).update();
     }
 
     /** Deletes the subject's ciphertext rows (attachments, records); returns how many records went. */
