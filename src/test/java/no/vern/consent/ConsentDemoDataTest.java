@@ -14,6 +14,7 @@ import no.vern.VernApplication;
 import no.vern.register.SubjectRegister;
 
 /** In demo mode a newcomer finds invented prospects and candidates who consented before they were stored. */
+@no.vern.support.Isolated
 class ConsentDemoDataTest {
 
     @Test

@@ -24,6 +24,7 @@ import no.vern.identity.StaffAccounts;
  * Vern on an external PostgreSQL given by URL (a separately started server stands in for it),
  * bootstrap secrets from the environment, and restarts that must not fail or duplicate anything.
  */
+@no.vern.support.Isolated
 class DatabaseStartupTest {
 
     private static final String ADMIN_PASSWORD = "oppstart-sjef-passord";

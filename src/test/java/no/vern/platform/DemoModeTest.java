@@ -25,6 +25,7 @@ import no.vern.identity.StaffAccounts;
  * Vern sends.
  */
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+@no.vern.support.Isolated
 class DemoModeTest {
 
     @Test
