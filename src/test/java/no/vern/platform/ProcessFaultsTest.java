@@ -139,7 +139,9 @@ class ProcessFaultsTest {
         receiver.start();
         try {
             vern = VernProcess.onFreshDatabase().with("--vern.webhooks.allow-loopback=true",
-                    "--vern.webhooks.run-in-background=true", "--vern.webhooks.backoff=PT1S", "--vern.webhooks.max-backoff=PT2S");
+                    "--vern.webhooks.run-in-background=true", "--vern.webhooks.backoff=PT1S", "--vern.webhooks.max-backoff=PT2S",
+                    // the killed node's claim runs out after the lease (2 minutes in production): a short one here
+                    "--vern.webhooks.lease=PT6S", "--vern.webhooks.connect-timeout=PT2S", "--vern.webhooks.read-timeout=PT2S");
             vern.start();
             vern.api("POST", "/api/v1/webhooks/subscriptions", """
                     {"url":"http://127.0.0.1:%d/hook","types":["no.vern.subject.erased"]}

@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts before a delivery becomes a dead letter (and again after a replay)
  * @param backoff delay after the first failed attempt, doubled per attempt
  * @param maxBackoff the longest delay between attempts (before jitter)
- * @param lease how long a claimed delivery is reserved before another run may take it (a crashed node's claims)
+ * @param lease how long a claimed delivery is reserved before another run may take it (a crashed node's claims); longer
+ *     than a delivery can take (connect plus read timeout), so that a slow delivery is never claimed and sent again
+ *     while it is still under way
  * @param connectTimeout connect timeout of a delivery
  * @param readTimeout read timeout of a delivery
  * @param batchSize deliveries claimed at once
@@ -30,6 +32,9 @@ record WebhookProperties(@DefaultValue("12") int maxAttempts, @DefaultValue("30s
     WebhookProperties {
         if (maxAttempts < 1 || batchSize < 1 || threads < 1) {
             throw new IllegalArgumentException("vern.webhooks: max-attempts, batch-size and threads must be positive");
+        }
+        if (lease.compareTo(connectTimeout.plus(readTimeout)) <= 0) {
+            throw new IllegalArgumentException("vern.webhooks: lease must be longer than connect-timeout plus read-timeout");
         }
     }
 }

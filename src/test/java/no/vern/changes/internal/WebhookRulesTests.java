@@ -110,6 +110,15 @@ class WebhookRulesTests {
                 .isInstanceOf(AddressGuard.Refused.class);
     }
 
+    @Test
+    void aLeaseNoLongerThanOneDeliveryCanTakeIsRefusedSoAStillRunningDeliveryIsNeverClaimedAgain() {
+        assertThatThrownBy(() -> new WebhookProperties(3, Duration.ofSeconds(1), Duration.ofSeconds(10),
+                Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(10), 10, 1, false, false, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lease");
+        assertThat(new WebhookProperties(3, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(16),
+                Duration.ofSeconds(5), Duration.ofSeconds(10), 10, 1, false, false, false).lease()).hasSeconds(16);
+    }
+
     private static WebhookDeliverer deliverer(WebhookTargets targets) {
         WebhookProperties properties = new WebhookProperties(3, Duration.ofSeconds(1), Duration.ofSeconds(10),
                 Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 10, 1, false, false, false);
