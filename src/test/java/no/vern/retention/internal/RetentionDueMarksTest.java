@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import no.vern.crypto.SubjectCipher;
 import no.vern.processing.SubjectKind;
 import no.vern.register.NewSubject;
 import no.vern.register.PersonalData;
@@ -41,6 +42,8 @@ class RetentionDueMarksTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    SubjectCipher cipher;
 
     @Test
     void recordsWrittenOneStatementEachInOneTransactionMarkTheSubjectOnceAndAStalePlanStillCannotWriteBack() {
@@ -99,7 +102,8 @@ class RetentionDueMarksTest {
     }
 
     private SubjectId contact() {
-        return register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT), PURPOSE, Source.CUSTOMER,
+        // From the person (no Art. 14 notice owed): the shared test database's notice job has nothing to send for it.
+        return register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT), PURPOSE, Source.SUBJECT,
                 null, PersonalData.contact("Due Marks", null, null)));
     }
 
@@ -110,12 +114,15 @@ class RetentionDueMarksTest {
                 .update();
     }
 
+    /** A real record (encrypted under the subject's key, as the register writes it), in a statement of its own. */
     private void insertRecord(SubjectId subject) {
+        UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO register_record (subject_id, id, category, ciphertext, source, purposes, legal_basis,
                                              collected_at, confirmed_at)
-                VALUES (:s, :id, 'purchase-history', :c, 'CUSTOMER', ARRAY[CAST(:p AS text)], 'CONTRACT', now(), now())
-                """).param("s", subject.value()).param("id", UUID.randomUUID()).param("c", new byte[] { 1, 2, 3 })
+                VALUES (:s, :id, 'purchase-history', :c, 'SUBJECT', ARRAY[CAST(:p AS text)], 'CONTRACT', now(), now())
+                """).param("s", subject.value()).param("id", id)
+                .param("c", cipher.encryptText(subject, "purchase-history", id, "Ordre: 1 x skjerm"))
                 .param("p", PURPOSE).update();
     }
 
