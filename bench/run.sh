@@ -17,6 +17,8 @@
 #   --jar PATH     measure this Vern jar instead of target/'s (e.g. a build of main, for before/after figures);
 #                  the harness and its baselines still come from this checkout
 #   --keep         keep the throw-away database and server log under target/bench-work/<time>
+#   VERN_BENCH_HARNESS_OPTS  extra JVM options of the harness, e.g. -Dvern.bench.erasure-diagnose=true (the erasure's
+#                  steps timed one by one and EXPLAIN (ANALYZE, BUFFERS) of its statements, printed; ErasureDiagnosis)
 #
 # What it does: builds Vern (./mvnw -q -DskipTests package), starts it as a separate process
 # (java -jar target/vern-*.jar) on 127.0.0.1 with a throw-away embedded PostgreSQL (or on VERN_DB_URL /
@@ -46,7 +48,7 @@ while [ $# -gt 0 ]; do
     --skip-build) build=0; shift ;;
     --keep) keep=1; shift ;;
     --jar) otherjar="$2"; shift 2 ;;
-    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -68,7 +70,7 @@ if [ "$jfr" = 1 ]; then
 fi
 
 status=0
-java -Xmx2g $harness_opts -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+java -Xmx2g $harness_opts ${VERN_BENCH_HARNESS_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   -Dvern.bench.subjects="$subjects" -Dvern.bench.seconds="$seconds" -Dvern.bench.warmup="$warmup" \
   -Dvern.bench.warmup-max="$warmupmax" -Dvern.bench.threads="$threads" -Dvern.bench.rounds="$rounds" -Dvern.bench.only="$only" \
   -Dvern.bench.jar="$jar" -Dvern.bench.work="$work" -Dvern.bench.out="bench/results/$stamp.json" \

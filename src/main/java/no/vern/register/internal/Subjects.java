@@ -200,54 +200,51 @@ class Subjects {
     boolean insertNew(SubjectId id, Set<SubjectKind> kinds, @Nullable UUID organisation, List<NewRecord> records,
             Source source, String purpose, LegalBasis basis, List<IndexEntry> entries, String actor,
             List<String> changed, String change, Instant now) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder sql = new StringBuilder("""
-                WITH s AS (
-                  INSERT INTO register_subject (id, kinds, organisation_id, created_at, updated_at, version)
-                  VALUES (:id, CAST(:kinds AS text[]), :org, :now, :now, 1)
-                  ON CONFLICT (id) DO NOTHING RETURNING id),
-                c AS (
-                  INSERT INTO register_change (subject_id, at, actor, category, change)
-                  SELECT s.id, :now, :actor, t.c, :change
-                  FROM s, unnest(CAST(:changed AS text[])) WITH ORDINALITY AS t(c, n) ORDER BY n)""");
-        if (!records.isEmpty()) {
-            sql.append("""
-                    ,
-                    r AS (
-                      INSERT INTO register_record (subject_id, id, category, ciphertext, source, purposes, legal_basis,
-                                                   collected_at, confirmed_at, version)
-                      SELECT s.id, v.id, v.category, v.ciphertext, :source, ARRAY[:purpose]::text[], :basis, :now, :now, 1
-                      FROM s, (VALUES """);
-            for (int i = 0; i < records.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(CAST(:rid").append(i).append(" AS uuid), CAST(:rcat").append(i)
-                        .append(" AS text), CAST(:rct").append(i).append(" AS bytea))");
-                params.put("rid" + i, records.get(i).id());
-                params.put("rcat" + i, records.get(i).category());
-                params.put("rct" + i, records.get(i).ciphertext());
-            }
-            sql.append(") AS v(id, category, ciphertext))");
+        // One statement text whatever the number of records and index entries (one array parameter per column):
+        // prepared once per connection, and a few parameters to bind instead of three per record.
+        UUID[] recordIds = new UUID[records.size()];
+        String[] categories = new String[records.size()];
+        byte[][] ciphertexts = new byte[records.size()][];
+        for (int i = 0; i < records.size(); i++) {
+            recordIds[i] = records.get(i).id();
+            categories[i] = records.get(i).category();
+            ciphertexts[i] = records.get(i).ciphertext();
         }
-        if (!entries.isEmpty()) {
-            sql.append("""
-                    ,
-                    i AS (
-                      INSERT INTO register_blind_index (subject_id, kind, hash)
-                      SELECT s.id, v.kind, v.hash FROM s, (VALUES """);
-            for (int i = 0; i < entries.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(CAST(:ikind").append(i).append(" AS text), CAST(:ihash")
-                        .append(i).append(" AS bytea))");
-                params.put("ikind" + i, entries.get(i).kind());
-                params.put("ihash" + i, entries.get(i).hash());
-            }
-            sql.append(") AS v(kind, hash) ON CONFLICT DO NOTHING)");
+        String[] indexKinds = new String[entries.size()];
+        byte[][] hashes = new byte[entries.size()][];
+        for (int i = 0; i < entries.size(); i++) {
+            indexKinds[i] = entries.get(i).kind();
+            hashes[i] = entries.get(i).hash();
         }
-        sql.append("\nSELECT count(*) FROM s");
-        return jdbc.sql(sql.toString()).params(params).param("id", id.value()).param("kinds", names(kinds))
-                .param("org", organisation).param("now", JdbcTime.param(now)).param("actor", actor)
-                .param("changed", changed.toArray(String[]::new)).param("change", change)
-                .param("source", source.name()).param("purpose", purpose).param("basis", basis.name())
+        return jdbc.sql(INSERT_NEW).param("id", id.value()).param("kinds", names(kinds)).param("org", organisation)
+                .param("now", JdbcTime.param(now)).param("actor", actor).param("changed", changed.toArray(String[]::new))
+                .param("change", change).param("source", source.name()).param("purpose", purpose)
+                .param("basis", basis.name()).param("rids", recordIds).param("rcats", categories)
+                .param("rcts", ciphertexts).param("ikinds", indexKinds).param("ihashes", hashes)
                 .query(Long.class).single() == 1;
     }
+
+    /** Subject, history, records and blind indexes of a new subject; the rest only if the subject row was new. */
+    private static final String INSERT_NEW = """
+            WITH s AS (
+              INSERT INTO register_subject (id, kinds, organisation_id, created_at, updated_at, version)
+              VALUES (:id, CAST(:kinds AS text[]), CAST(:org AS uuid), :now, :now, 1)
+              ON CONFLICT (id) DO NOTHING RETURNING id),
+            c AS (
+              INSERT INTO register_change (subject_id, at, actor, category, change)
+              SELECT s.id, :now, :actor, t.c, :change
+              FROM s, unnest(CAST(:changed AS text[])) WITH ORDINALITY AS t(c, n) ORDER BY n),
+            r AS (
+              INSERT INTO register_record (subject_id, id, category, ciphertext, source, purposes, legal_basis,
+                                           collected_at, confirmed_at, version)
+              SELECT s.id, v.id, v.category, v.ciphertext, :source, ARRAY[CAST(:purpose AS text)], :basis, :now, :now, 1
+              FROM s, unnest(CAST(:rids AS uuid[]), CAST(:rcats AS text[]), CAST(:rcts AS bytea[]))
+                      AS v(id, category, ciphertext)),
+            i AS (
+              INSERT INTO register_blind_index (subject_id, kind, hash)
+              SELECT s.id, v.kind, v.hash FROM s, unnest(CAST(:ikinds AS text[]), CAST(:ihashes AS bytea[])) AS v(kind, hash)
+              ON CONFLICT DO NOTHING)
+            SELECT count(*) FROM s""";
 
     /** A new record's id, category and ciphertext, for {@link #insertNew}. */
     record NewRecord(UUID id, String category, byte[] ciphertext) {
