@@ -2,7 +2,6 @@ package no.vern.changes.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,10 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import no.vern.changes.ChangeType;
 import no.vern.communications.ObjectionRecorded;
@@ -27,6 +23,7 @@ import no.vern.register.RecordsErased;
 import no.vern.register.RestrictionChanged;
 import no.vern.register.SubjectErased;
 import no.vern.requests.RequestCompleted;
+import no.vern.shared.AtCommit;
 import no.vern.shared.SubjectId;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * change and its event commit together or not at all (a crash between them cannot lose one or tell of one that
  * was rolled back). Only ids, purpose keys and versions are written. The event is queued for the matching webhook
  * subscriptions in the same transaction. Inside a transaction its events are appended together just before it commits
- * ({@link Pending}: one statement for the events and one for their deliveries, however many there are).
+ * ({@link AtCommit}: one statement for the events and one for their deliveries, however many there are).
  */
 @Component
 class ChangeLog {
@@ -45,14 +42,20 @@ class ChangeLog {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final WebhookOutbox webhooks;
-    private final TransactionTemplate late;
+    /**
+     * The change events of one transaction (issue 28 item 8: a purge batch publishes hundreds), appended together just
+     * before it commits, in the order they were published, each with the id and time it got when published. The feed
+     * orders by the transaction id and holds back what follows a running transaction, so the transaction takes its id
+     * when its first event is published (as the append did then), not at the commit.
+     */
+    private final AtCommit<Row> pending;
 
-    ChangeLog(JdbcClient jdbc, Clock clock, WebhookOutbox webhooks, TransactionTemplate tx) {
+    ChangeLog(JdbcClient jdbc, Clock clock, WebhookOutbox webhooks, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.webhooks = webhooks;
-        this.late = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
-        this.late.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.pending = new AtCommit<>(transactions, this::insertAll, Ordered.LOWEST_PRECEDENCE - 10,
+                () -> jdbc.sql("SELECT pg_current_xact_id()").query().singleValue());
     }
 
     /** Appends the change event of a {@code ConsentGiven}. */
@@ -117,25 +120,8 @@ class ChangeLog {
     }
 
     private void append(ChangeType type, @Nullable SubjectId subject, List<String> purposes, Map<String, String> refs) {
-        Row row = new Row(UUID.randomUUID(), type, subject, List.copyOf(purposes), JSON.writeValueAsString(refs),
-                clock.instant());
-        if (TransactionSynchronizationManager.isSynchronizationActive()
-                && TransactionSynchronizationManager.isActualTransactionActive()) {
-            Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-            if (pending == null) {
-                // The feed orders by the transaction id and holds back what follows a running transaction: the
-                // transaction takes its id now, when its first event is published (as the append did), not at the commit.
-                jdbc.sql("SELECT pg_current_xact_id()").query().singleValue();
-                pending = new Pending();
-                TransactionSynchronizationManager.bindResource(this, pending);
-                TransactionSynchronizationManager.registerSynchronization(pending);
-            }
-            if (!pending.written) {
-                pending.rows.add(row);
-                return;
-            }
-        }
-        insertAll(List.of(row));
+        pending.add(new Row(UUID.randomUUID(), type, subject, List.copyOf(purposes), JSON.writeValueAsString(refs),
+                clock.instant()));
     }
 
     /**
@@ -163,52 +149,5 @@ class ChangeLog {
                 .param("refs", rows.stream().map(Row::refs).toArray(String[]::new))
                 .param("ats", rows.stream().map(r -> r.at().toString()).toArray(String[]::new)).update();
         webhooks.fanOut(List.of(ids));
-    }
-
-    /**
-     * The change events of one transaction (issue 28 item 8: a purge batch publishes hundreds), appended together just
-     * before it commits, still in it: the change and its events commit together or not at all, in the order they were
-     * published, each with the id and time it got when published. Before the audit log's entries (which come last), so
-     * an audit entry recorded by a listener of this work is still written. Suspended with its transaction (a nested new
-     * transaction has its own). An event published after this point (by work that runs while the transaction commits)
-     * is appended at once, as before; one that arrived too late to be written before the commit (no Vern code publishes
-     * one there) is appended in a transaction of its own right after, rather than lost.
-     */
-    private final class Pending implements TransactionSynchronization {
-
-        final List<Row> rows = new ArrayList<>();
-        boolean written;
-
-        @Override
-        public int getOrder() {
-            return Ordered.LOWEST_PRECEDENCE - 10;
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            if (!written) {
-                written = true;
-                insertAll(rows);
-            }
-        }
-
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResource(ChangeLog.this);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(ChangeLog.this, this);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(ChangeLog.this);
-            if (status == STATUS_COMMITTED && !written) {
-                written = true;
-                late.executeWithoutResult(s -> insertAll(rows));
-            }
-        }
     }
 }
