@@ -30,6 +30,14 @@ public interface SubjectCipher {
      */
     SubjectId newSubject();
 
+    /**
+     * {@link #newSubject} for many at once, outside the pool: {@code count} fresh random ids whose keys are generated and
+     * stored in one batched insert and one key-store commit (a purge batch's per-case keys, issue 28 item 8). No id can
+     * be in the shred ledger (it is random and new), so none is looked up there. Returns the ids in order; a key that
+     * could not be stored is left out (so the list may be shorter).
+     */
+    java.util.List<SubjectId> newSubjects(int count);
+
     /** UTF-8 convenience form of {@link #encrypt(SubjectId, String, UUID, byte[])}. */
     default byte[] encryptText(SubjectId subject, String category, UUID recordId, String plaintext) {
         return encrypt(subject, category, recordId, plaintext.getBytes(StandardCharsets.UTF_8));

@@ -97,8 +97,9 @@ public interface RetentionView {
     /**
      * {@link #eraseRecords(SubjectId, String, Collection)} for many items in one transaction (joining the caller's),
      * set-based: one deletion and one narrowing statement for all of them, blind indexes rebuilt, history, one
-     * {@code RecordsErased} event and one connected-systems fan-out per subject and purpose, one audit entry per
-     * purpose naming its subjects. Returns per item (in order) how many of its records changed.
+     * {@code RecordsErased} event per subject and purpose, one call to the connected systems for the batch (a fan-out per
+     * subject and purpose that a connected system holds, none for the others), one audit entry per purpose naming its
+     * subjects. Returns per item (in order) how many of its records changed.
      */
     int[] eraseRecords(List<PurposeRecords> items);
 

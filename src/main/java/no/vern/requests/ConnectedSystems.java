@@ -21,6 +21,22 @@ public interface ConnectedSystems {
      */
     List<SystemStep> start(FanOut fanOut);
 
+    /**
+     * {@link #start} for many fan-outs at once (a retention purge's batch, issue 28 item 8): each exactly as one call
+     * would start it, in one transaction. Returns the steps of each fan-out, in the order given.
+     */
+    default List<List<SystemStep>> startAll(List<FanOut> fanOuts) {
+        return fanOuts.stream().map(this::start).toList();
+    }
+
+    /**
+     * Which of these purposes a connected system in scope holds (an active connector serving an activity of the
+     * purpose): an erasure for any other purpose reaches no system, so there is nothing to start for it.
+     */
+    default java.util.Set<String> holding(java.util.Collection<String> purposeKeys) {
+        return java.util.Set.copyOf(purposeKeys);
+    }
+
     /** Every step of a case, one per system and operation, in a stable order. */
     List<SystemStep> steps(UUID caseId);
 

@@ -54,7 +54,7 @@ final class RetentionPurgeBenchmark implements Benchmark {
 
     /** One measurement: the purge of the due contacts and the plain DELETE of as many, at one register size. */
     private record Measured(int register, double purgeSeconds, PurgeRun run, double deleteSeconds, int deleted,
-            int dueBefore, double settleSeconds) {
+            int dueBefore, double settleSeconds, double purgeCpuSeconds) {
     }
 
     private @org.jspecify.annotations.Nullable Measured small;
@@ -73,17 +73,20 @@ final class RetentionPurgeBenchmark implements Benchmark {
                 contacts / large.deleteSeconds(), true, String.format(Locale.ROOT,
                         "purge %.2f s (plans only the due rows: %,d items, %,d records deleted, subjects crypto-shredded,"
                                 + " audited), DELETE %.3f s (%,d rows); %d item(s) were due before; the plan before it"
-                                + " (due dates of the %,d bulk-loaded subjects settled) took %.2f s; goal >= 1,000 subjects/s",
+                                + " (due dates of the %,d bulk-loaded subjects settled) took %.2f s; CPU of the purge %.2f s"
+                                + " (%s); goal >= 1,000 subjects/s",
                         large.purgeSeconds(), large.run().due(), large.run().done(), large.deleteSeconds(), large.deleted(),
-                        large.dueBefore(), large.register(), large.settleSeconds())));
+                        large.dueBefore(), large.register(), large.settleSeconds(), large.purgeCpuSeconds(),
+                        RegisterWriteBenchmark.CPU_NOTE)));
         Measured s = small;
         if (s != null) {
             figures.add(Figure.of("purge " + contacts + " due " + size(large.register()) + " vs " + size(s.register()),
                     large.purgeSeconds(), "s", contacts + " due among " + size(s.register()), s.purgeSeconds(), false,
                     String.format(Locale.ROOT, "Purges.purge() of %d contacts due after an ended agreement, register of "
-                            + "%,d vs %,d subjects (loaded in two steps); %.0f vs %.0f subjects/s; goal <= 1.2x",
+                            + "%,d vs %,d subjects (loaded in two steps); %.0f vs %.0f subjects/s; CPU %.2f vs %.2f s;"
+                            + " goal <= 1.2x",
                             contacts, large.register(), s.register(), contacts / large.purgeSeconds(),
-                            contacts / s.purgeSeconds())));
+                            contacts / s.purgeSeconds(), large.purgeCpuSeconds(), s.purgeCpuSeconds())));
         }
         return figures;
     }
@@ -115,9 +118,11 @@ final class RetentionPurgeBenchmark implements Benchmark {
         double settleSeconds = (System.nanoTime() - s0) / 1e9;
         clock.agreementEnded(ended, Instant.now().minus(Duration.ofDays(120)));
 
+        double cpu0 = RegisterWriteBenchmark.cpuMillis(c);
         long t0 = System.nanoTime();
         PurgeRun run = purges.purge();
         double purgeSeconds = (System.nanoTime() - t0) / 1e9;
+        double purgeCpuSeconds = (RegisterWriteBenchmark.cpuMillis(c) - cpu0) / 1e3;
         if (!"DONE".equals(run.status())) {
             throw new IllegalStateException("the purge ended " + run.status());
         }
@@ -150,7 +155,8 @@ final class RetentionPurgeBenchmark implements Benchmark {
         if (deleted == null || deleted != 3 * contacts) {
             throw new IllegalStateException("the DELETE removed " + deleted + " rows, expected " + 3 * contacts);
         }
-        return new Measured(registerSize, purgeSeconds, run, deleteSeconds, deleted, dueBefore, settleSeconds);
+        return new Measured(registerSize, purgeSeconds, run, deleteSeconds, deleted, dueBefore, settleSeconds,
+                purgeCpuSeconds);
     }
 
     /** Customer contacts of one organisation: name, email and phone, held for customer administration. */

@@ -191,6 +191,73 @@ class ChangeFeedTests {
         assertThat(ours).as("each once").hasSize(writers * each);
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    no.vern.support.TestClock clock;
+
+    /** The change events of these subjects as stored, in feed order: type, subject, purposes, time, transaction. */
+    private List<List<Object>> stored(SubjectId... subjects) {
+        return jdbc.sql("""
+                SELECT type, subject_id, array_to_string(purposes, ','), occurred_at, CAST(tx AS text), id FROM changes_event
+                 WHERE subject_id = ANY(:s) ORDER BY position""")
+                .param("s", java.util.Arrays.stream(subjects).map(SubjectId::value).toArray(java.util.UUID[]::new))
+                .query((rs, n) -> List.<Object>of(rs.getString(1), rs.getObject(2, java.util.UUID.class), rs.getString(3),
+                        no.vern.shared.JdbcTime.required(rs, "occurred_at"), rs.getString(5), rs.getObject(6, java.util.UUID.class)))
+                .list();
+    }
+
+    @Test
+    void theEventsOfOneTransactionAreAppendedTogetherAtItsCommitInTheOrderPublishedEachWithItsOwnIdAndTime() {
+        // Issue 28 item 8: a purge batch publishes hundreds of events; they are appended in one statement when the
+        // transaction commits, with exactly what one append per event wrote.
+        SubjectId a = SubjectId.random();
+        SubjectId b = SubjectId.random();
+        SubjectId c = SubjectId.random();
+        clock.freeze();
+        clock.setTo(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)); // as stored (microseconds)
+        try {
+            List<java.time.Instant> times = new ArrayList<>();
+            List<Integer> seenBeforeCommit = new ArrayList<>();
+            new TransactionTemplate(transactions).executeWithoutResult(s -> {
+                times.add(clock.instant());
+                publisher.publishEvent(new no.vern.register.RecordsErased(a, "customer-administration"));
+                clock.advance(java.time.Duration.ofSeconds(1));
+                times.add(clock.instant());
+                publisher.publishEvent(new RestrictionChanged(b, true));
+                clock.advance(java.time.Duration.ofSeconds(1));
+                times.add(clock.instant());
+                publisher.publishEvent(new no.vern.register.SubjectErased(a));
+                clock.advance(java.time.Duration.ofSeconds(1));
+                times.add(clock.instant());
+                publisher.publishEvent(new RestrictionChanged(c, false));
+                seenBeforeCommit.add(stored(a, b, c).size());
+            });
+            assertThat(seenBeforeCommit).as("nothing appended before the commit").containsExactly(0);
+            List<List<Object>> rows = stored(a, b, c);
+            assertThat(rows).extracting(r -> r.get(0), r -> r.get(1), r -> r.get(2), r -> r.get(3)).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("RECORDS_ERASED", a.value(), "customer-administration", times.get(0)),
+                    org.assertj.core.groups.Tuple.tuple("RESTRICTION_SET", b.value(), "", times.get(1)),
+                    org.assertj.core.groups.Tuple.tuple("SUBJECT_ERASED", a.value(), "", times.get(2)),
+                    org.assertj.core.groups.Tuple.tuple("RESTRICTION_LIFTED", c.value(), "", times.get(3)));
+            assertThat(rows).extracting(r -> r.get(4)).as("one transaction").containsOnly(rows.get(0).get(4));
+            assertThat(rows).extracting(r -> r.get(5)).as("an id each").doesNotHaveDuplicates();
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void theEventsOfATransactionThatRollsBackAreNeverAppended() {
+        SubjectId a = SubjectId.random();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(s -> {
+            publisher.publishEvent(new RestrictionChanged(a, true));
+            s.setRollbackOnly();
+        });
+        assertThat(stored(a)).isEmpty();
+    }
+
     @Test
     void aCursorOrLimitOrTypeTheFeedDoesNotKnowIsABadRequest() throws Exception {
         mvc.perform(get("/api/v1/events").param("after", "bogus").header("Authorization", read))

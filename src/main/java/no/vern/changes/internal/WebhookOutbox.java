@@ -46,8 +46,8 @@ class WebhookOutbox {
     record Claimed(UUID id, UUID subscriptionId, String url, int attempts, int giveUpAfter, ChangeEvent event) {
     }
 
-    /** Queues the event for every active subscription of its type; in the caller's (the event's) transaction. */
-    void fanOut(UUID eventId) {
+    /** Queues the events for every active subscription of their type; in the caller's (the events') transaction. */
+    void fanOut(List<UUID> eventIds) {
         Instant now = clock.instant();
         jdbc.sql("""
                 INSERT INTO changes_webhook_delivery (id, subscription_id, event_id, position, order_key, status,
@@ -55,8 +55,8 @@ class WebhookOutbox {
                 SELECT gen_random_uuid(), s.id, e.id, e.position, coalesce(e.subject_id::text, e.type), 'PENDING',
                        :max, :now, :now
                   FROM changes_event e JOIN changes_webhook_subscription s ON s.active AND e.type = ANY(s.types)
-                 WHERE e.id = :event""").param("max", properties.maxAttempts()).param("now", JdbcTime.param(now))
-                .param("event", eventId).update();
+                 WHERE e.id = ANY(:events)""").param("max", properties.maxAttempts()).param("now", JdbcTime.param(now))
+                .param("events", eventIds.toArray(UUID[]::new)).update();
     }
 
     /**

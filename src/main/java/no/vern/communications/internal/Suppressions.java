@@ -36,12 +36,21 @@ class Suppressions {
     }
 
     void add(Collection<byte[]> hashes, String scope, Reason reason, Instant at) {
-        for (byte[] hash : hashes) {
-            jdbc.sql("""
-                    INSERT INTO communications_suppression (hash, scope, reason, at) VALUES (:h, :scope, :reason, :at)
-                    ON CONFLICT DO NOTHING""").param("h", hash).param("scope", scope).param("reason", reason.name())
-                    .param("at", JdbcTime.param(at)).update();
+        add(List.copyOf(hashes), java.util.Collections.nCopies(hashes.size(), at), scope, reason);
+    }
+
+    /** Adds each hash with its own time, in one statement (a hash already suppressed in the scope keeps its row). */
+    void add(List<byte[]> hashes, List<Instant> ats, String scope, Reason reason) {
+        if (hashes.isEmpty()) {
+            return;
         }
+        jdbc.sql("""
+                INSERT INTO communications_suppression (hash, scope, reason, at)
+                SELECT t.h, :scope, :reason, CAST(t.at AS timestamptz)
+                  FROM unnest(CAST(:h AS bytea[]), CAST(:ats AS text[])) AS t(h, at)
+                ON CONFLICT DO NOTHING""").param("h", hashes.toArray(byte[][]::new))
+                .param("ats", ats.stream().map(Instant::toString).toArray(String[]::new)).param("scope", scope)
+                .param("reason", reason.name()).update();
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -57,11 +58,43 @@ class CaseData {
 
     /** Stores the fan-out's identifiers under the case key (created on first use). */
     void storeIdentifiers(FanOut fanOut, Instant now) {
-        UUID caseKey = steps.caseKey(fanOut.caseId(), now);
-        Map<String, Object> who = Map.of("emails", fanOut.emails().stream().sorted().toList(),
-                "phones", fanOut.phones().stream().sorted().toList());
-        steps.storeIdentifiers(fanOut.caseId(), fanOut.operation(), cipher.encrypt(new SubjectId(caseKey), IDENTIFIERS,
-                identifiersRecord(fanOut.caseId(), fanOut.operation()), json.writeValueAsBytes(who)));
+        storeIdentifiers(List.of(fanOut), now);
+    }
+
+    /**
+     * Stores the identifiers of many fan-outs, each under its case's key (issue 28 item 8: a purge batch). The cases
+     * without a key get fresh ones, generated and stored in the key store in one batched insert and one commit
+     * ({@link SubjectCipher#newSubjects}: random new ids, so no shred-ledger look-up), then recorded for their cases in
+     * one statement; the ciphertexts are written in one more. A case that got a key concurrently keeps that one (the
+     * fresh key then protects nothing).
+     */
+    void storeIdentifiers(List<FanOut> fanOuts, Instant now) {
+        if (fanOuts.isEmpty()) {
+            return;
+        }
+        List<UUID> cases = fanOuts.stream().map(FanOut::caseId).distinct().toList();
+        Map<UUID, UUID> keys = steps.caseKeys(cases);
+        List<UUID> missing = cases.stream().filter(c -> !keys.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            List<UUID> fresh = cipher.newSubjects(missing.size()).stream().map(SubjectId::value).toList();
+            if (fresh.size() != missing.size()) {
+                throw new IllegalStateException("The key store stored " + fresh.size() + " of " + missing.size()
+                        + " case keys");
+            }
+            if (steps.insertCaseKeys(missing, fresh, now) == missing.size()) {
+                for (int i = 0; i < missing.size(); i++) {
+                    keys.put(missing.get(i), fresh.get(i));
+                }
+            } else {
+                keys.putAll(steps.caseKeys(missing)); // another first use of a case won: its key is the case's
+            }
+        }
+        List<byte[]> sealed = fanOuts.stream().map(f -> cipher.encrypt(new SubjectId(Objects.requireNonNull(
+                keys.get(f.caseId()))), IDENTIFIERS, identifiersRecord(f.caseId(), f.operation()),
+                json.writeValueAsBytes(Map.of("emails", f.emails().stream().sorted().toList(),
+                        "phones", f.phones().stream().sorted().toList())))).toList();
+        steps.storeIdentifiers(fanOuts.stream().map(FanOut::caseId).toList(),
+                fanOuts.stream().map(FanOut::operation).toList(), sealed);
     }
 
     /** The fan-out's identifiers, decrypted; fails once the case data is discarded. */

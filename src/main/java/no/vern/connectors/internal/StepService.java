@@ -3,6 +3,7 @@ package no.vern.connectors.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import no.vern.audit.AuditEvent;
@@ -62,34 +64,67 @@ final class StepService implements ConnectedSystems {
 
     @Override
     public List<SystemStep> start(FanOut fanOut) {
+        return startAll(List.of(fanOut)).get(0);
+    }
+
+    /**
+     * Starts many fan-outs in one transaction, each as one {@link #start} would (issue 28 item 8): the fan-outs not yet
+     * started are inserted in one statement, their identifiers stored under their case keys (created together, see
+     * {@link CaseData#storeIdentifiers(List, Instant)}), one step per connector in scope of each inserted in one
+     * statement, one {@code connectors.fanout.start} entry per fan-out started; the steps of all of them read in one
+     * query. A fan-out that existed already starts nothing new and answers its steps.
+     */
+    @Override
+    public List<List<SystemStep>> startAll(List<FanOut> fanOuts) {
+        if (fanOuts.isEmpty()) {
+            return List.of();
+        }
         Instant now = clock.instant();
         // TransactionCallback admits a null result (JSpecify); NullAway cannot see that before JDK 22.
         @SuppressWarnings("NullAway")
-        List<SystemStep> started = tx.execute(status -> {
-            boolean created = steps.insertFanOut(fanOut.caseId(), fanOut.operation(),
-                    fanOut.subject() == null ? null : fanOut.subject().value(), List.copyOf(fanOut.purposeKeys()), now);
-            if (!created) {
-                return null;
+        Map<UUID, List<Steps.Row>> rows = tx.execute(status -> {
+            Set<String> created = steps.insertFanOuts(fanOuts.stream().map(f -> new Steps.NewFanOut(f.caseId(),
+                    f.operation(), f.subject() == null ? null : f.subject().value(), List.copyOf(f.purposeKeys())))
+                    .toList(), now);
+            List<FanOut> started = fanOuts.stream().filter(f -> created.contains(Steps.key(f.caseId(), f.operation())))
+                    .toList();
+            caseData.storeIdentifiers(started, now);
+            List<Steps.NewStep> newSteps = new ArrayList<>();
+            Map<Set<String>, List<Connector>> scopes = new HashMap<>();
+            Scope scope = started.isEmpty() ? null : scope();
+            for (FanOut f : started) {
+                int position = 0;
+                for (Connector connector : scopes.computeIfAbsent(f.purposeKeys(), k -> inScope(k, scope))) {
+                    newSteps.add(new Steps.NewStep(UUID.randomUUID(), f.caseId(), f.operation(), connector.id(),
+                            connector.name(), position++));
+                }
             }
-            caseData.storeIdentifiers(fanOut, now);
-            int position = 0;
-            for (Connector connector : inScope(fanOut.purposeKeys())) {
-                steps.insertStep(UUID.randomUUID(), fanOut.caseId(), fanOut.operation(), connector.id(), connector.name(),
-                        position++, now);
+            steps.insertSteps(newSteps, now);
+            for (FanOut f : started) {
+                AuditEvent event = AuditEvent.of("connectors.fanout.start", Outcome.SUCCESS)
+                        .withTargets("case:" + f.caseId(), "operation:" + f.operation().name().toLowerCase());
+                if (f.subject() != null) {
+                    event = event.withTargets(f.subject().reference());
+                }
+                audit.record(event);
             }
-            List<SystemStep> list = steps.ofCase(fanOut.caseId(), fanOut.operation()).stream().map(Steps.Row::step).toList();
-            AuditEvent event = AuditEvent.of("connectors.fanout.start", Outcome.SUCCESS)
-                    .withTargets("case:" + fanOut.caseId(), "operation:" + fanOut.operation().name().toLowerCase());
-            if (fanOut.subject() != null) {
-                event = event.withTargets(fanOut.subject().reference());
-            }
-            audit.record(event);
-            return list;
+            Map<UUID, List<Steps.Row>> byCase = new HashMap<>();
+            steps.ofCases(fanOuts.stream().map(FanOut::caseId).toList())
+                    .forEach(r -> byCase.computeIfAbsent(r.step().caseId(), k -> new ArrayList<>()).add(r));
+            return byCase;
         });
-        if (started == null) {
-            return steps.ofCase(fanOut.caseId(), fanOut.operation()).stream().map(Steps.Row::step).toList();
-        }
-        return started;
+        Map<UUID, List<Steps.Row>> found = rows == null ? Map.of() : rows;
+        return fanOuts.stream().map(f -> found.getOrDefault(f.caseId(), List.of()).stream()
+                .filter(r -> r.step().operation() == f.operation()).map(Steps.Row::step).toList()).toList();
+    }
+
+    /** The active (approved) connectors and the activities of the current record of processing. */
+    private record Scope(List<Connector> active, List<Activity> activities) {
+    }
+
+    private Scope scope() {
+        return new Scope(connectors.list().stream().filter(Connector::active).toList(),
+                record.current().document().activities());
     }
 
     /**
@@ -97,17 +132,38 @@ final class StepService implements ConnectedSystems {
      * purpose is given). A connector waiting for the privacy officer's approval never joins a request.
      */
     List<Connector> inScope(Set<String> purposeKeys) {
-        List<Connector> all = connectors.list().stream().filter(Connector::active).toList();
+        return inScope(purposeKeys, scope());
+    }
+
+    private static List<Connector> inScope(Set<String> purposeKeys, @Nullable Scope scope) {
+        if (scope == null) {
+            return List.of();
+        }
         if (purposeKeys.isEmpty()) {
-            return all;
+            return scope.active();
         }
         Set<String> activities = new HashSet<>();
-        for (Activity activity : record.current().document().activities()) {
+        for (Activity activity : scope.activities()) {
             if (activity.purposes().stream().anyMatch(p -> purposeKeys.contains(p.key()))) {
                 activities.add(activity.id());
             }
         }
-        return all.stream().filter(c -> c.activityIds().stream().anyMatch(activities::contains)).toList();
+        return scope.active().stream().filter(c -> c.activityIds().stream().anyMatch(activities::contains)).toList();
+    }
+
+    /** The purposes among these that a connector in scope holds: {@link #inScope} of the purpose is not empty. */
+    @Override
+    public Set<String> holding(java.util.Collection<String> purposeKeys) {
+        Set<String> held = new java.util.LinkedHashSet<>();
+        if (purposeKeys.isEmpty()) {
+            return held;
+        }
+        Scope scope = scope();
+        if (scope.active().isEmpty()) {
+            return held;
+        }
+        purposeKeys.stream().distinct().filter(p -> !inScope(Set.of(p), scope).isEmpty()).forEach(held::add);
+        return held;
     }
 
     @Override

@@ -35,6 +35,8 @@ class Steps {
             @Nullable Instant taskExpiresAt, @Nullable String waiveReason) {
     }
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     private final JdbcClient jdbc;
 
     Steps(JdbcClient jdbc) {
@@ -48,6 +50,82 @@ class Steps {
                 VALUES (:caseId, :operation, :subject, :purposes, :now) ON CONFLICT DO NOTHING""")
                 .param("caseId", caseId).param("operation", operation.name()).param("subject", subject)
                 .param("purposes", purposeKeys.toArray(String[]::new)).param("now", JdbcTime.param(now)).update() == 1;
+    }
+
+    /** A fan-out to insert (a case and operation): what {@link #insertFanOuts} takes. */
+    record NewFanOut(UUID caseId, Operation operation, @Nullable UUID subject, List<String> purposeKeys) {
+    }
+
+    /**
+     * {@link #insertFanOut} for many in one statement (issue 28 item 8); returns the keys ({@link #key}) of those this
+     * call created.
+     */
+    java.util.Set<String> insertFanOuts(List<NewFanOut> fanOuts, Instant now) {
+        if (fanOuts.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                INSERT INTO connectors_fanout (case_id, operation, subject_id, purpose_keys, created_at)
+                SELECT t.c, t.o, t.s, ARRAY(SELECT jsonb_array_elements_text(CAST(t.p AS jsonb))), :now
+                  FROM unnest(CAST(:cases AS uuid[]), CAST(:ops AS text[]), CAST(:subjects AS uuid[]), CAST(:purposes AS text[]))
+                       WITH ORDINALITY AS t(c, o, s, p, n)
+                 ORDER BY t.n
+                ON CONFLICT DO NOTHING
+                RETURNING case_id, operation""")
+                .param("cases", fanOuts.stream().map(NewFanOut::caseId).toArray(UUID[]::new))
+                .param("ops", fanOuts.stream().map(f -> f.operation().name()).toArray(String[]::new))
+                .param("subjects", fanOuts.stream().map(NewFanOut::subject).toArray(UUID[]::new))
+                .param("purposes", fanOuts.stream().map(f -> JSON.writeValueAsString(f.purposeKeys())).toArray(String[]::new))
+                .param("now", JdbcTime.param(now))
+                .query((rs, n) -> key(rs.getObject("case_id", UUID.class), Operation.valueOf(rs.getString("operation"))))
+                .list());
+    }
+
+    /** The key of a fan-out in {@link #insertFanOuts}' answer. */
+    static String key(UUID caseId, Operation operation) {
+        return caseId + "/" + operation.name();
+    }
+
+    /** {@link #storeIdentifiers} for many fan-outs in one statement (ciphertexts in the order of the cases). */
+    void storeIdentifiers(List<UUID> caseIds, List<Operation> operations, List<byte[]> ciphertexts) {
+        if (caseIds.isEmpty()) {
+            return;
+        }
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        jdbc.sql("""
+                UPDATE connectors_fanout f SET identifiers = decode(t.c, 'base64')
+                  FROM unnest(CAST(:cases AS uuid[]), CAST(:ops AS text[]), CAST(:cs AS text[])) AS t(id, o, c)
+                 WHERE f.case_id = t.id AND f.operation = t.o""")
+                .param("cases", caseIds.toArray(UUID[]::new))
+                .param("ops", operations.stream().map(Operation::name).toArray(String[]::new))
+                .param("cs", ciphertexts.stream().map(base64::encodeToString).toArray(String[]::new)).update();
+    }
+
+    /** The case keys' synthetic subject ids of those of these cases that have one. */
+    java.util.Map<UUID, UUID> caseKeys(java.util.Collection<UUID> caseIds) {
+        java.util.Map<UUID, UUID> keys = new java.util.HashMap<>();
+        if (caseIds.isEmpty()) {
+            return keys;
+        }
+        jdbc.sql("SELECT case_id, key_subject FROM connectors_case_key WHERE case_id = ANY(:cases)")
+                .param("cases", caseIds.stream().distinct().toArray(UUID[]::new))
+                .query((java.sql.ResultSet rs) -> {
+                    keys.put(rs.getObject("case_id", UUID.class), rs.getObject("key_subject", UUID.class));
+                });
+        return keys;
+    }
+
+    /** Stores these cases' keys unless a case has one already (then that one stays), in one statement; how many stored. */
+    int insertCaseKeys(List<UUID> caseIds, List<UUID> keySubjects, Instant now) {
+        if (caseIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                INSERT INTO connectors_case_key (case_id, key_subject, created_at)
+                SELECT t.c, t.k, :now FROM unnest(CAST(:cases AS uuid[]), CAST(:keys AS uuid[])) AS t(c, k)
+                ON CONFLICT DO NOTHING""")
+                .param("cases", caseIds.toArray(UUID[]::new)).param("keys", keySubjects.toArray(UUID[]::new))
+                .param("now", JdbcTime.param(now)).update();
     }
 
     void storeIdentifiers(UUID caseId, Operation operation, byte[] ciphertext) {
@@ -100,6 +178,43 @@ class Steps {
                 ON CONFLICT (case_id, operation, connector_id) DO NOTHING""")
                 .param("id", id).param("caseId", caseId).param("operation", operation.name()).param("connectorId", connectorId)
                 .param("system", system).param("position", position).param("now", JdbcTime.param(now)).update();
+    }
+
+    /** A step to insert: what {@link #insertSteps} takes. */
+    record NewStep(UUID id, UUID caseId, Operation operation, UUID connectorId, String system, int position) {
+    }
+
+    /** {@link #insertStep} for many steps in one statement (issue 28 item 8). */
+    void insertSteps(List<NewStep> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO connectors_step (id, case_id, operation, connector_id, system_name, position, state,
+                                             next_attempt_at, created_at, updated_at)
+                SELECT t.id, t.c, t.o, t.k, t.s, t.p, 'PENDING', :now, :now, :now
+                  FROM unnest(CAST(:ids AS uuid[]), CAST(:cases AS uuid[]), CAST(:ops AS text[]), CAST(:connectors AS uuid[]),
+                              CAST(:systems AS text[]), CAST(:positions AS int[])) WITH ORDINALITY AS t(id, c, o, k, s, p, n)
+                 ORDER BY t.n
+                ON CONFLICT (case_id, operation, connector_id) DO NOTHING""")
+                .param("ids", rows.stream().map(NewStep::id).toArray(UUID[]::new))
+                .param("cases", rows.stream().map(NewStep::caseId).toArray(UUID[]::new))
+                .param("ops", rows.stream().map(r -> r.operation().name()).toArray(String[]::new))
+                .param("connectors", rows.stream().map(NewStep::connectorId).toArray(UUID[]::new))
+                .param("systems", rows.stream().map(NewStep::system).toArray(String[]::new))
+                .param("positions", rows.stream().map(NewStep::position).toArray(Integer[]::new))
+                .param("now", JdbcTime.param(now)).update();
+    }
+
+    /** The steps of many cases in one query, in {@link #ofCase(UUID, Operation)}'s order within each case. */
+    List<Row> ofCases(java.util.Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT * FROM connectors_step WHERE case_id = ANY(:cases)
+                 ORDER BY case_id, operation, position, system_name""")
+                .param("cases", caseIds.stream().distinct().toArray(UUID[]::new)).query(Steps::map).list();
     }
 
     List<Row> ofCase(UUID caseId) {

@@ -12,6 +12,10 @@ final class CryptoMetrics {
     }
 
     void count(String operation, String outcome) {
-        registry.counter("vern.crypto.operations", "operation", operation, "outcome", outcome).increment();
+        count(operation, outcome, 1);
+    }
+
+    void count(String operation, String outcome, int times) {
+        registry.counter("vern.crypto.operations", "operation", operation, "outcome", outcome).increment(times);
     }
 }

@@ -132,28 +132,39 @@ final class KeyPool implements AutoCloseable {
             if (closed || size.get() > atMost) {
                 return; // stopping, or another filler just did it
             }
-            List<StoredKey> rows = new ArrayList<>(BATCH);
-            List<Fresh> entries = new ArrayList<>(BATCH);
+            for (Fresh f : generate(BATCH)) {
+                ready.add(f);
+                size.incrementAndGet();
+            }
+        } finally {
+            filling.unlock();
+        }
+    }
+
+    /**
+     * Generates, wraps and stores {@code count} keys for fresh random subject ids in one batched insert and one
+     * key-store commit, and returns those stored (a random id that somehow had a key already is never used). The pool's
+     * batches, and many keys wanted at once outside the pool (a purge batch's case keys, issue 28 item 8).
+     */
+    List<Fresh> generate(int count) {
+        try {
+            List<StoredKey> rows = new ArrayList<>(count);
+            List<Fresh> entries = new ArrayList<>(count);
             long masterKeyId = master.primaryKeyId();
-            for (int i = 0; i < BATCH; i++) {
+            for (int i = 0; i < count; i++) {
                 SubjectId subject = SubjectId.random();
                 KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
                 UUID keyId = UUID.randomUUID();
                 rows.add(new StoredKey(subject, keyId, master.wrap(keyset, subject), masterKeyId));
                 entries.add(new Fresh(subject, keyId, keyset.getPrimitive(RegistryConfiguration.get(), Aead.class)));
             }
-            List<SubjectId> stored = keys.insertBatch(rows, clock.instant());
-            for (Fresh f : entries) {
-                if (stored.contains(f.subject())) { // a random id that somehow had a key already is never used
-                    ready.add(f);
-                    size.incrementAndGet();
-                }
+            if (rows.isEmpty()) {
+                return List.of();
             }
+            List<SubjectId> stored = keys.insertBatch(rows, clock.instant());
+            return entries.stream().filter(f -> stored.contains(f.subject())).toList();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Could not generate data keys for the key pool ("
-                    + e.getClass().getSimpleName() + ")");
-        } finally {
-            filling.unlock();
+            throw new IllegalStateException("Could not generate data keys (" + e.getClass().getSimpleName() + ")");
         }
     }
 

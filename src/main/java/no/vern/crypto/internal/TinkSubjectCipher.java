@@ -106,6 +106,15 @@ final class TinkSubjectCipher implements SubjectCipher {
     }
 
     @Override
+    public java.util.List<SubjectId> newSubjects(int count) {
+        long epoch = cache.epoch();
+        java.util.List<KeyPool.Fresh> fresh = pool.generate(count);
+        fresh.forEach(f -> cache.put(f.subject(), new DataKey(f.keyId(), f.aead()), epoch));
+        metrics.count("key", "generated", fresh.size());
+        return fresh.stream().map(KeyPool.Fresh::subject).toList();
+    }
+
+    @Override
     public UUID ensureKey(SubjectId subject) {
         return keyForWrite(subject).keyId();
     }

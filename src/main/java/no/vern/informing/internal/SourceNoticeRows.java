@@ -178,8 +178,10 @@ class SourceNoticeRows {
                 .list();
     }
 
-    int deleteSubject(SubjectId subject) {
-        return jdbc.sql("DELETE FROM informing_notice WHERE subject_id = :s").param("s", subject.value()).update();
+    /** Deletes the notices of these subjects in one statement. */
+    int deleteSubjects(java.util.Collection<SubjectId> subjects) {
+        return jdbc.sql("DELETE FROM informing_notice WHERE subject_id = ANY(:s)")
+                .param("s", subjects.stream().map(SubjectId::value).distinct().toArray(UUID[]::new)).update();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -38,6 +38,7 @@ import no.vern.register.SubjectErasing;
 import no.vern.register.SubjectRegister;
 import no.vern.register.SubjectRegistered;
 import no.vern.shared.Actor;
+import no.vern.shared.AtCommit;
 import no.vern.shared.Actors;
 import no.vern.shared.Conflict;
 import no.vern.shared.InvalidInput;
@@ -71,6 +72,8 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final InformingProperties properties;
+    /** The subjects whose notices go when the erasing transaction commits. */
+    private final AtCommit<no.vern.shared.SubjectId> erased;
 
     SourceNoticeService(SourceNoticeRows notices, SubjectRegister register, ProcessingRecord record, OutgoingMail mail,
             MessageSource messages, SubjectCipher cipher, AuditLog audit, TransactionTemplate tx, Clock clock,
@@ -85,6 +88,7 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
         this.tx = tx;
         this.clock = clock;
         this.properties = properties;
+        this.erased = new AtCommit<>(java.util.Objects.requireNonNull(tx.getTransactionManager()), notices::deleteSubjects);
     }
 
     /** GDPR Art. 14(1), (3): data from others makes a notice owed, scheduled with the registration (same transaction). */
@@ -105,10 +109,13 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
         exempted.ifPresent(e -> notices.exemptOrigin(e.origin(), e.exemption(), e.exemptedBy(), now));
     }
 
-    /** GDPR Art. 17: the notices go with the person (same transaction as the erasure). */
+    /**
+     * GDPR Art. 17: the notices go with the person (same transaction as the erasure; the subjects of one transaction in
+     * one statement just before it commits, issue 28 item 8).
+     */
     @EventListener
     void erasing(SubjectErasing event) {
-        notices.deleteSubject(event.subject());
+        erased.add(event.subject());
     }
 
     @Override

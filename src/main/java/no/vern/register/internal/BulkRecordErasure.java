@@ -32,7 +32,8 @@ import no.vern.shared.SubjectId;
  * The retention purge's erasure of a batch of items at once (issue 28 item 8), split from {@link RetentionQueries}:
  * the named records read and locked in one query, then one delete and one narrowing statement, the attachments,
  * blind indexes and history of every subject touched in a few set-based statements, one {@link RecordsErased} event
- * and one connected-systems fan-out per subject and purpose, and one audit entry per purpose naming its subjects.
+ * and one connected-systems fan-out call for the batch (a fan-out per subject and purpose that a connected system
+ * holds; identifiers are read only then), and one audit entry per purpose naming its subjects.
  */
 @Component
 class BulkRecordErasure {
@@ -83,7 +84,8 @@ class BulkRecordErasure {
             return changed;
         }
         tx.executeWithoutResult(s -> {
-            Map<SubjectId, PurposeErasureFanOut.Identifiers> identifiers = fanOut.before(touched);
+            Map<SubjectId, PurposeErasureFanOut.Identifiers> identifiers = fanOut.before(touched,
+                    items.stream().map(PurposeRecords::purposeKey).collect(java.util.stream.Collectors.toSet()));
             // The records named by the items, locked, with their purposes before the change.
             Set<UUID> named = new HashSet<>();
             items.forEach(i -> named.addAll(i.records()));
@@ -190,12 +192,14 @@ class BulkRecordErasure {
                     .param("actor", ACTOR.reference()).update();
             Map<String, List<String>> auditByPurpose = new LinkedHashMap<>();
             PurposeErasureFanOut.Identifiers none = new PurposeErasureFanOut.Identifiers(Set.of(), Set.of());
+            List<PurposeErasureFanOut.Erased> propagate = new ArrayList<>();
             purposesBySubject.forEach((subject, purposes) -> purposes.forEach(p -> {
                 events.publishEvent(new RecordsErased(subject, p));
-                fanOut.after(subject, p, identifiers.getOrDefault(subject, none),
-                        changedBySubjectPurpose.getOrDefault(subject.value() + "/" + p, 0));
+                propagate.add(new PurposeErasureFanOut.Erased(subject, p, identifiers.getOrDefault(subject, none),
+                        changedBySubjectPurpose.getOrDefault(subject.value() + "/" + p, 0)));
                 auditByPurpose.computeIfAbsent(p, k -> new ArrayList<>()).add(subject.reference());
             }));
+            fanOut.after(propagate); // one call for the batch
             auditByPurpose.forEach((p, targets) -> audit.record(AuditEvent.by(ACTOR, "register.records.retention-erase",
                     Outcome.SUCCESS).withPurpose(p).withTargets(targets.toArray(String[]::new))));
         });

@@ -52,10 +52,14 @@ class PurposeErasureFanOut {
         return new Identifiers(emails, phones);
     }
 
-    /** {@link #before} for many subjects with one query (a purge batch); empty identifiers without a propagation. */
-    java.util.Map<SubjectId, Identifiers> before(java.util.Collection<SubjectId> many) {
+    /**
+     * {@link #before} for many subjects with one query (a purge batch), read only when a connected system holds one of
+     * the purposes (issue 28 item 8: nothing is decrypted for purposes no system holds); empty identifiers otherwise.
+     */
+    java.util.Map<SubjectId, Identifiers> before(java.util.Collection<SubjectId> many, java.util.Collection<String> purposes) {
         java.util.Map<SubjectId, Identifiers> result = new java.util.HashMap<>();
-        if (propagation.getIfAvailable() == null) {
+        ErasurePropagation p = propagation.getIfAvailable();
+        if (p == null || many.isEmpty() || p.propagated(purposes).isEmpty()) {
             return result;
         }
         subjects.identifierRecords(many).forEach((subject, records) -> {
@@ -70,10 +74,30 @@ class PurposeErasureFanOut {
         return result;
     }
 
+    /** One subject and purpose whose records an erasure changed, with the identifiers read before it. */
+    record Erased(SubjectId subject, String purposeKey, Identifiers identifiers, int changed) {
+    }
+
     void after(SubjectId subject, String purposeKey, Identifiers ids, int changed) {
+        after(java.util.List.of(new Erased(subject, purposeKey, ids, changed)));
+    }
+
+    /**
+     * Hands the erasures that changed something and whose subject has an identifier on to the connected systems, in
+     * one call (a purge batch: one fan-out call per batch).
+     */
+    void after(java.util.List<Erased> erased) {
         ErasurePropagation p = propagation.getIfAvailable();
-        if (p != null && changed > 0 && !(ids.emails().isEmpty() && ids.phones().isEmpty())) {
-            p.erasedForPurpose(subject, purposeKey, ids.emails(), ids.phones());
+        if (p == null) {
+            return;
+        }
+        java.util.List<ErasurePropagation.PurposeErased> reaching = erased.stream()
+                .filter(e -> e.changed() > 0 && !(e.identifiers().emails().isEmpty() && e.identifiers().phones().isEmpty()))
+                .map(e -> new ErasurePropagation.PurposeErased(e.subject(), e.purposeKey(), e.identifiers().emails(),
+                        e.identifiers().phones()))
+                .toList();
+        if (!reaching.isEmpty()) {
+            p.erasedForPurposes(reaching);
         }
     }
 }

@@ -2,8 +2,6 @@ package no.vern.register.internal;
 
 import java.sql.Array;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -13,16 +11,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import no.vern.audit.AuditEvent;
-import no.vern.audit.AuditLog;
-import no.vern.audit.Outcome;
 import no.vern.register.Organisation;
-import no.vern.register.RecordsErased;
 import no.vern.register.RetentionView;
 import no.vern.shared.Actor;
 import no.vern.shared.JdbcTime;
@@ -30,7 +22,8 @@ import no.vern.shared.SubjectId;
 
 /**
  * The register's {@link RetentionView}: bulk reads in ids and times for the retention module's purge
- * planning, and record-level erasure for one purpose, in the register's own transaction and audit.
+ * planning, and record-level erasure for one purpose, in the register's own transaction and audit (one or many items:
+ * both through {@link BulkRecordErasure}).
  */
 @Component
 class RetentionQueries implements RetentionView {
@@ -38,29 +31,13 @@ class RetentionQueries implements RetentionView {
     private static final Actor ACTOR = Actor.system("retention");
 
     private final JdbcClient jdbc;
-    private final Subjects subjects;
-    private final SubjectIndexes indexes;
-    private final AuditLog audit;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate tx;
-    private final Clock clock;
-
-    private final PurposeErasureFanOut fanOut;
     private final Erasure erasure;
     private final BulkRecordErasure bulk;
 
-    RetentionQueries(PurposeErasureFanOut fanOut, Erasure erasure, BulkRecordErasure bulk, JdbcClient jdbc, Subjects subjects, SubjectIndexes indexes, AuditLog audit,
-            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
-        this.fanOut = fanOut;
+    RetentionQueries(Erasure erasure, BulkRecordErasure bulk, JdbcClient jdbc) {
         this.erasure = erasure;
         this.bulk = bulk;
         this.jdbc = jdbc;
-        this.subjects = subjects;
-        this.indexes = indexes;
-        this.audit = audit;
-        this.events = events;
-        this.tx = tx;
-        this.clock = clock;
     }
 
     @Override
@@ -171,39 +148,13 @@ class RetentionQueries implements RetentionView {
                 .param("id", subject.value()).param("purpose", purposeKey).query(Long.class).single() > 0;
     }
 
+    /** One item of {@link #eraseRecords(List)}: one rule, one place (the bulk erasure is the only one). */
     @Override
     public int eraseRecords(SubjectId subject, String purposeKey, Collection<UUID> recordIds) {
         if (recordIds.isEmpty()) {
             return 0;
         }
-        String ids = "{" + String.join(",", recordIds.stream().map(UUID::toString).toList()) + "}";
-        Integer changed = tx.execute(s -> {
-            PurposeErasureFanOut.Identifiers identifiers = fanOut.before(subject);
-            int deleted = jdbc.sql("""
-                    DELETE FROM register_record WHERE subject_id = :subject AND id = ANY(CAST(:ids AS uuid[]))
-                      AND purposes = ARRAY[:purpose]::text[]
-                    """).param("subject", subject.value()).param("ids", ids).param("purpose", purposeKey).update();
-            int narrowed = jdbc.sql("""
-                    UPDATE register_record SET purposes = array_remove(purposes, :purpose), version = version + 1
-                    WHERE subject_id = :subject AND id = ANY(CAST(:ids AS uuid[])) AND :purpose = ANY(purposes)
-                    """).param("subject", subject.value()).param("ids", ids).param("purpose", purposeKey).update();
-            if (deleted + narrowed == 0) {
-                return 0;
-            }
-            fanOut.after(subject, purposeKey, identifiers, deleted + narrowed);
-            jdbc.sql("""
-                    DELETE FROM register_attachment a WHERE a.subject_id = :subject
-                      AND NOT EXISTS (SELECT 1 FROM register_record r WHERE r.subject_id = a.subject_id AND r.id = a.record_id)
-                    """).param("subject", subject.value()).update();
-            Instant now = clock.instant();
-            indexes.rebuild(subject);
-            subjects.change(subject, now, ACTOR.reference(), "purpose:" + purposeKey, "retention");
-            events.publishEvent(new RecordsErased(subject, purposeKey));
-            audit.record(AuditEvent.by(ACTOR, "register.records.retention-erase", Outcome.SUCCESS)
-                    .withPurpose(purposeKey).withTargets(subject.reference()));
-            return deleted + narrowed;
-        });
-        return changed == null ? 0 : changed;
+        return bulk.eraseRecords(List.of(new PurposeRecords(subject, purposeKey, List.copyOf(recordIds))))[0];
     }
 
     @Override

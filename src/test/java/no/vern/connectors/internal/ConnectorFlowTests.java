@@ -304,6 +304,66 @@ class ConnectorFlowTests extends BreachMailSupport {
         assertThat(crm.count("SELECT count(*) FROM customer WHERE email = ?", Canaries.EMAIL)).isOne();
     }
 
+    private long audited(String action, String target) {
+        return vern.sql("SELECT count(*) FROM audit_entry WHERE action = ? AND ? = ANY(targets)").params(action, target)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void aPurgeBatchFansOutEachSubjectAndPurposeASystemHoldsUnderItsOwnCaseKeyAndNothingForAPurposeNoSystemHolds() {
+        // Issue 28 item 8 (GDPR Arts. 17, 5(1)(e)): one call to the connected systems per purge batch; a purpose that no
+        // connected system holds is sent nowhere, so it gets no fan-out, no case key, no step and no audit entry of one.
+        Connector crmConnector = jdbc("customers");
+        assertThat(orchestration.holding(List.of("customer-administration", "customer-newsletter")))
+                .as("no connector of this context serves the customer newsletter").containsExactly("customer-administration");
+        List<String> emails = List.of("kunde." + UUID.randomUUID() + "@eksempel.example",
+                "kunde." + UUID.randomUUID() + "@eksempel.example");
+        crm.addPerson("Kari Kunde", emails.get(0), "+4790000002", "Joggesko", "Lillegata 3, 0155 Oslo");
+        crm.addPerson("Per Kunde", emails.get(1), "+4790000003", "Regnjakke", "Lillegata 4, 0155 Oslo");
+        List<SubjectId> customers = emails.stream().map(e -> register.register(new NewSubject(null,
+                Set.of(SubjectKind.CUSTOMER_CONTACT), "customer-administration", Source.SUBJECT, null,
+                PersonalData.contact("Kari Kunde", e, null)))).toList();
+        SubjectId reader = register.register(new NewSubject(null, Set.of(SubjectKind.CUSTOMER_CONTACT),
+                "customer-newsletter", Source.SUBJECT, null,
+                PersonalData.contact("Kari Leser", "leser." + UUID.randomUUID() + "@eksempel.example", null)));
+        List<RetentionView.PurposeRecords> items = new java.util.ArrayList<>();
+        customers.forEach(c -> items.add(new RetentionView.PurposeRecords(c, "customer-administration",
+                retention.heldFor("customer-administration", List.of(c)).stream().map(RetentionView.HeldRecord::record).toList())));
+        items.add(new RetentionView.PurposeRecords(reader, "customer-newsletter",
+                retention.heldFor("customer-newsletter", List.of(reader)).stream().map(RetentionView.HeldRecord::record).toList()));
+
+        int[] erased = no.vern.shared.Actors.runAs(no.vern.shared.Actor.system("retention-purge"),
+                () -> retention.eraseRecords(items));
+
+        assertThat(erased).as("every item's records erased").hasSize(3).doesNotContain(0);
+        List<UUID> keys = new java.util.ArrayList<>();
+        for (SubjectId customer : customers) {
+            List<UUID> cases = vern.sql("SELECT case_id FROM connectors_fanout WHERE operation = 'ERASE' AND subject_id = ?")
+                    .params(customer.value()).query(UUID.class).list();
+            assertThat(cases).as("one fan-out per subject and purpose").hasSize(1);
+            UUID caseId = cases.get(0);
+            keys.add(vern.sql("SELECT key_subject FROM connectors_case_key WHERE case_id = ?").params(caseId)
+                    .query(UUID.class).single());
+            assertThat(orchestration.steps(caseId)).extracting(SystemStep::connectorId).containsExactly(crmConnector.id());
+            assertThat(audited("requests.systems.erase", customer.reference())).isOne();
+            assertThat(audited("requests.systems.erase", "fanout:" + caseId)).isOne();
+            assertThat(audited("connectors.fanout.start", "case:" + caseId)).isOne();
+        }
+        assertThat(keys).as("a case key each").doesNotHaveDuplicates();
+        assertThat(vern.sql("SELECT count(*) FROM connectors_fanout WHERE subject_id = ?").params(reader.value())
+                .query(Long.class).single()).as("no fan-out for the newsletter").isZero();
+        assertThat(audited("requests.systems.erase", reader.reference())).isZero();
+        assertThat(audited("connectors.fanout.start", reader.reference())).isZero();
+        assertThat(audited("register.records.retention-erase", reader.reference())).as("the erasure itself is audited")
+                .isOne();
+
+        runner.runDue();
+        for (String email : emails) {
+            assertThat(crm.count("SELECT count(*) FROM customer WHERE email = ?", email))
+                    .as("the identifiers were readable under the case key and the CRM erased the customer").isZero();
+        }
+    }
+
     @Test
     void aCaseNeverFannedOutHasNothingCollectedAndNothingIsReadOrAudited() {
         manual("events");

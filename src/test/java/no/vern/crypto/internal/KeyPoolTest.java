@@ -84,6 +84,31 @@ class KeyPoolTest {
     }
 
     @Test
+    void manyNewSubjectsAtOnceEachHaveTheirOwnStoredKeyThatDecryptsAfterTheCacheIsGoneAndIsShreddedLikeAnyOther() {
+        // Issue 28 item 8: a purge batch's case keys, generated and stored together (one batched insert, one commit).
+        List<SubjectId> subjects = cipher.newSubjects(5);
+
+        assertThat(subjects).hasSize(5).doesNotHaveDuplicates();
+        assertThat(owner().sql("SELECT count(DISTINCT key_id) FROM vern_keys.subject_key WHERE subject_id = ANY(:s)")
+                .param("s", subjects.stream().map(SubjectId::value).toArray(UUID[]::new)).query(Long.class).single())
+                .isEqualTo(5);
+        List<byte[]> sealed = subjects.stream().map(s -> cipher.encryptText(s, "case", record, "id " + s)).toList();
+        cache.clear();
+        for (int i = 0; i < subjects.size(); i++) {
+            assertThat(cipher.decryptText(subjects.get(i), "case", record, sealed.get(i))).isEqualTo("id " + subjects.get(i));
+        }
+        assertThatThrownBy(() -> cipher.decrypt(subjects.get(1), "case", record, sealed.get(0)))
+                .as("bound to its own key").isInstanceOf(Exception.class);
+
+        shredder.shred(subjects.get(0));
+
+        assertThat(keyRows(subjects.get(0))).isZero();
+        assertThatThrownBy(() -> cipher.decrypt(subjects.get(0), "case", record, sealed.get(0)))
+                .isInstanceOf(SubjectKeyDestroyed.class);
+        assertThat(cipher.decryptText(subjects.get(1), "case", record, sealed.get(1))).isEqualTo("id " + subjects.get(1));
+    }
+
+    @Test
     void aPooledSubjectIsShreddedLikeAnyOther() {
         SubjectId subject = cipher.newSubject();
         byte[] ciphertext = cipher.encryptText(subject, "name", record, "Kari Nordmann");
