@@ -3,7 +3,15 @@ package no.vern.identity.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
+import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.core.GrantedAuthorityDefaults;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,6 +85,28 @@ class SecurityConfiguration {
     @Bean
     static SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * {@code @PreAuthorize} checks its plain authority expressions without SpEL per call ({@link PreResolvedAuthorities});
+     * with a custom role prefix, role hierarchy or authorization manager factory every expression stays SpEL.
+     */
+    @Bean
+    @org.springframework.context.annotation.Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static ObjectPostProcessor<AuthorizationManager<MethodInvocation>> preResolvedAuthorities(
+            ObjectProvider<GrantedAuthorityDefaults> prefix, ObjectProvider<RoleHierarchy> hierarchy,
+            ObjectProvider<AuthorizationManagerFactory<?>> factories) {
+        return new ObjectPostProcessor<>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <O extends AuthorizationManager<MethodInvocation>> O postProcess(O manager) {
+                if (manager instanceof PreAuthorizeAuthorizationManager expressions && prefix.getIfAvailable() == null
+                        && hierarchy.getIfAvailable() == null && factories.getIfAvailable() == null) {
+                    return (O) new PreResolvedAuthorities(expressions);
+                }
+                return manager;
+            }
+        };
     }
 
     @Bean
