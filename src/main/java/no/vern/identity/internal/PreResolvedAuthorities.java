@@ -17,11 +17,9 @@ import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
 import org.springframework.security.authorization.AuthorizationResult;
-import org.springframework.security.authorization.SingleResultAuthorizationManager;
 import org.springframework.security.authorization.method.MethodAuthorizationDeniedHandler;
 import org.springframework.security.core.Authentication;
 
@@ -29,11 +27,10 @@ import org.springframework.security.core.Authentication;
  * {@code @PreAuthorize} without evaluating SpEL on every call (issue 28 item 2): the expressions Vern writes are
  * authority checks ({@code hasAuthority('SCOPE_consent:read')}, {@code hasRole('PRIVACY_OFFICER')},
  * {@code hasAnyRole(…)}, {@code hasAnyAuthority(…)}, {@code permitAll()}, {@code isAuthenticated()}); for a method
- * annotated directly with one of these, the expression is read once and checked from then on by Spring Security's own
- * {@link AuthorityAuthorizationManager} / {@link AuthenticatedAuthorizationManager} (the same managers the expressions
- * call), so the outcome is the same, without building an evaluation context and expression root per call. Anything
- * else (another expression, an annotation on the class or an interface, a custom role prefix or role hierarchy) goes
- * to Spring Security's {@code PreAuthorizeAuthorizationManager} as before. {@code AuthorizationMatrixTest} proves
+ * annotated directly with one of these, the expression is read once and checked from then on by the manager that
+ * Spring Security's {@link AuthorizationManagerFactory} makes for it (the factory the expressions themselves call), so the outcome is the same, without building an evaluation context and expression root per call. Anything
+ * else (another expression, an annotation on the class or an interface) goes to Spring Security's
+ * {@code PreAuthorizeAuthorizationManager} as before. {@code AuthorizationMatrixTest} proves
  * the outcomes endpoint by endpoint.
  */
 final class PreResolvedAuthorities implements AuthorizationManager<MethodInvocation>, MethodAuthorizationDeniedHandler {
@@ -47,13 +44,15 @@ final class PreResolvedAuthorities implements AuthorizationManager<MethodInvocat
 
     private final AuthorizationManager<MethodInvocation> expressions;
     private final MethodAuthorizationDeniedHandler denied;
+    private final AuthorizationManagerFactory<MethodInvocation> factory;
     private final ConcurrentMap<MethodClassKey, AuthorizationManager<MethodInvocation>> managers =
             new ConcurrentHashMap<>();
 
     <M extends AuthorizationManager<MethodInvocation> & MethodAuthorizationDeniedHandler> PreResolvedAuthorities(
-            M expressions) {
+            M expressions, AuthorizationManagerFactory<MethodInvocation> factory) {
         this.expressions = expressions;
         this.denied = expressions;
+        this.factory = factory;
     }
 
     @Override
@@ -82,35 +81,38 @@ final class PreResolvedAuthorities implements AuthorizationManager<MethodInvocat
         if (!annotation.isDirectlyPresent()) {
             return expressions;
         }
-        AuthorizationManager<MethodInvocation> resolved = resolve(annotation.getString("value"));
+        AuthorizationManager<MethodInvocation> resolved = resolve(annotation.getString("value"), factory);
         return resolved == null ? expressions : resolved;
     }
 
-    /** The manager an expression stands for, or null if it is not one of the plain forms. */
-    static @Nullable AuthorizationManager<MethodInvocation> resolve(String expression) {
+    /**
+     * The manager an expression stands for, made by the factory the expressions themselves use (role prefix, role
+     * hierarchy and any required factors included), or null if it is not one of the plain forms.
+     */
+    static @Nullable AuthorizationManager<MethodInvocation> resolve(String expression,
+            AuthorizationManagerFactory<MethodInvocation> factory) {
         if (PERMIT_ALL.matcher(expression).matches()) {
-            return SingleResultAuthorizationManager.permitAll();
+            return factory.permitAll();
         }
         if (AUTHENTICATED.matcher(expression).matches()) {
-            return AuthenticatedAuthorizationManager.authenticated();
+            return factory.authenticated();
         }
         Matcher one = ONE.matcher(expression);
         if (one.matches()) {
             String name = one.group(2);
             if (one.group(1).equals("hasAuthority")) {
-                return AuthorityAuthorizationManager.hasAuthority(name);
+                return factory.hasAuthority(name);
             }
-            return name.startsWith("ROLE_") ? null : AuthorityAuthorizationManager.hasRole(name);
+            return name.startsWith("ROLE_") ? null : factory.hasRole(name);
         }
         Matcher any = ANY.matcher(expression);
         if (any.matches()) {
             String[] names = Arrays.stream(any.group(2).split(",")).map(String::strip)
                     .map(s -> s.substring(1, s.length() - 1)).toArray(String[]::new);
             if (any.group(1).equals("hasAnyAuthority")) {
-                return AuthorityAuthorizationManager.hasAnyAuthority(names);
+                return factory.hasAnyAuthority(names);
             }
-            return List.of(names).stream().anyMatch(n -> n.startsWith("ROLE_")) ? null
-                    : AuthorityAuthorizationManager.hasAnyRole(names);
+            return List.of(names).stream().anyMatch(n -> n.startsWith("ROLE_")) ? null : factory.hasAnyRole(names);
         }
         return null;
     }

@@ -9,12 +9,14 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagerFactory;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.core.GrantedAuthorityDefaults;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -88,10 +90,14 @@ class SecurityConfiguration {
     }
 
     /**
-     * {@code @PreAuthorize} checks its plain authority expressions without SpEL per call ({@link PreResolvedAuthorities});
-     * with a custom role prefix, role hierarchy or authorization manager factory every expression stays SpEL.
+     * {@code @PreAuthorize} checks its plain authority expressions without SpEL per call ({@link PreResolvedAuthorities}),
+     * with managers from the same {@link AuthorizationManagerFactory} the expressions use; with a custom role prefix or
+     * role hierarchy every expression stays SpEL. Primary, because Spring Security applies a post-processor only when it
+     * is unique: the other one (method security observations) would wrap nothing here, since this configuration turns
+     * authorisation observations off ({@link #securityObservationSettings()}).
      */
     @Bean
+    @Primary
     @org.springframework.context.annotation.Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static ObjectPostProcessor<AuthorizationManager<MethodInvocation>> preResolvedAuthorities(
             ObjectProvider<GrantedAuthorityDefaults> prefix, ObjectProvider<RoleHierarchy> hierarchy,
@@ -101,8 +107,11 @@ class SecurityConfiguration {
             @SuppressWarnings("unchecked")
             public <O extends AuthorizationManager<MethodInvocation>> O postProcess(O manager) {
                 if (manager instanceof PreAuthorizeAuthorizationManager expressions && prefix.getIfAvailable() == null
-                        && hierarchy.getIfAvailable() == null && factories.getIfAvailable() == null) {
-                    return (O) new PreResolvedAuthorities(expressions);
+                        && hierarchy.getIfAvailable() == null) {
+                    AuthorizationManagerFactory<?> factory = factories
+                            .getIfUnique(DefaultAuthorizationManagerFactory::new);
+                    return (O) new PreResolvedAuthorities(expressions,
+                            (AuthorizationManagerFactory<MethodInvocation>) factory);
                 }
                 return manager;
             }

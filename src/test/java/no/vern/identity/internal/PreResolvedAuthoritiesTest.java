@@ -14,6 +14,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
 import org.springframework.security.core.Authentication;
@@ -59,6 +61,8 @@ class PreResolvedAuthoritiesTest {
         }
     }
 
+    private static final AuthorizationManagerFactory<MethodInvocation> FACTORY = new DefaultAuthorizationManagerFactory<>();
+
     private static final List<Authentication> CALLERS = List.of(
             new TestingAuthenticationToken("api", "x", "SCOPE_consent:read"),
             new TestingAuthenticationToken("api2", "x", "SCOPE_a:read"),
@@ -74,19 +78,19 @@ class PreResolvedAuthoritiesTest {
         for (String expression : List.of("hasAuthority('SCOPE_consent:read')", "hasRole('PRIVACY_OFFICER')",
                 "hasAnyRole('PRIVACY_OFFICER','CASE_HANDLER', 'AUDITOR')", "hasAnyAuthority('SCOPE_a:read', 'SCOPE_b:read')",
                 "permitAll()", "isAuthenticated()")) {
-            assertThat(PreResolvedAuthorities.resolve(expression)).as(expression).isNotNull();
+            assertThat(PreResolvedAuthorities.resolve(expression, FACTORY)).as(expression).isNotNull();
         }
         for (String expression : List.of("hasRole('PRIVACY_OFFICER') and hasAuthority('SCOPE_x')",
                 "hasRole('ROLE_PRIVACY_OFFICER')", "@bean.allows(#id)", "hasAuthority(#scope)", "denyAll()",
                 "hasAuthority('a') or true")) {
-            assertThat(PreResolvedAuthorities.resolve(expression)).as(expression).isNull();
+            assertThat(PreResolvedAuthorities.resolve(expression, FACTORY)).as(expression).isNull();
         }
     }
 
     @Test
     void theOutcomeIsTheExpressionsForEveryCallerAndMethod() throws Exception {
         PreAuthorizeAuthorizationManager spel = new PreAuthorizeAuthorizationManager();
-        PreResolvedAuthorities resolved = new PreResolvedAuthorities(new PreAuthorizeAuthorizationManager());
+        PreResolvedAuthorities resolved = new PreResolvedAuthorities(new PreAuthorizeAuthorizationManager(), FACTORY);
         int compared = 0;
         for (Method method : Guarded.class.getDeclaredMethods()) {
             if (!method.isAnnotationPresent(PreAuthorize.class)) {
