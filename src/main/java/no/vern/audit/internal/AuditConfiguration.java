@@ -11,7 +11,6 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 
 import io.micrometer.core.instrument.Gauge;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import no.vern.audit.AuditVerification;
 import no.vern.shared.Actor;
@@ -38,9 +37,8 @@ class AuditConfiguration {
     }
 
     @Bean
-    GroupCommitWriter auditGroupCommitWriter(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-            AuditProperties properties, MeterRegistry meters) {
-        return new GroupCommitWriter(jdbc, transactions, properties.groupCommit(), meters);
+    GroupCommitWriter auditGroupCommitWriter(JdbcTemplate jdbc, AuditProperties properties, MeterRegistry meters) {
+        return new GroupCommitWriter(jdbc, properties.groupCommit(), meters);
     }
 
     @Bean

@@ -13,8 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +21,7 @@ import no.vern.shared.WorkerThread;
 /**
  * Group commit of audit entries for reads (consent checks, lookups): one writer thread per node takes every entry
  * that arrived while its previous batch was committing (and, with a non-zero {@code linger}, what arrives a moment
- * later), writes them with one batched statement in one transaction and commits once. Each caller waits until its
+ * later), writes them with one multi-row statement in autocommit (one round trip that is also the commit). Each caller waits until its
  * own batch has committed ({@link #append}) and only then answers, so an answer that was given always has its
  * entry: a crash loses only entries whose callers never got an answer. The entries are inserted exactly as
  * {@link JdbcAuditLog} inserts one (transaction id before entry id), so the {@link Sealer} chains them like any
@@ -39,17 +37,14 @@ final class GroupCommitWriter implements SmartLifecycle {
 
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
     private final long lingerNanos;
     private final int maxBatch;
     private final Duration timeout;
     private final DistributionSummary batchSizes;
     private final WorkerThread worker = new WorkerThread("vern-audit-group-commit");
 
-    GroupCommitWriter(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditProperties.GroupCommit settings,
-            MeterRegistry meters) {
+    GroupCommitWriter(JdbcTemplate jdbc, AuditProperties.GroupCommit settings, MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.tx = new TransactionTemplate(transactions);
         this.lingerNanos = settings.linger().toNanos();
         this.maxBatch = Math.max(1, settings.maxBatch());
         this.timeout = settings.timeout();
@@ -138,9 +133,9 @@ final class GroupCommitWriter implements SmartLifecycle {
         }
     }
 
+    /** One multi-row statement in autocommit: one round trip, which is also the commit. */
     private void write(List<JdbcAuditLog.Row> rows) {
-        tx.executeWithoutResult(status -> jdbc.batchUpdate(JdbcAuditLog.INSERT_POSITIONAL, rows, rows.size(),
-                (statement, row) -> row.bind(statement)));
+        JdbcAuditLog.insertMany(jdbc, rows);
     }
 
     @Override

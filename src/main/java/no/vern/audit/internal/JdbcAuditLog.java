@@ -1,8 +1,6 @@
 package no.vern.audit.internal;
 
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,21 +31,27 @@ import no.vern.shared.JdbcTime;
  * snapshot can still appear.
  *
  * <p>Inside a transaction the entries are written together just before it commits (issue 28 items 4 and 5: one
- * JDBC batch, one round trip, instead of one insert per entry): still in that transaction, so they commit or roll
+ * statement, one round trip, instead of one insert per entry): still in that transaction, so they commit or roll
  * back with the work they describe, in the order they were recorded, each with the time it was recorded. An entry
  * recorded after that point (by work that runs while the transaction commits) is inserted at once, as before.
  */
 @Service
 class JdbcAuditLog implements AuditLog {
 
-    /** The insert of one entry with positional parameters, as {@link Row#bind} fills them (also batched). */
-    static final String INSERT_POSITIONAL = """
+    /**
+     * The insert of many entries in one statement (one round trip; outside a transaction also its own commit): the
+     * columns as arrays, one element per entry, unnested in order. The transaction's id is taken before the first
+     * entry id, as in the single insert: the materialised CTE is read before any row it is joined to is projected.
+     */
+    static final String INSERT_MANY = """
             WITH tx AS MATERIALIZED (SELECT pg_current_xact_id() AS xid)
             INSERT INTO audit_entry (id, occurred_at, actor, action, outcome, purpose, targets, request_id)
-            SELECT nextval('audit_entry_id_seq'), CAST(? AS timestamptz), CAST(? AS text),
-                   CAST(? AS text), CAST(? AS text), CAST(? AS text),
-                   string_to_array(CAST(? AS text), ','), CAST(? AS text)
-            FROM tx
+            SELECT nextval('audit_entry_id_seq'), CAST(e.at AS timestamptz), e.actor, e.action, e.outcome, e.purpose,
+                   string_to_array(e.targets, ','), e.request_id
+            FROM tx, unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                            CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+                     WITH ORDINALITY AS e(at, actor, action, outcome, purpose, targets, request_id, n)
+            ORDER BY e.n
             """;
 
     /** One entry as stored: taken in the caller's thread (time, request id), written by whoever writes it. */
@@ -58,24 +62,29 @@ class JdbcAuditLog implements AuditLog {
             return new Row(clock.instant().truncatedTo(ChronoUnit.MICROS), event.actor().reference(), event.action(),
                     event.outcome().name(), event.purpose(), String.join(",", event.targets()), MDC.get("requestId"));
         }
+    }
 
-        void bind(PreparedStatement statement) throws SQLException {
-            statement.setObject(1, JdbcTime.param(at));
-            statement.setString(2, actor);
-            statement.setString(3, action);
-            statement.setString(4, outcome);
-            if (purpose == null) {
-                statement.setNull(5, Types.VARCHAR);
-            } else {
-                statement.setString(5, purpose);
+    /** Inserts the rows with {@link #INSERT_MANY}, in the current transaction if there is one, else in its own. */
+    static void insertMany(JdbcTemplate jdbc, List<Row> rows) {
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(INSERT_MANY);
+            int n = rows.size();
+            String[][] columns = new String[7][n];
+            for (int i = 0; i < n; i++) {
+                Row row = rows.get(i);
+                columns[0][i] = row.at().toString();
+                columns[1][i] = row.actor();
+                columns[2][i] = row.action();
+                columns[3][i] = row.outcome();
+                columns[4][i] = row.purpose();
+                columns[5][i] = row.targets();
+                columns[6][i] = row.requestId();
             }
-            statement.setString(6, targets);
-            if (requestId == null) {
-                statement.setNull(7, Types.VARCHAR);
-            } else {
-                statement.setString(7, requestId);
+            for (int c = 0; c < columns.length; c++) {
+                statement.setArray(c + 1, connection.createArrayOf("text", columns[c]));
             }
-        }
+            return statement;
+        });
     }
 
     private final JdbcClient jdbc;
@@ -128,12 +137,12 @@ class JdbcAuditLog implements AuditLog {
                 .update();
     }
 
-    /** Writes the rows in one batch (one round trip) in the current transaction. */
+    /** Writes the rows in one statement (one round trip) in the current transaction. */
     private void insertAll(List<Row> rows) {
         if (rows.size() == 1) {
             insert(rows.get(0));
         } else if (!rows.isEmpty()) {
-            batch.batchUpdate(INSERT_POSITIONAL, rows, rows.size(), (statement, row) -> row.bind(statement));
+            insertMany(batch, rows);
         }
     }
 

@@ -3,10 +3,20 @@ package no.vern.identity.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
+import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.core.GrantedAuthorityDefaults;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -77,6 +87,35 @@ class SecurityConfiguration {
     @Bean
     static SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * {@code @PreAuthorize} checks its plain authority expressions without SpEL per call ({@link PreResolvedAuthorities}),
+     * with managers from the same {@link AuthorizationManagerFactory} the expressions use; with a custom role prefix or
+     * role hierarchy every expression stays SpEL. Primary, because Spring Security applies a post-processor only when it
+     * is unique: the other one (method security observations) would wrap nothing here, since this configuration turns
+     * authorisation observations off ({@link #securityObservationSettings()}).
+     */
+    @Bean
+    @Primary
+    @org.springframework.context.annotation.Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static ObjectPostProcessor<AuthorizationManager<MethodInvocation>> preResolvedAuthorities(
+            ObjectProvider<GrantedAuthorityDefaults> prefix, ObjectProvider<RoleHierarchy> hierarchy,
+            ObjectProvider<AuthorizationManagerFactory<?>> factories) {
+        return new ObjectPostProcessor<>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <O extends AuthorizationManager<MethodInvocation>> O postProcess(O manager) {
+                if (manager instanceof PreAuthorizeAuthorizationManager expressions && prefix.getIfAvailable() == null
+                        && hierarchy.getIfAvailable() == null) {
+                    AuthorizationManagerFactory<?> factory = factories
+                            .getIfUnique(DefaultAuthorizationManagerFactory::new);
+                    return (O) new PreResolvedAuthorities(expressions,
+                            (AuthorizationManagerFactory<MethodInvocation>) factory);
+                }
+                return manager;
+            }
+        };
     }
 
     @Bean

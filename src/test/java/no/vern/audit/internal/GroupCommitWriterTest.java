@@ -20,7 +20,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,7 +58,7 @@ class GroupCommitWriterTest {
     void concurrentReadsAreCommittedTogetherEachCallerAfterItsCommitAndTheyChain() throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         // A linger of 200 ms: entries arriving within it share the batch, whatever the machine's load.
-        GroupCommitWriter writer = new GroupCommitWriter(jdbcTemplate, transactions,
+        GroupCommitWriter writer = new GroupCommitWriter(jdbcTemplate,
                 new AuditProperties.GroupCommit(Duration.ofMillis(200), 500, Duration.ofSeconds(30)), meters);
         writer.start();
         String target = "case:" + UUID.randomUUID();
@@ -101,6 +100,29 @@ class GroupCommitWriterTest {
     }
 
     @Test
+    void manyEntriesWrittenInOneStatementKeepTheirOrderTimesNullsAndTargets() {
+        String run = "multi-" + UUID.randomUUID();
+        Instant at = Instant.parse("2026-12-07T17:00:00.123456Z");
+        JdbcAuditLog.insertMany(jdbcTemplate, List.of(
+                new JdbcAuditLog.Row(at, "system:test", "audit.test.read", "SUCCESS", null, "", run + "-1"),
+                new JdbcAuditLog.Row(at.plusSeconds(1), "system:test", "audit.test.read", "SUCCESS", "testing",
+                        "case:1,item:2", run + "-2"),
+                new JdbcAuditLog.Row(at.plusSeconds(2), "system:other", "audit.test.other", "FAILURE", "testing",
+                        "case:3", run + "-3")));
+
+        List<String> rows = jdbc.sql("""
+                SELECT request_id || '|' || to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') || '|'
+                       || actor || '|' || action || '|' || outcome || '|' || coalesce(purpose, '-') || '|'
+                       || (array_length(targets, 1) IS NULL)::text || '|' || array_to_string(targets, ';')
+                FROM audit_entry WHERE request_id LIKE :run ORDER BY id
+                """).param("run", run + "%").query(String.class).list();
+        assertThat(rows).containsExactly(
+                run + "-1|2026-12-07T17:00:00.123456|system:test|audit.test.read|SUCCESS|-|true|",
+                run + "-2|2026-12-07T17:00:01.123456|system:test|audit.test.read|SUCCESS|testing|false|case:1;item:2",
+                run + "-3|2026-12-07T17:00:02.123456|system:other|audit.test.other|FAILURE|testing|false|case:3");
+    }
+
+    @Test
     void aReadInsideATransactionIsWrittenInItAtItsCommitAndGoesWithItsRollback() {
         String committed = "case:" + UUID.randomUUID();
         new TransactionTemplate(transactions).executeWithoutResult(s -> {
@@ -127,7 +149,7 @@ class GroupCommitWriterTest {
     @Test
     void aBatchThatCannotBeWrittenFailsItsCallers() {
         DriverManagerDataSource nowhere = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/nowhere", "x", "y");
-        GroupCommitWriter writer = new GroupCommitWriter(new JdbcTemplate(nowhere), new DataSourceTransactionManager(nowhere),
+        GroupCommitWriter writer = new GroupCommitWriter(new JdbcTemplate(nowhere),
                 new AuditProperties.GroupCommit(Duration.ZERO, 500, Duration.ofSeconds(30)), new SimpleMeterRegistry());
         writer.start();
         try {
