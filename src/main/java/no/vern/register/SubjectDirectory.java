@@ -42,12 +42,12 @@ public interface SubjectDirectory {
     /**
      * The same lookup as {@link #byEmailIndexes} as SQL that a bulk read embeds, so that a chunk of addresses is answered
      * in one statement (the eligibility API, issue 28 item 6). The register owns the text (its own tables); the caller
-     * names a relation of its own with a {@code bytea} column {@code hash} (a CTE or subquery) and reads each row with
-     * {@link #matchedEntry}. Columns: {@code hash} (the matching hash), {@code subject_id}, {@code kinds},
+     * embeds it as a {@code LATERAL} subquery for each of its hashes, named by {@code hashExpression} (e.g. a column of
+     * an {@code unnest}), so every hash is one index probe, and reads each row with {@link #matchedEntry}. Columns: {@code hash} (the matching hash), {@code subject_id}, {@code kinds},
      * {@code email_purposes}, {@code email_hashes} (all of the subject's email hashes) and {@code restricted} (GDPR
      * Art. 18, the same fact as {@link Restrictions#restrictedAmong}); one row per live (not erased) subject and hash.
      */
-    String emailMatchesSql(String hashRelation);
+    String emailMatchesSql(String hashExpression);
 
     /** The subject of a row of {@link #emailMatchesSql} (not erased). */
     DirectoryEntry matchedEntry(ResultSet row) throws SQLException;

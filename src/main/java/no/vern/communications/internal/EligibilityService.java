@@ -40,7 +40,7 @@ import no.vern.shared.SubjectId;
 /**
  * Answers the eligibility API in chunks of {@value #CHUNK} addresses, handing the answers on as each chunk is done (the
  * API streams them). Per chunk every address is normalised and hashed once (blind index, every index key), and one
- * statement reads, per hash in the caller's order ({@code unnest … WITH ORDINALITY}): its suppression reasons (this
+ * statement reads, per hash in the caller's order ({@code unnest … WITH ORDINALITY}, one index probe per hash): its suppression reasons (this
  * module's table), the live subjects stored under it with their kinds, email purposes and restriction (SQL the register
  * owns, {@link SubjectDirectory#emailMatchesSql}) and whether each has a consent in force (SQL the consent gate owns,
  * {@link ConsentGate#inForceSql}; read only for a purpose that rests on consent). The statement only gathers facts:
@@ -120,17 +120,16 @@ class EligibilityService implements Eligibility {
     /** The chunk's one statement: per input hash, in input order, the facts the answer is decided from. */
     private String statement(@Nullable String inForce) {
         return """
-                WITH q AS (SELECT hash, addr, ord
-                           FROM unnest(CAST(:hashes AS bytea[]), CAST(:addrs AS int[])) WITH ORDINALITY AS q(hash, addr, ord)),
-                     m AS (%s)
                 SELECT q.addr,
                        ARRAY(SELECT cs.reason FROM communications_suppression cs
                              WHERE cs.hash = q.hash AND cs.scope = ANY(CAST(:scopes AS text[]))) AS suppressed,
                        m.subject_id, m.kinds, m.email_purposes, m.email_hashes, m.restricted,
                        %s AS consented
-                FROM q LEFT JOIN m ON m.hash = q.hash
-                ORDER BY q.ord""".formatted(directory.emailMatchesSql("q"),
-                inForce == null ? "false" : "(m.subject_id IS NOT NULL AND " + inForce + ")");
+                FROM unnest(CAST(:hashes AS bytea[]), CAST(:addrs AS int[])) WITH ORDINALITY AS q(hash, addr, ord)
+                LEFT JOIN LATERAL (%s) m ON true
+                ORDER BY q.ord""".formatted(
+                inForce == null ? "false" : "(m.subject_id IS NOT NULL AND " + inForce + ")",
+                directory.emailMatchesSql("q.hash"));
     }
 
     /** What the chunk's statement says about one address. */

@@ -108,7 +108,7 @@ class JdbcSubjectDirectory implements SubjectDirectory {
     }
 
     @Override
-    public String emailMatchesSql(String hashRelation) {
+    public String emailMatchesSql(String hashExpression) {
         return """
                 SELECT b.hash, s.id AS subject_id, s.kinds,
                        ARRAY(SELECT DISTINCT p FROM register_record r, unnest(r.purposes) AS p
@@ -117,8 +117,8 @@ class JdbcSubjectDirectory implements SubjectDirectory {
                              WHERE e.subject_id = s.id AND e.kind = 'email') AS email_hashes,
                        EXISTS (SELECT 1 FROM register_restriction x WHERE x.subject_id = s.id) AS restricted
                 FROM register_blind_index b JOIN register_subject s ON s.id = b.subject_id
-                WHERE b.kind = 'email' AND b.hash IN (SELECT hash FROM %s) AND s.erased_at IS NULL"""
-                .formatted(hashRelation);
+                WHERE b.kind = 'email' AND b.hash = %s AND s.erased_at IS NULL"""
+                .formatted(hashExpression);
     }
 
     @Override
