@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import no.vern.shared.SubjectId;
 
 /**
@@ -29,5 +31,16 @@ public interface ConsentGate {
             }
         }
         return permitted;
+    }
+
+    /**
+     * The same rule as {@link #permits} as a SQL condition, for a bulk read that answers many subjects in one statement
+     * (the eligibility API, issue 28 item 6): true where the subject in {@code subjectColumn} has a consent in force for
+     * the named parameter {@code :purpose} at {@code :now} (a {@code timestamptz}). The implementation owns the text (it
+     * reads its own tables); the caller only embeds it. Null where the gate cannot be answered in SQL (a stand-in gate in
+     * a test): the caller then asks {@link #permittedAmong}.
+     */
+    default @Nullable String inForceSql(String subjectColumn) {
+        return null;
     }
 }

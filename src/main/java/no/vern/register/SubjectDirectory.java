@@ -1,5 +1,7 @@
 package no.vern.register;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +38,19 @@ public interface SubjectDirectory {
 
     /** The live (not erased) subjects stored under any of these email hashes, each with the matching hash. */
     List<IndexMatch> byEmailIndexes(Collection<byte[]> hashes);
+
+    /**
+     * The same lookup as {@link #byEmailIndexes} as SQL that a bulk read embeds, so that a chunk of addresses is answered
+     * in one statement (the eligibility API, issue 28 item 6). The register owns the text (its own tables); the caller
+     * embeds it as a {@code LATERAL} subquery for each of its hashes, named by {@code hashExpression} (e.g. a column of
+     * an {@code unnest}), so every hash is one index probe, and reads each row with {@link #matchedEntry}. Columns: {@code hash} (the matching hash), {@code subject_id}, {@code kinds},
+     * {@code email_purposes}, {@code email_hashes} (all of the subject's email hashes) and {@code restricted} (GDPR
+     * Art. 18, the same fact as {@link Restrictions#restrictedAmong}); one row per live (not erased) subject and hash.
+     */
+    String emailMatchesSql(String hashExpression);
+
+    /** The subject of a row of {@link #emailMatchesSql} (not erased). */
+    DirectoryEntry matchedEntry(ResultSet row) throws SQLException;
 
     /**
      * One subject as the directory sees it.

@@ -30,22 +30,31 @@ public final class EmailAddresses {
             throw new Rejected("is not a valid email address", "error.field.email");
         }
         String local = value.substring(0, at).toLowerCase(Locale.ROOT);
-        String domain;
-        try {
-            domain = IDN.toASCII(value.substring(at + 1), IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            throw new Rejected("has an invalid domain", "error.field.emailDomain");
+        String domain = value.substring(at + 1);
+        // Two or more ASCII labels that already pass the label check below are what IDN.toASCII returns unchanged (it
+        // converts only non-ASCII labels) and what the checks below accept: the common case skips both (the bulk paths,
+        // eligibility, issue 28 item 6). Anything else takes the full path, so what is refused, and why, is unchanged.
+        boolean plain = plainLabels(domain);
+        if (!plain) {
+            try {
+                domain = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
+            } catch (IllegalArgumentException e) {
+                throw new Rejected("has an invalid domain", "error.field.emailDomain");
+            }
         }
+        domain = domain.toLowerCase(Locale.ROOT);
         if (!LOCAL.matcher(local).matches() || local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
             throw new Rejected("is not a valid email address", "error.field.email");
         }
-        String[] labels = domain.split("\\.", -1);
-        if (labels.length < 2) {
-            throw new Rejected("has an invalid domain", "error.field.emailDomain");
-        }
-        for (String label : labels) {
-            if (!LABEL.matcher(label).matches()) {
+        if (!plain) {
+            String[] labels = domain.split("\\.", -1);
+            if (labels.length < 2) {
                 throw new Rejected("has an invalid domain", "error.field.emailDomain");
+            }
+            for (String label : labels) {
+                if (!LABEL.matcher(label).matches()) {
+                    throw new Rejected("has an invalid domain", "error.field.emailDomain");
+                }
             }
         }
         String address = local + "@" + domain;
@@ -54,6 +63,29 @@ public final class EmailAddresses {
             throw new Rejected("is not a valid email address", "error.field.email");
         }
         return address;
+    }
+
+    /**
+     * Whether the domain is two or more labels of 1–63 ASCII letters, digits and hyphens, none starting or ending with
+     * a hyphen: exactly what {@link #LABEL} accepts once lower-cased, with no character IDN would convert.
+     */
+    private static boolean plainLabels(String domain) {
+        int labels = 0;
+        int start = 0;
+        for (int i = 0; i <= domain.length(); i++) {
+            char c = i == domain.length() ? '.' : domain.charAt(i);
+            if (c == '.') {
+                int length = i - start;
+                if (length < 1 || length > 63 || domain.charAt(start) == '-' || domain.charAt(i - 1) == '-') {
+                    return false;
+                }
+                labels++;
+                start = i + 1;
+            } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return labels >= 2;
     }
 
     /** The normalised address of a request field; {@link InvalidInput} naming the field when missing or invalid. */

@@ -1,15 +1,21 @@
 package no.vern.communications.internal;
 
 import java.nio.ByteBuffer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import no.vern.audit.AuditEvent;
@@ -21,18 +27,25 @@ import no.vern.communications.EligibilityReason;
 import no.vern.communications.Exclusion;
 import no.vern.communications.ListKind;
 import no.vern.communications.MailingList;
+import no.vern.processing.LegalBasis;
 import no.vern.processing.ProcessingRecord;
 import no.vern.processing.SubjectKind;
+import no.vern.register.ConsentGate;
 import no.vern.register.SubjectDirectory;
 import no.vern.register.SubjectDirectory.DirectoryEntry;
-import no.vern.register.SubjectDirectory.IndexMatch;
 import no.vern.shared.InvalidInput;
+import no.vern.shared.JdbcTime;
+import no.vern.shared.SubjectId;
 
 /**
- * Answers the eligibility API in chunks: per chunk, every address is normalised and hashed (blind
- * index), then one {@code = ANY} query finds suppressed hashes and one finds live subjects; each
- * subject goes through the same rule as a list audience ({@link Audience#exclusion}). Only the
- * caller's own addresses come back, with a reason; no subject ids, names or other addresses.
+ * Answers the eligibility API in chunks of {@value #CHUNK} addresses, handing the answers on as each chunk is done (the
+ * API streams them). Per chunk every address is normalised and hashed once (blind index, every index key), and one
+ * statement reads, per hash in the caller's order ({@code unnest … WITH ORDINALITY}, one index probe per hash): its suppression reasons (this
+ * module's table), the live subjects stored under it with their kinds, email purposes and restriction (SQL the register
+ * owns, {@link SubjectDirectory#emailMatchesSql}) and whether each has a consent in force (SQL the consent gate owns,
+ * {@link ConsentGate#inForceSql}; read only for a purpose that rests on consent). The statement only gathers facts:
+ * who is excluded and why is still decided by {@link Audience#exclusion}, the rule every list audience and preview
+ * uses. Only the caller's own addresses come back, with a reason; no subject ids, names or other addresses.
  */
 @Service
 class EligibilityService implements Eligibility {
@@ -40,24 +53,28 @@ class EligibilityService implements Eligibility {
     static final int CHUNK = 5_000;
 
     private final SubjectDirectory directory;
-    private final Suppressions suppressions;
     private final MailingLists lists;
     private final Audience audience;
+    private final ConsentGate gate;
     private final ProcessingRecord processing;
     private final AuditLog audit;
+    private final JdbcClient jdbc;
+    private final Clock clock;
 
-    EligibilityService(SubjectDirectory directory, Suppressions suppressions, MailingLists lists, Audience audience,
-            ProcessingRecord processing, AuditLog audit) {
+    EligibilityService(SubjectDirectory directory, MailingLists lists, Audience audience, ConsentGate gate,
+            ProcessingRecord processing, AuditLog audit, JdbcClient jdbc, Clock clock) {
         this.directory = directory;
-        this.suppressions = suppressions;
         this.lists = lists;
         this.audience = audience;
+        this.gate = gate;
         this.processing = processing;
         this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
-    public List<EligibilityAnswer> check(String purposeKey, List<String> emails) {
+    public long check(String purposeKey, List<String> emails, Consumer<EligibilityAnswer> sink) {
         if (purposeKey == null || purposeKey.isBlank()) {
             throw new InvalidInput("purpose", "is required", "error.field.required");
         }
@@ -74,67 +91,135 @@ class EligibilityService implements Eligibility {
         List<String> scopes = new ArrayList<>();
         scopes.add(Suppressions.ALL);
         lists.idsFor(purposeKey).forEach(id -> scopes.add(id.toString()));
+        boolean consentBased = processing.legalBasisOf(purposeKey) == LegalBasis.CONSENT;
+        @Nullable String inForce = consentBased ? gate.inForceSql("m.subject_id") : null;
+        String sql = statement(inForce);
 
-        List<EligibilityAnswer> answers = new ArrayList<>(emails.size());
-        for (int from = 0; from < emails.size(); from += CHUNK) {
-            answers.addAll(chunk(asList, scopes, emails.subList(from, Math.min(emails.size(), from + CHUNK))));
-        }
-        long eligible = answers.stream().filter(EligibilityAnswer::eligible).count();
-        audit.record(AuditEvent.of("communications.eligibility.check", Outcome.SUCCESS).withPurpose(purposeKey)
-                .withTargets("addresses:" + answers.size(), "eligible:" + eligible));
-        return answers;
-    }
-
-    private List<EligibilityAnswer> chunk(MailingList asList, List<String> scopes, List<String> emails) {
-        List<List<byte[]>> hashes = new ArrayList<>(emails.size());
-        List<byte[]> all = new ArrayList<>();
-        for (String email : emails) {
-            List<byte[]> h = email == null ? List.of() : directory.emailIndexes(email);
-            hashes.add(h);
-            all.addAll(h);
-        }
-        Map<ByteBuffer, Suppressions.Reason> suppressed = suppressions.reasons(all, scopes);
-        Map<ByteBuffer, List<DirectoryEntry>> subjects = new HashMap<>();
-        for (IndexMatch m : directory.byEmailIndexes(all)) {
-            subjects.computeIfAbsent(ByteBuffer.wrap(m.hash()), k -> new ArrayList<>()).add(m.entry());
-        }
-        List<DirectoryEntry> found = subjects.values().stream().flatMap(List::stream).toList();
-        // One read per chunk each for restrictions and consents: no per-subject gate call (issue 28 item 6).
-        Audience.Blocks blocks = new Audience.Blocks(java.util.Set.of(), suppressed,
-                audience.restrictedAmong(found.stream().map(DirectoryEntry::id).toList()),
-                audience.consentedAmong(asList, found));
-        List<EligibilityAnswer> answers = new ArrayList<>(emails.size());
-        for (int i = 0; i < emails.size(); i++) {
-            answers.add(new EligibilityAnswer(emails.get(i), reason(asList, hashes.get(i), suppressed, subjects, blocks)));
-        }
-        return answers;
-    }
-
-    private EligibilityReason reason(MailingList asList, List<byte[]> hashes, Map<ByteBuffer, Suppressions.Reason> suppressed,
-            Map<ByteBuffer, List<DirectoryEntry>> subjects, Audience.Blocks blocks) {
-        Suppressions.Reason strongest = null;
-        List<DirectoryEntry> found = new ArrayList<>();
-        for (byte[] hash : hashes) {
-            ByteBuffer key = ByteBuffer.wrap(hash);
-            Suppressions.Reason r = suppressed.get(key);
-            if (r != null && (strongest == null || r.ordinal() < strongest.ordinal())) {
-                strongest = r;
+        long[] counts = new long[2]; // answered, eligible
+        Consumer<EligibilityAnswer> counting = answer -> {
+            sink.accept(answer);
+            counts[0]++;
+            if (answer.eligible()) {
+                counts[1]++;
             }
-            found.addAll(subjects.getOrDefault(key, List.of()));
+        };
+        Outcome outcome = Outcome.FAILURE;
+        try {
+            for (int from = 0; from < emails.size(); from += CHUNK) {
+                chunk(sql, asList, scopes, consentBased && inForce == null,
+                        emails.subList(from, Math.min(emails.size(), from + CHUNK)), counting);
+            }
+            outcome = Outcome.SUCCESS;
+        } finally {
+            audit.record(AuditEvent.of("communications.eligibility.check", outcome).withPurpose(purposeKey)
+                    .withTargets("addresses:" + counts[0], "eligible:" + counts[1]));
         }
-        if (strongest != null) {
-            return switch (strongest) {
+        return counts[1];
+    }
+
+    /** The chunk's one statement: per input hash, in input order, the facts the answer is decided from. */
+    private String statement(@Nullable String inForce) {
+        return """
+                SELECT q.addr,
+                       ARRAY(SELECT cs.reason FROM communications_suppression cs
+                             WHERE cs.hash = q.hash AND cs.scope = ANY(CAST(:scopes AS text[]))) AS suppressed,
+                       m.subject_id, m.kinds, m.email_purposes, m.email_hashes, m.restricted,
+                       %s AS consented
+                FROM unnest(CAST(:hashes AS bytea[]), CAST(:addrs AS int[])) WITH ORDINALITY AS q(hash, addr, ord)
+                LEFT JOIN LATERAL (%s) m ON true
+                ORDER BY q.ord""".formatted(
+                inForce == null ? "false" : "(m.subject_id IS NOT NULL AND " + inForce + ")",
+                directory.emailMatchesSql("q.hash"));
+    }
+
+    /** What the chunk's statement says about one address. */
+    private static final class Facts {
+        Suppressions.@Nullable Reason suppressed;
+        final List<Match> found = new ArrayList<>(1);
+    }
+
+    private record Match(DirectoryEntry entry, boolean restricted, boolean consented) {
+    }
+
+    private void chunk(String sql, MailingList asList, List<String> scopes, boolean askGate, List<String> emails,
+            Consumer<EligibilityAnswer> sink) {
+        List<byte[]> hashes = new ArrayList<>(emails.size());
+        List<Integer> addrs = new ArrayList<>(emails.size());
+        for (int i = 0; i < emails.size(); i++) {
+            String email = emails.get(i);
+            for (byte[] hash : email == null ? List.<byte[]>of() : directory.emailIndexes(email)) {
+                hashes.add(hash);
+                addrs.add(i);
+            }
+        }
+        Facts[] facts = new Facts[emails.size()];
+        if (!hashes.isEmpty()) {
+            jdbc.sql(sql).param("hashes", hashes.toArray(byte[][]::new)).param("addrs", addrs.toArray(Integer[]::new))
+                    .param("scopes", scopes.toArray(String[]::new)).param("purpose", asList.purposeKey())
+                    .param("now", JdbcTime.param(clock.instant()))
+                    .query((ResultSet rs) -> {
+                        read(rs, facts);
+                    });
+        }
+        // A stand-in gate that cannot be embedded in SQL (tests only) is asked once for the chunk.
+        Set<SubjectId> consented = askGate ? audience.consentedAmong(asList, matched(facts)) : Set.of();
+        for (int i = 0; i < emails.size(); i++) {
+            sink.accept(new EligibilityAnswer(emails.get(i), reason(asList, facts[i], consented)));
+        }
+    }
+
+    private void read(ResultSet rs, Facts[] facts) throws SQLException {
+        int addr = rs.getInt("addr");
+        Facts f = facts[addr];
+        if (f == null) {
+            f = new Facts();
+            facts[addr] = f;
+        }
+        for (String name : (String[]) rs.getArray("suppressed").getArray()) {
+            Suppressions.Reason r = Suppressions.Reason.valueOf(name);
+            if (f.suppressed == null || r.ordinal() < f.suppressed.ordinal()) {
+                f.suppressed = r;
+            }
+        }
+        if (rs.getObject("subject_id") != null) {
+            f.found.add(new Match(directory.matchedEntry(rs), rs.getBoolean("restricted"), rs.getBoolean("consented")));
+        }
+    }
+
+    private static List<DirectoryEntry> matched(@Nullable Facts[] facts) {
+        List<DirectoryEntry> entries = new ArrayList<>();
+        for (Facts f : facts) {
+            if (f != null) {
+                f.found.forEach(m -> entries.add(m.entry()));
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * The answer for one address: a suppression of the address itself first (objected, erased, bounced, in that
+     * order), then unknown, then each subject found through {@link Audience#exclusion}: eligible if any subject may be
+     * mailed, else objected before restricted before no consent.
+     */
+    private EligibilityReason reason(MailingList asList, @Nullable Facts facts, Set<SubjectId> consented) {
+        if (facts != null && facts.suppressed != null) {
+            return switch (facts.suppressed) {
                 case OBJECTED -> EligibilityReason.OBJECTED;
                 case ERASED -> EligibilityReason.ERASED;
                 case BOUNCED -> EligibilityReason.BOUNCED;
             };
         }
-        if (found.isEmpty()) {
+        if (facts == null || facts.found.isEmpty()) {
             return EligibilityReason.UNKNOWN;
         }
         EligibilityReason best = EligibilityReason.NO_CONSENT;
-        for (DirectoryEntry entry : found) {
-            Optional<Exclusion> exclusion = audience.exclusion(asList, entry, blocks);
+        for (Match match : facts.found) {
+            SubjectId id = match.entry().id();
+            // The address's own suppression was answered above; the rule sees the subject's facts as read.
+            Audience.Blocks blocks = new Audience.Blocks(Set.of(), Map.<ByteBuffer, Suppressions.Reason>of(),
+                    match.restricted() ? Set.of(id) : Set.of(),
+                    match.consented() || consented.contains(id) ? Set.of(id) : Set.of());
+            Optional<Exclusion> exclusion = audience.exclusion(asList, match.entry(), blocks);
             if (exclusion.isEmpty()) {
                 return EligibilityReason.ELIGIBLE;
             }

@@ -71,26 +71,30 @@ class ConsentEvents {
                 .param("grants", grants).update();
     }
 
+    /**
+     * The one rule of a consent in force, as SQL: the subject in {@code subjectColumn} has a given or renewed, unexpired
+     * consent for {@code :purpose} at {@code :now} (a primary-key lookup). {@link #permits}, {@link #permittedAmong} and
+     * the gate's {@code inForceSql} (bulk reads that embed it) all use this text.
+     */
+    static String inForce(String subjectColumn) {
+        return """
+                EXISTS (SELECT 1 FROM consent_state
+                        WHERE subject_id = %s AND purpose_key = :purpose
+                          AND status IN ('GIVEN', 'RENEWED')
+                          AND (expires_at IS NULL OR expires_at > :now))""".formatted(subjectColumn);
+    }
+
     /** Whether a consent is in force at {@code now}: one primary-key lookup, no cache (the gate's hot path). */
     boolean permits(SubjectId subject, String purposeKey, Instant now) {
-        return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM consent_state
-                                WHERE subject_id = :subject AND purpose_key = :purpose
-                                  AND status IN ('GIVEN', 'RENEWED')
-                                  AND (expires_at IS NULL OR expires_at > :now))
-                """).param("subject", subject.value()).param("purpose", purposeKey).param("now", JdbcTime.param(now))
+        return jdbc.sql("SELECT " + inForce(":subject")).param("subject", subject.value()).param("purpose", purposeKey).param("now", JdbcTime.param(now))
                 .query(Boolean.class).single();
     }
 
     /** The subjects among these that {@link #permits} for the purpose at {@code now}: the same rule, one query. */
     Set<SubjectId> permittedAmong(Collection<SubjectId> subjects, String purposeKey, Instant now) {
         Set<SubjectId> permitted = new HashSet<>();
-        jdbc.sql("""
-                SELECT subject_id FROM consent_state
-                WHERE subject_id = ANY(:subjects) AND purpose_key = :purpose
-                  AND status IN ('GIVEN', 'RENEWED')
-                  AND (expires_at IS NULL OR expires_at > :now)
-                """).param("subjects", subjects.stream().map(SubjectId::value).distinct().toArray(UUID[]::new))
+        jdbc.sql("SELECT s.id AS subject_id FROM unnest(CAST(:subjects AS uuid[])) AS s(id) WHERE " + inForce("s.id"))
+                .param("subjects", subjects.stream().map(SubjectId::value).distinct().toArray(UUID[]::new))
                 .param("purpose", purposeKey).param("now", JdbcTime.param(now))
                 .query((ResultSet rs) -> {
                     permitted.add(new SubjectId(rs.getObject("subject_id", UUID.class)));

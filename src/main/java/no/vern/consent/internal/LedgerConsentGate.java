@@ -37,4 +37,9 @@ class LedgerConsentGate implements ConsentGate {
     public Set<SubjectId> permittedAmong(Collection<SubjectId> subjects, String purposeKey) {
         return subjects.isEmpty() ? Set.of() : events.permittedAmong(subjects, purposeKey, clock.instant());
     }
+
+    @Override
+    public String inForceSql(String subjectColumn) {
+        return ConsentEvents.inForce(subjectColumn);
+    }
 }

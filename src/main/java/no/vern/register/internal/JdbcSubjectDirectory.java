@@ -107,6 +107,31 @@ class JdbcSubjectDirectory implements SubjectDirectory {
                 purposes.getOrDefault(h.id(), Set.of()), all.getOrDefault(h.id(), List.of()), false))).toList();
     }
 
+    @Override
+    public String emailMatchesSql(String hashExpression) {
+        return """
+                SELECT b.hash, s.id AS subject_id, s.kinds,
+                       ARRAY(SELECT DISTINCT p FROM register_record r, unnest(r.purposes) AS p
+                             WHERE r.subject_id = s.id AND r.category = 'email') AS email_purposes,
+                       ARRAY(SELECT e.hash FROM register_blind_index e
+                             WHERE e.subject_id = s.id AND e.kind = 'email') AS email_hashes,
+                       EXISTS (SELECT 1 FROM register_restriction x WHERE x.subject_id = s.id) AS restricted
+                FROM register_blind_index b JOIN register_subject s ON s.id = b.subject_id
+                WHERE b.kind = 'email' AND b.hash = %s AND s.erased_at IS NULL"""
+                .formatted(hashExpression);
+    }
+
+    @Override
+    public DirectoryEntry matchedEntry(ResultSet row) throws SQLException {
+        Object[] hashes = (Object[]) row.getArray("email_hashes").getArray();
+        List<byte[]> emailHashes = new ArrayList<>(hashes.length);
+        for (Object hash : hashes) {
+            emailHashes.add((byte[]) hash);
+        }
+        return new DirectoryEntry(new SubjectId(row.getObject("subject_id", UUID.class)), kinds(row.getArray("kinds")),
+                Set.of((String[]) row.getArray("email_purposes").getArray()), emailHashes, false);
+    }
+
     /** The email blind-index hashes of a subject, read inside the erasure before they are deleted. */
     List<byte[]> emailHashesOf(SubjectId subject) {
         return emailHashes(new UUID[] { subject.value() }).getOrDefault(subject.value(), List.of());

@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
+import no.vern.communications.BounceKind;
 import no.vern.communications.Eligibility;
 import no.vern.communications.EligibilityAnswer;
 import no.vern.communications.EligibilityReason;
@@ -32,6 +33,7 @@ import no.vern.processing.SubjectKind;
 import no.vern.register.ConsentGate;
 import no.vern.register.NewSubject;
 import no.vern.register.PersonalData;
+import no.vern.register.Restrictions;
 import no.vern.register.Source;
 import no.vern.shared.SubjectId;
 import no.vern.support.Tokens;
@@ -49,6 +51,8 @@ class EligibilityApiTest extends CommunicationsTestSupport {
     Eligibility eligibility;
     @Autowired
     ConsentGate gate;
+    @Autowired
+    Restrictions restrictions;
 
     @Test
     void eachAddressGetsItsReasonAndOnlyTheCallersOwnAddressesComeBack() throws Exception {
@@ -159,5 +163,83 @@ class EligibilityApiTest extends CommunicationsTestSupport {
             assertThat(answers.get(i).eligible()).as("participant %d", i)
                     .isEqualTo(gate.permits(participants.get(i), "events"));
         }
+    }
+
+    @Test
+    void oneSubjectWithSeveralReasonsGetsTheStrongestOneAtEachStep() {
+        // Issue 28 item 6: the chunk's one statement must keep the precedence of the reasons. One event participant on
+        // a purpose that rests on consent, with one more reason at each step; the answer is always the strongest.
+        String email = uniqueEmail();
+        ConsentReceipt receipt = consents.give(GiveConsent.of(null, "events", Channel.EVENT_SIGNUP, Locale.ENGLISH));
+        SubjectId participant = register.register(new NewSubject(receipt.subject(), Set.of(SubjectKind.EVENT_PARTICIPANT),
+                "events", Source.EVENT_FORM, null, PersonalData.contact("Test Deltaker", email, null)));
+        assertThat(reasonOf(email)).isEqualTo(EligibilityReason.ELIGIBLE);
+
+        // GDPR Art. 18(2): a restricted subject's data is stored only, not used for mailing.
+        restrictions.restrict(participant, "test: accuracy contested", null);
+        assertThat(reasonOf(email)).isEqualTo(EligibilityReason.RESTRICTED);
+
+        // GDPR Art. 7(3): without a consent in force the purpose has no basis at all, whatever else holds.
+        consents.withdraw(participant, "events", Channel.EMAIL_TO_PRIVACY_MAILBOX, null);
+        assertThat(reasonOf(email)).isEqualTo(EligibilityReason.NO_CONSENT);
+
+        // A hard bounce suppresses the address itself, which is answered before anything about its subject.
+        communications.recordBounce(email, BounceKind.HARD);
+        assertThat(reasonOf(email)).isEqualTo(EligibilityReason.BOUNCED);
+
+        // GDPR Art. 21(3): an objection to direct marketing is the strongest reason of all.
+        communications.object(participant, null, ObjectionChannel.STAFF);
+        assertThat(reasonOf(email)).isEqualTo(EligibilityReason.OBJECTED);
+        // The same address typed differently, in a chunk of its own and beside unknown ones, is answered the same.
+        assertThat(eligibility.check("events", List.of(uniqueEmail(), " " + email.toUpperCase(Locale.ROOT), uniqueEmail())))
+                .extracting(EligibilityAnswer::reason)
+                .containsExactly(EligibilityReason.UNKNOWN, EligibilityReason.OBJECTED, EligibilityReason.UNKNOWN);
+    }
+
+    @Test
+    void theAnswerIsWrittenAsItIsFoundWithTheCountAfterTheResults() throws Exception {
+        // Issue 28 item 6: the body is streamed (purpose and count first, results in order, the number eligible last),
+        // and is still one JSON document of the same members.
+        String eligible = uniqueEmail();
+        reader("Test Ok", eligible, "nb");
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < EligibilityService.CHUNK + 10; i++) {
+            emails.add(i == EligibilityService.CHUNK + 5 ? eligible : "ukjent" + i + "@strom.example.no");
+        }
+        String body = "{\"purpose\":\"" + SOFT_OPT_IN + "\",\"emails\":[\"" + String.join("\",\"", emails) + "\"]}";
+
+        String response = mvc.perform(post("/api/v1/eligibility").header("Authorization",
+                Tokens.bearer(tokens, ApiScope.ELIGIBILITY_CHECK)).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.purpose").value(SOFT_OPT_IN))
+                .andExpect(jsonPath("$.checked").value(emails.size()))
+                .andExpect(jsonPath("$.eligible").value(1))
+                .andExpect(jsonPath("$.results.length()").value(emails.size()))
+                .andExpect(jsonPath("$.results[%d].email".formatted(EligibilityService.CHUNK + 5)).value(eligible))
+                .andExpect(jsonPath("$.results[%d].eligible".formatted(EligibilityService.CHUNK + 5)).value(true))
+                .andExpect(jsonPath("$.results[%d].reason".formatted(EligibilityService.CHUNK + 4)).value("UNKNOWN"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(response).startsWith("{\"purpose\":\"" + SOFT_OPT_IN + "\",\"checked\":" + emails.size() + ",\"results\":[")
+                .endsWith("],\"eligible\":1}");
+    }
+
+    @Test
+    void tooManyAddressesAreRefusedAsAProblemBeforeAnyAnswerIsWritten() throws Exception {
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i <= Eligibility.MAX_ADDRESSES; i++) {
+            emails.add("a" + i + "@x.example");
+        }
+        String body = "{\"purpose\":\"" + SOFT_OPT_IN + "\",\"emails\":[\"" + String.join("\",\"", emails) + "\"]}";
+        String response = mvc.perform(post("/api/v1/eligibility").header("Authorization",
+                Tokens.bearer(tokens, ApiScope.ELIGIBILITY_CHECK)).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:vern:problem:validation"))
+                .andExpect(jsonPath("$.errors[0].field").value("emails"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(response).doesNotContain("results", "@x.example");
+    }
+
+    private EligibilityReason reasonOf(String email) {
+        return eligibility.check("events", List.of(email)).get(0).reason();
     }
 }
