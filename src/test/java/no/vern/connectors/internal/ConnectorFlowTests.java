@@ -344,7 +344,8 @@ class ConnectorFlowTests extends BreachMailSupport {
             UUID caseId = cases.get(0);
             keys.add(vern.sql("SELECT key_subject FROM connectors_case_key WHERE case_id = ?").params(caseId)
                     .query(UUID.class).single());
-            assertThat(orchestration.steps(caseId)).extracting(SystemStep::connectorId).containsExactly(crmConnector.id());
+            // the shared context may hold other test classes' connectors for the same purpose: they join too
+            assertThat(orchestration.steps(caseId)).extracting(SystemStep::connectorId).containsOnlyOnce(crmConnector.id());
             assertThat(audited("requests.systems.erase", customer.reference())).isOne();
             assertThat(audited("requests.systems.erase", "fanout:" + caseId)).isOne();
             assertThat(audited("connectors.fanout.start", "case:" + caseId)).isOne();
