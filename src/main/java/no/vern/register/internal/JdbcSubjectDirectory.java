@@ -89,22 +89,11 @@ class JdbcSubjectDirectory implements SubjectDirectory {
         if (hashes.isEmpty()) {
             return List.of();
         }
-        record Hit(byte[] hash, UUID id, Set<SubjectKind> kinds) {
-        }
-        List<Hit> hits = jdbc.sql("""
-                SELECT b.hash, s.id, s.kinds FROM register_blind_index b JOIN register_subject s ON s.id = b.subject_id
-                WHERE b.kind = 'email' AND b.hash = ANY(:hashes) AND s.erased_at IS NULL""")
+        // the one lookup of an email hash (emailMatchesSql), once per distinct hash asked
+        return jdbc.sql("SELECT m.* FROM (SELECT DISTINCT unnest(:hashes) AS hash) h CROSS JOIN LATERAL ("
+                + emailMatchesSql("h.hash") + ") m")
                 .param("hashes", hashes.toArray(byte[][]::new))
-                .query((rs, n) -> new Hit(rs.getBytes("hash"), rs.getObject("id", UUID.class), kinds(rs.getArray("kinds"))))
-                .list();
-        if (hits.isEmpty()) {
-            return List.of();
-        }
-        UUID[] ids = hits.stream().map(Hit::id).distinct().toArray(UUID[]::new);
-        Map<UUID, Set<String>> purposes = emailPurposes(ids);
-        Map<UUID, List<byte[]>> all = emailHashes(ids);
-        return hits.stream().map(h -> new IndexMatch(h.hash(), new DirectoryEntry(new SubjectId(h.id()), h.kinds(),
-                purposes.getOrDefault(h.id(), Set.of()), all.getOrDefault(h.id(), List.of()), false))).toList();
+                .query((rs, n) -> new IndexMatch(rs.getBytes("hash"), matchedEntry(rs))).list();
     }
 
     @Override
