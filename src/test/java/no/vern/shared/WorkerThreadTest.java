@@ -18,7 +18,9 @@ class WorkerThreadTest {
         AtomicInteger rounds = new AtomicInteger();
         String[] name = new String[1];
         boolean[] daemon = new boolean[1];
+        Thread[] loopThread = new Thread[1];
         worker.start(() -> {
+            loopThread[0] = Thread.currentThread();
             name[0] = Thread.currentThread().getName();
             daemon[0] = Thread.currentThread().isDaemon();
             started.countDown();
@@ -32,6 +34,12 @@ class WorkerThreadTest {
         });
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(worker.running()).isTrue();
+        // the stop must find the loop inside its blocking wait, or it ends without being woken (a race, not a wake)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (loopThread[0].getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(loopThread[0].getState()).isEqualTo(Thread.State.TIMED_WAITING);
 
         assertThat(worker.stop(Duration.ofSeconds(10))).isTrue();
 
