@@ -18,7 +18,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * <li>a class that starts a Vern (or two) of its own inside the test JVM: its own {@code SpringApplication} on its own
  * database (e.g. {@link TestDatabases#fresh()}) or data directory, a port of its own; no cached application context, no
  * test clock, no browser;</li>
- * <li>a class that starts no Vern at all and reads only class files and documents ({@code ModularityTests}).</li>
+ * <li>a class that starts no Vern at all and reads only class files and committed documents, or runs a tool on them as a
+ * child process, writing only under a directory of its own in {@code target} ({@code ModularityTests},
+ * {@code WebsiteArchitectureTests}, {@code GeneratedTypeScriptClientTest}).</li>
  * </ul>
  * Such a class may send to the shared mail server ({@link TestMail}) only when it reads nothing but mail to addresses
  * it made itself ({@link MailTestSupport#uniqueEmail()}): GreenMail takes messages from many senders at once, and no
