@@ -15,9 +15,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * child-process classes of {@code platform.ChildProcesses} (the same lock), its methods in order in one thread.
  * Two kinds qualify:
  * <ul>
- * <li>a class that starts a Vern (or two) of its own inside the test JVM: its own {@code SpringApplication} on its own
- * database (e.g. {@link TestDatabases#fresh()}) or data directory, a port of its own; no cached application context, no
- * test clock, no browser;</li>
+ * <li>a class that starts a Vern (or two, or parts of one) of its own inside the test JVM: its own
+ * {@code SpringApplication} or components on its own database (e.g. {@link TestDatabases#fresh()}) or data directory,
+ * a port of its own; no cached application context, no test clock, no browser ({@code TwoNodesTest},
+ * {@code TokenCacheTest}, {@code RecipientsMigrationTest}, {@code DemoModeTest});</li>
  * <li>a class that starts no Vern at all and reads only class files and committed documents, or runs a tool on them as a
  * child process, writing only under a directory of its own in {@code target} ({@code ModularityTests},
  * {@code WebsiteArchitectureTests}, {@code GeneratedTypeScriptClientTest}).</li>
