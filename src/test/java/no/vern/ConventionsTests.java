@@ -16,6 +16,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /** The house rules of docs/developing.md that the compiler does not check, checked on the classes of src/main. */
+@no.vern.support.Isolated // reads only class files: beside the suite on the second worker
 class ConventionsTests {
 
     private static final JavaClasses MAIN = new ClassFileImporter()

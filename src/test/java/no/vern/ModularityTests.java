@@ -24,7 +24,11 @@ import org.springframework.modulith.docs.Documenter;
  * Verifies the module structure (no cycles, no reaching into internals, no dependency a module has not
  * declared, no declared dependency it does not use), keeps the module table of {@code docs/architecture.md}
  * generated from the model, and writes the diagrams to {@code target/modulith-docs}.
+ *
+ * <p>Reads only class files and documents, and starts no Vern: it runs beside the suite on the second worker
+ * ({@link no.vern.support.Isolated}). The module model is built once for the class (a static field).
  */
+@no.vern.support.Isolated
 class ModularityTests {
 
     private static final Path ARCHITECTURE = Path.of("docs/architecture.md");
@@ -103,8 +107,9 @@ class ModularityTests {
     @Test
     void writesModuleDocumentation() {
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder("target/modulith-docs"))
-                .writeDocumentation().writeIndividualModulesAsPlantUml();
+                .writeDocumentation(); // the overview, one diagram and one canvas per module, the aggregating page
         assertThat(Path.of("target/modulith-docs/components.puml")).exists();
+        assertThat(Path.of("target/modulith-docs/module-register.puml")).exists();
     }
 
     private static boolean usesNothing(ApplicationModule module) {

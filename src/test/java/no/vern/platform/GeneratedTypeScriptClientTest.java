@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * committed one, which {@link OpenApiDocumentTest} keeps equal to the live {@code /v3/api-docs}) with openapi-generator's
  * own CLI, the version of the Maven plugin, and gets no warning and a method for every operation. No Spring context.
  */
+@no.vern.support.Isolated // a generator run as a child process on a committed document: beside the suite
 class GeneratedTypeScriptClientTest {
 
     private static final Path DOCUMENT = Path.of("src/test/resources/openapi/vern-api.json");

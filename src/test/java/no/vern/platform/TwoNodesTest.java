@@ -48,7 +48,11 @@ import tools.jackson.databind.json.JsonMapper;
  * works on node B (sessions live in PostgreSQL, no sticky sessions), and a consent withdrawn through
  * node A's API is refused by node B's consent check at once (GDPR Art. 7(3): no stale cache). A newsletter
  * sent while both nodes run the sending job reaches every reader exactly once (SMTP on GreenMail).
+ *
+ * <p>Both nodes are applications of the test's own on a database of their own, and it reads only mail to the addresses
+ * it made: it runs beside the suite on the second worker ({@link no.vern.support.Isolated}).
  */
+@no.vern.support.Isolated
 class TwoNodesTest extends MailTestSupport {
 
     private static final String PASSWORD = "to-noder-sjef-passord";

@@ -11,8 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 import no.vern.processing.Activity;
 import no.vern.processing.ProcessingRecord;
@@ -20,15 +18,18 @@ import no.vern.processing.ProcessingRecordDocument;
 import no.vern.processing.RecipientStatement;
 import no.vern.processing.Recipients;
 import no.vern.shared.VernClock;
+import no.vern.support.VernTest;
 import no.vern.vendors.internal.SeededVendors;
 
 /**
  * The access export names the recipients of many activities in one answer and reads them through
  * {@link Recipients#byActivity} (the vendor register read once, issue 28 item 5): it must say exactly what
  * {@link Recipients#of} says for each activity, in both languages, vendors and the record's own recipients alike.
+ *
+ * <p>On the shared {@code @VernTest} context (it had a context of its own only for lack of the test clock, which it
+ * does not move); vendors it adds are removed after each test.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@VernTest
 class RecipientsByActivityTests {
 
     @Autowired

@@ -22,6 +22,7 @@ import no.vern.support.TestDatabases;
  * a transfer without a ground, everything the record said kept in the vendor's notes), and a new record version that
  * names only the non-vendor recipients. The demo vendor seed is then marked done.
  */
+@no.vern.support.Isolated // migrations on empty databases of its own: beside the suite on the second worker
 class RecipientsMigrationTest {
 
     private static final String RECORD = """

@@ -9,9 +9,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /** S16 and docs/developing.md: site visitors are never linked to a person, so website never reaches register. */
+@no.vern.support.Isolated // reads only class files: beside the suite on the second worker
 class WebsiteArchitectureTests {
 
-    private final JavaClasses classes = new ClassFileImporter()
+    /** Imported once for the class (an instance field imported the classes again for each method). */
+    private static final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("no.vern");
 
     @Test

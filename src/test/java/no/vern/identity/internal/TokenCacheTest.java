@@ -31,6 +31,7 @@ import no.vern.support.TestDatabases;
  * every node (LISTEN/NOTIFY, delivered at commit), that is bypassed while a node does not listen, and that records a
  * token's use at most once a minute. Two nodes are two caches with listeners of their own on one database.
  */
+@no.vern.support.Isolated // two caches of its own on a database of its own: beside the suite on the second worker
 class TokenCacheTest {
 
     private static final byte[] HASH = new byte[] { 1, 2, 3, 4 };
