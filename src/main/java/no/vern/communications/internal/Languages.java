@@ -1,5 +1,8 @@
 package no.vern.communications.internal;
 
+import java.util.Collection;
+import java.util.UUID;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +30,12 @@ class Languages {
                 .query(String.class).optional().orElse("nb");
     }
 
-    void delete(SubjectId subject) {
-        jdbc.sql("DELETE FROM communications_language WHERE subject_id = :s").param("s", subject.value()).update();
+    /** Deletes the languages of these subjects, in one statement. */
+    void deleteAll(Collection<SubjectId> subjects) {
+        if (subjects.isEmpty()) {
+            return;
+        }
+        jdbc.sql("DELETE FROM communications_language WHERE subject_id = ANY(:s)")
+                .param("s", subjects.stream().map(SubjectId::value).toArray(UUID[]::new)).update();
     }
 }

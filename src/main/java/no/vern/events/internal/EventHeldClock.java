@@ -9,8 +9,9 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import no.vern.audit.AuditEvent;
@@ -22,6 +23,7 @@ import no.vern.retention.ClockEventKind;
 import no.vern.retention.RetentionClock;
 import no.vern.shared.Actor;
 import no.vern.shared.Actors;
+import no.vern.shared.AtCommit;
 import no.vern.shared.NotFound;
 
 /**
@@ -43,13 +45,21 @@ class EventHeldClock {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    /**
+     * Subjects whose event records one transaction erased (issue 28 item 8; were {@code @ApplicationModuleListener}s,
+     * one stored event publication and one transaction after the commit per subject and event): their registrations
+     * and emptied events are marked purged in two statements just before it commits, so with the erasure or not at all.
+     */
+    private final AtCommit<UUID> purged;
 
-    EventHeldClock(Events events, RetentionClock retention, AuditLog audit, TransactionTemplate tx, Clock clock) {
+    EventHeldClock(Events events, RetentionClock retention, AuditLog audit, TransactionTemplate tx, Clock clock,
+            PlatformTransactionManager transactions) {
         this.events = events;
         this.retention = retention;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
+        this.purged = new AtCommit<>(transactions, subjects -> events.markPurgedOfAll(subjects, clock.instant()));
     }
 
     /** Starts the retention clock of every participant of every event that has been held; idempotent. Returns how many. */
@@ -90,22 +100,21 @@ class EventHeldClock {
         return total;
     }
 
-    /** The register erased the event records of a person (the retention rule, a withdrawal, a request). */
-    @ApplicationModuleListener
+    /**
+     * The register erased the event records of a person (the retention rule, a withdrawal, a request). Synchronous,
+     * in the erasing transaction: the registration is marked purged with the records, for all subjects of the
+     * transaction together just before it commits.
+     */
+    @EventListener
     void on(RecordsErased erased) {
         if (PURPOSE.equals(erased.purposeKey())) {
-            purged(erased.subject().value());
+            purged.add(erased.subject().value());
         }
     }
 
-    /** The person was erased as a whole. */
-    @ApplicationModuleListener
+    /** The person was erased as a whole; as {@link #on(RecordsErased)}. */
+    @EventListener
     void on(SubjectErased erased) {
-        purged(erased.subject().value());
-    }
-
-    private void purged(UUID subject) {
-        Instant now = clock.instant();
-        tx.executeWithoutResult(s -> events.markPurgedOf(subject, now).forEach(e -> events.markEventPurgedIfEmpty(e, now)));
+        purged.add(erased.subject().value());
     }
 }
