@@ -78,10 +78,12 @@ class AccessExports {
     private final PersonRecords people;
     private final CaseFile file;
     private final Recipients recipientsOf;
+    private final Cases cases;
 
-    AccessExports(PersonRecords people, CaseFile file, SubjectRegister register, ProcessingRecord record, ObjectProvider<ConnectedSystems> systems,
+    AccessExports(PersonRecords people, CaseFile file, Cases cases, SubjectRegister register, ProcessingRecord record, ObjectProvider<ConnectedSystems> systems,
             Mailer texts, ITemplateEngine templates, AuditLog audit, Clock clock, JsonMapper json, Recipients recipientsOf) {
         this.recipientsOf = recipientsOf;
+        this.cases = cases;
         this.people = people;
         this.file = file;
         this.register = register;
@@ -101,7 +103,9 @@ class AccessExports {
         ProcessingRecordDocument doc = record.current().document();
         List<Datum> data = new ArrayList<>();
         // One person, all records (issue 20, item 5): every subject held under the verified address.
-        List<SubjectId> subjects = people.of(c, emailOrNull(c));
+        // The case's address and its recorded subjects in one statement (issue 28 item 5).
+        Cases.AddressAndSubjects address = cases.addressAndSubjects(c.id());
+        List<SubjectId> subjects = people.of(c, emailOrNull(c, address.emailCiphertext()), address.subjects());
         Map<UUID, RecordView> seen = new LinkedHashMap<>();
         List<String> purposeKeys = doc.purposes().stream().map(Purpose::key).toList();
         // The vendor register is read once per export, not once per record and activity (issue 28 item 5).
@@ -151,9 +155,9 @@ class AccessExports {
         return export;
     }
 
-    private @org.jspecify.annotations.Nullable String emailOrNull(RequestCase c) {
+    private @org.jspecify.annotations.Nullable String emailOrNull(RequestCase c, byte @org.jspecify.annotations.Nullable [] ct) {
         try {
-            return file.email(c);
+            return file.email(c, ct);
         } catch (SubjectKeyDestroyed e) {
             return null; // the case's contact data is gone: only the subjects recorded in the case
         }

@@ -106,7 +106,11 @@ class CaseFile {
 
     /** The case's email address, decrypted for sending (the caller audits the use). */
     String email(RequestCase c) {
-        byte[] ct = cases.emailCiphertext(c.id());
+        return email(c, cases.emailCiphertext(c.id()));
+    }
+
+    /** The case's email address from its ciphertext as read ({@link Cases#addressAndSubjects}). */
+    String email(RequestCase c, byte @Nullable [] ct) {
         if (ct == null) {
             throw new SubjectKeyDestroyed(c.subject());
         }

@@ -98,6 +98,31 @@ class Cases {
                 .param("dueBefore", JdbcTime.param(dueBefore)).query(Cases::map).list();
     }
 
+    /** A case's encrypted address (null once deleted after the retention period) and its recorded subjects. */
+    record AddressAndSubjects(byte @Nullable [] emailCiphertext, List<SubjectId> subjects) {
+    }
+
+    /**
+     * {@link #emailCiphertext} and {@link #subjects} in one statement (an access export asks both, issue 28 item 5).
+     */
+    AddressAndSubjects addressAndSubjects(RequestId id) {
+        List<AddressAndSubjects> found = jdbc.sql("""
+                SELECT c.email_ct, ARRAY(SELECT s.subject_id FROM requests_case_subject s WHERE s.case_id = c.id
+                                          ORDER BY s.found_at, s.subject_id) AS subjects
+                  FROM requests_case c WHERE c.id = :id
+                """).param("id", id.value()).query((rs, n) -> {
+                    List<SubjectId> subjects = new java.util.ArrayList<>();
+                    for (Object s : (Object[]) rs.getArray(2).getArray()) {
+                        subjects.add(new SubjectId((UUID) s));
+                    }
+                    return new AddressAndSubjects(rs.getBytes(1), List.copyOf(subjects));
+                }).list();
+        if (found.isEmpty()) {
+            throw new org.springframework.dao.EmptyResultDataAccessException(1);
+        }
+        return found.get(0);
+    }
+
     /** The encrypted address, or null once the case's personal data was deleted after its retention period. */
     byte @Nullable [] emailCiphertext(RequestId id) {
         List<byte[]> found = jdbc.sql("SELECT email_ct FROM requests_case WHERE id = :id").param("id", id.value())

@@ -45,11 +45,15 @@ class PersonRecords {
      * @param email the verified address, or null when it is no longer held (then only the recorded subjects)
      */
     List<SubjectId> of(RequestCase c, @Nullable String email) {
+        return of(c, email, cases.subjects(c.id()));
+    }
+
+    /** {@link #of(RequestCase, String)} with the subjects recorded in the case as already read. */
+    List<SubjectId> of(RequestCase c, @Nullable String email, List<SubjectId> recorded) {
         Set<SubjectId> all = new LinkedHashSet<>();
         if (c.inRegister()) {
             all.add(c.subject());
         }
-        List<SubjectId> recorded = cases.subjects(c.id());
         all.addAll(recorded);
         Set<SubjectId> foundLive = Set.of();
         if (email != null) {

@@ -21,8 +21,10 @@ import no.vern.vendors.DpaClause;
 class Agreements {
 
     private final JdbcClient jdbc;
+    private final RecipientsCache recipients;
 
-    Agreements(JdbcClient jdbc) {
+    Agreements(JdbcClient jdbc, RecipientsCache recipients) {
+        this.recipients = recipients;
         this.jdbc = jdbc;
     }
 
@@ -48,6 +50,7 @@ class Agreements {
     }
 
     void insert(Agreement a, String by, Instant at) {
+        recipients.changed(); // the recipients the register says (issue 28 item 5)
         jdbc.sql("""
                 INSERT INTO vendors_agreement (id, vendor_id, version, signed_on, expires_on, clauses, created_by, created_at)
                 VALUES (:id, :v, :version, :signed, :expires, string_to_array(:clauses, ','), :by, :at)
@@ -58,6 +61,7 @@ class Agreements {
     }
 
     boolean delete(UUID vendorId, UUID id) {
+        recipients.changed(); // the recipients the register says (issue 28 item 5)
         return jdbc.sql("DELETE FROM vendors_agreement WHERE id = :id AND vendor_id = :v").param("id", id)
                 .param("v", vendorId).update() == 1;
     }

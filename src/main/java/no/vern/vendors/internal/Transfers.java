@@ -29,8 +29,10 @@ class Transfers {
             tia_on, supplementary_measures, accepted_reason, accepted_by, accepted_at""";
 
     private final JdbcClient jdbc;
+    private final RecipientsCache recipients;
 
-    Transfers(JdbcClient jdbc) {
+    Transfers(JdbcClient jdbc, RecipientsCache recipients) {
+        this.recipients = recipients;
         this.jdbc = jdbc;
     }
 
@@ -57,6 +59,7 @@ class Transfers {
     }
 
     void upsert(Transfer t, Instant at) {
+        recipients.changed(); // the recipients the register says (issue 28 item 5)
         jdbc.sql("""
                 INSERT INTO vendors_transfer (id, vendor_id, country, mechanism, scc_module, dpf_certified_until,
                                               dpf_checked_on, derogation, tia_outcome, tia_on, supplementary_measures,
@@ -78,6 +81,7 @@ class Transfers {
     }
 
     boolean delete(UUID vendorId, UUID id) {
+        recipients.changed(); // the recipients the register says (issue 28 item 5)
         return jdbc.sql("DELETE FROM vendors_transfer WHERE id = :id AND vendor_id = :v").param("id", id)
                 .param("v", vendorId).update() == 1;
     }

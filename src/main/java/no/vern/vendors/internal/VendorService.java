@@ -60,9 +60,11 @@ class VendorService implements VendorRegister, TransferRegister, RecipientRegist
     private final AuditLog audit;
     private final Clock clock;
     private final MessageSource messages;
+    private final RecipientsCache cache;
 
     VendorService(Vendors vendors, Agreements agreements, Transfers transfers, ProcessingRecord record, AuditLog audit,
-            Clock clock, MessageSource messages) {
+            Clock clock, MessageSource messages, RecipientsCache recipients) {
+        this.cache = recipients;
         this.vendors = vendors;
         this.agreements = agreements;
         this.transfers = transfers;
@@ -346,9 +348,14 @@ class VendorService implements VendorRegister, TransferRegister, RecipientRegist
 
     // --- RecipientRegister: who receives the record's data, with agreement and transfers (issue 26 item 1) ---
 
+    /** Read once per node, language and day until the register changes ({@link RecipientsCache}, issue 28 item 5). */
     @Override
     public List<RecipientStatement> recipients(Locale locale) {
         LocalDate today = today();
+        return cache.get(locale, today, () -> recipients(locale, today));
+    }
+
+    private List<RecipientStatement> recipients(Locale locale, LocalDate today) {
         Map<UUID, List<Transfer>> byVendor = transfers.all().stream()
                 .collect(Collectors.groupingBy(Transfer::vendorId));
         Map<UUID, Agreement> inForce = agreementsInForce();

@@ -26,8 +26,10 @@ class Vendors {
             sub_notice_days, last_review, next_review, updated_at, notes""";
 
     private final JdbcClient jdbc;
+    private final RecipientsCache recipients;
 
-    Vendors(JdbcClient jdbc) {
+    Vendors(JdbcClient jdbc, RecipientsCache recipients) {
+        this.recipients = recipients;
         this.jdbc = jdbc;
     }
 
@@ -51,6 +53,7 @@ class Vendors {
     }
 
     void upsert(Vendor v) {
+        recipients.changed(); // the recipients the register says (issue 28 item 5)
         jdbc.sql("""
                 INSERT INTO vendors_vendor (id, name, role, parent_id, joint_arrangement, activities, data_categories,
                                             security_measures, sub_notice_days, last_review, next_review, created_at,
@@ -70,6 +73,7 @@ class Vendors {
     }
 
     boolean delete(UUID id) {
+        recipients.changed(); // the recipients the register says (issue 28 item 5)
         return jdbc.sql("DELETE FROM vendors_vendor WHERE id = :id").param("id", id).update() == 1;
     }
 
