@@ -8,6 +8,8 @@
 #                  figures warm up until throughput is stable, at most --warmup-max S, default 60), one round
 #   --subjects N   synthetic register size (default 100000; --subjects 1000000 for the large run)
 #   --seconds S    measured seconds per timed load run (default 10), after --warmup S seconds (default 3)
+#   --prime-max S  request path: prime its targets until the JIT compilers take < 5 % of the servers' CPU, at most S s
+#                  (default 180)
 #   --threads T    client threads of the bounded loads (default 4); --rounds R interleaved rounds (default 2)
 #   --only LIST    run only these benchmarks (names as printed after "--"); the rest are left out
 #   --jfr          record JFR profiles of the server, of the plain app and of the harness (in-process benchmarks)
@@ -33,11 +35,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-subjects=100000 seconds=10 warmup=3 threads=4 rounds=2 only="" jfr=0 build=1 keep=0 warmupmax=60 otherjar=""
+subjects=100000 seconds=10 warmup=3 threads=4 rounds=2 only="" jfr=0 build=1 keep=0 warmupmax=60 primemax=180 otherjar=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) subjects=10000 seconds=3 warmup=2 rounds=1; shift ;;
     --warmup-max) warmupmax="$2"; shift 2 ;;
+    --prime-max) primemax="$2"; shift 2 ;;
     --subjects) subjects="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
@@ -48,7 +51,7 @@ while [ $# -gt 0 ]; do
     --skip-build) build=0; shift ;;
     --keep) keep=1; shift ;;
     --jar) otherjar="$2"; shift 2 ;;
-    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,34p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -72,7 +75,7 @@ fi
 status=0
 java -Xmx2g $harness_opts ${VERN_BENCH_HARNESS_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   -Dvern.bench.subjects="$subjects" -Dvern.bench.seconds="$seconds" -Dvern.bench.warmup="$warmup" \
-  -Dvern.bench.warmup-max="$warmupmax" -Dvern.bench.threads="$threads" -Dvern.bench.rounds="$rounds" -Dvern.bench.only="$only" \
+  -Dvern.bench.warmup-max="$warmupmax" -Dvern.bench.prime-max="$primemax" -Dvern.bench.threads="$threads" -Dvern.bench.rounds="$rounds" -Dvern.bench.only="$only" \
   -Dvern.bench.jar="$jar" -Dvern.bench.work="$work" -Dvern.bench.out="bench/results/$stamp.json" \
   -Dvern.bench.server-opts="$server_opts" -Dvern.bench.cds-archive="${cds_archive:-}" -Dvern.bench.start-timeout="${VERN_BENCH_START_TIMEOUT:-300}" \
   no.vern.bench.BenchMain || status=$?

@@ -63,12 +63,14 @@ public interface SubjectRegister {
     List<SubjectSummary> findByEmail(String email);
 
     /**
-     * As {@link #findByEmail(String)}, but the lookup is audited as {@code entry} (the caller's action, actor and
-     * purpose) with the subjects found added as its targets, instead of a {@code register.subject.lookup} entry: one
-     * entry for a lookup that is part of a check audited as such (the consent check). Returns once that entry is
-     * committed.
+     * As {@link #findByEmail(String)}, with whether the {@link ConsentGate} permits each subject found for the purpose,
+     * asked in the lookup's own statement (the gate's {@link ConsentGate#inForceSql}; through
+     * {@link ConsentGate#permittedAmong} where the gate has no SQL; nothing is permitted without a gate). The lookup is
+     * audited as {@code entry} (the caller's action, actor and purpose) with the subjects found added as its targets,
+     * instead of a {@code register.subject.lookup} entry: one entry for a lookup that is part of a check audited as
+     * such (the consent check). Returns once that entry is committed.
      */
-    List<SubjectSummary> findByEmail(String email, AuditEvent entry);
+    List<GatedSubject> findByEmailWithConsent(String email, String purposeKey, AuditEvent entry);
 
     /** Subjects (visible to the caller) with this phone number, found through its blind index. */
     List<SubjectSummary> findByPhone(String phone);

@@ -12,13 +12,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
@@ -48,6 +52,8 @@ class ConsentApiTest {
     SubjectRegister register;
     @Autowired
     ProcessingRecord record;
+    @Autowired
+    JdbcClient jdbc;
 
     String read;
     String write;
@@ -174,6 +180,60 @@ class ConsentApiTest {
                 .contentType(MediaType.APPLICATION_JSON).content(checkBody("not an email " + Canaries.EMAIL, "prospect-dialogue")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(invalid).doesNotContain(Canaries.EMAIL, "kanarifugl");
+    }
+
+    @Test
+    void theCheckIsYesWhileAnySubjectWithTheAddressHasConsentAndIsAuditedOnceNamingEverySubjectFound() throws Exception {
+        // GDPR Art. 7(1): the controller must be able to show what the check answered from; Art. 7(3): a withdrawal
+        // closes the check at once. The lookup and the consent state are read in one statement (issue 28 item 2).
+        String email = Canaries.uniqueEmail();
+        String first = give("{\"purpose\":\"prospect-dialogue\"}");
+        String second = give("{\"purpose\":\"prospect-dialogue\"}");
+        SubjectId a = SubjectId.parse(JsonPath.read(first, "$.subjectId"));
+        SubjectId b = SubjectId.parse(JsonPath.read(second, "$.subjectId"));
+        registerProspect(register, a, email);
+        registerProspect(register, b, email);
+
+        assertThat(checkAudited(email, "prospect-dialogue", a, b)).isEqualTo("{\"allowed\":true}");
+        assertThat(checkAudited(email, "recruitment", a, b)).isEqualTo("{\"allowed\":false}");
+        mvc.perform(post("/api/v1/consents/" + JsonPath.read(first, "$.receiptId") + "/withdraw")
+                .header("Authorization", write)).andExpect(status().isOk());
+        // The withdrawal erases what was held on it (asynchronously): then only the second subject has the address.
+        eventually(() -> !holdsProspectRecordsOrGone(a));
+        assertThat(checkAudited(email, "prospect-dialogue", b)).isEqualTo("{\"allowed\":true}");
+        mvc.perform(post("/api/v1/consents/" + JsonPath.read(second, "$.receiptId") + "/withdraw")
+                .header("Authorization", write)).andExpect(status().isOk());
+        assertThat(check(email, "prospect-dialogue")).isEqualTo("{\"allowed\":false}");
+        assertThat(checkAudited("nobody-" + UUID.randomUUID() + "@example.no", "prospect-dialogue"))
+                .isEqualTo("{\"allowed\":false}");
+    }
+
+    private boolean holdsProspectRecordsOrGone(SubjectId id) {
+        try {
+            return holdsProspectRecords(register, id);
+        } catch (RuntimeException gone) {
+            return false;
+        }
+    }
+
+    /** A check under its own request id; its one audit entry names the purpose and exactly these subjects. */
+    private String checkAudited(String email, String purpose, SubjectId... found) throws Exception {
+        String requestId = "check-" + UUID.randomUUID();
+        String response = mvc.perform(post("/api/v1/consents/check").header("Authorization", read)
+                .header("X-Request-Id", requestId).contentType(MediaType.APPLICATION_JSON)
+                .content(checkBody(email, purpose))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<Map<String, Object>> entries = jdbc.sql(
+                "SELECT action, purpose, outcome, array_to_string(targets, ',') AS targets FROM audit_entry WHERE request_id = :id")
+                .param("id", requestId).query().listOfRows();
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0)).containsEntry("action", "consent.check").containsEntry("purpose", purpose)
+                .containsEntry("outcome", "SUCCESS");
+        String targets = (String) entries.get(0).get("targets");
+        assertThat(targets.isEmpty() ? List.<String>of() : List.of(targets.split(",")))
+                .containsExactlyInAnyOrder(Arrays.stream(found).map(SubjectId::reference).toArray(String[]::new));
+        assertThat(targets).doesNotContain("@");
+        return response;
     }
 
     private String check(String email, String purpose) throws Exception {

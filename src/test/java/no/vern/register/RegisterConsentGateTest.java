@@ -2,7 +2,9 @@ package no.vern.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,7 +14,11 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
+import no.vern.audit.AuditEvent;
+import no.vern.audit.Outcome;
 import no.vern.processing.SubjectKind;
+import no.vern.shared.Actor;
+import no.vern.shared.Actors;
 import no.vern.shared.SubjectId;
 import no.vern.support.Canaries;
 import no.vern.support.VernTest;
@@ -104,5 +110,26 @@ class RegisterConsentGateTest {
                 null, PersonalData.contact(null, null, Canaries.PHONE)))).isInstanceOf(ConsentRequired.class);
         assertThat(register.eraseRecords(id, "prospect-dialogue")).isEqualTo(1);
         assertThat(register.read(id, "prospect-dialogue").records()).isEmpty();
+    }
+
+    @Test
+    void aLookupForAConsentCheckAsksAGateWithoutSqlForEverySubjectFound() {
+        // S4, S5: a gate that cannot be embedded in the lookup's statement (this stand-in) is still asked, once for all.
+        SubjectId with = SubjectId.random();
+        SubjectId without = SubjectId.random();
+        String email = Canaries.uniqueEmail();
+        Gate.GIVEN.add(with + "/prospect-dialogue");
+        Gate.GIVEN.add(without + "/prospect-dialogue");
+        for (SubjectId id : List.of(with, without)) {
+            register.register(new NewSubject(id, Set.of(SubjectKind.PROSPECT), "prospect-dialogue", Source.SUBJECT, null,
+                    PersonalData.contact(Canaries.NAME, email, null)));
+        }
+        Gate.GIVEN.remove(without + "/prospect-dialogue");
+
+        List<GatedSubject> found = Actors.runAs(Actor.system("consent-check"), () -> register.findByEmailWithConsent(
+                email, "prospect-dialogue", AuditEvent.of("consent.check", Outcome.SUCCESS).withPurpose("prospect-dialogue")));
+
+        assertThat(found).extracting(g -> g.subject().id(), GatedSubject::consentInForce)
+                .containsExactlyInAnyOrder(tuple(with, true), tuple(without, false));
     }
 }

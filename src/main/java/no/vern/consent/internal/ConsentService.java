@@ -43,6 +43,7 @@ import no.vern.processing.ProcessingRecordDocument;
 import no.vern.processing.Purpose;
 import no.vern.processing.RecordVersion;
 import no.vern.register.SubjectRegister;
+import no.vern.register.GatedSubject;
 import no.vern.register.SubjectSummary;
 import no.vern.shared.Actor;
 import no.vern.shared.Actors;
@@ -223,14 +224,12 @@ class ConsentService implements ConsentLedger {
         // The register shows API clients only the kinds their subjects scope allows; this check answers a yes or
         // no for the consent:read scope, so it looks the address up as an internal caller and reveals no data.
         // One audit entry per check (consent.check, the purpose, the subjects found), written by the register's
-        // lookup as a read (group commit) and committed before the answer leaves.
+        // lookup as a read (group commit) and committed before the answer leaves. The lookup asks this module's gate
+        // rule (ConsentEvents.inForce, through the register's ConsentGate SPI) in its own statement.
         AuditEvent entry = AuditEvent.of("consent.check", Outcome.SUCCESS).withPurpose(key);
-        List<SubjectSummary> found = Actors.runAs(Actors.currentOr(CHECK_ACTOR), () -> register.findByEmail(email, entry));
-        boolean allowed = false;
-        for (SubjectSummary s : found) {
-            allowed |= permits(s.id(), key);
-        }
-        return allowed;
+        List<GatedSubject> found = Actors.runAs(Actors.currentOr(CHECK_ACTOR),
+                () -> register.findByEmailWithConsent(email, key, entry));
+        return found.stream().anyMatch(GatedSubject::consentInForce);
     }
 
     @Override

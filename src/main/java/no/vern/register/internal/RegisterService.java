@@ -12,6 +12,7 @@ import no.vern.audit.AuditEvent;
 import no.vern.register.ChangeEntry;
 import no.vern.register.DuplicateGroup;
 import no.vern.register.ErasureResult;
+import no.vern.register.GatedSubject;
 import no.vern.register.ImportOptions;
 import no.vern.register.ImportReport;
 import no.vern.register.NewSubject;
@@ -105,8 +106,8 @@ class RegisterService implements SubjectRegister {
     }
 
     @Override
-    public List<SubjectSummary> findByEmail(String email, AuditEvent entry) {
-        return reads.findByEmail(email, entry);
+    public List<GatedSubject> findByEmailWithConsent(String email, String purposeKey, AuditEvent entry) {
+        return reads.findByEmailWithConsent(email, purposeKey, entry);
     }
 
     @Override

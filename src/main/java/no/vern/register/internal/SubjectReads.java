@@ -1,5 +1,6 @@
 package no.vern.register.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +12,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,6 +28,8 @@ import no.vern.processing.UnknownPurpose;
 import no.vern.processing.SubjectKind;
 import no.vern.register.Categories;
 import no.vern.register.ChangeEntry;
+import no.vern.register.ConsentGate;
+import no.vern.register.GatedSubject;
 import no.vern.register.RecordView;
 import no.vern.register.SubjectPage;
 import no.vern.register.SubjectRecords;
@@ -55,10 +60,12 @@ class SubjectReads {
     private final AuditLog audit;
     private final SubjectAccess access;
     private final TransactionTemplate tx;
+    private final ObjectProvider<ConsentGate> consentGate;
+    private final Clock clock;
 
     SubjectReads(Subjects subjects, Organisations organisations, RestrictionService restrictions, SubjectCipher cipher,
             BlindIndex blindIndex, ProcessingRecord processing, AuditLog audit, SubjectAccess access,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, ObjectProvider<ConsentGate> consentGate, Clock clock) {
         this.subjects = subjects;
         this.organisations = organisations;
         this.restrictions = restrictions;
@@ -68,6 +75,8 @@ class SubjectReads {
         this.audit = audit;
         this.access = access;
         this.tx = tx;
+        this.consentGate = consentGate;
+        this.clock = clock;
     }
 
     SubjectRecords read(SubjectId id, String purposeKey) {
@@ -212,13 +221,36 @@ class SubjectReads {
     }
 
     List<SubjectSummary> findByEmail(String email) {
-        return findByEmail(email, AuditEvent.by(access.actor(), "register.subject.lookup", Outcome.SUCCESS));
+        String normalised = field("email", () -> EmailAddresses.normalise(email));
+        return lookup("email", blindIndex.candidates("email", normalised),
+                AuditEvent.by(access.actor(), "register.subject.lookup", Outcome.SUCCESS));
     }
 
-    /** The subjects with this email address, audited as {@code entry} naming them (see SubjectRegister). */
-    List<SubjectSummary> findByEmail(String email, AuditEvent entry) {
+    /**
+     * The subjects with this email address and whether the consent gate permits each for the purpose, in one
+     * statement (the blind index joined to the subjects, the gate's {@code inForceSql} embedded; issue 28 item 2),
+     * audited as {@code entry} naming them (see SubjectRegister): the answer leaves only after its entry is committed.
+     */
+    List<GatedSubject> findByEmailWithConsent(String email, String purposeKey, AuditEvent entry) {
         String normalised = field("email", () -> EmailAddresses.normalise(email));
-        return lookup("email", blindIndex.candidates("email", normalised), entry);
+        List<byte[]> candidates = blindIndex.candidates("email", normalised);
+        Set<SubjectKind> visible = Visibility.current();
+        @Nullable ConsentGate gate = consentGate.getIfAvailable();
+        @Nullable String inForce = gate == null ? null : gate.inForceSql("s.id");
+        List<GatedSubject> found;
+        if (inForce != null) {
+            found = subjects.byIndexWithConsent("email", candidates, visible, inForce, purposeKey, clock.instant());
+        } else {
+            // A gate that cannot be asked in SQL (a stand-in in a test) is asked once for all found; without a gate
+            // no consent exists (S4, S5).
+            List<SubjectSummary> rows = subjects.byIndex("email", candidates, visible).stream()
+                    .map(Subjects.Row::summary).toList();
+            Set<SubjectId> permitted = gate == null || rows.isEmpty() ? Set.of()
+                    : gate.permittedAmong(rows.stream().map(SubjectSummary::id).toList(), purposeKey);
+            found = rows.stream().map(r -> new GatedSubject(r, permitted.contains(r.id()))).toList();
+        }
+        audit.recordRead(entry.withTargets(found.stream().map(g -> g.subject().id().reference()).toArray(String[]::new)));
+        return found;
     }
 
     List<SubjectSummary> findByPhone(String phone) {

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Repository;
 import no.vern.processing.LegalBasis;
 import no.vern.processing.SubjectKind;
 import no.vern.register.ChangeEntry;
+import no.vern.register.GatedSubject;
 import no.vern.register.Organisation;
 import no.vern.register.Source;
 import no.vern.register.SubjectSummary;
@@ -119,6 +120,25 @@ class Subjects {
                  ORDER BY s.created_at, s.id
                 """).param("kind", kind).param("hashes", candidates).param("visible", names(visible))
                 .query(Subjects::row).list();
+    }
+
+    /**
+     * As {@link #byIndex}, with each subject's answer to the consent gate's condition {@code inForce} (owned by the
+     * consent module, embedded here; it reads {@code :purpose} and {@code :now}) in the same statement.
+     */
+    List<GatedSubject> byIndexWithConsent(String kind, List<byte[]> candidates, Set<SubjectKind> visible, String inForce,
+            String purposeKey, Instant now) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_SUBJECT.replace("FROM register_subject s",
+                ", " + inForce + " AS consent_in_force FROM register_subject s") + """
+                 WHERE s.id IN (SELECT b.subject_id FROM register_blind_index b WHERE b.kind = :kind AND b.hash IN (:hashes))
+                   AND s.erased_at IS NULL AND s.kinds && CAST(:visible AS text[])
+                 ORDER BY s.created_at, s.id
+                """).param("kind", kind).param("hashes", candidates).param("visible", names(visible))
+                .param("purpose", purposeKey).param("now", JdbcTime.param(now))
+                .query((rs, n) -> new GatedSubject(row(rs, n).summary(), rs.getBoolean("consent_in_force"))).list();
     }
 
     List<Row> byOrganisation(UUID organisation, Set<SubjectKind> visible) {
