@@ -176,22 +176,24 @@ class Events {
                 RETURNING event_id
                 """).param("at", JdbcTime.param(at)).param("s", subjects.toArray(UUID[]::new))
                 .query((rs, n) -> rs.getObject(1, UUID.class)).list().stream().distinct().sorted().toArray(UUID[]::new);
-        if (events.length == 0) {
+        markEventsPurgedIfEmpty(events, at);
+    }
+
+    /** Marks an event held and recorded purged once none of its registrations holds data any more. */
+    void markEventPurgedIfEmpty(UUID id, Instant at) {
+        markEventsPurgedIfEmpty(new UUID[] { id }, at);
+    }
+
+    /** {@link #markEventPurgedIfEmpty} for many events, in one statement (the one place of that rule). */
+    private void markEventsPurgedIfEmpty(UUID[] ids, Instant at) {
+        if (ids.length == 0) {
             return;
         }
         jdbc.sql("""
                 UPDATE events_event e SET purged_at = :at WHERE e.id = ANY(:ids) AND e.purged_at IS NULL
                   AND e.held_recorded_at IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM events_registration r WHERE r.event_id = e.id AND r.purged_at IS NULL)
-                """).param("at", JdbcTime.param(at)).param("ids", events).update();
-    }
-
-    /** Marks an event held and recorded purged once none of its registrations holds data any more. */
-    void markEventPurgedIfEmpty(UUID id, Instant at) {
-        jdbc.sql("""
-                UPDATE events_event SET purged_at = :at WHERE id = :id AND purged_at IS NULL AND held_recorded_at IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM events_registration WHERE event_id = :id AND purged_at IS NULL)
-                """).param("at", JdbcTime.param(at)).param("id", id).update();
+                """).param("at", JdbcTime.param(at)).param("ids", ids).update();
     }
 
     List<Registration> unpurged(UUID eventId) {

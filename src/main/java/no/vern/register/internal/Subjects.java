@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -111,15 +112,7 @@ class Subjects {
 
     /** Live subjects visible to the caller with one of these blind-index hashes, in one statement. */
     List<Row> byIndex(String kind, List<byte[]> candidates, Set<SubjectKind> visible) {
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql(SELECT_SUBJECT + """
-                 WHERE s.id IN (SELECT b.subject_id FROM register_blind_index b WHERE b.kind = :kind AND b.hash IN (:hashes))
-                   AND s.erased_at IS NULL AND s.kinds && CAST(:visible AS text[])
-                 ORDER BY s.created_at, s.id
-                """).param("kind", kind).param("hashes", candidates).param("visible", names(visible))
-                .query(Subjects::row).list();
+        return byIndex(kind, candidates, visible, "false", Map.of(), Subjects::row);
     }
 
     /**
@@ -128,17 +121,23 @@ class Subjects {
      */
     List<GatedSubject> byIndexWithConsent(String kind, List<byte[]> candidates, Set<SubjectKind> visible, String inForce,
             String purposeKey, Instant now) {
+        return byIndex(kind, candidates, visible, inForce, Map.of("purpose", purposeKey, "now", JdbcTime.param(now)),
+                (rs, n) -> new GatedSubject(row(rs, n).summary(), rs.getBoolean("consent_in_force")));
+    }
+
+    /** The one lookup by blind index (live, visible to the caller), with a column {@code consent_in_force} beside. */
+    private <T> List<T> byIndex(String kind, List<byte[]> candidates, Set<SubjectKind> visible, String consentInForce,
+            Map<String, ?> params, RowMapper<T> mapper) {
         if (candidates.isEmpty()) {
             return List.of();
         }
         return jdbc.sql(SELECT_SUBJECT.replace("FROM register_subject s",
-                ", " + inForce + " AS consent_in_force FROM register_subject s") + """
+                ", " + consentInForce + " AS consent_in_force FROM register_subject s") + """
                  WHERE s.id IN (SELECT b.subject_id FROM register_blind_index b WHERE b.kind = :kind AND b.hash IN (:hashes))
                    AND s.erased_at IS NULL AND s.kinds && CAST(:visible AS text[])
                  ORDER BY s.created_at, s.id
-                """).param("kind", kind).param("hashes", candidates).param("visible", names(visible))
-                .param("purpose", purposeKey).param("now", JdbcTime.param(now))
-                .query((rs, n) -> new GatedSubject(row(rs, n).summary(), rs.getBoolean("consent_in_force"))).list();
+                """).param("kind", kind).param("hashes", candidates).param("visible", names(visible)).params(params)
+                .query(mapper).list();
     }
 
     List<Row> byOrganisation(UUID organisation, Set<SubjectKind> visible) {
