@@ -166,6 +166,37 @@ class SourceNoticesTest extends MailTestSupport {
     }
 
     @Test
+    void aRecordThatCannotBeReadMarksItsNoticeUnreachableAndTheRunGoesOnToTheOthers() throws Exception {
+        String unreadable = uniqueEmail();
+        String told = uniqueEmail();
+        ImportReport report = importContacts(unreadable + ";nb", told + ";nb");
+        SubjectId broken = created(report, 0);
+        SubjectId person = created(report, 1);
+        byte[] stored = jdbc.sql("SELECT ciphertext FROM register_record WHERE subject_id = :s AND category = 'email'")
+                .param("s", broken.value()).query((rs, n) -> rs.getBytes(1)).single();
+        // a ciphertext the subject's key refuses (a damaged row): the address cannot be read
+        jdbc.sql("UPDATE register_record SET ciphertext = :c WHERE subject_id = :s AND category = 'email'")
+                .param("c", new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
+                        23, 24, 25, 26, 27, 28, 29, 30, 31, 32 })
+                .param("s", broken.value()).update();
+        try {
+            clock.advance(Duration.ofDays(7).plusMinutes(1));
+            notices.sendDue();
+
+            // Art. 14 for everyone else is not held up by one damaged record, and the damaged one says what happened
+            assertThat(only(person).state()).isEqualTo(SourceNotice.State.SENT);
+            assertThat(awaitMail(told, SUBJECT_NB)).isNotNull();
+            assertThat(only(broken).state()).isEqualTo(SourceNotice.State.UNREACHABLE);
+            assertThat(status.statements(broken, NB).get(0)).contains("ingen e-postadresse kunne leses");
+            assertThat(mailTo(unreadable, SUBJECT_NB)).isEmpty();
+            assertThat(notices.sendDue()).as("nothing left due, nothing stuck").isZero();
+        } finally {
+            jdbc.sql("UPDATE register_record SET ciphertext = :c WHERE subject_id = :s AND category = 'email'")
+                    .param("c", stored).param("s", broken.value()).update();
+        }
+    }
+
+    @Test
     void anExemptionRecordedWithAReasonSendsNothingAndShowsOnTheSubject() throws Exception {
         String exempted = uniqueEmail();
         String told = uniqueEmail();

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import no.vern.audit.AuditEvent;
@@ -70,6 +71,8 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
     private final SubjectCipher cipher;
     private final AuditLog audit;
     private final TransactionTemplate tx;
+    /** A transaction of its own for reading an address (see {@link #email}). */
+    private final TransactionTemplate ownReadTx;
     private final Clock clock;
     private final InformingProperties properties;
     /** The subjects whose notices go when the erasing transaction commits. */
@@ -89,6 +92,8 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
         this.clock = clock;
         this.properties = properties;
         this.erased = new AtCommit<>(java.util.Objects.requireNonNull(tx.getTransactionManager()), notices::deleteSubjects);
+        this.ownReadTx = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        this.ownReadTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** GDPR Art. 14(1), (3): data from others makes a notice owed, scheduled with the registration (same transaction). */
@@ -253,9 +258,15 @@ class SourceNoticeService implements SourceNotices, SourceNoticeStatus {
         return messages.getMessage(key, new Object[] { date, org == null ? "" : org.name() }, language);
     }
 
+    /**
+     * The person's address for the purpose, read in a transaction of its own: a record that cannot be read (a refused
+     * ciphertext, a key gone) fails that read alone. Read inside the notice's transaction, the failure would mark it
+     * rollback-only, so the notice could be neither sent nor marked unreachable, and every run would stop on it.
+     */
     private Optional<String> email(SubjectId subject, String purposeKey) {
         try {
-            return register.read(subject, purposeKey).value(Categories.EMAIL);
+            return java.util.Objects.requireNonNull(
+                    ownReadTx.execute(s -> register.read(subject, purposeKey).value(Categories.EMAIL)));
         } catch (VernProblem e) {
             return Optional.empty();
         }
