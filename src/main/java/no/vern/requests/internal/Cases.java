@@ -3,11 +3,13 @@ package no.vern.requests.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +25,10 @@ import no.vern.shared.SubjectId;
 /** The request case rows and their history (the personal-data columns only as ciphertext). */
 @Repository
 class Cases {
+
+    /** The subjects recorded in a case ({@code %s}: the case id), in the order they were found: the one place of it. */
+    private static final String SUBJECTS_OF =
+            "SELECT subject_id FROM requests_case_subject WHERE case_id = %s ORDER BY found_at, subject_id";
 
     private static final String COLUMNS = " id, kind, channel, status, subject_id, in_register, language, received_at,"
             + " due_at, extended_at, assignee, verified_at, verified_by, linked_to, closed_at, version ";
@@ -107,18 +113,12 @@ class Cases {
      */
     AddressAndSubjects addressAndSubjects(RequestId id) {
         List<AddressAndSubjects> found = jdbc.sql("""
-                SELECT c.email_ct, ARRAY(SELECT s.subject_id FROM requests_case_subject s WHERE s.case_id = c.id
-                                          ORDER BY s.found_at, s.subject_id) AS subjects
-                  FROM requests_case c WHERE c.id = :id
-                """).param("id", id.value()).query((rs, n) -> {
-                    List<SubjectId> subjects = new java.util.ArrayList<>();
-                    for (Object s : (Object[]) rs.getArray(2).getArray()) {
-                        subjects.add(new SubjectId((UUID) s));
-                    }
-                    return new AddressAndSubjects(rs.getBytes(1), List.copyOf(subjects));
-                }).list();
+                SELECT c.email_ct, ARRAY(%s) AS subjects FROM requests_case c WHERE c.id = :id
+                """.formatted(SUBJECTS_OF.formatted("c.id"))).param("id", id.value())
+                .query((rs, n) -> new AddressAndSubjects(rs.getBytes(1), Arrays.stream((Object[]) rs.getArray(2).getArray())
+                        .map(s -> new SubjectId((UUID) s)).toList())).list();
         if (found.isEmpty()) {
-            throw new org.springframework.dao.EmptyResultDataAccessException(1);
+            throw new EmptyResultDataAccessException(1);
         }
         return found.get(0);
     }
@@ -128,7 +128,7 @@ class Cases {
         List<byte[]> found = jdbc.sql("SELECT email_ct FROM requests_case WHERE id = :id").param("id", id.value())
                 .query((rs, n) -> rs.getBytes(1)).list();
         if (found.isEmpty()) {
-            throw new org.springframework.dao.EmptyResultDataAccessException(1);
+            throw new EmptyResultDataAccessException(1);
         }
         return found.get(0);
     }
@@ -244,7 +244,7 @@ class Cases {
 
     /** The register subjects recorded for a case, in the order they were found. */
     List<SubjectId> subjects(RequestId id) {
-        return jdbc.sql("SELECT subject_id FROM requests_case_subject WHERE case_id = :id ORDER BY found_at, subject_id")
+        return jdbc.sql(SUBJECTS_OF.formatted(":id"))
                 .param("id", id.value()).query((rs, n) -> new SubjectId(rs.getObject(1, UUID.class))).list();
     }
 
