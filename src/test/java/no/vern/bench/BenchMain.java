@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.jar.JarFile;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -103,10 +104,16 @@ public final class BenchMain {
         if (!cds.isBlank()) {
             vernOptions.add("-XX:SharedArchiveFile=" + Path.of(cds).toAbsolutePath());
         }
+        // The -Pcds build is also processed by Spring AOT (bean definitions as generated code); the README runs it so.
+        boolean aot = aotProcessed(jar);
+        if (aot) {
+            vernOptions.add("-Dspring.aot.enabled=true");
+        }
         try (VernServer server = VernServer.start(jar, work, token, vernOptions, !externalDb.isBlank())) {
             figures.add(Figure.of("cold start ready", server.secondsToReady(), "s", "trivial JVM start to exit",
                     jvm.get(1), false, "java -jar on an empty database: initdb, migrations, keys; "
                             + (cds.isBlank() ? "without a CDS archive" : "with the CDS archive " + Path.of(cds).getFileName())
+                            + (aot ? ", Spring AOT" : "")
                             + "; goal < 15 s"));
             figures.add(Figure.of("cold start CPU time of the server JVM", server.cpuSecondsToReady(), "s",
                     "trivial JVM CPU time", jvmCpu.get(1), false,
@@ -199,6 +206,14 @@ public final class BenchMain {
     static void say(String line) {
         System.out.println(line);
         System.out.flush();
+    }
+
+    /** Whether the jar holds Spring AOT's generated initializer (the {@code cds} build), as a plain or a Boot jar. */
+    private static boolean aotProcessed(Path jar) throws IOException {
+        String initializer = VernApplication.class.getName().replace('.', '/') + "__ApplicationContextInitializer.class";
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getEntry(initializer) != null || file.getEntry("BOOT-INF/classes/" + initializer) != null;
+        }
     }
 
     private static Map<String, Object> machine() {

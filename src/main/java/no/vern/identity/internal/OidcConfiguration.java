@@ -17,11 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -41,7 +38,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Single sign-on through OpenID Connect (issue 25): present only when a provider is configured
+ * Single sign-on through OpenID Connect (issue 25): on only when a provider is configured
  * ({@code VERN_OIDC_ISSUER}, or {@code vern.identity.oidc.<id>.issuer}). Each provider's discovery document is read
  * on first use, so Vern starts while a provider is unreachable. A sign-in goes through {@link SsoAccounts} (account,
  * allowed domains, roles from groups, audit); Vern keeps none of the provider's tokens after it (the ID token only
@@ -50,29 +47,28 @@ import jakarta.servlet.http.HttpServletResponse;
  * and the way back, but without the ID token in the URL.
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(OidcConfiguration.ProviderConfigured.class)
 class OidcConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(OidcConfiguration.class);
 
     /** True when at least one provider has an issuer. */
-    static final class ProviderConfigured implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return Binder.get(context.getEnvironment())
-                    .bind("vern.identity.oidc", Bindable.mapOf(String.class, SsoProperties.Provider.class))
-                    .map(m -> m.values().stream().anyMatch(p -> !p.issuer().isBlank())).orElse(false);
+    static boolean providerConfigured(Environment environment) {
+        return Binder.get(environment)
+                .bind("vern.identity.oidc", Bindable.mapOf(String.class, SsoProperties.Provider.class))
+                .map(m -> m.values().stream().anyMatch(p -> !p.issuer().isBlank())).orElse(false);
+    }
+
+    /**
+     * The single sign-on, or no bean at all (a null bean: {@code ObjectProvider.getIfAvailable()} answers null) when
+     * no provider has an issuer. Decided here at start and not by a condition: Spring AOT (the {@code cds} build)
+     * fixes conditions at build time, and the same jar must offer single sign-on where a provider is configured.
+     */
+    @Bean
+    @Nullable SsoLogin ssoLogin(SsoProperties settings, SsoAccounts accounts, Environment environment) {
+        if (!providerConfigured(environment)) {
+            return null;
         }
-    }
-
-    @Bean
-    ClientRegistrationRepository clientRegistrations(SsoProperties settings) {
-        return new DiscoveredRegistrations(settings);
-    }
-
-    @Bean
-    SsoLogin ssoLogin(SsoProperties settings, ClientRegistrationRepository registrations, SsoAccounts accounts) {
-        return new OidcLogin(settings, registrations, accounts);
+        return new OidcLogin(settings, new DiscoveredRegistrations(settings), accounts);
     }
 
     /** The client registrations, each from its provider's discovery document when first asked for. */

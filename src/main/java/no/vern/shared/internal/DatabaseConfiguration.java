@@ -6,13 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
@@ -41,15 +42,50 @@ class DatabaseConfiguration {
     static final String APP_ROLE = "vern_app";
 
     /**
-     * The embedded server: the one {@link EmbeddedDatabaseStart} began while the context was being built, or one
-     * started here when that did not run (a context built without the application's initializers).
+     * The server, chosen at start from {@code vern.db.url}: the external one it names, or else the embedded one that
+     * {@link EmbeddedDatabaseStart} began while the context was being built (or one started here when that did not
+     * run: a context built without the application's initializers). A factory method and not a condition: Spring AOT
+     * (the {@code cds} build) fixes conditions at build time, and the same jar must run on either server.
      */
     @Bean(destroyMethod = "close")
-    @ConditionalOnExpression("'${vern.db.url:}'.isBlank()")
-    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties,
+    DatabaseServer databaseServer(DatabaseProperties properties,
             org.springframework.beans.factory.ObjectProvider<EmbeddedDatabaseStart.Started> early) throws IOException {
+        if (!properties.url().isBlank()) {
+            return new DatabaseServer(null,
+                    new DatabaseEndpoint(properties.url(), properties.user(), properties.password(), false));
+        }
         EmbeddedDatabaseStart.Started started = early.getIfAvailable();
-        return started != null ? started.take() : startEmbedded(properties.embedded());
+        EmbeddedPostgres postgres = started != null ? started.take() : startEmbedded(properties.embedded());
+        return new DatabaseServer(postgres,
+                new DatabaseEndpoint(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", true));
+    }
+
+    /** The chosen server; holds the embedded one, if it is that, to stop it with the context. */
+    static final class DatabaseServer implements AutoCloseable {
+
+        private final @Nullable EmbeddedPostgres embedded;
+        private final DatabaseEndpoint endpoint;
+
+        DatabaseServer(@Nullable EmbeddedPostgres embedded, DatabaseEndpoint endpoint) {
+            this.embedded = embedded;
+            this.endpoint = endpoint;
+        }
+
+        /** The embedded server Vern started, if it runs on one. */
+        Optional<EmbeddedPostgres> embedded() {
+            return Optional.ofNullable(embedded);
+        }
+
+        DatabaseEndpoint endpoint() {
+            return endpoint;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
     }
 
     /** Starts the embedded server on its data directory (stopping a server an earlier, killed JVM left there). */
@@ -75,13 +111,8 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    DatabaseEndpoint databaseEndpoint(DatabaseProperties properties,
-            org.springframework.beans.factory.ObjectProvider<EmbeddedPostgres> embedded) {
-        EmbeddedPostgres postgres = embedded.getIfAvailable();
-        if (postgres != null) {
-            return new DatabaseEndpoint(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", true);
-        }
-        return new DatabaseEndpoint(properties.url(), properties.user(), properties.password(), false);
+    DatabaseEndpoint databaseEndpoint(DatabaseServer server) {
+        return server.endpoint();
     }
 
     @Bean(destroyMethod = "close")

@@ -17,9 +17,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * Starts the embedded PostgreSQL on a thread of its own as soon as the configuration is known, before the
  * application context is built (issue 28 item 9, cold start): {@code initdb} and the server's start take about two
  * seconds, which now overlap the seconds Spring spends reading the configuration classes instead of following
- * them. {@link DatabaseConfiguration#embeddedPostgres} takes the server (waiting if it is still starting, and
- * failing the start with its error). With {@code VERN_DB_URL} set (the same test as that bean's condition) it does
- * nothing. Registered in {@code META-INF/spring.factories}, so it runs for {@code java -jar}, {@code spring-boot:run}
+ * them. {@link DatabaseConfiguration#databaseServer} takes the server (waiting if it is still starting, and
+ * failing the start with its error). With {@code VERN_DB_URL} set (the same test as that bean's) it does nothing,
+ * and nothing either while Spring AOT processes the application at build time ({@code spring.aot.processing}: no
+ * bean is created then, so no server would be taken). Registered in {@code META-INF/spring.factories}, so it runs for {@code java -jar}, {@code spring-boot:run}
  * and every context a test builds.
  */
 final class EmbeddedDatabaseStart implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -29,6 +30,7 @@ final class EmbeddedDatabaseStart implements ApplicationContextInitializer<Confi
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         if (!context.getEnvironment().getProperty("vern.db.url", "").isBlank()
+                || Boolean.getBoolean("spring.aot.processing")
                 || context.getBeanFactory().containsSingleton(BEAN)) {
             return;
         }
@@ -52,7 +54,7 @@ final class EmbeddedDatabaseStart implements ApplicationContextInitializer<Confi
     }
 
     /**
-     * The server being started. Handed to the {@code embeddedPostgres} bean, which closes it with the context; if the
+     * The server being started. Handed to the {@code databaseServer} bean, which closes it with the context; if the
      * context fails or closes before taking it, this closes it, so no server outlives the JVM's context.
      */
     static final class Started implements DisposableBean {

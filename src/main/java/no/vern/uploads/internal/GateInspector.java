@@ -9,7 +9,6 @@ import java.util.Set;
 
 import org.apache.tika.Tika;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 
 import no.vern.uploads.FileType;
 import no.vern.uploads.InspectedUpload;
@@ -37,11 +36,11 @@ final class GateInspector implements UploadInspector {
 
     private final Tika tika = new Tika();
     private final UploadProperties properties;
-    private final ObjectProvider<VirusScanner> scanner;
+    private final @Nullable VirusScanner scanner;
     private final Inspections inspections;
     private final Clock clock;
 
-    GateInspector(UploadProperties properties, ObjectProvider<VirusScanner> scanner, Inspections inspections,
+    GateInspector(UploadProperties properties, @Nullable VirusScanner scanner, Inspections inspections,
             Clock clock) {
         this.properties = properties;
         this.scanner = scanner;
@@ -73,7 +72,7 @@ final class GateInspector implements UploadInspector {
 
     @Override
     public UploadStatistics statistics() {
-        return inspections.statistics(scanner.getIfAvailable() != null);
+        return inspections.statistics(scanner != null);
     }
 
     private InspectedUpload check(@Nullable String filename, @Nullable String declaredType, byte[] content,
@@ -156,7 +155,7 @@ final class GateInspector implements UploadInspector {
     }
 
     private boolean scan(byte[] content) {
-        VirusScanner virusScanner = scanner.getIfAvailable();
+        VirusScanner virusScanner = scanner;
         if (virusScanner == null) {
             return false;
         }
