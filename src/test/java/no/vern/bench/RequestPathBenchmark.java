@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  *
  * <p>Lines: {@code consent check vs plain app c4:} / {@code c32:} ({@code POST /api/v1/consents/check}, random loaded
  * subjects) and {@code static api endpoint vs plain app c4:} / {@code c32:} ({@code GET /api/v1/me}: bearer token,
- * security, no database), each with p99 and CPU per request beside it, plus the audit group commit's batch size
- * under the check's load.
+ * security, no database), each with p99 and CPU per request beside it (with the parts of the JIT compiler and of the
+ * embedded PostgreSQL), plus the audit group commit's batch size under the check's load, over the whole phase and
+ * over the check's own load at each connection count.
  */
 final class RequestPathBenchmark implements Benchmark {
 
