@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  *
  * <p>Lines: {@code consent check vs plain app c4:} / {@code c32:} ({@code POST /api/v1/consents/check}, random loaded
  * subjects) and {@code static api endpoint vs plain app c4:} / {@code c32:} ({@code GET /api/v1/me}: bearer token,
- * security, no database), each with p99 and CPU per request beside it, plus the audit group commit's batch size
- * under the check's load.
+ * security, no database), each with p99 and CPU per request beside it (with the parts of the JIT compiler and of the
+ * embedded PostgreSQL), plus the audit group commit's batch size under the check's load, over the whole phase and
+ * over the check's own load at each connection count.
  */
 final class RequestPathBenchmark implements Benchmark {
 
@@ -40,7 +41,8 @@ final class RequestPathBenchmark implements Benchmark {
     }
 
     /** What one target measured in one round. */
-    private record Run(Load.Result result, double cpuMillisPerRequest, double jitMillisPerRequest, Load.Warmup warmup) {
+    private record Run(Load.Result result, double cpuMillisPerRequest, double jitMillisPerRequest,
+            double databaseMillisPerRequest, Load.Warmup warmup) {
     }
 
     @Override
@@ -103,16 +105,23 @@ final class RequestPathBenchmark implements Benchmark {
                 (System.nanoTime() - primeStart) / 1e9, (System.nanoTime() - jitStart) / 1e9, maxPrime, 100 * jitShare,
                 100 * plainJitShare);
         double[] batchBefore = batch(c);
+        Map<Integer, double[]> checkBatches = new LinkedHashMap<>(); // per connection count: commits, entries
         for (int connections : new int[] { 4, 32 }) {
             Load load = c.load().withThreads(connections);
             Map<String, List<Run>> runs = new LinkedHashMap<>();
             for (int r = 0; r < c.rounds(); r++) {
                 runs.computeIfAbsent("plain", k -> new ArrayList<>())
-                        .add(measure(load, plainOp, plain::cpuMillis, plain::compilerMillis, minWarmup, maxWarmup));
+                        .add(measure(load, plainOp, plain::cpuMillis, plain::compilerMillis, () -> 0, minWarmup, maxWarmup));
+                double[] b0 = batch(c);
                 runs.computeIfAbsent("check", k -> new ArrayList<>()).add(measure(load, checkOp,
-                        c.server()::cpuMillis, c.server()::compilerMillis, minWarmup, maxWarmup));
+                        c.server()::cpuMillis, c.server()::compilerMillis, c.server()::databaseCpuMillis, minWarmup,
+                        maxWarmup));
+                double[] b1 = batch(c);
+                checkBatches.merge(connections, new double[] { b1[0] - b0[0], b1[1] - b0[1] },
+                        (x, y) -> new double[] { x[0] + y[0], x[1] + y[1] });
                 runs.computeIfAbsent("static", k -> new ArrayList<>()).add(measure(load, meOp,
-                        c.server()::cpuMillis, c.server()::compilerMillis, minWarmup, maxWarmup));
+                        c.server()::cpuMillis, c.server()::compilerMillis, c.server()::databaseCpuMillis, minWarmup,
+                        maxWarmup));
             }
             Run p = mean(runs.get("plain"));
             figures.addAll(compare("consent check vs plain app c" + connections, mean(runs.get("check")), p, dbCounted,
@@ -130,29 +139,44 @@ final class RequestPathBenchmark implements Benchmark {
                             "%s over %.0f commits (warm-ups included); max %.0f in the last minute", BATCH_METRIC,
                             count, batchAfter[2])));
         }
+        // The batch size while the check alone is measured at each connection count (its warm-up included, which is
+        // the same load), so that c32's is not diluted by the lighter c4 and the priming.
+        checkBatches.forEach((connections, b) -> {
+            if (b[0] > 0) {
+                figures.add(Figure.of("audit group commit batch size under checks at c" + connections, b[1] / b[0],
+                        "entries/commit", "one entry per commit", 1, true, String.format(Locale.ROOT,
+                                "%s over %.0f commits of the check's warm-up and measurement", BATCH_METRIC, b[0])));
+            }
+        });
         return figures;
     }
 
     private static Run measure(Load load, Load.Op op, java.util.function.DoubleSupplier cpu,
-            java.util.function.DoubleSupplier jit, int minWarmup, int maxWarmup) throws Exception {
+            java.util.function.DoubleSupplier jit, java.util.function.DoubleSupplier database, int minWarmup,
+            int maxWarmup) throws Exception {
         Load.Warmup warmup = load.warmUntilStable(op, minWarmup, maxWarmup);
         double before = cpu.getAsDouble();
         double jitBefore = jit.getAsDouble();
+        double dbBefore = database.getAsDouble();
         Load.Result result = load.measure(op);
         double after = cpu.getAsDouble();
         double jitAfter = jit.getAsDouble();
-        return new Run(result, result.calls() == 0 ? Double.NaN : (after - before) / result.calls(),
-                result.calls() == 0 ? Double.NaN : (jitAfter - jitBefore) / result.calls(), warmup);
+        double dbAfter = database.getAsDouble();
+        long calls = result.calls();
+        return new Run(result, calls == 0 ? Double.NaN : (after - before) / calls,
+                calls == 0 ? Double.NaN : (jitAfter - jitBefore) / calls,
+                calls == 0 ? Double.NaN : (dbAfter - dbBefore) / calls, warmup);
     }
 
     private static List<Figure> compare(String name, Run vern, Run plain, boolean dbCounted, String goal) {
         String warm = String.format(Locale.ROOT, "warm-up %.0f s%s (plain app %.0f s%s)", vern.warmup().seconds(),
                 vern.warmup().stable() ? " to stable" : " NOT stable", plain.warmup().seconds(),
                 plain.warmup().stable() ? "" : " NOT stable");
-        String cpuNote = String.format(Locale.ROOT, "CPU %.3f vs %.3f ms/request = %.2fx, of which JIT compiler %.3f vs %.3f",
-                vern.cpuMillisPerRequest(), plain.cpuMillisPerRequest(),
+        String cpuNote = String.format(Locale.ROOT, "CPU %.3f vs %.3f ms/request = %.2fx, of which JIT compiler %.3f vs %.3f"
+                + "%s", vern.cpuMillisPerRequest(), plain.cpuMillisPerRequest(),
                 vern.cpuMillisPerRequest() / plain.cpuMillisPerRequest(), vern.jitMillisPerRequest(),
-                plain.jitMillisPerRequest());
+                plain.jitMillisPerRequest(), dbCounted ? String.format(Locale.ROOT, ", PostgreSQL %.3f",
+                        vern.databaseMillisPerRequest()) : "");
         return List.of(
                 Figure.of(name, vern.result().perSecond(), "rps", "plain app GET /plain", plain.result().perSecond(),
                         true, String.format(Locale.ROOT, "p99 %.1f vs %.1f ms; %s; %s; %s", vern.result().p99Millis(),
@@ -164,20 +188,23 @@ final class RequestPathBenchmark implements Benchmark {
                                 ? "server JVM + its PostgreSQL (postmaster and backends) vs the plain app's JVM, from /proc"
                                 : "server JVM only (external database not counted) vs the plain app's JVM")
                                 + String.format(Locale.ROOT, "; JIT compiler threads %.3f vs %.3f ms/request",
-                                        vern.jitMillisPerRequest(), plain.jitMillisPerRequest())));
+                                        vern.jitMillisPerRequest(), plain.jitMillisPerRequest())
+                                + (dbCounted ? String.format(Locale.ROOT, "; of which PostgreSQL %.3f ms/request",
+                                        vern.databaseMillisPerRequest()) : "")));
     }
 
     private static Run mean(List<Run> runs) {
         Load.Result r = ConsentCheckBenchmark.mean(runs.stream().map(Run::result).toList());
         double cpu = runs.stream().mapToDouble(Run::cpuMillisPerRequest).average().orElse(Double.NaN);
         double jit = runs.stream().mapToDouble(Run::jitMillisPerRequest).average().orElse(Double.NaN);
+        double database = runs.stream().mapToDouble(Run::databaseMillisPerRequest).average().orElse(Double.NaN);
         Load.Warmup w = runs.get(0).warmup();
         for (Run run : runs) {
             if (!run.warmup().stable() || run.warmup().seconds() > w.seconds()) {
                 w = run.warmup();
             }
         }
-        return new Run(r, cpu, jit, w);
+        return new Run(r, cpu, jit, database, w);
     }
 
     /** count, total and max of the group-commit batch summary from the server's metrics endpoint (zeros if absent). */

@@ -185,6 +185,11 @@ final class VernServer implements AutoCloseable {
                 .orElseGet(() -> ProcCpu.treeMillis(process.pid()));
     }
 
+    /** CPU milliseconds so far of the embedded PostgreSQL alone (part of {@link #cpuMillis()}; 0 with an external one). */
+    double databaseCpuMillis() {
+        return ProcCpu.postmaster(databaseDir).map(pg -> ProcCpu.treeMillis(pg)).orElse(0.0);
+    }
+
     /** Whether {@link #cpuMillis()} includes the database (the embedded one). */
     boolean databaseCpuCounted() {
         return ProcCpu.postmaster(databaseDir).isPresent();

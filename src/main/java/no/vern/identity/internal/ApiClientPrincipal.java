@@ -17,12 +17,14 @@ final class ApiClientPrincipal extends AbstractAuthenticationToken {
 
     private final ApiClient client;
 
-    /** The client behind a token, as the security context's principal. */
-    record ApiClient(UUID tokenId, String name) implements ActorSource {
+    /**
+     * The client behind a token, as the security context's principal; its actor is made once per request, not on every
+     * {@code Actors.current()} (each checks the id against a pattern).
+     */
+    record ApiClient(UUID tokenId, String name, Actor actor) implements ActorSource {
 
-        @Override
-        public Actor actor() {
-            return new Actor(Actor.Kind.API_CLIENT, tokenId.toString());
+        ApiClient(UUID tokenId, String name) {
+            this(tokenId, name, new Actor(Actor.Kind.API_CLIENT, tokenId.toString()));
         }
     }
 

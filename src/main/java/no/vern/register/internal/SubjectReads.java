@@ -62,6 +62,14 @@ class SubjectReads {
     private final TransactionTemplate tx;
     private final ObjectProvider<ConsentGate> consentGate;
     private final Clock clock;
+    /**
+     * The consent gate and its rule's SQL, resolved on the first check that finds a gate and kept: asking the bean
+     * factory by type on every check was a seventh of the check's handler samples (issue 28 item 2, branch h50).
+     */
+    private volatile @Nullable ResolvedGate resolvedGate;
+
+    private record ResolvedGate(ConsentGate gate, @Nullable String inForceSql) {
+    }
 
     SubjectReads(Subjects subjects, Organisations organisations, RestrictionService restrictions, SubjectCipher cipher,
             BlindIndex blindIndex, ProcessingRecord processing, AuditLog audit, SubjectAccess access,
@@ -235,8 +243,9 @@ class SubjectReads {
         String normalised = field("email", () -> EmailAddresses.normalise(email));
         List<byte[]> candidates = blindIndex.candidates("email", normalised);
         Set<SubjectKind> visible = Visibility.current();
-        @Nullable ConsentGate gate = consentGate.getIfAvailable();
-        @Nullable String inForce = gate == null ? null : gate.inForceSql("s.id");
+        @Nullable ResolvedGate resolved = resolvedGate();
+        @Nullable ConsentGate gate = resolved == null ? null : resolved.gate();
+        @Nullable String inForce = resolved == null ? null : resolved.inForceSql();
         List<GatedSubject> found;
         if (inForce != null) {
             found = subjects.byIndexWithConsent("email", candidates, visible, inForce, purposeKey, clock.instant());
@@ -251,6 +260,18 @@ class SubjectReads {
         }
         audit.recordRead(entry.withTargets(found.stream().map(g -> g.subject().id().reference()).toArray(String[]::new)));
         return found;
+    }
+
+    private @Nullable ResolvedGate resolvedGate() {
+        ResolvedGate resolved = resolvedGate;
+        if (resolved == null) {
+            ConsentGate gate = consentGate.getIfAvailable();
+            if (gate != null) {
+                resolved = new ResolvedGate(gate, gate.inForceSql("s.id"));
+                resolvedGate = resolved;
+            }
+        }
+        return resolved;
     }
 
     List<SubjectSummary> findByPhone(String phone) {

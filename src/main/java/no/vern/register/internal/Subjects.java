@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
@@ -43,6 +45,11 @@ class Subjects {
             """;
 
     private final JdbcClient jdbc;
+    /**
+     * The lookup's statement per consent column (a handful: the gate's rule, {@code FALSE}), composed once, so that a
+     * check neither builds it nor hashes a new string of it in the statement caches (issue 28 item 2, branch h50).
+     */
+    private final ConcurrentMap<String, String> byIndexSql = new ConcurrentHashMap<>();
 
     Subjects(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -131,13 +138,17 @@ class Subjects {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT_SUBJECT.replace("FROM register_subject s",
+        return jdbc.sql(byIndexSql.computeIfAbsent(consentInForce, Subjects::byIndexSql)).param("kind", kind).param("hashes", candidates).param("visible", names(visible)).params(params)
+                .query(mapper).list();
+    }
+
+    private static String byIndexSql(String consentInForce) {
+        return SELECT_SUBJECT.replace("FROM register_subject s",
                 ", " + consentInForce + " AS consent_in_force FROM register_subject s") + """
                  WHERE s.id IN (SELECT b.subject_id FROM register_blind_index b WHERE b.kind = :kind AND b.hash IN (:hashes))
                    AND s.erased_at IS NULL AND s.kinds && CAST(:visible AS text[])
                  ORDER BY s.created_at, s.id
-                """).param("kind", kind).param("hashes", candidates).param("visible", names(visible)).params(params)
-                .query(mapper).list();
+                """;
     }
 
     List<Row> byOrganisation(UUID organisation, Set<SubjectKind> visible) {
