@@ -35,7 +35,10 @@ import no.vern.shared.SubjectId;
  * organisation, in subjects per second. The purge deletes whatever else is due, so what was due before is
  * counted and reported; the records it deleted must equal the DELETE's row count unless something else was due.
  * Measured twice (issue 28 item 8): at a tenth of the register ({@link #small}, taken by {@link BenchMain} between the
- * two load steps) and at the full register; the figure {@code purge 500 due 100k vs 10k} is their ratio.
+ * two load steps) and at the full register; the figure {@code purge 500 due 100k vs 10k} is their ratio. Each measured
+ * purge follows an unmeasured priming purge of {@code vern.bench.purge-priming} (250) contacts of a third organisation,
+ * whose rate and CPU are printed beside; the measured purge's plan also reads those erased subjects' due rows once more
+ * (their erasure marked them) and forgets them, as a nightly purge does with the night before's.
  */
 final class RetentionPurgeBenchmark implements Benchmark {
 
