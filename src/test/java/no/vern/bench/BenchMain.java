@@ -55,7 +55,8 @@ public final class BenchMain {
                 new ErasureBenchmark(),
                 new AccessExportBenchmark(),
                 new AuditAppendBenchmark(Integer.getInteger("vern.bench.audit-rows", 2000)),
-                new RetentionPurgeBenchmark(Integer.getInteger("vern.bench.purge-subjects", 500)),
+                new RetentionPurgeBenchmark(Integer.getInteger("vern.bench.purge-subjects", 500),
+                        Integer.getInteger("vern.bench.purge-priming", 250)),
                 new BeaconIngestBenchmark(),
                 new WebhookFanOutBenchmark());
     }
