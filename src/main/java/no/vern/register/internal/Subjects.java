@@ -138,8 +138,8 @@ class Subjects {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(byIndexSql.computeIfAbsent(consentInForce, Subjects::byIndexSql)).param("kind", kind).param("hashes", candidates).param("visible", names(visible)).params(params)
-                .query(mapper).list();
+        return jdbc.sql(byIndexSql.computeIfAbsent(consentInForce, Subjects::byIndexSql)).param("kind", kind)
+                .param("hashes", candidates).param("visible", names(visible)).params(params).query(mapper).list();
     }
 
     private static String byIndexSql(String consentInForce) {

@@ -112,15 +112,11 @@ class Cases {
      * {@link #emailCiphertext} and {@link #subjects} in one statement (an access export asks both, issue 28 item 5).
      */
     AddressAndSubjects addressAndSubjects(RequestId id) {
-        List<AddressAndSubjects> found = jdbc.sql("""
+        return jdbc.sql("""
                 SELECT c.email_ct, ARRAY(%s) AS subjects FROM requests_case c WHERE c.id = :id
                 """.formatted(SUBJECTS_OF.formatted("c.id"))).param("id", id.value())
                 .query((rs, n) -> new AddressAndSubjects(rs.getBytes(1), Arrays.stream((Object[]) rs.getArray(2).getArray())
-                        .map(s -> new SubjectId((UUID) s)).toList())).list();
-        if (found.isEmpty()) {
-            throw new EmptyResultDataAccessException(1);
-        }
-        return found.get(0);
+                        .map(s -> new SubjectId((UUID) s)).toList())).single(); // no case: EmptyResultDataAccessException
     }
 
     /** The encrypted address, or null once the case's personal data was deleted after its retention period. */
