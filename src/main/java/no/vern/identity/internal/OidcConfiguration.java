@@ -14,11 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -51,21 +48,14 @@ class OidcConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(OidcConfiguration.class);
 
-    /** True when at least one provider has an issuer. */
-    static boolean providerConfigured(Environment environment) {
-        return Binder.get(environment)
-                .bind("vern.identity.oidc", Bindable.mapOf(String.class, SsoProperties.Provider.class))
-                .map(m -> m.values().stream().anyMatch(p -> !p.issuer().isBlank())).orElse(false);
-    }
-
     /**
      * The single sign-on, or no bean at all (a null bean: {@code ObjectProvider.getIfAvailable()} answers null) when
      * no provider has an issuer. Decided here at start and not by a condition: Spring AOT (the {@code cds} build)
      * fixes conditions at build time, and the same jar must offer single sign-on where a provider is configured.
      */
     @Bean
-    @Nullable SsoLogin ssoLogin(SsoProperties settings, SsoAccounts accounts, Environment environment) {
-        if (!providerConfigured(environment)) {
+    @Nullable SsoLogin ssoLogin(SsoProperties settings, SsoAccounts accounts) {
+        if (settings.configured().isEmpty()) {
             return null;
         }
         return new OidcLogin(settings, new DiscoveredRegistrations(settings), accounts);
