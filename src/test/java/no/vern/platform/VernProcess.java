@@ -2,9 +2,7 @@ package no.vern.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -51,13 +49,6 @@ final class VernProcess implements AutoCloseable {
     static final String TOKEN = "vern_bootstrap_token_process_faults_0123456789";
     static final String ADMIN_PASSWORD = "fault-officer-password-0123";
     /** Client threads of {@link #concurrently}. */
-    /**
-     * The child's classpath: Vern's classes, the test classes and resources (the test configuration and the canary log
-     * appender), and the application's runtime dependencies only, as maven-dependency-plugin lists them (pom.xml);
-     * never the test JVM's own classpath, so a library the packaged jar lacks fails here as it would in production.
-     */
-    static final String RUNTIME_CLASSPATH = runtimeClasspath();
-
     private static final int CLIENTS = 4;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -150,9 +141,11 @@ final class VernProcess implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A short-lived JVM on a 2-core machine beside the test JVM and PostgreSQL: C1 only (compiles faster, starts
         // sooner) and the serial collector (no parallel GC threads competing for the cores).
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", RUNTIME_CLASSPATH,
-                "no.vern.VernApplication", "--vern.db.url=" + url,
+        ChildClassData classes = ChildClassData.get();
+        ChildClassData.Launch launch = classes.launch();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(launch.options()); // class data sharing: the classes the first child loaded, mapped
+        command.addAll(List.of("-cp", classes.classpath(), "no.vern.VernApplication", "--vern.db.url=" + url,
                 "--vern.db.user=postgres", "--vern.keys.generate-missing=true",
                 "--vern.keys.directory=" + sibling("keys"), "--server.port=" + port,
                 "--vern.bootstrap.api-token=" + TOKEN, "--vern.bootstrap.admin-password=" + ADMIN_PASSWORD,
@@ -163,21 +156,35 @@ final class VernProcess implements AutoCloseable {
                 "--db-scheduler.polling-interval=PT1S", "--db-scheduler.enabled=true"));
         command.addAll(settings);
         command.addAll(List.of(extra));
+        long launched = System.nanoTime();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("Vern process is running (see " + log + ")").isTrue();
-            try {
-                if (http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+        boolean ready = false;
+        try {
+            long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+            while (!ready && System.nanoTime() < deadline) {
+                assertThat(process.isAlive()).as("Vern process is running (see " + log + ")").isTrue();
+                try {
+                    ready = http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException notYet) {
+                    // still starting
                 }
-            } catch (IOException notYet) {
-                // still starting
+                if (!ready) {
+                    Thread.sleep(100);
+                }
             }
-            Thread.sleep(100);
+        } finally {
+            if (ready) {
+                // What each start costs, for the build's figures (docs/developing.md): wall and CPU time to ready.
+                System.out.printf("Vern child %s ready in %.1f s, CPU %.1f s, %s%n", log.getFileName(),
+                        (System.nanoTime() - launched) / 1e9, process.info().totalCpuDuration()
+                                .map(cpu -> cpu.toMillis() / 1e3).orElse(Double.NaN), launch.describe());
+            }
+            classes.started(launch, ready ? process : null);
         }
-        throw new AssertionError("Vern did not become ready; see " + log);
+        if (!ready) {
+            throw new AssertionError("Vern did not become ready; see " + log);
+        }
     }
 
     /** A set-up call to Vern that may fail (HTTP, assertions). */
@@ -379,20 +386,6 @@ final class VernProcess implements AutoCloseable {
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static String runtimeClasspath() {
-        Path list = Path.of("target/runtime-classpath.txt");
-        if (!Files.exists(list)) {
-            throw new IllegalStateException(list + " is missing: run the tests through Maven (its"
-                    + " generate-test-resources phase writes the application's runtime classpath)");
-        }
-        try {
-            return String.join(File.pathSeparator, Path.of("target/classes").toAbsolutePath().toString(),
-                    Path.of("target/test-classes").toAbsolutePath().toString(), Files.readString(list).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
