@@ -27,7 +27,8 @@ import no.vern.support.VernTest;
  * subject's row once however many statements write its records, so a subject written record by record does not pile
  * up one row version per statement (which made those writes quadratic and the subject's next write, its erasure's
  * among others, walk them all); a plan that read the row before still cannot write its stale result back (GDPR
- * Art. 5(1)(e): no due item is hidden), and every new transaction marks it again.
+ * Art. 5(1)(e): no due item is hidden), and every new transaction marks it again. An erasure removes the subject's
+ * rows in its own transaction (V30_70).
  */
 @VernTest
 class RetentionDueMarksTest {
@@ -99,6 +100,29 @@ class RetentionDueMarksTest {
 
         assertThat(dueFrom(subject)).isEqualTo(Instant.EPOCH);
         assertThat(generation(subject)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anErasedSubjectLeavesNoRowForTheNextPlanToReadAgain() {
+        // Migration V30_70: the erasure's own transaction removes the rows the next plan would only read and forget
+        // (the planner holds nothing of an erased subject: its key is destroyed, GDPR Art. 17).
+        SubjectId erased = contact();
+        SubjectId kept = contact();
+        planned(erased, Instant.parse("2031-01-01T00:00:00Z"));
+        planned(kept, Instant.parse("2031-01-01T00:00:00Z"));
+        assertThat(rows(erased)).isEqualTo(1);
+
+        register.erase(erased);
+
+        assertThat(rows(erased)).as("the erased subject's rows").isZero();
+        assertThat(dueDates.dueAt(Instant.parse("2100-01-01T00:00:00Z"))).extracting(DueDates.Due::subject)
+                .doesNotContain(erased);
+        assertThat(dueFrom(kept)).as("another subject's row is untouched").isEqualTo(Instant.parse("2031-01-01T00:00:00Z"));
+    }
+
+    private long rows(SubjectId subject) {
+        return jdbc.sql("SELECT count(*) FROM retention_due WHERE subject_id = :s").param("s", subject.value())
+                .query(Long.class).single();
     }
 
     private SubjectId contact() {
