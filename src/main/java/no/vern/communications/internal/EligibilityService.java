@@ -12,9 +12,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -33,6 +42,8 @@ import no.vern.processing.SubjectKind;
 import no.vern.register.ConsentGate;
 import no.vern.register.SubjectDirectory;
 import no.vern.register.SubjectDirectory.DirectoryEntry;
+import no.vern.shared.Actor;
+import no.vern.shared.Actors;
 import no.vern.shared.InvalidInput;
 import no.vern.shared.JdbcTime;
 import no.vern.shared.SubjectId;
@@ -46,11 +57,19 @@ import no.vern.shared.SubjectId;
  * {@link ConsentGate#inForceSql}; read only for a purpose that rests on consent). The statement only gathers facts:
  * who is excluded and why is still decided by {@link Audience#exclusion}, the rule every list audience and preview
  * uses. Only the caller's own addresses come back, with a reason; no subject ids, names or other addresses.
+ *
+ * <p>The normalisation and hashing of chunk n+1 runs on this module's own small pool while chunk n's statement runs
+ * and its answers are written (issue 28 item 6), so a call uses a second core; at most two chunks of a call are in
+ * flight. The pool is bounded (one thread per core, a short queue); when it is busy with other calls the caller
+ * prepares the chunk itself. The work handed over only normalises and hashes, under the caller's actor
+ * ({@link Actors#runAs}); every statement, decision, answer and the one audit entry stay on the caller's thread.
  */
 @Service
-class EligibilityService implements Eligibility {
+class EligibilityService implements Eligibility, DisposableBean {
 
     static final int CHUNK = 5_000;
+    /** Threads of the preparing pool: one per core. */
+    static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final SubjectDirectory directory;
     private final MailingLists lists;
@@ -60,6 +79,7 @@ class EligibilityService implements Eligibility {
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ThreadPoolExecutor preparing;
 
     EligibilityService(SubjectDirectory directory, MailingLists lists, Audience audience, ConsentGate gate,
             ProcessingRecord processing, AuditLog audit, JdbcClient jdbc, Clock clock) {
@@ -71,6 +91,19 @@ class EligibilityService implements Eligibility {
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.preparing = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(WORKERS),
+                r -> {
+                    Thread t = new Thread(r, "eligibility-prepare-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, (task, pool) -> task.run()); // pool busy (or closing): the caller prepares the chunk itself
+        this.preparing.allowCoreThreadTimeOut(true);
+    }
+
+    @Override
+    public void destroy() {
+        preparing.shutdownNow();
     }
 
     @Override
@@ -104,29 +137,41 @@ class EligibilityService implements Eligibility {
             }
         };
         Outcome outcome = Outcome.FAILURE;
+        Actor actor = Actors.current();
+        // At most two chunks in flight: the one being answered here and the next one being prepared on the pool.
+        Future<Prepared> next = prepare(actor, emails, 0);
         try {
             for (int from = 0; from < emails.size(); from += CHUNK) {
-                chunk(sql, asList, scopes, consentBased && inForce == null,
-                        emails.subList(from, Math.min(emails.size(), from + CHUNK)), counting);
+                Prepared chunk = await(next);
+                if (from + CHUNK < emails.size()) {
+                    next = prepare(actor, emails, from + CHUNK);
+                }
+                chunk(sql, asList, scopes, consentBased && inForce == null, chunk, counting);
             }
             outcome = Outcome.SUCCESS;
         } finally {
+            next.cancel(true); // a call broken off (the client gone) does not leave its next chunk being hashed
             audit.record(AuditEvent.of("communications.eligibility.check", outcome).withPurpose(purposeKey)
                     .withTargets("addresses:" + counts[0], "eligible:" + counts[1]));
         }
         return counts[1];
     }
 
-    /** The chunk's one statement: per input hash, in input order, the facts the answer is decided from. */
+    /**
+     * The chunk's one statement: per input hash, in input order, the facts the answer is decided from. A hash with
+     * nothing to say (no suppression, no live subject: an unknown address) gives no row, so most of a typical chunk is
+     * neither sent nor decoded (issue 28 item 6); its answer is UNKNOWN as before.
+     */
     private String statement(@Nullable String inForce) {
         return """
-                SELECT q.addr,
-                       ARRAY(SELECT cs.reason FROM communications_suppression cs
-                             WHERE cs.hash = q.hash AND cs.scope = ANY(CAST(:scopes AS text[]))) AS suppressed,
+                SELECT q.addr, s.reasons AS suppressed,
                        m.subject_id, m.kinds, m.email_purposes, m.email_hashes, m.restricted,
                        %s AS consented
                 FROM unnest(CAST(:hashes AS bytea[]), CAST(:addrs AS int[])) WITH ORDINALITY AS q(hash, addr, ord)
+                LEFT JOIN LATERAL (SELECT array_agg(cs.reason) AS reasons FROM communications_suppression cs
+                                   WHERE cs.hash = q.hash AND cs.scope = ANY(CAST(:scopes AS text[]))) s ON true
                 LEFT JOIN LATERAL (%s) m ON true
+                WHERE s.reasons IS NOT NULL OR m.subject_id IS NOT NULL
                 ORDER BY q.ord""".formatted(
                 inForce == null ? "false" : "(m.subject_id IS NOT NULL AND " + inForce + ")",
                 directory.emailMatchesSql("q.hash"));
@@ -141,8 +186,18 @@ class EligibilityService implements Eligibility {
     private record Match(DirectoryEntry entry, boolean restricted, boolean consented) {
     }
 
-    private void chunk(String sql, MailingList asList, List<String> scopes, boolean askGate, List<String> emails,
-            Consumer<EligibilityAnswer> sink) {
+    /** A chunk's addresses with their hashes: every index key's hash of each address, with the address's position. */
+    private record Prepared(List<String> emails, byte[][] hashes, Integer[] addrs) {
+    }
+
+    /** Hands the normalising and hashing of the chunk starting at {@code from} to the pool (or runs it, when full). */
+    private Future<Prepared> prepare(Actor actor, List<String> all, int from) {
+        List<String> emails = all.subList(from, Math.min(all.size(), from + CHUNK));
+        Supplier<Prepared> work = () -> hashed(emails);
+        return preparing.submit(() -> Actors.runAs(actor, work));
+    }
+
+    private Prepared hashed(List<String> emails) {
         List<byte[]> hashes = new ArrayList<>(emails.size());
         List<Integer> addrs = new ArrayList<>(emails.size());
         for (int i = 0; i < emails.size(); i++) {
@@ -152,9 +207,31 @@ class EligibilityService implements Eligibility {
                 addrs.add(i);
             }
         }
+        return new Prepared(emails, hashes.toArray(byte[][]::new), addrs.toArray(Integer[]::new));
+    }
+
+    private static Prepared await(Future<Prepared> prepared) {
+        try {
+            return prepared.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while a chunk of the eligibility check was prepared", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("A chunk of the eligibility check could not be prepared", e.getCause());
+        } catch (CancellationException e) {
+            throw new IllegalStateException("A chunk of the eligibility check was cancelled", e);
+        }
+    }
+
+    private void chunk(String sql, MailingList asList, List<String> scopes, boolean askGate, Prepared prepared,
+            Consumer<EligibilityAnswer> sink) {
+        List<String> emails = prepared.emails();
         Facts[] facts = new Facts[emails.size()];
-        if (!hashes.isEmpty()) {
-            jdbc.sql(sql).param("hashes", hashes.toArray(byte[][]::new)).param("addrs", addrs.toArray(Integer[]::new))
+        if (prepared.hashes().length > 0) {
+            jdbc.sql(sql).param("hashes", prepared.hashes()).param("addrs", prepared.addrs())
                     .param("scopes", scopes.toArray(String[]::new)).param("purpose", asList.purposeKey())
                     .param("now", JdbcTime.param(clock.instant()))
                     .query((ResultSet rs) -> {
@@ -175,7 +252,8 @@ class EligibilityService implements Eligibility {
             f = new Facts();
             facts[addr] = f;
         }
-        for (String name : (String[]) rs.getArray("suppressed").getArray()) {
+        java.sql.Array suppressed = rs.getArray("suppressed");
+        for (String name : suppressed == null ? new String[0] : (String[]) suppressed.getArray()) {
             Suppressions.Reason r = Suppressions.Reason.valueOf(name);
             if (f.suppressed == null || r.ordinal() < f.suppressed.ordinal()) {
                 f.suppressed = r;

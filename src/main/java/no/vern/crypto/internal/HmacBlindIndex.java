@@ -6,6 +6,8 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 
 import com.google.crypto.tink.KeyStatus;
@@ -21,12 +23,18 @@ import no.vern.shared.InvalidInput;
 /**
  * Blind indexes with a Tink HMAC-SHA256 keyset (no output prefix) of its own; the input is
  * length-prefixed by kind, so an email and a phone number never share an index value.
+ *
+ * <p>A kind is checked once: its length-prefixed bytes are kept (at most {@value #KINDS_KEPT} kinds, a handful in
+ * practice) and each call builds only its one input array (issue 28 item 6: the eligibility check hashes 100,000
+ * addresses per call). The kept prefixes are immutable and shared by all threads; the Tink {@link Mac} is thread-safe.
  */
 final class HmacBlindIndex implements BlindIndex {
 
     /** Length of every index value. */
     static final int LENGTH = 16;
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+    /** The most kinds whose checked prefix is kept; past it a kind is checked on every call (never unbounded). */
+    static final int KINDS_KEPT = 32;
 
     /** The index keyset parameters Vern generates: HMAC-SHA256, 32-byte key, full tag, no prefix. */
     static HmacParameters parameters() {
@@ -39,6 +47,8 @@ final class HmacBlindIndex implements BlindIndex {
     }
 
     private final List<Mac> macs;
+    /** Kinds that passed {@link #KIND}, each with its input prefix: the kind's UTF-8 length (4 bytes) and bytes. */
+    private final ConcurrentMap<String, byte[]> prefixes = new ConcurrentHashMap<>();
 
     HmacBlindIndex(KeysetHandle keyset) {
         this.macs = macsOf(keyset);
@@ -46,21 +56,58 @@ final class HmacBlindIndex implements BlindIndex {
 
     @Override
     public byte[] of(String kind, String normalisedValue) {
-        return compute(macs.get(0), kind, normalisedValue);
+        return compute(macs.get(0), input(prefix(kind), normalisedValue));
     }
 
     @Override
     public List<byte[]> candidates(String kind, String normalisedValue) {
-        return macs.stream().map(mac -> compute(mac, kind, normalisedValue)).toList();
+        byte[] input = input(prefix(kind), normalisedValue);
+        if (macs.size() == 1) {
+            return List.of(compute(macs.get(0), input));
+        }
+        List<byte[]> result = new ArrayList<>(macs.size());
+        for (Mac mac : macs) {
+            result.add(compute(mac, input));
+        }
+        return List.copyOf(result);
     }
 
-    private static byte[] compute(Mac mac, String kind, String value) {
+    /** The kind's input prefix, checked against {@link #KIND} the first time it is seen. */
+    private byte[] prefix(String kind) {
+        byte[] prefix = prefixes.get(kind);
+        if (prefix != null) {
+            return prefix;
+        }
         if (!KIND.matcher(kind).matches()) {
             throw new InvalidInput("kind", "is not a blind-index kind", "crypto.error.blindIndexKind");
         }
         byte[] k = kind.getBytes(StandardCharsets.UTF_8);
-        byte[] v = value.getBytes(StandardCharsets.UTF_8);
-        byte[] input = ByteBuffer.allocate(4 + k.length + v.length).putInt(k.length).put(k).put(v).array();
+        prefix = ByteBuffer.allocate(4 + k.length).putInt(k.length).put(k).array();
+        if (prefixes.size() < KINDS_KEPT) {
+            prefixes.putIfAbsent(kind, prefix);
+        }
+        return prefix;
+    }
+
+    /** The MAC's input: the kind's prefix, then the value in UTF-8, in one array (ASCII copied without an encoder). */
+    private static byte[] input(byte[] prefix, String value) {
+        int n = value.length();
+        byte[] input = new byte[prefix.length + n];
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                byte[] v = value.getBytes(StandardCharsets.UTF_8);
+                byte[] wide = Arrays.copyOf(prefix, prefix.length + v.length);
+                System.arraycopy(v, 0, wide, prefix.length, v.length);
+                return wide;
+            }
+            input[prefix.length + i] = (byte) c;
+        }
+        System.arraycopy(prefix, 0, input, 0, prefix.length);
+        return input;
+    }
+
+    private static byte[] compute(Mac mac, byte[] input) {
         try {
             return Arrays.copyOf(mac.computeMac(input), LENGTH);
         } catch (GeneralSecurityException e) {

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -29,6 +30,7 @@ import no.vern.consent.ConsentReceipt;
 import no.vern.consent.GiveConsent;
 import no.vern.identity.ApiScope;
 import no.vern.identity.ApiTokens;
+import no.vern.identity.IssuedToken;
 import no.vern.processing.SubjectKind;
 import no.vern.register.ConsentGate;
 import no.vern.register.NewSubject;
@@ -38,6 +40,8 @@ import no.vern.register.Source;
 import no.vern.register.SubjectUpdate;
 import no.vern.shared.SubjectId;
 import no.vern.support.Tokens;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The eligibility API for external mailers (S7, markedsføringsloven § 15): reasons, and nothing beyond the caller's list. */
 class EligibilityApiTest extends CommunicationsTestSupport {
@@ -218,6 +222,47 @@ class EligibilityApiTest extends CommunicationsTestSupport {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(response).startsWith("{\"purpose\":\"" + SOFT_OPT_IN + "\",\"checked\":" + emails.size() + ",\"results\":[")
                 .endsWith("],\"eligible\":1}");
+    }
+
+    @Test
+    void answersOfManyChunksComeInTheCallersOrderWithOneAuditEntryNamingTheCaller() throws Exception {
+        // Issue 28 item 6: chunk n+1 is normalised and hashed on the module's pool while chunk n is answered; the
+        // answers must still be in the caller's order, and the call audited once, naming the API client.
+        int chunks = 4;
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < chunks * EligibilityService.CHUNK + 7; i++) {
+            emails.add("ukjent" + i + "@mange.example.no");
+        }
+        List<Integer> known = new ArrayList<>();
+        for (int c = 0; c <= chunks; c++) {
+            int at = c * EligibilityService.CHUNK + 2 + c % 3; // one known reader in every chunk, the last one short
+            String email = uniqueEmail();
+            reader("Test Ok", email, "nb");
+            emails.set(at, c % 2 == 0 ? email : " " + email.toUpperCase(Locale.ROOT));
+            known.add(at);
+        }
+        emails.set(EligibilityService.CHUNK + 100, "not an address");
+        IssuedToken token = tokens.issue("test", EnumSet.of(ApiScope.ELIGIBILITY_CHECK), null);
+        String body = "{\"purpose\":\"" + SOFT_OPT_IN + "\",\"emails\":[\"" + String.join("\",\"", emails) + "\"]}";
+
+        String response = mvc.perform(post("/api/v1/eligibility").header("Authorization", "Bearer " + token.secret())
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        JsonNode results = JsonMapper.builder().build().readTree(response).get("results");
+        assertThat(results.size()).isEqualTo(emails.size());
+        for (int i = 0; i < emails.size(); i++) {
+            JsonNode result = results.get(i);
+            assertThat(result.get("email").asString()).as("answer %d", i).isEqualTo(emails.get(i));
+            assertThat(result.get("reason").asString()).as("answer %d", i)
+                    .isEqualTo(known.contains(i) ? "ELIGIBLE" : "UNKNOWN");
+        }
+        assertThat(jdbc.sql("""
+                SELECT actor || ' ' || outcome || ' ' || array_to_string(targets, ',') FROM audit_entry
+                WHERE action = 'communications.eligibility.check' AND actor = :actor""")
+                .param("actor", "api_client:" + token.token().id()).query(String.class).list())
+                .containsExactly("api_client:" + token.token().id() + " SUCCESS addresses:" + emails.size() + ",eligible:"
+                        + known.size());
     }
 
     @Test
