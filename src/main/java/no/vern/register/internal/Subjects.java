@@ -383,18 +383,24 @@ class Subjects {
                 List.copyOf(h.records()))).toList();
     }
 
+    /**
+     * The subjects are the ones found (the lookup of {@link #byIndexSql}) and the known ones, each fetched by its
+     * primary key (a union, not an {@code OR} of the two: that would scan every subject), joined to their records.
+     */
     private static final String HELD_UNDER = """
             WITH found AS (
                 SELECT s.id FROM register_subject s
                  WHERE s.id IN (SELECT b.subject_id FROM register_blind_index b WHERE b.kind = :kind AND b.hash IN (:hashes))
                    AND s.erased_at IS NULL AND s.kinds && CAST(:visible AS text[])
+            ), held AS (
+                SELECT id FROM found UNION SELECT unnest(CAST(:known AS uuid[]))
             )
             SELECT s.id AS held_subject, s.kinds AS held_kinds, s.erased_at IS NOT NULL AS held_erased,
                    s.id IN (SELECT id FROM found) AS held_found, %s AS held_restricted, r.*
-              FROM register_subject s
+              FROM held h
+              JOIN register_subject s ON s.id = h.id
               LEFT JOIN register_record r ON r.subject_id = s.id AND s.erased_at IS NULL
                    AND r.purposes && CAST(:purposes AS text[])
-             WHERE s.id IN (SELECT id FROM found) OR s.id = ANY(CAST(:known AS uuid[]))
              ORDER BY s.created_at, s.id, r.collected_at, r.id
             """.formatted(RestrictionService.restrictedSql("s.id"));
 
