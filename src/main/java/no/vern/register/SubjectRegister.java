@@ -3,6 +3,8 @@ package no.vern.register;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import no.vern.audit.AuditEvent;
 import no.vern.shared.SubjectId;
 
@@ -52,6 +54,20 @@ public interface SubjectRegister {
      * {@link SubjectRestricted} or {@link PurposeNotPermitted}.
      */
     List<RecordView> readAll(SubjectId subject, List<String> purposeKeys);
+
+    /**
+     * Everything held under an email address, for the right of access (GDPR Art. 15; issue 28 item 5), in one
+     * statement: the subjects found under the address by its blind index (live, visible to the caller) and the
+     * subjects the caller already knows of (those recorded in a case; an erased one is left out), each with its
+     * restriction (Art. 18) and its records held for any of these purposes. Checked as {@link #readAll} checks each
+     * subject (the purposes exist and are the caller's, read clearance, categories the caller may see); a restricted
+     * subject is read as nothing and its refusal audited as by {@link #readAll}. The read is audited as {@code entry}
+     * (the caller's action, actor and purpose) with the live subjects, the purposes records were returned for
+     * ({@code purpose:<key>}) and their categories ({@code category:<key>}) added as its targets, instead of a lookup
+     * entry and a read entry: one entry for the caller's one action that reveals the data. Every record is decrypted
+     * once. {@code email} null: only the known subjects.
+     */
+    HeldUnderAddress readAllUnder(@Nullable String email, List<SubjectId> known, List<String> purposeKeys, AuditEvent entry);
 
     /** The subject without personal data (kinds, organisation, version); NotFound or {@link SubjectGone}. */
     SubjectSummary summary(SubjectId subject);

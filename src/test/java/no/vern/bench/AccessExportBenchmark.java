@@ -22,8 +22,9 @@ import no.vern.requests.Requests;
 
 /**
  * The access export (GDPR Art. 15) of one loaded subject, in-process: an access case is received for the subject's
- * address through {@link Requests#receive}, then each call builds the export from the register (one purpose-aware,
- * decrypting read of every purpose of the record of processing, audited once, explained from the record) and renders it as
+ * address through {@link Requests#receive}, then each call builds the export from the register (everything held under
+ * the address in one purpose-aware, decrypting statement for every purpose of the record of processing, audited as the
+ * export's one entry, explained from the record) and renders it as
  * the JSON download, in one transaction as the privacy center's download does; against a raw SQL select of the same
  * subject's rows from {@code register_record}. The export builder is package-private in {@code requests.internal},
  * so the harness reaches it reflectively (the same bean the download uses). Same load shape for both;

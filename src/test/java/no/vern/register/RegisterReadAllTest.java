@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import no.vern.audit.AuditEvent;
+import no.vern.audit.Outcome;
 import no.vern.identity.Role;
+import no.vern.shared.Actor;
 import no.vern.processing.SubjectKind;
 import no.vern.processing.UnknownPurpose;
 import no.vern.shared.SubjectId;
@@ -20,7 +23,9 @@ import no.vern.support.VernTest;
 
 /**
  * The one read of every purpose the right of access needs (GDPR Art. 15, issue 28 item 5): purpose-bound as
- * {@link SubjectRegister#read} is, each record once, audited as one entry naming the purposes and categories read.
+ * {@link SubjectRegister#read} is, each record once, audited as one entry naming the purposes and categories read;
+ * and everything held under an address in one statement ({@link SubjectRegister#readAllUnder}), audited as the
+ * caller's one entry.
  */
 @VernTest
 class RegisterReadAllTest {
@@ -128,5 +133,92 @@ class RegisterReadAllTest {
         assertThatThrownBy(() -> register.readAll(subject, List.of(ADMIN, "no-such-purpose")))
                 .isInstanceOf(UnknownPurpose.class);
         assertThat(readEntries(subject, "SUCCESS")).isEmpty();
+    }
+
+    // --- everything held under an address (readAllUnder) ---
+
+    private static final Actor PERSON = new Actor(Actor.Kind.SUBJECT, "requester");
+
+    private static String uniqueEmail(String who) {
+        return who + "." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@kanarifugl.example";
+    }
+
+    private AuditEvent exportEntry(String caseRef) {
+        return AuditEvent.by(PERSON, "requests.access.export", Outcome.SUCCESS).withPurpose("data-subject-requests")
+                .withTargets(caseRef);
+    }
+
+    private List<List<String>> entries(String action, SubjectId subject) {
+        return jdbc.sql("SELECT targets FROM audit_entry WHERE action = :a AND :t = ANY(targets) ORDER BY id")
+                .param("a", action).param("t", subject.reference())
+                .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).list();
+    }
+
+    @Test
+    void art15_everythingHeldUnderAnAddressIsReadInOneEntryNamingTheSubjectsPurposesAndCategories() {
+        String email = uniqueEmail("under");
+        SubjectId contact = contactOnTwoPurposes(email);
+        SubjectId partner = register.register(RegisterTestSupport.contact(SubjectKind.PARTNER_CONTACT,
+                "partner-management", email));
+        String caseRef = "case:" + java.util.UUID.randomUUID();
+
+        HeldUnderAddress held = register.readAllUnder(email, List.of(contact), List.of(ADMIN, NEWSLETTER,
+                "partner-management", "events"), exportEntry(caseRef));
+
+        assertThat(held.found()).containsExactly(contact, partner);
+        assertThat(held.live()).containsExactlyInAnyOrder(contact, partner);
+        assertThat(held.of(contact)).extracting(RecordView::id).containsExactlyElementsOf(
+                register.readAll(contact, List.of(ADMIN, NEWSLETTER)).stream().map(RecordView::id).toList());
+        assertThat(held.of(partner)).extracting(RecordView::value).contains("Test Testesen", email);
+        assertThat(entries("requests.access.export", contact)).singleElement().satisfies(t -> assertThat(t)
+                .containsExactlyInAnyOrder(caseRef, contact.reference(), partner.reference(), "purpose:" + ADMIN,
+                        "purpose:" + NEWSLETTER, "purpose:partner-management", "category:name", "category:email",
+                        "category:phone"));
+        // The lookup and the reads are that one entry: no entry of their own.
+        assertThat(entries("register.subject.lookup", partner)).isEmpty();
+        assertThat(entries("register.subject.read", partner)).isEmpty();
+    }
+
+    @Test
+    void art18_aRestrictedSubjectUnderTheAddressIsNamedButNotReadAndItsRefusalIsAudited() {
+        String email = uniqueEmail("under.restricted");
+        SubjectId subject = contactOnTwoPurposes(email);
+        restrictions.restrict(subject, "test: accuracy contested", null);
+
+        HeldUnderAddress held = register.readAllUnder(email, List.of(), List.of(ADMIN, NEWSLETTER),
+                exportEntry("case:" + java.util.UUID.randomUUID()));
+
+        assertThat(held.live()).containsExactly(subject);
+        assertThat(held.of(subject)).isEmpty();
+        assertThat(readEntries(subject, "DENIED")).singleElement().satisfies(t -> assertThat(t)
+                .containsExactly(subject.reference(), "purpose:" + ADMIN, "purpose:" + NEWSLETTER));
+        assertThat(entries("requests.access.export", subject)).singleElement()
+                .satisfies(t -> assertThat(t).noneMatch(x -> x.startsWith("category:")));
+    }
+
+    @Test
+    void art17_aKnownSubjectErasedSinceIsNotHeldAndWithoutAnAddressOnlyTheKnownAreRead() {
+        SubjectId erased = contactOnTwoPurposes(uniqueEmail("under.erased"));
+        SubjectId kept = contactOnTwoPurposes(uniqueEmail("under.kept"));
+        register.erase(erased);
+
+        HeldUnderAddress held = register.readAllUnder(null, List.of(erased, kept), List.of(ADMIN),
+                exportEntry("case:" + java.util.UUID.randomUUID()));
+
+        assertThat(held.found()).isEmpty();
+        assertThat(held.live()).containsExactly(kept);
+        assertThat(held.of(kept)).extracting(RecordView::category).containsExactlyInAnyOrder("name", "email", "phone");
+        assertThat(held.of(erased)).isEmpty();
+    }
+
+    @Test
+    void aRoleIsRefusedReadingUnderAnAddressWhenOneOfThePurposesIsNotItsOwn() {
+        String email = uniqueEmail("under.role");
+        SubjectId subject = contactOnTwoPurposes(email);
+
+        RegisterTestSupport.actAs(Role.SALES);
+        assertThatThrownBy(() -> register.readAllUnder(email, List.of(), List.of(ADMIN, NEWSLETTER),
+                exportEntry("case:" + java.util.UUID.randomUUID()))).isInstanceOf(PurposeNotPermitted.class);
+        assertThat(entries("requests.access.export", subject)).isEmpty();
     }
 }

@@ -26,7 +26,8 @@ import no.vern.shared.SubjectId;
 /**
  * The register's {@link SubjectRegister}: one entry point for the other modules, handing each call
  * to the class that owns it: {@link SubjectWrites} (register, update, attach), {@link SubjectReads}
- * (purpose-bound reads, lookups, pages, history), {@link RequestedErasure} (whole subject or one
+ * (purpose-bound reads, lookups, pages, history), {@link AllPurposeReads} (reads for every purpose: the right of
+ * access), {@link RequestedErasure} (whole subject or one
  * purpose) and {@link CsvImport}.
  */
 @Service
@@ -34,14 +35,16 @@ class RegisterService implements SubjectRegister {
 
     private final SubjectWrites writes;
     private final SubjectReads reads;
+    private final AllPurposeReads allPurposes;
     private final RequestedErasure erasure;
     private final CsvImport csvImport;
     private final SubjectMerge merge;
 
     private final KeepingErasure keeping;
 
-    RegisterService(SubjectWrites writes, SubjectReads reads, RequestedErasure erasure, KeepingErasure keeping,
-            CsvImport csvImport, SubjectMerge merge) {
+    RegisterService(SubjectWrites writes, SubjectReads reads, AllPurposeReads allPurposes, RequestedErasure erasure,
+            KeepingErasure keeping, CsvImport csvImport, SubjectMerge merge) {
+        this.allPurposes = allPurposes;
         this.keeping = keeping;
         this.merge = merge;
         this.writes = writes;
@@ -87,7 +90,13 @@ class RegisterService implements SubjectRegister {
 
     @Override
     public java.util.List<no.vern.register.RecordView> readAll(SubjectId id, java.util.List<String> purposeKeys) {
-        return reads.readAll(id, purposeKeys);
+        return allPurposes.readAll(id, purposeKeys);
+    }
+
+    @Override
+    public no.vern.register.HeldUnderAddress readAllUnder(@org.jspecify.annotations.Nullable String email,
+            java.util.List<SubjectId> known, java.util.List<String> purposeKeys, AuditEvent entry) {
+        return allPurposes.readAllUnder(email, known, purposeKeys, entry);
     }
 
     @Override

@@ -2,10 +2,7 @@ package no.vern.register.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,8 +20,6 @@ import no.vern.audit.Outcome;
 import no.vern.crypto.BlindIndex;
 import no.vern.crypto.SubjectCipher;
 import no.vern.processing.ProcessingRecord;
-import no.vern.processing.ProcessingRecordDocument;
-import no.vern.processing.UnknownPurpose;
 import no.vern.processing.SubjectKind;
 import no.vern.register.Categories;
 import no.vern.register.ChangeEntry;
@@ -36,7 +31,6 @@ import no.vern.register.SubjectRecords;
 import no.vern.register.SubjectRestricted;
 import no.vern.register.SubjectSummary;
 import no.vern.shared.EmailAddresses;
-import no.vern.shared.InvalidInput;
 import no.vern.shared.Paging;
 import no.vern.shared.PhoneNumbers;
 import no.vern.shared.Rejected;
@@ -131,80 +125,6 @@ class SubjectReads {
                     .withTargets(targets.toArray(String[]::new)));
             return new SubjectRecords(row.summary(), purposeKey, views);
         });
-    }
-
-    List<RecordView> readAll(SubjectId id, List<String> purposeKeys) {
-        List<String> purposes = purposeKeys.stream().distinct().toList();
-        if (purposes.isEmpty()) {
-            throw new InvalidInput("purposes", "at least one purpose is required", "register.error.noPurpose");
-        }
-        ProcessingRecordDocument doc = processing.current().document(); // one look-up for every purpose
-        for (String key : purposes) {
-            if (doc.purpose(key).isEmpty()) {
-                throw new UnknownPurpose(key);
-            }
-        }
-        // The subject's row and its restriction in one statement (issue 28 item 5); the restriction is acted on below.
-        boolean restricted = access.visibleAndRestricted(id, Visibility.current());
-        Map<String, Set<String>> allowed = new LinkedHashMap<>();
-        for (String key : purposes) {
-            allowed.put(key, access.requirePurpose(id, key, "register.subject.read"));
-        }
-        access.requireClearance(id, purposes.get(0), "register.subject.read");
-        if (restricted) {
-            // GDPR Art. 18(2): a restricted subject's data is only stored, not used.
-            audit.record(AuditEvent.by(access.actor(), "register.subject.read", Outcome.DENIED)
-                    .withTargets(targets(id, purposes.stream().map(p -> "purpose:" + p).toList())));
-            throw new SubjectRestricted(id);
-        }
-        return inTx(() -> {
-            List<Subjects.StoredRecord> all = subjects.recordsForAny(id, purposes);
-            // Purpose by purpose, as the caller listed them: a record comes once, under the first that opens it.
-            Map<UUID, Subjects.StoredRecord> held = new LinkedHashMap<>();
-            Set<String> readFor = new LinkedHashSet<>();
-            for (Map.Entry<String, Set<String>> purpose : allowed.entrySet()) {
-                for (Subjects.StoredRecord r : all) {
-                    if (r.purposes().contains(purpose.getKey()) && purpose.getValue().contains(r.category())
-                            && held.putIfAbsent(r.id(), r) == null) {
-                        readFor.add("purpose:" + purpose.getKey());
-                    }
-                }
-            }
-            List<String> withheld = all.stream().filter(r -> !held.containsKey(r.id()))
-                    .map(Subjects.StoredRecord::category).distinct().sorted().toList();
-            if (!withheld.isEmpty()) {
-                // The role may use the purposes but never these categories (Visibility): refused and audited.
-                audit.record(AuditEvent.by(access.actor(), "register.subject.read", Outcome.DENIED)
-                        .withTargets(targets(id, withheld.stream().map(c -> "category:" + c).toList())));
-            }
-            if (held.isEmpty()) {
-                if (withheld.isEmpty()) {
-                    // GDPR Art. 5(1)(b): nothing was collected for these purposes, so nothing is shown.
-                    audit.record(AuditEvent.by(access.actor(), "register.subject.read", Outcome.DENIED)
-                            .withTargets(targets(id, purposes.stream().map(p -> "purpose:" + p).toList())));
-                }
-                return List.<RecordView>of();
-            }
-            List<RecordView> views = new ArrayList<>();
-            Set<String> categories = new TreeSet<>();
-            for (Subjects.StoredRecord r : held.values()) {
-                views.add(new RecordView(r.id(), r.category(), cipher.decryptText(id, r.category(), r.id(), r.ciphertext()),
-                        r.source(), r.purposes(), r.legalBasis(), r.collectedAt(), r.confirmedAt()));
-                categories.add("category:" + r.category());
-            }
-            List<String> named = new ArrayList<>(readFor);
-            named.addAll(categories);
-            audit.record(AuditEvent.by(access.actor(), "register.subject.read", Outcome.SUCCESS)
-                    .withTargets(targets(id, named)));
-            return List.copyOf(views);
-        });
-    }
-
-    private static String[] targets(SubjectId id, List<String> more) {
-        List<String> targets = new ArrayList<>();
-        targets.add(id.reference());
-        targets.addAll(more);
-        return targets.toArray(String[]::new);
     }
 
     Optional<byte[]> attachment(SubjectId id, UUID attachmentId, String purposeKey) {
@@ -317,7 +237,8 @@ class SubjectReads {
         return subjects.find(id, false).map(Subjects.Row::erased).orElse(false);
     }
 
-    private static String field(String field, Supplier<String> normaliser) {
+    /** A value normalised, or the normaliser's refusal reported against the field. */
+    static String field(String field, Supplier<String> normaliser) {
         try {
             return normaliser.get();
         } catch (Rejected e) {

@@ -337,6 +337,73 @@ class Subjects {
                 .query(Subjects::record).list();
     }
 
+    /**
+     * One subject of {@link #heldUnder} with its records: whether it was found under the address (live and visible),
+     * its kinds, whether it is erased or restricted (GDPR Art. 18), and its records held for the purposes (none for an
+     * erased subject).
+     */
+    record Held(SubjectId id, boolean found, Set<SubjectKind> kinds, boolean erased, boolean restricted,
+            List<StoredRecord> records) {
+
+        @Override
+        public String toString() {
+            return "Held[" + id + ", " + records.size() + " records]";
+        }
+    }
+
+    /**
+     * Everything held under an address in one statement (issue 28 item 5): the live subjects visible to the caller with
+     * one of these blind-index hashes and the subjects {@code known} by id, each with its restriction and its records
+     * held for any of the purposes, subjects in the order created, records in the order collected.
+     */
+    List<Held> heldUnder(String kind, List<byte[]> candidates, Collection<SubjectId> known, Set<SubjectKind> visible,
+            List<String> purposes) {
+        if (candidates.isEmpty() && known.isEmpty()) {
+            return List.of();
+        }
+        Map<SubjectId, Held> bySubject = new java.util.LinkedHashMap<>();
+        jdbc.sql(HELD_UNDER).param("kind", kind)
+                // no hash is empty: a list that matches nothing when there is no address to look up
+                .param("hashes", candidates.isEmpty() ? List.of(new byte[0]) : candidates)
+                .param("known", known.stream().map(SubjectId::value).distinct().toArray(UUID[]::new))
+                .param("visible", names(visible)).param("purposes", purposes.toArray(String[]::new))
+                .query((ResultSet rs) -> {
+                    SubjectId id = new SubjectId(rs.getObject("held_subject", UUID.class));
+                    Held held = bySubject.get(id);
+                    if (held == null) {
+                        held = new Held(id, rs.getBoolean("held_found"), kinds(rs.getArray("held_kinds")),
+                                rs.getBoolean("held_erased"), rs.getBoolean("held_restricted"), new java.util.ArrayList<>());
+                        bySubject.put(id, held);
+                    }
+                    if (rs.getObject("id") != null) {
+                        held.records().add(record(rs, 0));
+                    }
+                });
+        return bySubject.values().stream().map(h -> new Held(h.id(), h.found(), h.kinds(), h.erased(), h.restricted(),
+                List.copyOf(h.records()))).toList();
+    }
+
+    /**
+     * The subjects are the ones found (the lookup of {@link #byIndexSql}) and the known ones, each fetched by its
+     * primary key (a union, not an {@code OR} of the two: that would scan every subject), joined to their records.
+     */
+    private static final String HELD_UNDER = """
+            WITH found AS (
+                SELECT s.id FROM register_subject s
+                 WHERE s.id IN (SELECT b.subject_id FROM register_blind_index b WHERE b.kind = :kind AND b.hash IN (:hashes))
+                   AND s.erased_at IS NULL AND s.kinds && CAST(:visible AS text[])
+            ), held AS (
+                SELECT id FROM found UNION SELECT unnest(CAST(:known AS uuid[]))
+            )
+            SELECT s.id AS held_subject, s.kinds AS held_kinds, s.erased_at IS NOT NULL AS held_erased,
+                   s.id IN (SELECT id FROM found) AS held_found, %s AS held_restricted, r.*
+              FROM held h
+              JOIN register_subject s ON s.id = h.id
+              LEFT JOIN register_record r ON r.subject_id = s.id AND s.erased_at IS NULL
+                   AND r.purposes && CAST(:purposes AS text[])
+             ORDER BY s.created_at, s.id, r.collected_at, r.id
+            """.formatted(RestrictionService.restrictedSql("s.id"));
+
     /** Deletes records held for this purpose only, removes the purpose from the others; returns how many were touched. */
     int erasePurpose(SubjectId subject, String purpose) {
         int deleted = jdbc.sql("""

@@ -34,9 +34,6 @@ import no.vern.processing.Purpose;
 import no.vern.processing.RecipientStatement;
 import no.vern.processing.Recipients;
 import no.vern.register.RecordView;
-import no.vern.register.SubjectGone;
-import no.vern.register.SubjectRegister;
-import no.vern.register.SubjectRestricted;
 import no.vern.requests.AccessExport;
 import no.vern.requests.AccessExport.Art15Item;
 import no.vern.requests.AccessExport.Datum;
@@ -47,7 +44,6 @@ import no.vern.requests.Operation;
 import no.vern.requests.RequestCase;
 import no.vern.requests.RequestKind;
 import no.vern.requests.SystemData;
-import no.vern.shared.Actors;
 import no.vern.shared.CsvWriter;
 import no.vern.shared.PdfRenderer;
 import no.vern.shared.SubjectId;
@@ -56,8 +52,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds the access export (GDPR Art. 15, S24) from the register (one purpose-aware read of the subject's
- * records for every purpose of the record of processing, audited once) and the connected systems, explained from the record of processing; and
+ * Builds the access export (GDPR Art. 15, S24) from the register (one purpose-aware read of everything held under
+ * the person's address for every purpose of the record of processing, audited as the export's one entry) and the connected systems, explained from the record of processing; and
  * renders it as JSON, CSV per category (zip), HTML and PDF. Portability (Art. 20) keeps only data held on
  * consent or contract.
  */
@@ -67,7 +63,6 @@ class AccessExports {
     static final String TEMPLATE = "requests/access-report";
     private static final Set<LegalBasis> PORTABLE = EnumSet.of(LegalBasis.CONSENT, LegalBasis.CONTRACT);
 
-    private final SubjectRegister register;
     private final ProcessingRecord record;
     private final ObjectProvider<ConnectedSystems> systems;
     private final Mailer texts;
@@ -80,13 +75,12 @@ class AccessExports {
     private final Recipients recipientsOf;
     private final Cases cases;
 
-    AccessExports(PersonRecords people, CaseFile file, Cases cases, SubjectRegister register, ProcessingRecord record, ObjectProvider<ConnectedSystems> systems,
+    AccessExports(PersonRecords people, CaseFile file, Cases cases, ProcessingRecord record, ObjectProvider<ConnectedSystems> systems,
             Mailer texts, ITemplateEngine templates, AuditLog audit, Clock clock, JsonMapper json, Recipients recipientsOf) {
         this.recipientsOf = recipientsOf;
         this.cases = cases;
         this.people = people;
         this.file = file;
-        this.register = register;
         this.record = record;
         this.systems = systems;
         this.texts = texts;
@@ -103,25 +97,24 @@ class AccessExports {
         ProcessingRecordDocument doc = record.current().document();
         List<Datum> data = new ArrayList<>();
         // One person, all records (issue 20, item 5): every subject held under the verified address.
-        // The case's address and its recorded subjects in one statement (issue 28 item 5).
+        // The case's address, its recorded subjects and the fan-out question in one statement; the subjects under the
+        // address with their restrictions and records in one register statement, audited as this export's one entry
+        // (issue 28 item 5).
         Cases.AddressAndSubjects address = cases.addressAndSubjects(c.id());
-        List<SubjectId> subjects = people.of(c, emailOrNull(c, address.emailCiphertext()), address.subjects());
-        Map<UUID, RecordView> seen = new LinkedHashMap<>();
         List<String> purposeKeys = doc.purposes().stream().map(Purpose::key).toList();
+        String email = emailOrNull(c, address.emailCiphertext());
+        AuditEvent entry = AuditEvent.by(RequestService.actor(), "requests.access.export", Outcome.SUCCESS)
+                .withPurpose(RequestService.PURPOSE).withTargets(c.id().reference(), c.subject().reference());
+        Map<UUID, RecordView> seen = new LinkedHashMap<>();
+        if (purposeKeys.isEmpty()) {
+            // A record of processing without purposes: nothing can be read, the subjects are named.
+            audit.record(entry.withTargets(people.of(c, email, address.subjects()).stream()
+                    .filter(s -> !s.equals(c.subject())).map(SubjectId::reference).toArray(String[]::new)));
+        } else {
+            people.held(c, email, address.subjects(), purposeKeys, entry).records().forEach(r -> seen.putIfAbsent(r.id(), r));
+        }
         // The vendor register is read once per export, not once per record and activity (issue 28 item 5).
         Map<String, List<RecipientStatement>> recipients = recipientsOf.byActivity(doc, locale);
-        for (SubjectId subject : subjects) {
-            if (purposeKeys.isEmpty()) {
-                break;
-            }
-            try {
-                // One purpose-aware, audited read of every purpose of the record (issue 28 item 5).
-                Actors.runAs(RequestService.actor(), () -> register.readAll(subject, purposeKeys))
-                        .forEach(r -> seen.putIfAbsent(r.id(), r));
-            } catch (SubjectGone | SubjectRestricted e) {
-                // Restricted (Art. 18) or erased: nothing is read; the handler answers by hand.
-            }
-        }
         List<AccessExport.NotPortable> notPortable = new ArrayList<>();
         for (RecordView r : seen.values()) {
             if (portability && (!PORTABLE.contains(r.legalBasis()) || r.source() != no.vern.register.Source.SUBJECT)) {
@@ -133,7 +126,7 @@ class AccessExports {
             data.add(datum(r, doc, recipients, locale));
         }
         List<SystemHolding> holdings = new ArrayList<>();
-        ConnectedSystems connected = systems.getIfAvailable();
+        ConnectedSystems connected = address.accessFannedOut() ? systems.getIfAvailable() : null;
         if (connected != null) {
             for (SystemData s : connected.collected(c.id().value(), Operation.ACCESS)) {
                 List<PurposeInfo> purposes = s.activityIds().stream().flatMap(a -> doc.activity(a).stream())
@@ -143,16 +136,9 @@ class AccessExports {
         }
         boolean held = !data.isEmpty() || !notPortable.isEmpty()
                 || holdings.stream().anyMatch(h -> !h.valuesByCategory().isEmpty());
-        AccessExport export = new AccessExport(AccessExport.SCHEMA, c.id().toString(), clock.instant(), c.language(),
+        return new AccessExport(AccessExport.SCHEMA, c.id().toString(), clock.instant(), c.language(),
                 portability, doc.controller().name() + " <" + doc.controller().email() + ">", held, data, holdings,
                 art15(data, holdings, doc, recipients, locale), notPortable);
-        List<String> targets = new ArrayList<>();
-        targets.add(c.id().reference());
-        targets.add(c.subject().reference());
-        subjects.stream().filter(s -> !s.equals(c.subject())).forEach(s -> targets.add(s.reference()));
-        audit.record(AuditEvent.by(RequestService.actor(), "requests.access.export", Outcome.SUCCESS)
-                .withPurpose(RequestService.PURPOSE).withTargets(targets.toArray(String[]::new)));
-        return export;
     }
 
     private @org.jspecify.annotations.Nullable String emailOrNull(RequestCase c, byte @org.jspecify.annotations.Nullable [] ct) {

@@ -104,19 +104,28 @@ class Cases {
                 .param("dueBefore", JdbcTime.param(dueBefore)).query(Cases::map).list();
     }
 
-    /** A case's encrypted address (null once deleted after the retention period) and its recorded subjects. */
-    record AddressAndSubjects(byte @Nullable [] emailCiphertext, List<SubjectId> subjects) {
+    /**
+     * A case's encrypted address (null once deleted after the retention period), its recorded subjects, and whether the
+     * connected systems may hold something for its access (an access fan-out with at least one step was started).
+     */
+    record AddressAndSubjects(byte @Nullable [] emailCiphertext, List<SubjectId> subjects, boolean accessFannedOut) {
     }
 
     /**
-     * {@link #emailCiphertext} and {@link #subjects} in one statement (an access export asks both, issue 28 item 5).
+     * {@link #emailCiphertext}, {@link #subjects} and the fan-out question in one statement (an access export asks all
+     * three, issue 28 item 5). A fan-out is started through {@code SystemFanOut.start}, which records it in the case's
+     * history in the same transaction (operation and number of steps); a fan-out of no step can never collect
+     * anything (a second start adds none). A line written before the arguments were stored counts as a fan-out.
      */
     AddressAndSubjects addressAndSubjects(RequestId id) {
         return jdbc.sql("""
-                SELECT c.email_ct, ARRAY(%s) AS subjects FROM requests_case c WHERE c.id = :id
+                SELECT c.email_ct, ARRAY(%s) AS subjects,
+                       EXISTS (SELECT 1 FROM requests_history h WHERE h.case_id = c.id AND h.action = 'systems-started'
+                                  AND (h.args IS NULL OR h.args[1] = 'ACCESS' AND h.args[2] <> '0')) AS fanned_out
+                  FROM requests_case c WHERE c.id = :id
                 """.formatted(SUBJECTS_OF.formatted("c.id"))).param("id", id.value())
                 .query((rs, n) -> new AddressAndSubjects(rs.getBytes(1), Arrays.stream((Object[]) rs.getArray(2).getArray())
-                        .map(s -> new SubjectId((UUID) s)).toList())).single(); // no case: EmptyResultDataAccessException
+                        .map(s -> new SubjectId((UUID) s)).toList(), rs.getBoolean(3))).single(); // no case: EmptyResultDataAccessException
     }
 
     /** The encrypted address, or null once the case's personal data was deleted after its retention period. */

@@ -8,6 +8,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import no.vern.audit.AuditEvent;
+import no.vern.register.HeldUnderAddress;
+import no.vern.register.RecordView;
 import no.vern.register.SubjectRegister;
 import no.vern.register.SubjectSummary;
 import no.vern.requests.RequestCase;
@@ -59,12 +62,7 @@ class PersonRecords {
         if (email != null) {
             List<SubjectId> now = matching(email);
             foundLive = Set.copyOf(now); // the lookup finds live subjects only: no second question about them
-            List<SubjectId> fresh = now.stream().filter(s -> !all.contains(s)).toList();
-            if (!fresh.isEmpty()) {
-                cases.addSubjects(c.id(), fresh, clock.instant());
-                cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "subjects-found",
-                        fresh.size() + " more subject(s) under the address", List.of(String.valueOf(fresh.size())));
-            }
+            recordFound(c, now.stream().filter(s -> !all.contains(s)).toList());
             all.addAll(now);
         }
         List<SubjectId> live = new ArrayList<>();
@@ -74,6 +72,39 @@ class PersonRecords {
             }
         }
         return live;
+    }
+
+    /** What an access export reads of the person: the live subjects it names (as {@link #of}) and their records. */
+    record Held(List<SubjectId> subjects, List<RecordView> records) {
+    }
+
+    /**
+     * {@link #of(RequestCase, String, List)} and the records of every live subject held for any of the purposes, in
+     * one register statement (issue 28 item 5): the subjects in the order of {@link #of}, each one's records in the
+     * order collected. The read is audited as {@code entry} (see {@link SubjectRegister#readAllUnder}).
+     */
+    Held held(RequestCase c, @Nullable String email, List<SubjectId> recorded, List<String> purposes, AuditEvent entry) {
+        Set<SubjectId> all = new LinkedHashSet<>();
+        if (c.inRegister()) {
+            all.add(c.subject());
+        }
+        all.addAll(recorded);
+        HeldUnderAddress held = Actors.runAs(RequestService.actor(),
+                () -> register.readAllUnder(email, List.copyOf(all), purposes, entry));
+        recordFound(c, held.found().stream().filter(s -> !all.contains(s)).toList());
+        all.addAll(held.found());
+        List<SubjectId> live = all.stream().filter(held.live()::contains).toList();
+        List<RecordView> records = live.stream().flatMap(s -> held.of(s).stream()).toList();
+        return new Held(live, records);
+    }
+
+    /** Subjects found under the address after receipt are recorded in the case and its history. */
+    private void recordFound(RequestCase c, List<SubjectId> fresh) {
+        if (!fresh.isEmpty()) {
+            cases.addSubjects(c.id(), fresh, clock.instant());
+            cases.event(c.id(), clock.instant(), RequestService.actor().reference(), "subjects-found",
+                    fresh.size() + " more subject(s) under the address", List.of(String.valueOf(fresh.size())));
+        }
     }
 
     /** The case as it acts on one of the person's subjects (for the per-subject effects). */
