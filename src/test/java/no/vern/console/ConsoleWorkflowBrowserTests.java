@@ -110,10 +110,12 @@ class ConsoleWorkflowBrowserTests {
                 PersonalData.contact("Ola Kunde", "o" + UUID.randomUUID().toString().substring(0, 8) + "@kunde.example",
                         null), null, null));
 
-        for (int width : new int[] { 1400, 375 }) {
-            try (Browser browser = Browser.start("http://localhost:" + port, width, 900)) {
-                for (Role role : ROLES) {
-                    browser.login(username(role), PASSWORD);
+        // One sign-in per role for both widths: the walk is about what each role sees, not about signing in.
+        try (Browser browser = Browser.start("http://localhost:" + port, 1400, 900)) {
+            for (Role role : ROLES) {
+                browser.login(username(role), PASSWORD);
+                for (int width : new int[] { 1400, 375 }) {
+                    browser.resize(width, 900);
                     browser.open("/console?lang=nb");
                     assertThat(browser.find("h1").getText()).isEqualTo("Oversikt");
                     assertThat(browser.text()).doesNotContain("Ingenting å vise ennå");
@@ -140,9 +142,10 @@ class ConsoleWorkflowBrowserTests {
                     if (role == Role.SALES) {
                         assertThat(browser.text()).contains("Mulige kunder som venter på samtykke");
                     }
-                    browser.open("/console");
-                    browser.click("form[action$='/logout'] button");
                 }
+                browser.open("/console");
+                browser.click("form[action$='/logout'] button");
+                assertThat(browser.path()).as("signed out before the next role signs in").startsWith("/login");
             }
         }
         assertThat(failures).as("pages with a serious WCAG 2.1 A/AA violation or sideways scrolling").isEmpty();

@@ -145,9 +145,9 @@ class RequestsBrowserTests extends RequestsTestSupport {
      */
     @Test
     void theRightsCenterIsAChooserWithOneShortFormAndAnErrorSummaryThatTakesFocus() {
-        for (int width : new int[] { 1400, 375 }) {
-            try (Browser person = Browser.start(base(), width, 900)) {
-                person.open("/personvern/rettigheter");
+        try (Browser person = Browser.start(base(), 1400, 900)) {
+            for (int width : new int[] { 1400, 375 }) {
+                person.resize(width, 900).open("/personvern/rettigheter");
                 assertThat(person.find("#chooser legend").getText()).isEqualTo("Hva vil du gjøre?");
                 assertThat(person.driver().findElements(org.openqa.selenium.By.cssSelector("#chooser input[type=radio]")))
                         .hasSize(RequestKind.values().length);
@@ -196,11 +196,12 @@ class RequestsBrowserTests extends RequestsTestSupport {
         if (accounts.list().stream().noneMatch(a -> a.username().equals(USER))) {
             accounts.create(USER, PASSWORD, Set.of(Role.CASE_HANDLER));
         }
-        for (String lang : new String[] { "nb", "en" }) {
-            RequestId id = requests.receive(new NewRequest(RequestKind.ACCESS, RequestChannel.EMAIL, uniqueEmail("flash-" + lang),
-                    null, java.util.Locale.ENGLISH, null)).request().id();
-            try (Browser handler = Browser.start(base())) {
-                handler.login(USER, PASSWORD).open("/console/requests/" + id + "?lang=" + lang);
+        try (Browser handler = Browser.start(base())) {
+            handler.login(USER, PASSWORD);
+            for (String lang : new String[] { "nb", "en" }) {
+                RequestId id = requests.receive(new NewRequest(RequestKind.ACCESS, RequestChannel.EMAIL, uniqueEmail("flash-" + lang),
+                        null, java.util.Locale.ENGLISH, null)).request().id();
+                handler.open("/console/requests/" + id + "?lang=" + lang);
                 new org.openqa.selenium.support.ui.Select(handler.find("#months")).selectByValue("2");
                 handler.type("#ext-reasons", "Many systems to search").click("#extend");
                 String due = time.local(requests.get(id).dueAt());
@@ -242,8 +243,9 @@ class RequestsBrowserTests extends RequestsTestSupport {
                 "/site/cookies", "/avmelding/not-a-token", "/personvern/talentbank/not-a-token",
                 "/samtykke/trekk-tilbake/not-a-token");
         List<String> failures = new java.util.ArrayList<>();
-        for (int width : new int[] { 1400, 375 }) {
-            try (Browser visitor = Browser.start(base(), width, 900)) {
+        try (Browser visitor = Browser.start(base(), 1400, 900)) {
+            for (int width : new int[] { 1400, 375 }) {
+                visitor.resize(width, 900);
                 for (String path : paths) {
                     visitor.open(path);
                     if (width < 600) {
