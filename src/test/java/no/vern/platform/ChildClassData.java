@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The class path of Vern's child JVMs ({@link VernProcess}) and one class data sharing archive for all of them (issue 22,
- * item 5: the fault and high-availability tests start Vern about twenty times in a build).
+ * item 5: the fault, crash and high-availability tests start Vern about fifteen times in a build).
  *
  * <p>JDK 17 archives classes from jar files only and refuses a class path with a non-empty directory, so Vern's classes
  * and the test classes are copied into two jars once per test JVM ({@code target/child-jvm/}). The first child is
