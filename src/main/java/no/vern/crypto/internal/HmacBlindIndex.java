@@ -62,14 +62,7 @@ final class HmacBlindIndex implements BlindIndex {
     @Override
     public List<byte[]> candidates(String kind, String normalisedValue) {
         byte[] input = input(prefix(kind), normalisedValue);
-        if (macs.size() == 1) {
-            return List.of(compute(macs.get(0), input));
-        }
-        List<byte[]> result = new ArrayList<>(macs.size());
-        for (Mac mac : macs) {
-            result.add(compute(mac, input));
-        }
-        return List.copyOf(result);
+        return macs.stream().map(mac -> compute(mac, input)).toList();
     }
 
     /** The kind's input prefix, checked against {@link #KIND} the first time it is seen. */

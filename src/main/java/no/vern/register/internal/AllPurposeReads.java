@@ -63,15 +63,10 @@ class AllPurposeReads {
         List<String> purposes = existingPurposes(purposeKeys);
         // The subject's row and its restriction in one statement (issue 28 item 5); the restriction is acted on below.
         boolean restricted = access.visibleAndRestricted(id, Visibility.current());
-        Map<String, Set<String>> allowed = new LinkedHashMap<>();
-        for (String key : purposes) {
-            allowed.put(key, access.requirePurpose(id, key, "register.subject.read"));
-        }
-        access.requireClearance(id, purposes.get(0), "register.subject.read");
+        Map<String, Set<String>> allowed = checked(id, purposes);
         if (restricted) {
             // GDPR Art. 18(2): a restricted subject's data is only stored, not used.
-            audit.record(AuditEvent.by(access.actor(), "register.subject.read", Outcome.DENIED)
-                    .withTargets(targets(id, purposes.stream().map(p -> "purpose:" + p).toList())));
+            audit.record(refused(id, purposes));
             throw new SubjectRestricted(id);
         }
         return inTx(() -> {
@@ -81,8 +76,7 @@ class AllPurposeReads {
             if (held.isEmpty()) {
                 if (all.isEmpty()) {
                     // GDPR Art. 5(1)(b): nothing was collected for these purposes, so nothing is shown.
-                    audit.record(AuditEvent.by(access.actor(), "register.subject.read", Outcome.DENIED)
-                            .withTargets(targets(id, purposes.stream().map(p -> "purpose:" + p).toList())));
+                    audit.record(refused(id, purposes));
                 }
                 return List.<RecordView>of();
             }
@@ -122,13 +116,8 @@ class AllPurposeReads {
             audit.recordRead(entry);
             return new HeldUnderAddress(found, live, Map.of());
         }
-        // The checks of readAll, once for the person: the purposes are the caller's, the caller is cleared (S15).
-        SubjectId first = live.iterator().next();
-        Map<String, Set<String>> allowed = new LinkedHashMap<>();
-        for (String key : purposes) {
-            allowed.put(key, access.requirePurpose(first, key, "register.subject.read"));
-        }
-        access.requireClearance(first, purposes.get(0), "register.subject.read");
+        // The checks of readAll, once for the person.
+        Map<String, Set<String>> allowed = checked(live.iterator().next(), purposes);
         Map<SubjectId, List<RecordView>> records = new LinkedHashMap<>();
         Set<String> readFor = new LinkedHashSet<>();
         Set<String> categories = new TreeSet<>();
@@ -142,8 +131,7 @@ class AllPurposeReads {
             }
             if (h.restricted()) {
                 // GDPR Art. 18(2): a restricted subject's data is only stored, not used (refused as readAll refuses it).
-                audit.recordRead(AuditEvent.by(access.actor(), "register.subject.read", Outcome.DENIED)
-                        .withTargets(targets(h.id(), purposes.stream().map(p -> "purpose:" + p).toList())));
+                audit.recordRead(refused(h.id(), purposes));
                 continue;
             }
             Map<UUID, Subjects.StoredRecord> open = openRecords(h.id(), h.records(), allowed, readFor);
@@ -158,6 +146,25 @@ class AllPurposeReads {
         named.addAll(categories);
         audit.recordRead(entry.withTargets(named.toArray(String[]::new)));
         return new HeldUnderAddress(found, live, records);
+    }
+
+    /**
+     * The checks of a read for every purpose: each purpose is the caller's, with the categories it opens to the caller,
+     * and the caller is cleared to read (S15).
+     */
+    private Map<String, Set<String>> checked(SubjectId id, List<String> purposes) {
+        Map<String, Set<String>> allowed = new LinkedHashMap<>();
+        for (String key : purposes) {
+            allowed.put(key, access.requirePurpose(id, key, "register.subject.read"));
+        }
+        access.requireClearance(id, purposes.get(0), "register.subject.read");
+        return allowed;
+    }
+
+    /** The entry of a read refused for all these purposes (restricted, or nothing collected for them). */
+    private AuditEvent refused(SubjectId id, List<String> purposes) {
+        return AuditEvent.by(access.actor(), "register.subject.read", Outcome.DENIED)
+                .withTargets(targets(id, purposes.stream().map(p -> "purpose:" + p).toList()));
     }
 
     /** The purposes, each once, every one in the record of processing (one look-up of it for all). */

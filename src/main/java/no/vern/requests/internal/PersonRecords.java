@@ -53,11 +53,7 @@ class PersonRecords {
 
     /** {@link #of(RequestCase, String)} with the subjects recorded in the case as already read. */
     List<SubjectId> of(RequestCase c, @Nullable String email, List<SubjectId> recorded) {
-        Set<SubjectId> all = new LinkedHashSet<>();
-        if (c.inRegister()) {
-            all.add(c.subject());
-        }
-        all.addAll(recorded);
+        Set<SubjectId> all = known(c, recorded);
         Set<SubjectId> foundLive = Set.of();
         if (email != null) {
             List<SubjectId> now = matching(email);
@@ -84,11 +80,7 @@ class PersonRecords {
      * order collected. The read is audited as {@code entry} (see {@link SubjectRegister#readAllUnder}).
      */
     Held held(RequestCase c, @Nullable String email, List<SubjectId> recorded, List<String> purposes, AuditEvent entry) {
-        Set<SubjectId> all = new LinkedHashSet<>();
-        if (c.inRegister()) {
-            all.add(c.subject());
-        }
-        all.addAll(recorded);
+        Set<SubjectId> all = known(c, recorded);
         HeldUnderAddress held = Actors.runAs(RequestService.actor(),
                 () -> register.readAllUnder(email, List.copyOf(all), purposes, entry));
         recordFound(c, held.found().stream().filter(s -> !all.contains(s)).toList());
@@ -96,6 +88,16 @@ class PersonRecords {
         List<SubjectId> live = all.stream().filter(held.live()::contains).toList();
         List<RecordView> records = live.stream().flatMap(s -> held.of(s).stream()).toList();
         return new Held(live, records);
+    }
+
+    /** The subjects the case already knows of: its own (when in the register), then those recorded in it. */
+    private static Set<SubjectId> known(RequestCase c, List<SubjectId> recorded) {
+        Set<SubjectId> all = new LinkedHashSet<>();
+        if (c.inRegister()) {
+            all.add(c.subject());
+        }
+        all.addAll(recorded);
+        return all;
     }
 
     /** Subjects found under the address after receipt are recorded in the case and its history. */
